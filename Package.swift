@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers point one way: grantledger (CLI) → GrantLedgerWorkbook → GrantLedgerCore.
+// The core is pure Swift (no C, never prints); only the workbook module touches libxlsxwriter.
+let package = Package(
+    name: "grantledger",
+    products: [
+        .executable(name: "grantledger", targets: ["GrantLedgerCLI"]),
+        .library(name: "GrantLedgerCore", targets: ["GrantLedgerCore"]),
+        .library(name: "GrantLedgerWorkbook", targets: ["GrantLedgerWorkbook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(name: "GrantLedgerCore"),
+        .target(
+            name: "GrantLedgerWorkbook",
+            dependencies: ["GrantLedgerCore", "CXlsxWriter"]
+        ),
+        .executableTarget(
+            name: "GrantLedgerCLI",
+            dependencies: [
+                "GrantLedgerCore",
+                "GrantLedgerWorkbook",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GrantLedgerCoreTests",
+            dependencies: [
+                "GrantLedgerCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "GrantLedgerCLITests",
+            dependencies: ["GrantLedgerCore"]
+        ),
+    ]
+)

@@ -1,0 +1,2 @@
+import GrantLedgerCore
+@main struct Main { static func main() {} }

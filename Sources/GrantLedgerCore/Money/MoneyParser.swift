@@ -1,0 +1,170 @@
+/// Strict parsing of sterling amounts from bytes: `£1,234.56`, `1234.56`, `-£20.00`, `£-20.00`, `£20`.
+///
+/// Anything ambiguous is an error rather than a guess: `1,5` (a decimal comma?), `£1.234` (a European
+/// thousands mark?), three decimals, stray characters and amounts too large to hold.
+public enum MoneyParser {
+    /// Parses a whole token. `offset` in a thrown problem counts bytes from the token's start.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(MoneyParseProblem) -> Money {
+        var index = 0
+        let end = bytes.count
+        var negative = false
+        var sawSign = false
+        var sawPound = false
+
+        // Sign and pound sign, in either order: -£20, £-20.
+        while index < end {
+            let byte = bytes[index]
+            if byte == ASCII.minus || byte == ASCII.plus {
+                if sawSign { throw MoneyParseProblem(.strayCharacter, at: index) }
+                sawSign = true
+                negative = byte == ASCII.minus
+                index += 1
+            } else if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA3 {
+                if sawPound { throw MoneyParseProblem(.strayCharacter, at: index) }
+                sawPound = true
+                index += 2
+            } else {
+                break
+            }
+        }
+        let digitsStart = index
+        if index >= end { throw MoneyParseProblem(.noDigits, at: min(index, max(end - 1, 0))) }
+        if !ASCII.isDigit(bytes[index]) {
+            if bytes[index] == ASCII.period { throw MoneyParseProblem(.noDigits, at: index) }
+            throw MoneyParseProblem(.strayCharacter, at: index)
+        }
+
+        var pounds: Int64 = 0
+        var groupLength = 0
+        var sawComma = false
+        var firstGroupLength = 0
+        while index < end {
+            let byte = bytes[index]
+            if ASCII.isDigit(byte) {
+                let (shifted, o1) = pounds.multipliedReportingOverflow(by: 10)
+                let (added, o2) = shifted.addingReportingOverflow(Int64(byte &- ASCII.zero))
+                if o1 || o2 { throw MoneyParseProblem(.overflow, at: digitsStart) }
+                pounds = added
+                groupLength += 1
+                index += 1
+            } else if byte == ASCII.comma {
+                if sawComma {
+                    if groupLength != 3 { throw MoneyParseProblem(.badGrouping, at: index) }
+                } else {
+                    firstGroupLength = groupLength
+                    if firstGroupLength > 3 { throw MoneyParseProblem(.badGrouping, at: index) }
+                }
+                sawComma = true
+                groupLength = 0
+                index += 1
+            } else {
+                break
+            }
+        }
+        if sawComma && groupLength != 3 {
+            throw MoneyParseProblem(.badGrouping, at: index - groupLength - 1)
+        }
+        _ = firstGroupLength
+
+        var pence: Int64 = 0
+        if index < end && bytes[index] == ASCII.period {
+            let pointAt = index
+            index += 1
+            var decimals = 0
+            while index < end && ASCII.isDigit(bytes[index]) {
+                decimals += 1
+                if decimals <= 2 { pence = pence * 10 + Int64(bytes[index] &- ASCII.zero) }
+                index += 1
+            }
+            if decimals == 0 { throw MoneyParseProblem(.noDecimals, at: pointAt) }
+            if decimals == 1 { pence *= 10 }
+            if decimals > 2 {
+                let kind: MoneyParseProblem.Kind =
+                    (decimals == 3 && !sawComma && index == end) ? .europeanThousands : .tooManyDecimals
+                throw MoneyParseProblem(kind, at: pointAt + 3)
+            }
+        }
+        if index < end { throw MoneyParseProblem(.strayCharacter, at: index) }
+
+        let (poundsInPence, o1) = pounds.multipliedReportingOverflow(by: 100)
+        let (total, o2) = poundsInPence.addingReportingOverflow(pence)
+        if o1 || o2 { throw MoneyParseProblem(.overflow, at: digitsStart) }
+        return Money(pence: negative ? -total : total)
+    }
+
+    /// Parses a whole string (convenience for options, CSV cells and tests).
+    public static func parse(_ text: String) throws(MoneyParseProblem) -> Money {
+        var copy = text
+        let result: Result<Money, MoneyParseProblem> = copy.withUTF8 { buffer in
+            do throws(MoneyParseProblem) { return .success(try parse(buffer)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+}
+
+/// Why an amount did not parse, and where (a byte offset into the token).
+public struct MoneyParseProblem: Error, Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        case noDigits, strayCharacter, badGrouping, noDecimals, tooManyDecimals, europeanThousands, overflow
+    }
+
+    public let kind: Kind
+    public let offset: Int
+
+    public init(_ kind: Kind, at offset: Int) {
+        self.kind = kind
+        self.offset = offset
+    }
+
+    public var message: String {
+        switch kind {
+        case .noDigits: return "an amount needs digits"
+        case .strayCharacter: return "unexpected character in an amount"
+        case .badGrouping: return "commas in an amount must group thousands"
+        case .noDecimals: return "a decimal point must be followed by pence"
+        case .tooManyDecimals: return "an amount has at most two decimal places"
+        case .europeanThousands: return "three digits after the point: is this a thousands mark?"
+        case .overflow: return "amount too large to hold"
+        }
+    }
+
+    public var hint: String {
+        switch kind {
+        case .noDigits: return "write amounts like £1,234.56, 1234.56 or -£20.00"
+        case .strayCharacter: return "write amounts like £1,234.56, 1234.56 or -£20.00; only £, a sign, digits, commas and one point"
+        case .badGrouping: return "write £1,234.56 or 1234.56; a decimal comma such as 1,5 is not accepted (write 1.50)"
+        case .noDecimals: return "write £20 or £20.00"
+        case .tooManyDecimals: return "money is exact to the penny: round it yourself and write two decimals"
+        case .europeanThousands: return "write £1,234 for one thousand two hundred and thirty-four pounds, or £1.23"
+        case .overflow: return "amounts must be below £92,233,720,368,547,758.07"
+        }
+    }
+}
+
+/// Byte constants for the parsers, so that hot loops compare integers, never Characters.
+enum ASCII {
+    static let zero: UInt8 = 0x30
+    static let nine: UInt8 = 0x39
+    static let minus: UInt8 = 0x2D
+    static let plus: UInt8 = 0x2B
+    static let comma: UInt8 = 0x2C
+    static let period: UInt8 = 0x2E
+    static let space: UInt8 = 0x20
+    static let tab: UInt8 = 0x09
+    static let newline: UInt8 = 0x0A
+    static let carriageReturn: UInt8 = 0x0D
+    static let semicolon: UInt8 = 0x3B
+    static let hash: UInt8 = 0x23
+    static let colon: UInt8 = 0x3A
+    static let equals: UInt8 = 0x3D
+    static let asterisk: UInt8 = 0x2A
+    static let bang: UInt8 = 0x21
+    static let openParen: UInt8 = 0x28
+    static let closeParen: UInt8 = 0x29
+    static let pipe: UInt8 = 0x7C
+    static let slash: UInt8 = 0x2F
+    static let percent: UInt8 = 0x25
+
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- zero < 10 }
+    @inline(__always) static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }
+}

@@ -1,0 +1,3 @@
+// Workbook module: the only code that touches libxlsxwriter.
+import CXlsxWriter
+import GrantLedgerCore
