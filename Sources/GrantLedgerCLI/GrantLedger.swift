@@ -1,2 +1,14 @@
-import GrantLedgerCore
-@main struct Main { static func main() {} }
+import ArgumentParser
+
+/// The `grantledger` command: a thin layer over GrantLedgerCore, which never prints.
+@main
+struct GrantLedger: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "grantledger",
+        abstract: "Exact plain-text ledgers of community-safety grant funding: check, report, export.",
+        version: version,
+        subcommands: [CheckCommand.self]
+    )
+}

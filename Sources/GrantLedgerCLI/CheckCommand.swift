@@ -1,0 +1,25 @@
+import ArgumentParser
+import GrantLedgerCore
+
+/// `grantledger check [PATH…]`: read and check the books; exit 0 clean, 1 findings, 2 bad input.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Read the ledgers and check them: balances, declarations, budgets, bids, assertions."
+    )
+
+    @Argument(help: "Ledger files or folders (default: ledgers/).")
+    var paths: [String] = []
+
+    func run() throws {
+        let (ledger, diagnostics) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths)
+        let status = ExitStatus(diagnostics)
+        if !diagnostics.isEmpty {
+            Console.error(DiagnosticRenderer().render(diagnostics) + diagnostics.summary)
+        }
+        if status != .badInput {
+            Console.out(LedgerSummary(ledger).text)
+        }
+        if status != .clean { throw ExitCode(status.rawValue) }
+    }
+}

@@ -1,0 +1,42 @@
+/// A check is a pure function from a ledger to the problems it finds (beancount's design): easy to
+/// test one at a time, and the `check` and `audit` commands run them all.
+public struct LedgerCheck: Sendable {
+    public let name: String
+    /// Checks over transactions are skipped when reading failed, since dropped transactions would
+    /// make their findings misleading.
+    public let needsCompleteTransactions: Bool
+    public let run: @Sendable (Ledger) -> [Diagnostic]
+
+    public init(name: String, needsCompleteTransactions: Bool, run: @escaping @Sendable (Ledger) -> [Diagnostic]) {
+        self.name = name
+        self.needsCompleteTransactions = needsCompleteTransactions
+        self.run = run
+    }
+
+    /// The checks `grantledger check` runs, in order.
+    public static let standard: [LedgerCheck] = [
+        LedgerCheck(name: "grant-lines", needsCompleteTransactions: false, run: GrantChecks.linesWithinAward),
+        LedgerCheck(name: "bids", needsCompleteTransactions: false, run: BidChecks.statusHistory),
+        LedgerCheck(name: "spend-period", needsCompleteTransactions: false, run: SpendChecks.withinGrantPeriod),
+        LedgerCheck(name: "line-budgets", needsCompleteTransactions: true, run: SpendChecks.withinLineBudget),
+        LedgerCheck(name: "balance-assertions", needsCompleteTransactions: true, run: BalanceAssertionCheck.run),
+    ]
+}
+
+/// Reading and checking together: what `grantledger check` and every report start from.
+public enum LedgerLoader {
+    public static func load(paths: [String], checks: [LedgerCheck] = LedgerCheck.standard) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+        let (ledger, readProblems) = LedgerReader.read(paths: paths)
+        return (ledger, readProblems + run(checks, on: ledger, readProblems: readProblems))
+    }
+
+    public static func load(text: String, name: String = "<text>", checks: [LedgerCheck] = LedgerCheck.standard) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+        let (ledger, readProblems) = LedgerReader.read(text: text, name: name)
+        return (ledger, readProblems + run(checks, on: ledger, readProblems: readProblems))
+    }
+
+    static func run(_ checks: [LedgerCheck], on ledger: Ledger, readProblems: [Diagnostic]) -> [Diagnostic] {
+        let complete = !readProblems.contains { $0.severity == .error }
+        return checks.filter { complete || !$0.needsCompleteTransactions }.flatMap { $0.run(ledger) }
+    }
+}

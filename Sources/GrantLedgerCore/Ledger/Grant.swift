@@ -1,0 +1,47 @@
+/// An award of money with the conditions its funder attached, split into budget lines.
+public struct Grant: Hashable, Sendable {
+    public let id: String
+    public let name: String
+    public var funderID: String?
+    public var recipient: String?
+    public var period: Period?
+    public var award: Money?
+    /// The last day spend may be dated; the end of the period when not given.
+    public var deadline: Day?
+    public var tranches: [Tranche] = []
+    /// Required match funding, in hundredths of a percent (50% is 5000): exact, never a float.
+    public var matchBasisPoints: Int64?
+    public var capitalCap: Money?
+    public var revenueCap: Money?
+    public var claims: String?
+    public var lines: [GrantLine] = []
+    public let location: SourceLocation
+    /// Where the `award` field was written, for pointing at it.
+    public var awardLocation: SourceLocation?
+
+    public init(id: String, name: String, location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.location = location
+    }
+
+    public var spendDeadline: Day? { deadline ?? period?.end }
+
+    public func lineIndex(_ id: String) -> Int? { lines.firstIndex { $0.id == id } }
+}
+
+/// One budget line of a grant.
+public struct GrantLine: Hashable, Sendable {
+    public let id: String
+    public let name: String
+    public let budget: Money
+    public let location: SourceLocation
+}
+
+/// Money that must be spent within one financial year and cannot be carried over.
+public struct Tranche: Hashable, Sendable {
+    public let financialYear: FinancialYear
+    public let cap: Money
+    public let spendBy: Day
+    public let location: SourceLocation
+}

@@ -1,0 +1,60 @@
+/// Everything read from a set of ledger files: declarations, and transactions in file order.
+///
+/// Postings refer to declarations by index (`-1` when a tag is absent), so reports and checks group
+/// by integers; `Transaction.postingRange` indexes the one flat `postings` array.
+public struct Ledger: Sendable {
+    public var files: [String] = []
+    public var funders: [Funder] = []
+    public var areas: [Area] = []
+    public var initiatives: [Initiative] = []
+    public var grants: [Grant] = []
+    public var bids: [Bid] = []
+    public var accounts: [Account] = []
+    public var transactions: [Transaction] = []
+    public var postings: [Posting] = []
+
+    public var funderIndex: [String: Int] = [:]
+    public var areaIndex: [String: Int] = [:]
+    public var initiativeIndex: [String: Int] = [:]
+    public var grantIndex: [String: Int] = [:]
+    public var bidIndex: [String: Int] = [:]
+    public var accountIndex: [String: Int] = [:]
+
+    public init() {}
+
+    public func postings(of transaction: Transaction) -> ArraySlice<Posting> {
+        postings[Int(transaction.postingRange.lowerBound)..<Int(transaction.postingRange.upperBound)]
+    }
+
+    public func transaction(of posting: Posting) -> Transaction { transactions[Int(posting.transaction)] }
+
+    public func account(of posting: Posting) -> Account { accounts[Int(posting.account)] }
+
+    /// A posting that spends grant money: to an expenses account, tagged with a grant.
+    public func isSpend(_ posting: Posting) -> Bool {
+        posting.grant >= 0 && accounts[Int(posting.account)].kind == .expenses
+    }
+
+    public func location(of posting: Posting) -> SourceLocation {
+        let transaction = transactions[Int(posting.transaction)]
+        return SourceLocation(file: transaction.location.file, line: Int(posting.sourceLine), column: Int(posting.column))
+    }
+
+    /// Transaction indices in date order, ties in file order: the order balances are counted in.
+    public func transactionsByDate() -> [Int] {
+        var order = Array(transactions.indices)
+        // Already in date order for most ledgers: check before sorting.
+        var sorted = true
+        for i in order.dropFirst() where transactions[i].date < transactions[i - 1].date {
+            sorted = false
+            break
+        }
+        if !sorted {
+            order.sort { a, b in
+                let da = transactions[a].date, db = transactions[b].date
+                return da != db ? da < db : a < b
+            }
+        }
+        return order
+    }
+}

@@ -1,0 +1,57 @@
+/// A dated double-entry transaction. Its postings live in `Ledger.postings[postingRange]`, one flat
+/// array for the whole ledger, so a million transactions cost a few allocations, not millions.
+public struct Transaction: Sendable {
+    public enum Status: UInt8, Sendable { case none, pending, cleared }
+
+    public let date: Day
+    public let status: Status
+    public let code: String?
+    public let description: String
+    public let postingRange: Range<Int32>
+    public let location: SourceLocation
+
+    public var payee: Substring {
+        guard let bar = description.firstIndex(of: "|") else { return Substring(description) }
+        return description[..<bar].dropLast(while: { $0 == " " })
+    }
+    public var note: Substring? {
+        guard let bar = description.firstIndex(of: "|") else { return nil }
+        return description[description.index(after: bar)...].drop(while: { $0 == " " })
+    }
+}
+
+extension Substring {
+    fileprivate func dropLast(while predicate: (Character) -> Bool) -> Substring {
+        var end = endIndex
+        while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
+        return self[startIndex..<end]
+    }
+}
+
+/// Capital or revenue spend; funders often cap each.
+public enum SpendClass: UInt8, CaseIterable, Sendable {
+    case capital = 1, revenue = 2
+    public var name: String { self == .capital ? "capital" : "revenue" }
+}
+
+/// One leg of a transaction, with its tags resolved to indices into the ledger's declarations
+/// (`-1` when absent), so reports group by integers.
+public struct Posting: Sendable {
+    public let account: Int32
+    public var amount: Money
+    public var grant: Int32
+    public var grantLine: Int32
+    public var area: Int32
+    public var initiative: Int32
+    public var spendClass: SpendClass?
+    public var amountInferred: Bool
+    public var assertion: Money?
+    public var supplier: String?
+    public var reference: String?
+    public let transaction: Int32
+    /// Line of the posting in its transaction's file.
+    public let sourceLine: Int32
+    public let column: Int16
+
+    public var hasGrant: Bool { grant >= 0 }
+}

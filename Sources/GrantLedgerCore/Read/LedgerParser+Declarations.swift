@@ -1,0 +1,366 @@
+/// Directives at the left margin (`include`, `account`, `funder`, `area`, `initiative`, `grant`,
+/// `bid`) and the fields on the indented lines under them.
+extension LedgerParser {
+    func readDirective(_ cursor: inout LineCursor, _ number: Int) {
+        let keywordRange = cursor.word()
+        let keyword = cursor.string(keywordRange)
+        cursor.skipBlanks()
+        let here = SourceLocation(file: file, line: number, column: 1)
+        switch keyword {
+        case "include":
+            let pathRange = cursor.textUntilComment()
+            if pathRange.isEmpty {
+                report(.badSyntax, "include needs a file name", hint: "write include other.ledger", cursor, number, 0, keywordRange.count)
+            } else {
+                includeRequest = (cursor.string(pathRange), SourceLocation(file: file, line: number, column: pathRange.lowerBound + 1),
+                                  String(decoding: cursor.bytes, as: UTF8.self), pathRange.count)
+            }
+        case "account":
+            let nameRange = cursor.accountName()
+            let name = cursor.string(nameRange)
+            let top = name.split(separator: ":", omittingEmptySubsequences: false)
+            if nameRange.isEmpty || top.contains(where: \.isEmpty) {
+                report(.badAccount, "an account name is words joined by colons", hint: "for example account expenses:safer-streets:cctv",
+                       cursor, number, nameRange.lowerBound, max(1, nameRange.count))
+                return
+            }
+            guard let kind = Account.Kind(rawValue: String(top[0])) else {
+                report(.badAccount, "an account must start with assets, liabilities, equity, income or expenses",
+                       hint: "for example expenses:\(name)", cursor, number, nameRange.lowerBound, top[0].utf8.count)
+                return
+            }
+            let account = Account(name: name, kind: kind, location: SourceLocation(file: file, line: number, column: nameRange.lowerBound + 1))
+            let symbol = accounts.declare(name)
+            if let first = accountDeclarations[symbol] {
+                duplicate("account", name, first.location, cursor, number, nameRange)
+            } else {
+                accountDeclarations[symbol] = account
+            }
+            block = .declaration(.account(account))
+        case "funder", "area", "initiative", "grant", "bid":
+            let idRange = cursor.word()
+            cursor.skipBlanks()
+            let nameRange = cursor.textUntilComment()
+            guard !idRange.isEmpty, isIdentifier(cursor.slice(idRange)) else {
+                report(.badSyntax, "\(keyword) needs an id made of letters, digits, -, _ or .",
+                       hint: "write \(keyword) ID  Name", cursor, number, idRange.lowerBound, max(1, idRange.count))
+                return
+            }
+            guard !nameRange.isEmpty else {
+                report(.missingField, "\(keyword) \(cursor.string(idRange)) needs a name after its id",
+                       hint: "write \(keyword) \(cursor.string(idRange))  Its full name", cursor, number, idRange.lowerBound, idRange.count)
+                return
+            }
+            let id = cursor.string(idRange), name = cursor.string(nameRange)
+            let location = SourceLocation(file: file, line: number, column: idRange.lowerBound + 1)
+            _ = here
+            switch keyword {
+            case "funder": block = .declaration(.funder(Funder(id: id, name: name, location: location)))
+            case "area": block = .declaration(.area(Area(id: id, name: name, location: location)))
+            case "initiative": block = .declaration(.initiative(Initiative(id: id, name: name, location: location)))
+            case "grant": block = .declaration(.grant(Grant(id: id, name: name, location: location)))
+            default: block = .declaration(.bid(Bid(id: id, name: name, location: location)))
+            }
+        default:
+            report(.unknownDirective, "unknown directive \"\(keyword)\"",
+                   hint: "a line at the left margin starts a transaction (a date) or one of: include, account, funder, area, initiative, grant, bid; indent postings and fields",
+                   cursor, number, 0, keywordRange.count)
+        }
+    }
+
+    private func isIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { byte in
+            ASCII.isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == ASCII.minus
+                || byte == 0x5F || byte == ASCII.period
+        }
+    }
+
+    // MARK: Fields
+
+    func readField(_ cursor: inout LineCursor, _ number: Int) {
+        guard case .declaration(var declaration) = block else { return }
+        let keyStart = cursor.position
+        let keyRange = cursor.word()
+        let key = cursor.string(keyRange)
+        cursor.skipBlanks()
+        let valueRange = cursor.textUntilComment()
+        let value = cursor.string(valueRange)
+        let valueLocation = SourceLocation(file: file, line: number, column: valueRange.lowerBound + 1)
+        let excerpt = String(decoding: cursor.bytes, as: UTF8.self)
+        let line = cursor
+
+        func needValue() -> Bool {
+            if valueRange.isEmpty {
+                report(.missingField, "\(key) needs a value", hint: nil, line, number, keyStart, keyRange.count)
+                return false
+            }
+            return true
+        }
+        func reference(_ kind: PendingReference.Kind) -> String? {
+            guard needValue() else { return nil }
+            references.append(PendingReference(kind: kind, id: value, location: valueLocation, excerpt: excerpt))
+            return value
+        }
+        func amount() -> Money? { needValue() ? money(valueRange, line, number) : nil }
+        func day(_ range: Range<Int>) -> Day? {
+            switch line.date(range) {
+            case .day(let day): return day
+            case .malformed:
+                report(.badDate, "expected a date written YYYY-MM-DD, found \"\(line.string(range))\"", hint: "for example 2023-03-31",
+                       line, number, range.lowerBound, max(1, range.count))
+            case .impossible:
+                report(.impossibleDate, "there is no such date as \(line.string(range))", hint: "check the day of the month",
+                       line, number, range.lowerBound, range.count)
+            }
+            return nil
+        }
+        func unknownField(_ allowed: String) {
+            report(.unknownField, "\"\(key)\" is not a field here", hint: "the fields are: \(allowed)", line, number, keyStart, keyRange.count)
+        }
+
+        switch declaration {
+        case .funder:
+            unknownField("none (a funder has only an id and a name)")
+        case .account:
+            unknownField("none (indent only comments under an account)")
+        case .area(var area):
+            switch key {
+            case "type":
+                if let kind = Area.Kind(rawValue: value) {
+                    area.kind = kind
+                } else {
+                    report(.badValue, "\"\(value)\" is not an area type",
+                           hint: "one of: \(Area.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
+                           line, number, valueRange.lowerBound, max(1, valueRange.count))
+                }
+            case "within": area.parentID = reference(.area)
+            case "gss": if needValue() { area.gssCode = value }
+            default: unknownField("type, within, gss")
+            }
+            declaration = .area(area)
+        case .initiative(var initiative):
+            switch key {
+            case "lead": if needValue() { initiative.lead = value }
+            case "area": initiative.areaID = reference(.area)
+            case "grant": initiative.grantID = reference(.grant)
+            default: unknownField("lead, area, grant")
+            }
+            declaration = .initiative(initiative)
+        case .grant(var grant):
+            readGrantField(&grant, key: key, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, line, number,
+                           needValue: needValue, reference: reference, amount: amount, day: day, unknownField: unknownField)
+            declaration = .grant(grant)
+        case .bid(var bid):
+            if let first = keyRange.first, ASCII.isDigit(line.bytes[first]) {
+                readBidEvent(&bid, keyRange, line, number, day: day)
+            } else {
+                switch key {
+                case "fund": if needValue() { bid.fund = value }
+                case "round": if needValue() { bid.round = value }
+                case "applicant": if needValue() { bid.applicant = value }
+                case "requested": bid.requested = amount()
+                case "grant": bid.grantID = reference(.grant)
+                default: unknownField("fund, round, applicant, requested, grant, and dated status lines such as 2022-02-24 submitted")
+                }
+            }
+            declaration = .bid(bid)
+        }
+        block = .declaration(declaration)
+    }
+
+    private func readGrantField(
+        _ grant: inout Grant, key: String, keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>,
+        _ cursor: LineCursor, _ number: Int,
+        needValue: () -> Bool, reference: (PendingReference.Kind) -> String?, amount: () -> Money?,
+        day: (Range<Int>) -> Day?, unknownField: (String) -> Void
+    ) {
+        let value = cursor.string(valueRange)
+        switch key {
+        case "funder": grant.funderID = reference(.funder)
+        case "recipient": if needValue() { grant.recipient = value }
+        case "claims": if needValue() { grant.claims = value }
+        case "award":
+            grant.award = amount()
+            grant.awardLocation = SourceLocation(file: file, line: number, column: valueRange.lowerBound + 1)
+        case "capital": grant.capitalCap = amount()
+        case "revenue": grant.revenueCap = amount()
+        case "deadline": if needValue() { grant.deadline = day(valueRange) }
+        case "period":
+            guard needValue() else { return }
+            switch Period.parse(value) {
+            case .success(let period): grant.period = period
+            case .failure(let problem):
+                let message: String
+                switch problem {
+                case .malformed: message = "\"\(value)\" is not a period"
+                case .impossibleDate: message = "\"\(value)\" names a date that does not exist"
+                case .endBeforeStart: message = "the period \(value) ends before it starts"
+                }
+                report(.badPeriod, message, hint: "write a financial year such as 2019-20, or FROM..TO such as 2022-07-01..2023-09-30",
+                       cursor, number, valueRange.lowerBound, valueRange.count)
+            }
+        case "match":
+            guard needValue() else { return }
+            if let basisPoints = Self.percentBasisPoints(value), basisPoints <= 10_000 {
+                grant.matchBasisPoints = basisPoints
+            } else {
+                report(.badValue, "match funding is a percentage such as 20% or 50%, not \"\(value)\"", hint: "write match  50%",
+                       cursor, number, valueRange.lowerBound, valueRange.count)
+            }
+        case "tranche":
+            // tranche 2022-23  £500,000.00  by 2023-03-31
+            var parts = LineCursor(cursor.bytes)
+            parts.position = valueRange.lowerBound
+            let yearRange = parts.word(); parts.skipBlanks()
+            let capRange = parts.word(); parts.skipBlanks()
+            let byRange = parts.word(); parts.skipBlanks()
+            let dateRange = parts.word()
+            guard !yearRange.isEmpty, !capRange.isEmpty, cursor.equals(byRange, "by"), !dateRange.isEmpty,
+                  dateRange.upperBound <= valueRange.upperBound else {
+                report(.badSyntax, "a tranche is a financial year, a cap and a spend-by date",
+                       hint: "write tranche  2022-23  £500,000.00  by 2023-03-31", cursor, number, keyStart, keyRange.count)
+                return
+            }
+            guard let year = FinancialYear.parse(cursor.string(yearRange)) else {
+                report(.badPeriod, "\"\(cursor.string(yearRange))\" is not a financial year", hint: "write it like 2022-23",
+                       cursor, number, yearRange.lowerBound, yearRange.count)
+                return
+            }
+            guard let cap = money(capRange, cursor, number), let by = day(dateRange) else { return }
+            grant.tranches.append(Tranche(financialYear: year, cap: cap, spendBy: by,
+                                          location: SourceLocation(file: file, line: number, column: keyStart + 1)))
+        case "line":
+            // line ID  AMOUNT  NAME
+            var parts = LineCursor(cursor.bytes)
+            parts.position = valueRange.lowerBound
+            let idRange = parts.word(); parts.skipBlanks()
+            let amountRange = parts.word(); parts.skipBlanks()
+            let nameRange = parts.textUntilComment()
+            guard !idRange.isEmpty, !amountRange.isEmpty, !nameRange.isEmpty, idRange.upperBound <= valueRange.upperBound else {
+                report(.badSyntax, "a budget line is an id, an amount and a name",
+                       hint: "write line nwps  £270,750.00  Neighbourhood Working Problem Solving", cursor, number, keyStart, max(keyRange.count, valueRange.upperBound - keyStart))
+                return
+            }
+            guard let budget = money(amountRange, cursor, number) else { return }
+            let id = cursor.string(idRange)
+            let location = SourceLocation(file: file, line: number, column: idRange.lowerBound + 1)
+            if let first = grant.lines.first(where: { $0.id == id }) {
+                duplicate("line", id, first.location, cursor, number, idRange)
+                return
+            }
+            grant.lines.append(GrantLine(id: id, name: cursor.string(nameRange), budget: budget, location: location))
+        default:
+            unknownField("funder, recipient, period, award, deadline, tranche, match, capital, revenue, claims, line")
+        }
+    }
+
+    private func readBidEvent(_ bid: inout Bid, _ dateRange: Range<Int>, _ line: LineCursor, _ number: Int,
+                              day: (Range<Int>) -> Day?) {
+        var cursor = line
+        guard let date = day(dateRange) else { return }
+        cursor.position = dateRange.upperBound
+        cursor.skipBlanks()
+        let statusRange = cursor.word()
+        cursor.skipBlanks()
+        guard let status = BidStatus(rawValue: cursor.string(statusRange)) else {
+            report(.badValue, "\"\(cursor.string(statusRange))\" is not a bid status",
+                   hint: "one of: \(BidStatus.allCases.map(\.rawValue).joined(separator: ", "))",
+                   cursor, number, statusRange.lowerBound, max(1, statusRange.count))
+            return
+        }
+        var amount: Money?
+        let amountRange = cursor.textUntilComment()
+        if !amountRange.isEmpty {
+            guard let parsed = money(amountRange, cursor, number) else { return }
+            amount = parsed
+        }
+        let location = SourceLocation(file: file, line: number, column: statusRange.lowerBound + 1)
+        if status.carriesAmount && amount == nil {
+            report(.missingField, "\(status.rawValue) needs the amount awarded", hint: "write \(cursor.string(dateRange)) \(status.rawValue)  £750,000.00",
+                   cursor, number, statusRange.lowerBound, statusRange.count)
+            return
+        }
+        if !status.carriesAmount && amount != nil {
+            report(.badSyntax, "only awarded and part-awarded carry an amount", hint: "remove the amount",
+                   cursor, number, amountRange.lowerBound, amountRange.count)
+            return
+        }
+        bid.history.append(BidEvent(date: date, status: status, amount: amount, location: location))
+    }
+
+    static func percentBasisPoints(_ text: String) -> Int64? {
+        guard text.hasSuffix("%") else { return nil }
+        let number = text.dropLast()
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 3,
+              parts.allSatisfy({ $0.utf8.allSatisfy(ASCII.isDigit) }),
+              let whole = Int64(parts[0]) else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            guard (1...2).contains(parts[1].count), let f = Int64(parts[1]) else { return nil }
+            fraction = parts[1].count == 1 ? f * 10 : f
+        }
+        return whole * 100 + fraction
+    }
+
+    func duplicate(_ kind: String, _ id: String, _ first: SourceLocation, _ cursor: LineCursor, _ number: Int, _ range: Range<Int>) {
+        report(.duplicateID, "\(kind) \(id) is declared twice",
+               hint: "first declared at \(first.file):\(first.line); give this one another id or remove it",
+               cursor, number, range.lowerBound, range.count)
+    }
+
+    // MARK: Finishing a declaration
+
+    func finish(_ declaration: Declaration) {
+        switch declaration {
+        case .account: break
+        case .funder(let funder):
+            insert(funder, id: funder.id, kind: "funder", into: \.funders, index: \.funderIndex, location: funder.location)
+        case .area(let area):
+            if insert(area, id: area.id, kind: "area", into: \.areas, index: \.areaIndex, location: area.location) {
+                _ = areaSymbols.declare(area.id)
+            }
+        case .initiative(let initiative):
+            if insert(initiative, id: initiative.id, kind: "initiative", into: \.initiatives, index: \.initiativeIndex, location: initiative.location) {
+                _ = initiativeSymbols.declare(initiative.id)
+            }
+        case .grant(let grant):
+            var missing: [String] = []
+            if grant.funderID == nil { missing.append("funder") }
+            if grant.period == nil { missing.append("period") }
+            if grant.award == nil { missing.append("award") }
+            if !missing.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .missingField, "grant \(grant.id) has no \(missing.joined(separator: ", "))",
+                    hint: "add indented lines such as: award  £625,118.00 / period  2019-20 / funder  opcc-notts",
+                    at: grant.location, length: grant.id.utf8.count))
+            }
+            if insert(grant, id: grant.id, kind: "grant", into: \.grants, index: \.grantIndex, location: grant.location) {
+                _ = grantSymbols.declare(grant.id)
+            }
+        case .bid(let bid):
+            if bid.requested == nil {
+                diagnostics.append(Diagnostic(
+                    .missingField, "bid \(bid.id) has no requested amount", hint: "add an indented line: requested  £750,000.00",
+                    at: bid.location, length: bid.id.utf8.count))
+            }
+            insert(bid, id: bid.id, kind: "bid", into: \.bids, index: \.bidIndex, location: bid.location)
+        }
+    }
+
+    @discardableResult
+    private func insert<T: DeclaredEntity>(_ item: T, id: String, kind: String, into list: WritableKeyPath<Ledger, [T]>,
+                                           index: WritableKeyPath<Ledger, [String: Int]>, location: SourceLocation) -> Bool {
+        if let existing = ledger[keyPath: index][id] {
+            let first: SourceLocation? = ledger[keyPath: list][existing].location
+            diagnostics.append(Diagnostic(
+                .duplicateID, "\(kind) \(id) is declared twice",
+                hint: first.map { "first declared at \($0.file):\($0.line); give this one another id or remove it" },
+                at: location, length: id.utf8.count))
+            return false
+        }
+        ledger[keyPath: index][id] = ledger[keyPath: list].count
+        ledger[keyPath: list].append(item)
+        return true
+    }
+}

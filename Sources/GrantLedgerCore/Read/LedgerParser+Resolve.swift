@@ -1,0 +1,102 @@
+/// After every file is read: ties the ids used in postings and fields to their declarations, and
+/// reports each unknown id once, where it was first used.
+extension LedgerParser {
+    func resolve() {
+        resolveAccounts()
+        let grantMap = declarations(grantSymbols, ledger.grantIndex, .unknownGrant, "grant",
+                                    hint: { "declare it: grant \($0)  Name, with its funder, period, award and lines" })
+        let areaMap = declarations(areaSymbols, ledger.areaIndex, .unknownArea, "area",
+                                   hint: { "declare it: area \($0)  Name" })
+        let initiativeMap = declarations(initiativeSymbols, ledger.initiativeIndex, .unknownInitiative, "initiative",
+                                         hint: { "declare it: initiative \($0)  Name" })
+        var lineMap = [Int32](repeating: -1, count: linePairList.count)
+        for (pairIndex, pair) in linePairList.enumerated() {
+            let grantIndex = grantMap[Int(pair.grant)]
+            guard grantIndex >= 0 else { continue }
+            let grant = ledger.grants[Int(grantIndex)]
+            let lineID = lineNames.name(pair.line)
+            if let index = grant.lineIndex(lineID) {
+                lineMap[pairIndex] = Int32(index)
+            } else {
+                let known = grant.lines.map(\.id)
+                diagnostics.append(Diagnostic(
+                    .unknownLine, "grant \(grant.id) has no line \"\(lineID)\"",
+                    hint: Suggestion.closest(to: lineID, in: known).map { "did you mean line:\($0)? " } ?? ""
+                        + "its lines are: \(known.isEmpty ? "none" : known.joined(separator: ", "))",
+                    at: pair.location, length: 5 + lineID.utf8.count))
+            }
+        }
+        ledger.postings.withUnsafeMutableBufferPointer { postings in
+            for index in postings.indices {
+                if postings[index].grant >= 0 { postings[index].grant = grantMap[Int(postings[index].grant)] }
+                if postings[index].grantLine >= 0 { postings[index].grantLine = lineMap[Int(postings[index].grantLine)] }
+                if postings[index].area >= 0 { postings[index].area = areaMap[Int(postings[index].area)] }
+                if postings[index].initiative >= 0 { postings[index].initiative = initiativeMap[Int(postings[index].initiative)] }
+            }
+        }
+        resolveFieldReferences()
+    }
+
+    private func resolveAccounts() {
+        var list: [Account] = []
+        list.reserveCapacity(accounts.count)
+        for symbol in 0..<Int32(accounts.count) {
+            let name = accounts.name(symbol)
+            if let declared = accountDeclarations[symbol] {
+                list.append(declared)
+                continue
+            }
+            let location = accounts.firstUse[Int(symbol)] ?? SourceLocation(file: file, line: 1, column: 1)
+            let uses = accounts.uses[Int(symbol)]
+            let declared = accountDeclarations.values.map(\.name).sorted()
+            let suggestion = Suggestion.closest(to: name, in: declared).map { "did you mean \($0)? Or " } ?? ""
+            diagnostics.append(Diagnostic(
+                .unknownAccount, "account \(name) is not declared\(Self.usedElsewhere(uses))",
+                hint: "\(suggestion)declare it: account \(name)", at: location, length: name.utf8.count))
+            let top = name.split(separator: ":").first.map(String.init) ?? ""
+            list.append(Account(name: name, kind: Account.Kind(rawValue: top) ?? .assets, location: location))
+        }
+        ledger.accounts = list
+        ledger.accountIndex = Dictionary(list.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// For each symbol, the index of its declaration, or -1 after reporting it unknown.
+    private func declarations(_ symbols: SymbolTable, _ index: [String: Int], _ code: DiagnosticCode, _ kind: String,
+                              hint: (String) -> String) -> [Int32] {
+        var map = [Int32](repeating: -1, count: symbols.count)
+        let known = index.keys.sorted()
+        for symbol in 0..<Int32(symbols.count) {
+            let name = symbols.name(symbol)
+            if let declaration = index[name] {
+                map[Int(symbol)] = Int32(declaration)
+            } else if let location = symbols.firstUse[Int(symbol)] {
+                let suggestion = Suggestion.closest(to: name, in: known).map { "did you mean \($0)? Or " } ?? ""
+                diagnostics.append(Diagnostic(
+                    code, "unknown \(kind) \"\(name)\"\(Self.usedElsewhere(symbols.uses[Int(symbol)]))",
+                    hint: suggestion + hint(name), at: location, length: name.utf8.count))
+            }
+        }
+        return map
+    }
+
+    private func resolveFieldReferences() {
+        for reference in references {
+            let (code, kind, known): (DiagnosticCode, String, [String: Int])
+            switch reference.kind {
+            case .funder: (code, kind, known) = (.unknownFunder, "funder", ledger.funderIndex)
+            case .area: (code, kind, known) = (.unknownArea, "area", ledger.areaIndex)
+            case .grant: (code, kind, known) = (.unknownGrant, "grant", ledger.grantIndex)
+            case .initiative: (code, kind, known) = (.unknownInitiative, "initiative", ledger.initiativeIndex)
+            }
+            guard known[reference.id] == nil else { continue }
+            let suggestion = Suggestion.closest(to: reference.id, in: known.keys.sorted()).map { "did you mean \($0)? Or " } ?? ""
+            diagnostics.append(Diagnostic(
+                code, "unknown \(kind) \"\(reference.id)\"", hint: "\(suggestion)declare it: \(kind) \(reference.id)  Name",
+                at: reference.location, length: reference.id.utf8.count, excerpt: reference.excerpt))
+        }
+    }
+
+    private static func usedElsewhere(_ uses: Int) -> String {
+        uses > 1 ? " (used \(uses) times; shown at its first use)" : ""
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Reads ledger files and folders into one `Ledger`, collecting every reading problem.
+///
+/// A folder means every `.ledger` file under it, in path order. Each file is read once, however it
+/// is reached: named, found in a folder, or included.
+public enum LedgerReader {
+    public static func read(paths: [String]) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+        let parser = LedgerParser()
+        let session = ReadSession(parser: parser)
+        for path in paths {
+            for file in expand(path, into: &parser.diagnostics) {
+                session.read(file: file, includedFrom: nil)
+            }
+        }
+        parser.resolve()
+        parser.ledger.files = session.filesRead
+        return (parser.ledger, parser.diagnostics)
+    }
+
+    /// Reads ledger text given directly (tests, and ledgers piped in), as if from a file called `name`.
+    public static func read(text: String, name: String = "<text>") -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+        let parser = LedgerParser()
+        parser.file = name
+        var number = 0
+        var copy = text
+        copy.withUTF8 { bytes in
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != ASCII.newline { end += 1 }
+                if end == bytes.count && start == end { break }
+                number += 1
+                var lineEnd = end
+                if lineEnd > start && bytes[lineEnd - 1] == ASCII.carriageReturn { lineEnd -= 1 }
+                parser.read(line: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), number: number)
+                if let request = parser.includeRequest {
+                    parser.includeRequest = nil
+                    parser.diagnostics.append(Diagnostic(
+                        .includeNotFound, "cannot include \(request.path) from text", hint: "read ledgers with includes from files",
+                        at: request.location, length: request.length, excerpt: request.excerpt))
+                }
+                start = end + 1
+            }
+        }
+        parser.endBlock()
+        parser.resolve()
+        parser.ledger.files = [name]
+        return (parser.ledger, parser.diagnostics)
+    }
+
+    static func expand(_ path: String, into diagnostics: inout [Diagnostic]) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            diagnostics.append(Diagnostic(.fileNotFound, "no such file or folder: \(path)",
+                                          hint: "name a .ledger file or a folder of them; the default is ledgers/"))
+            return []
+        }
+        guard isDirectory.boolValue else { return [path] }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix(".ledger") { files.append(join(path, relative)) }
+        }
+        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    static func join(_ directory: String, _ relative: String) -> String {
+        if relative.hasPrefix("/") { return relative }
+        if directory.isEmpty || directory == "." { return relative }
+        return directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+    }
+}
+
+/// The files read so far and the include chain, so each file is read once and cycles are caught.
+private final class ReadSession {
+    let parser: LedgerParser
+    var filesRead: [String] = []
+    var seen: Set<String> = []
+    var stack: [String] = []
+
+    init(parser: LedgerParser) { self.parser = parser }
+
+    func read(file: String, includedFrom: (path: String, location: SourceLocation, excerpt: String, length: Int)?) {
+        let key = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+        if stack.contains(key), let from = includedFrom {
+            parser.diagnostics.append(Diagnostic(
+                .includeCycle, "\(from.path) includes a file that is already including it",
+                hint: "chain: \((stack + [key]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → "))",
+                at: from.location, length: from.length, excerpt: from.excerpt))
+            return
+        }
+        if seen.contains(key) { return }
+        guard let reader = ChunkedLineReader(path: file) else {
+            if let from = includedFrom {
+                parser.diagnostics.append(Diagnostic(
+                    .includeNotFound, "cannot read \(from.path)", hint: "paths in include are relative to the including file",
+                    at: from.location, length: from.length, excerpt: from.excerpt))
+            } else {
+                parser.diagnostics.append(Diagnostic(.fileNotFound, "cannot read \(file)", hint: "check the path and its permissions"))
+            }
+            return
+        }
+        seen.insert(key)
+        stack.append(key)
+        filesRead.append(file)
+        let savedFile = parser.file
+        parser.file = file
+        let directory = (file as NSString).deletingLastPathComponent
+        var includes: [(path: String, location: SourceLocation, excerpt: String, length: Int)] = []
+        do {
+            try reader.forEachLine { bytes, number in
+                parser.read(line: bytes, number: number)
+                if let request = parser.includeRequest {
+                    parser.includeRequest = nil
+                    includes.append(request)
+                    // Read the included file now, so its declarations and transactions come in order.
+                    let included = LedgerReader.join(directory, request.path)
+                    self.read(file: included, includedFrom: request)
+                    parser.file = file
+                }
+            }
+        } catch {
+            parser.diagnostics.append(Diagnostic(.fileNotFound, "cannot read \(file): \(error.localizedDescription)"))
+        }
+        parser.endBlock()
+        parser.file = savedFile
+        stack.removeLast()
+    }
+}

@@ -1,0 +1,29 @@
+/// "Did you mean …?" for a mistyped id: the closest known id by edit distance, when close enough.
+enum Suggestion {
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let target = Array(word.utf8)
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(target, Array(candidate.utf8))
+            guard distance <= max(1, target.count / 3) else { continue }
+            if let current = best, current.1 <= distance { continue }
+            best = (candidate, distance)
+        }
+        return best?.0
+    }
+
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,13 @@
+/// The known tags of a transaction or posting while reading, as interned symbols (`-1` when absent).
+/// A posting starts from its transaction's set and overrides what it names itself.
+struct TagSet {
+    var grant: Int32 = -1
+    var line: Int32 = -1
+    var lineLine: Int32 = 0
+    var lineColumn: Int32 = 0
+    var area: Int32 = -1
+    var initiative: Int32 = -1
+    var spendClass: SpendClass?
+    var supplier: String?
+    var reference: String?
+}
