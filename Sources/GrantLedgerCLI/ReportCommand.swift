@@ -1,0 +1,56 @@
+import ArgumentParser
+import GrantLedgerCore
+
+extension ReportKind: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `grantledger report KIND [PATH…]`: one report, as a table, CSV or JSON. A report is for reading:
+/// findings in the books do not stop it and it exits 0; unreadable books or a bad filter exit 2.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print a report: grants, lines, initiatives, areas, bids or balance.",
+        discussion: ReportKind.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n")
+            + "\n\nSpend is a posting to an expenses account tagged grant:. Dates filter postings by transaction date; "
+            + "--fy and --grant also choose the grants listed, and show each grant's lines in the grants report."
+    )
+
+    @Argument(help: "The report: \(ReportKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var kind: ReportKind
+
+    @Argument(help: "Ledger files or folders (default: ledgers/).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("fy"), help: ArgumentHelp("A financial year, April to March.", valueName: "2019-20"))
+    var financialYear: String?
+
+    @Option(help: ArgumentHelp("Count postings dated on or after this day.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Count postings dated on or before this day.", valueName: "YYYY-MM-DD"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Only this grant (its id).", valueName: "ID"))
+    var grant: String?
+
+    @Option(help: ArgumentHelp("Only this area and the areas within it (its id).", valueName: "ID"))
+    var area: String?
+
+    @Option(help: "table (for people), csv or json (for programs; amounts as exact decimal strings).")
+    var format: ReportFormat = .table
+
+    func run() throws {
+        let filter: ReportFilter
+        do {
+            filter = try ReportFilter.parse(financialYear: financialYear, from: from, to: to, grant: grant, area: area)
+        } catch {
+            throw LedgerInput.fail(error.diagnostic)
+        }
+        let ledger = try LedgerInput.load(paths)
+        do {
+            Console.out(format.render(try kind.build(ledger, filter)))
+        } catch {
+            throw LedgerInput.fail(error.diagnostic)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// One column of a report: a stable machine key (CSV header, JSON key), a title for people, the
+/// kind of value it holds, and how its total is made.
+public struct ReportColumn: Hashable, Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
+        case text, money, percent, date, count
+    }
+
+    /// How the totals row fills this column. Percents are never summed: the total of a percent
+    /// column is the ratio of its two money columns' totals, so it agrees with the rows' figures.
+    public enum Total: Hashable, Sendable {
+        case none
+        /// The word "Total" (the first text column).
+        case label
+        /// The sum of the rows (money and count columns).
+        case sum
+        /// `Percent(part: column[part], whole: column[whole])`, by column index.
+        case ratio(part: Int, whole: Int)
+    }
+
+    public let key: String
+    public let title: String
+    public let kind: Kind
+    public let total: Total
+
+    public init(key: String, title: String, kind: Kind, total: Total) {
+        self.key = key
+        self.title = title
+        self.kind = kind
+        self.total = total
+    }
+
+    public static func text(_ key: String, _ title: String, label: Bool = false) -> ReportColumn {
+        ReportColumn(key: key, title: title, kind: .text, total: label ? .label : .none)
+    }
+
+    public static func money(_ key: String, _ title: String) -> ReportColumn {
+        ReportColumn(key: key, title: title, kind: .money, total: .sum)
+    }
+
+    public static func count(_ key: String, _ title: String) -> ReportColumn {
+        ReportColumn(key: key, title: title, kind: .count, total: .sum)
+    }
+
+    public static func date(_ key: String, _ title: String) -> ReportColumn {
+        ReportColumn(key: key, title: title, kind: .date, total: .none)
+    }
+
+    public static func percent(_ key: String, _ title: String, part: Int, whole: Int) -> ReportColumn {
+        ReportColumn(key: key, title: title, kind: .percent, total: .ratio(part: part, whole: whole))
+    }
+}

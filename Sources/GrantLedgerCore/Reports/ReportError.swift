@@ -1,0 +1,41 @@
+/// Why a report could not be made: a filter that names nothing in the books, a date that is not a
+/// date, or totals too large to hold. Each converts to a `Diagnostic` so the CLI renders it like any
+/// other problem (exit 2).
+public enum ReportError: Error, Hashable, Sendable {
+    case unknownGrant(String, suggestion: String?)
+    case unknownArea(String, suggestion: String?)
+    case badDate(option: String, text: String)
+    case badFinancialYear(String)
+    case emptyRange(from: Day, to: Day)
+    case overflow(String)
+    /// A builder made a row that does not fit its columns: a bug, reported rather than trapped.
+    case malformedRow(row: Int, cells: Int, columns: Int)
+
+    public var diagnostic: Diagnostic {
+        switch self {
+        case .unknownGrant(let id, let suggestion):
+            return Diagnostic(.unknownGrant, "--grant \(id): no grant has that id",
+                              hint: suggestion.map { "did you mean \($0)?" } ?? "grant ids are declared as: grant ID  Name")
+        case .unknownArea(let id, let suggestion):
+            return Diagnostic(.unknownArea, "--area \(id): no area has that id",
+                              hint: suggestion.map { "did you mean \($0)?" } ?? "area ids are declared as: area ID  Name")
+        case .badDate(let option, let text):
+            let impossible = Period.looksLikeDate(text)
+            return Diagnostic(impossible ? .impossibleDate : .badDate,
+                              impossible ? "\(option) \(text): there is no such date" : "\(option) \(text): not a date",
+                              hint: "write dates as YYYY-MM-DD, for example \(option) 2019-04-01")
+        case .badFinancialYear(let text):
+            return Diagnostic(.badPeriod, "--fy \(text): not a financial year",
+                              hint: "write the year it starts and the two digits of the next, for example --fy 2019-20")
+        case .emptyRange(let from, let to):
+            return Diagnostic(.badPeriod, "the dates asked for are empty: from \(from) to \(to)",
+                              hint: "--from must be on or before --to, and inside --fy when both are given")
+        case .overflow(let what):
+            return Diagnostic(.amountOverflow, "the \(what) total is too large to hold",
+                              hint: "check the ledger's amounts for extra digits")
+        case .malformedRow(let row, let cells, let columns):
+            return Diagnostic(.badValue, "internal error: report row \(row) has \(cells) cells for \(columns) columns",
+                              hint: "please report this as a bug in grantledger")
+        }
+    }
+}

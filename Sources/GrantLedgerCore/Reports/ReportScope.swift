@@ -1,0 +1,82 @@
+/// A `ReportFilter` resolved against one ledger: ids turned into indices, the area tree walked once,
+/// so that deciding whether a posting counts is integer work.
+struct ReportScope {
+    let ledger: Ledger
+    let filter: ReportFilter
+    let start: Day?
+    let end: Day?
+    let grant: Int32?
+    /// Indexed by area; nil when no area was asked for.
+    let areas: [Bool]?
+
+    init(_ ledger: Ledger, _ filter: ReportFilter) throws(ReportError) {
+        self.ledger = ledger
+        self.filter = filter
+        start = filter.start
+        end = filter.end
+        if let start, let end, end < start { throw .emptyRange(from: start, to: end) }
+        if let id = filter.grantID {
+            guard let index = ledger.grantIndex[id] else {
+                throw .unknownGrant(id, suggestion: Suggestion.closest(to: id, in: ledger.grants.map(\.id)))
+            }
+            grant = Int32(index)
+        } else {
+            grant = nil
+        }
+        if let id = filter.areaID {
+            guard let index = ledger.areaIndex[id] else {
+                throw .unknownArea(id, suggestion: Suggestion.closest(to: id, in: ledger.areas.map(\.id)))
+            }
+            areas = Self.subtree(of: index, in: ledger)
+        } else {
+            areas = nil
+        }
+    }
+
+    /// Every area at or under `root`. Walks each area's parents at most `areas.count` steps, so a
+    /// `within` cycle in bad books cannot loop.
+    static func subtree(of root: Int, in ledger: Ledger) -> [Bool] {
+        ledger.areas.indices.map { index in
+            var current: Int? = index
+            var steps = 0
+            while let here = current, steps <= ledger.areas.count {
+                if here == root { return true }
+                current = ledger.areas[here].parentID.flatMap { ledger.areaIndex[$0] }
+                steps += 1
+            }
+            return false
+        }
+    }
+
+    func includes(day: Day) -> Bool {
+        if let start, day < start { return false }
+        if let end, day > end { return false }
+        return true
+    }
+
+    /// Whether a posting counts: dated in range, carrying the grant and an area asked for.
+    func includes(_ posting: Posting) -> Bool {
+        if let grant, posting.grant != grant { return false }
+        if let areas, posting.area < 0 || !areas[Int(posting.area)] { return false }
+        return includes(day: ledger.transactions[Int(posting.transaction)].date)
+    }
+
+    func includesArea(_ index: Int) -> Bool { areas?[index] ?? true }
+
+    /// The grants a report lists, in declaration order: `--grant` picks one, `--fy` those whose
+    /// period overlaps the year.
+    var grants: [Int] {
+        ledger.grants.indices.filter { index in
+            if let grant, index != Int(grant) { return false }
+            if let year = filter.financialYear, let period = ledger.grants[index].period {
+                return period.start <= year.period.end && year.period.start <= period.end
+            }
+            return true
+        }
+    }
+
+    /// Whether the grants report should show each grant's lines under it.
+    var showsLines: Bool { filter.grantID != nil || filter.financialYear != nil }
+
+    func title(_ name: String) -> String { filter.title(name) }
+}

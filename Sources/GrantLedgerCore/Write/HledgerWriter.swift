@@ -1,0 +1,83 @@
+/// The ledger's transactions as an hledger journal (read by hledger 1.25), so that `hledger bal`
+/// can check grantledger's arithmetic independently.
+///
+/// Amounts are written `£1234.56` / `£-20.00` with no thousands separator under a
+/// `commodity £1000.00` declaration, so hledger cannot read a comma as a decimal mark. Every
+/// posting gets an explicit amount (inferred ones too), its balance assertion (`=` is
+/// this-account-only in both tools), and its effective tags, by id, in a comment. Transactions go
+/// in date order, ties in file order, as balances are counted. Grants, bids and areas have no
+/// hledger form and are left out.
+public enum HledgerWriter {
+    public static func write<Out: TextOutputStream>(_ ledger: Ledger, header: [String] = [], to out: inout Out) {
+        for line in header { out.write("; \(line)\n") }
+        out.write("\ncommodity £1000.00\n\n")
+        let accounts = ledger.accounts.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for account in accounts { out.write("account \(account)\n") }
+        for index in ledger.transactionsByDate() {
+            let transaction = ledger.transactions[index]
+            out.write("\n")
+            out.write(headerLine(transaction))
+            for posting in ledger.postings(of: transaction) {
+                out.write(postingLine(posting, ledger))
+            }
+        }
+    }
+
+    /// The whole journal as one string (tests and small ledgers; the CLI streams to a file).
+    public static func journal(_ ledger: Ledger, header: [String] = []) -> String {
+        var text = ""
+        write(ledger, header: header, to: &text)
+        return text
+    }
+
+    static func headerLine(_ transaction: Transaction) -> String {
+        var line = transaction.date.description
+        switch transaction.status {
+        case .cleared: line += " *"
+        case .pending: line += " !"
+        case .none: break
+        }
+        let description = Self.description(transaction.description)
+        if let code = transaction.code {
+            line += " (\(Self.description(code)))"
+        } else if let first = description.unicodeScalars.first, first == "*" || first == "!" || first == "(" {
+            // An empty code stops hledger reading the description's first character as a status or code.
+            line += " ()"
+        }
+        if !description.isEmpty { line += " \(description)" }
+        return line + "\n"
+    }
+
+    static func postingLine(_ posting: Posting, _ ledger: Ledger) -> String {
+        var line = "    \(ledger.account(of: posting).name)  \(amount(posting.amount))"
+        if let assertion = posting.assertion { line += " = \(amount(assertion))" }
+        var tags: [String] = []
+        if posting.grant >= 0 {
+            let grant = ledger.grants[Int(posting.grant)]
+            tags.append("grant:\(grant.id)")
+            if posting.grantLine >= 0 && Int(posting.grantLine) < grant.lines.count {
+                tags.append("line:\(grant.lines[Int(posting.grantLine)].id)")
+            }
+        }
+        if posting.area >= 0 { tags.append("area:\(ledger.areas[Int(posting.area)].id)") }
+        if posting.initiative >= 0 { tags.append("initiative:\(ledger.initiatives[Int(posting.initiative)].id)") }
+        if let spendClass = posting.spendClass { tags.append("class:\(spendClass.name)") }
+        if let supplier = posting.supplier { tags.append("supplier:\(tagValue(supplier))") }
+        if let reference = posting.reference { tags.append("ref:\(tagValue(reference))") }
+        if !tags.isEmpty { line += "  ; " + tags.joined(separator: ", ") }
+        return line + "\n"
+    }
+
+    static func amount(_ money: Money) -> String { "£" + money.formatted(.plain) }
+
+    /// hledger starts a comment at any `;` in a description, so it becomes `,`.
+    static func description(_ text: String) -> String {
+        String(text.map { $0 == ";" || $0.isNewline ? "," : $0 })
+    }
+
+    /// A comma ends an hledger tag value, so it becomes a space (grantledger's own tag values cannot
+    /// hold one either; this guards ledgers built in code).
+    static func tagValue(_ text: String) -> String {
+        String(text.map { $0 == "," || $0.isNewline ? " " : $0 })
+    }
+}

@@ -1,0 +1,52 @@
+/// A report as an aligned text table for a terminal or an email: amounts right-aligned with `£`
+/// and commas, a rule under the headings and above the totals.
+///
+/// Detail rows (a grant's lines) are indented under their row, and text they repeat from it (the
+/// grant id) is left blank, so the nesting reads at a glance.
+public enum TableWriter {
+    static let gap = "  "
+
+    public static func render(_ report: Report) -> String {
+        let columns = report.columns
+        var body: [[String]] = []
+        var parent: ReportRow?
+        for row in report.rows {
+            if !row.isDetail { parent = row }
+            body.append(row.cells.enumerated().map { index, cell in
+                guard row.isDetail, columns[index].kind == .text else { return cell.displayText }
+                if let parent, parent.cells[index] == cell { return "" }
+                let text = cell.displayText
+                return text.isEmpty ? "" : String(repeating: "  ", count: row.level) + text
+            })
+        }
+        let header = columns.map(\.title)
+        let totals = report.totals.cells.map(\.displayText)
+        var widths = header.map(\.count)
+        for line in body + [totals] {
+            for (index, text) in line.enumerated() { widths[index] = max(widths[index], text.count) }
+        }
+        let rightAligned = columns.map { $0.kind == .money || $0.kind == .percent || $0.kind == .count }
+        func format(_ cells: [String]) -> String {
+            var line = ""
+            for (index, text) in cells.enumerated() {
+                if index > 0 { line += gap }
+                let padding = String(repeating: " ", count: widths[index] - text.count)
+                line += rightAligned[index] ? padding + text : text + padding
+            }
+            return trimmingTrailingSpaces(line)
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: gap)
+        var output = report.title + "\n\n"
+        output += format(header) + "\n" + rule + "\n"
+        for line in body { output += format(line) + "\n" }
+        if body.isEmpty { output += "(nothing to report)\n" }
+        output += rule + "\n" + format(totals) + "\n"
+        return output
+    }
+
+    private static func trimmingTrailingSpaces(_ line: String) -> String {
+        var end = line.endIndex
+        while end > line.startIndex, line[line.index(before: end)] == " " { end = line.index(before: end) }
+        return String(line[..<end])
+    }
+}
