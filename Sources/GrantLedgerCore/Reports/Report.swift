@@ -34,7 +34,9 @@ public struct Report: Hashable, Sendable {
     private static func derivePercents(_ row: inout ReportRow, _ columns: [ReportColumn]) {
         for (index, column) in columns.enumerated() {
             guard case .ratio(let part, let whole) = column.total else { continue }
-            if let part = row.cells[part].money, let whole = row.cells[whole].money {
+            // A percent of nothing (or beyond exact reach) is a blank, not a made-up figure.
+            if let part = row.cells[part].money, let whole = row.cells[whole].money,
+               Percent(part: part, whole: whole).tenths() != nil {
                 row.cells[index] = .percent(Percent(part: part, whole: whole))
             } else {
                 row.cells[index] = .empty

@@ -1,0 +1,87 @@
+import GrantLedgerCore
+import Testing
+
+@Suite struct ReportFilterTests {
+    let ledger = SampleBooks.ledger()
+
+    @Test func parsesTheCommandLineSpellings() throws {
+        let filter = try ReportFilter.parse(financialYear: "2019-20", from: "2019-05-01", to: "2020-06-30", grant: "g", area: "a")
+        #expect(filter.financialYear == FinancialYear(startYear: 2019))
+        #expect(filter.start == Day.parse("2019-05-01"), "--from narrows the year")
+        #expect(filter.end == Day.parse("2020-03-31"), "the year narrows --to")
+        #expect(filter.grantID == "g" && filter.areaID == "a")
+    }
+
+    @Test(arguments: [
+        (["fy": "2019-2020"], DiagnosticCode.badPeriod),
+        (["fy": "2019-21"], .badPeriod),
+        (["from": "2019-02-30"], .impossibleDate),
+        (["to": "31/03/2020"], .badDate),
+        (["from": "2019-4-1"], .badDate),
+    ])
+    func malformedDatesAndYearsAreErrors(_ options: [String: String], _ code: DiagnosticCode) {
+        #expect(throws: ReportError.self) {
+            try ReportFilter.parse(financialYear: options["fy"], from: options["from"], to: options["to"])
+        }
+        do {
+            _ = try ReportFilter.parse(financialYear: options["fy"], from: options["from"], to: options["to"])
+        } catch {
+            #expect(error.diagnostic.code == code)
+            #expect(error.diagnostic.severity == .error)
+        }
+    }
+
+    @Test func unknownGrantIsAnErrorWithASuggestion() {
+        #expect(throws: ReportError.unknownGrant("snb-2019-21", suggestion: "snb-2019-20")) {
+            try GrantsReport.build(ledger, ReportFilter(grantID: "snb-2019-21"))
+        }
+        let diagnostic = ReportError.unknownGrant("snb-2019-21", suggestion: "snb-2019-20").diagnostic
+        #expect(diagnostic.message == "--grant snb-2019-21: no grant has that id")
+        #expect(diagnostic.hint == "did you mean snb-2019-20?")
+    }
+
+    @Test func unknownAreaIsAnErrorInEveryReport() {
+        for kind in ReportKind.allCases {
+            #expect(throws: ReportError.unknownArea("basetlaw", suggestion: "bassetlaw")) {
+                try kind.build(ledger, ReportFilter(areaID: "basetlaw"))
+            }
+        }
+    }
+
+    @Test func fromAfterToIsAnError() {
+        #expect(throws: ReportError.emptyRange(from: Day(year: 2020, month: 1, day: 1)!, to: Day(year: 2019, month: 1, day: 1)!)) {
+            try BalanceReport.build(ledger, ReportFilter(from: Day.parse("2020-01-01"), to: Day.parse("2019-01-01")))
+        }
+    }
+
+    @Test func datesAreInclusiveAtBothEnds() throws {
+        let day = ReportFilter(from: Day.parse("2019-06-30"), to: Day.parse("2019-06-30"))
+        let report = try GrantsReport.build(ledger, day)
+        #expect(report.money(report.totals, "spent") == pounds("£5,000.00"))
+    }
+
+    @Test func grantSelectsOneGrantAndItsLines() throws {
+        let report = try GrantsReport.build(ledger, ReportFilter(grantID: "ss4-bns"))
+        #expect(report.rows.filter { !$0.isDetail }.count == 1)
+        #expect(report.rows.filter(\.isDetail).compactMap { report.cell($0, "line")?.text } == ["cctv", "lighting"])
+        #expect(report.title == "Grants (grant ss4-bns)")
+    }
+
+    @Test func areaFilterNarrowsTheAreasListed() throws {
+        let report = try AreasReport.build(ledger, ReportFilter(areaID: "bns-csp"))
+        #expect(report.rows.compactMap { $0.cells[0].text } == ["bns-csp", "bassetlaw", "newark"])
+        #expect(report.money(report.totals, "spent") == pounds("£115,937.50"))
+    }
+
+    @Test func withinCyclesDoNotHang() throws {
+        let (ledger, _) = LedgerLoader.load(text: """
+        area a  A
+          within  b
+        area b  B
+          within  a
+        area c  C
+        """)
+        let report = try AreasReport.build(ledger, ReportFilter(areaID: "a"))
+        #expect(report.rows.compactMap { $0.cells[0].text } == ["a", "b"])
+    }
+}
