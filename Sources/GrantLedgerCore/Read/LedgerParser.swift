@@ -49,9 +49,8 @@ final class LedgerParser {
     // MARK: Lines
 
     func read(line bytes: UnsafeBufferPointer<UInt8>, number: Int) {
-        if !bytes.isValidUTF8 {
-            var column = 1
-            for (index, byte) in bytes.enumerated() where byte >= 0x80 { column = index + 1; break }
+        if let invalid = bytes.firstInvalidUTF8Offset {
+            let column = invalid + 1
             diagnostics.append(Diagnostic(
                 .badEncoding, "this line is not valid UTF-8",
                 hint: "save the ledger as UTF-8 (many spreadsheet exports use Windows-1252)",

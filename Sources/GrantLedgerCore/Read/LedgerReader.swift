@@ -8,10 +8,10 @@ public enum LedgerReader {
     public static func read(paths: [String]) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
         let parser = LedgerParser()
         let session = ReadSession(parser: parser)
-        for path in paths {
-            for file in expand(path, into: &parser.diagnostics) {
-                session.read(file: file, includedFrom: nil)
-            }
+        let files = paths.flatMap { expand($0, into: &parser.diagnostics) }
+        reserveCapacity(parser, forFiles: files)
+        for file in files {
+            session.read(file: file, includedFrom: nil)
         }
         parser.resolve()
         parser.ledger.files = session.filesRead
@@ -47,6 +47,18 @@ public enum LedgerReader {
         parser.resolve()
         parser.ledger.files = [name]
         return (parser.ledger, parser.diagnostics)
+    }
+
+    /// Reserves room for the postings and transactions the files probably hold (about one posting per
+    /// 50 bytes), so a large ledger is not copied as its arrays grow. Untouched reserve costs address
+    /// space, not memory.
+    static func reserveCapacity(_ parser: LedgerParser, forFiles files: [String]) {
+        var bytes = 0
+        for file in files {
+            if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int { bytes += size }
+        }
+        parser.ledger.postings.reserveCapacity(bytes / 50)
+        parser.ledger.transactions.reserveCapacity(bytes / 150)
     }
 
     static func expand(_ path: String, into diagnostics: inout [Diagnostic]) -> [String] {

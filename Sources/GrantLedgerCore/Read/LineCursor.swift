@@ -99,14 +99,35 @@ struct LineCursor {
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {
-    /// True when every byte is ASCII or the whole line is valid UTF-8.
-    var isValidUTF8: Bool {
-        var ascii = true
-        for byte in self where byte >= 0x80 {
-            ascii = false
-            break
+    /// True when the bytes are valid UTF-8: checked in place, since almost every posting has a `£`
+    /// and building a `String` per line to validate it would cost an allocation each.
+    var isValidUTF8: Bool { firstInvalidUTF8Offset == nil }
+
+    /// The offset of the first byte that is not part of valid UTF-8, or nil.
+    var firstInvalidUTF8Offset: Int? {
+        var i = 0
+        let n = count
+        while i < n {
+            let lead = self[i]
+            if lead < 0x80 { i += 1; continue }
+            let length: Int
+            let minimum: UInt32
+            var scalar: UInt32
+            switch lead {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(lead & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            for k in 1..<length {
+                let byte = self[i + k]
+                guard byte & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            i += length
         }
-        if ascii { return true }
-        return String(validating: self, as: UTF8.self) != nil
+        return nil
     }
 }
