@@ -7,26 +7,31 @@ struct LineFigures {
     let id: String
     let name: String
     let budget: Money
+    /// Spend dated before the period asked for (zero when it has no start).
+    let before: Money
     let spent: Money
+    /// What is left at the end of the period: budget − before − spent.
     let remaining: Money
 
     /// A grant's lines, then, when anything is left over, one row for the award no line holds and
     /// the spend tagged with no line: so the rows always add up to the grant's own figures.
-    static func of(grant index: Int, _ ledger: Ledger, _ tally: SpendTally) throws(ReportError) -> [LineFigures] {
+    static func of(grant index: Int, _ ledger: Ledger, _ tally: SpendTally, before: SpendTally?) throws(ReportError) -> [LineFigures] {
         let grant = ledger.grants[index]
         var rows: [LineFigures] = []
         for (lineIndex, line) in grant.lines.enumerated() {
             let spent = tally.byLine[index][lineIndex]
-            rows.append(LineFigures(id: line.id, name: line.name, budget: line.budget, spent: spent,
-                                    remaining: try line.budget.minus(spent, "remaining")))
+            let earlier = before?.byLine[index][lineIndex] ?? .zero
+            rows.append(LineFigures(id: line.id, name: line.name, budget: line.budget, before: earlier, spent: spent,
+                                    remaining: try line.budget.minus(earlier, "remaining").minus(spent, "remaining")))
         }
         let allocated = try Money.total(grant.lines.map(\.budget), "allocated")
         let unallocated = try (grant.award ?? .zero).minus(allocated, "unallocated")
         let unlined = tally.unlined[index]
-        if !unallocated.isZero || !unlined.isZero {
+        let unlinedBefore = before?.unlined[index] ?? .zero
+        if !unallocated.isZero || !unlined.isZero || !unlinedBefore.isZero {
             rows.append(LineFigures(id: notOnALine, name: "not on any line",
-                                    budget: unallocated, spent: unlined,
-                                    remaining: try unallocated.minus(unlined, "remaining")))
+                                    budget: unallocated, before: unlinedBefore, spent: unlined,
+                                    remaining: try unallocated.minus(unlinedBefore, "remaining").minus(unlined, "remaining")))
         }
         return rows
     }

@@ -33,9 +33,10 @@ public struct Report: Hashable, Sendable {
 
     private static func derivePercents(_ row: inout ReportRow, _ columns: [ReportColumn]) {
         for (index, column) in columns.enumerated() {
-            guard case .ratio(let part, let whole) = column.total else { continue }
+            guard case .ratio(let parts, let whole) = column.total else { continue }
             // A percent of nothing (or beyond exact reach) is a blank, not a made-up figure.
-            if let part = row.cells[part].money, let whole = row.cells[whole].money,
+            let amounts = parts.compactMap { row.cells[$0].money }
+            if amounts.count == parts.count, let part = try? Money.sum(amounts), let whole = row.cells[whole].money,
                Percent(part: part, whole: whole).tenths() != nil {
                 row.cells[index] = .percent(Percent(part: part, whole: whole))
             } else {

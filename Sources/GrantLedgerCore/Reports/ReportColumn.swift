@@ -13,8 +13,8 @@ public struct ReportColumn: Hashable, Sendable {
         case label
         /// The sum of the rows (money and count columns).
         case sum
-        /// `Percent(part: column[part], whole: column[whole])`, by column index.
-        case ratio(part: Int, whole: Int)
+        /// `Percent(part: sum of columns[parts], whole: column[whole])`, by column index.
+        case ratio(parts: [Int], whole: Int)
     }
 
     public let key: String
@@ -45,7 +45,7 @@ public struct ReportColumn: Hashable, Sendable {
         ReportColumn(key: key, title: title, kind: .date, total: .none)
     }
 
-    public static func percent(_ key: String, _ title: String, part: Int, whole: Int) -> ReportColumn {
-        ReportColumn(key: key, title: title, kind: .percent, total: .ratio(part: part, whole: whole))
+    public static func percent(_ key: String, _ title: String, parts: [Int], whole: Int) -> ReportColumn {
+        ReportColumn(key: key, title: title, kind: .percent, total: .ratio(parts: parts, whole: whole))
     }
 }

@@ -9,6 +9,24 @@ struct ReportScope {
     /// Indexed by area; nil when no area was asked for.
     let areas: [Bool]?
 
+    /// Whether the dates asked for start somewhere, so that spend before them is shown apart.
+    var hasStart: Bool { start != nil }
+
+    /// The same grant and area, dated before this scope's first day: the spend brought forward.
+    var before: ReportScope? {
+        guard let start else { return nil }
+        return ReportScope(self, end: start.adding(days: -1))
+    }
+
+    private init(_ other: ReportScope, end: Day) {
+        ledger = other.ledger
+        filter = other.filter
+        start = nil
+        self.end = end
+        grant = other.grant
+        areas = other.areas
+    }
+
     init(_ ledger: Ledger, _ filter: ReportFilter) throws(ReportError) {
         self.ledger = ledger
         self.filter = filter

@@ -53,6 +53,22 @@ import Testing
         }
     }
 
+    @Test func aGrantRunningOverSeveralYearsShowsWhatIsLeftAtTheEndOfTheYear() throws {
+        let report = try GrantsReport.build(ledger, ReportFilter(financialYear: FinancialYear(startYear: 2023)))
+        #expect(report.columns.map(\.key).contains("spent_before"))
+        let ss4 = report.row("ss4-bns")
+        #expect(report.money(ss4, "spent_before") == pounds("£48,250.00"), "spent in 2022-23")
+        #expect(report.money(ss4, "spent") == .zero, "nothing spent in 2023-24")
+        #expect(report.money(ss4, "remaining") == pounds("£701,750.00"), "award − spent before − spent")
+        #expect(report.cell(ss4, "spent_percent") == .percent(Percent(part: pounds("£48,250.00"), whole: pounds("£750,000.00"))))
+        let cctv = report.row("ss4-bns", "cctv")
+        #expect(report.money(cctv, "spent_before") == pounds("£48,250.00"))
+        #expect(report.money(cctv, "remaining") == pounds("£251,750.00"))
+        try ReportInvariants.detailRowsAddUp(report, columns: ["budget", "spent_before", "spent", "remaining"])
+        let undated = try GrantsReport.build(ledger, ReportFilter(grantID: "ss4-bns"))
+        #expect(!undated.columns.map(\.key).contains("spent_before"), "no start date, nothing before it")
+    }
+
     @Test func dateFilterCountsOnlySpendInRange() throws {
         let report = try GrantsReport.build(ledger, ReportFilter(from: Day.parse("2019-07-01"), to: Day.parse("2022-12-31")))
         #expect(report.money(report.row("snb-2019-20"), "spent") == pounds("£67,700.00"))

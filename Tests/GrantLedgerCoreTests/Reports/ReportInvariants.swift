@@ -18,15 +18,28 @@ enum ReportInvariants {
                 let sum = counted.reduce(0) { $0 + ($1.cells[index].count ?? 0) }
                 #expect(report.totals.cells[index] == .count(sum), "\(report.title): total of \(column.key)")
             case .percent:
-                guard case .ratio(let part, let whole) = column.total,
-                      let p = report.totals.cells[part].money, let w = report.totals.cells[whole].money else {
+                guard case .ratio(let parts, let whole) = column.total,
+                      let w = report.totals.cells[whole].money else {
                     throw Broken(description: "\(report.title): percent column \(column.key) without money totals")
                 }
+                let p = try Money.sum(parts.map { report.totals.cells[$0].money ?? .zero })
                 let percent = Percent(part: p, whole: w)
                 #expect(report.totals.cells[index] == (percent.tenths() == nil ? .empty : .percent(percent)))
             case .text, .date:
                 break
             }
+        }
+    }
+
+    /// In every row, remaining = budget − spent before (when shown) − spent.
+    static func remainingIsBudgetLessSpend(_ report: Report) throws {
+        guard let budget = report.columnIndex("budget"), let spent = report.columnIndex("spent"),
+              let remaining = report.columnIndex("remaining") else { throw Broken(description: "\(report.title): no budget columns") }
+        let before = report.columnIndex("spent_before")
+        for row in report.rows + [report.totals] {
+            var left = try (row.cells[budget].money ?? .zero).subtracting(row.cells[spent].money ?? .zero)
+            if let before { left = try left.subtracting(row.cells[before].money ?? .zero) }
+            #expect(row.cells[remaining] == .money(left), "\(report.title): remaining in \(row.cells[0])")
         }
     }
 

@@ -34,7 +34,25 @@ import Testing
             let report = try kind.build(ledger, filter)
             try ReportInvariants.totalsAreTheSumOfRows(report)
             if kind == .grants {
-                try ReportInvariants.detailRowsAddUp(report, columns: ["budget", "spent", "remaining"])
+                let before = report.columnIndex("spent_before") != nil ? ["spent_before"] : []
+                try ReportInvariants.detailRowsAddUp(report, columns: ["budget", "spent", "remaining"] + before)
+            }
+            if kind == .grants || kind == .lines {
+                try ReportInvariants.remainingIsBudgetLessSpend(report)
+                if let before = report.columnIndex("spent_before") {
+                    var earlier = filter
+                    earlier.financialYear = nil
+                    earlier.from = nil
+                    earlier.to = filter.start?.adding(days: -1)
+                    // --fy lists only the grants whose period overlaps the year: spend before is theirs.
+                    let listed: (Posting) -> Bool = { posting in
+                        guard let year = filter.financialYear, let period = ledger.grants[Int(posting.grant)].period else { return true }
+                        return period.start <= year.period.end && year.period.start <= period.end
+                    }
+                    #expect(report.totals.cells[before].money == (try spend(ledger, earlier, where: listed)), "seed \(seed): spend before")
+                } else {
+                    #expect(filter.start == nil, "seed \(seed): a start date shows spend before it")
+                }
             }
             if let spent = report.columnIndex("spent"), kind != .bids {
                 spentTotals[kind] = report.totals.cells[spent].money
@@ -50,9 +68,9 @@ import Testing
     }
 
     /// Spend added up straight from the postings, without any report code.
-    static func spend(_ ledger: Ledger, _ filter: ReportFilter) throws -> Money {
+    static func spend(_ ledger: Ledger, _ filter: ReportFilter, where extra: (Posting) -> Bool = { _ in true }) throws -> Money {
         var total = Money.zero
-        for posting in ledger.postings where ledger.isSpend(posting) && matches(posting, ledger, filter) {
+        for posting in ledger.postings where ledger.isSpend(posting) && matches(posting, ledger, filter) && extra(posting) {
             total = try total.adding(posting.amount)
         }
         return total
