@@ -44,5 +44,9 @@ let package = Package(
             name: "GrantLedgerCLITests",
             dependencies: ["GrantLedgerCore"]
         ),
+        .testTarget(
+            name: "GrantLedgerWorkbookTests",
+            dependencies: ["GrantLedgerWorkbook", "GrantLedgerCore"]
+        ),
     ]
 )

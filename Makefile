@@ -1,0 +1,89 @@
+# grantledger — build, test and demo entry points. `make help` lists them.
+#
+# Every target installs what it needs first, and does so cheaply when it is already there: a
+# dpkg-query or a `command -v` per package, with `apt-get update` only when something is missing.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+# Tests read CI to decide whether a missing oracle is a skip (a laptop) or a failure (CI);
+# pass it on whether it came from the environment or the command line (`make test CI=true`).
+ifdef CI
+export CI
+endif
+
+SWIFT ?= swift
+RELEASE_BIN := .build/release/grantledger
+ORACLE_DIR := ../shared/tools/xlsx-oracle
+
+# Debian packages: root installs directly, anyone else through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_GET := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
+
+# $(call apt_ensure,PKG...): install whichever of the Debian packages PKG... are not installed.
+define apt_ensure
+missing=""; \
+for pkg in $(1); do \
+  dpkg-query -W -f='$${Status}' "$$pkg" 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$pkg"; \
+done; \
+if [ -n "$$missing" ]; then \
+  echo "make: installing$$missing"; \
+  $(APT_GET) update -qq; \
+  $(APT_GET) install -y -qq --no-install-recommends $$missing; \
+fi
+endef
+
+# Demo settings. The committee export is not written yet: once `grantledger export --xlsx` exists,
+# run `make demo DEMO_EXPORT=1` (or change the default here) to build the workbook as well.
+DEMO_EXPORT ?= 0
+DEMO_AS_OF ?= 2026-11-25
+DEMO_FY ?= 2019-20
+DEMO_XLSX ?= out/committee.xlsx
+
+.PHONY: help deps test-deps build demo test clean
+
+help:
+	@echo "make deps       install libxlsxwriter-dev and pkg-config (Debian) if missing"
+	@echo "make test-deps  deps + hledger, openpyxl, LibreOffice Calc (the workbook oracle)"
+	@echo "make build      release build of the grantledger executable"
+	@echo "make demo       build, then check the ledgers and print the 2019-20 grants report"
+	@echo "make test       test-deps, debug build, every test (non-zero exit on any failure)"
+	@echo "make clean      remove build products and demo output"
+
+deps:
+	@$(call apt_ensure,libxlsxwriter-dev pkg-config)
+
+test-deps: deps
+	@command -v hledger >/dev/null || { $(call apt_ensure,hledger); }
+# openpyxl for whichever python3 is first on PATH, the one the oracle scripts run under: Debian's
+# package for the system interpreter (whose pip is externally managed), pip for any other (pyenv).
+	@python3 -c 'import openpyxl' 2>/dev/null || { \
+	  if [ "$$(python3 -c 'import sys; print(sys.prefix)')" = /usr ]; then \
+	    $(call apt_ensure,python3-openpyxl); \
+	  else \
+	    echo "make: pip install openpyxl"; python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore openpyxl; \
+	  fi; \
+	  python3 -c 'import openpyxl'; }
+	@command -v soffice >/dev/null || { $(call apt_ensure,libreoffice-calc-nogui); command -v soffice >/dev/null; }
+	@[ -d "$(ORACLE_DIR)" ] || echo "make: note: workbook oracle not found at $(ORACLE_DIR)"
+
+build: deps
+	$(SWIFT) build -c release
+
+demo: build
+	$(RELEASE_BIN) check ledgers/
+	$(RELEASE_BIN) report grants --fy $(DEMO_FY)
+ifeq ($(DEMO_EXPORT),1)
+	@mkdir -p $(dir $(DEMO_XLSX))
+	$(RELEASE_BIN) export --xlsx $(DEMO_XLSX) --as-of $(DEMO_AS_OF)
+	@echo "workbook written to $(abspath $(DEMO_XLSX))"
+endif
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,54 @@
+/// How a sheet prints. Committee papers are printed and marked, so every sheet carries one.
+public struct PageSetup: Sendable {
+    public enum Orientation: Sendable { case portrait, landscape }
+
+    /// Excel's paper codes.
+    public enum Paper: UInt8, Sendable {
+        case letter = 1
+        case a3 = 8
+        case a4 = 9
+    }
+
+    public var orientation: Orientation
+    public var paper: Paper
+    /// Scale so the sheet is this many pages wide (`nil`: print at 100%).
+    public var fitToPagesWide: Int?
+    /// Pages tall when fitting; 0 lets the height run to as many pages as needed.
+    public var fitToPagesTall: Int
+    /// Rows (zero-based) printed at the top of every page, usually the header row.
+    public var repeatRows: ClosedRange<Int>?
+    public var header: HeaderFooter?
+    public var footer: HeaderFooter?
+
+    public init(
+        orientation: Orientation = .landscape, paper: Paper = .a4, fitToPagesWide: Int? = 1,
+        fitToPagesTall: Int = 0, repeatRows: ClosedRange<Int>? = nil,
+        header: HeaderFooter? = nil, footer: HeaderFooter? = nil
+    ) {
+        self.orientation = orientation
+        self.paper = paper
+        self.fitToPagesWide = fitToPagesWide
+        self.fitToPagesTall = fitToPagesTall
+        self.repeatRows = repeatRows
+        self.header = header
+        self.footer = footer
+    }
+
+    /// The government security classification every committee page carries.
+    public static let marking = "OFFICIAL"
+
+    /// Landscape A4, one page wide, header rows repeated, "OFFICIAL" top and bottom, the sheet
+    /// name and "Page n of m" in the footer.
+    public static func committee(title: String? = nil, repeatRows: ClosedRange<Int>? = 0...0) -> PageSetup {
+        PageSetup(
+            repeatRows: repeatRows,
+            header: HeaderFooter(
+                left: title.map { [.text($0)] } ?? [],
+                center: [.text(marking)],
+                right: []),
+            footer: HeaderFooter(
+                left: [.sheetName],
+                center: [.text(marking)],
+                right: [.text("Page "), .pageNumber, .text(" of "), .pageCount]))
+    }
+}

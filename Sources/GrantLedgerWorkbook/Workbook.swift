@@ -1,3 +1,0 @@
-// Workbook module: the only code that touches libxlsxwriter.
-import CXlsxWriter
-import GrantLedgerCore

@@ -1,0 +1,242 @@
+import CXlsxWriter
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes one .xlsx workbook through libxlsxwriter, all-or-nothing.
+///
+/// The workbook is built in a temporary file beside `path` and renamed over it only when `close()`
+/// succeeds; `discard()` (or dropping the writer unclosed, or any thrown error inside `write(to:)`)
+/// removes the temporary file and leaves `path` as it was. The same calls with the same
+/// `DocumentProperties` give byte-identical files: libxlsxwriter dates the zip entries 1980-01-01 and
+/// takes the creation time from `properties.created`.
+///
+/// Not thread-safe: one writer belongs to one task.
+public final class WorkbookWriter {
+    /// Where the finished workbook goes.
+    public let path: String
+    public let options: WorkbookOptions
+    /// Sheet names in the order they were added.
+    public private(set) var sheetNames: [String] = []
+
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    private let output: AtomicOutputFile
+    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    private var sheetHandles: [UnsafeMutablePointer<lxw_worksheet>] = []
+
+    /// Starts a workbook for `path`. Fails at once if the directory is missing or not writable.
+    public init(path: String, properties: DocumentProperties, options: WorkbookOptions = WorkbookOptions())
+        throws(WorkbookError)
+    {
+        let created = try properties.creationTimestamp()
+        try requirePlainText(path, "output path")
+        if let directory = options.temporaryDirectory {
+            try requirePlainText(directory, "temporary directory")
+            // libxlsxwriter silently falls back to /tmp when `tmpdir` is unusable; an explicit choice
+            // (made because /tmp is too small, say) should fail loudly instead.
+            var info = stat()
+            let problem: Int32? =
+                stat(directory, &info) != 0 ? errno
+                : (info.st_mode & S_IFMT) != S_IFDIR ? ENOTDIR
+                : access(directory, W_OK | X_OK) != 0 ? errno
+                : nil
+            if let problem {
+                throw .io(operation: "unusable temporary directory", path: directory, errno: problem,
+                          message: systemMessage(problem))
+            }
+        }
+        let output = try AtomicOutputFile.reserve(destination: path)
+
+        var settings = lxw_workbook_options()
+        settings.constant_memory = options.constantMemory ? 1 : 0
+        // libxlsxwriter copies `tmpdir`, so the C string only has to outlive this call.
+        let workbook = withOptionalCString(options.temporaryDirectory) { directory in
+            settings.tmpdir = directory
+            return workbook_new_opt(output.temporary, &settings)
+        }
+        guard let workbook else {
+            output.discard()
+            throw .library(operation: "cannot start workbook '\(path)'",
+                           code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue,
+                           message: libraryMessage(LXW_ERROR_MEMORY_MALLOC_FAILED))
+        }
+        self.path = path
+        self.options = options
+        self.output = output
+        self.handle = workbook
+        do {
+            try setProperties(properties, created: created)
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
+    deinit { discard() }
+
+    /// Writes a workbook with `body`, then closes it; any error thrown by `body` or by closing
+    /// discards the workbook and is rethrown, so `path` is either the complete new file or untouched.
+    public static func write<Result>(
+        to path: String, properties: DocumentProperties, options: WorkbookOptions = WorkbookOptions(),
+        _ body: (WorkbookWriter) throws -> Result
+    ) throws -> Result {
+        let writer = try WorkbookWriter(path: path, properties: properties, options: options)
+        do {
+            let result = try body(writer)
+            try writer.close()
+            return result
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+
+    /// True until `close()` or `discard()`.
+    public var isOpen: Bool { handle != nil }
+
+    /// Adds a worksheet. Names are checked as Excel checks them (31 characters, none of `[]:*?/\`,
+    /// not starting or ending with an apostrophe, unique ignoring case).
+    public func addWorksheet(named name: String) throws(WorkbookError) -> Worksheet {
+        let workbook = try openHandle()
+        try requirePlainText(name, "sheet name")
+        try check(workbook_validate_sheet_name(workbook, name), "sheet name '\(name)'")
+        guard let sheet = workbook_add_worksheet(workbook, name) else {
+            let code = options.constantMemory ? LXW_ERROR_CREATING_TMPFILE : LXW_ERROR_MEMORY_MALLOC_FAILED
+            throw .library(operation: "cannot add sheet '\(name)'", code: code.rawValue, message: libraryMessage(code))
+        }
+        sheetHandles.append(sheet)
+        sheetNames.append(name)
+        return Worksheet(name: name, handle: sheet, workbook: self)
+    }
+
+    /// Names a range for use in formulas (`=SUM(Allocations)`); with `scope`, the name is local to
+    /// that sheet, so each scenario sheet can have its own `Pot`.
+    public func defineName(_ name: String, refersTo range: SheetRange, scope: String? = nil) throws(WorkbookError) {
+        try defineName(name, formula: "=" + range.reference, scope: scope)
+    }
+
+    /// Names a formula or constant, e.g. `defineName("Pot", formula: "=Allocation!$B$2")`.
+    public func defineName(_ name: String, formula: String, scope: String? = nil) throws(WorkbookError) {
+        let workbook = try openHandle()
+        try requireDefinedName(name)
+        try requirePlainText(formula, "defined name formula")
+        if let scope, !sheetNames.contains(scope) {
+            throw .invalidArgument("defined name '\(name)': no sheet named '\(scope)'")
+        }
+        let fullName = scope.map { SheetRange.quotedSheetName($0) + "!" + name } ?? name
+        let text = formula.hasPrefix("=") ? formula : "=" + formula
+        try check(workbook_define_name(workbook, fullName, text), "defined name '\(fullName)'")
+    }
+
+    /// Packages the workbook and renames it into place. The writer cannot be used afterwards.
+    public func close() throws(WorkbookError) {
+        guard let workbook = handle else { throw .closed }
+        handle = nil
+        formats.removeAll()
+        sheetHandles.removeAll()
+        // workbook_close frees the workbook whether or not it succeeds.
+        let code = workbook_close(workbook)
+        guard code == LXW_NO_ERROR else {
+            output.discard()
+            throw .library(operation: "cannot write workbook '\(path)'", code: code.rawValue,
+                           message: libraryMessage(code))
+        }
+        do {
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    /// Abandons the workbook: frees it and removes the temporary file. Safe to call more than once.
+    public func discard() {
+        guard let workbook = handle else { return }
+        handle = nil
+        // lxw_workbook_free does not close the per-sheet scratch files of constant-memory mode
+        // (workbook_close would have); close them here so an abandoned export leaks no descriptors.
+        for sheet in sheetHandles {
+            if let scratch = sheet.pointee.optimize_tmpfile {
+                fclose(scratch)
+                sheet.pointee.optimize_tmpfile = nil
+                sheet.pointee.file = nil
+            }
+        }
+        sheetHandles.removeAll()
+        formats.removeAll()
+        lxw_workbook_free(workbook)
+        output.discard()
+    }
+
+    // MARK: - Internal, for Worksheet
+
+    func openHandle() throws(WorkbookError) -> UnsafeMutablePointer<lxw_workbook> {
+        guard let handle else { throw .closed }
+        return handle
+    }
+
+    /// The one libxlsxwriter format for `style`, created on first use; `nil` for the default look.
+    func format(for style: CellStyle?) throws(WorkbookError) -> UnsafeMutablePointer<lxw_format>? {
+        guard let style, style != .plain else { return nil }
+        if let existing = formats[style] { return existing }
+        let workbook = try openHandle()
+        if let numberFormat = style.numberFormat { try requirePlainText(numberFormat, "number format") }
+        guard let format = workbook_add_format(workbook) else {
+            throw .library(operation: "cannot add cell format", code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue,
+                           message: libraryMessage(LXW_ERROR_MEMORY_MALLOC_FAILED))
+        }
+        style.configure(format)
+        formats[style] = format
+        return format
+    }
+
+    /// Adds an empty chart of `kind` to the workbook (it is placed on a sheet by the caller).
+    func newChart(_ kind: ChartSpec.Kind) throws(WorkbookError) -> UnsafeMutablePointer<lxw_chart> {
+        let workbook = try openHandle()
+        let type = kind == .bar ? LXW_CHART_BAR : LXW_CHART_COLUMN
+        guard let chart = workbook_add_chart(workbook, UInt8(type.rawValue)) else {
+            throw .library(operation: "cannot add chart", code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue,
+                           message: libraryMessage(LXW_ERROR_MEMORY_MALLOC_FAILED))
+        }
+        return chart
+    }
+
+    // MARK: - Private
+
+    private func setProperties(_ properties: DocumentProperties, created: Int) throws(WorkbookError) {
+        let workbook = try openHandle()
+        let texts = [properties.title, properties.subject, properties.author, properties.company,
+                     properties.keywords, properties.comments]
+        for case let text? in texts { try requirePlainText(text, "document property") }
+        // lxw_doc_properties wants mutable C strings; libxlsxwriter copies them, so they are freed here.
+        let copies = texts.map { $0.flatMap { strdup($0) } }
+        defer { for copy in copies { free(copy) } }
+        var doc = lxw_doc_properties()
+        doc.title = copies[0]
+        doc.subject = copies[1]
+        doc.author = copies[2]
+        doc.company = copies[3]
+        doc.keywords = copies[4]
+        doc.comments = copies[5]
+        doc.created = time_t(created)
+        try check(workbook_set_properties(workbook, &doc), "document properties")
+        for property in properties.custom {
+            try requirePlainText(property.name, "custom property name")
+            try requirePlainText(property.value, "custom property '\(property.name)'")
+            try check(workbook_set_custom_property_string(workbook, property.name, property.value),
+                      "custom property '\(property.name)'")
+        }
+    }
+}
+
+private func withOptionalCString<R>(_ text: String?, _ body: (UnsafeMutablePointer<CChar>?) -> R) -> R {
+    guard let text else { return body(nil) }
+    let copy = strdup(text)
+    defer { free(copy) }
+    return body(copy)
+}

@@ -1,0 +1,297 @@
+import CXlsxWriter
+import GrantLedgerCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One sheet of a `WorkbookWriter`. Every method throws instead of trapping: a bad cell, a closed
+/// workbook or a library failure is a `WorkbookError`.
+///
+/// Text is always written as text. There is deliberately no "write anything" method that guesses
+/// from content, so a payee called `=HYPERLINK(...)` or a reference `-1234` stays a string;
+/// formulas exist only through the `writeFormula` methods, whose text the program builds.
+public final class Worksheet {
+    public let name: String
+    private let handle: UnsafeMutablePointer<lxw_worksheet>
+    // Strong: a sheet keeps its workbook alive, and checks it is still open before each call.
+    private let workbook: WorkbookWriter
+    private var lastRowWritten = -1
+
+    init(name: String, handle: UnsafeMutablePointer<lxw_worksheet>, workbook: WorkbookWriter) {
+        self.name = name
+        self.handle = handle
+        self.workbook = workbook
+    }
+
+    /// `range` on this sheet, for charts, names and cross-sheet formulas.
+    public func range(_ range: CellRange) -> SheetRange { SheetRange(sheet: name, range: range) }
+
+    // MARK: - Cells
+
+    /// Text, stored as a string whatever it looks like (`=`, `+`, `-`, `@` included).
+    public func writeText(_ text: String, at cell: CellAddress, style: CellStyle? = nil) throws(WorkbookError) {
+        try requirePlainText(text, "text for \(name)!\(cell)")
+        try write(at: cell, style: style, "text") { row, column, format in
+            worksheet_write_string(handle, row, column, text, format)
+        }
+    }
+
+    /// A number. Only for quantities that are not money (counts, populations, rates already
+    /// converted at the boundary); money goes through `writeMoney`.
+    public func writeNumber(_ value: Double, at cell: CellAddress, style: CellStyle? = nil) throws(WorkbookError) {
+        guard value.isFinite else { throw .invalidArgument("\(name)!\(cell): \(value) is not a finite number") }
+        try write(at: cell, style: style, "number") { row, column, format in
+            worksheet_write_number(handle, row, column, value, format)
+        }
+    }
+
+    /// A whole number; refused beyond ±2^53, where a spreadsheet's doubles stop being exact.
+    public func writeInteger(_ value: Int, at cell: CellAddress, style: CellStyle? = .integer) throws(WorkbookError) {
+        try writeNumber(try exactDouble(value, at: cell), at: cell, style: style)
+    }
+
+    /// An amount of money as pounds with the £ format.
+    public func writeMoney(_ money: Money, at cell: CellAddress, style: CellStyle? = .money) throws(WorkbookError) {
+        try writeNumber(try money.excelValue(at: "\(name)!\(cell)"), at: cell, style: style)
+    }
+
+    /// A date: its Excel serial number under a date format (without one it would show as a number).
+    public func writeDate(_ date: WorkbookDate, at cell: CellAddress, style: CellStyle? = .date) throws(WorkbookError) {
+        try writeNumber(Double(try date.excelSerial()), at: cell, style: style)
+    }
+
+    /// A formula with the numeric result the program computed, stored as the cached value that
+    /// readers show without recalculating (and that the oracle compares with a recalculation).
+    /// `formula` must be built by the program, never taken from input.
+    public func writeFormula(
+        _ formula: String, cachedValue: Double, at cell: CellAddress, style: CellStyle? = nil
+    ) throws(WorkbookError) {
+        try requireFormula(formula, at: cell)
+        guard cachedValue.isFinite else {
+            throw .invalidArgument("\(name)!\(cell): cached value \(cachedValue) is not a finite number")
+        }
+        try write(at: cell, style: style, "formula") { row, column, format in
+            worksheet_write_formula_num(handle, row, column, formula, format, cachedValue)
+        }
+    }
+
+    /// A formula whose result is money, cached as the exact pence converted once, here.
+    public func writeFormula(
+        _ formula: String, cachedMoney: Money, at cell: CellAddress, style: CellStyle? = .money
+    ) throws(WorkbookError) {
+        try writeFormula(formula, cachedValue: try cachedMoney.excelValue(at: "\(name)!\(cell)"), at: cell,
+                         style: style)
+    }
+
+    /// A formula whose result is text (e.g. a RAG status), with that text cached.
+    public func writeFormula(
+        _ formula: String, cachedText: String, at cell: CellAddress, style: CellStyle? = nil
+    ) throws(WorkbookError) {
+        try requireFormula(formula, at: cell)
+        try requirePlainText(cachedText, "cached text for \(name)!\(cell)")
+        try write(at: cell, style: style, "formula") { row, column, format in
+            worksheet_write_formula_str(handle, row, column, formula, format, cachedText)
+        }
+    }
+
+    /// An empty cell that still carries a style (a shaded gap in a header row, say).
+    public func writeBlank(at cell: CellAddress, style: CellStyle) throws(WorkbookError) {
+        try write(at: cell, style: style, "blank") { row, column, format in
+            worksheet_write_blank(handle, row, column, format)
+        }
+    }
+
+    /// Writes `values` left to right from `column` in `row`; one style for all, or per value via
+    /// `styles` (same count), so a spend row is one call.
+    public func writeRow(
+        _ values: [CellValue], row: Int, startingAt column: Int = 0, styles: [CellStyle?]? = nil
+    ) throws(WorkbookError) {
+        if let styles, styles.count != values.count {
+            throw .invalidArgument("\(name) row \(row + 1): \(values.count) values but \(styles.count) styles")
+        }
+        for (offset, value) in values.enumerated() {
+            let cell = CellAddress(row: row, column: column + offset)
+            // `.some(nil)` means "explicitly unstyled"; `nil` means "the usual style for this kind".
+            let given: CellStyle?? = styles.map { $0[offset] }
+            switch value {
+            case let .text(text): try writeText(text, at: cell, style: given ?? nil)
+            case let .number(number): try writeNumber(number, at: cell, style: given ?? nil)
+            case let .integer(integer): try writeInteger(integer, at: cell, style: given ?? .integer)
+            case let .money(money): try writeMoney(money, at: cell, style: given ?? .money)
+            case let .date(date): try writeDate(date, at: cell, style: given ?? .date)
+            case .blank: if let style = given ?? nil { try writeBlank(at: cell, style: style) }
+            }
+        }
+    }
+
+    // MARK: - Layout
+
+    /// Column width in characters of the default font, for `columns` (zero-based, inclusive).
+    public func setColumnWidth(_ width: Double, columns: ClosedRange<Int>, style: CellStyle? = nil)
+        throws(WorkbookError)
+    {
+        guard width.isFinite, width >= 0, width <= 255 else {
+            throw .invalidArgument("\(name): column width \(width) is outside 0...255")
+        }
+        let first = try CellAddress(row: 0, column: columns.lowerBound).checked()
+        let last = try CellAddress(row: 0, column: columns.upperBound).checked()
+        let format = try workbook.format(for: style)
+        try check(worksheet_set_column(handle, first.column, last.column, width, format),
+                  "\(name): column width")
+    }
+
+    /// Keeps the first `rows` rows and `columns` columns in view while scrolling.
+    public func freezePanes(rows: Int, columns: Int = 0) throws(WorkbookError) {
+        _ = try workbook.openHandle()
+        let split = try CellAddress(row: rows, column: columns).checked()
+        worksheet_freeze_panes(handle, split.row, split.column)
+    }
+
+    /// Filter drop-downs on the header row of `range` (the header row is its first row).
+    ///
+    /// In constant-memory mode libxlsxwriter checks the range against rows already streamed out,
+    /// so set the filter before writing rows past its last row (the row count is known up front).
+    public func setAutofilter(_ range: CellRange) throws(WorkbookError) {
+        _ = try workbook.openHandle()
+        let r = try range.checked()
+        if workbook.options.constantMemory, range.last.row < lastRowWritten {
+            throw .invalidArgument("\(name): autofilter \(range) must be set before row \(lastRowWritten + 1) "
+                + "is written (constant-memory mode)")
+        }
+        try check(worksheet_autofilter(handle, r.firstRow, r.firstColumn, r.lastRow, r.lastColumn),
+                  "\(name): autofilter \(range)")
+    }
+
+    /// Orientation, paper, fit-to-width, repeated header rows, header and footer.
+    public func apply(_ setup: PageSetup) throws(WorkbookError) {
+        _ = try workbook.openHandle()
+        switch setup.orientation {
+        case .landscape: worksheet_set_landscape(handle)
+        case .portrait: worksheet_set_portrait(handle)
+        }
+        worksheet_set_paper(handle, setup.paper.rawValue)
+        if let wide = setup.fitToPagesWide {
+            guard let width = UInt16(exactly: wide), let height = UInt16(exactly: setup.fitToPagesTall) else {
+                throw .invalidArgument("\(name): cannot fit to \(wide) × \(setup.fitToPagesTall) pages")
+            }
+            worksheet_fit_to_pages(handle, width, height)
+        }
+        if let rows = setup.repeatRows {
+            let first = try CellAddress(row: rows.lowerBound, column: 0).checked()
+            let last = try CellAddress(row: rows.upperBound, column: 0).checked()
+            try check(worksheet_repeat_rows(handle, first.row, last.row), "\(name): repeated rows")
+        }
+        if let header = setup.header {
+            let code = header.code
+            try requirePlainText(code, "\(name): page header")
+            try check(worksheet_set_header(handle, code), "\(name): page header")
+        }
+        if let footer = setup.footer {
+            let code = footer.code
+            try requirePlainText(code, "\(name): page footer")
+            try check(worksheet_set_footer(handle, code), "\(name): page footer")
+        }
+    }
+
+    // MARK: - Charts
+
+    /// Places `chart` with its top-left corner at `cell`, scaled from Excel's default 480 × 288 pixels.
+    public func insertChart(_ chart: ChartSpec, at cell: CellAddress, xScale: Double = 1, yScale: Double = 1)
+        throws(WorkbookError)
+    {
+        guard !chart.series.isEmpty else { throw .invalidArgument("\(name): a chart needs at least one series") }
+        guard xScale.isFinite, yScale.isFinite, xScale > 0, yScale > 0 else {
+            throw .invalidArgument("\(name): chart scale must be positive")
+        }
+        let anchor = try cell.checked()
+        for series in chart.series {
+            for range in [series.categories, series.values] {
+                guard workbook.sheetNames.contains(range.sheet) else {
+                    throw .invalidArgument("\(name): chart refers to unknown sheet '\(range.sheet)'")
+                }
+                try requirePlainText(range.sheet, "chart range sheet")
+                _ = try range.range.checked()
+            }
+        }
+        let texts = [chart.title, chart.categoryAxisTitle, chart.valueAxisTitle, chart.valueAxisNumberFormat]
+            + chart.series.map(\.name)
+        for case let text? in texts { try requirePlainText(text, "\(name): chart text") }
+
+        let lxwChart = try workbook.newChart(chart.kind)
+        for series in chart.series {
+            guard let lxwSeries = chart_add_series(lxwChart, nil, nil) else {
+                throw .library(operation: "\(name): cannot add chart series",
+                               code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue,
+                               message: libraryMessage(LXW_ERROR_MEMORY_MALLOC_FAILED))
+            }
+            let c = try series.categories.range.checked()
+            chart_series_set_categories(lxwSeries, series.categories.sheet, c.firstRow, c.firstColumn,
+                                        c.lastRow, c.lastColumn)
+            let v = try series.values.range.checked()
+            chart_series_set_values(lxwSeries, series.values.sheet, v.firstRow, v.firstColumn,
+                                    v.lastRow, v.lastColumn)
+            if let seriesName = series.name { setLiteral(&lxwSeries.pointee.title.name, seriesName) }
+        }
+        if let title = chart.title { setLiteral(&lxwChart.pointee.title.name, title) }
+        // libxlsxwriter's x_axis is the horizontal one; a bar chart's categories run vertically.
+        let categoryAxis = chart.kind == .bar ? lxwChart.pointee.y_axis : lxwChart.pointee.x_axis
+        let valueAxis = chart.kind == .bar ? lxwChart.pointee.x_axis : lxwChart.pointee.y_axis
+        if let text = chart.categoryAxisTitle, let categoryAxis { setLiteral(&categoryAxis.pointee.title.name, text) }
+        if let text = chart.valueAxisTitle, let valueAxis { setLiteral(&valueAxis.pointee.title.name, text) }
+        if let numberFormat = chart.valueAxisNumberFormat, let valueAxis {
+            chart_axis_set_num_format(valueAxis, numberFormat)
+        }
+        if !chart.showLegend { chart_legend_set_position(lxwChart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+
+        var placement = lxw_chart_options()
+        placement.x_scale = xScale
+        placement.y_scale = yScale
+        try check(worksheet_insert_chart_opt(handle, anchor.row, anchor.column, lxwChart, &placement),
+                  "\(name): insert chart at \(cell)")
+    }
+
+    // MARK: - Private
+
+    /// The common path of every cell write: open check, grid check, row order, format, call, status.
+    private func write(
+        at cell: CellAddress, style: CellStyle?, _ what: String,
+        _ call: (lxw_row_t, lxw_col_t, UnsafeMutablePointer<lxw_format>?) -> lxw_error
+    ) throws(WorkbookError) {
+        _ = try workbook.openHandle()
+        let position = try cell.checked()
+        if workbook.options.constantMemory, cell.row < lastRowWritten {
+            throw .rowWrittenOutOfOrder(sheet: name, row: cell.row, lastRowWritten: lastRowWritten)
+        }
+        let format = try workbook.format(for: style)
+        try check(call(position.row, position.column, format), "\(name)!\(cell): write \(what)")
+        lastRowWritten = max(lastRowWritten, cell.row)
+    }
+
+    private func requireFormula(_ formula: String, at cell: CellAddress) throws(WorkbookError) {
+        try requirePlainText(formula, "formula for \(name)!\(cell)")
+        guard formula.contains(where: { $0 != "=" && !$0.isWhitespace }) else {
+            throw .invalidArgument("\(name)!\(cell): empty formula")
+        }
+    }
+
+    private func exactDouble(_ value: Int, at cell: CellAddress) throws(WorkbookError) -> Double {
+        let limit = 1 << 53
+        guard value >= -limit, value <= limit else {
+            throw .invalidArgument("\(name)!\(cell): \(value) is too large to store exactly")
+        }
+        return Double(value)
+    }
+}
+
+/// Stores chart text verbatim. libxlsxwriter's `chart_*_set_name` functions read a leading `=` as a
+/// cell reference; this does what they do for any other text (keep a malloc'd copy, which the
+/// library frees with the chart), so a scenario named "=Pot" is shown, not evaluated.
+private func setLiteral(_ slot: inout UnsafeMutablePointer<CChar>?, _ text: String) {
+    free(slot)
+    slot = strdup(text)
+}
