@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// `grantledger export`: refuses bad books, and a failed export changes no file.
+@Suite struct ExportCommandTests {
+    @Test func writesTheJournalAndLeavesNoTemporaryFile() throws {
+        let folder = try ReportTestCLI.books(ReportCommandTests.books)
+        let out = try ReportTestCLI.temporaryDirectory()
+        let journal = out.appendingPathComponent("books.journal")
+        let result = try ReportTestCLI.grantledger(["export", "--hledger", journal.path, folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOf: journal, encoding: .utf8)
+        #expect(text.contains("commodity £1000.00"))
+        #expect(text.contains("    expenses:nwps  £90250.00  ; grant:snb, line:nwps, area:ashfield\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["books.journal"])
+    }
+
+    @Test func refusesBooksWithErrorsAndKeepsTheOldFile() throws {
+        let folder = try ReportTestCLI.books(ReportCommandTests.books + "\n\n2019-10-01 Unbalanced\n    expenses:nwps  £1.00\n    assets:bank  £-2.00\n")
+        let out = try ReportTestCLI.temporaryDirectory()
+        let journal = out.appendingPathComponent("books.journal")
+        try Data("previous export\n".utf8).write(to: journal)
+        let result = try ReportTestCLI.grantledger(["export", "--hledger", journal.path, folder.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error[unbalanced-transaction]"))
+        #expect(try String(contentsOf: journal, encoding: .utf8) == "previous export\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["books.journal"])
+    }
+
+    @Test func aFailedWriteLeavesNoFile() throws {
+        let folder = try ReportTestCLI.books(ReportCommandTests.books)
+        let out = try ReportTestCLI.temporaryDirectory()
+        // The target is a folder: the rename fails after the journal is written.
+        let target = out.appendingPathComponent("taken")
+        try FileManager.default.createDirectory(at: target.appendingPathComponent("inside"), withIntermediateDirectories: true)
+        let result = try ReportTestCLI.grantledger(["export", "--hledger", target.path, folder.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot write"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["taken"])
+        let missing = out.appendingPathComponent("no-such-folder/books.journal")
+        #expect(try ReportTestCLI.grantledger(["export", "--hledger", missing.path, folder.path]).status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["taken"])
+    }
+
+    @Test func neverWritesOverALedger() throws {
+        let folder = try ReportTestCLI.books(ReportCommandTests.books)
+        let ledger = folder.appendingPathComponent("books.ledger")
+        let before = try Data(contentsOf: ledger)
+        let result = try ReportTestCLI.grantledger(["export", "--hledger", ledger.path, folder.path])
+        #expect(result.status == 2)
+        #expect(try Data(contentsOf: ledger) == before)
+    }
+
+    @Test func needsSomethingToExport() throws {
+        let folder = try ReportTestCLI.books(ReportCommandTests.books)
+        #expect(try ReportTestCLI.grantledger(["export", folder.path]).status == 64)
+    }
+}
