@@ -11,11 +11,13 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Print a report: grants, lines, initiatives, areas, bids or balance.",
         discussion: ReportKind.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n")
-            + "\n\nSpend is a posting to an expenses account tagged grant:. Dates filter postings by transaction date; "
-            + "--fy and --grant also choose the grants listed, and show each grant's lines in the grants report."
+            + "\n\nSpend is a posting to an expenses account tagged grant:. Dates filter postings by transaction date, "
+            + "both ends included; --fy and --grant also choose the grants listed. When the dates have a start, the "
+            + "grants and lines reports show spend before it, so remaining is what is left at the end of the period.\n"
+            + "Findings in the books do not stop a report (exit 0); unreadable books or a bad filter exit 2."
     )
 
-    @Argument(help: "The report: \(ReportKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Argument(help: "Which report.")
     var kind: ReportKind
 
     @Argument(help: "Ledger files or folders (default: ledgers/).")

@@ -15,11 +15,11 @@ public enum ReportKind: String, CaseIterable, Sendable {
 
     public var summary: String {
         switch self {
-        case .grants: return "per grant: award, allocated, spent, remaining, percent (and lines with --fy or --grant)"
+        case .grants: return "per grant: award, allocated, spent, remaining, percent; its lines too with --fy or --grant"
         case .lines: return "per grant line: budget, spent, remaining, percent"
         case .initiatives: return "per initiative: spend and postings"
         case .areas: return "per area: spend and postings"
-        case .bids: return "bids: status, dates, requested, awarded, spend on the grant, underspend"
+        case .bids: return "per bid: status, dates, requested, awarded, spend on its grant, underspend"
         case .balance: return "per account: balance, as hledger bal --flat shows it"
         }
     }
