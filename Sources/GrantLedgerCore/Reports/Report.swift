@@ -13,6 +13,12 @@ public struct Report: Hashable, Sendable {
     public init(title: String, columns: [ReportColumn], rows: [ReportRow]) throws(ReportError) {
         self.title = title
         self.columns = columns
+        for column in columns {
+            guard case .ratio(let parts, let whole) = column.total else { continue }
+            guard (parts + [whole]).allSatisfy({ columns.indices.contains($0) && columns[$0].kind == .money }) else {
+                throw .malformedColumn(column.key)
+            }
+        }
         var derived = rows
         for index in derived.indices {
             guard derived[index].cells.count == columns.count else {

@@ -10,6 +10,8 @@ public enum ReportError: Error, Hashable, Sendable {
     case overflow(String)
     /// A builder made a row that does not fit its columns: a bug, reported rather than trapped.
     case malformedRow(row: Int, cells: Int, columns: Int)
+    /// A percent column whose ratio does not name money columns of the same report: also a bug.
+    case malformedColumn(String)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -35,6 +37,9 @@ public enum ReportError: Error, Hashable, Sendable {
                               hint: "check the ledger's amounts for extra digits")
         case .malformedRow(let row, let cells, let columns):
             return Diagnostic(.badValue, "internal error: report row \(row) has \(cells) cells for \(columns) columns",
+                              hint: "please report this as a bug in grantledger")
+        case .malformedColumn(let key):
+            return Diagnostic(.badValue, "internal error: report column \(key) divides columns that are not amounts",
                               hint: "please report this as a bug in grantledger")
         }
     }

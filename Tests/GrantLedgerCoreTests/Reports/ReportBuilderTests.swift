@@ -101,3 +101,39 @@ import Testing
         #expect(report.cell(none, "spent_percent") == .empty)
     }
 }
+
+@Suite struct ReportModelTests {
+    @Test func rowsMustFitTheirColumns() {
+        #expect(throws: ReportError.malformedRow(row: 0, cells: 1, columns: 2)) {
+            try Report(title: "T", columns: [.text("a", "A", label: true), .money("b", "B")], rows: [ReportRow([.text("x")])])
+        }
+    }
+
+    @Test func percentColumnsMustDivideAmounts() {
+        #expect(throws: ReportError.malformedColumn("p")) {
+            try Report(title: "T", columns: [.text("a", "A"), .percent("p", "P", parts: [0], whole: 7)], rows: [])
+        }
+    }
+
+    @Test func totalsAndPercentsAreDerivedNotTaken() throws {
+        let columns: [ReportColumn] = [.text("a", "A", label: true), .money("spent", "Spent"), .money("budget", "Budget"),
+                                       .percent("p", "P", parts: [1], whole: 2), .count("n", "N")]
+        let report = try Report(title: "T", columns: columns, rows: [
+            ReportRow([.text("x"), .money(pounds("£1.00")), .money(pounds("£3.00")), .text("made up"), .count(2)]),
+            ReportRow(level: 1, [.text("x.1"), .money(pounds("£100.00")), .money(pounds("£100.00")), .empty, .count(50)]),
+            ReportRow([.text("y"), .money(pounds("£2.00")), .money(pounds("£5.00")), .empty, .count(1)]),
+        ])
+        #expect(report.rows[0].cells[3] == .percent(Percent(part: pounds("£1.00"), whole: pounds("£3.00"))))
+        #expect(report.totals.cells == [.text("Total"), .money(pounds("£3.00")), .money(pounds("£8.00")),
+                                        .percent(Percent(part: pounds("£3.00"), whole: pounds("£8.00"))), .count(3)],
+                "detail rows are not added again")
+    }
+
+    @Test func anOverflowingTotalIsAnErrorNotATrap() {
+        #expect(throws: ReportError.overflow("Spent")) {
+            try Report(title: "T", columns: [.text("a", "A"), .money("spent", "Spent")], rows: [
+                ReportRow([.text("x"), .money(Money(pence: .max))]), ReportRow([.text("y"), .money(Money(pence: 1))]),
+            ])
+        }
+    }
+}
