@@ -3,8 +3,12 @@
 ///
 /// Detail rows (a grant's lines) are indented under their row, and text they repeat from it (the
 /// grant id) is left blank, so the nesting reads at a glance.
+///
+/// Free text longer than `textWidth` characters is shortened with `…` so a table fits a terminal;
+/// CSV and JSON always carry the whole text.
 public enum TableWriter {
     static let gap = "  "
+    public static let textWidth = 44
 
     public static func render(_ report: Report) -> String {
         let columns = report.columns
@@ -17,6 +21,8 @@ public enum TableWriter {
                 if let parent, parent.cells[index] == cell { return "" }
                 let text = cell.displayText
                 return text.isEmpty ? "" : String(repeating: "  ", count: row.level) + text
+            }.enumerated().map { index, text in
+                columns[index].kind == .text ? shortened(text) : text
             })
         }
         let header = columns.map(\.title)
@@ -42,6 +48,10 @@ public enum TableWriter {
         if body.isEmpty { output += "(nothing to report)\n" }
         output += rule + "\n" + format(totals) + "\n"
         return output
+    }
+
+    static func shortened(_ text: String) -> String {
+        text.count <= textWidth ? text : String(text.prefix(textWidth - 1)) + "…"
     }
 
     private static func trimmingTrailingSpaces(_ line: String) -> String {
