@@ -77,13 +77,14 @@ public final class DiagnosticRenderer {
     private func sourceLine(_ file: String, _ number: Int) -> String? {
         if linesByFile[file] == nil {
             guard let data = FileManager.default.contents(atPath: file) else { return nil }
-            let text = String(decoding: data, as: UTF8.self)
-            linesByFile[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // Split the bytes, not the String: in a String "\r\n" is one Character, not "\r" then "\n".
+            linesByFile[file] = data.split(separator: ASCII.newline, omittingEmptySubsequences: false).map { bytes in
+                let line = bytes.last == ASCII.carriageReturn ? bytes.dropLast() : bytes
+                return Substring(String(decoding: line, as: UTF8.self))
+            }
         }
         guard let lines = linesByFile[file], number >= 1, number <= lines.count else { return nil }
-        var line = lines[number - 1]
-        if line.hasSuffix("\r") { line = line.dropLast() }
-        return String(line)
+        return String(lines[number - 1])
     }
 }
 

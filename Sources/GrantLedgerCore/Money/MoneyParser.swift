@@ -79,9 +79,13 @@ public enum MoneyParser {
             if decimals == 0 { throw MoneyParseProblem(.noDecimals, at: pointAt) }
             if decimals == 1 { pence *= 10 }
             if decimals > 2 {
-                let kind: MoneyParseProblem.Kind =
-                    (decimals == 3 && !sawComma && index == end) ? .europeanThousands : .tooManyDecimals
-                throw MoneyParseProblem(kind, at: pointAt + 3)
+                // `£1.234` (a pound sign, no commas, exactly three digits after the point) reads like a
+                // European thousands mark: point at the point. A bare `12.345` is a computed figure
+                // with too many decimals: point at the first digit past the pence.
+                if decimals == 3 && sawPound && !sawComma && index == end {
+                    throw MoneyParseProblem(.europeanThousands, at: pointAt)
+                }
+                throw MoneyParseProblem(.tooManyDecimals, at: pointAt + 3)
             }
         }
         if index < end { throw MoneyParseProblem(.strayCharacter, at: index) }
@@ -136,7 +140,7 @@ public struct MoneyParseProblem: Error, Equatable, Sendable {
         case .noDecimals: return "write £20 or £20.00"
         case .tooManyDecimals: return "money is exact to the penny: round it yourself and write two decimals"
         case .europeanThousands: return "write £1,234 for one thousand two hundred and thirty-four pounds, or £1.23"
-        case .overflow: return "amounts must be below £92,233,720,368,547,758.07"
+        case .overflow: return "amounts can be at most £92,233,720,368,547,758.07 either way"
         }
     }
 }

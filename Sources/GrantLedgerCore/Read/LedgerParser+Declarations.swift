@@ -10,6 +10,7 @@ extension LedgerParser {
         case "include":
             let pathRange = cursor.textUntilComment()
             if pathRange.isEmpty {
+                block = .skipped
                 report(.badSyntax, "include needs a file name", hint: "write include other.ledger", cursor, number, 0, keywordRange.count)
             } else {
                 includeRequest = (cursor.string(pathRange), SourceLocation(file: file, line: number, column: pathRange.lowerBound + 1),
@@ -20,11 +21,13 @@ extension LedgerParser {
             let name = cursor.string(nameRange)
             let top = name.split(separator: ":", omittingEmptySubsequences: false)
             if nameRange.isEmpty || top.contains(where: \.isEmpty) {
+                block = .skipped
                 report(.badAccount, "an account name is words joined by colons", hint: "for example account expenses:safer-streets:cctv",
                        cursor, number, nameRange.lowerBound, max(1, nameRange.count))
                 return
             }
             guard let kind = Account.Kind(rawValue: String(top[0])) else {
+                block = .skipped
                 report(.badAccount, "an account must start with assets, liabilities, equity, income or expenses",
                        hint: "for example expenses:\(name)", cursor, number, nameRange.lowerBound, top[0].utf8.count)
                 return
@@ -42,11 +45,13 @@ extension LedgerParser {
             cursor.skipBlanks()
             let nameRange = cursor.textUntilComment()
             guard !idRange.isEmpty, isIdentifier(cursor.slice(idRange)) else {
+                block = .skipped
                 report(.badSyntax, "\(keyword) needs an id made of letters, digits, -, _ or .",
                        hint: "write \(keyword) ID  Name", cursor, number, idRange.lowerBound, max(1, idRange.count))
                 return
             }
             guard !nameRange.isEmpty else {
+                block = .skipped
                 report(.missingField, "\(keyword) \(cursor.string(idRange)) needs a name after its id",
                        hint: "write \(keyword) \(cursor.string(idRange))  Its full name", cursor, number, idRange.lowerBound, idRange.count)
                 return
@@ -62,6 +67,7 @@ extension LedgerParser {
             default: block = .declaration(.bid(Bid(id: id, name: name, location: location)))
             }
         default:
+            block = .skipped
             report(.unknownDirective, "unknown directive \"\(keyword)\"",
                    hint: "a line at the left margin starts a transaction (a date) or one of: include, account, funder, area, initiative, grant, bid; indent postings and fields",
                    cursor, number, 0, keywordRange.count)
@@ -88,6 +94,7 @@ extension LedgerParser {
         let valueLocation = SourceLocation(file: file, line: number, column: valueRange.lowerBound + 1)
         let excerpt = String(decoding: cursor.bytes, as: UTF8.self)
         let line = cursor
+        fieldsWritten.insert(key)
 
         func needValue() -> Bool {
             if valueRange.isEmpty {
@@ -326,9 +333,10 @@ extension LedgerParser {
             }
         case .grant(let grant):
             var missing: [String] = []
-            if grant.funderID == nil { missing.append("funder") }
-            if grant.period == nil { missing.append("period") }
-            if grant.award == nil { missing.append("award") }
+            // A field written but not understood has been reported already.
+            if grant.funderID == nil && !fieldsWritten.contains("funder") { missing.append("funder") }
+            if grant.period == nil && !fieldsWritten.contains("period") { missing.append("period") }
+            if grant.award == nil && !fieldsWritten.contains("award") { missing.append("award") }
             if !missing.isEmpty {
                 diagnostics.append(Diagnostic(
                     .missingField, "grant \(grant.id) has no \(missing.joined(separator: ", "))",
@@ -339,7 +347,7 @@ extension LedgerParser {
                 _ = grantSymbols.declare(grant.id)
             }
         case .bid(let bid):
-            if bid.requested == nil {
+            if bid.requested == nil && !fieldsWritten.contains("requested") {
                 diagnostics.append(Diagnostic(
                     .missingField, "bid \(bid.id) has no requested amount", hint: "add an indented line: requested  £750,000.00",
                     at: bid.location, length: bid.id.utf8.count))

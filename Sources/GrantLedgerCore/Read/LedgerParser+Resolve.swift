@@ -21,7 +21,7 @@ extension LedgerParser {
                 let known = grant.lines.map(\.id)
                 diagnostics.append(Diagnostic(
                     .unknownLine, "grant \(grant.id) has no line \"\(lineID)\"",
-                    hint: Suggestion.closest(to: lineID, in: known).map { "did you mean line:\($0)? " } ?? ""
+                    hint: (Suggestion.closest(to: lineID, in: known).map { "did you mean line:\($0)? " } ?? "")
                         + "its lines are: \(known.isEmpty ? "none" : known.joined(separator: ", "))",
                     at: pair.location, length: 5 + lineID.utf8.count))
             }

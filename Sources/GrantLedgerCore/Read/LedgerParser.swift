@@ -29,11 +29,17 @@ final class LedgerParser {
     var transactionLine = 0
     var transactionTags = TagSet()
     var pending: [PendingPosting] = []
+    /// The fields written under the declaration being read, so a field written wrongly is not also
+    /// reported as missing.
+    var fieldsWritten: Set<String> = []
 
     enum Block {
         case none
         case transaction
         case declaration(Declaration)
+        /// After a margin line that could not be read: its indented lines are skipped, not each
+        /// reported again as outside any entry.
+        case skipped
     }
 
     struct PendingPosting {
@@ -56,6 +62,13 @@ final class LedgerParser {
                 hint: "save the ledger as UTF-8 (many spreadsheet exports use Windows-1252)",
                 at: SourceLocation(file: file, line: number, column: column),
                 excerpt: String(decoding: bytes, as: UTF8.self)))
+            // The line is lost: make sure nothing else is reported because of it.
+            if let first = bytes.first, !ASCII.isBlank(first) {
+                endBlock()
+                block = .skipped
+            } else if case .transaction = block {
+                transactionBroken = true
+            }
             return
         }
         var cursor = LineCursor(bytes)
@@ -89,6 +102,8 @@ final class LedgerParser {
         case .declaration:
             if cursor.current == ASCII.semicolon || cursor.current == ASCII.hash { return }
             readField(&cursor, number)
+        case .skipped:
+            return
         }
     }
 
@@ -97,8 +112,10 @@ final class LedgerParser {
         case .none: break
         case .transaction: finishTransaction()
         case .declaration(let declaration): finish(declaration)
+        case .skipped: break
         }
         block = .none
+        fieldsWritten.removeAll(keepingCapacity: true)
     }
 
     // MARK: Transactions
@@ -258,7 +275,12 @@ final class LedgerParser {
             return
         }
         if let inferred = missing.first {
-            guard let amount = try? total.negated() else { return }
+            guard let amount = try? total.negated() else {
+                // The other postings total exactly -2^63 pence: the balancing amount cannot be held.
+                diagnostics.append(Diagnostic(.amountOverflow, "the amount to infer is too large to hold",
+                                              hint: "check the amounts for extra digits", at: location))
+                return
+            }
             pending[inferred].amount = amount
         } else if !total.isZero {
             diagnostics.append(Diagnostic(

@@ -1,0 +1,108 @@
+import Testing
+@testable import GrantLedgerCore
+
+/// The strict amount parser: every accepted spelling, and every rejection with its kind and the byte
+/// offset of the problem (which becomes the caret's column).
+@Suite("Money parser")
+struct MoneyParserTests {
+    @Test(arguments: [
+        ("£1,234.56", 123_456),
+        ("1234.56", 123_456),
+        ("-£20.00", -2_000),
+        ("£-20.00", -2_000),
+        ("£20", 2_000),
+        ("£0.5", 50),
+        ("0.05", 5),
+        ("£0", 0),
+        ("-£0.00", 0),
+        ("+£5", 500),
+        ("£+5.10", 510),
+        ("1,234", 123_400),
+        ("£12,345,678.90", 1_234_567_890),
+        ("999", 99_900),
+        ("£92,233,720,368,547,758.07", Int64.max),
+        ("-£92,233,720,368,547,758.07", -Int64.max),
+        ("92233720368547758.07", Int64.max),
+    ] as [(String, Int64)])
+    func accepts(_ text: String, _ pence: Int64) throws {
+        #expect(try MoneyParser.parse(text) == Money(pence: pence))
+    }
+
+    @Test(arguments: [
+        // A decimal comma is never guessed.
+        ("1,5", MoneyParseProblem.Kind.badGrouping, 1),
+        ("1,23,456", .badGrouping, 4),
+        ("1234,567", .badGrouping, 4),
+        ("1,234,", .badGrouping, 5),
+        ("12,34", .badGrouping, 2),
+        // A point followed by three digits after a £ looks like a European thousands mark.
+        ("£1.234", .europeanThousands, 3),
+        ("£12.345", .europeanThousands, 4),
+        // A bare number with more than two decimals is a computed figure: round it.
+        ("12.345", .tooManyDecimals, 5),
+        ("1.2345", .tooManyDecimals, 4),
+        ("£1.2345", .tooManyDecimals, 6),
+        ("1,234.567", .tooManyDecimals, 8),
+        ("£1.234x", .tooManyDecimals, 6),
+        // Stray characters.
+        ("£12x", .strayCharacter, 4),
+        ("--5", .strayCharacter, 1),
+        ("££5", .strayCharacter, 2),
+        ("-£-5", .strayCharacter, 3),
+        ("£ 5", .strayCharacter, 2),
+        ("5£", .strayCharacter, 1),
+        ("1.5.0", .strayCharacter, 3),
+        (",123", .strayCharacter, 0),
+        ("abc", .strayCharacter, 0),
+        ("$5", .strayCharacter, 0),
+        ("1e3", .strayCharacter, 1),
+        // A point needs digits on both sides.
+        ("12.", .noDecimals, 2),
+        ("£12.", .noDecimals, 4),
+        (".50", .noDigits, 0),
+        ("£.50", .noDigits, 2),
+        // Nothing to parse: the offset is the last byte there is.
+        ("", .noDigits, 0),
+        ("£", .noDigits, 1),
+        ("-", .noDigits, 0),
+        ("-£", .noDigits, 2),
+        // Too large for a 64-bit count of pence: pointed at the first digit.
+        ("£92,233,720,368,547,758.08", .overflow, 2),
+        ("92233720368547758.08", .overflow, 0),
+        ("-£92,233,720,368,547,758.08", .overflow, 3),
+        ("£999,999,999,999,999,999,999.99", .overflow, 2),
+        ("99999999999999999999999999999999999999", .overflow, 0),
+        ("£92233720368547759", .overflow, 2),
+    ] as [(String, MoneyParseProblem.Kind, Int)])
+    func rejects(_ text: String, _ kind: MoneyParseProblem.Kind, _ offset: Int) {
+        #expect(throws: MoneyParseProblem(kind, at: offset)) { try MoneyParser.parse(text) }
+    }
+
+    @Test func everyProblemExplainsItself() {
+        for kind in [MoneyParseProblem.Kind.noDigits, .strayCharacter, .badGrouping, .noDecimals, .tooManyDecimals,
+                     .europeanThousands, .overflow] {
+            let problem = MoneyParseProblem(kind, at: 0)
+            #expect(!problem.message.isEmpty)
+            #expect(!problem.hint.isEmpty)
+        }
+    }
+
+    @Test func theOverflowHintNamesTheLargestAmountThatIsAccepted() throws {
+        let hint = MoneyParseProblem(.overflow, at: 0).hint
+        let largest = Money(pence: .max).formatted(.display)
+        #expect(hint.contains(largest))
+        #expect(try MoneyParser.parse(largest) == Money(pence: .max))
+        #expect(!hint.contains("below \(largest)"), "the largest amount is accepted, so it is not 'below' it")
+    }
+
+    @Test func parsesFromBytesWithOffsetsIntoTheToken() throws {
+        let bytes = Array("£1,5".utf8)
+        let problem = bytes.withUnsafeBufferPointer { buffer -> MoneyParseProblem? in
+            do throws(MoneyParseProblem) {
+                _ = try MoneyParser.parse(buffer)
+                return nil
+            } catch { return error }
+        }
+        #expect(problem == MoneyParseProblem(.badGrouping, at: 3))
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import GrantLedgerCore
+
+/// Ledgers spread over real files: includes, folders, and each file read once.
+@Suite("Reading files")
+struct FileReadingTests {
+    static let accounts = """
+        account assets:bank
+        account expenses:cctv
+
+        """
+
+    static func transaction(_ date: String, _ description: String, _ pence: String = "£1.00") -> String {
+        """
+        \(date) \(description)
+            expenses:cctv  \(pence)
+            assets:bank
+
+        """
+    }
+
+    @Test func includeReadsTheOtherFileAtThatPoint() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("main.ledger", """
+            include accounts.ledger          ; relative to this file
+            \(Self.transaction("2022-01-01", "before"))
+            include sub/more.ledger
+            \(Self.transaction("2022-01-03", "after"))
+            """)
+        try folder.write("accounts.ledger", Self.accounts)
+        try folder.write("sub/more.ledger", "include deeper.ledger\n" + Self.transaction("2022-01-02", "included"))
+        try folder.write("sub/deeper.ledger", Self.transaction("2022-01-02", "deeper"))
+        let main = folder.path + "/main.ledger"
+        let (ledger, diagnostics) = LedgerLoader.load(paths: [main])
+        #expect(diagnostics.isEmpty, "\(DiagnosticRenderer().render(diagnostics))")
+        #expect(ledger.transactions.map(\.description) == ["before", "deeper", "included", "after"])
+        #expect(ledger.files == [main, folder.path + "/accounts.ledger", folder.path + "/sub/more.ledger",
+                                 folder.path + "/sub/deeper.ledger"])
+        #expect(ledger.transactions.map(\.location.file) == [main, folder.path + "/sub/deeper.ledger",
+                                                             folder.path + "/sub/more.ledger", main])
+        // Lines count within each file.
+        #expect(ledger.transactions.map(\.location.line) == [2, 1, 2, 7])
+    }
+
+    @Test func aMissingIncludeIsLocatedAtTheIncludeLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("main.ledger", Self.accounts + "include  nowhere.ledger   ; gone\n")
+        let main = folder.path + "/main.ledger"
+        let diagnostics = LedgerLoader.load(paths: [main]).diagnostics
+        #expect(diagnostics.codes == [.includeNotFound])
+        let problem = try #require(diagnostics.first)
+        #expect(problem.location == GrantLedgerCore.SourceLocation(file: main, line: 3, column: 10))
+        #expect(problem.length == "nowhere.ledger".utf8.count)
+        #expect(problem.message == "cannot read nowhere.ledger")
+    }
+
+    @Test func includeCyclesAreReportedAndDoNotLoop() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.ledger", Self.accounts + "include b.ledger\n" + Self.transaction("2022-01-01", "in a"))
+        try folder.write("b.ledger", "include ./a.ledger\n" + Self.transaction("2022-01-02", "in b"))
+        try folder.write("self.ledger", "include self.ledger\n")
+        let (ledger, diagnostics) = LedgerLoader.load(paths: [folder.path + "/a.ledger", folder.path + "/self.ledger"])
+        #expect(diagnostics.codes == [.includeCycle, .includeCycle])
+        let cycle = try #require(diagnostics.first { $0.location?.file.hasSuffix("b.ledger") == true })
+        #expect(cycle.hint == "chain: a.ledger → b.ledger → a.ledger")
+        #expect(cycle.location?.line == 1)
+        #expect(ledger.transactions.map(\.description) == ["in b", "in a"])
+    }
+
+    @Test func aFolderIsReadInPathOrderAndEachFileOnce() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("ledgers/2-spend/b.ledger", Self.transaction("2022-01-02", "2-spend/b"))
+        try folder.write("ledgers/2-spend/a.ledger", Self.transaction("2022-01-01", "2-spend/a"))
+        try folder.write("ledgers/1-accounts.ledger", Self.accounts + "include 3-shared.ledger\n")
+        try folder.write("ledgers/3-shared.ledger", Self.transaction("2022-01-03", "3-shared"))
+        try folder.write("ledgers/notes.txt", "not a ledger")
+        try folder.write("ledgers/2-spend.ledger", Self.transaction("2022-01-04", "2-spend.ledger"))
+        let root = folder.path + "/ledgers"
+        // The folder, then a file in it again, then the folder again: each file is read once.
+        let (ledger, diagnostics) = LedgerLoader.load(paths: [root, root + "/2-spend/a.ledger", root + "/"])
+        #expect(diagnostics.isEmpty, "\(DiagnosticRenderer().render(diagnostics))")
+        #expect(ledger.transactions.map(\.description) == ["3-shared", "2-spend.ledger", "2-spend/a", "2-spend/b"])
+        #expect(ledger.files.map { String($0.dropFirst(root.count + 1)) }
+            == ["1-accounts.ledger", "3-shared.ledger", "2-spend.ledger", "2-spend/a.ledger", "2-spend/b.ledger"])
+    }
+
+    @Test func aPathThatDoesNotExist() throws {
+        let folder = try TemporaryFolder()
+        let missing = folder.path + "/missing.ledger"
+        let diagnostics = LedgerLoader.load(paths: [missing]).diagnostics
+        #expect(diagnostics.codes == [.fileNotFound])
+        #expect(diagnostics.first?.location == nil)
+        #expect(diagnostics.first?.message == "no such file or folder: \(missing)")
+        #expect(ExitStatus(diagnostics) == .badInput)
+    }
+
+    @Test func includeFromTextIsReported() {
+        let diagnostics = LedgerText.load("include other.ledger\n").diagnostics
+        #expect(diagnostics.codes == [.includeNotFound])
+        #expect(diagnostics.first?.location?.column == 9)
+    }
+
+    @Test func includeNeedsAName() {
+        #expect(LedgerText.codes("include\n") == [.badSyntax])
+        #expect(LedgerText.codes("include   ; nothing\n") == [.badSyntax])
+    }
+
+    @Test func filesWithCRLFAndNoFinalNewline() throws {
+        let folder = try TemporaryFolder()
+        let text = Self.accounts + Self.transaction("2022-01-01", "crlf") + "2022-01-02 last\n    expenses:cctv  £2.00\n    assets:bank"
+        let path = try folder.write("crlf.ledger", text.replacingOccurrences(of: "\n", with: "\r\n"))
+        let (ledger, diagnostics) = LedgerLoader.load(paths: [path])
+        #expect(diagnostics.isEmpty)
+        #expect(ledger.transactions.map(\.description) == ["crlf", "last"])
+        #expect(ledger.postings.map(\.amount.pence) == [100, -100, 200, -200])
+    }
+
+    /// A file larger than the reader's chunk, so lines cross chunk boundaries (including a CRLF
+    /// split between two chunks).
+    @Test func linesThatCrossChunkBoundaries() throws {
+        let folder = try TemporaryFolder()
+        var text = Self.accounts.replacingOccurrences(of: "\n", with: "\r\n")
+        var count = 0
+        while text.utf8.count < ChunkedLineReader.chunkSize + 200_000 {
+            count += 1
+            text += "2022-01-01 entry \(count)\r\n    expenses:cctv  £\(count).\(count % 10)7\r\n    assets:bank\r\n\r\n"
+        }
+        let path = try folder.write("big.ledger", text)
+        let (ledger, diagnostics) = LedgerLoader.load(paths: [path])
+        #expect(diagnostics.isEmpty, "\(diagnostics.prefix(3))")
+        #expect(ledger.transactions.count == count)
+        #expect(ledger.transactions.last?.description == "entry \(count)")
+        let fromText = LedgerText.load(text)
+        #expect(fromText.ledger.postings.map(\.amount) == ledger.postings.map(\.amount))
+    }
+
+    @Test func theSameFileNamedTwiceIsReadOnce() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("a.ledger", Self.accounts + Self.transaction("2022-01-01", "once"))
+        let (ledger, diagnostics) = LedgerLoader.load(paths: [path, path, folder.path + "/./a.ledger"])
+        #expect(diagnostics.isEmpty)
+        #expect(ledger.transactions.count == 1)
+        #expect(ledger.files == [path])
+    }
+}
