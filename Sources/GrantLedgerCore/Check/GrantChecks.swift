@@ -11,15 +11,16 @@ public enum GrantChecks {
                 continue
             }
             let at = grant.awardLocation ?? grant.location
+            let length = grant.awardLocation == nil ? grant.id.utf8.count : grant.awardLength
             if total > award, let excess = try? total.subtracting(award) {
                 problems.append(Diagnostic(
                     .linesExceedAward, "grant \(grant.id)'s lines add up to \(total), \(excess) more than its award of \(award)",
-                    hint: "reduce a line or correct the award", at: at, length: award.description.utf8.count))
+                    hint: "reduce a line or correct the award", at: at, length: length))
             } else if total < award, let remainder = try? award.subtracting(total) {
                 problems.append(Diagnostic(
                     .unallocatedAward, "grant \(grant.id) has \(remainder) of its \(award) award not allocated to any line",
                     hint: "add a line for the remainder, or record why it is held back", at: at,
-                    length: award.description.utf8.count))
+                    length: length))
             }
         }
         return problems

@@ -13,7 +13,7 @@ public enum SpendChecks {
                     .spendOutsidePeriod, "spend dated \(date) is before grant \(grant.id) starts on \(period.start)",
                     hint: "check the date, or the grant tag", at: ledger.location(of: posting), length: account.utf8.count))
             } else if date > deadline {
-                let what = grant.deadline == nil ? "its period ends" : "its spend deadline"
+                let what = grant.deadline == nil ? "period end" : "spend deadline"
                 problems.append(Diagnostic(
                     .spendOutsidePeriod, "spend dated \(date) is after grant \(grant.id)'s \(what) (\(deadline))",
                     hint: "check the date, or the grant tag", at: ledger.location(of: posting), length: account.utf8.count))

@@ -18,6 +18,8 @@ public struct Grant: Hashable, Sendable {
     public let location: SourceLocation
     /// Where the `award` field was written, for pointing at it.
     public var awardLocation: SourceLocation?
+    /// How many bytes the award takes as written, for the caret.
+    public var awardLength: Int = 1
 
     public init(id: String, name: String, location: SourceLocation) {
         self.id = id

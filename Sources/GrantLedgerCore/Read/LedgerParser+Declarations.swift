@@ -189,6 +189,7 @@ extension LedgerParser {
         case "award":
             grant.award = amount()
             grant.awardLocation = SourceLocation(file: file, line: number, column: valueRange.lowerBound + 1)
+            grant.awardLength = valueRange.count
         case "capital": grant.capitalCap = amount()
         case "revenue": grant.revenueCap = amount()
         case "deadline": if needValue() { grant.deadline = day(valueRange) }
