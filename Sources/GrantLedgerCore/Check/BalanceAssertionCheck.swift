@@ -18,7 +18,7 @@ public enum BalanceAssertionCheck {
                     problems.append(Diagnostic(
                         .balanceAssertionFailed,
                         "\(ledger.accounts[account].name) is \(actual) after this posting, not the asserted \(asserted) (difference \(difference))",
-                        hint: "a posting is missing, duplicated or mistyped before \(transaction.date); postings are counted in date order",
+                        hint: "a posting is missing, duplicated or mistyped on or before \(transaction.date); postings are counted in date order",
                         at: ledger.location(of: posting), length: ledger.accounts[account].name.utf8.count))
                 }
             }

@@ -79,10 +79,10 @@ public enum MoneyParser {
             if decimals == 0 { throw MoneyParseProblem(.noDecimals, at: pointAt) }
             if decimals == 1 { pence *= 10 }
             if decimals > 2 {
-                // `£1.234` (a pound sign, no commas, exactly three digits after the point) reads like a
-                // European thousands mark: point at the point. A bare `12.345` is a computed figure
-                // with too many decimals: point at the first digit past the pence.
-                if decimals == 3 && sawPound && !sawComma && index == end {
+                // `£1.234` (a pound sign, no commas, exactly three digits after the point) and
+                // `48.250,00` read like a European thousands mark: point at the point. A bare `12.345`
+                // is a computed figure with too many decimals: point at the first digit past the pence.
+                if decimals == 3 && !sawComma && (index == end ? sawPound : bytes[index] == ASCII.comma) {
                     throw MoneyParseProblem(.europeanThousands, at: pointAt)
                 }
                 throw MoneyParseProblem(.tooManyDecimals, at: pointAt + 3)

@@ -28,8 +28,11 @@ extension LedgerParser {
             }
             guard let kind = Account.Kind(rawValue: String(top[0])) else {
                 block = .skipped
+                let rest = top.dropFirst().joined(separator: ":")
+                let hint = Suggestion.closest(to: String(top[0]), in: Account.Kind.allCases.map(\.rawValue))
+                    .map { "did you mean \($0)\(rest.isEmpty ? "" : ":" + rest)?" } ?? "for example expenses:\(name)"
                 report(.badAccount, "an account must start with assets, liabilities, equity, income or expenses",
-                       hint: "for example expenses:\(name)", cursor, number, nameRange.lowerBound, top[0].utf8.count)
+                       hint: hint, cursor, number, nameRange.lowerBound, top[0].utf8.count)
                 return
             }
             let account = Account(name: name, kind: kind, location: SourceLocation(file: file, line: number, column: nameRange.lowerBound + 1))

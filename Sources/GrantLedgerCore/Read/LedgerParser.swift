@@ -247,7 +247,7 @@ final class LedgerParser {
         if pending.count < 2 {
             diagnostics.append(Diagnostic(
                 .tooFewPostings, "a transaction needs at least two postings",
-                hint: "money moves from one account to another: add the other side", at: location))
+                hint: "money moves from one account to another: add the other side", at: location, length: 10))
             return
         }
         var total = Money.zero
@@ -262,7 +262,7 @@ final class LedgerParser {
         }
         if overflow {
             diagnostics.append(Diagnostic(.amountOverflow, "the postings' total is too large to hold",
-                                          hint: "check the amounts for extra digits", at: location))
+                                          hint: "check the amounts for extra digits", at: location, length: 10))
             return
         }
         if missing.count > 1 {
@@ -278,7 +278,7 @@ final class LedgerParser {
             guard let amount = try? total.negated() else {
                 // The other postings total exactly -2^63 pence: the balancing amount cannot be held.
                 diagnostics.append(Diagnostic(.amountOverflow, "the amount to infer is too large to hold",
-                                              hint: "check the amounts for extra digits", at: location))
+                                              hint: "check the amounts for extra digits", at: location, length: 10))
                 return
             }
             pending[inferred].amount = amount

@@ -97,7 +97,7 @@ private final class ReadSession {
         let key = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
         if stack.contains(key), let from = includedFrom {
             parser.diagnostics.append(Diagnostic(
-                .includeCycle, "\(from.path) includes a file that is already including it",
+                .includeCycle, "including \(from.path) here would loop: it is already being read",
                 hint: "chain: \((stack + [key]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → "))",
                 at: from.location, length: from.length, excerpt: from.excerpt))
             return

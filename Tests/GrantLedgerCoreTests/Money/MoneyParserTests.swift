@@ -38,6 +38,8 @@ struct MoneyParserTests {
         // A point followed by three digits after a £ looks like a European thousands mark.
         ("£1.234", .europeanThousands, 3),
         ("£12.345", .europeanThousands, 4),
+        ("£48.250,00", .europeanThousands, 4),
+        ("1.234,5", .europeanThousands, 1),
         // A bare number with more than two decimals is a computed figure: round it.
         ("12.345", .tooManyDecimals, 5),
         ("1.2345", .tooManyDecimals, 4),

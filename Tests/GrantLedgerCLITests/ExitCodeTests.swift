@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// Exit codes as a shell script sees them: 0 clean, 1 findings, 2 bad input, 64 usage.
+@Suite("Exit codes")
+struct ExitCodeTests {
+    static let clean = """
+        funder home-office  Home Office
+        grant ss4  Safer Streets round 4
+          funder  home-office
+          period  2022-07-01..2023-09-30
+          award   £750,000.00
+          line cctv      £300,000.00  CCTV cameras
+          line lighting  £450,000.00  Street lighting
+        account assets:bank
+        account expenses:cctv
+
+        2022-10-31 * Bassetlaw District Council | CCTV cameras   ; grant:ss4, line:cctv
+            expenses:cctv  £48,250.00
+            assets:bank
+
+        """
+
+    @Test func cleanBooksExitZeroAndPrintASummary() throws {
+        let folder = try ScratchFolder()
+        try folder.write("books.ledger", Self.clean)
+        let result = try Grantledger.run(["check", "books.ledger"], in: folder.url)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout == "1 files, 1 transactions, 2 postings; 1 grants (£750,000.00 awarded), 0 bids, 0 areas, 0 initiatives, 2 accounts\n")
+    }
+
+    @Test func theDefaultIsTheLedgersFolder() throws {
+        let folder = try ScratchFolder()
+        try folder.write("ledgers/a.ledger", Self.clean)
+        #expect(try Grantledger.run(["check"], in: folder.url).status == 0)
+        let empty = try ScratchFolder()
+        let missing = try Grantledger.run(["check"], in: empty.url)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("error[file-not-found]: no such file or folder: ledgers"))
+    }
+
+    @Test func findingsExitOne() throws {
+        let folder = try ScratchFolder()
+        try folder.write("books.ledger", Self.clean + """
+            2022-11-30 Bassetlaw District Council | more cameras   ; grant:ss4, line:cctv
+                expenses:cctv  £251,750.01
+                assets:bank
+
+            """)
+        let result = try Grantledger.run(["check", "books.ledger"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("finding[line-overspent]"))
+        #expect(result.stderr.hasSuffix("0 errors, 1 finding\n"))
+        #expect(!result.stdout.isEmpty)
+    }
+
+    @Test func badInputExitsTwoAndReportsEveryProblem() throws {
+        let folder = try ScratchFolder()
+        try folder.write("books.ledger", Self.clean + """
+            2022-11-30 First problem
+                expenses:cctv  £1,0
+                assets:bank
+
+            2022-11-31 Second problem
+                expenses:cctv  £1.00
+                assets:bank
+
+            """)
+        let result = try Grantledger.run(["check", "books.ledger"], in: folder.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("books.ledger:15:23: error[bad-amount]"))
+        #expect(result.stderr.contains("books.ledger:18:1: error[impossible-date]"))
+        #expect(result.stderr.hasSuffix("2 errors, 0 findings\n"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func errorsAndFindingsTogetherExitTwo() throws {
+        let folder = try ScratchFolder()
+        try folder.write("books.ledger", Self.clean.replacingOccurrences(of: "£450,000.00", with: "£400,000.00") + "bogus\n")
+        let result = try Grantledger.run(["check", "books.ledger"], in: folder.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasSuffix("1 error, 1 finding\n"))
+    }
+
+    @Test func aUsageErrorKeepsTheArgumentParsersCode() throws {
+        let result = try Grantledger.run(["check", "--no-such-option"])
+        #expect(result.status == 64)
+        #expect(try Grantledger.run(["frobnicate"]).status == 64)
+    }
+}

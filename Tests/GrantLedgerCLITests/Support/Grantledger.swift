@@ -1,0 +1,89 @@
+import Foundation
+
+/// Runs the built `grantledger` binary, as a user would, from a chosen working directory.
+enum Grantledger {
+    /// The package root: three folders up from this file (Tests/GrantLedgerCLITests/Support/).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary: $GRANTLEDGER_BINARY, else beside the test bundle (honours --scratch-path), else
+    /// .build/debug/grantledger under the package root.
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["GRANTLEDGER_BINARY"] { return URL(fileURLWithPath: path) }
+        var candidates: [URL] = []
+        if let runner = ProcessInfo.processInfo.arguments.first {
+            var folder = URL(fileURLWithPath: runner).deletingLastPathComponent()
+            // On macOS the runner sits inside the .xctest bundle; walk up to the products folder.
+            while folder.path.contains(".xctest") { folder.deleteLastPathComponent() }
+            candidates.append(folder.appendingPathComponent("grantledger"))
+        }
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/grantledger"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }()
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs `grantledger ARGS` in `directory` (the package root by default).
+    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("grantledger-run-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+}
+
+/// A scratch folder, removed when the test ends.
+final class ScratchFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("grantledger-cli-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func write(_ relative: String, _ data: Data) throws {
+        let file = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+    }
+
+    func write(_ relative: String, _ text: String) throws { try write(relative, Data(text.utf8)) }
+
+    /// Every file under the folder with its bytes and modification date.
+    func snapshot() throws -> [String: (Data, Date?)] {
+        var result: [String: (Data, Date?)] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: url.path)
+        while let relative = enumerator?.nextObject() as? String {
+            let path = url.appendingPathComponent(relative).path
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let modified = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+            result[relative] = (isDirectory.boolValue ? Data() : try Data(contentsOf: URL(fileURLWithPath: path)), modified)
+        }
+        return result
+    }
+}
