@@ -83,6 +83,23 @@ struct ExitCodeTests {
         #expect(result.stderr.hasSuffix("1 error, 1 finding\n"))
     }
 
+    @Test func crlfLedgersShowTheirLinesUnderTheirProblems() throws {
+        let folder = try ScratchFolder()
+        let text = Self.clean + "2022-11-30 Unbalanced\n    expenses:cctv  £10.00\n    assets:bank  -£9.00\n"
+        try folder.write("books.ledger", text.replacingOccurrences(of: "\n", with: "\r\n"))
+        let result = try Grantledger.run(["check", "books.ledger"], in: folder.url)
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            books.ledger:14:1: error[unbalanced-transaction]: the postings sum to £1.00, not zero
+              14 | 2022-11-30 Unbalanced
+                 | ^^^^^^^^^^
+              hint: correct an amount, or leave one amount out to have it inferred
+
+            1 error, 0 findings
+
+            """)
+    }
+
     @Test func aUsageErrorKeepsTheArgumentParsersCode() throws {
         let result = try Grantledger.run(["check", "--no-such-option"])
         #expect(result.status == 64)

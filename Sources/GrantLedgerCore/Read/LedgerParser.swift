@@ -68,6 +68,11 @@ final class LedgerParser {
                 block = .skipped
             } else if case .transaction = block {
                 transactionBroken = true
+            } else if case .declaration = block {
+                // The field is lost but was written: do not also report it as missing.
+                var cursor = LineCursor(bytes)
+                cursor.skipBlanks()
+                fieldsWritten.insert(cursor.string(cursor.word()))
             }
             return
         }
@@ -115,7 +120,7 @@ final class LedgerParser {
         case .skipped: break
         }
         block = .none
-        fieldsWritten.removeAll(keepingCapacity: true)
+        if !fieldsWritten.isEmpty { fieldsWritten.removeAll(keepingCapacity: true) }
     }
 
     // MARK: Transactions

@@ -103,6 +103,14 @@ private final class ReadSession {
             return
         }
         if seen.contains(key) { return }
+        var isDirectory: ObjCBool = false
+        if let from = includedFrom, FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory),
+           isDirectory.boolValue {
+            parser.diagnostics.append(Diagnostic(
+                .includeNotFound, "cannot include \(from.path): it is a folder", hint: "include names one .ledger file",
+                at: from.location, length: from.length, excerpt: from.excerpt))
+            return
+        }
         guard let reader = ChunkedLineReader(path: file) else {
             if let from = includedFrom {
                 parser.diagnostics.append(Diagnostic(
@@ -133,7 +141,14 @@ private final class ReadSession {
                 }
             }
         } catch {
-            parser.diagnostics.append(Diagnostic(.fileNotFound, "cannot read \(file): \(error.localizedDescription)"))
+            if let from = includedFrom {
+                parser.diagnostics.append(Diagnostic(
+                    .includeNotFound, "cannot read \(from.path) to the end", hint: "check the file and its permissions",
+                    at: from.location, length: from.length, excerpt: from.excerpt))
+            } else {
+                parser.diagnostics.append(Diagnostic(.fileNotFound, "cannot read \(file) to the end",
+                                                     hint: "check the file and its permissions"))
+            }
         }
         parser.endBlock()
         parser.file = savedFile

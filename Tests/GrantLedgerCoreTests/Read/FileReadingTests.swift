@@ -95,6 +95,23 @@ struct FileReadingTests {
         #expect(ExitStatus(diagnostics) == .badInput)
     }
 
+    @Test func includingAFolderIsALocatedError() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("sub/a.ledger", "account assets:bank\n")
+        let main = try folder.write("main.ledger", "include sub\n")
+        let diagnostics = LedgerLoader.load(paths: [main]).diagnostics
+        #expect(diagnostics.codes == [.includeNotFound])
+        #expect(diagnostics.first?.message == "cannot include sub: it is a folder")
+        #expect(diagnostics.first?.location == GrantLedgerCore.SourceLocation(file: main, line: 1, column: 9))
+    }
+
+    @Test func anEmptyFolderIsCleanAndEmpty() throws {
+        let folder = try TemporaryFolder()
+        let (ledger, diagnostics) = LedgerLoader.load(paths: [folder.path])
+        #expect(diagnostics.isEmpty)
+        #expect(ledger.files.isEmpty)
+    }
+
     @Test func includeFromTextIsReported() {
         let diagnostics = LedgerText.load("include other.ledger\n").diagnostics
         #expect(diagnostics.codes == [.includeNotFound])
@@ -142,5 +159,54 @@ struct FileReadingTests {
         #expect(diagnostics.isEmpty)
         #expect(ledger.transactions.count == 1)
         #expect(ledger.files == [path])
+    }
+}
+
+/// A line that is not UTF-8 is reported once; what it held is lost, but nothing else is reported
+/// because of it.
+@Suite("Reading badly encoded lines")
+struct BadEncodingTests {
+    static func load(_ bytes: [UInt8]) throws -> [Diagnostic] {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("bad.ledger", Data(bytes))
+        return LedgerLoader.load(paths: [path]).diagnostics
+    }
+
+    static let accounts = Array("account assets:bank\naccount expenses:cctv\n".utf8)
+
+    @Test func aBadTransactionHeaderSkipsItsPostings() throws {
+        let bytes = Self.accounts + Array("2022-10-31 Caf".utf8) + [0xE9] + Array(" Nero\n    expenses:cctv  £1.00\n    assets:bank\n".utf8)
+        let diagnostics = try Self.load(bytes)
+        #expect(diagnostics.codes == [.badEncoding])
+        #expect(diagnostics.first?.location?.column == 15)
+    }
+
+    @Test func aBadPostingDoesNotLeaveTheTransactionUnbalanced() throws {
+        let bytes = Self.accounts + Array("2022-10-31 Shop\n    expenses:cctv  ".utf8) + [0xA3] + Array("1.00\n    assets:bank  -£1.00\n".utf8)
+        #expect(try Self.load(bytes).codes == [.badEncoding])
+    }
+
+    @Test func aBadPostingDoesNotAttachToThePreviousTransaction() throws {
+        let bytes = Self.accounts + Array("2022-10-30 Fine\n    expenses:cctv  £1.00\n    assets:bank\n".utf8)
+            + [0x31, 0x39, 0xE9] + Array("\n    expenses:cctv  £5.00\n    assets:bank\n".utf8)
+        #expect(try Self.load(bytes).codes == [.badEncoding])
+    }
+
+    @Test func aBadFieldIsNotAlsoMissing() throws {
+        let bytes = Array("funder f  F\ngrant g  G\n  funder  f\n  period  2019-20\n  award   ".utf8) + [0xA3] + Array("10.00\n".utf8)
+        #expect(try Self.load(bytes).codes == [.badEncoding])
+    }
+
+    @Test func aBadDeclarationHeaderSkipsItsFields() throws {
+        let bytes = Array("area caf".utf8) + [0xE9] + Array("  Caf\n  type  district\n  within  x\n".utf8)
+        #expect(try Self.load(bytes).codes == [.badEncoding])
+    }
+
+    @Test(arguments: [[0xFF] as [UInt8], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF5, 0x80, 0x80, 0x80]])
+    func invalidSequences(_ sequence: [UInt8]) throws {
+        let bytes = Array("; £ is fine: ".utf8) + sequence + Array(" is not\n".utf8)
+        let diagnostics = try Self.load(bytes)
+        #expect(diagnostics.codes == [.badEncoding])
+        #expect(diagnostics.first?.location?.column == "; £ is fine: ".utf8.count + 1)
     }
 }

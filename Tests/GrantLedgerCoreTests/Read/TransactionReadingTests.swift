@@ -265,6 +265,30 @@ struct TransactionReadingTests {
         #expect(diagnostics.codes == [.badValue])
     }
 
+    @Test func declarationsMayComeAfterTheirUse() {
+        let (ledger, diagnostics) = LedgerText.load("""
+            2022-10-31 Spend first   ; grant:g, line:a, area:x, initiative:i
+                expenses:work  £5.00
+                assets:bank
+
+            account assets:bank
+            account expenses:work
+            area x  X
+            initiative i  I
+            funder f  F
+            grant g  G
+              funder  f
+              period  2022-23
+              award   £5.00
+              line a  £5.00  A
+            """)
+        #expect(diagnostics.isEmpty, "\(DiagnosticRenderer().render(diagnostics))")
+        #expect(ledger.postings.map(\.grant) == [0, 0])
+        #expect(ledger.postings.map(\.grantLine) == [0, 0])
+        #expect(ledger.postings.map(\.area) == [0, 0])
+        #expect(ledger.postings.map(\.initiative) == [0, 0])
+    }
+
     @Test func anIndentedLineOutsideAnyEntry() {
         #expect(LedgerText.codes("    expenses:cctv  £1.00") == [.badSyntax])
         #expect(LedgerText.codes("    ; an indented comment is fine") == [])
