@@ -54,7 +54,12 @@ final class LedgerParser {
 
     // MARK: Lines
 
-    func read(line bytes: UnsafeBufferPointer<UInt8>, number: Int) {
+    func read(line rawBytes: UnsafeBufferPointer<UInt8>, number: Int) {
+        var bytes = rawBytes
+        // A byte-order mark (Windows Notepad writes one) is not part of the first line.
+        if number == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+        }
         if let invalid = bytes.firstInvalidUTF8Offset {
             let column = invalid + 1
             diagnostics.append(Diagnostic(

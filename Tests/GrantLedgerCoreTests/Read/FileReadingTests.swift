@@ -112,6 +112,17 @@ struct FileReadingTests {
         #expect(ledger.files.isEmpty)
     }
 
+    @Test func aByteOrderMarkIsNotPartOfTheFirstLine() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("bom.ledger", Data([0xEF, 0xBB, 0xBF] + Array("funder ho  Home Office\n".utf8)))
+        let (ledger, diagnostics) = LedgerLoader.load(paths: [path])
+        #expect(diagnostics.isEmpty)
+        #expect(ledger.funders.map(\.id) == ["ho"])
+        #expect(LedgerText.load("\u{FEFF}funder ho  Home Office\n").ledger.funders.map(\.id) == ["ho"])
+        // Only at the very start: elsewhere it is a stray character.
+        #expect(LedgerText.codes("funder a  A\n\u{FEFF}funder ho  Home Office\n") == [.unknownDirective])
+    }
+
     @Test func includeFromTextIsReported() {
         let diagnostics = LedgerText.load("include other.ledger\n").diagnostics
         #expect(diagnostics.codes == [.includeNotFound])
