@@ -100,6 +100,12 @@ struct ExitCodeTests {
             """)
     }
 
+    @Test func theShippedLedgersReadWithoutErrors() throws {
+        let result = try Grantledger.run(["check", "ledgers"])
+        #expect(result.status != 2, "\(result.stderr)")
+        #expect(!result.stderr.contains("error["))
+    }
+
     @Test func aUsageErrorKeepsTheArgumentParsersCode() throws {
         let result = try Grantledger.run(["check", "--no-such-option"])
         #expect(result.status == 64)

@@ -146,6 +146,32 @@ struct RobustnessTests {
         }
     }
 
+    /// The shipped ledgers under ledgers/, as more varied starting points.
+    static let shipped: [(name: String, bytes: [UInt8])] = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("ledgers")
+        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".ledger") }.sorted() ?? []
+        return files.compactMap { name in
+            (try? Data(contentsOf: root.appendingPathComponent(name))).map { (name, Array($0)) }
+        }
+    }()
+
+    @Test(arguments: 0..<2)
+    func mutatedShippedLedgersNeverTrap(_ batch: Int) throws {
+        try #require(!Self.shipped.isEmpty, "no shipped ledgers found under ledgers/")
+        var rng = SeededGenerator(state: 0x5817_0000 + UInt64(batch))
+        for index in 0..<(Self.casesPerBatch / 2) {
+            let source = Self.shipped[index % Self.shipped.count]
+            let bytes = Self.mutate(source.bytes, &rng)
+            let text = String(decoding: bytes, as: UTF8.self)
+            let (ledger, diagnostics) = LedgerLoader.load(text: text, name: source.name)
+            let lineCount = text.utf8.split(separator: ASCII.newline, omittingEmptySubsequences: false).count
+            Self.expectSane(diagnostics, lineCount: lineCount, case: batch * Self.casesPerBatch + index)
+            _ = LedgerSummary(ledger).text
+        }
+    }
+
     @Test func pathologicalInputs() {
         let inputs: [String] = [
             "", "\n", "\r\n", "\r", ";", "#", " ", "\t", "    ", "2022-01-01", "2022-01-01 *", "2022-01-01 (", "2022-01-01 (x",
