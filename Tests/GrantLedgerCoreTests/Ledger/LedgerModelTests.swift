@@ -1,0 +1,49 @@
+import Testing
+@testable import GrantLedgerCore
+
+@Suite("The ledger model")
+struct LedgerModelTests {
+    static func posting(assertion: Money?) -> Posting {
+        Posting(account: 0, amount: Money(pence: 5), grant: -1, grantLine: -1, area: -1, initiative: -1,
+                spendClass: nil, amountInferred: false, assertion: assertion, supplier: nil, reference: nil,
+                transaction: 0, sourceLine: 1, column: 5)
+    }
+
+    @Test func anAssertionOfZeroIsNotNoAssertion() {
+        #expect(Self.posting(assertion: nil).assertion == nil)
+        #expect(Self.posting(assertion: .zero).assertion == .zero)
+        #expect(Self.posting(assertion: Money(pence: .min)).assertion == Money(pence: .min))
+        #expect(!Self.posting(assertion: nil).hasGrant)
+    }
+
+    @Test(arguments: [
+        ("Bassetlaw District Council | CCTV cameras", "Bassetlaw District Council", "CCTV cameras" as String?),
+        ("Payee only", "Payee only", nil),
+        ("Payee   |   note with | a bar", "Payee", "note with | a bar"),
+        ("| just a note", "", "just a note"),
+        ("", "", nil),
+    ] as [(String, String, String?)])
+    func payeeAndNote(_ description: String, _ payee: String, _ note: String?) {
+        let transaction = Transaction(date: Day(daysSinceEpoch: 0), status: .none, code: nil, description: description,
+                                      postingRange: 0..<0, location: GrantLedgerCore.SourceLocation(file: "f", line: 1, column: 1))
+        #expect(transaction.payee == payee)
+        #expect(transaction.note.map(String.init) == note)
+    }
+
+    @Test func spendClassNames() {
+        #expect(SpendClass.allCases.map(\.name) == ["capital", "revenue"])
+    }
+
+    @Test func sourceLocationsOrderByFileLineColumn() {
+        let a = GrantLedgerCore.SourceLocation(file: "a", line: 2, column: 1)
+        let b = GrantLedgerCore.SourceLocation(file: "a", line: 10, column: 1)
+        let c = GrantLedgerCore.SourceLocation(file: "b", line: 1, column: 1)
+        #expect(a < b && b < c)
+        #expect(!(a < a))
+    }
+
+    @Test func accountsAndAreasHaveTheKindsTheSyntaxNames() {
+        #expect(Account.Kind.allCases.map(\.rawValue) == ["assets", "liabilities", "equity", "income", "expenses"])
+        #expect(Area.Kind.allCases.map(\.rawValue) == ["district", "unitary", "city", "county", "csp", "force"])
+    }
+}
