@@ -27,7 +27,7 @@ struct ExitCodeTests {
         let result = try Grantledger.run(["check", "books.ledger"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
-        #expect(result.stdout == "1 files, 1 transactions, 2 postings; 1 grants (£750,000.00 awarded), 0 bids, 0 areas, 0 initiatives, 2 accounts\n")
+        #expect(result.stdout == "1 file, 1 transaction, 2 postings; 1 grant (£750,000.00 awarded), 0 bids, 0 areas, 0 initiatives, 2 accounts\n")
     }
 
     @Test func theDefaultIsTheLedgersFolder() throws {
@@ -93,7 +93,7 @@ struct ExitCodeTests {
             books.ledger:14:1: error[unbalanced-transaction]: the postings sum to £1.00, not zero
               14 | 2022-11-30 Unbalanced
                  | ^^^^^^^^^^
-              hint: correct an amount, or leave one amount out to have it inferred
+              hint: a posting of -£1.00 would balance it; or leave one amount out to have it inferred
 
             1 error, 0 findings
 

@@ -15,6 +15,7 @@ public struct LedgerCheck: Sendable {
 
     /// The checks `grantledger check` runs, in order.
     public static let standard: [LedgerCheck] = [
+        LedgerCheck(name: "area-nesting", needsCompleteTransactions: false, run: AreaChecks.noCycles),
         LedgerCheck(name: "grant-lines", needsCompleteTransactions: false, run: GrantChecks.linesWithinAward),
         LedgerCheck(name: "bids", needsCompleteTransactions: false, run: BidChecks.statusHistory),
         LedgerCheck(name: "spend-period", needsCompleteTransactions: false, run: SpendChecks.withinGrantPeriod),

@@ -25,6 +25,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownArea = "unknown-area"
     case unknownInitiative = "unknown-initiative"
     case lineWithoutGrant = "line-without-grant"
+    case areaCycle = "area-cycle"
     // Transactions
     case unbalancedTransaction = "unbalanced-transaction"
     case tooFewPostings = "too-few-postings"

@@ -111,7 +111,7 @@ extension LedgerParser {
             references.append(PendingReference(kind: kind, id: value, location: valueLocation, excerpt: excerpt))
             return value
         }
-        func amount() -> Money? { needValue() ? money(valueRange, line, number) : nil }
+        func amount() -> Money? { needValue() ? nonNegativeMoney(valueRange, line, number, what: key) : nil }
         func day(_ range: Range<Int>) -> Day? {
             switch line.date(range) {
             case .day(let day): return day
@@ -237,7 +237,7 @@ extension LedgerParser {
                        cursor, number, yearRange.lowerBound, yearRange.count)
                 return
             }
-            guard let cap = money(capRange, cursor, number), let by = day(dateRange) else { return }
+            guard let cap = nonNegativeMoney(capRange, cursor, number, what: "a tranche"), let by = day(dateRange) else { return }
             grant.tranches.append(Tranche(financialYear: year, cap: cap, spendBy: by,
                                           location: SourceLocation(file: file, line: number, column: keyStart + 1)))
         case "line":
@@ -252,7 +252,7 @@ extension LedgerParser {
                        hint: "write line nwps  £270,750.00  Neighbourhood Working Problem Solving", cursor, number, keyStart, max(keyRange.count, valueRange.upperBound - keyStart))
                 return
             }
-            guard let budget = money(amountRange, cursor, number) else { return }
+            guard let budget = nonNegativeMoney(amountRange, cursor, number, what: "a line's budget") else { return }
             let id = cursor.string(idRange)
             let location = SourceLocation(file: file, line: number, column: idRange.lowerBound + 1)
             if let first = grant.lines.first(where: { $0.id == id }) {

@@ -250,6 +250,17 @@ final class LedgerParser {
         }
     }
 
+    /// Money in a declaration (an award, a budget, a cap): a negative figure there is a typing slip.
+    func nonNegativeMoney(_ range: Range<Int>, _ cursor: LineCursor, _ number: Int, what: String) -> Money? {
+        guard let amount = money(range, cursor, number) else { return nil }
+        if amount.isNegative {
+            report(.badValue, "\(what) cannot be negative: \(cursor.string(range))", hint: "write the amount without a minus sign",
+                   cursor, number, range.lowerBound, range.count)
+            return nil
+        }
+        return amount
+    }
+
     private func finishTransaction() {
         defer { pending.removeAll(keepingCapacity: true) }
         let location = SourceLocation(file: file, line: transactionLine, column: 1)
@@ -295,11 +306,19 @@ final class LedgerParser {
         } else if !total.isZero {
             diagnostics.append(Diagnostic(
                 .unbalancedTransaction, "the postings sum to \(total), not zero",
-                hint: "correct an amount, or leave one amount out to have it inferred", at: location,
+                hint: Self.unbalancedHint(total), at: location,
                 length: 10))
             return
         }
         appendTransaction(inferredIndex: missing.first)
+    }
+
+    /// What would balance the transaction, and the bookkeeper's rule of thumb: a difference divisible
+    /// by nine often means two digits were swapped (£48,250.00 typed as £48,205.00).
+    static func unbalancedHint(_ total: Money) -> String {
+        let balancing = (try? total.negated()).map { "a posting of \($0) would balance it" } ?? "correct an amount"
+        let swapped = total.pence % 9 == 0 ? "; a difference divisible by 9, like this one, often means two digits were swapped" : ""
+        return balancing + swapped + "; or leave one amount out to have it inferred"
     }
 
     private func appendTransaction(inferredIndex: Int?) {

@@ -23,7 +23,9 @@ public struct LedgerSummary: Sendable {
     }
 
     public var text: String {
-        "\(files) files, \(transactions) transactions, \(postings) postings; "
-            + "\(grants) grants (\(awarded) awarded), \(bids) bids, \(areas) areas, \(initiatives) initiatives, \(accounts) accounts"
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        return "\(count(files, "file")), \(count(transactions, "transaction")), \(count(postings, "posting")); "
+            + "\(count(grants, "grant")) (\(awarded) awarded), \(count(bids, "bid")), \(count(areas, "area")), "
+            + "\(count(initiatives, "initiative")), \(count(accounts, "account"))"
     }
 }

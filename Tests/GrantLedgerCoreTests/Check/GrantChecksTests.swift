@@ -71,3 +71,23 @@ struct GrantChecksTests {
         #expect(problem.length == award.utf8.count)
     }
 }
+
+@Suite("Declared amounts are never negative")
+struct NegativeDeclaredAmountTests {
+    @Test(arguments: [
+        "  award   -£1,000.00",
+        "  line a  -£10.00  A",
+        "  capital -£5.00",
+        "  tranche 2019-20  -£5.00  by 2020-03-31",
+    ])
+    func aNegativeAwardBudgetOrCapIsABadValue(field: String) {
+        let text = """
+            funder f  F
+            grant g  G
+              funder  f
+              period  2019-20
+            \(field)
+            """
+        #expect(LedgerText.codes(text).contains(.badValue))
+    }
+}
