@@ -1,14 +1,15 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers point one way: grantledger (CLI) → GrantLedgerWorkbook → GrantLedgerCore.
-// The core is pure Swift (no C, never prints); only the workbook module touches libxlsxwriter.
+// Layers point one way: grantledger (CLI) → GrantLedgerXlsx → GrantLedgerCore.
+// The core is pure Swift (no C, never prints); only GrantLedgerXlsx touches libxlsxwriter, and only
+// there does money become a Double (`Double(pence) / 100`), at the cell.
 let package = Package(
     name: "grantledger",
     products: [
         .executable(name: "grantledger", targets: ["GrantLedgerCLI"]),
         .library(name: "GrantLedgerCore", targets: ["GrantLedgerCore"]),
-        .library(name: "GrantLedgerWorkbook", targets: ["GrantLedgerWorkbook"]),
+        .library(name: "GrantLedgerXlsx", targets: ["GrantLedgerXlsx"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -22,14 +23,14 @@ let package = Package(
         ),
         .target(name: "GrantLedgerCore"),
         .target(
-            name: "GrantLedgerWorkbook",
+            name: "GrantLedgerXlsx",
             dependencies: ["GrantLedgerCore", "CXlsxWriter"]
         ),
         .executableTarget(
             name: "GrantLedgerCLI",
             dependencies: [
                 "GrantLedgerCore",
-                "GrantLedgerWorkbook",
+                "GrantLedgerXlsx",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,8 +46,8 @@ let package = Package(
             dependencies: ["GrantLedgerCore"]
         ),
         .testTarget(
-            name: "GrantLedgerWorkbookTests",
-            dependencies: ["GrantLedgerWorkbook", "GrantLedgerCore"]
+            name: "GrantLedgerXlsxTests",
+            dependencies: ["GrantLedgerXlsx", "GrantLedgerCore"]
         ),
     ]
 )

@@ -14,7 +14,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the transactions as an hledger journal to FILE.", valueName: "FILE"))
     var hledger: String?
 
-    // The committee workbook (`--xlsx FILE`, GrantLedgerWorkbook) is added here as another output
+    // The committee workbook (`--xlsx FILE`, GrantLedgerXlsx) is added here as another output
     // option, written through `AtomicFile.write(to:using:)`, once that module is ready.
 
     @Argument(help: "Ledger files or folders (default: ledgers/).")

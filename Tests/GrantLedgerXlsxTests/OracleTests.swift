@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import GrantLedgerWorkbook
+@testable import GrantLedgerXlsx
 
 /// The shared workbook oracle (`../shared/tools/xlsx-oracle`): openpyxl reads the file as a
 /// spreadsheet library would, and headless LibreOffice recalculates every formula so the cached
@@ -10,7 +10,7 @@ import Testing
 /// because `make test` installs everything it needs.
 enum Oracle {
     static let directory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // GrantLedgerWorkbookTests
+        .deletingLastPathComponent()  // GrantLedgerXlsxTests
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()  // repository root
         .deletingLastPathComponent()  // its parent, where shared/ sits beside the clone

@@ -1,5 +1,5 @@
 import Testing
-@testable import GrantLedgerWorkbook
+@testable import GrantLedgerXlsx
 
 @Suite("Addresses, dates and header codes")
 struct ValueTypeTests {

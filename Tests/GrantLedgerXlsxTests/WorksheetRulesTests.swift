@@ -2,7 +2,7 @@ import CXlsxWriter
 import Foundation
 import GrantLedgerCore
 import Testing
-@testable import GrantLedgerWorkbook
+@testable import GrantLedgerXlsx
 
 /// Misuse and bad input become `WorkbookError`s with a useful message, never a trap.
 @Suite("Worksheet rules and errors")

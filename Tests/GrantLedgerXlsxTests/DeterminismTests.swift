@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import GrantLedgerWorkbook
+@testable import GrantLedgerXlsx
 
 @Suite("Byte-identical output")
 struct DeterminismTests {

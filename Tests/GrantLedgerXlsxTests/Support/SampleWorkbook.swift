@@ -1,6 +1,6 @@
 import Foundation
 import GrantLedgerCore
-@testable import GrantLedgerWorkbook
+@testable import GrantLedgerXlsx
 
 /// A per-test directory under the system temp directory, removed by `remove()`.
 struct ScratchDirectory {

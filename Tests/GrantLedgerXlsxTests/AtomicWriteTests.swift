@@ -1,7 +1,7 @@
 import CXlsxWriter
 import Foundation
 import Testing
-@testable import GrantLedgerWorkbook
+@testable import GrantLedgerXlsx
 
 /// A failed export must leave every file as it was: no half-written workbook, no stray temp file.
 @Suite("All-or-nothing writes")

@@ -1,7 +1,7 @@
 import Foundation
 import GrantLedgerCore
 import Testing
-@testable import GrantLedgerWorkbook
+@testable import GrantLedgerXlsx
 
 /// Writes the sample workbook and reads the package back through Python's zipfile, asserting on the
 /// XML a spreadsheet program would parse. Both storage modes: inline strings (constant memory) and
