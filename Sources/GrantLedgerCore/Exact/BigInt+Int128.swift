@@ -22,3 +22,11 @@ enum WideConversion {
         return value.sign == .minus ? -Int128(bits) : Int128(bits)
     }
 }
+
+extension WideConversion {
+    /// The nearest `Int64` (clamped at its ends).
+    static func clampedInt64(_ value: BigInt) -> Int64 {
+        if let small = small(value) { return Int64(clamping: small) }
+        return value.sign == .minus ? .min : .max
+    }
+}
