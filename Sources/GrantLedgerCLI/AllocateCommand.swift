@@ -96,11 +96,15 @@ struct AllocateCommand: ParsableCommand {
         }
 
         var allocation: Allocation?
-        if let table, let potSetting, let unit, weightSettings.count == weights.count {
+        if let potSetting, let unit, weightSettings.count == weights.count, floor == nil || floorSetting != nil {
             let settings = AllocationSettings(pot: potSetting, weights: weightSettings, unit: unit, floor: floorSetting)
-            let (result, problems) = Allocator.allocate(table, settings)
-            allocation = result
-            diagnostics += problems
+            if let table {
+                let (result, problems) = Allocator.allocate(table, settings)
+                allocation = result
+                diagnostics += problems
+            } else {
+                diagnostics += settings.problems()
+            }
         } else if weights.isEmpty {
             diagnostics.append(Diagnostic(
                 .noWeights, "no weights given",

@@ -35,7 +35,7 @@ public enum AllocationExplanation {
             out += "  Every area receives at least \(floor). \(flooring.flooredCount) area"
             out += flooring.flooredCount == 1 ? " was" : "s were"
             out += " below it and lifted to it; the \(allocation.areas.count - flooring.flooredCount) others share the remaining "
-            out += "\(ExactText.pounds(pence: flooring.remainingPot)) in proportion to their formula amounts\n"
+            out += "\(ExactText.pounds(pence: flooring.remainingPot)) in proportion to their formula amounts.\n"
             out += "  Their formula amounts total \(ExactText.pounds(pence: flooring.scaledTotal)),\n"
             out += "  so each is multiplied by \(ExactText.pounds(pence: flooring.remainingPot)) / that total "
             out += "= \(ExactText.fraction(flooring.factor))\n"

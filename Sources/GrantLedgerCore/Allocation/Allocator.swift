@@ -27,12 +27,18 @@ public enum Allocator {
                 diagnostics.append(diagnostic(
                     .floorsExceedPot,
                     "a floor of \(floor.value) for each of \(count) areas costs \(cost), more than the pot \(settings.pot.value)",
-                    hint: "lower the floor to at most \(Money(pence: settings.pot.value.pence / Int64(count))) or raise the pot",
+                    hint: "lower the floor to at most \(Self.largestFloor(settings, count)) or raise the pot",
                     at: floor.origin))
             }
         }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (compute(table, settings, indicators), diagnostics)
+    }
+
+    /// The largest floor that the pot can pay for every area, in whole units.
+    static func largestFloor(_ settings: AllocationSettings, _ count: Int) -> Money {
+        let unit = max(1, settings.unit.value.pence)
+        return Money(pence: settings.pot.value.pence / Int64(count) / unit * unit)
     }
 
     /// The arithmetic, once every setting and value has been checked.

@@ -12,7 +12,7 @@ public struct AreaTable: Sendable {
     public let areas: [AreaRow]
 
     /// Reads and checks a file: structure, header, area names. Problems are collected, not thrown;
-    /// the table is `nil` when any of them is an error.
+    /// the table is `nil` only when there is no header. Rows with problems are left out of it.
     public static func read(path: String, origin: SettingOrigin? = nil) -> (AreaTable?, [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
@@ -112,8 +112,9 @@ public struct AreaTable: Sendable {
                 .noAreas, "the area file has a header but no areas",
                 hint: "add one row per area below the header", at: location(file, first), length: first.length))
         }
-        let hasErrors = diagnostics.contains { $0.severity == .error }
-        return (hasErrors ? nil : AreaTable(file: file, columns: columns, areas: areas), diagnostics)
+        // The good rows are kept even when others are bad, so that their values are checked too and
+        // every problem is reported in one run; callers allocate only when there are no errors.
+        return (AreaTable(file: file, columns: columns, areas: areas), diagnostics)
     }
 
     /// The column headed `name`, read as exact non-negative numbers with a positive total. Every bad
