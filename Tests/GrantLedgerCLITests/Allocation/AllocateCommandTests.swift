@@ -22,6 +22,15 @@ struct AllocateCommandTests {
         #expect(lines[7] == "Rushcliffe,0.097622185264,26431.21")
     }
 
+    /// docs/allocation.md shows the example command with its output: it must be the real output.
+    @Test func documentedExampleIsTheRealOutput() throws {
+        let doc = try String(contentsOf: AllocateCLI.root.appendingPathComponent("docs/allocation.md"), encoding: .utf8)
+        let blocks = doc.components(separatedBy: "```\n")
+        let shown = try #require(blocks.first { $0.hasPrefix("Allocation of £270,750.00") })
+        let output = try AllocateCLI.allocate(["--pot", "£270,750.00", "--areas", Self.districts] + Self.thirds)
+        #expect(output.stdout == shown)
+    }
+
     @Test func tableHasATotalEqualToThePot() throws {
         let output = try AllocateCLI.allocate(["--pot", "£270,750.00", "--areas", Self.districts] + Self.thirds)
         #expect(output.status == 0)
