@@ -41,6 +41,9 @@ struct AllocateCommand: ParsableCommand {
     @Option(help: "Print the working for this area, step by step, with exact figures.")
     var explain: String?
 
+    @Option(help: "Show how each area's amount moves when each weight moves up and down by this much (5%, 0.05, 1/20), the others rescaled.")
+    var sensitivity: String?
+
     enum Format: String, CaseIterable { case table, csv, json }
 
     func run() throws {
@@ -96,8 +99,11 @@ struct AllocateCommand: ParsableCommand {
         }
 
         var allocation: Allocation?
+        var allocationSettings: AllocationSettings?
+        let areaTable = table
         if let potSetting, let unit, weightSettings.count == weights.count, floor == nil || floorSetting != nil {
             let settings = AllocationSettings(pot: potSetting, weights: weightSettings, unit: unit, floor: floorSetting)
+            allocationSettings = settings
             if let table {
                 let (result, problems) = Allocator.allocate(table, settings)
                 allocation = result
@@ -124,6 +130,29 @@ struct AllocateCommand: ParsableCommand {
             }
         }
 
+        var step: Rational?
+        if let sensitivity {
+            let origin = locator.origin(option: "--sensitivity", value: sensitivity)
+            let parsed = try? ExactNumberParser.parseWeight(sensitivity)
+            if let parsed, !parsed.isNegative, !parsed.isZero, parsed < .one {
+                step = parsed
+            } else {
+                diagnostics.append(diagnostic(
+                    .badValue, "--sensitivity \"\(sensitivity)\" is not a step between 0 and 1",
+                    hint: "write the step by which each weight moves: 5%, 0.05 or 1/20", origin: origin))
+            }
+            if explain != nil {
+                diagnostics.append(diagnostic(
+                    .badValue, "--sensitivity and --explain cannot be shown together",
+                    hint: "run the command twice, once with each", origin: origin))
+            }
+            if chosenFormat == .json {
+                diagnostics.append(diagnostic(
+                    .badValue, "--sensitivity is shown as a table or CSV, not JSON",
+                    hint: "use --format table or --format csv", origin: locator.origin(option: "--format", value: format)))
+            }
+        }
+
         let status = ExitStatus(diagnostics)
         if !diagnostics.isEmpty {
             Console.error(DiagnosticRenderer().render(diagnostics) + diagnostics.summary)
@@ -133,6 +162,9 @@ struct AllocateCommand: ParsableCommand {
         }
         if let explained {
             Console.out(AllocationExplanation.text(allocation, area: explained))
+        } else if let step, let table = areaTable, let settings = allocationSettings {
+            let result = Sensitivity.run(table, settings, base: allocation, step: step)
+            Console.out(chosenFormat == .csv ? SensitivityTable.csv(result) : SensitivityTable.text(result))
         } else {
             switch chosenFormat {
             case .table: Console.out(AllocationTable.text(allocation))

@@ -58,6 +58,13 @@ struct AllocateCommandTests {
         #expect(output.stdout.contains("Amount: £30,000.00"))
     }
 
+    @Test func sensitivityChangesSumToZero() throws {
+        let output = try AllocateCLI.allocate(["--pot", "£270,750.00", "--areas", Self.districts, "--sensitivity", "5%"] + Self.thirds)
+        #expect(output.status == 0, "\(output.stderr)")
+        let total = try #require(output.stdout.split(separator: "\n").last)
+        #expect(total.split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).allSatisfy { $0 == "£0.00" })
+    }
+
     @Test func withCityRuns() throws {
         let output = try AllocateCLI.allocate(
             ["--pot", "£270,750", "--areas", "examples/areas/nottinghamshire-with-city.csv", "--round", "1"] + Self.thirds)
@@ -160,6 +167,10 @@ struct AllocateCommandTests {
                   expected: "error[floors-exceed-pot]: a floor of £40,000.00 for each of 7 areas costs £280,000.00, more than the pot £270,750.00"),
         BadOption(name: "unknown format", arguments: ["--format", "xlsx"] + thirds, expected: "error[bad-value]: unknown format \"xlsx\""),
         BadOption(name: "unknown area to explain", arguments: ["--explain", "Notts"] + thirds, expected: "error[unknown-area]"),
+        BadOption(name: "bad sensitivity", arguments: ["--sensitivity", "120%"] + thirds,
+                  expected: "error[bad-value]: --sensitivity \"120%\" is not a step between 0 and 1"),
+        BadOption(name: "sensitivity as JSON", arguments: ["--sensitivity", "5%", "--format", "json"] + thirds,
+                  expected: "error[bad-value]: --sensitivity is shown as a table or CSV, not JSON"),
         BadOption(name: "missing area file", arguments: ["--areas", "no/such.csv"] + thirds, expected: "error[file-not-found]"),
         BadOption(name: "area file is a folder", arguments: ["--areas", "examples"] + thirds, expected: "is a folder"),
     ]
