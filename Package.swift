@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        // Exact rationals fall back to arbitrary precision when Int128 would overflow.
+        .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -21,7 +23,10 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
-        .target(name: "GrantLedgerCore"),
+        .target(
+            name: "GrantLedgerCore",
+            dependencies: [.product(name: "BigInt", package: "BigInt")]
+        ),
         .target(
             name: "GrantLedgerXlsx",
             dependencies: ["GrantLedgerCore", "CXlsxWriter"]
@@ -39,6 +44,7 @@ let package = Package(
             dependencies: [
                 "GrantLedgerCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "BigInt", package: "BigInt"),
             ]
         ),
         .testTarget(

@@ -9,6 +9,6 @@ struct GrantLedger: ParsableCommand {
         commandName: "grantledger",
         abstract: "Exact plain-text ledgers of community-safety grant funding: check, report, export.",
         version: version,
-        subcommands: [CheckCommand.self, ReportCommand.self, ExportCommand.self]
+        subcommands: [CheckCommand.self, ReportCommand.self, ExportCommand.self, AllocateCommand.self]
     )
 }

@@ -1,0 +1,55 @@
+import GrantLedgerCore
+
+/// Finds where an option's value sits on the command line, so that a bad option is reported like a
+/// bad line in a file: `command line:1:40: error[bad-weight]: …`, the command line, and a caret.
+struct ArgumentLocator {
+    static let file = "command line"
+
+    /// The command as shown in diagnostics (the program named `grantledger`, not its full path).
+    let line: String
+    private let arguments: [String]
+    private let starts: [Int]
+
+    init(arguments: [String] = CommandLine.arguments) {
+        var shown = arguments
+        if !shown.isEmpty { shown[0] = "grantledger" }
+        var line = ""
+        var starts: [Int] = []
+        for (index, argument) in shown.enumerated() {
+            if index > 0 { line += " " }
+            let needsQuotes = argument.isEmpty || argument.contains(" ")
+            starts.append(line.utf8.count + (needsQuotes ? 1 : 0))
+            line += needsQuotes ? "'\(argument)'" : argument
+        }
+        self.line = line
+        self.arguments = shown
+        self.starts = starts
+    }
+
+    /// The `occurrence`-th value given to `option` (`--weight x=1/3` or `--weight=x=1/3`).
+    func origin(option: String, value: String, occurrence: Int = 0) -> SettingOrigin? {
+        var matches: [(index: Int, offset: Int)] = []
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == option, index + 1 < arguments.count {
+                if arguments[index + 1] == value { matches.append((index + 1, 0)) }
+                index += 2
+                continue
+            }
+            if argument == option + "=" + value { matches.append((index, option.utf8.count + 1)) }
+            index += 1
+        }
+        guard occurrence < matches.count else { return nil }
+        let match = matches[occurrence]
+        let location = SourceLocation(file: Self.file, line: 1, column: starts[match.index] + match.offset + 1)
+        return SettingOrigin(location: location, length: max(1, value.utf8.count), excerpt: line)
+    }
+
+    /// The whole `option VALUE` pair, for problems with the option as a whole.
+    func origin(option: String) -> SettingOrigin? {
+        guard let index = arguments.firstIndex(where: { $0 == option || $0.hasPrefix(option + "=") }) else { return nil }
+        let location = SourceLocation(file: Self.file, line: 1, column: starts[index] + 1)
+        return SettingOrigin(location: location, length: option.utf8.count, excerpt: line)
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+
+/// Area data for an allocation, read from a CSV file: a header row whose first column is `area`, then
+/// one row per area. The other columns are kept as text until a weight names one; only then is it read
+/// as an indicator (see `indicator(named:)`), so a file may also carry codes, partnership names or
+/// source notes beside its figures.
+public struct AreaTable: Sendable {
+    /// The path as the user gave it (used in every diagnostic).
+    public let file: String
+    /// The header cells after `area`.
+    public let columns: [CSVField]
+    public let areas: [AreaRow]
+
+    /// Reads and checks a file: structure, header, area names. Problems are collected, not thrown;
+    /// the table is `nil` only when there is no header. Rows with problems are left out of it.
+    public static func read(path: String, origin: SettingOrigin? = nil) -> (AreaTable?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let what = exists && isDirectory.boolValue ? "is a folder, not an area file" : "cannot be read"
+            return (nil, [GrantLedgerCore.diagnostic(
+                .fileNotFound, "area file \(path) \(what)",
+                hint: "name a CSV file whose first column is area, e.g. examples/areas/nottinghamshire-districts.csv",
+                at: origin)])
+        }
+        return parse([UInt8](data), file: path)
+    }
+
+    /// Reads area data from bytes; `file` names it in diagnostics.
+    public static func parse(_ bytes: [UInt8], file: String) -> (AreaTable?, [Diagnostic]) {
+        var reader = CSVReader(file: file)
+        let records = reader.records(bytes)
+        var diagnostics = reader.diagnostics
+        let start = SourceLocation(file: file, line: 1, column: 1)
+
+        guard let header = records.first else {
+            if diagnostics.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .emptyAreaFile, "the area file is empty",
+                    hint: "write a header row such as area,population,crime,deprivation, then one row per area",
+                    at: start, excerpt: ""))
+            }
+            return (nil, diagnostics)
+        }
+
+        let first = header.fields[0]
+        if first.text.lowercased() != "area" {
+            diagnostics.append(Diagnostic(
+                .missingAreaColumn, "the first column must be area, not \(quoted(first.text))",
+                hint: "put the area names in the first column and head it area",
+                at: location(file, first), length: first.length))
+        }
+        let columns = Array(header.fields.dropFirst())
+        var seenColumns: [String: Int] = [:]
+        for column in columns {
+            if column.text.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .badColumnName, "a column has no name",
+                    hint: "head every column; weights name indicators by their column heading",
+                    at: location(file, column)))
+            } else if let firstLine = seenColumns[column.text] {
+                diagnostics.append(Diagnostic(
+                    .duplicateColumn, "column \(quoted(column.text)) appears twice in the header",
+                    hint: "rename one of them; the first is column \(firstLine + 2)",
+                    at: location(file, column), length: column.length))
+            } else if column.text.lowercased() == "area" {
+                diagnostics.append(Diagnostic(
+                    .duplicateColumn, "a second area column",
+                    hint: "only the first column holds area names", at: location(file, column), length: column.length))
+            } else {
+                seenColumns[column.text] = columns.firstIndex { $0.text == column.text } ?? 0
+            }
+        }
+
+        var areas: [AreaRow] = []
+        var seenAreas: [String: Int] = [:]
+        for record in records.dropFirst() {
+            let expected = header.fields.count
+            if record.fields.count != expected {
+                let many = record.fields.count > expected
+                let at = many
+                    ? location(file, record.fields[expected])
+                    : SourceLocation(file: file, line: record.line, column: record.endColumn)
+                diagnostics.append(Diagnostic(
+                    .raggedRow,
+                    "this row has \(record.fields.count) cells but the header has \(expected)",
+                    hint: many
+                        ? "remove the extra cells, or quote a cell that contains a comma: \"126,300\""
+                        : "give every area a value in every column (write 0 for none)",
+                    at: at, length: many ? record.fields[expected].length : 1))
+                continue
+            }
+            let name = record.fields[0]
+            if name.text.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .badAreaName, "this row has no area name",
+                    hint: "name the area in the first cell", at: location(file, name)))
+                continue
+            }
+            if let firstLine = seenAreas[name.text] {
+                diagnostics.append(Diagnostic(
+                    .duplicateArea, "area \(quoted(name.text)) appears twice",
+                    hint: "it is first on line \(firstLine); merge the two rows or rename one",
+                    at: location(file, name), length: name.length))
+                continue
+            }
+            seenAreas[name.text] = record.line
+            areas.append(AreaRow(name: name.text, cells: Array(record.fields.dropFirst()), nameField: name))
+        }
+        if areas.isEmpty && records.count == 1 && diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(
+                .noAreas, "the area file has a header but no areas",
+                hint: "add one row per area below the header", at: location(file, first), length: first.length))
+        }
+        // The good rows are kept even when others are bad, so that their values are checked too and
+        // every problem is reported in one run; callers allocate only when there are no errors.
+        return (AreaTable(file: file, columns: columns, areas: areas), diagnostics)
+    }
+
+    /// The column headed `name`, read as exact non-negative numbers with a positive total. Every bad
+    /// cell is reported, not just the first.
+    public func indicator(named name: String, origin: SettingOrigin? = nil) -> (Indicator?, [Diagnostic]) {
+        guard let columnIndex = columns.firstIndex(where: { $0.text == name }) else {
+            let names = columns.map(\.text)
+            var hint = "the file's columns are " + names.map { quoted($0) }.joined(separator: ", ")
+            if let close = Suggestion.closest(to: name, in: names) { hint = "did you mean \(quoted(close))? " + hint }
+            return (nil, [GrantLedgerCore.diagnostic(
+                .unknownIndicator, "\(file) has no column \(quoted(name))", hint: hint, at: origin,
+                length: name.utf8.count)])
+        }
+        var values: [Rational] = []
+        values.reserveCapacity(areas.count)
+        var diagnostics: [Diagnostic] = []
+        for area in areas {
+            let cell = area.cells[columnIndex]
+            do {
+                let value = try ExactNumberParser.parseValue(ArraySlice(cell.text.utf8))
+                if value.isNegative {
+                    diagnostics.append(Diagnostic(
+                        .negativeIndicator, "\(name) for \(area.name) is negative",
+                        hint: "indicators count or score something: they are zero or more",
+                        at: Self.location(file, cell), length: cell.length))
+                }
+                values.append(value)
+            } catch {
+                let message = cell.text.isEmpty
+                    ? "\(name) for \(area.name) is empty"
+                    : "\(name) for \(area.name) is not a number: \(error.message)"
+                diagnostics.append(Diagnostic(
+                    .badIndicatorValue, message,
+                    hint: "write a plain decimal such as 126300, 126,300 or 26.308 (write 0 for none)",
+                    at: Self.location(file, cell, offset: cell.text.isEmpty ? 0 : error.offset),
+                    length: cell.text.isEmpty ? 1 : max(1, cell.length - error.offset)))
+            }
+        }
+        guard diagnostics.isEmpty else { return (nil, diagnostics) }
+        let total = Rational.sum(values)
+        if total.isZero {
+            let head = columns[columnIndex]
+            return (nil, [Diagnostic(
+                .zeroIndicatorTotal, "\(name) is zero for every area, so no area has a share of it",
+                hint: "check the column, or leave it out of the weights",
+                at: Self.location(file, head), length: head.length)])
+        }
+        return (Indicator(name: name, values: values, total: total), [])
+    }
+
+    static func location(_ file: String, _ field: CSVField, offset: Int = 0) -> SourceLocation {
+        SourceLocation(file: file, line: field.line, column: field.column + offset)
+    }
+}
+
+/// One area's row: its name and its other cells, in header order.
+public struct AreaRow: Sendable {
+    public let name: String
+    public let cells: [CSVField]
+    public let nameField: CSVField
+}
+
+/// An indicator column read exactly: one value per area, in file order, and their total.
+public struct Indicator: Sendable {
+    public let name: String
+    public let values: [Rational]
+    public let total: Rational
+}
+
+/// `"text"` in messages, so that an empty or spaced name is visible.
+func quoted(_ text: String) -> String { "\"\(text)\"" }

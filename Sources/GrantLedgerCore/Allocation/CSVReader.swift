@@ -1,0 +1,138 @@
+/// One cell of a CSV file, with where it starts, so that a bad value gets a caret under it.
+public struct CSVField: Sendable {
+    /// The content, quotes removed and doubled quotes undone; unquoted cells are trimmed of blanks.
+    public let text: String
+    public let line: Int
+    /// The byte column of the first content byte (after an opening quote).
+    public let column: Int
+    /// The content's length in bytes as written (at least 1 for the caret).
+    public let length: Int
+}
+
+/// One record: its fields and the line it starts on.
+public struct CSVRecord: Sendable {
+    public let fields: [CSVField]
+    public let line: Int
+    /// The byte column just past the last field, for "a cell is missing here".
+    public let endColumn: Int
+}
+
+/// RFC 4180 CSV read byte by byte, keeping the line and column of every field: a finance officer's
+/// spreadsheet export has quoted cells (`"126,300"`), CRLF line ends and sometimes a byte-order mark,
+/// and every problem must be shown where it is. Blank lines are skipped.
+struct CSVReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    private static let quote: UInt8 = 0x22
+
+    mutating func records(_ bytes: [UInt8]) -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        var index = 0
+        let end = bytes.count
+        // A UTF-8 byte-order mark, as spreadsheet programs write.
+        if end >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
+        var line = 1
+        var lineStart = 0
+
+        while index < end {
+            var fields: [CSVField] = []
+            let recordLine = line
+            var recordDone = false
+            while !recordDone {
+                var column = index - lineStart + 1
+                if index < end && bytes[index] == Self.quote {
+                    let openLine = line
+                    let openColumn = column
+                    index += 1
+                    var content: [UInt8] = []
+                    var closed = false
+                    while index < end {
+                        let byte = bytes[index]
+                        if byte == Self.quote {
+                            if index + 1 < end && bytes[index + 1] == Self.quote {
+                                content.append(Self.quote)
+                                index += 2
+                                continue
+                            }
+                            index += 1
+                            closed = true
+                            break
+                        }
+                        if byte == ASCII.newline {
+                            line += 1
+                            lineStart = index + 1
+                        }
+                        content.append(byte)
+                        index += 1
+                    }
+                    if !closed {
+                        diagnostics.append(Diagnostic(
+                            .badCSVQuote, "this quoted cell is never closed",
+                            hint: "end the cell with a closing quote \"; write a quote inside a cell as \"\"",
+                            at: SourceLocation(file: file, line: openLine, column: openColumn)))
+                        return records
+                    }
+                    fields.append(field(content, openLine, openColumn + 1, max(1, content.count)))
+                    // After the closing quote: a comma, a line end or the end of the file.
+                    if index < end && !isSeparator(bytes, index) {
+                        column = index - lineStart + 1
+                        diagnostics.append(Diagnostic(
+                            .badCSVQuote, "text after the closing quote of a cell",
+                            hint: "put the whole cell inside the quotes, and write a quote inside a cell as \"\"",
+                            at: SourceLocation(file: file, line: line, column: column)))
+                        while index < end && !isSeparator(bytes, index) { index += 1 }
+                    }
+                } else {
+                    let start = index
+                    while index < end && !isSeparator(bytes, index) { index += 1 }
+                    var first = start
+                    var last = index
+                    while first < last && ASCII.isBlank(bytes[first]) { first += 1 }
+                    while last > first && ASCII.isBlank(bytes[last - 1]) { last -= 1 }
+                    column = first - lineStart + 1
+                    if let quoteAt = bytes[first..<last].firstIndex(of: Self.quote) {
+                        diagnostics.append(Diagnostic(
+                            .badCSVQuote, "a quote inside a cell that does not start with one",
+                            hint: "quote the whole cell and double the quote inside it: \"Newark \"\"and\"\" Sherwood\"",
+                            at: SourceLocation(file: file, line: line, column: quoteAt - lineStart + 1)))
+                    }
+                    fields.append(field(Array(bytes[first..<last]), line, column, max(1, last - first)))
+                }
+                // Separator: a comma continues the record; a line end or the end of the file ends it.
+                if index < end && bytes[index] == ASCII.comma {
+                    index += 1
+                } else {
+                    let endColumn = index - lineStart + 1
+                    if index < end && bytes[index] == ASCII.carriageReturn { index += 1 }
+                    if index < end && bytes[index] == ASCII.newline { index += 1 }
+                    line += 1
+                    lineStart = index
+                    recordDone = true
+                    let blank = fields.count == 1 && fields[0].text.isEmpty
+                    if !blank { records.append(CSVRecord(fields: fields, line: recordLine, endColumn: endColumn)) }
+                }
+            }
+        }
+        return records
+    }
+
+    /// A comma, or the start of a line end (LF, or CR LF; a lone CR counts too).
+    private func isSeparator(_ bytes: [UInt8], _ index: Int) -> Bool {
+        let byte = bytes[index]
+        return byte == ASCII.comma || byte == ASCII.newline || byte == ASCII.carriageReturn
+    }
+
+    private mutating func field(_ content: [UInt8], _ line: Int, _ column: Int, _ length: Int) -> CSVField {
+        if let text = String(validating: content, as: UTF8.self) {
+            return CSVField(text: text, line: line, column: column, length: length)
+        }
+        diagnostics.append(Diagnostic(
+            .badEncoding, "this cell is not valid UTF-8",
+            hint: "save the file as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)",
+            at: SourceLocation(file: file, line: line, column: column), length: length))
+        return CSVField(text: String(decoding: content, as: UTF8.self), line: line, column: column, length: length)
+    }
+}

@@ -1,0 +1,49 @@
+/// How exact figures are written for people: fractions kept whole, decimals grouped, approximations
+/// marked with ≈ so nobody mistakes a rounded figure for the exact one.
+enum ExactText {
+    /// `126,300` or `26.308` when the value ends within `maxPlaces`, otherwise `421/2749`.
+    static func value(_ value: Rational, maxPlaces: Int = 12) -> String {
+        if let exact = value.terminatingDecimal(maxPlaces: maxPlaces) { return grouped(exact) }
+        return value.description
+    }
+
+    /// `421/2749 ≈ 0.153146598763`, or just `0.25` when the decimal is exact.
+    static func fraction(_ value: Rational, places: Int = 12) -> String {
+        if let exact = value.terminatingDecimal(maxPlaces: places) { return exact }
+        return "\(value) ≈ \(value.decimalString(places: places))"
+    }
+
+    /// An exact amount of pence: `£46,234.56` when whole pence, otherwise
+    /// `1248333333/27 pence ≈ £46,234.567890`.
+    static func pounds(pence: Rational) -> String {
+        if pence.isInteger, let whole = pence.int64Value { return Money(pence: whole).formatted(.display) }
+        let pounds = pence * Rational(storage: .small(1, 100))
+        return "\(pence) pence ≈ £\(grouped(pounds.decimalString(places: 6)))"
+    }
+
+    /// A percentage to `places` decimals (rounded half away from zero): `15.3147%`.
+    static func percent(_ share: Rational, places: Int = 4) -> String {
+        (share * Rational(100)).decimalString(places: places) + "%"
+    }
+
+    /// Thousands commas in the whole part of a plain decimal: `1234567.5` → `1,234,567.5`.
+    static func grouped(_ decimal: String) -> String {
+        var text = Substring(decimal)
+        var sign = ""
+        if text.hasPrefix("-") { sign = "-"; text = text.dropFirst() }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = Array(parts[0])
+        var out = ""
+        for (index, character) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        if parts.count > 1 { out += "." + parts[1] }
+        return sign + out
+    }
+
+    /// `population 1/3, crime 1/3, deprivation 1/3`.
+    static func weights(_ indicators: [WeightedIndicator]) -> String {
+        indicators.map { "\($0.name) \(value($0.weight, maxPlaces: 6))" }.joined(separator: ", ")
+    }
+}

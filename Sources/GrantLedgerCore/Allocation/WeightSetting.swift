@@ -1,0 +1,58 @@
+/// One `--weight NAME=VALUE`: an indicator column and its exact weight in the blend.
+public struct WeightSetting: Sendable {
+    public let indicator: String
+    public let weight: Rational
+    /// Where the whole `NAME=VALUE` was written.
+    public let origin: SettingOrigin?
+
+    public init(indicator: String, weight: Rational, origin: SettingOrigin? = nil) {
+        self.indicator = indicator
+        self.weight = weight
+        self.origin = origin
+    }
+
+    /// Reads `population=1/3`, `crime=0.25`, `deprivation=25%`.
+    public static func parse(_ text: String, origin: SettingOrigin? = nil) throws(SettingError) -> WeightSetting {
+        let bytes = Array(text.utf8)
+        guard let equals = bytes.firstIndex(of: ASCII.equals) else {
+            throw SettingError(diagnostic(
+                .badWeight, "a weight is written NAME=VALUE, not \(quoted(text))",
+                hint: "for example --weight population=1/3, --weight crime=0.25 or --weight deprivation=25%",
+                at: origin))
+        }
+        let name = String(decoding: bytes[..<equals], as: UTF8.self).trimmingBlanks
+        if name.isEmpty {
+            throw SettingError(diagnostic(
+                .badWeight, "a weight needs the name of an indicator column before =",
+                hint: "for example --weight population=1/3", at: origin, offset: 0, length: 1))
+        }
+        let valueText = String(decoding: bytes[(equals + 1)...], as: UTF8.self)
+        let valueOffset = equals + 1
+        let weight: Rational
+        do throws(NumberParseProblem) {
+            weight = try ExactNumberParser.parseWeight(valueText)
+        } catch {
+            throw SettingError(diagnostic(
+                .badWeight, "the weight for \(name) is not a number: \(error.message)",
+                hint: "write weights exactly as a fraction (1/3), a decimal (0.25) or a percentage (25%, 50.5%)",
+                at: origin, offset: valueOffset + error.offset, length: 1))
+        }
+        if weight.isNegative {
+            throw SettingError(diagnostic(
+                .badWeight, "the weight for \(name) is negative",
+                hint: "weights are shares of the blend: zero or more, summing to one",
+                at: origin, offset: valueOffset))
+        }
+        return WeightSetting(indicator: name, weight: weight, origin: origin)
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingBlanks: String {
+        var utf8 = Substring(self).utf8[...]
+        while let first = utf8.first, ASCII.isBlank(first) { utf8 = utf8.dropFirst() }
+        while let last = utf8.last, ASCII.isBlank(last) { utf8 = utf8.dropLast() }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+}
