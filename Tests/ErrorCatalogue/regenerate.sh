@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Rewrites every Tests/ErrorCatalogue/<code>.expected from the built binary. Run from anywhere after
-# `swift build`; then READ the diff: each file is the exact stderr of `grantledger check` on its
-# reproducer, and the test suite holds the program to it.
+# `swift build`; then READ the diff: each file is the exact stderr of its reproducer, and the test
+# suite holds the program to it. A reproducer is `grantledger check <code>.ledger`, or, when
+# <code>.args exists, `grantledger` with the arguments it lists, one per line.
 set -u
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 binary="${GRANTLEDGER:-$root/.build/debug/grantledger}"
 cd "$root"
-for ledger in Tests/ErrorCatalogue/*.ledger; do
-    code="$(basename "$ledger" .ledger)"
+for code in $(ls Tests/ErrorCatalogue/*.ledger Tests/ErrorCatalogue/*.args | xargs -n1 basename | sed 's/\.[a-z]*$//' | sort -u); do
+    expected="Tests/ErrorCatalogue/$code.expected"
     args="Tests/ErrorCatalogue/$code.args"
     if [ -f "$args" ]; then
-        # shellcheck disable=SC2046
-        "$binary" check $(cat "$args") 2> "Tests/ErrorCatalogue/$code.expected" > /dev/null
+        mapfile -t words < <(grep -v '^$' "$args")
+        "$binary" "${words[@]}" 2> "$expected" > /dev/null
     else
-        "$binary" check "$ledger" 2> "Tests/ErrorCatalogue/$code.expected" > /dev/null
+        "$binary" check "Tests/ErrorCatalogue/$code.ledger" 2> "$expected" > /dev/null
     fi
     echo "$code: exit $?"
 done

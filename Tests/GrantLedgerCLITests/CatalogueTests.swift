@@ -2,8 +2,9 @@ import Foundation
 import GrantLedgerCore
 import Testing
 
-/// Tests/ErrorCatalogue/: one reproducer per diagnostic code, with the exact stderr of
-/// `grantledger check` on it. Adding a code without a reproducer fails here.
+/// Tests/ErrorCatalogue/: one reproducer per diagnostic code, with the exact stderr of the command
+/// that shows it (`grantledger check <code>.ledger`, or the arguments in `<code>.args`). Adding a code
+/// without a reproducer fails here.
 @Suite("Error catalogue")
 struct CatalogueTests {
     static let folder = Grantledger.packageRoot.appendingPathComponent("Tests/ErrorCatalogue")
@@ -12,18 +13,20 @@ struct CatalogueTests {
         folder.appendingPathComponent(code.rawValue + "." + suffix)
     }
 
-    /// The arguments after `check`: those in <code>.args when there is one, else the reproducer.
+    /// The whole command line after `grantledger`: the words of <code>.args when there is one (one
+    /// argument per line, so an argument may hold spaces), else `check <code>.ledger`.
     static func arguments(_ code: DiagnosticCode) throws -> [String] {
         let args = file(code, "args")
         guard FileManager.default.fileExists(atPath: args.path) else {
-            return ["Tests/ErrorCatalogue/\(code.rawValue).ledger"]
+            return ["check", "Tests/ErrorCatalogue/\(code.rawValue).ledger"]
         }
-        return try String(contentsOf: args, encoding: .utf8).split(whereSeparator: \.isWhitespace).map(String.init)
+        return try String(contentsOf: args, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
 
     @Test func everyCodeHasAReproducerAndItsExpectedOutput() {
         for code in DiagnosticCode.allCases {
-            #expect(FileManager.default.fileExists(atPath: Self.file(code, "ledger").path), "no \(code.rawValue).ledger")
+            let reproducer = ["ledger", "args"].contains { FileManager.default.fileExists(atPath: Self.file(code, $0).path) }
+            #expect(reproducer, "no \(code.rawValue).ledger or \(code.rawValue).args")
             #expect(FileManager.default.fileExists(atPath: Self.file(code, "expected").path), "no \(code.rawValue).expected")
         }
     }
@@ -47,7 +50,7 @@ struct CatalogueTests {
     @Test(arguments: DiagnosticCode.allCases)
     func theReproducerGivesExactlyTheExpectedOutput(_ code: DiagnosticCode) throws {
         let expected = try String(contentsOf: Self.file(code, "expected"), encoding: .utf8)
-        let result = try Grantledger.run(["check"] + Self.arguments(code))
+        let result = try Grantledger.run(Self.arguments(code))
         #expect(result.stderr == expected, "regenerate with Tests/ErrorCatalogue/regenerate.sh, then read the diff")
         #expect(result.status == (code.severity == .error ? 2 : 1))
         // The reproducer triggers its own code and no other.
