@@ -22,9 +22,9 @@ struct AllocateCommandTests {
         #expect(lines[7] == "Rushcliffe,0.097622185264,26431.21")
     }
 
-    /// docs/allocation.md shows the example command with its output: it must be the real output.
+    /// The README shows the example command with its output: it must be the real output.
     @Test func documentedExampleIsTheRealOutput() throws {
-        let doc = try String(contentsOf: AllocateCLI.root.appendingPathComponent("docs/allocation.md"), encoding: .utf8)
+        let doc = try String(contentsOf: AllocateCLI.root.appendingPathComponent("README.md"), encoding: .utf8)
         let blocks = doc.components(separatedBy: "```\n")
         let shown = try #require(blocks.first { $0.hasPrefix("Allocation of £270,750.00") })
         let output = try AllocateCLI.allocate(["--pot", "£270,750.00", "--areas", Self.districts] + Self.thirds)
