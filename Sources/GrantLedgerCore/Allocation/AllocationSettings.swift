@@ -35,7 +35,7 @@ public struct AllocationSettings: Sendable {
         var problems: [Diagnostic] = []
         if pot.value.isNegative {
             problems.append(diagnostic(.badPot, "the pot \(pot.value) is negative",
-                                       hint: "the pot is the amount to share out", at: pot.origin))
+                                       hint: "the pot is the amount to share out: write it without a minus sign, e.g. £270,750.00", at: pot.origin))
         }
         if unit.value.pence <= 0 {
             problems.append(diagnostic(.badRoundingUnit, "the rounding unit must be more than zero, not \(unit.value)",

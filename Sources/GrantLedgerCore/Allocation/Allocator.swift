@@ -31,7 +31,8 @@ public enum Allocator {
                     at: floor.origin))
             }
         }
-        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        // A table with no areas has an error of its own from `AreaTable.parse`; there is nothing to share.
+        guard count > 0, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (compute(table, settings, indicators), diagnostics)
     }
 

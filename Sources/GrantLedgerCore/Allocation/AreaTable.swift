@@ -117,8 +117,9 @@ public struct AreaTable: Sendable {
         return (AreaTable(file: file, columns: columns, areas: areas), diagnostics)
     }
 
-    /// The column headed `name`, read as exact non-negative numbers with a positive total. Every bad
-    /// cell is reported, not just the first.
+    /// The column headed `name`, read as exact non-negative numbers with a positive total (zero only
+    /// when the table has no areas, which `parse` has already reported). Every bad cell is reported,
+    /// not just the first.
     public func indicator(named name: String, origin: SettingOrigin? = nil) -> (Indicator?, [Diagnostic]) {
         guard let columnIndex = columns.firstIndex(where: { $0.text == name }) else {
             let names = columns.map(\.text)
@@ -155,7 +156,9 @@ public struct AreaTable: Sendable {
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
         let total = Rational.sum(values)
-        if total.isZero {
+        // With no areas every column totals zero, and the table has already said why (no-areas, or a
+        // problem on each row): one error, not one more per weight.
+        if total.isZero && !areas.isEmpty {
             let head = columns[columnIndex]
             return (nil, [Diagnostic(
                 .zeroIndicatorTotal, "\(name) is zero for every area, so no area has a share of it",
