@@ -191,10 +191,7 @@ final class LedgerParser {
         }
         let accountStart = cursor.position
         let accountRange = cursor.accountName()
-        let file = self.file
-        let account = accounts.use(cursor.slice(accountRange)) {
-            SourceLocation(file: file, line: number, column: accountStart + 1)
-        }
+        let account = accounts.use(cursor.slice(accountRange), file: file, line: number, column: accountStart + 1)
         var posting = PendingPosting(
             account: account, amount: nil, assertion: nil, tags: transactionTags,
             line: Int32(number), column: Int16(clamping: accountStart + 1), accountLength: Int32(accountRange.count))
@@ -389,8 +386,6 @@ final class LedgerParser {
         while valueEnd > valueStart && ASCII.isBlank(bytes[valueEnd - 1]) { valueEnd -= 1 }
         let name = start..<colon
         let value = valueStart..<valueEnd
-        let file = self.file
-        let location = { SourceLocation(file: file, line: number, column: valueStart + 1) }
 
         func requireValue() -> Bool {
             if value.isEmpty {
@@ -404,15 +399,15 @@ final class LedgerParser {
         switch name.count {
         case 4 where cursor.equals(name, "line"):
             guard requireValue() else { return }
-            tags.line = lineNames.use(cursor.slice(value), at: location)
+            tags.line = lineNames.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
             tags.lineLine = Int32(number)
             tags.lineColumn = Int32(start + 1)
         case 4 where cursor.equals(name, "area"):
             guard requireValue() else { return }
-            tags.area = areaSymbols.use(cursor.slice(value), at: location)
+            tags.area = areaSymbols.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
         case 5 where cursor.equals(name, "grant"):
             guard requireValue() else { return }
-            tags.grant = grantSymbols.use(cursor.slice(value), at: location)
+            tags.grant = grantSymbols.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
         case 5 where cursor.equals(name, "class"):
             if cursor.equals(value, "capital") {
                 tags.spendClass = .capital
@@ -424,7 +419,7 @@ final class LedgerParser {
             }
         case 10 where cursor.equals(name, "initiative"):
             guard requireValue() else { return }
-            tags.initiative = initiativeSymbols.use(cursor.slice(value), at: location)
+            tags.initiative = initiativeSymbols.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
         case 8 where cursor.equals(name, "supplier"):
             tags.supplier = cursor.string(value)
         case 3 where cursor.equals(name, "ref"):
