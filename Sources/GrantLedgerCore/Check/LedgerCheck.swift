@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A check is a pure function from a ledger to the problems it finds (beancount's design): easy to
 /// test one at a time, and the `check` and `audit` commands run them all.
 public struct LedgerCheck: Sendable {
@@ -36,8 +38,14 @@ public enum LedgerLoader {
         return (ledger, readProblems + run(checks, on: ledger, readProblems: readProblems))
     }
 
+    /// Runs the checks side by side (each is a pure function of the ledger), reporting in their order.
     static func run(_ checks: [LedgerCheck], on ledger: Ledger, readProblems: [Diagnostic]) -> [Diagnostic] {
         let complete = !readProblems.contains { $0.severity == .error }
-        return checks.filter { complete || !$0.needsCompleteTransactions }.flatMap { $0.run(ledger) }
+        let chosen = checks.filter { complete || !$0.needsCompleteTransactions }
+        let results = ParallelResults<[Diagnostic]>(count: chosen.count, initialValue: [])
+        DispatchQueue.concurrentPerform(iterations: chosen.count) { index in
+            results[index] = chosen[index].run(ledger)
+        }
+        return chosen.indices.flatMap { results[$0] }
     }
 }

@@ -9,10 +9,13 @@ public enum SpendChecks {
             return (period.start, deadline)
         }
         let isExpense = ledger.accounts.map { $0.kind == .expenses }
-        for posting in ledger.postings where posting.grant >= 0 && isExpense[Int(posting.account)] {
-            guard let window = windows[Int(posting.grant)] else { continue }
-            let date = ledger.transactions[Int(posting.transaction)].date
+        // By index, reading fields in place: `for posting in` would copy every posting, strings and all.
+        for index in ledger.postings.indices where ledger.postings[index].grant >= 0
+            && isExpense[Int(ledger.postings[index].account)] {
+            guard let window = windows[Int(ledger.postings[index].grant)] else { continue }
+            let date = ledger.transactions[Int(ledger.postings[index].transaction)].date
             if window.start <= date && date <= window.end { continue }
+            let posting = ledger.postings[index]
             let grant = ledger.grants[Int(posting.grant)]
             guard let period = grant.period, let deadline = grant.spendDeadline else { continue }
             let account = ledger.account(of: posting).name
@@ -41,9 +44,12 @@ public enum SpendChecks {
         }
         var totals = [Int64](repeating: 0, count: lineCount)
         let isExpense = ledger.accounts.map { $0.kind == .expenses }
-        for posting in ledger.postings where posting.grantLine >= 0 && posting.grant >= 0 && isExpense[Int(posting.account)] {
-            let slot = offsets[Int(posting.grant)] + Int(posting.grantLine)
-            let (sum, overflow) = totals[slot].addingReportingOverflow(posting.amount.pence)
+        // By index, reading fields in place: `for posting in` would copy every posting, strings and all.
+        for index in ledger.postings.indices {
+            let grant = ledger.postings[index].grant, line = ledger.postings[index].grantLine
+            guard line >= 0 && grant >= 0 && isExpense[Int(ledger.postings[index].account)] else { continue }
+            let slot = offsets[Int(grant)] + Int(line)
+            let (sum, overflow) = totals[slot].addingReportingOverflow(ledger.postings[index].amount.pence)
             totals[slot] = overflow ? .max : sum
         }
         var problems: [Diagnostic] = []

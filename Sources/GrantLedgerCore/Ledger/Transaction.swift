@@ -7,7 +7,7 @@ public struct Transaction: Sendable {
     public let status: Status
     public let code: String?
     public let description: String
-    public let postingRange: Range<Int32>
+    public internal(set) var postingRange: Range<Int32>
     public let location: SourceLocation
 
     public var payee: Substring {
@@ -42,12 +42,12 @@ public struct Posting: Sendable {
     private var assertedPence: Int64
     public var supplier: String?
     public var reference: String?
-    public let account: Int32
+    public internal(set) var account: Int32
     public var grant: Int32
     public var grantLine: Int32
     public var area: Int32
     public var initiative: Int32
-    public let transaction: Int32
+    public internal(set) var transaction: Int32
     /// Line of the posting in its transaction's file.
     public let sourceLine: Int32
     public let column: Int16

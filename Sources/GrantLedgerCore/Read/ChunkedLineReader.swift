@@ -1,68 +1,88 @@
 import Foundation
 
-/// Reads a file in large chunks and hands out one line at a time as bytes, so memory stays at one
-/// chunk however big the ledger is, and no `String` is made for a line unless it is needed.
+/// Reads a file, or one byte range of it, in large chunks and hands out one line at a time as bytes,
+/// so memory stays at one chunk however big the ledger is, and no `String` is made for a line unless
+/// it is needed. Chunks are read with `pread` straight into one reused buffer: no `Data` per chunk,
+/// and several readers of one file (see `ReadSession.readSplit`) never share a file position.
 final class ChunkedLineReader {
     static let chunkSize = 4 << 20
 
-    private let handle: FileHandle
-
-    init?(path: String) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        self.handle = handle
+    /// Reading failed part way (the operating system's `errno`).
+    struct ReadError: Error {
+        let code: Int32
     }
 
-    /// Calls `body` with each line (without its `\n` or `\r\n`) and its 1-based number.
-    /// Throws only what reading the file throws.
-    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) throws {
-        var lineNumber = 0
-        var buffer: [UInt8] = []
-        var carry: [UInt8] = []
-        defer { try? handle.close() }
+    private let descriptor: Int32
+    private let range: Range<Int>?
+    private let firstLine: Int
+
+    /// Reads the whole file, or only `range` of it (a range starting at the start of a line, whose
+    /// first line is line `firstLine`); nil when the file cannot be opened.
+    init?(path: String, range: Range<Int>? = nil, firstLine: Int = 1) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+        self.range = range
+        self.firstLine = firstLine
+    }
+
+    deinit { close(descriptor) }
+
+    /// Calls `body` with each line (without its `\n` or `\r\n`) and its 1-based number, until `body`
+    /// returns false. Returns nil after the last line, or the file offset and number of the line at
+    /// which `body` stopped. Throws only what reading the file throws.
+    @discardableResult
+    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool) throws(ReadError) -> (offset: Int, line: Int)? {
+        var capacity = Self.chunkSize
+        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        var offset = range?.lowerBound ?? 0
+        let end = range?.upperBound ?? Int.max
+        var lineNumber = firstLine - 1
+        // Bytes of an unfinished line, kept at the start of the buffer for the next read to complete.
+        var kept = 0
         while true {
-            let data = try handle.read(upToCount: Self.chunkSize) ?? Data()
-            if data.isEmpty {
-                if !carry.isEmpty {
-                    lineNumber += 1
-                    emit(carry, lineNumber, body)
-                    carry.removeAll()
-                }
-                return
+            if kept == capacity {
+                // One line longer than the buffer: make room for the rest of it.
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                larger.update(from: buffer, count: kept)
+                buffer.deallocate()
+                buffer = larger
+                capacity *= 2
             }
-            buffer.removeAll(keepingCapacity: true)
-            buffer.append(contentsOf: carry)
-            buffer.append(contentsOf: data)
-            carry.removeAll(keepingCapacity: true)
-            buffer.withUnsafeBufferPointer { bytes in
-                var start = 0
-                let count = bytes.count
-                while start < count {
-                    // memchr finds the newline with the C library's vectorised scan.
-                    let end: Int
-                    if let base = bytes.baseAddress, let found = memchr(base + start, Int32(ASCII.newline), count - start) {
-                        end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    } else {
-                        end = count
-                    }
-                    if end == count {
-                        carry.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
-                        break
-                    }
-                    lineNumber += 1
-                    var lineEnd = end
-                    if lineEnd > start && bytes[lineEnd - 1] == ASCII.carriageReturn { lineEnd -= 1 }
-                    body(UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), lineNumber)
-                    start = end + 1
-                }
+            let wanted = min(capacity - kept, end - offset)
+            let count = wanted > 0 ? pread(descriptor, buffer + kept, wanted, off_t(offset)) : 0
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReadError(code: errno)
             }
+            if count == 0 {
+                if kept > 0 {
+                    lineNumber += 1
+                    let line = UnsafeBufferPointer(start: buffer, count: Self.withoutCarriageReturn(buffer, 0, kept))
+                    if !body(line, lineNumber) { return (offset - kept, lineNumber) }
+                }
+                return nil
+            }
+            let filled = kept + count
+            var start = 0
+            // memchr finds each newline with the C library's vectorised scan.
+            while start < filled, let found = memchr(buffer + start, Int32(ASCII.newline), filled - start) {
+                let newline = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                lineNumber += 1
+                let line = UnsafeBufferPointer(start: buffer + start, count: Self.withoutCarriageReturn(buffer, start, newline))
+                if !body(line, lineNumber) { return (offset - kept + start, lineNumber) }
+                start = newline + 1
+            }
+            offset += count
+            kept = filled - start
+            if kept > 0 && start > 0 { memmove(buffer, buffer + start, kept) }
         }
     }
 
-    private func emit(_ line: [UInt8], _ number: Int, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
-        line.withUnsafeBufferPointer { bytes in
-            var end = bytes.count
-            if end > 0 && bytes[end - 1] == ASCII.carriageReturn { end -= 1 }
-            body(UnsafeBufferPointer(rebasing: bytes[0..<end]), number)
-        }
+    /// The length of the line `start..<end` without a `\r` before its newline.
+    @inline(__always)
+    private static func withoutCarriageReturn(_ buffer: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        end > start && buffer[end - 1] == ASCII.carriageReturn ? end - start - 1 : end - start
     }
 }

@@ -9,7 +9,9 @@ final class LedgerParser {
     var areaSymbols = SymbolTable()
     var initiativeSymbols = SymbolTable()
     var lineNames = SymbolTable()
-    var linePairs: [Int64: Int32] = [:]
+    /// Each (grant, line) pair used in postings gets an id, in first-use order, with where it was first
+    /// used: `resolve()` checks each pair once, not once per posting.
+    var linePairs = PairIndex()
     var linePairList: [(grant: Int32, line: Int32, location: SourceLocation)] = []
     var accountDeclarations: [Int32: Account] = [:]
     var references: [PendingReference] = []
@@ -29,14 +31,39 @@ final class LedgerParser {
     var transactionLine = 0
     var transactionTags = TagSet()
     var pending: [PendingPosting] = []
+    /// The last transaction date read, as bytes and as a day: ledgers hold many transactions a day,
+    /// and comparing ten bytes is much cheaper than parsing them.
+    var lastDateBytes: (UInt64, UInt16) = (0, 0)
+    var lastDate: Day?
     /// The fields written under the declaration being read, so a field written wrongly is not also
     /// reported as missing.
     var fieldsWritten: Set<String> = []
 
+    // Reading one range of a split file (see `ReadSession.readSplit`).
+
+    /// Set on a parser that reads a later range of a split file: it stops at the first directive,
+    /// since what a declaration or an include does depends on everything read before it.
+    var stopsAtDirectives = false
+    /// Set when a parser that `stopsAtDirectives` has met one; the reader stops feeding it lines.
+    var stoppedAtDirective = false
+    /// How many postings a chunk holds before it is sealed (`Int.max`: never). A parser reading a
+    /// range hands its transactions to the merge in chunks, so the merge can free each one as it
+    /// copies it instead of holding the range twice.
+    var chunkPostingLimit = Int.max
+    var sealedChunks: [LedgerChunk] = []
+
+    /// Transactions with their postings, each `postingRange` and `Posting.transaction` counted from the
+    /// chunk's own start.
+    struct LedgerChunk {
+        var transactions: [Transaction]
+        var postings: [Posting]
+    }
+
     enum Block {
         case none
         case transaction
-        case declaration(Declaration)
+        /// Indirect: the block is switched on and reset for every line, and a grant is large.
+        indirect case declaration(Declaration)
         /// After a margin line that could not be read: its indented lines are skipped, not each
         /// reported again as outside any entry.
         case skipped
@@ -97,6 +124,10 @@ final class LedgerParser {
             readTransactionHeader(&cursor, number)
         } else {
             endBlock()
+            if stopsAtDirectives {
+                stoppedAtDirective = true
+                return
+            }
             readDirective(&cursor, number)
         }
     }
@@ -140,16 +171,11 @@ final class LedgerParser {
         pending.removeAll(keepingCapacity: true)
 
         let dateRange = cursor.word()
-        switch cursor.date(dateRange) {
-        case .day(let day): transactionDate = day
-        case .malformed:
-            transactionBroken = true
-            report(.badDate, "a transaction must start with a date written YYYY-MM-DD", hint: "for example 2019-04-30",
-                   cursor, number, dateRange.lowerBound, dateRange.count)
-        case .impossible:
-            transactionBroken = true
-            report(.impossibleDate, "there is no such date as \(cursor.string(dateRange))", hint: "check the day of the month",
-                   cursor, number, dateRange.lowerBound, dateRange.count)
+        let dateBytes = cursor.dateBytes(dateRange)
+        if let day = lastDate, let bytes = dateBytes, bytes == lastDateBytes {
+            transactionDate = day
+        } else {
+            readDate(dateRange, dateBytes, cursor, number)
         }
         cursor.skipBlanks()
         if !cursor.atEnd && (cursor.current == ASCII.asterisk || cursor.current == ASCII.bang) {
@@ -178,6 +204,26 @@ final class LedgerParser {
         }
     }
 
+    /// Parses the transaction's date, remembering it for the next transaction (see `lastDate`).
+    private func readDate(_ range: Range<Int>, _ bytes: (UInt64, UInt16)?, _ cursor: LineCursor, _ number: Int) {
+        switch cursor.date(range) {
+        case .day(let day):
+            transactionDate = day
+            if let bytes {
+                lastDateBytes = bytes
+                lastDate = day
+            }
+        case .malformed:
+            transactionBroken = true
+            report(.badDate, "a transaction must start with a date written YYYY-MM-DD", hint: "for example 2019-04-30",
+                   cursor, number, range.lowerBound, range.count)
+        case .impossible:
+            transactionBroken = true
+            report(.impossibleDate, "there is no such date as \(cursor.string(range))", hint: "check the day of the month",
+                   cursor, number, range.lowerBound, range.count)
+        }
+    }
+
     private func readPostingOrComment(_ cursor: inout LineCursor, _ number: Int) {
         if cursor.current == ASCII.semicolon || cursor.current == ASCII.hash {
             if cursor.current == ASCII.hash { return }
@@ -192,14 +238,18 @@ final class LedgerParser {
         let accountStart = cursor.position
         let accountRange = cursor.accountName()
         let account = accounts.use(cursor.slice(accountRange), file: file, line: number, column: accountStart + 1)
-        var posting = PendingPosting(
+        // Built in place in `pending`: a posting carries its transaction's tags, and copying them
+        // about would retain and release their strings each time.
+        pending.append(PendingPosting(
             account: account, amount: nil, assertion: nil, tags: transactionTags,
-            line: Int32(number), column: Int16(clamping: accountStart + 1), accountLength: Int32(accountRange.count))
+            line: Int32(number), column: Int16(clamping: accountStart + 1), accountLength: Int32(accountRange.count)))
+        let index = pending.count - 1
         cursor.skipBlanks()
         if !cursor.atEnd && cursor.current != ASCII.semicolon && cursor.current != ASCII.equals {
             let amountRange = amountToken(&cursor)
-            posting.amount = money(amountRange, cursor, number)
-            if posting.amount == nil { transactionBroken = true }
+            let amount = money(amountRange, cursor, number)
+            if amount == nil { transactionBroken = true }
+            pending[index].amount = amount
             cursor.skipBlanks()
         }
         if !cursor.atEnd && cursor.current == ASCII.equals {
@@ -210,17 +260,16 @@ final class LedgerParser {
                 report(.badAmount, "a balance assertion needs an amount after =", hint: "for example = £1,000.00",
                        cursor, number, cursor.position, 1)
             } else {
-                posting.assertion = money(assertionRange, cursor, number)
+                pending[index].assertion = money(assertionRange, cursor, number)
             }
             cursor.skipBlanks()
         }
         if let comment = cursor.comment() {
-            readTags(comment, &cursor, number, into: &posting.tags)
+            readTags(comment, &cursor, number, into: &pending[index].tags)
         } else if !cursor.atEnd {
             report(.badSyntax, "unexpected text after the amount", hint: "put notes after ; as a comment",
                    cursor, number, cursor.position, cursor.bytes.count - cursor.position)
         }
-        pending.append(posting)
     }
 
     private func amountToken(_ cursor: inout LineCursor) -> Range<Int> {
@@ -258,33 +307,36 @@ final class LedgerParser {
         return amount
     }
 
+    /// Where the transaction being read starts; built only when a problem is reported.
+    private var transactionLocation: SourceLocation { SourceLocation(file: file, line: transactionLine, column: 1) }
+
     private func finishTransaction() {
         defer { pending.removeAll(keepingCapacity: true) }
-        let location = SourceLocation(file: file, line: transactionLine, column: 1)
         if transactionBroken { return }
         if pending.count < 2 {
             diagnostics.append(Diagnostic(
                 .tooFewPostings, "a transaction needs at least two postings",
-                hint: "money moves from one account to another: add the other side", at: location, length: 10))
+                hint: "money moves from one account to another: add the other side", at: transactionLocation, length: 10))
             return
         }
         var total = Money.zero
-        var missing: [Int] = []
+        // The first two postings without an amount (-1: none): one can be inferred, two cannot.
+        var missing = -1, secondMissing = -1
         var overflow = false
-        for (index, posting) in pending.enumerated() {
-            guard let amount = posting.amount else {
-                missing.append(index)
+        for index in pending.indices {
+            guard let amount = pending[index].amount else {
+                if missing < 0 { missing = index } else if secondMissing < 0 { secondMissing = index }
                 continue
             }
             do throws(MoneyError) { total = try total.adding(amount) } catch { overflow = true }
         }
         if overflow {
             diagnostics.append(Diagnostic(.amountOverflow, "the postings' total is too large to hold",
-                                          hint: "check the amounts for extra digits", at: location, length: 10))
+                                          hint: "check the amounts for extra digits", at: transactionLocation, length: 10))
             return
         }
-        if missing.count > 1 {
-            let second = pending[missing[1]]
+        if secondMissing >= 0 {
+            let second = pending[secondMissing]
             diagnostics.append(Diagnostic(
                 .multipleMissingAmounts, "more than one posting leaves its amount out",
                 hint: "only one amount can be inferred; write the others",
@@ -292,22 +344,22 @@ final class LedgerParser {
                 length: Int(second.accountLength)))
             return
         }
-        if let inferred = missing.first {
+        if missing >= 0 {
             guard let amount = try? total.negated() else {
                 // The other postings total exactly -2^63 pence: the balancing amount cannot be held.
                 diagnostics.append(Diagnostic(.amountOverflow, "the amount to infer is too large to hold",
-                                              hint: "check the amounts for extra digits", at: location, length: 10))
+                                              hint: "check the amounts for extra digits", at: transactionLocation, length: 10))
                 return
             }
-            pending[inferred].amount = amount
+            pending[missing].amount = amount
         } else if !total.isZero {
             diagnostics.append(Diagnostic(
                 .unbalancedTransaction, "the postings sum to \(total), not zero",
-                hint: Self.unbalancedHint(total), at: location,
+                hint: Self.unbalancedHint(total), at: transactionLocation,
                 length: 10))
             return
         }
-        appendTransaction(inferredIndex: missing.first)
+        appendTransaction(inferredIndex: missing)
     }
 
     /// What would balance the transaction, and the bookkeeper's rule of thumb: a difference divisible
@@ -318,42 +370,56 @@ final class LedgerParser {
         return balancing + swapped + "; or leave one amount out to have it inferred"
     }
 
-    private func appendTransaction(inferredIndex: Int?) {
+    /// `inferredIndex`: the posting whose amount was inferred, or -1.
+    private func appendTransaction(inferredIndex: Int) {
         let transactionIndex = Int32(ledger.transactions.count)
         let start = Int32(ledger.postings.count)
-        for (index, item) in pending.enumerated() {
+        // By index, not `for item in pending`: a copy of each posting would retain its tags' strings.
+        for index in pending.indices {
             var grantLine: Int32 = -1
-            if item.tags.line >= 0 {
-                if item.tags.grant < 0 {
+            let line = pending[index].tags.line, grant = pending[index].tags.grant
+            if line >= 0 {
+                let lineLine = Int(pending[index].tags.lineLine), lineColumn = Int(pending[index].tags.lineColumn)
+                if grant < 0 {
                     diagnostics.append(Diagnostic(
                         .lineWithoutGrant, "a line: tag needs a grant: tag to say whose line it is",
                         hint: "add grant:ID to the posting or the transaction",
-                        at: SourceLocation(file: file, line: Int(item.tags.lineLine), column: Int(item.tags.lineColumn)),
-                        length: 5))
+                        at: SourceLocation(file: file, line: lineLine, column: lineColumn), length: 5))
                 } else {
-                    grantLine = linePair(grant: item.tags.grant, line: item.tags.line, item.tags)
+                    grantLine = linePair(grant: grant, line: line) { SourceLocation(file: file, line: lineLine, column: lineColumn) }
                 }
             }
+            // The strings move out of the pending posting (cleared next), so they are not retained.
+            let supplier = pending[index].tags.supplier.take(), reference = pending[index].tags.reference.take()
             ledger.postings.append(Posting(
-                account: item.account, amount: item.amount ?? .zero,
-                grant: item.tags.grant, grantLine: grantLine, area: item.tags.area, initiative: item.tags.initiative,
-                spendClass: item.tags.spendClass, amountInferred: index == inferredIndex, assertion: item.assertion,
-                supplier: item.tags.supplier, reference: item.tags.reference,
-                transaction: transactionIndex, sourceLine: item.line, column: item.column))
+                account: pending[index].account, amount: pending[index].amount ?? .zero,
+                grant: grant, grantLine: grantLine, area: pending[index].tags.area,
+                initiative: pending[index].tags.initiative, spendClass: pending[index].tags.spendClass,
+                amountInferred: index == inferredIndex, assertion: pending[index].assertion,
+                supplier: supplier, reference: reference,
+                transaction: transactionIndex, sourceLine: pending[index].line, column: pending[index].column))
         }
         ledger.transactions.append(Transaction(
             date: transactionDate, status: transactionStatus, code: transactionCode,
             description: transactionDescription, postingRange: start..<Int32(ledger.postings.count),
-            location: SourceLocation(file: file, line: transactionLine, column: 1)))
+            location: transactionLocation))
+        if ledger.postings.count >= chunkPostingLimit { sealChunk() }
     }
 
-    private func linePair(grant: Int32, line: Int32, _ tags: TagSet) -> Int32 {
-        let key = Int64(grant) << 32 | Int64(line)
-        if let id = linePairs[key] { return id }
-        let id = Int32(linePairList.count)
-        linePairs[key] = id
-        linePairList.append((grant, line, SourceLocation(file: file, line: Int(tags.lineLine), column: Int(tags.lineColumn))))
+    /// The id of the pair (`grant`, `line`), made on its first use there.
+    func linePair(grant: Int32, line: Int32, firstUse: () -> SourceLocation) -> Int32 {
+        let (id, isNew) = linePairs.id(grant: grant, line: line)
+        if isNew { linePairList.append((grant, line, firstUse())) }
         return id
+    }
+
+    /// Moves the transactions read so far into `sealedChunks` (see `chunkPostingLimit`).
+    func sealChunk() {
+        sealedChunks.append(LedgerChunk(transactions: ledger.transactions, postings: ledger.postings))
+        ledger.transactions = []
+        ledger.postings = []
+        ledger.postings.reserveCapacity(chunkPostingLimit + 16)
+        ledger.transactions.reserveCapacity(chunkPostingLimit / 2 + 16)
     }
 
     // MARK: Tags

@@ -6,8 +6,14 @@ import Foundation
 /// is reached: named, found in a folder, or included.
 public enum LedgerReader {
     public static func read(paths: [String]) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+        read(paths: paths, splitting: .standard)
+    }
+
+    /// Reads as `read(paths:)` does, with large files cut into ranges as `splitting` says (tests make
+    /// the cut happen on small files to show that it changes nothing).
+    static func read(paths: [String], splitting: FileSplitting) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
         let parser = LedgerParser()
-        let session = ReadSession(parser: parser)
+        let session = ReadSession(parser: parser, splitting: splitting)
         let files = paths.flatMap { expand($0, into: &parser.diagnostics) }
         reserveCapacity(parser, forFiles: files)
         for file in files {
@@ -84,14 +90,47 @@ public enum LedgerReader {
     }
 }
 
+/// When a file is large enough to be cut into ranges read on several threads at once (see
+/// `ReadSession.readSplit`).
+struct FileSplitting: Sendable {
+    /// Files smaller than this are read in one pass: cutting costs a count of their lines and a merge.
+    var minimumSize: Int
+    /// At most this many ranges (and threads) per file.
+    var maximumRanges: Int
+    /// How many postings a range's parser gathers before handing them on as a chunk.
+    var chunkPostings: Int
+
+    /// One range per core, for files of 8 MiB and more. `GRANTLEDGER_READ_THREADS=1` in the
+    /// environment reads every file in one pass (for profiling, or to leave the other cores free).
+    static var standard: FileSplitting {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let asked = ProcessInfo.processInfo.environment["GRANTLEDGER_READ_THREADS"].flatMap { Int($0) }
+        return FileSplitting(minimumSize: 8 << 20, maximumRanges: max(1, min(asked ?? cores, 8)), chunkPostings: 1 << 16)
+    }
+
+    /// The ranges to read `file` in, or nil to read it in one pass.
+    func ranges(of file: String) -> [FileRange]? {
+        guard maximumRanges > 1,
+              let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int,
+              size >= minimumSize,
+              let ranges = FileSplitter.ranges(path: file, size: size, count: maximumRanges),
+              ranges.count > 1 else { return nil }
+        return ranges
+    }
+}
+
 /// The files read so far and the include chain, so each file is read once and cycles are caught.
-private final class ReadSession {
+final class ReadSession {
     let parser: LedgerParser
+    let splitting: FileSplitting
     var filesRead: [String] = []
     var seen: Set<String> = []
     var stack: [String] = []
 
-    init(parser: LedgerParser) { self.parser = parser }
+    init(parser: LedgerParser, splitting: FileSplitting) {
+        self.parser = parser
+        self.splitting = splitting
+    }
 
     func read(file: String, includedFrom: (path: String, location: SourceLocation, excerpt: String, length: Int)?) {
         let key = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
@@ -127,20 +166,15 @@ private final class ReadSession {
         let savedFile = parser.file
         parser.file = file
         let directory = (file as NSString).deletingLastPathComponent
-        var includes: [(path: String, location: SourceLocation, excerpt: String, length: Int)] = []
-        do {
-            try reader.forEachLine { bytes, number in
-                parser.read(line: bytes, number: number)
-                if let request = parser.includeRequest {
-                    parser.includeRequest = nil
-                    includes.append(request)
-                    // Read the included file now, so its declarations and transactions come in order.
-                    let included = LedgerReader.join(directory, request.path)
-                    self.read(file: included, includedFrom: request)
-                    parser.file = file
-                }
-            }
-        } catch {
+        // Only files named or found in a folder are cut: an included file is read where it is
+        // included, possibly while other threads read the rest of the file that includes it.
+        let complete: Bool
+        if includedFrom == nil, let ranges = splitting.ranges(of: file) {
+            complete = readSplit(file, ranges: ranges, directory: directory)
+        } else {
+            complete = readLines(reader, of: file, directory: directory)
+        }
+        if !complete {
             if let from = includedFrom {
                 parser.diagnostics.append(Diagnostic(
                     .includeNotFound, "cannot read \(from.path) to the end", hint: "check the file and its permissions",
@@ -153,5 +187,24 @@ private final class ReadSession {
         parser.endBlock()
         parser.file = savedFile
         stack.removeLast()
+    }
+
+    /// Feeds `reader`'s lines to the parser, reading each included file where its `include` stands,
+    /// so its declarations and transactions come in order. False when reading failed part way.
+    func readLines(_ reader: ChunkedLineReader, of file: String, directory: String) -> Bool {
+        do {
+            try reader.forEachLine { bytes, number in
+                parser.read(line: bytes, number: number)
+                if let request = parser.includeRequest {
+                    parser.includeRequest = nil
+                    self.read(file: LedgerReader.join(directory, request.path), includedFrom: request)
+                    parser.file = file
+                }
+                return true
+            }
+            return true
+        } catch {
+            return false
+        }
     }
 }

@@ -6,17 +6,41 @@ struct SymbolTable {
     var uses: [Int] = []
 
     /// Interns a use at `file:line:column`; the location is built only for a first use, so the hot
-    /// path neither allocates nor retains.
-    mutating func use(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, column: Int) -> Int32 {
+    /// path neither allocates nor retains (`file` is an autoclosure: passing the string itself would
+    /// retain and release it on every use).
+    mutating func use(_ bytes: UnsafeBufferPointer<UInt8>, file: @autoclosure () -> String, line: Int, column: Int) -> Int32 {
         let (id, isNew) = interner.intern(bytes)
         if isNew {
-            firstUse.append(SourceLocation(file: file, line: line, column: column))
+            firstUse.append(SourceLocation(file: file(), line: line, column: column))
             uses.append(1)
         } else {
-            if firstUse[Int(id)] == nil { firstUse[Int(id)] = SourceLocation(file: file, line: line, column: column) }
+            // No uses yet means only declared so far: this is the first use.
+            if uses[Int(id)] == 0 { firstUse[Int(id)] = SourceLocation(file: file(), line: line, column: column) }
             uses[Int(id)] += 1
         }
         return id
+    }
+
+    /// Adds `later`'s symbols, which a parser read from a later part of a file, as if their uses had
+    /// been read here after this table's own: new names are appended in `later`'s order, a name known
+    /// here keeps its first use unless it had none, and use counts add up. Returns this table's id
+    /// for each of `later`'s ids.
+    mutating func absorb(_ later: SymbolTable) -> [Int32] {
+        var map: [Int32] = []
+        map.reserveCapacity(later.count)
+        for symbol in 0..<Int32(later.count) {
+            let (id, isNew) = later.interner.withBytes(symbol) { interner.intern($0) }
+            let index = Int(id), laterIndex = Int(symbol)
+            if isNew {
+                firstUse.append(later.firstUse[laterIndex])
+                uses.append(later.uses[laterIndex])
+            } else {
+                if firstUse[index] == nil { firstUse[index] = later.firstUse[laterIndex] }
+                uses[index] += later.uses[laterIndex]
+            }
+            map.append(id)
+        }
+        return map
     }
 
     /// Interns a declaration's id without counting a use.

@@ -1,0 +1,103 @@
+import Dispatch
+
+/// Reading one large file on several threads, with exactly the results of reading it in one pass.
+///
+/// `FileSplitter` cuts the file after blank lines. This thread reads the first range with the
+/// session's own parser, as usual (includes and all), while each later range is read on another
+/// thread by a parser of its own that stops at the first directive. Then, in file order, each later
+/// parser is absorbed into the session's (`LedgerParser.absorb`); where one stopped at a directive,
+/// what it read before is absorbed and the rest of its range is read here, in order, so that
+/// declarations, duplicates and includes are handled exactly as in one pass. A typical large
+/// ledger (declarations first, then transactions) is thus read entirely in parallel, and an
+/// unusual one still correctly.
+extension ReadSession {
+    /// Reads `file` as `ranges`; false when reading failed part way (reading stops there, as in one pass).
+    func readSplit(_ file: String, ranges: [FileRange], directory: String) -> Bool {
+        let later = ranges.dropFirst().map { RangeParse(file: file, range: $0, chunkPostings: splitting.chunkPostings) }
+        let group = DispatchGroup()
+        for work in later {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) { work.run() }
+        }
+        var complete = readRange(file, ranges[0], directory: directory)
+        group.wait()
+        for work in later {
+            guard complete else { break }
+            let (outcome, rangeParser) = work.take()
+            switch outcome {
+            case .complete:
+                parser.absorb(rangeParser)
+            case .stopped(let offset, let line):
+                parser.absorb(rangeParser)
+                complete = readRange(file, FileRange(bytes: offset..<work.range.bytes.upperBound, firstLine: line),
+                                     directory: directory)
+            case .failed:
+                complete = readRange(file, work.range, directory: directory)
+            }
+        }
+        return complete
+    }
+
+    /// Reads one range with the session's parser, on this thread.
+    private func readRange(_ file: String, _ range: FileRange, directory: String) -> Bool {
+        guard let reader = ChunkedLineReader(path: file, range: range.bytes, firstLine: range.firstLine) else { return false }
+        return readLines(reader, of: file, directory: directory)
+    }
+}
+
+/// A later range of a split file, read on another thread by a parser of its own.
+final class RangeParse: @unchecked Sendable {
+    // @unchecked: `parser` and `outcome` are used by one thread at a time: the worker in `run()`, then,
+    // after `DispatchGroup.wait()` (which orders the worker's writes before it), the reading thread
+    // in `take()`.
+    let file: String
+    let range: FileRange
+    private var parser: LedgerParser
+    private var outcome = Outcome.failed
+
+    enum Outcome {
+        /// Read to the end of the range.
+        case complete
+        /// Stopped at a directive: the line starting at `offset`, numbered `line`, is not yet read.
+        case stopped(offset: Int, line: Int)
+        /// The file could not be read: the range must be read again to report it in order.
+        case failed
+    }
+
+    init(file: String, range: FileRange, chunkPostings: Int) {
+        self.file = file
+        self.range = range
+        parser = LedgerParser()
+        // A copy of the name with storage of its own: every transaction's location retains it, and
+        // two threads retaining one string would fight over its reference count's cache line.
+        parser.file = String(decoding: Array(file.utf8), as: UTF8.self)
+        parser.stopsAtDirectives = true
+        parser.chunkPostingLimit = chunkPostings
+        parser.ledger.postings.reserveCapacity(chunkPostings + 16)
+    }
+
+    func run() {
+        let parser = self.parser
+        guard let reader = ChunkedLineReader(path: file, range: range.bytes, firstLine: range.firstLine) else { return }
+        do {
+            if let stop = try reader.forEachLine({ bytes, number in
+                parser.read(line: bytes, number: number)
+                return !parser.stoppedAtDirective
+            }) {
+                outcome = .stopped(offset: stop.offset, line: stop.line)
+            } else {
+                parser.endBlock()
+                outcome = .complete
+            }
+        } catch {
+            outcome = .failed
+        }
+    }
+
+    /// The outcome and the parser, leaving an empty parser behind so the range's memory is freed
+    /// once it has been absorbed.
+    func take() -> (Outcome, LedgerParser) {
+        let taken = parser
+        parser = LedgerParser()
+        return (outcome, taken)
+    }
+}
