@@ -2,10 +2,16 @@ import Foundation
 
 /// Gives each distinct byte string (an account name, an area id) a small integer, without making a
 /// `String` per lookup: the reader sees the same few hundred names millions of times.
+///
+/// Each name is also kept as its first and last eight bytes: for names of up to sixteen bytes (most
+/// ids) those two words and the length are the whole name, so a lookup compares two integers and
+/// never touches the stored bytes.
 struct ByteInterner {
     private var arena: [UInt8] = []
     private var starts: [Int32] = []
     private var lengths: [Int32] = []
+    private var heads: [UInt64] = []
+    private var tails: [UInt64] = []
     private var hashes: [UInt64] = []
     private var slots: [Int32] = Array(repeating: -1, count: 256)
 
@@ -13,24 +19,31 @@ struct ByteInterner {
 
     /// The id of `bytes`, and whether it was seen for the first time.
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
-        let hash = Self.hash(bytes)
+        let (head, tail) = Self.words(bytes)
+        let hash = Self.hash(bytes, head, tail)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = slots[slot]
+            let id = Int(slots[slot])
             if id < 0 { break }
-            if hashes[Int(id)] == hash && equals(Int(id), bytes) { return (id, false) }
+            if heads[id] == head && tails[id] == tail && Int(lengths[id]) == bytes.count
+                && (bytes.count <= 16 || equals(id, bytes)) {
+                return (Int32(id), false)
+            }
             slot = (slot + 1) & mask
         }
-        return (insert(bytes, hash: hash, slot: slot), true)
+        return (insert(bytes, head: head, tail: tail, hash: hash, slot: slot), true)
     }
 
     /// Out of line: new names are rare, and the lookup above stays small enough to inline.
     @inline(never)
-    private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, slot: Int) -> Int32 {
+    private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, tail: UInt64, hash: UInt64,
+                                 slot: Int) -> Int32 {
         let id = Int32(starts.count)
         starts.append(Int32(arena.count))
         lengths.append(Int32(bytes.count))
+        heads.append(head)
+        tails.append(tail)
         hashes.append(hash)
         arena.append(contentsOf: bytes)
         slots[slot] = id
@@ -62,61 +75,58 @@ struct ByteInterner {
         return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
     }
 
+    /// Whether the stored bytes of `id` equal `bytes` (of the same length), for names too long for
+    /// their head and tail words to be the whole name.
     private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let length = Int(lengths[id])
-        guard length == bytes.count else { return false }
-        guard length > 0, let other = bytes.baseAddress else { return true }
+        guard let other = bytes.baseAddress else { return true }
         let start = Int(starts[id])
         return arena.withUnsafeBufferPointer { stored in
             guard let base = stored.baseAddress else { return false }
-            return Self.same(UnsafeRawPointer(base + start), UnsafeRawPointer(other), length)
-        }
-    }
-
-    /// Whether `count` bytes at `a` and `b` are equal, eight at a time (names are short: a call to
-    /// `memcmp` would cost more than the comparison).
-    @inline(__always)
-    private static func same(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-        if count < 8 {
-            for i in 0..<count where a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) {
-                return false
+            let a = UnsafeRawPointer(base + start), b = UnsafeRawPointer(other)
+            // The first and last eight bytes are known to match; compare the words between.
+            var i = 8
+            while i < bytes.count - 8 {
+                if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                    return false
+                }
+                i += 8
             }
             return true
         }
-        var i = 0
-        while i + 8 < count {
-            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-            i += 8
-        }
-        // The last eight bytes, overlapping what was compared already.
-        return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     }
 
-    /// FNV-1a style over eight bytes at a time, the last partial word in one load, then mixed: simple,
-    /// good enough for identifiers, and deterministic across runs.
-    @inline(__always) static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// The first and the last eight bytes, little-endian and zero-padded (the tail is zero for names
+    /// of eight bytes or fewer, which the head holds whole).
+    @inline(__always)
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (head: UInt64, tail: UInt64) {
         let n = bytes.count
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(n)
-        guard let base = bytes.baseAddress else { return hash }
+        guard let base = bytes.baseAddress else { return (0, 0) }
         let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= n {
-            hash ^= UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            hash = (hash &* 0x100_0000_01b3) ^ (hash >> 29)
-            i += 8
+        if n >= 8 {
+            let head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            let tail = n > 8 ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) : 0
+            return (head, tail)
         }
-        if i < n {
-            var tail: UInt64 = 0
-            if n >= 8 {
-                // The last eight bytes, shifted down to the ones not yet hashed.
-                tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) >> (8 * (8 - (n - i)))
-            } else {
-                for k in i..<n { tail |= UInt64(bytes[k]) << (8 * (k - i)) }
+        var head: UInt64 = 0
+        for i in 0..<n { head |= UInt64(bytes[i]) << (8 * i) }
+        return (head, 0)
+    }
+
+    /// The two words and the length, mixed; for longer names, every word between as well (FNV-1a
+    /// style). Simple, good enough for identifiers, and deterministic across runs.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ head: UInt64, _ tail: UInt64) -> UInt64 {
+        var hash = (head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(bytes.count)
+        if bytes.count > 16, let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            var i = 8
+            while i < bytes.count - 8 {
+                hash ^= UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                hash = (hash &* 0x100_0000_01b3) ^ (hash >> 29)
+                i += 8
             }
-            hash ^= tail
-            hash = (hash &* 0x100_0000_01b3) ^ (hash >> 29)
         }
-        // Spread every byte into the low bits, which pick the slot (MurmurHash3's finaliser).
+        // Spread every bit into the low ones, which pick the slot (MurmurHash3's finaliser).
         hash ^= hash >> 33
         hash = hash &* 0xFF51_AFD7_ED55_8CCD
         hash ^= hash >> 33

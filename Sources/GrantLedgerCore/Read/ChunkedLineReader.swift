@@ -28,11 +28,14 @@ final class ChunkedLineReader {
 
     deinit { close(descriptor) }
 
-    /// Calls `body` with each line (without its `\n` or `\r\n`) and its 1-based number, until `body`
-    /// returns false. Returns nil after the last line, or the file offset and number of the line at
-    /// which `body` stopped. Throws only what reading the file throws.
+    /// Calls `body` with each line (without its `\n` or `\r\n`), its 1-based number, and whether it
+    /// is known to be valid UTF-8, until `body` returns false. Returns nil after the last line, or the
+    /// file offset and number of the line at which `body` stopped. Throws only what reading throws.
+    ///
+    /// Each chunk's whole lines are checked for UTF-8 at once, which costs far less than a check per
+    /// line; a line in a chunk that fails is not known to be valid, and its reader checks it itself.
     @discardableResult
-    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool) throws(ReadError) -> (offset: Int, line: Int)? {
+    func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int, Bool) -> Bool) throws(ReadError) -> (offset: Int, line: Int)? {
         var capacity = Self.chunkSize
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
@@ -60,24 +63,33 @@ final class ChunkedLineReader {
                 if kept > 0 {
                     lineNumber += 1
                     let line = UnsafeBufferPointer(start: buffer, count: Self.withoutCarriageReturn(buffer, 0, kept))
-                    if !body(line, lineNumber) { return (offset - kept, lineNumber) }
+                    if !body(line, lineNumber, false) { return (offset - kept, lineNumber) }
                 }
                 return nil
             }
             let filled = kept + count
+            let valid = Self.wholeLinesAreValidUTF8(buffer, filled)
             var start = 0
             // memchr finds each newline with the C library's vectorised scan.
             while start < filled, let found = memchr(buffer + start, Int32(ASCII.newline), filled - start) {
                 let newline = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 lineNumber += 1
                 let line = UnsafeBufferPointer(start: buffer + start, count: Self.withoutCarriageReturn(buffer, start, newline))
-                if !body(line, lineNumber) { return (offset - kept + start, lineNumber) }
+                if !body(line, lineNumber, valid) { return (offset - kept + start, lineNumber) }
                 start = newline + 1
             }
             offset += count
             kept = filled - start
             if kept > 0 && start > 0 { memmove(buffer, buffer + start, kept) }
         }
+    }
+
+    /// Whether the bytes up to the last newline in `buffer` are valid UTF-8 (the bytes after it, an
+    /// unfinished line, may end inside a character).
+    private static func wholeLinesAreValidUTF8(_ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Bool {
+        var end = count
+        while end > 0 && buffer[end - 1] != ASCII.newline { end -= 1 }
+        return UnsafeBufferPointer(start: buffer, count: end).isValidUTF8
     }
 
     /// The length of the line `start..<end` without a `\r` before its newline.

@@ -81,13 +81,15 @@ final class LedgerParser {
 
     // MARK: Lines
 
-    func read(line rawBytes: UnsafeBufferPointer<UInt8>, number: Int) {
+    /// Reads one line (without its line ending), numbered `number` in its file; `isValidUTF8` when the
+    /// caller has checked it already.
+    func read(line rawBytes: UnsafeBufferPointer<UInt8>, number: Int, isValidUTF8: Bool = false) {
         var bytes = rawBytes
         // A byte-order mark (Windows Notepad writes one) is not part of the first line.
         if number == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             bytes = UnsafeBufferPointer(rebasing: bytes[3...])
         }
-        if let invalid = bytes.firstInvalidUTF8Offset {
+        if !isValidUTF8, let invalid = bytes.firstInvalidUTF8Offset {
             let column = invalid + 1
             diagnostics.append(Diagnostic(
                 .badEncoding, "this line is not valid UTF-8",
@@ -168,7 +170,7 @@ final class LedgerParser {
         transactionCode = nil
         transactionStatus = .none
         transactionLine = number
-        pending.removeAll(keepingCapacity: true)
+        if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
 
         let dateRange = cursor.word()
         let dateBytes = cursor.dateBytes(dateRange)
@@ -418,6 +420,11 @@ final class LedgerParser {
         sealedChunks.append(LedgerChunk(transactions: ledger.transactions, postings: ledger.postings))
         ledger.transactions = []
         ledger.postings = []
+        reserveChunk()
+    }
+
+    /// Room for a chunk's postings and transactions (about one transaction per two postings or more).
+    func reserveChunk() {
         ledger.postings.reserveCapacity(chunkPostingLimit + 16)
         ledger.transactions.reserveCapacity(chunkPostingLimit / 2 + 16)
     }

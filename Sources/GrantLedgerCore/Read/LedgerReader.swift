@@ -105,7 +105,7 @@ struct FileSplitting: Sendable {
     static var standard: FileSplitting {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let asked = ProcessInfo.processInfo.environment["GRANTLEDGER_READ_THREADS"].flatMap { Int($0) }
-        return FileSplitting(minimumSize: 8 << 20, maximumRanges: max(1, min(asked ?? cores, 8)), chunkPostings: 1 << 16)
+        return FileSplitting(minimumSize: 8 << 20, maximumRanges: max(1, min(asked ?? cores, 8)), chunkPostings: 1 << 17)
     }
 
     /// The ranges to read `file` in, or nil to read it in one pass.
@@ -193,8 +193,8 @@ final class ReadSession {
     /// so its declarations and transactions come in order. False when reading failed part way.
     func readLines(_ reader: ChunkedLineReader, of file: String, directory: String) -> Bool {
         do {
-            try reader.forEachLine { bytes, number in
-                parser.read(line: bytes, number: number)
+            try reader.forEachLine { bytes, number, isValidUTF8 in
+                parser.read(line: bytes, number: number, isValidUTF8: isValidUTF8)
                 if let request = parser.includeRequest {
                     parser.includeRequest = nil
                     self.read(file: LedgerReader.join(directory, request.path), includedFrom: request)

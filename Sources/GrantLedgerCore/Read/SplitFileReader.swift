@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Reading one large file on several threads, with exactly the results of reading it in one pass.
 ///
@@ -14,9 +15,15 @@ extension ReadSession {
     /// Reads `file` as `ranges`; false when reading failed part way (reading stops there, as in one pass).
     func readSplit(_ file: String, ranges: [FileRange], directory: String) -> Bool {
         let later = ranges.dropFirst().map { RangeParse(file: file, range: $0, chunkPostings: splitting.chunkPostings) }
+        // A thread of its own for each range, not a task on a shared pool: this thread waits for them,
+        // and a pool whose threads all wait like this (many ledgers read at once) would never run them.
         let group = DispatchGroup()
         for work in later {
-            DispatchQueue.global(qos: .userInitiated).async(group: group) { work.run() }
+            group.enter()
+            Thread {
+                work.run()
+                group.leave()
+            }.start()
         }
         var complete = readRange(file, ranges[0], directory: directory)
         group.wait()
@@ -72,15 +79,15 @@ final class RangeParse: @unchecked Sendable {
         parser.file = String(decoding: Array(file.utf8), as: UTF8.self)
         parser.stopsAtDirectives = true
         parser.chunkPostingLimit = chunkPostings
-        parser.ledger.postings.reserveCapacity(chunkPostings + 16)
+        parser.reserveChunk()
     }
 
     func run() {
         let parser = self.parser
         guard let reader = ChunkedLineReader(path: file, range: range.bytes, firstLine: range.firstLine) else { return }
         do {
-            if let stop = try reader.forEachLine({ bytes, number in
-                parser.read(line: bytes, number: number)
+            if let stop = try reader.forEachLine({ bytes, number, isValidUTF8 in
+                parser.read(line: bytes, number: number, isValidUTF8: isValidUTF8)
                 return !parser.stoppedAtDirective
             }) {
                 outcome = .stopped(offset: stop.offset, line: stop.line)
