@@ -25,7 +25,7 @@ struct AllocateCommand: ParsableCommand {
           grantledger allocate --pot £270,750.00 --areas examples/areas/nottinghamshire-districts.csv \\
             --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3
           grantledger allocate examples/scenarios/nwps-2021-22-thirds.scenario \\
-            examples/scenarios/nwps-2021-22-crime-harm.scenario
+            examples/scenarios/nwps-2021-22-crime-heavier.scenario
         """
     )
 

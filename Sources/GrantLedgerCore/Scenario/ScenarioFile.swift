@@ -136,7 +136,10 @@ public enum ScenarioFile {
                 hint: "begin with: scenario NAME  Title, then its settings indented below it",
                 at: SourceLocation(file: file, line: 1, column: 1), excerpt: ""))
         }
-        return (diagnostics.isEmpty ? draft : nil, diagnostics)
+        // Lines with problems are left out and the rest still read, so that every problem (a grant the
+        // ledger lacks as well as a misspelt setting) shows in one run.
+        draft.hasProblems = !diagnostics.isEmpty
+        return (sawHeader ? draft : nil, diagnostics)
     }
 
     /// A setting's usual form, for hints.

@@ -22,7 +22,14 @@ public enum ScenarioLoader {
                     pot = Located(money, at: setting.origin)
                     potSource = money.formatted(.display)
                 case let .ledgerLine(ledger, grantID, lineID):
-                    let (books, problems) = ledgers.load(ledger)
+                    let (books, found) = ledgers.load(ledger)
+                    // A ledger that is not there is a problem with this setting: show it here.
+                    let problems = found.map { problem in
+                        guard problem.code == .fileNotFound, problem.location == nil else { return problem }
+                        return diagnostic(.fileNotFound, "the ledger \(ledger) named by \(setting.label) is not there",
+                                          hint: "ledger: is a ledger file or folder, relative to the scenario file (e.g. ledger:../../ledgers)",
+                                          at: setting.origin)
+                    }
                     diagnostics += problems
                     if problems.isEmpty {
                         if let (money, text) = budget(books, ledger, grantID, lineID, setting, grantOffset, lineOffset, &diagnostics) {
@@ -33,9 +40,9 @@ public enum ScenarioLoader {
                 }
             }
         } else {
-            diagnostics.append(missing(draft, "no pot given", hint: draft.file == nil
+            diagnostics.append(contentsOf: [missing(draft, "no pot given", hint: draft.file == nil
                 ? "name the amount to share out: --pot £270,750.00"
-                : "add a line: pot  £270,750.00 (or pot  grant:ID line:ID ledger:PATH)", code: .badPot))
+                : "add a line: pot  £270,750.00 (or pot  grant:ID line:ID ledger:PATH)", code: .badPot)].compactMap { $0 })
         }
 
         // The area data.
@@ -46,9 +53,9 @@ public enum ScenarioLoader {
             table = read
             diagnostics += problems
         } else {
-            diagnostics.append(missing(draft, "no area file given", hint: draft.file == nil
+            diagnostics.append(contentsOf: [missing(draft, "no area file given", hint: draft.file == nil
                 ? "name a CSV of areas and indicators: --areas examples/areas/nottinghamshire-districts.csv"
-                : "add a line: areas  ../areas/nottinghamshire-districts.csv (relative to the scenario file)", code: .fileNotFound))
+                : "add a line: areas  ../areas/nottinghamshire-districts.csv (relative to the scenario file)", code: .fileNotFound)].compactMap { $0 })
         }
 
         let weightSettings = draft.all(.weight)
@@ -56,9 +63,9 @@ public enum ScenarioLoader {
             read { () throws(SettingError) in try WeightSetting.parse(setting.text, origin: setting.origin) }
         }
         if weightSettings.isEmpty {
-            diagnostics.append(missing(draft, "no weights given", hint: draft.file == nil
+            diagnostics.append(contentsOf: [missing(draft, "no weights given", hint: draft.file == nil
                 ? "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3"
-                : "add a line per indicator: weight  population  1/3", code: .noWeights))
+                : "add a line per indicator: weight  population  1/3", code: .noWeights)].compactMap { $0 })
         }
         let definitions = draft.all(.indicator).compactMap { setting in
             read { () throws(SettingError) in try IndicatorDefinition.parse(setting.text, origin: setting.origin) }
@@ -145,7 +152,8 @@ public enum ScenarioLoader {
     }
 
     /// A problem with the scenario as a whole: at its `scenario` line, or unlocated for options.
-    static func missing(_ draft: ScenarioDraft, _ message: String, hint: String, code: DiagnosticCode) -> Diagnostic {
+    static func missing(_ draft: ScenarioDraft, _ message: String, hint: String, code: DiagnosticCode) -> Diagnostic? {
+        if draft.hasProblems { return nil }
         if let origin = draft.headerOrigin { return origin.diagnostic(code, message, hint: hint) }
         return Diagnostic(code, message, hint: hint)
     }

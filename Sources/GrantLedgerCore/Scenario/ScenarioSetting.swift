@@ -30,6 +30,9 @@ public struct ScenarioDraft: Sendable {
     public var directory: String?
     /// Where a problem with the scenario as a whole (a missing pot) is shown: its `scenario` line.
     public var headerOrigin: SettingOrigin?
+    /// Whether some lines of the file were left out for problems already reported: a setting that
+    /// seems missing may be one of them, so it is not reported again.
+    public var hasProblems = false
 
     public init(name: Located<String>? = nil, settings: [ScenarioSetting] = [], file: String? = nil,
                 directory: String? = nil, headerOrigin: SettingOrigin? = nil) {
