@@ -11,18 +11,19 @@ struct AllocateCommand: ParsableCommand {
         commandName: "allocate",
         abstract: "Split a pot across areas by a blend of indicators (population, crime, deprivation).",
         discussion: """
-        Top-slices come off the pot first. Each indicator's share is the area's value / the column total;
-        the blended share is the sum of weight × share (weights sum to exactly one); the formula amount is
-        the formula pot × blended share. Floors and caps hold areas within limits, the others scaled in
-        proportion; damping holds each area within a band of last year's amount, the gainers' gains scaled
-        to pay for it. Amounts are rounded to the unit by largest remainder, ties to the area first in the
-        file, so they add up to the pot exactly.
+        Top-slices come off the pot first. Each indicator's share is the area's value / the column total; \
+        the blended share is the sum of weight × share (weights sum to exactly one); the formula amount is \
+        the formula pot × blended share. Floors and caps hold areas within limits, the others scaled in \
+        proportion; damping holds each area within a band of last year's amount, the gainers' gains (or the \
+        losers' losses) scaled so the whole pot is shared. Amounts are rounded to the unit by largest \
+        remainder, ties to the area first in the file, so they add up to the pot exactly.
 
-        A scenario file holds the same settings, one per line (`floor  £20,000.00` is `--floor £20,000.00`);
+        A scenario file holds the same settings, one per line ('floor  £20,000.00' is '--floor £20,000.00'); \
         options given with scenario files override theirs. Several scenarios are compared side by side.
 
         Examples:
-          grantledger allocate --pot £270,750.00 --areas examples/areas/nottinghamshire-districts.csv \\
+          grantledger allocate --pot £270,750.00 \\
+            --areas examples/areas/nottinghamshire-districts.csv \\
             --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3
           grantledger allocate examples/scenarios/nwps-2021-22-thirds.scenario \\
             examples/scenarios/nwps-2021-22-crime-heavier.scenario
@@ -82,6 +83,12 @@ struct AllocateCommand: ParsableCommand {
 
     @Option(help: "Show how each area's amount moves when each weight moves up and down by this much (5%, 0.05, 1/20), the others rescaled.")
     var sensitivity: String?
+
+    @Option(help: ArgumentHelp("Benchmark: allocate this many weightings (varied deterministically) and print the count, a checksum and the time.", visibility: .hidden))
+    var sweep: Int?
+
+    @Option(name: .customLong("sweep-path"), help: ArgumentHelp("Benchmark: fast (the integer kernel, general path behind it) or general.", visibility: .hidden))
+    var sweepPath: String = "fast"
 
     enum Format: String, CaseIterable { case table, csv, json }
 
@@ -198,9 +205,36 @@ struct AllocateCommand: ParsableCommand {
             }
         }
 
+        let path = AllocationSweep.Path(rawValue: sweepPath)
+        if let sweep {
+            if sweep < 1 || path == nil {
+                diagnostics.append(diagnostic(
+                    .badValue, "--sweep needs a count of 1 or more and --sweep-path fast or general",
+                    hint: "for example --sweep 10000", origin: locator.origin(option: "--sweep")))
+            }
+            if loaded.count > 1 {
+                diagnostics.append(diagnostic(.badValue, "--sweep runs one scenario", hint: "give one scenario file, or options",
+                                              origin: locator.origin(option: "--sweep")))
+            }
+        }
+
         let status = ExitStatus(diagnostics)
         if !diagnostics.isEmpty {
             Console.error(DiagnosticRenderer().render(diagnostics) + diagnostics.summary)
+        }
+        if let sweep, let path, status != .badInput, let (scenario, _) = loaded.first {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let (result, _) = AllocationSweep.run(scenario.table, scenario.settings, count: sweep, path: path)
+            let elapsed = clock.now - start
+            guard let result else { throw ExitCode(ExitStatus.badInput.rawValue) }
+            let seconds = elapsed.components.seconds
+            let millis = elapsed.components.attoseconds / 1_000_000_000_000_000
+            let checksum = String(result.checksum, radix: 16)
+            Console.out("swept \(result.scenarios) weightings over \(result.areas) areas: \(result.byKernel) by the integer kernel, "
+                + "\(result.byGeneralPath) by the general path, \(result.notPossible) not possible; checksum \(checksum); "
+                + "\(seconds).\(String(repeating: "0", count: 3 - String(millis).count))\(millis) s")
+            return
         }
         guard status != .badInput, !loaded.isEmpty, loaded.count == drafts.count, let chosenFormat else {
             throw ExitCode(ExitStatus.badInput.rawValue)
