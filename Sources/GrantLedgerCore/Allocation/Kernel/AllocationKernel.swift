@@ -132,6 +132,7 @@ public struct AllocationKernel: Sendable {
 
     static func lcm(_ a: Int128, _ b: Int128) -> Int128? {
         let g = WideGCD.gcd(a, b)
+        if g == 0 { return nil }
         let (product, overflow) = (a / g).multipliedReportingOverflow(by: b)
         return overflow ? nil : product
     }
