@@ -1,3 +1,5 @@
+import Foundation
+
 /// An `AuditResult` as text: a readable report for people, or CSV and JSON for programs. Amounts
 /// in CSV and JSON are plain decimals (JSON strings), as in every other report.
 public enum AuditReport {
@@ -56,31 +58,45 @@ public enum AuditReport {
         .text("difference", "Difference", label: true), .text("reference", "Reference"), .text("line", "Grant line"),
         ReportColumn(key: "statement", title: "Statement", kind: .money, total: .none),
         ReportColumn(key: "ledger", title: "Ledger", kind: .money, total: .none),
-        .text("where", "Where"),
+        .money("amount", "Statement - ledger"),
+        .text("statement_row", "Statement row"), .text("ledger_at", "Ledger at"),
     ]
 
+    /// One difference, with what it adds to statement minus ledger: the column's total is the
+    /// difference between the two sides' grand totals, so the list explains the whole gap.
     static func differenceRow(_ finding: AuditFinding, _ r: Reconciliation) -> ReportRow {
-        let statement = r.matched.first { $0.statement.location.line == finding.location?.line && $0.statement.location.file == finding.location?.file }
+        func at(_ location: SourceLocation?) -> SourceLocation? { location.map { SourceLocation(file: $0.file, line: $0.line, column: 1) } }
+        let here = at(finding.location)
+        var statement: StatementItem?, ledger: LedgerSpendItem?
+        var gap = Money.zero
         let kind: String
-        var statementAmount: ReportCell = .empty, ledgerAmount: ReportCell = .empty
         switch finding.code {
-        case .amountDifference: kind = "amount differs"
-        case .lineDifference: kind = "another line"
-        case .duplicateStatementRow: kind = "repeated in statement"
-        case .unmatchedStatementRow: kind = "statement only"
-        default: kind = "ledger only"
-        }
-        if let pair = statement {
-            statementAmount = .money(pair.statement.amount)
-            ledgerAmount = .money(pair.ledger.amount)
-        } else if let item = (r.unmatchedStatement + r.repeatedStatement).first(where: { $0.location.line == finding.location?.line && $0.location.file == finding.location?.file }) {
-            statementAmount = .money(item.amount)
-        } else if let item = r.unmatchedLedger.first(where: { $0.location == finding.location }) {
-            ledgerAmount = .money(item.amount)
+        case .amountDifference, .lineDifference:
+            let pair = r.matched.first { $0.statement.location == here }
+            statement = pair?.statement
+            ledger = pair?.ledger
+            kind = finding.code == .amountDifference ? "amount differs" : "another line"
+            if finding.code == .amountDifference { gap = pair?.amountDifference ?? .zero }
+        case .duplicateStatementRow:
+            statement = r.repeatedStatement.first { $0.location == here }
+            kind = "repeated in statement"
+            gap = statement?.amount ?? .zero
+        case .unmatchedStatementRow:
+            statement = r.unmatchedStatement.first { $0.location == here }
+            kind = "statement only"
+            gap = statement?.amount ?? .zero
+        default:
+            ledger = r.unmatchedLedger.first { $0.location == finding.location }
+            kind = "ledger only"
+            gap = (try? ledger?.amount.negated()) ?? .zero
         }
         let lineText = finding.grant.map { ExportRow.grantLineText($0, finding.line) } ?? ""
-        let place = finding.location.map { "\($0.file):\($0.line)" } ?? ""
-        return ReportRow([.text(kind), .text(finding.reference ?? ""), .text(lineText), statementAmount, ledgerAmount, .text(place)])
+        return ReportRow([
+            .text(kind), .text(finding.reference ?? ""), .text(lineText),
+            statement.map { .money($0.amount) } ?? .empty, ledger.map { .money($0.amount) } ?? .empty, .money(gap),
+            .text(statement.map { "line \($0.location.line)" } ?? ""),
+            .text(ledger.map { "\(($0.location.file as NSString).lastPathComponent):\($0.location.line)" } ?? ""),
+        ])
     }
 
     static func lineTotalsReport(_ r: Reconciliation) throws(ReportError) -> Report {

@@ -12,18 +12,19 @@ public struct ImportPlan: Sendable {
 
     /// Decides what to append. Rows are grouped into one transaction per reference and date (the
     /// lines of one invoice); a reference counts as imported when the ledger's postings carrying
-    /// it — all but those to the `paid-from` account — say exactly what the rows say: same dates,
-    /// accounts, amounts and coding. Descriptions may have been edited since and are not compared.
+    /// it to the accounts the rules map to say exactly what the rows say: same dates, accounts,
+    /// amounts and coding. The paying side (whatever account the books used) and descriptions,
+    /// which may have been edited since, are not compared.
     public static func make(rows: [ExportRow], rules: ImportRules, ledger: Ledger) -> ImportPlan {
         var plan = ImportPlan()
-        let paidFrom = rules.paidFrom?.value
+        let mapped = Set(rules.rules.compactMap { $0.fields[.account]?.value })
 
-        // The ledger's postings by reference, without the paying side.
+        // The ledger's postings by reference, to the accounts the rules map to.
         var existing: [String: [Int]] = [:]
         let wanted = Set(rows.map(\.reference))
         for (index, posting) in ledger.postings.enumerated() {
             guard let reference = posting.reference, wanted.contains(reference),
-                  ledger.account(of: posting).name != paidFrom else { continue }
+                  mapped.contains(ledger.account(of: posting).name) else { continue }
             existing[reference, default: []].append(index)
         }
 
