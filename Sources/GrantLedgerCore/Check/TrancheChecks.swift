@@ -27,7 +27,7 @@ public enum TrancheChecks {
             let tranche = grant.tranches[index]
             if date > tranche.spendBy {
                 problems.append(Diagnostic(
-                    .spendOutsideTranche, "spend dated \(date) is after grant \(grant.id)'s \(year) tranche must be spent (by \(tranche.spendBy))",
+                    .spendOutsideTranche, "spend dated \(date) is after \(tranche.spendBy), the date by which grant \(grant.id)'s \(year) tranche must be spent",
                     hint: "money not spent by the date is lost: check the date, or agree a change with the funder",
                     at: ledger.location(of: posting), length: account.utf8.count))
             }
