@@ -13,15 +13,15 @@ public enum Auditor {
             reconciliation = result
             findings += more
         }
-        // The renderer's order (file, line, column), so every output lists them alike.
-        let ordered = DiagnosticRenderer.ordered(findings.map(\.diagnostic))
-        var remaining = findings
-        var sorted: [AuditFinding] = []
-        for diagnostic in ordered {
-            if let index = remaining.firstIndex(where: { $0.diagnostic == diagnostic }) {
-                sorted.append(remaining.remove(at: index))
+        // The renderer's order (file, line, column; unlocated last), stable, so every output lists them alike.
+        let sorted = findings.enumerated().sorted { a, b in
+            switch (a.element.location, b.element.location) {
+            case let (l?, r?): return l != r ? l < r : a.offset < b.offset
+            case (.some, .none): return true
+            case (.none, .some): return false
+            case (.none, .none): return a.offset < b.offset
             }
-        }
+        }.map(\.element)
         return AuditResult(books: ledger.files, financialYear: financialYear, checks: checks.map(\.name),
                            findings: sorted, reconciliation: reconciliation)
     }

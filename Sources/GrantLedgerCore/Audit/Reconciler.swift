@@ -81,10 +81,13 @@ public enum Reconciler {
             }
         }
 
-        // 2. By date and exact amount, nearest date first.
+        // 2. By date and exact amount, nearest date first. Ledger items are looked up by amount, so a
+        // large statement costs no more than the pairs that could match.
+        var ledgerByAmount: [Money: [Int]] = [:]
+        for l in ledgerItems.indices where !ledgerUsed[l] { ledgerByAmount[ledgerItems[l].amount, default: []].append(l) }
         var candidates: [(gap: Int32, ledger: Int, statement: Int)] = []
         for s in statementItems.indices where !statementUsed[s] {
-            for l in ledgerItems.indices where !ledgerUsed[l] && ledgerItems[l].amount == statementItems[s].amount {
+            for l in ledgerByAmount[statementItems[s].amount] ?? [] {
                 let gap = abs(ledgerItems[l].date.daysSinceEpoch - statementItems[s].date.daysSinceEpoch)
                 if gap <= rules.dateTolerance { candidates.append((gap, l, s)) }
             }
