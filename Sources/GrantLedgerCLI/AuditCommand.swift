@@ -75,7 +75,8 @@ struct AuditCommand: ParsableCommand {
         if !result.findings.isEmpty {
             Console.error(DiagnosticRenderer().render(result.diagnostics) + result.diagnostics.summary)
         }
-        Console.out(AuditReport.render(result, format: format))
+        // A figure too large to total is bad input: no report of made-up figures.
+        if result.status != .badInput { Console.out(AuditReport.render(result, format: format)) }
         if result.status != .clean { throw ExitCode(result.status.rawValue) }
     }
 

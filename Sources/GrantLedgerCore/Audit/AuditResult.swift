@@ -23,8 +23,9 @@ public struct AuditResult: Sendable {
         self.reconciliation = reconciliation
     }
 
-    /// 0 when clean, 1 when there is anything to look at.
-    public var status: ExitStatus { findings.isEmpty ? .clean : .findings }
+    /// 0 when clean, 1 when there is anything to look at, 2 when a figure could not be held
+    /// (an `amount-overflow` error among the findings).
+    public var status: ExitStatus { ExitStatus(diagnostics) }
 
     /// The findings as diagnostics, for `DiagnosticRenderer`.
     public var diagnostics: [Diagnostic] { findings.map(\.diagnostic) }

@@ -101,9 +101,14 @@ public enum Reconciler {
 
         // Findings, each named by its reference and grant line.
         var findings: [AuditFinding] = []
+        var overflow = false
         let matched: [ReconciledPair] = pairs.sorted { $0.statement < $1.statement }.map { pair in
             let l = ledgerItems[pair.ledger], s = statementItems[pair.statement]
-            let difference = (try? s.amount.subtracting(l.amount)) ?? .zero
+            let difference: Money
+            do throws(MoneyError) { difference = try s.amount.subtracting(l.amount) } catch {
+                overflow = true
+                difference = .zero
+            }
             return ReconciledPair(ledger: l, statement: s, matchedBy: pair.by, amountDifference: difference)
         }
         for pair in matched {
@@ -155,7 +160,14 @@ public enum Reconciler {
                 at: item.location, length: item.account.utf8.count), reference: item.reference, grant: item.grant, line: item.line))
         }
 
-        let (lineTotals, total) = totals(ledger, scope: scope, ledgerItems, statementItems)
+        let (lineTotals, total, totalsOverflow) = totals(ledger, scope: scope, ledgerItems, statementItems)
+        if overflow || totalsOverflow {
+            // Never a wrapped or made-up figure: the audit stops with an error (exit 2).
+            findings.append(AuditFinding(Diagnostic(
+                .amountOverflow, "the statement's and the ledger's amounts are too large to total exactly",
+                hint: "check the statement for an amount with extra digits (a reference pasted into the amount column?)",
+                at: SourceLocation(file: statementFile, line: 1, column: 1))))
+        }
         let reconciliation = Reconciliation(
             statementFile: statementFile, rulesFile: rules.file, grants: ledger.grants.map(\.id).filter(scope.contains),
             dateTolerance: rules.dateTolerance, matched: matched, unmatchedLedger: unmatchedLedger,
@@ -173,36 +185,44 @@ public enum Reconciler {
     static func place(_ location: SourceLocation) -> String { "\(location.file):\(location.line)" }
 
     /// Per grant line, both sides: the books' lines in order, then any line only one side names.
+    /// The flag is set when a sum could not be held.
     static func totals(_ ledger: Ledger, scope: Set<String>, _ ledgerItems: [LedgerSpendItem], _ statementItems: [StatementItem])
-        -> ([LineTotal], LineTotal)
+        -> ([LineTotal], LineTotal, Bool)
     {
         struct Key: Hashable { let grant: String; let line: String? }
         var keys: [Key] = []
+        var known: Set<Key> = []
         for grant in ledger.grants where scope.contains(grant.id) {
-            keys += grant.lines.map { Key(grant: grant.id, line: $0.id) }
+            for line in grant.lines where known.insert(Key(grant: grant.id, line: line.id)).inserted {
+                keys.append(Key(grant: grant.id, line: line.id))
+            }
         }
-        var ledgerSums: [Key: Int64] = [:], statementSums: [Key: Int64] = [:]
-        for item in ledgerItems {
-            let key = Key(grant: item.grant, line: item.line)
-            if !keys.contains(key) { keys.append(key) }
-            ledgerSums[key, default: 0] = ledgerSums[key, default: 0].addingReportingOverflow(item.amount.pence).partialValue
+        var overflow = false
+        func add(_ sums: inout [Key: Money], _ key: Key, _ amount: Money) {
+            if known.insert(key).inserted { keys.append(key) }
+            do throws(MoneyError) { sums[key] = try sums[key, default: .zero].adding(amount) } catch { overflow = true }
         }
-        for item in statementItems {
-            let key = Key(grant: item.grant, line: item.line)
-            if !keys.contains(key) { keys.append(key) }
-            statementSums[key, default: 0] = statementSums[key, default: 0].addingReportingOverflow(item.amount.pence).partialValue
+        var ledgerSums: [Key: Money] = [:], statementSums: [Key: Money] = [:]
+        for item in ledgerItems { add(&ledgerSums, Key(grant: item.grant, line: item.line), item.amount) }
+        for item in statementItems { add(&statementSums, Key(grant: item.grant, line: item.line), item.amount) }
+        func minus(_ a: Money, _ b: Money) -> Money {
+            do throws(MoneyError) { return try a.subtracting(b) } catch {
+                overflow = true
+                return .zero
+            }
         }
         var rows: [LineTotal] = []
         var ledgerTotal = Money.zero, statementTotal = Money.zero
         for key in keys {
-            let l = Money(pence: ledgerSums[key] ?? 0), s = Money(pence: statementSums[key] ?? 0)
-            rows.append(LineTotal(grant: key.grant, line: key.line, ledger: l, statement: s,
-                                  difference: (try? s.subtracting(l)) ?? .zero))
-            ledgerTotal = (try? ledgerTotal.adding(l)) ?? ledgerTotal
-            statementTotal = (try? statementTotal.adding(s)) ?? statementTotal
+            let l = ledgerSums[key] ?? .zero, s = statementSums[key] ?? .zero
+            rows.append(LineTotal(grant: key.grant, line: key.line, ledger: l, statement: s, difference: minus(s, l)))
+            do throws(MoneyError) {
+                ledgerTotal = try ledgerTotal.adding(l)
+                statementTotal = try statementTotal.adding(s)
+            } catch { overflow = true }
         }
         let total = LineTotal(grant: "Total", line: nil, ledger: ledgerTotal, statement: statementTotal,
-                              difference: (try? statementTotal.subtracting(ledgerTotal)) ?? .zero)
-        return (rows, total)
+                              difference: minus(statementTotal, ledgerTotal))
+        return (rows, total, overflow)
     }
 }

@@ -24,7 +24,8 @@ public enum DuplicateTransactionCheck {
                 continue
             }
             let original = ledger.transactions[first].location
-            let amount = Money(pence: postings.map(\.amount.pence).filter { $0 > 0 }.reduce(0, { $0 &+ $1 }))
+            let debits = postings.map(\.amount).filter { !$0.isNegative && !$0.isZero }
+            let amount = (try? Money.sum(debits)).map(\.description) ?? "amounts too large to total"
             let what = [reference.map { "reference \($0)" }, supplier.map { "supplier \($0)" }].compactMap { $0 }.joined(separator: ", ")
             problems.append(Diagnostic(
                 .duplicateTransaction,

@@ -7,9 +7,6 @@ public struct ImportedTransaction: Sendable {
     public let note: String?
     public let postings: [PostingContent]
     public let rows: [ExportRow]
-
-    /// The sum of the postings: what the `paid-from` account pays.
-    public var total: Money { (try? Money.sum(postings.map(\.amount))) ?? .zero }
 }
 
 /// What a posting says, by name: the unit `import` compares to decide whether a row is already in

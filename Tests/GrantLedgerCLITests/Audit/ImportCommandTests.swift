@@ -125,6 +125,26 @@ struct ImportCommandTests {
         try expectUnchanged(folder, snapshot)
     }
 
+    @Test func theLedgerToAppendToMustBeOneOfTheBooks() throws {
+        let folder = try Self.books()
+        try folder.write("elsewhere.ledger", "; not part of the books\n")
+        let snapshot = try folder.snapshot()
+        let result = try Grantledger.run(["import", "examples/finance/ncc-nwps-2021-q2.csv", "--rules", "examples/finance/ncc-nwps.rules",
+                                          "--into", "elsewhere.ledger", "ledgers"], in: folder.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error[bad-value]: elsewhere.ledger is not one of the books read (ledgers)"))
+        try expectUnchanged(folder, snapshot)
+        // A new file inside a books folder is fine: the folder will find it.
+        let fresh = try Grantledger.run(["import", "examples/finance/ncc-nwps-2021-q2.csv", "--rules", "examples/finance/ncc-nwps.rules",
+                                         "--into", "ledgers/imports/2021-q2.ledger", "ledgers"], in: folder.url)
+        #expect(fresh.status == 2, "the imports folder does not exist yet")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("ledgers/imports"), withIntermediateDirectories: true)
+        let created = try Grantledger.run(["import", "examples/finance/ncc-nwps-2021-q2.csv", "--rules", "examples/finance/ncc-nwps.rules",
+                                           "--into", "ledgers/imports/2021-q2.ledger", "ledgers"], in: folder.url)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(try Grantledger.run(["check", "ledgers"], in: folder.url).stdout.hasPrefix("8 files, 318 transactions"))
+    }
+
     @Test func anImportThatWouldBreakTheBooksIsRefusedAtTheRow() throws {
         let folder = try Self.books()
         // Dated after the grant's period: the books would not check.

@@ -115,3 +115,12 @@ struct ReconcilerTests {
         #expect(json.contains("\"status\": 1"))
     }
 }
+
+@Suite("Reconciliation never wraps a total")
+struct ReconcilerOverflowTests {
+    @Test func totalsTooLargeToHoldAreAnError() {
+        let result = ReconcilerTests.audit("", "03/10/2022,A,C1,\"92,233,720,368,547,758.07\"\n03/10/2022,B,C1,1.00\n")
+        #expect(result.findings.map(\.code).contains(.amountOverflow))
+        #expect(result.status == .badInput)
+    }
+}
