@@ -36,6 +36,12 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let books = paths.isEmpty ? ["ledgers"] : paths
+        // Two imports into one folder at once would each append to the ledger as it was before the
+        // other: hold the folder's lock from reading the books to renaming the new file.
+        let folder = open((into as NSString).deletingLastPathComponent.isEmpty ? "." : (into as NSString).deletingLastPathComponent,
+                          O_RDONLY | O_CLOEXEC)
+        if folder >= 0 { flock(folder, LOCK_EX) }
+        defer { if folder >= 0 { close(folder) } }
         let (rulesRead, rulesProblems) = ImportRulesReader.read(path: rules)
         try stopOnErrors(rulesProblems)
 

@@ -158,6 +158,34 @@ struct ImportCommandTests {
         try expectUnchanged(folder, snapshot)
     }
 
+    @Test func twoImportsAtOnceBothLand() throws {
+        let folder = try Self.books()
+        let lines = try String(contentsOf: folder.url.appendingPathComponent("examples/finance/ncc-nwps-2021-q2.csv"), encoding: .utf8)
+            .components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let rows = lines.dropFirst()
+        try folder.write("first.csv", ([lines[0]] + rows.prefix(10)).joined(separator: "\r\n") + "\r\n")
+        try folder.write("second.csv", ([lines[0]] + rows.dropFirst(10)).joined(separator: "\r\n") + "\r\n")
+        let processes = try ["first.csv", "second.csv"].map { file in
+            let process = Process()
+            process.executableURL = Grantledger.binary
+            process.arguments = ["import", file, "--rules", "examples/finance/ncc-nwps.rules", "--into", Self.nwpsFile, "ledgers"]
+            process.currentDirectoryURL = folder.url
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes {
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let ledger = String(decoding: try Self.bytes(folder), as: UTF8.self)
+        for reference in ["INV-21-0701", "INV-21-0703", "INV-21-0905", "CN-21-0903"] {
+            #expect(ledger.components(separatedBy: "ref:\(reference)\n").count == 2, "\(reference) once")
+        }
+        #expect(try Grantledger.run(["check", "ledgers"], in: folder.url).stdout.hasPrefix("7 files, 318 transactions"))
+    }
+
     @Test func aFailedWriteLeavesTheLedgerAsItWas() throws {
         let folder = try Self.books()
         let snapshot = try folder.snapshot()

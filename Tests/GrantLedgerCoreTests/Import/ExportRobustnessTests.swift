@@ -36,4 +36,29 @@ struct ExportRobustnessTests {
             #expect(reading.diagnostics.allSatisfy { $0.location != nil || $0.code == .fileNotFound })
         }
     }
+
+    @Test func mutatedRulesFilesNeverCrash() throws {
+        let sample = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.root + "/examples/finance/bassetlaw-ss4.rules")))
+        let export = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.root + "/examples/finance/bassetlaw-ss4-statement.csv")))
+        let (ledger, _) = LedgerLoader.load(paths: [Self.root + "/ledgers"])
+        let interesting: [UInt8] = [0x20, 0x09, 0x0A, 0x3B, 0x23, 0x2C, 0x3A, 0xE9, 0x00, 0x61]
+        var generator = SplitMix(seed: 7)
+        for _ in 0..<200 {
+            var bytes = sample
+            for _ in 0..<Int(generator.next() % 5 + 1) {
+                guard !bytes.isEmpty else { break }
+                let at = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 3 {
+                case 0: bytes[at] = interesting[Int(generator.next() % UInt64(interesting.count))]
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(interesting[Int(generator.next() % UInt64(interesting.count))], at: at)
+                }
+            }
+            let (rules, problems) = ImportRulesReader.read(bytes: bytes, name: "r.rules")
+            #expect(problems.allSatisfy { $0.location != nil })
+            let reading = FinanceExport.read(bytes: export, name: "s.csv", rules: rules)
+            _ = rules.problems(against: ledger, rows: reading.rows)
+            _ = Auditor.audit(ledger: ledger, checkFindings: [], statement: (reading.rows, rules, "s.csv"), financialYear: nil)
+        }
+    }
 }
