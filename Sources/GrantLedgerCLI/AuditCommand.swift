@@ -11,12 +11,7 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Check the books against the funders' conditions and reconcile them with a finance-system statement.",
         discussion: """
-        Internal checks: balances, lines within awards, line budgets, grant periods and deadlines, balance
-        assertions, tranches (year, spend-by date, cap), match funding (postings tagged match:GRANT), capital
-        and revenue caps, bids against the grants they became, duplicate transactions.
-        With --statement and --rules: the statement's rows are paired with the ledger's spend on the grants
-        the rules map to, by reference, then by exact amount with dates within the rules' date-tolerance;
-        every difference is a finding naming its reference and grant line.
+        Internal checks: balances, lines within awards, line budgets, grant periods and deadlines, balance assertions, tranches (year, spend-by date, cap), match funding (postings tagged match:GRANT), capital and revenue caps, bids against the grants they became, duplicate transactions. With --statement and --rules: the statement's rows are paired with the ledger's spend on the grants the rules map to, by reference, then by exact amount with dates within the rules' date-tolerance; every difference is a finding naming its reference and grant line. 
         """
     )
 
