@@ -334,12 +334,21 @@ final class LedgerParser {
                     grantLine = linePair(grant: item.tags.grant, line: item.tags.line, item.tags)
                 }
             }
+            if item.tags.match >= 0 && item.tags.grant >= 0 {
+                // Match funding is the partners' own money: counting it as the grant's spend too
+                // would count it twice.
+                diagnostics.append(Diagnostic(
+                    .badValue, "a posting cannot be both a grant's spend (grant:) and match funding (match:)",
+                    hint: "record match funding without a grant: tag, in a transaction of its own",
+                    at: SourceLocation(file: file, line: Int(item.tags.matchLine), column: Int(item.tags.matchColumn)),
+                    length: 6))
+            }
             ledger.postings.append(Posting(
                 account: item.account, amount: item.amount ?? .zero,
                 grant: item.tags.grant, grantLine: grantLine, area: item.tags.area, initiative: item.tags.initiative,
                 spendClass: item.tags.spendClass, amountInferred: index == inferredIndex, assertion: item.assertion,
                 supplier: item.tags.supplier, reference: item.tags.reference,
-                transaction: transactionIndex, sourceLine: item.line, column: item.column))
+                transaction: transactionIndex, sourceLine: item.line, column: item.column, matchGrant: item.tags.match))
         }
         ledger.transactions.append(Transaction(
             date: transactionDate, status: transactionStatus, code: transactionCode,
@@ -408,6 +417,11 @@ final class LedgerParser {
         case 5 where cursor.equals(name, "grant"):
             guard requireValue() else { return }
             tags.grant = grantSymbols.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
+        case 5 where cursor.equals(name, "match"):
+            guard requireValue() else { return }
+            tags.match = grantSymbols.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
+            tags.matchLine = Int32(number)
+            tags.matchColumn = Int32(start + 1)
         case 5 where cursor.equals(name, "class"):
             if cursor.equals(value, "capital") {
                 tags.spendClass = .capital
