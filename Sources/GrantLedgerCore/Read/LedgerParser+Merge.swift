@@ -25,7 +25,7 @@ extension LedgerParser {
             linePairs: later.linePairList.map { pair in
                 linePair(grant: grants[Int(pair.grant)], line: lines[Int(pair.line)]) { pair.location }
             })
-        // The chunks are freed one at a time as they are copied: see `chunkPostingLimit`.
+        // The chunks are freed one at a time as they are moved: see `chunkPostingLimit`.
         var chunks = later.sealedChunks
         later.sealedChunks = []
         chunks.append(LedgerChunk(transactions: later.ledger.transactions, postings: later.ledger.postings))
@@ -63,6 +63,7 @@ extension LedgerParser {
             for index in postings.indices {
                 postings[index].account = maps.accounts[Int(postings[index].account)]
                 postings[index].grant = Self.renumber(postings[index].grant, maps.grants)
+                postings[index].matchGrant = Self.renumber(postings[index].matchGrant, maps.grants)
                 postings[index].grantLine = Self.renumber(postings[index].grantLine, maps.linePairs)
                 postings[index].area = Self.renumber(postings[index].area, maps.areas)
                 postings[index].initiative = Self.renumber(postings[index].initiative, maps.initiatives)
@@ -86,7 +87,8 @@ extension LedgerParser {
     /// Values without strings to free, left in a chunk's place once its own have moved out.
     private static let sparePosting = Posting(
         account: 0, amount: .zero, grant: -1, grantLine: -1, area: -1, initiative: -1, spendClass: nil,
-        amountInferred: false, assertion: nil, supplier: nil, reference: nil, transaction: 0, sourceLine: 0, column: 0)
+        amountInferred: false, assertion: nil, supplier: nil, reference: nil, transaction: 0, sourceLine: 0, column: 0,
+        matchGrant: -1)
     private static let spareTransaction = Transaction(
         date: Day(daysSinceEpoch: 0), status: .none, code: nil, description: "", postingRange: 0..<0,
         location: SourceLocation(file: "", line: 0, column: 0))

@@ -391,6 +391,17 @@ final class LedgerParser {
                     grantLine = linePair(grant: grant, line: line) { SourceLocation(file: file, line: lineLine, column: lineColumn) }
                 }
             }
+            let match = pending[index].tags.match
+            if match >= 0 && grant >= 0 {
+                // Match funding is the partners' own money: counting it as the grant's spend too
+                // would count it twice.
+                diagnostics.append(Diagnostic(
+                    .badValue, "a posting cannot be both a grant's spend (grant:) and match funding (match:)",
+                    hint: "record match funding without a grant: tag, in a transaction of its own",
+                    at: SourceLocation(file: file, line: Int(pending[index].tags.matchLine),
+                                       column: Int(pending[index].tags.matchColumn)),
+                    length: 6))
+            }
             // The strings move out of the pending posting (cleared next), so they are not retained.
             let supplier = pending[index].tags.supplier.take(), reference = pending[index].tags.reference.take()
             ledger.postings.append(Posting(
@@ -399,7 +410,8 @@ final class LedgerParser {
                 initiative: pending[index].tags.initiative, spendClass: pending[index].tags.spendClass,
                 amountInferred: index == inferredIndex, assertion: pending[index].assertion,
                 supplier: supplier, reference: reference,
-                transaction: transactionIndex, sourceLine: pending[index].line, column: pending[index].column))
+                transaction: transactionIndex, sourceLine: pending[index].line, column: pending[index].column,
+                matchGrant: match))
         }
         ledger.transactions.append(Transaction(
             date: transactionDate, status: transactionStatus, code: transactionCode,
@@ -481,6 +493,11 @@ final class LedgerParser {
         case 5 where cursor.equals(name, "grant"):
             guard requireValue() else { return }
             tags.grant = grantSymbols.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
+        case 5 where cursor.equals(name, "match"):
+            guard requireValue() else { return }
+            tags.match = grantSymbols.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
+            tags.matchLine = Int32(number)
+            tags.matchColumn = Int32(start + 1)
         case 5 where cursor.equals(name, "class"):
             if cursor.equals(value, "capital") {
                 tags.spendClass = .capital

@@ -12,9 +12,12 @@ import Foundation
 /// ledger (declarations first, then transactions) is thus read entirely in parallel, and an
 /// unusual one still correctly.
 extension ReadSession {
-    /// Reads `file` as `ranges`; false when reading failed part way (reading stops there, as in one pass).
-    func readSplit(_ file: String, ranges: [FileRange], directory: String) -> Bool {
-        let later = ranges.dropFirst().map { RangeParse(file: file, range: $0, chunkPostings: splitting.chunkPostings) }
+    /// Reads `file` (its bytes from `source`) as `ranges`; false when reading failed part way
+    /// (reading stops there, as in one pass).
+    func readSplit(_ file: String, from source: String, ranges: [FileRange], directory: String) -> Bool {
+        let later = ranges.dropFirst().map {
+            RangeParse(file: file, source: source, range: $0, chunkPostings: splitting.chunkPostings)
+        }
         // A thread of its own for each range, not a task on a shared pool: this thread waits for them,
         // and a pool whose threads all wait like this (many ledgers read at once) would never run them.
         let group = DispatchGroup()
@@ -25,7 +28,7 @@ extension ReadSession {
                 group.leave()
             }.start()
         }
-        var complete = readRange(file, ranges[0], directory: directory)
+        var complete = readRange(file, from: source, ranges[0], directory: directory)
         group.wait()
         for work in later {
             guard complete else { break }
@@ -35,18 +38,18 @@ extension ReadSession {
                 parser.absorb(rangeParser)
             case .stopped(let offset, let line):
                 parser.absorb(rangeParser)
-                complete = readRange(file, FileRange(bytes: offset..<work.range.bytes.upperBound, firstLine: line),
+                complete = readRange(file, from: source, FileRange(bytes: offset..<work.range.bytes.upperBound, firstLine: line),
                                      directory: directory)
             case .failed:
-                complete = readRange(file, work.range, directory: directory)
+                complete = readRange(file, from: source, work.range, directory: directory)
             }
         }
         return complete
     }
 
     /// Reads one range with the session's parser, on this thread.
-    private func readRange(_ file: String, _ range: FileRange, directory: String) -> Bool {
-        guard let reader = ChunkedLineReader(path: file, range: range.bytes, firstLine: range.firstLine) else { return false }
+    private func readRange(_ file: String, from source: String, _ range: FileRange, directory: String) -> Bool {
+        guard let reader = ChunkedLineReader(path: source, range: range.bytes, firstLine: range.firstLine) else { return false }
         return readLines(reader, of: file, directory: directory)
     }
 }
@@ -56,7 +59,7 @@ final class RangeParse: @unchecked Sendable {
     // @unchecked: `parser` and `outcome` are used by one thread at a time: the worker in `run()`, then,
     // after `DispatchGroup.wait()` (which orders the worker's writes before it), the reading thread
     // in `take()`.
-    let file: String
+    let source: String
     let range: FileRange
     private var parser: LedgerParser
     private var outcome = Outcome.failed
@@ -70,8 +73,9 @@ final class RangeParse: @unchecked Sendable {
         case failed
     }
 
-    init(file: String, range: FileRange, chunkPostings: Int) {
-        self.file = file
+    /// Reads `range` of `source`, reporting it as `file`.
+    init(file: String, source: String, range: FileRange, chunkPostings: Int) {
+        self.source = source
         self.range = range
         parser = LedgerParser()
         // A copy of the name with storage of its own: every transaction's location retains it, and
@@ -84,7 +88,7 @@ final class RangeParse: @unchecked Sendable {
 
     func run() {
         let parser = self.parser
-        guard let reader = ChunkedLineReader(path: file, range: range.bytes, firstLine: range.firstLine) else { return }
+        guard let reader = ChunkedLineReader(path: source, range: range.bytes, firstLine: range.firstLine) else { return }
         do {
             if let stop = try reader.forEachLine({ bytes, number, isValidUTF8 in
                 parser.read(line: bytes, number: number, isValidUTF8: isValidUTF8)

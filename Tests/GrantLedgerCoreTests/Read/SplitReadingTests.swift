@@ -110,10 +110,10 @@ struct SplitReadingTests {
         let posting = Posting(account: 0, amount: .zero, grant: -1, grantLine: -1, area: -1, initiative: -1, spendClass: nil,
                               amountInferred: false, assertion: nil, supplier: nil, reference: nil, transaction: 0,
                               sourceLine: 0, column: 0)
-        // Renumbered by `absorb`: account, grant, grantLine, area, initiative, transaction.
+        // Renumbered by `absorb`: account, grant, grantLine, area, initiative, matchGrant, transaction.
         #expect(Mirror(reflecting: posting).children.compactMap(\.label) == [
             "amount", "assertedPence", "supplier", "reference", "account", "grant", "grantLine", "area", "initiative",
-            "transaction", "sourceLine", "column", "spendClass", "amountInferred", "hasAssertion",
+            "matchGrant", "transaction", "sourceLine", "column", "spendClass", "amountInferred", "hasAssertion",
         ])
         let tables = Mirror(reflecting: LedgerParser()).children.filter { $0.value is SymbolTable }.compactMap(\.label)
         #expect(tables == ["accounts", "grantSymbols", "areaSymbols", "initiativeSymbols", "lineNames"])
@@ -301,6 +301,7 @@ enum GeneratedLedger {
                 if chance(50) { postingTags.append(shape.errors && chance(4) ? "line:zz" : "line:l\(Int.random(in: 1...3, using: &rng))") }
                 if chance(40) { postingTags.append(shape.errors && chance(4) ? "area:nowhere\(index % 4)" : "area:a\(Int.random(in: 1...4, using: &rng))") }
                 if chance(10) { postingTags.append(shape.errors && chance(10) ? "initiative:who" : "initiative:i1") }
+                if chance(4) { postingTags.append(shape.errors && chance(10) ? "match:gm\(index % 3)" : "match:g\(Int.random(in: 1...2, using: &rng))") }
                 if chance(5) { postingTags.append("ref:P\(index)-\(item)") }
                 if !postingTags.isEmpty { text += "  ; " + postingTags.joined(separator: ", ") }
                 line(text)
