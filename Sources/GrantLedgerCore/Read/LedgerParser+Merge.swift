@@ -13,8 +13,9 @@ extension LedgerParser {
     func absorb(_ later: LedgerParser) {
         precondition(later.accountDeclarations.isEmpty && later.references.isEmpty && later.includeRequest == nil
                      && later.ledger.funders.isEmpty && later.ledger.areas.isEmpty && later.ledger.initiatives.isEmpty
-                     && later.ledger.grants.isEmpty && later.ledger.bids.isEmpty,
-                     "a range read beside others declares and includes nothing")
+                     && later.ledger.grants.isEmpty && later.ledger.bids.isEmpty
+                     && later.ledger.transactions.isEmpty && later.ledger.postings.isEmpty,
+                     "a range read beside others declares and includes nothing, and keeps its transactions in rangeOutput")
         let lines = lineNames.absorb(later.lineNames)
         let grants = grantSymbols.absorb(later.grantSymbols)
         let maps = SymbolMaps(
@@ -25,15 +26,8 @@ extension LedgerParser {
             linePairs: later.linePairList.map { pair in
                 linePair(grant: grants[Int(pair.grant)], line: lines[Int(pair.line)]) { pair.location }
             })
-        // The chunks are freed one at a time as they are moved: see `chunkPostingLimit`.
-        var chunks = later.sealedChunks
-        later.sealedChunks = []
-        chunks.append(LedgerChunk(transactions: later.ledger.transactions, postings: later.ledger.postings))
-        later.ledger.transactions = []
-        later.ledger.postings = []
-        for index in chunks.indices {
-            append(&chunks[index], renumberedBy: maps)
-            chunks[index] = LedgerChunk(transactions: [], postings: [])
+        if let output = later.rangeOutput {
+            append(output, renumberedBy: maps)
         }
         diagnostics.append(contentsOf: later.diagnostics)
     }
@@ -47,20 +41,21 @@ extension LedgerParser {
         let linePairs: [Int32]
     }
 
-    /// Appends a chunk's transactions and postings after this parser's, moving their indices on and
-    /// renumbering their symbols. Only the fields that hold indices change: the rest is moved as is.
-    private func append(_ chunk: inout LedgerChunk, renumberedBy maps: SymbolMaps) {
-        let transactionOffset = Int32(ledger.transactions.count)
-        let postingOffset = Int32(ledger.postings.count)
-        chunk.transactions.withUnsafeMutableBufferPointer { transactions in
-            for index in transactions.indices {
+    /// Moves a range's transactions and postings after this parser's, then moves their indices on and
+    /// renumbers their symbols where they now stand. Only the fields that hold indices change.
+    private func append(_ output: RangeOutput, renumberedBy maps: SymbolMaps) {
+        let firstTransaction = ledger.transactions.count, firstPosting = ledger.postings.count
+        output.transactions.moveAll(onto: &ledger.transactions)
+        output.postings.moveAll(onto: &ledger.postings)
+        let transactionOffset = Int32(firstTransaction), postingOffset = Int32(firstPosting)
+        ledger.transactions.withUnsafeMutableBufferPointer { transactions in
+            for index in firstTransaction..<transactions.count {
                 let range = transactions[index].postingRange
                 transactions[index].postingRange = range.lowerBound + postingOffset ..< range.upperBound + postingOffset
             }
-            Self.move(transactions, onto: &ledger.transactions, leaving: Self.spareTransaction)
         }
-        chunk.postings.withUnsafeMutableBufferPointer { postings in
-            for index in postings.indices {
+        ledger.postings.withUnsafeMutableBufferPointer { postings in
+            for index in firstPosting..<postings.count {
                 postings[index].account = maps.accounts[Int(postings[index].account)]
                 postings[index].grant = Self.renumber(postings[index].grant, maps.grants)
                 postings[index].matchGrant = Self.renumber(postings[index].matchGrant, maps.grants)
@@ -69,49 +64,12 @@ extension LedgerParser {
                 postings[index].initiative = Self.renumber(postings[index].initiative, maps.initiatives)
                 postings[index].transaction += transactionOffset
             }
-            Self.move(postings, onto: &ledger.postings, leaving: Self.sparePosting)
         }
     }
-
-    /// Moves the elements of `buffer` onto the end of `target`, leaving `spare` in their place for
-    /// the chunk to free. A move copies bits, where appending copies would retain every string of
-    /// every element, and freeing the chunk release each again: on a million transactions, a tenth
-    /// of a second spent while the other cores wait.
-    private static func move<Element>(_ buffer: UnsafeMutableBufferPointer<Element>, onto target: inout [Element],
-                                      leaving spare: Element) {
-        target.append(contentsOf: MovedElements(buffer: buffer))
-        guard let base = buffer.baseAddress else { return }
-        for index in buffer.indices { (base + index).initialize(to: spare) }
-    }
-
-    /// Values without strings to free, left in a chunk's place once its own have moved out.
-    private static let sparePosting = Posting(
-        account: 0, amount: .zero, grant: -1, grantLine: -1, area: -1, initiative: -1, spendClass: nil,
-        amountInferred: false, assertion: nil, supplier: nil, reference: nil, transaction: 0, sourceLine: 0, column: 0,
-        matchGrant: -1)
-    private static let spareTransaction = Transaction(
-        date: Day(daysSinceEpoch: 0), status: .none, code: nil, description: "", postingRange: 0..<0,
-        location: SourceLocation(file: "", line: 0, column: 0))
 
     /// A symbol in this parser's numbering; -1 (no tag) stays -1.
     @inline(__always)
     private static func renumber(_ symbol: Int32, _ map: [Int32]) -> Int32 {
         symbol < 0 ? symbol : map[Int(symbol)]
-    }
-}
-
-/// The elements of a buffer, each moved out as it is reached (leaving its memory uninitialised).
-private struct MovedElements<Element>: Sequence, IteratorProtocol {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    var index = 0
-
-    init(buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-
-    var underestimatedCount: Int { buffer.count - index }
-
-    mutating func next() -> Element? {
-        guard index < buffer.count, let base = buffer.baseAddress else { return nil }
-        defer { index += 1 }
-        return (base + index).move()
     }
 }

@@ -46,17 +46,18 @@ final class LedgerParser {
     var stopsAtDirectives = false
     /// Set when a parser that `stopsAtDirectives` has met one; the reader stops feeding it lines.
     var stoppedAtDirective = false
-    /// How many postings a chunk holds before it is sealed (`Int.max`: never). A parser reading a
-    /// range hands its transactions to the merge in chunks, so the merge can free each one as it
-    /// copies it instead of holding the range twice.
-    var chunkPostingLimit = Int.max
-    var sealedChunks: [LedgerChunk] = []
+    /// Where a parser reading a later range keeps what it reads, instead of `ledger` (see `absorb`).
+    var rangeOutput: RangeOutput?
 
-    /// Transactions with their postings, each `postingRange` and `Posting.transaction` counted from the
-    /// chunk's own start.
-    struct LedgerChunk {
-        var transactions: [Transaction]
-        var postings: [Posting]
+    struct RangeOutput {
+        let transactions: BlockStore<Transaction>
+        let postings: BlockStore<Posting>
+
+        /// Each `postingRange` and `Posting.transaction` counts from the range's own start.
+        init(blockSize: Int) {
+            transactions = BlockStore(blockSize: blockSize)
+            postings = BlockStore(blockSize: blockSize)
+        }
     }
 
     enum Block {
@@ -374,8 +375,9 @@ final class LedgerParser {
 
     /// `inferredIndex`: the posting whose amount was inferred, or -1.
     private func appendTransaction(inferredIndex: Int) {
-        let transactionIndex = Int32(ledger.transactions.count)
-        let start = Int32(ledger.postings.count)
+        let output = rangeOutput
+        let transactionIndex = Int32(output?.transactions.count ?? ledger.transactions.count)
+        let start = Int32(output?.postings.count ?? ledger.postings.count)
         // By index, not `for item in pending`: a copy of each posting would retain its tags' strings.
         for index in pending.indices {
             var grantLine: Int32 = -1
@@ -404,20 +406,20 @@ final class LedgerParser {
             }
             // The strings move out of the pending posting (cleared next), so they are not retained.
             let supplier = pending[index].tags.supplier.take(), reference = pending[index].tags.reference.take()
-            ledger.postings.append(Posting(
+            let posting = Posting(
                 account: pending[index].account, amount: pending[index].amount ?? .zero,
                 grant: grant, grantLine: grantLine, area: pending[index].tags.area,
                 initiative: pending[index].tags.initiative, spendClass: pending[index].tags.spendClass,
                 amountInferred: index == inferredIndex, assertion: pending[index].assertion,
                 supplier: supplier, reference: reference,
                 transaction: transactionIndex, sourceLine: pending[index].line, column: pending[index].column,
-                matchGrant: match))
+                matchGrant: match)
+            if let output { output.postings.append(posting) } else { ledger.postings.append(posting) }
         }
-        ledger.transactions.append(Transaction(
-            date: transactionDate, status: transactionStatus, code: transactionCode,
-            description: transactionDescription, postingRange: start..<Int32(ledger.postings.count),
-            location: transactionLocation))
-        if ledger.postings.count >= chunkPostingLimit { sealChunk() }
+        let transaction = Transaction(
+            date: transactionDate, status: transactionStatus, code: transactionCode, description: transactionDescription,
+            postingRange: start..<start + Int32(pending.count), location: transactionLocation)
+        if let output { output.transactions.append(transaction) } else { ledger.transactions.append(transaction) }
     }
 
     /// The id of the pair (`grant`, `line`), made on its first use there.
@@ -425,20 +427,6 @@ final class LedgerParser {
         let (id, isNew) = linePairs.id(grant: grant, line: line)
         if isNew { linePairList.append((grant, line, firstUse())) }
         return id
-    }
-
-    /// Moves the transactions read so far into `sealedChunks` (see `chunkPostingLimit`).
-    func sealChunk() {
-        sealedChunks.append(LedgerChunk(transactions: ledger.transactions, postings: ledger.postings))
-        ledger.transactions = []
-        ledger.postings = []
-        reserveChunk()
-    }
-
-    /// Room for a chunk's postings and transactions (about one transaction per two postings or more).
-    func reserveChunk() {
-        ledger.postings.reserveCapacity(chunkPostingLimit + 16)
-        ledger.transactions.reserveCapacity(chunkPostingLimit / 2 + 16)
     }
 
     // MARK: Tags

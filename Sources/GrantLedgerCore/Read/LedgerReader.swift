@@ -114,15 +114,15 @@ struct FileSplitting: Sendable {
     var minimumSize: Int
     /// At most this many ranges (and threads) per file.
     var maximumRanges: Int
-    /// How many postings a range's parser gathers before handing them on as a chunk.
-    var chunkPostings: Int
+    /// How many transactions or postings a range's parser keeps per block (see `BlockStore`).
+    var blockSize: Int
 
     /// One range per core, for files of 8 MiB and more. `GRANTLEDGER_READ_THREADS=1` in the
     /// environment reads every file in one pass (for profiling, or to leave the other cores free).
     static var standard: FileSplitting {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let asked = ProcessInfo.processInfo.environment["GRANTLEDGER_READ_THREADS"].flatMap { Int($0) }
-        return FileSplitting(minimumSize: 8 << 20, maximumRanges: max(1, min(asked ?? cores, 8)), chunkPostings: 1 << 17)
+        return FileSplitting(minimumSize: 8 << 20, maximumRanges: max(1, min(asked ?? cores, 8)), blockSize: 1 << 16)
     }
 
     /// The ranges to read `file` in, or nil to read it in one pass.

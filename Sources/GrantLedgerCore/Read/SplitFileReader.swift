@@ -16,7 +16,7 @@ extension ReadSession {
     /// (reading stops there, as in one pass).
     func readSplit(_ file: String, from source: String, ranges: [FileRange], directory: String) -> Bool {
         let later = ranges.dropFirst().map {
-            RangeParse(file: file, source: source, range: $0, chunkPostings: splitting.chunkPostings)
+            RangeParse(file: file, source: source, range: $0, blockSize: splitting.blockSize)
         }
         // A thread of its own for each range, not a task on a shared pool: this thread waits for them,
         // and a pool whose threads all wait like this (many ledgers read at once) would never run them.
@@ -74,7 +74,7 @@ final class RangeParse: @unchecked Sendable {
     }
 
     /// Reads `range` of `source`, reporting it as `file`.
-    init(file: String, source: String, range: FileRange, chunkPostings: Int) {
+    init(file: String, source: String, range: FileRange, blockSize: Int) {
         self.source = source
         self.range = range
         parser = LedgerParser()
@@ -82,8 +82,7 @@ final class RangeParse: @unchecked Sendable {
         // two threads retaining one string would fight over its reference count's cache line.
         parser.file = String(decoding: Array(file.utf8), as: UTF8.self)
         parser.stopsAtDirectives = true
-        parser.chunkPostingLimit = chunkPostings
-        parser.reserveChunk()
+        parser.rangeOutput = LedgerParser.RangeOutput(blockSize: blockSize)
     }
 
     func run() {

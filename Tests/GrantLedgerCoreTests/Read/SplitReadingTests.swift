@@ -8,11 +8,11 @@ import Testing
 /// holds and wherever the cuts fall. The threshold is forced down so that small files are cut.
 @Suite("Reading a file in ranges")
 struct SplitReadingTests {
-    static let oneRange = FileSplitting(minimumSize: .max, maximumRanges: 1, chunkPostings: 1 << 16)
+    static let oneRange = FileSplitting(minimumSize: .max, maximumRanges: 1, blockSize: 1 << 16)
 
-    /// Cut into `ranges`, with chunks of a few postings so that the merge sees many of them.
+    /// Cut into `ranges`, with blocks of a few postings so that the merge sees many of them.
     static func split(_ ranges: Int) -> FileSplitting {
-        FileSplitting(minimumSize: 0, maximumRanges: ranges, chunkPostings: 7)
+        FileSplitting(minimumSize: 0, maximumRanges: ranges, blockSize: 7)
     }
 
     @Test func generatedLedgersReadTheSameInRanges() async throws {
