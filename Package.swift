@@ -29,7 +29,8 @@ let package = Package(
         ),
         .target(
             name: "GrantLedgerXlsx",
-            dependencies: ["GrantLedgerCore", "CXlsxWriter"]
+            // BigInt: exact fractions are rounded to the nearest double at the cell, bit by bit.
+            dependencies: ["GrantLedgerCore", "CXlsxWriter", .product(name: "BigInt", package: "BigInt")]
         ),
         .executableTarget(
             name: "GrantLedgerCLI",
