@@ -43,7 +43,8 @@ public enum WorkbookModelWriter {
         }
         // Constant-memory mode checks a filter against rows already streamed: set it first.
         if let filter = sheet.autofilter { try worksheet.setAutofilter(cellRange(filter)) }
-        try worksheet.apply(.committee(title: sheet.title, repeatRows: sheet.printTitleRows))
+        let title = sheet.title.count > 100 ? String(sheet.title.prefix(99)) + "…" : sheet.title
+        try worksheet.apply(.committee(title: title, repeatRows: sheet.printTitleRows))
         for highlight in sheet.highlights {
             try worksheet.highlight(cellRange(highlight.area), equalTo: highlight.text, style: styles.tone(highlight.tone))
         }

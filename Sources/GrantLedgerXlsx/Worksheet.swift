@@ -200,6 +200,12 @@ public final class Worksheet {
             let last = try CellAddress(row: rows.upperBound, column: 0).checked()
             try check(worksheet_repeat_rows(handle, first.row, last.row), "\(name): repeated rows")
         }
+        for (part, what) in [(setup.header, "header"), (setup.footer, "footer")] {
+            // libxlsxwriter refuses (and prints a warning about) more than 255 characters.
+            if let code = part?.code, code.utf8.count > 255 {
+                throw .invalidArgument("\(name): the page \(what) is longer than Excel's 255 characters")
+            }
+        }
         if let header = setup.header {
             let code = header.code
             try requirePlainText(code, "\(name): page header")

@@ -51,7 +51,8 @@ public enum CommitteeWorkbook {
             custom: [
                 .init("Generator", "grantledger \(provenance.toolVersion)"),
                 .init("As of", "\(settings.asOf)"),
-                .init("Command", provenance.commandLine),
+                // Excel holds at most 255 characters in a property; the Provenance sheet has it whole.
+                .init("Command", WorkbookText.clipped(provenance.commandLine, toBytes: 255)),
                 // One fingerprint for all the inputs: the SHA-256 of `sha256sum`-style lines.
                 .init("Inputs SHA-256", digest.hexDigest()),
                 .init("Security classification", "OFFICIAL"),

@@ -2,7 +2,8 @@
 /// cells, and how it is laid out, frozen, filtered, printed and charted.
 public struct SheetModel: Sendable {
     public var name: String
-    /// The sheet's title, repeated in the printed page header.
+    /// The sheet's title, repeated in the printed page header (cut to 100 characters there: a
+    /// header holds at most 255).
     public var title: String
     /// Column widths in characters, from the first column.
     public var columnWidths: [Double]

@@ -9,6 +9,20 @@ enum WorkbookText {
         return "\(dayOfMonth) \(months[max(0, min(11, month - 1))]) \(year)"
     }
 
+    /// `text`, or as many of its first characters as fit with `…` in `limit` bytes of UTF-8
+    /// (bytes, not characters, since `£` takes two and libraries count either way).
+    static func clipped(_ text: String, toBytes limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        var out = ""
+        var used = "…".utf8.count
+        for character in text {
+            used += character.utf8.count
+            if used > limit { break }
+            out.append(character)
+        }
+        return out + "…"
+    }
+
     /// `1 grant`, `8 grants`
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
