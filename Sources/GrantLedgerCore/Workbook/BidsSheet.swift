@@ -24,22 +24,22 @@ enum BidsSheet {
         let first = sheet.nextRow
         for row in report.rows {
             let r = sheet.nextRow
-            let id = report.cell(row, "bid").text ?? ""
+            let id = report.value(row, "bid").text ?? ""
             let bid = ledger.bidIndex[id].map { ledger.bids[$0] }
             var cells = [SheetCell](repeating: .empty, count: titles.count)
             cells[0] = .text(id)
             cells[1] = .text(bid?.name, .wrapped)
-            cells[2] = report.cell(row, "fund").sheetCell()
-            cells[3] = report.cell(row, "round").sheetCell()
-            cells[4] = report.cell(row, "applicant").sheetCell(.wrapped)
-            cells[5] = report.cell(row, "status").sheetCell()
-            cells[6] = report.cell(row, "submitted").sheetCell()
-            cells[7] = report.cell(row, "decided").sheetCell()
-            cells[requested] = report.cell(row, "requested").sheetCell()
-            cells[awarded] = report.cell(row, "awarded").sheetCell()
-            cells[10] = report.cell(row, "grant").sheetCell()
-            cells[spent] = report.cell(row, "spent").sheetCell()
-            if let under = report.cell(row, "underspend").money {
+            cells[2] = report.value(row, "fund").sheetCell()
+            cells[3] = report.value(row, "round").sheetCell()
+            cells[4] = report.value(row, "applicant").sheetCell(.wrapped)
+            cells[5] = report.value(row, "status").sheetCell()
+            cells[6] = report.value(row, "submitted").sheetCell()
+            cells[7] = report.value(row, "decided").sheetCell()
+            cells[requested] = report.value(row, "requested").sheetCell()
+            cells[awarded] = report.value(row, "awarded").sheetCell()
+            cells[10] = report.value(row, "grant").sheetCell()
+            cells[spent] = report.value(row, "spent").sheetCell()
+            if let under = report.value(row, "underspend").money {
                 let ref = { (column: Int) in CellRef(row: r, column: column).a1 }
                 cells[underspend] = .formula("=\(ref(awarded))-\(ref(spent))", .money(under))
             }
@@ -51,7 +51,7 @@ enum BidsSheet {
         if last >= first {
             for (column, key) in [(requested, "requested"), (awarded, "awarded"), (spent, "spent"), (underspend, "underspend")] {
                 totals[column] = .formula("=SUM(\(CellArea(column: column, rows: first...last).a1))",
-                                          .money(report.money(report.totals, key)), .total)
+                                          .money(report.amount(report.totals, key)), .total)
             }
             names.append(DefinedName("BidsRequested", SheetArea(sheet: name, area: CellArea(column: requested, rows: first...last))))
             names.append(DefinedName("BidsAwarded", SheetArea(sheet: name, area: CellArea(column: awarded, rows: first...last))))

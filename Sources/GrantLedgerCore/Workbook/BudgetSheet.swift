@@ -24,8 +24,8 @@ enum BudgetSheet {
             before.to = start.adding(days: -1)
             let report = try InitiativesReport.build(ledger, before)
             for row in report.rows {
-                guard let id = report.cell(row, "initiative").text else { continue }
-                if id == "(none)" { earlierUntagged = report.money(row, "spent") } else { earlier[id] = report.money(row, "spent") }
+                guard let id = report.value(row, "initiative").text else { continue }
+                if id == "(none)" { earlierUntagged = report.amount(row, "spent") } else { earlier[id] = report.amount(row, "spent") }
             }
         }
         let hasBefore = lines.columnIndex("spent_before") != nil
@@ -108,34 +108,34 @@ enum BudgetSheet {
         sheet.add([.text("By budget line", .section)])
         let firstLine = sheet.nextRow
         for row in lines.rows {
-            try addRow(grant: lines.cell(row, "grant").text, id: lines.cell(row, "line").text ?? "",
-                       name: lines.cell(row, "name").text ?? "", budget: lines.money(row, "budget"),
-                       before: lines.money(row, "spent_before"), spent: lines.money(row, "spent"),
-                       remaining: lines.money(row, "remaining"))
+            try addRow(grant: lines.value(row, "grant").text, id: lines.value(row, "line").text ?? "",
+                       name: lines.value(row, "name").text ?? "", budget: lines.amount(row, "budget"),
+                       before: lines.amount(row, "spent_before"), spent: lines.amount(row, "spent"),
+                       remaining: lines.amount(row, "remaining"))
         }
         let lastLine = sheet.nextRow - 1
         let t = lines.totals
-        try addTotals("Total of lines", first: firstLine, last: lastLine, budget: lines.money(t, "budget"),
-                      before: lines.money(t, "spent_before"), spent: lines.money(t, "spent"),
-                      remaining: lines.money(t, "remaining"))
+        try addTotals("Total of lines", first: firstLine, last: lastLine, budget: lines.amount(t, "budget"),
+                      before: lines.amount(t, "spent_before"), spent: lines.amount(t, "spent"),
+                      remaining: lines.amount(t, "remaining"))
 
         sheet.addBlank()
         sheet.add([.text("By initiative (initiatives have no budget in the ledger: spend only)", .section)])
         let firstInitiative = sheet.nextRow
         var beforeTotal = Money.zero
         for row in initiatives.rows {
-            let id = initiatives.cell(row, "initiative").text ?? ""
+            let id = initiatives.value(row, "initiative").text ?? ""
             let grantID = ledger.initiativeIndex[id].flatMap { ledger.initiatives[$0].grantID }
             let before = id == "(none)" ? earlierUntagged : (earlier[id] ?? .zero)
             // Initiatives with no spend to date are left out: they add nothing and bury the rest.
-            if before.isZero, (initiatives.cell(row, "postings").count ?? 0) == 0 { continue }
+            if before.isZero, (initiatives.value(row, "postings").count ?? 0) == 0 { continue }
             beforeTotal = try beforeTotal.plus(before, "spent before")
-            try addRow(grant: grantID, id: id, name: initiatives.cell(row, "name").text ?? "", budget: nil,
-                       before: before, spent: initiatives.money(row, "spent"), remaining: nil)
+            try addRow(grant: grantID, id: id, name: initiatives.value(row, "name").text ?? "", budget: nil,
+                       before: before, spent: initiatives.amount(row, "spent"), remaining: nil)
         }
         let lastInitiative = sheet.nextRow - 1
         try addTotals("Total of initiatives", first: firstInitiative, last: lastInitiative, budget: nil,
-                      before: beforeTotal, spent: initiatives.money(initiatives.totals, "spent"), remaining: nil)
+                      before: beforeTotal, spent: initiatives.amount(initiatives.totals, "spent"), remaining: nil)
         sheet.addBlank()
         sheet.add([.text("Both totals of spend are the same money, grouped two ways. Spend is every posting to an "
                          + "expenses account tagged with a grant; the Spend sheet lists each one.", .note)])

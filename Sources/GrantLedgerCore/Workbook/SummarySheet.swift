@@ -47,13 +47,13 @@ enum SummarySheet {
         let totalRow = first + rows.count
 
         for row in rows {
-            guard let id = report.cell(row, "grant").text, let index = ledger.grantIndex[id] else { continue }
+            guard let id = report.value(row, "grant").text, let index = ledger.grantIndex[id] else { continue }
             let grant = ledger.grants[index]
             let r = sheet.nextRow
             func ref(_ column: Int) -> String { CellRef(row: r, column: column).a1 }
-            let awardMoney = report.money(row, "budget")
-            let spentBeforeMoney = report.money(row, "spent_before")
-            let spentMoney = report.money(row, "spent")
+            let awardMoney = report.amount(row, "budget")
+            let spentBeforeMoney = report.amount(row, "spent_before")
+            let spentMoney = report.amount(row, "spent")
             let toDateMoney = try spentBeforeMoney.plus(spentMoney, "spent to date")
             var cells = [SheetCell](repeating: .empty, count: titles.count)
             cells[0] = .text(grant.id)
@@ -62,7 +62,7 @@ enum SummarySheet {
             cells[3] = grant.period.map { .date($0.start) } ?? .empty
             cells[4] = grant.period.map { .date($0.end) } ?? .empty
             cells[award] = .money(awardMoney)
-            cells[allocated] = report.cell(row, "allocated").sheetCell()
+            cells[allocated] = report.value(row, "allocated").sheetCell()
             if let spentBefore, let spentIn {
                 cells[spentBefore] = .money(spentBeforeMoney)
                 cells[spentIn] = .money(spentMoney)
@@ -70,7 +70,7 @@ enum SummarySheet {
             } else {
                 cells[toDate] = .money(spentMoney)
             }
-            cells[remaining] = .formula("=\(ref(award))-\(ref(toDate))", .money(report.money(row, "remaining")))
+            cells[remaining] = .formula("=\(ref(award))-\(ref(toDate))", .money(report.amount(row, "remaining")))
             let share = Rational(Int128(toDateMoney.pence), Int128(awardMoney.pence))
             if let share {
                 cells[percent] = .formula("=\(ref(toDate))/\(ref(award))", .percent(share))
@@ -104,16 +104,16 @@ enum SummarySheet {
                 totals[column] = .formula("=SUM(\(CellArea(column: column, rows: first...last).a1))", .money(money), .total)
             }
             let t = report.totals
-            sum(award, report.money(t, "budget"))
-            sum(allocated, report.money(t, "allocated"))
-            let totalToDate = try report.money(t, "spent_before").plus(report.money(t, "spent"), "spent to date")
+            sum(award, report.amount(t, "budget"))
+            sum(allocated, report.amount(t, "allocated"))
+            let totalToDate = try report.amount(t, "spent_before").plus(report.amount(t, "spent"), "spent to date")
             if let spentBefore, let spentIn {
-                sum(spentBefore, report.money(t, "spent_before"))
-                sum(spentIn, report.money(t, "spent"))
+                sum(spentBefore, report.amount(t, "spent_before"))
+                sum(spentIn, report.amount(t, "spent"))
             }
             sum(toDate, totalToDate)
-            sum(remaining, report.money(t, "remaining"))
-            let awardTotal = report.money(t, "budget")
+            sum(remaining, report.amount(t, "remaining"))
+            let awardTotal = report.amount(t, "budget")
             if let share = Rational(Int128(totalToDate.pence), Int128(awardTotal.pence)) {
                 let ref = { (column: Int) in CellRef(row: totalRow, column: column).a1 }
                 totals[percent] = .formula("=\(ref(toDate))/\(ref(award))", .percent(share), .total)

@@ -48,12 +48,12 @@ extension Percent {
 
 extension Report {
     /// The cell in `row` under the column keyed `key`, or empty when the report has no such column.
-    func cell(_ row: ReportRow, _ key: String) -> ReportCell {
+    func value(_ row: ReportRow, _ key: String) -> ReportCell {
         guard let index = columnIndex(key), index < row.cells.count else { return .empty }
         return row.cells[index]
     }
 
-    func money(_ row: ReportRow, _ key: String) -> Money { cell(row, key).money ?? .zero }
+    func amount(_ row: ReportRow, _ key: String) -> Money { value(row, key).money ?? .zero }
 }
 
 extension WorkbookText {
