@@ -54,7 +54,11 @@ let package = Package(
         ),
         .testTarget(
             name: "GrantLedgerXlsxTests",
-            dependencies: ["GrantLedgerXlsx", "GrantLedgerCore"]
+            dependencies: [
+                "GrantLedgerXlsx", "GrantLedgerCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "BigInt", package: "BigInt"),
+            ]
         ),
     ]
 )
