@@ -11,11 +11,13 @@ enum BidsSheet {
     {
         let position = settings.filter.end ?? settings.asOf
         let report = try BidsReport.build(ledger, ReportFilter(to: position))
-        let titles = ["Bid", "Name", "Fund", "Round", "Applicant", "Status", "Submitted", "Decided", "Requested",
-                      "Awarded", "Grant", "Spent", "Underspend"]
-        let requested = 8, awarded = 9, spent = 11, underspend = 12
+        // Words first, then the figures together on the right.
+        let titles = ["Bid", "Name", "Fund", "Round", "Applicant", "Status", "Submitted", "Decided", "Grant",
+                      "Requested", "Awarded", "Spent", "Underspend"]
+        let grantColumn = 8, requested = 9, awarded = 10, spent = 11, underspend = 12
 
         var sheet = SheetBuilder()
+        sheet.wrapWidth = 30
         sheet.add([.text("Bids", .title)])
         sheet.add([.text("Every bid, its status and dates, what was asked for and awarded, and the spend on the grant "
                          + "it became to \(WorkbookText.long(position)). Underspend is awarded less spent.", .subtitle)])
@@ -35,9 +37,9 @@ enum BidsSheet {
             cells[5] = report.value(row, "status").sheetCell()
             cells[6] = report.value(row, "submitted").sheetCell()
             cells[7] = report.value(row, "decided").sheetCell()
+            cells[grantColumn] = report.value(row, "grant").sheetCell()
             cells[requested] = report.value(row, "requested").sheetCell()
             cells[awarded] = report.value(row, "awarded").sheetCell()
-            cells[10] = report.value(row, "grant").sheetCell()
             cells[spent] = report.value(row, "spent").sheetCell()
             if let under = report.value(row, "underspend").money {
                 let ref = { (column: Int) in CellRef(row: r, column: column).a1 }

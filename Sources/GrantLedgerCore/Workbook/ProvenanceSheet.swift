@@ -8,6 +8,7 @@ enum ProvenanceSheet {
         let provenance = settings.provenance
         var sheet = SheetBuilder()
         sheet.maxWidth = 70
+        sheet.wrapWidth = 66  // the command wraps within the width of a SHA-256
         sheet.add([.text("Provenance", .title)])
         sheet.add([.text("How this workbook was made. The same command on the same files gives the same workbook, "
                          + "byte for byte.", .subtitle)])
@@ -22,7 +23,7 @@ enum ProvenanceSheet {
         let header = sheet.add(["File", "SHA-256", "Bytes", "Role"].map { .text($0, .header) })
         let first = sheet.nextRow
         for input in provenance.inputs {
-            sheet.add([.text(input.path, .wrapped), .text(input.sha256), .count(Int(clamping: input.bytes)), .text(input.role)])
+            sheet.add([.text(input.path), .text(input.sha256), .count(Int(clamping: input.bytes)), .text(input.role)])
         }
         let last = sheet.nextRow - 1
         sheet.addBlank()

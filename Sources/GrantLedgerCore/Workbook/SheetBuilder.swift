@@ -7,6 +7,8 @@ struct SheetBuilder {
     private(set) var widths: [Double] = []
     /// No column is made wider than this; longer text wraps or is cut at the cell edge.
     var maxWidth: Double = 48
+    /// Columns of wrapped text are made no wider than this: they grow taller instead.
+    var wrapWidth: Double = 42
 
     /// The zero-based number of the next row to be added.
     var nextRow: Int { rows.count }
@@ -15,7 +17,7 @@ struct SheetBuilder {
     @discardableResult
     mutating func add(_ cells: [SheetCell]) -> Int {
         for (column, cell) in cells.enumerated() {
-            if let width = ColumnWidth.needed(by: cell) { fit(column, width) }
+            if let width = ColumnWidth.needed(by: cell) { fit(column, cell.look.wrap ? min(width, wrapWidth) : width) }
         }
         rows.append(SheetRow(cells))
         return rows.count - 1
@@ -60,10 +62,10 @@ enum ColumnWidth {
     static let lineHeight: Double = 15
 
     /// How many lines `text` wraps to in a column `width` wide: words are laid out greedily, as a
-    /// spreadsheet does. A width counts digits; ordinary text is narrower (about 1.15 letters to a
+    /// spreadsheet does. A width counts digits; ordinary text is narrower (about 1.2 letters to a
     /// digit in the default font, fewer in bold), less a little for the cell's margins.
     static func lines(_ text: String, width: Double, bold: Bool = false) -> Int {
-        let capacity = max(1, Int(((width - 1.5) * (bold ? 1.0 : 1.15)).rounded(.down)))
+        let capacity = max(1, Int(((width - 1.5) * (bold ? 1.03 : 1.18)).rounded(.down)))
         var lines = 1
         var used = 0
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
@@ -99,8 +101,7 @@ enum ColumnWidth {
             return Double(longest) * 1.15 + padding
         default:
             guard let characters = characters(cell.value, decimals: cell.look.decimals) else { return nil }
-            let width = Double(characters) + padding
-            return cell.look.wrap ? min(width, 40) : width
+            return Double(characters) + padding
         }
     }
 

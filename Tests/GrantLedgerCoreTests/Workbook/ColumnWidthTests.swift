@@ -6,9 +6,9 @@ struct ColumnWidthTests {
     @Test func wrappedLines() {
         #expect(ColumnWidth.lines("", width: 10) == 1)
         #expect(ColumnWidth.lines("short", width: 10) == 1)
-        #expect(ColumnWidth.lines("one two three four five six", width: 10) == 4)  // 9 letters a line
+        #expect(ColumnWidth.lines("one two three four five six", width: 10) == 3)  // 10 letters a line
         // A word longer than the line is broken across lines.
-        #expect(ColumnWidth.lines(String(repeating: "x", count: 30), width: 10) == 4)
+        #expect(ColumnWidth.lines(String(repeating: "x", count: 31), width: 10) == 4)
         #expect(ColumnWidth.lines("Spent before 2019-20", width: 15, bold: true) == 2)
     }
 
