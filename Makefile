@@ -46,7 +46,7 @@ DEMO_ALLOCATION ?= --allocation-name 'NWPS 2021-22' --pot £270,750.00 \
   --areas examples/areas/nottinghamshire-districts.csv \
   --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3
 
-.PHONY: help deps test-deps build demo test clean
+.PHONY: help deps test-deps bench-deps build demo test bench clean
 
 help:
 	@echo "make deps       install libxlsxwriter-dev and pkg-config (Debian) if missing"
@@ -54,6 +54,7 @@ help:
 	@echo "make build      release build of the grantledger executable"
 	@echo "make demo       build, check the ledgers, print the 2019-20 grants, write out/committee.xlsx"
 	@echo "make test       test-deps, debug build, every test (non-zero exit on any failure)"
+	@echo "make bench      release build, peers (ledger, hledger, XlsxWriter), then the benchmark table"
 	@echo "make clean      remove build products and demo output"
 
 deps:
@@ -73,6 +74,17 @@ test-deps: deps
 	@command -v soffice >/dev/null || { $(call apt_ensure,libreoffice-calc-nogui); command -v soffice >/dev/null; }
 	@[ -d "$(ORACLE_DIR)" ] || echo "make: note: workbook oracle not found at $(ORACLE_DIR)"
 
+# The peers the benchmarks compare against; each is skipped by the benchmark if it cannot be had.
+bench-deps: deps
+	@command -v ledger >/dev/null || { $(call apt_ensure,ledger); }
+	@command -v hledger >/dev/null || { $(call apt_ensure,hledger); }
+	@python3 -c 'import xlsxwriter' 2>/dev/null || { \
+	  if [ "$$(python3 -c 'import sys; print(sys.prefix)')" = /usr ]; then \
+	    $(call apt_ensure,python3-xlsxwriter); \
+	  else \
+	    python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore XlsxWriter; \
+	  fi; }
+
 build: deps
 	$(SWIFT) build -c release
 
@@ -88,6 +100,10 @@ endif
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# Speed is measured and printed here, never asserted in tests: a slow machine fails nothing.
+bench: bench-deps build
+	python3 Tests/Benchmarks/bench.py
 
 clean:
 	rm -rf .build out

@@ -25,7 +25,8 @@ let package = Package(
         ),
         .target(
             name: "GrantLedgerCore",
-            dependencies: [.product(name: "BigInt", package: "BigInt")]
+            dependencies: [.product(name: "BigInt", package: "BigInt")],
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .target(
             name: "GrantLedgerXlsx",

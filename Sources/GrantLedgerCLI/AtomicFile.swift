@@ -42,10 +42,47 @@ enum AtomicFile {
             guard rename(temporary, path) == 0 else {
                 throw Failure(description: "cannot replace \(path): \(errorText())")
             }
+            // The rename itself reaches the disk only when the folder is flushed too.
+            let folder = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+                              O_RDONLY | O_CLOEXEC)
+            if folder >= 0 {
+                fsync(folder)
+                close(folder)
+            }
         } catch {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// Runs `body` with a new temporary file beside `path`, removed afterwards whatever happens.
+    static func withTemporaryFile(beside path: String, _ body: (String) throws -> Void) throws {
+        let temporary = "\(path).tmp-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(description: "cannot create a file beside \(path): \(errorText())") }
+        close(descriptor)
+        defer { unlink(temporary) }
+        try body(temporary)
+    }
+
+    /// Writes `bytes` to the existing file at `path` and flushes them to disk.
+    static func writeFlushed(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(description: "cannot open \(path): \(errorText())") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Foundation.write(descriptor, base + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure(description: "cannot write \(path): \(errorText())")
+            }
+            offset += written
+        }
+        guard fsync(descriptor) == 0 else { throw Failure(description: "cannot flush \(path) to disk: \(errorText())") }
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }

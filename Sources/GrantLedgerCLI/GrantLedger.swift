@@ -7,8 +7,8 @@ struct GrantLedger: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "grantledger",
-        abstract: "Exact plain-text ledgers of community-safety grant funding: check, report, export.",
+        abstract: "Exact plain-text ledgers of community-safety grant funding: check, report, export, import, audit.",
         version: version,
-        subcommands: [CheckCommand.self, ReportCommand.self, ExportCommand.self, AllocateCommand.self]
+        subcommands: [CheckCommand.self, ReportCommand.self, ExportCommand.self, AllocateCommand.self, ImportCommand.self, AuditCommand.self]
     )
 }

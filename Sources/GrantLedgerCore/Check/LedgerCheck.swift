@@ -22,12 +22,24 @@ public struct LedgerCheck: Sendable {
         LedgerCheck(name: "line-budgets", needsCompleteTransactions: true, run: SpendChecks.withinLineBudget),
         LedgerCheck(name: "balance-assertions", needsCompleteTransactions: true, run: BalanceAssertionCheck.run),
     ]
+
+    /// What `grantledger audit` runs: the standard checks and the funders' conditions (tranches,
+    /// match funding, capital and revenue caps, bids against grants, duplicate entries). Kept out
+    /// of `check`, which runs on every save and must stay fast on a million transactions.
+    public static let audit: [LedgerCheck] = standard + [
+        LedgerCheck(name: "tranches", needsCompleteTransactions: true, run: TrancheChecks.run),
+        LedgerCheck(name: "match-funding", needsCompleteTransactions: true, run: MatchFundingChecks.run),
+        LedgerCheck(name: "capital-revenue", needsCompleteTransactions: true, run: SpendClassChecks.run),
+        LedgerCheck(name: "bid-grants", needsCompleteTransactions: false, run: BidChecks.grantConsistency),
+        LedgerCheck(name: "duplicates", needsCompleteTransactions: true, run: DuplicateTransactionCheck.run),
+    ]
 }
 
 /// Reading and checking together: what `grantledger check` and every report start from.
 public enum LedgerLoader {
-    public static func load(paths: [String], checks: [LedgerCheck] = LedgerCheck.standard) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
-        let (ledger, readProblems) = LedgerReader.read(paths: paths)
+    public static func load(paths: [String], replacing: [String: String] = [:],
+                            checks: [LedgerCheck] = LedgerCheck.standard) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+        let (ledger, readProblems) = LedgerReader.read(paths: paths, replacing: replacing)
         return (ledger, readProblems + run(checks, on: ledger, readProblems: readProblems))
     }
 

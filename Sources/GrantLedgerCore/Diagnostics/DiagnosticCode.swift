@@ -40,6 +40,26 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unallocatedAward = "unallocated-award"
     case lineOverspent = "line-overspent"
     case awardExceedsRequest = "award-exceeds-request"
+    // Audit: funders' conditions (findings)
+    case trancheOverspent = "tranche-overspent"
+    case spendOutsideTranche = "spend-outside-tranche"
+    case matchFundingShort = "match-funding-short"
+    case classCapExceeded = "class-cap-exceeded"
+    case unclassifiedSpend = "unclassified-spend"
+    case bidGrantMismatch = "bid-grant-mismatch"
+    case duplicateTransaction = "duplicate-transaction"
+    // Audit: reconciliation with the finance system (findings)
+    case unmatchedStatementRow = "unmatched-statement-row"
+    case unmatchedLedgerSpend = "unmatched-ledger-spend"
+    case amountDifference = "amount-difference"
+    case lineDifference = "line-difference"
+    case duplicateStatementRow = "duplicate-statement-row"
+    // Finance-system exports and import rules (errors)
+    case emptyExport = "empty-export"
+    case missingExportColumn = "missing-export-column"
+    case unmappedRow = "unmapped-row"
+    case duplicateRow = "duplicate-row"
+    case referenceConflict = "reference-conflict"
     // Allocation
     case emptyAreaFile = "empty-area-file"
     case noAreas = "no-areas"
@@ -66,7 +86,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
 
     public var severity: Severity {
         switch self {
-        case .unallocatedAward, .lineOverspent, .awardExceedsRequest: return .finding
+        case .unallocatedAward, .lineOverspent, .awardExceedsRequest,
+             .trancheOverspent, .spendOutsideTranche, .matchFundingShort, .classCapExceeded, .unclassifiedSpend,
+             .bidGrantMismatch, .duplicateTransaction,
+             .unmatchedStatementRow, .unmatchedLedgerSpend, .amountDifference, .lineDifference, .duplicateStatementRow:
+            return .finding
         default: return .error
         }
     }

@@ -47,6 +47,9 @@ public struct Posting: Sendable {
     public var grantLine: Int32
     public var area: Int32
     public var initiative: Int32
+    /// The grant this posting is match funding for (`match:` tag), or -1. Match funding is never
+    /// the grant's spend: the reader refuses a posting that carries both tags.
+    public var matchGrant: Int32
     public let transaction: Int32
     /// Line of the posting in its transaction's file.
     public let sourceLine: Int32
@@ -57,7 +60,7 @@ public struct Posting: Sendable {
 
     public init(account: Int32, amount: Money, grant: Int32, grantLine: Int32, area: Int32, initiative: Int32,
                 spendClass: SpendClass?, amountInferred: Bool, assertion: Money?, supplier: String?, reference: String?,
-                transaction: Int32, sourceLine: Int32, column: Int16) {
+                transaction: Int32, sourceLine: Int32, column: Int16, matchGrant: Int32 = -1) {
         self.amount = amount
         self.assertedPence = assertion?.pence ?? 0
         self.hasAssertion = assertion != nil
@@ -68,6 +71,7 @@ public struct Posting: Sendable {
         self.grantLine = grantLine
         self.area = area
         self.initiative = initiative
+        self.matchGrant = matchGrant
         self.transaction = transaction
         self.sourceLine = sourceLine
         self.column = column

@@ -37,9 +37,13 @@ final class ChunkedLineReader {
                 var start = 0
                 let count = bytes.count
                 while start < count {
-                    // Find the newline with a tight loop over raw bytes.
-                    var end = start
-                    while end < count && bytes[end] != ASCII.newline { end += 1 }
+                    // memchr finds the newline with the C library's vectorised scan.
+                    let end: Int
+                    if let base = bytes.baseAddress, let found = memchr(base + start, Int32(ASCII.newline), count - start) {
+                        end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    } else {
+                        end = count
+                    }
                     if end == count {
                         carry.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
                         break

@@ -29,6 +29,7 @@ extension LedgerParser {
         ledger.postings.withUnsafeMutableBufferPointer { postings in
             for index in postings.indices {
                 if postings[index].grant >= 0 { postings[index].grant = grantMap[Int(postings[index].grant)] }
+                if postings[index].matchGrant >= 0 { postings[index].matchGrant = grantMap[Int(postings[index].matchGrant)] }
                 if postings[index].grantLine >= 0 { postings[index].grantLine = lineMap[Int(postings[index].grantLine)] }
                 if postings[index].area >= 0 { postings[index].area = areaMap[Int(postings[index].area)] }
                 if postings[index].initiative >= 0 { postings[index].initiative = initiativeMap[Int(postings[index].initiative)] }

@@ -191,10 +191,7 @@ final class LedgerParser {
         }
         let accountStart = cursor.position
         let accountRange = cursor.accountName()
-        let file = self.file
-        let account = accounts.use(cursor.slice(accountRange)) {
-            SourceLocation(file: file, line: number, column: accountStart + 1)
-        }
+        let account = accounts.use(cursor.slice(accountRange), file: file, line: number, column: accountStart + 1)
         var posting = PendingPosting(
             account: account, amount: nil, assertion: nil, tags: transactionTags,
             line: Int32(number), column: Int16(clamping: accountStart + 1), accountLength: Int32(accountRange.count))
@@ -337,12 +334,21 @@ final class LedgerParser {
                     grantLine = linePair(grant: item.tags.grant, line: item.tags.line, item.tags)
                 }
             }
+            if item.tags.match >= 0 && item.tags.grant >= 0 {
+                // Match funding is the partners' own money: counting it as the grant's spend too
+                // would count it twice.
+                diagnostics.append(Diagnostic(
+                    .badValue, "a posting cannot be both a grant's spend (grant:) and match funding (match:)",
+                    hint: "record match funding without a grant: tag, in a transaction of its own",
+                    at: SourceLocation(file: file, line: Int(item.tags.matchLine), column: Int(item.tags.matchColumn)),
+                    length: 6))
+            }
             ledger.postings.append(Posting(
                 account: item.account, amount: item.amount ?? .zero,
                 grant: item.tags.grant, grantLine: grantLine, area: item.tags.area, initiative: item.tags.initiative,
                 spendClass: item.tags.spendClass, amountInferred: index == inferredIndex, assertion: item.assertion,
                 supplier: item.tags.supplier, reference: item.tags.reference,
-                transaction: transactionIndex, sourceLine: item.line, column: item.column))
+                transaction: transactionIndex, sourceLine: item.line, column: item.column, matchGrant: item.tags.match))
         }
         ledger.transactions.append(Transaction(
             date: transactionDate, status: transactionStatus, code: transactionCode,
@@ -389,8 +395,6 @@ final class LedgerParser {
         while valueEnd > valueStart && ASCII.isBlank(bytes[valueEnd - 1]) { valueEnd -= 1 }
         let name = start..<colon
         let value = valueStart..<valueEnd
-        let file = self.file
-        let location = { SourceLocation(file: file, line: number, column: valueStart + 1) }
 
         func requireValue() -> Bool {
             if value.isEmpty {
@@ -404,15 +408,20 @@ final class LedgerParser {
         switch name.count {
         case 4 where cursor.equals(name, "line"):
             guard requireValue() else { return }
-            tags.line = lineNames.use(cursor.slice(value), at: location)
+            tags.line = lineNames.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
             tags.lineLine = Int32(number)
             tags.lineColumn = Int32(start + 1)
         case 4 where cursor.equals(name, "area"):
             guard requireValue() else { return }
-            tags.area = areaSymbols.use(cursor.slice(value), at: location)
+            tags.area = areaSymbols.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
         case 5 where cursor.equals(name, "grant"):
             guard requireValue() else { return }
-            tags.grant = grantSymbols.use(cursor.slice(value), at: location)
+            tags.grant = grantSymbols.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
+        case 5 where cursor.equals(name, "match"):
+            guard requireValue() else { return }
+            tags.match = grantSymbols.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
+            tags.matchLine = Int32(number)
+            tags.matchColumn = Int32(start + 1)
         case 5 where cursor.equals(name, "class"):
             if cursor.equals(value, "capital") {
                 tags.spendClass = .capital
@@ -424,7 +433,7 @@ final class LedgerParser {
             }
         case 10 where cursor.equals(name, "initiative"):
             guard requireValue() else { return }
-            tags.initiative = initiativeSymbols.use(cursor.slice(value), at: location)
+            tags.initiative = initiativeSymbols.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
         case 8 where cursor.equals(name, "supplier"):
             tags.supplier = cursor.string(value)
         case 3 where cursor.equals(name, "ref"):

@@ -6,9 +6,20 @@ import Foundation
 /// is reached: named, found in a folder, or included.
 public enum LedgerReader {
     public static func read(paths: [String]) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+        read(paths: paths, replacing: [:])
+    }
+
+    /// Reads the books as they would be if each file named in `replacing` held the content of the
+    /// file it maps to (a temporary file), while diagnostics still name the real file: how `import`
+    /// checks the books it is about to write before it renames anything into place. A replaced file
+    /// need not exist yet.
+    public static func read(paths: [String], replacing: [String: String]) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
         let parser = LedgerParser()
         let session = ReadSession(parser: parser)
-        let files = paths.flatMap { expand($0, into: &parser.diagnostics) }
+        for (file, replacement) in replacing { session.replacements[canonicalPath(file)] = replacement }
+        let files = paths.flatMap { path in
+            session.replacements[canonicalPath(path)] != nil ? [path] : expand(path, into: &parser.diagnostics)
+        }
         reserveCapacity(parser, forFiles: files)
         for file in files {
             session.read(file: file, includedFrom: nil)
@@ -77,6 +88,11 @@ public enum LedgerReader {
         return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// One spelling per file, so that a file reached two ways is read once.
+    static func canonicalPath(_ file: String) -> String {
+        URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     static func join(_ directory: String, _ relative: String) -> String {
         if relative.hasPrefix("/") { return relative }
         if directory.isEmpty || directory == "." { return relative }
@@ -90,11 +106,13 @@ private final class ReadSession {
     var filesRead: [String] = []
     var seen: Set<String> = []
     var stack: [String] = []
+    /// Files to read from elsewhere, by canonical path (see `LedgerReader.read(paths:replacing:)`).
+    var replacements: [String: String] = [:]
 
     init(parser: LedgerParser) { self.parser = parser }
 
     func read(file: String, includedFrom: (path: String, location: SourceLocation, excerpt: String, length: Int)?) {
-        let key = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+        let key = LedgerReader.canonicalPath(file)
         if stack.contains(key), let from = includedFrom {
             parser.diagnostics.append(Diagnostic(
                 .includeCycle, "including \(from.path) here would loop: it is already being read",
@@ -104,14 +122,14 @@ private final class ReadSession {
         }
         if seen.contains(key) { return }
         var isDirectory: ObjCBool = false
-        if let from = includedFrom, FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory),
+        if let from = includedFrom, replacements[key] == nil, FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory),
            isDirectory.boolValue {
             parser.diagnostics.append(Diagnostic(
                 .includeNotFound, "cannot include \(from.path): it is a folder", hint: "include names one .ledger file",
                 at: from.location, length: from.length, excerpt: from.excerpt))
             return
         }
-        guard let reader = ChunkedLineReader(path: file) else {
+        guard let reader = ChunkedLineReader(path: replacements[key] ?? file) else {
             if let from = includedFrom {
                 parser.diagnostics.append(Diagnostic(
                     .includeNotFound, "cannot read \(from.path)", hint: "paths in include are relative to the including file",

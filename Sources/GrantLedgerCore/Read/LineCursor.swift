@@ -107,7 +107,14 @@ extension UnsafeBufferPointer where Element == UInt8 {
     var firstInvalidUTF8Offset: Int? {
         var i = 0
         let n = count
+        guard let base = baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
         while i < n {
+            // Skip ASCII eight bytes at a time: most of a ledger line is ASCII.
+            while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            if i >= n { break }
             let lead = self[i]
             if lead < 0x80 { i += 1; continue }
             let length: Int

@@ -5,14 +5,15 @@ struct SymbolTable {
     var firstUse: [SourceLocation?] = []
     var uses: [Int] = []
 
-    /// Interns a use at `location` (made only for a first use, so the hot path allocates nothing).
-    mutating func use(_ bytes: UnsafeBufferPointer<UInt8>, at location: () -> SourceLocation) -> Int32 {
+    /// Interns a use at `file:line:column`; the location is built only for a first use, so the hot
+    /// path neither allocates nor retains.
+    mutating func use(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, column: Int) -> Int32 {
         let (id, isNew) = interner.intern(bytes)
         if isNew {
-            firstUse.append(location())
+            firstUse.append(SourceLocation(file: file, line: line, column: column))
             uses.append(1)
         } else {
-            if firstUse[Int(id)] == nil { firstUse[Int(id)] = location() }
+            if firstUse[Int(id)] == nil { firstUse[Int(id)] = SourceLocation(file: file, line: line, column: column) }
             uses[Int(id)] += 1
         }
         return id

@@ -2,6 +2,10 @@
 /// A posting starts from its transaction's set and overrides what it names itself.
 struct TagSet {
     var grant: Int32 = -1
+    /// `match:GRANT`: the posting records match funding for that grant (never its spend).
+    var match: Int32 = -1
+    var matchLine: Int32 = 0
+    var matchColumn: Int32 = 0
     var line: Int32 = -1
     var lineLine: Int32 = 0
     var lineColumn: Int32 = 0

@@ -59,6 +59,7 @@ public enum HledgerWriter {
                 tags.append("line:\(grant.lines[Int(posting.grantLine)].id)")
             }
         }
+        if posting.matchGrant >= 0 { tags.append("match:\(ledger.grants[Int(posting.matchGrant)].id)") }
         if posting.area >= 0 { tags.append("area:\(ledger.areas[Int(posting.area)].id)") }
         if posting.initiative >= 0 { tags.append("initiative:\(ledger.initiatives[Int(posting.initiative)].id)") }
         if let spendClass = posting.spendClass { tags.append("class:\(spendClass.name)") }

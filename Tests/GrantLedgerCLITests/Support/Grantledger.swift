@@ -27,8 +27,9 @@ enum Grantledger {
         let stderr: String
     }
 
-    /// Runs `grantledger ARGS` in `directory` (the package root by default).
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
+    /// Runs `grantledger ARGS` in `directory` (the package root by default); `executable` runs
+    /// another program instead (a shell that sets limits before it starts grantledger).
+    static func run(_ arguments: [String], in directory: URL = packageRoot, executable: URL = binary) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("grantledger-run-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -37,7 +38,7 @@ enum Grantledger {
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.standardOutput = out

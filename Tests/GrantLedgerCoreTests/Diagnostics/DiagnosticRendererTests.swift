@@ -82,9 +82,14 @@ struct DiagnosticRendererTests {
         #expect(ExitStatus.clean.rawValue == 0 && ExitStatus.findings.rawValue == 1 && ExitStatus.badInput.rawValue == 2)
     }
 
-    @Test func onlyThreeCodesAreFindings() {
+    @Test func onlyTheseCodesAreFindings() {
         let findings = DiagnosticCode.allCases.filter { $0.severity == .finding }
-        #expect(findings == [.unallocatedAward, .lineOverspent, .awardExceedsRequest])
+        #expect(findings == [
+            .unallocatedAward, .lineOverspent, .awardExceedsRequest,
+            .trancheOverspent, .spendOutsideTranche, .matchFundingShort, .classCapExceeded, .unclassifiedSpend,
+            .bidGrantMismatch, .duplicateTransaction,
+            .unmatchedStatementRow, .unmatchedLedgerSpend, .amountDifference, .lineDifference, .duplicateStatementRow,
+        ])
         #expect(Severity.finding < Severity.error)
     }
 

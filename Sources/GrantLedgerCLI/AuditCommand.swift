@@ -1,0 +1,83 @@
+import ArgumentParser
+import GrantLedgerCore
+
+/// `grantledger audit [PATH…] [--statement FILE.csv --rules RULES]`: the year-end question — do the
+/// books agree with themselves and with the finance system? Runs every check, the funders'
+/// conditions among them, and reconciles with a statement when one is given. The findings go to
+/// standard error as located diagnostics, the report to standard output; exit 0 clean, 1 findings,
+/// 2 bad input.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Check the books against the funders' conditions and reconcile them with a finance-system statement.",
+        discussion: """
+        Internal checks: balances, lines within awards, line budgets, grant periods and deadlines, balance assertions, tranches (year, spend-by date, cap), match funding (postings tagged match:GRANT), capital and revenue caps, bids against the grants they became, duplicate transactions. With --statement and --rules: the statement's rows are paired with the ledger's spend on the grants the rules map to, by reference, then by exact amount with dates within the rules' date-tolerance; every difference is a finding naming its reference and grant line. 
+        """
+    )
+
+    @Argument(help: "Ledger files or folders (default: ledgers/).")
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("A finance-system export to reconcile with.", valueName: "FILE.csv"))
+    var statement: String?
+
+    @Option(help: ArgumentHelp("The rules file for the statement.", valueName: "RULES"))
+    var rules: String?
+
+    @Option(name: .customLong("fy"), help: ArgumentHelp("Reconcile only entries dated in this financial year.", valueName: "2022-23"))
+    var financialYear: String?
+
+    @Option(help: "table (for people), csv or json.")
+    var format: ReportFormat = .table
+
+    func run() throws {
+        let locator = ArgumentLocator()
+        var problems: [Diagnostic] = []
+        var year: FinancialYear?
+        if let financialYear {
+            year = FinancialYear.parse(financialYear)
+            if year == nil {
+                let message = "\"\(financialYear)\" is not a financial year", hint = "write it like 2022-23"
+                problems.append(locator.origin(option: "--fy", value: financialYear)?.diagnostic(.badPeriod, message, hint: hint)
+                                ?? Diagnostic(.badPeriod, message, hint: hint))
+            }
+        }
+        if (statement == nil) != (rules == nil) {
+            let (option, missing) = statement == nil ? ("--rules", "--statement FILE.csv") : ("--statement", "--rules RULES")
+            let message = "\(option) needs \(missing) too", hint = "a statement is read with the rules that describe its columns"
+            problems.append(locator.origin(option: option)?.diagnostic(.missingField, message, hint: hint)
+                            ?? Diagnostic(.missingField, message, hint: hint))
+        }
+        try stopOnErrors(problems)
+
+        let (ledger, bookProblems) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths, checks: LedgerCheck.audit)
+        problems += bookProblems
+        var reading: (rows: [ExportRow], rules: ImportRules, file: String)?
+        if let statement, let rules {
+            let (rulesRead, rulesProblems) = ImportRulesReader.read(path: rules)
+            problems += rulesProblems
+            if ExitStatus(rulesProblems) != .badInput {
+                let export = FinanceExport.read(path: statement, rules: rulesRead)
+                problems += export.diagnostics
+                if ExitStatus(bookProblems) != .badInput { problems += rulesRead.problems(against: ledger, rows: export.rows) }
+                reading = (export.rows, rulesRead, statement)
+            }
+        }
+        // Bad input anywhere: the errors alone, since findings of half-read books would mislead.
+        try stopOnErrors(problems.filter { $0.severity == .error })
+
+        let result = Auditor.audit(ledger: ledger, checkFindings: bookProblems, statement: reading, financialYear: year)
+        if !result.findings.isEmpty {
+            Console.error(DiagnosticRenderer().render(result.diagnostics) + result.diagnostics.summary)
+        }
+        // A figure too large to total is bad input: no report of made-up figures.
+        if result.status != .badInput { Console.out(AuditReport.render(result, format: format)) }
+        if result.status != .clean { throw ExitCode(result.status.rawValue) }
+    }
+
+    private func stopOnErrors(_ diagnostics: [Diagnostic]) throws {
+        guard !diagnostics.isEmpty else { return }
+        Console.error(DiagnosticRenderer().render(diagnostics) + diagnostics.summary)
+        throw ExitCode(ExitStatus.badInput.rawValue)
+    }
+}

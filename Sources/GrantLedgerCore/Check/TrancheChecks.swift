@@ -1,0 +1,51 @@
+/// Safer Streets style tranches: money for one financial year must be spent in that year, by its
+/// spend-by date and within its cap, because funders do not let it move between years.
+public enum TrancheChecks {
+    @Sendable public static func run(_ ledger: Ledger) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let tranched = ledger.grants.indices.filter { !ledger.grants[$0].tranches.isEmpty }
+        guard !tranched.isEmpty else { return [] }
+        // Spend per grant per tranche, in flat arrays: the loop below sees every posting.
+        var totals: [[Int64]] = ledger.grants.map { [Int64](repeating: 0, count: $0.tranches.count) }
+        let isExpense = ledger.accounts.map { $0.kind == .expenses }
+        let hasTranches = ledger.grants.map { !$0.tranches.isEmpty }
+        for posting in ledger.postings where posting.grant >= 0 && isExpense[Int(posting.account)] && hasTranches[Int(posting.grant)] {
+            let grant = ledger.grants[Int(posting.grant)]
+            let date = ledger.transactions[Int(posting.transaction)].date
+            // Spend outside the grant's own window is already an error (spend-outside-period).
+            if let period = grant.period, let deadline = grant.spendDeadline, date < period.start || date > deadline { continue }
+            let year = date.financialYear
+            let account = ledger.account(of: posting).name
+            guard let index = grant.tranches.firstIndex(where: { $0.financialYear == year }) else {
+                let years = grant.tranches.map(\.financialYear.description).joined(separator: ", ")
+                problems.append(Diagnostic(
+                    .spendOutsideTranche, "spend dated \(date) falls in \(year), a year with no tranche of grant \(grant.id) (its tranches: \(years))",
+                    hint: "tranches cannot move between years: check the date, or the grant tag",
+                    at: ledger.location(of: posting), length: account.utf8.count))
+                continue
+            }
+            let tranche = grant.tranches[index]
+            if date > tranche.spendBy {
+                problems.append(Diagnostic(
+                    .spendOutsideTranche, "spend dated \(date) is after \(tranche.spendBy), the date by which grant \(grant.id)'s \(year) tranche must be spent",
+                    hint: "money not spent by the date is lost: check the date, or agree a change with the funder",
+                    at: ledger.location(of: posting), length: account.utf8.count))
+            }
+            let (sum, overflow) = totals[Int(posting.grant)][index].addingReportingOverflow(posting.amount.pence)
+            totals[Int(posting.grant)][index] = overflow ? .max : sum
+        }
+        for grantIndex in tranched {
+            let grant = ledger.grants[grantIndex]
+            for (index, tranche) in grant.tranches.enumerated() {
+                let spent = Money(pence: totals[grantIndex][index])
+                if spent > tranche.cap, let over = try? spent.subtracting(tranche.cap) {
+                    problems.append(Diagnostic(
+                        .trancheOverspent, "grant \(grant.id) spent \(spent) in \(tranche.financialYear) against a tranche of \(tranche.cap): \(over) over",
+                        hint: "a tranche cannot be topped up from another year: move spend to another funding source",
+                        at: tranche.location, length: "tranche".utf8.count))
+                }
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Reads a finance-system export (CSV) with its rules: finds the columns the rules name, drops the
+/// rows a `skip` rule matches, and reads and codes every other row. Every problem in every row is
+/// collected, located at its cell, so one run lists them all; a caller that gets any error writes
+/// nothing.
+///
+/// The CSV itself is read by the located RFC 4180 `CSVReader` the area files use, rather than
+/// CSV.swift: exports need each cell's line and column for the caret, which that library does not
+/// keep.
+public enum FinanceExport {
+    /// What reading an export gives: the coded rows, how many rows `skip` rules dropped, and every
+    /// problem found.
+    public struct Reading: Sendable {
+        public var rows: [ExportRow] = []
+        public var skipped = 0
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    public static func read(path: String, rules: ImportRules) -> Reading {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return Reading(diagnostics: [Diagnostic(.fileNotFound, "cannot read the export \(path)",
+                                                    hint: "check the path; the export is the CSV saved from the finance system")])
+        }
+        return read(bytes: [UInt8](data), name: path, rules: rules)
+    }
+
+    public static func read(text: String, name: String = "<export>", rules: ImportRules) -> Reading {
+        read(bytes: Array(text.utf8), name: name, rules: rules)
+    }
+
+    static func read(bytes: [UInt8], name: String, rules: ImportRules) -> Reading {
+        let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        if content.allSatisfy({ ASCII.isBlank($0) || $0 == ASCII.newline || $0 == ASCII.carriageReturn }) {
+            return Reading(diagnostics: [Diagnostic(.emptyExport, "the export \(name) is empty",
+                                    hint: "export again from the finance system: a saved export has at least its heading row",
+                                    at: SourceLocation(file: name, line: 1, column: 1), excerpt: "")])
+        }
+        var reader = CSVReader(file: name)
+        let records = reader.records(bytes)
+        var diagnostics = reader.diagnostics
+        // A broken quote leaves the rest of the file unreadable: report it alone.
+        if diagnostics.contains(where: { $0.code == .badCSVQuote }) { return Reading(diagnostics: diagnostics) }
+        guard let header = records.first else { return Reading(diagnostics: diagnostics) }
+
+        var indices: [ColumnRole: Int] = [:]
+        let headings = header.fields.map(\.text)
+        for role in ColumnRole.allCases {
+            guard let wanted = rules.columns[role] else { continue }
+            if let index = headings.firstIndex(of: wanted.value)
+                ?? headings.firstIndex(where: { $0.lowercased() == wanted.value.lowercased() }) {
+                indices[role] = index
+                continue
+            }
+            let near = Suggestion.closest(to: wanted.value, in: headings).map { "did you mean \"\($0)\"? " } ?? ""
+            let named = wanted.origin.map { " (named in \($0.location.file):\($0.location.line))" } ?? ""
+            diagnostics.append(Diagnostic(
+                .missingExportColumn, "the export has no column \"\(wanted.value)\" for the \(role.rawValue)\(named)",
+                hint: near + "its columns are: " + headings.map { "\"\($0)\"" }.joined(separator: ", "),
+                at: SourceLocation(file: name, line: header.line, column: 1), length: max(1, header.endColumn - 1)))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { return Reading(diagnostics: diagnostics) }
+
+        var reading = Reading()
+        for record in records.dropFirst() {
+            if record.fields.count != header.fields.count {
+                let count = record.fields.count
+                let column = count > header.fields.count ? record.fields[header.fields.count].column : record.endColumn
+                diagnostics.append(Diagnostic(
+                    .raggedRow, "this row has \(count) cell\(count == 1 ? "" : "s"), the heading row \(header.fields.count)",
+                    hint: "a cell holding a comma must be in quotes: \"1,234.56\"; or the export was cut short",
+                    at: SourceLocation(file: name, line: record.line, column: column)))
+                continue
+            }
+            func cell(_ role: ColumnRole) -> CSVField? { indices[role].map { record.fields[$0] } }
+            if rules.rules.contains(where: { $0.kind == .skip && matches($0, cell) }) {
+                reading.skipped += 1
+                continue
+            }
+            if let row = readRow(record, name: name, rules: rules, cell: cell, into: &diagnostics) { reading.rows.append(row) }
+        }
+        reading.diagnostics = diagnostics
+        return reading
+    }
+
+    static func matches(_ rule: MappingRule, _ cell: (ColumnRole) -> CSVField?) -> Bool {
+        rule.conditions.allSatisfy { cell($0.role)?.text == $0.value }
+    }
+
+    private static func readRow(_ record: CSVRecord, name: String, rules: ImportRules, cell: (ColumnRole) -> CSVField?,
+                                into diagnostics: inout [Diagnostic]) -> ExportRow? {
+        let before = diagnostics.count
+        func report(_ field: CSVField, _ code: DiagnosticCode, _ message: String, hint: String, offset: Int = 0, length: Int? = nil) {
+            diagnostics.append(Diagnostic(code, message, hint: hint,
+                                          at: SourceLocation(file: name, line: field.line, column: field.column + offset),
+                                          length: length ?? field.length))
+        }
+        var date: Day?
+        if let field = cell(.date) {
+            switch rules.dateFormat.parse(field.text) {
+            case .success(let day): date = day
+            case .failure(.malformed):
+                report(field, .badDate, field.text.isEmpty ? "this row has no date" : "\"\(field.text)\" is not a date written \(rules.dateFormat.rawValue)",
+                       hint: "the rules say dates are written \(rules.dateFormat.rawValue); change date-format if the export writes them another way")
+            case .failure(.impossible):
+                report(field, .impossibleDate, "there is no such date as \(field.text)", hint: "check the day of the month")
+            }
+        }
+        var amount: Money?
+        if let field = cell(.amount) {
+            if field.text.isEmpty {
+                report(field, .badAmount, "this row has no amount", hint: "every row that is not skipped needs an amount")
+            } else {
+                switch ExportAmount.parse(field.text) {
+                case .success(let value): amount = value
+                case .failure(let problem):
+                    let code: DiagnosticCode = problem.kind == .overflow ? .amountOverflow : .badAmount
+                    let hint = problem.kind == .strayCharacter
+                        ? "write amounts like 1,234.56, -1,234.56 or (1,234.56) for a credit"
+                        : problem.hint
+                    report(field, code, "\(problem.message): \(field.text)", hint: hint,
+                           offset: min(problem.offset, max(field.length - 1, 0)), length: 1)
+                }
+            }
+        }
+        var reference: String?
+        if let field = cell(.reference) {
+            if field.text.isEmpty {
+                report(field, .missingField, "this row has no reference",
+                       hint: "the reference (invoice number) is how an imported row is recognised; add it in the finance system")
+            } else if field.text.contains(",") || field.text.contains(where: \.isNewline) {
+                report(field, .badValue, "a reference cannot hold a comma or a line break: \"\(field.text)\"",
+                       hint: "ledger tags end at a comma; correct the reference in the finance system")
+            } else {
+                reference = field.text
+            }
+        }
+        var coding: [MappingRule.Field: Located<String>] = [:]
+        for rule in rules.rules where rule.kind == .map && matches(rule, cell) {
+            for (field, value) in rule.fields { coding[field] = value }
+        }
+        if coding[.account] == nil {
+            let codes = [ColumnRole.costCentre, .account].compactMap { role in
+                cell(role).map { "\(role.rawValue) \($0.text.isEmpty ? "(empty)" : $0.text)" }
+            }
+            let at = cell(.costCentre) ?? cell(.account) ?? record.fields[0]
+            report(at, .unmappedRow, "no map rule gives this row an account" + (codes.isEmpty ? "" : " (\(codes.joined(separator: ", ")))"),
+                   hint: "add a map rule for it to the rules file, or a skip rule if it is not grant spend")
+        } else if coding[.line] != nil && coding[.grant] == nil {
+            let at = cell(.costCentre) ?? cell(.account) ?? record.fields[0]
+            report(at, .unmappedRow, "the rules give this row a line but no grant",
+                   hint: "add grant to the map rule that sets line \(coding[.line]?.value ?? "")")
+        }
+        guard diagnostics.count == before, let date, let amount, let reference else { return nil }
+        var cells: [ColumnRole: CSVField] = [:]
+        for role in ColumnRole.allCases { if let field = cell(role) { cells[role] = field } }
+        func text(_ role: ColumnRole) -> String? {
+            guard let value = cell(role)?.text, !value.isEmpty else { return nil }
+            return value
+        }
+        return ExportRow(file: name, line: record.line, date: date, amount: amount, reference: reference,
+                         supplier: text(.supplier), description: text(.description), costCentre: text(.costCentre),
+                         accountCode: text(.account), coding: coding, cells: cells)
+    }
+}

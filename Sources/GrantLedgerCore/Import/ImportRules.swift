@@ -1,0 +1,52 @@
+/// A rules file: how to read one finance system's export and turn its rows into ledger postings.
+///
+/// Written in the ledger's own style (see `examples/finance/README.md`): `column ROLE  Heading`
+/// lines name the columns used, `date-format` and `paid-from` say how to read and balance a row,
+/// and `skip` and `map` rules, tried in file order, decide what each row becomes. A `skip` that
+/// matches drops the row (a VAT line, a cost centre that is not grant funded); every `map` that
+/// matches sets its fields, later ones overriding earlier ones, so a cost-centre rule can give the
+/// grant, line, area and initiative and an account-code rule the class.
+public struct ImportRules: Sendable {
+    public var file: String
+    /// The export's heading for each role, with where the rules file says so.
+    public var columns: [ColumnRole: Located<String>] = [:]
+    public var dateFormat: ExportDateFormat = .dayMonthYearSlash
+    /// The account each transaction is balanced against: the bank, or a creditor.
+    public var paidFrom: Located<String>?
+    /// How many days apart a ledger posting and a statement row may be dated and still be paired
+    /// by date and exact amount when their references differ.
+    public var dateTolerance: Int = 3
+    public var rules: [MappingRule] = []
+
+    public init(file: String) { self.file = file }
+
+    /// Grants the `map` rules name: what a statement read with these rules covers.
+    public var grantIDs: [String] {
+        var seen: Set<String> = []
+        return rules.compactMap { $0.fields[.grant]?.value }.filter { seen.insert($0).inserted }
+    }
+}
+
+/// One `skip` or `map` rule: conditions on coded columns, all of which must hold.
+public struct MappingRule: Sendable {
+    public enum Kind: Sendable { case skip, map }
+
+    public enum Field: String, CaseIterable, Sendable {
+        case grant, line, account, area, initiative
+        case spendClass = "class"
+        case match
+    }
+
+    public let kind: Kind
+    public let conditions: [(role: ColumnRole, value: String)]
+    public var fields: [Field: Located<String>] = [:]
+    public let location: SourceLocation
+    public let note: String?
+
+    public init(kind: Kind, conditions: [(role: ColumnRole, value: String)], location: SourceLocation, note: String?) {
+        self.kind = kind
+        self.conditions = conditions
+        self.location = location
+        self.note = note
+    }
+}

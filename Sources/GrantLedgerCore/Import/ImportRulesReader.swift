@@ -1,0 +1,301 @@
+import Foundation
+
+/// Reads a rules file (see `ImportRules`), collecting every problem with its line and column.
+///
+/// The syntax follows the ledger's: keywords at the left margin, a `map` rule's fields on indented
+/// lines under it, `;` comments. Ids and accounts are checked against the books separately
+/// (`ImportRules.problems(against:)`), since the rules file is read before them.
+public enum ImportRulesReader {
+    public static func read(path: String) -> (rules: ImportRules, diagnostics: [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (ImportRules(file: path), [Diagnostic(.fileNotFound, "cannot read the rules file \(path)",
+                                                         hint: "name the rules file that describes this export: --rules RULES")])
+        }
+        return read(bytes: [UInt8](data), name: path)
+    }
+
+    public static func read(text: String, name: String = "<rules>") -> (rules: ImportRules, diagnostics: [Diagnostic]) {
+        read(bytes: Array(text.utf8), name: name)
+    }
+
+    static func read(bytes: [UInt8], name: String) -> (rules: ImportRules, diagnostics: [Diagnostic]) {
+        var state = RulesParser(file: name)
+        var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var number = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != ASCII.newline { end += 1 }
+            number += 1
+            var lineEnd = end
+            if lineEnd > start && bytes[lineEnd - 1] == ASCII.carriageReturn { lineEnd -= 1 }
+            state.read(Array(bytes[start..<lineEnd]), number: number)
+            start = end + 1
+        }
+        state.finish()
+        return (state.rules, state.diagnostics)
+    }
+}
+
+/// One line's words with their byte offsets, up to a comment.
+struct RulesLine {
+    let bytes: [UInt8]
+    let text: String
+    let number: Int
+    let file: String
+    /// Words as (offset, text), before any comment.
+    let words: [(offset: Int, text: String)]
+    let indented: Bool
+    let comment: String?
+
+    init(_ bytes: [UInt8], number: Int, file: String) {
+        self.bytes = bytes
+        self.text = String(decoding: bytes, as: UTF8.self)
+        self.number = number
+        self.file = file
+        indented = bytes.first.map(ASCII.isBlank) ?? false
+        var words: [(Int, String)] = []
+        var index = 0
+        var comment: String?
+        while index < bytes.count {
+            while index < bytes.count && ASCII.isBlank(bytes[index]) { index += 1 }
+            guard index < bytes.count else { break }
+            if bytes[index] == ASCII.semicolon || (bytes[index] == ASCII.hash && words.isEmpty) {
+                let rest = String(decoding: bytes[(index + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                comment = rest.isEmpty ? nil : rest
+                break
+            }
+            let start = index
+            while index < bytes.count && !ASCII.isBlank(bytes[index]) { index += 1 }
+            words.append((start, String(decoding: bytes[start..<index], as: UTF8.self)))
+        }
+        self.words = words
+        self.comment = comment
+    }
+
+    /// The text from word `index` to the comment, as written (a heading may hold spaces).
+    func rest(from index: Int) -> (offset: Int, text: String)? {
+        guard index < words.count, let last = words.last else { return nil }
+        let start = words[index].offset
+        let end = last.offset + last.text.utf8.count
+        return (start, String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    func origin(_ offset: Int, _ length: Int) -> SettingOrigin {
+        SettingOrigin(location: SourceLocation(file: file, line: number, column: offset + 1), length: max(1, length), excerpt: text)
+    }
+
+    func located(_ word: (offset: Int, text: String)) -> Located<String> {
+        Located(word.text, at: origin(word.offset, word.text.utf8.count))
+    }
+}
+
+/// The state of reading one rules file.
+struct RulesParser {
+    var rules: ImportRules
+    var diagnostics: [Diagnostic] = []
+    /// The `map` rule whose fields are being read.
+    var openRule: MappingRule?
+    /// Its conditions could not be read: its fields are read (so they are not reported as stray
+    /// lines) but the rule is dropped.
+    var openRuleBroken = false
+    var sawDateFormat = false
+
+    init(file: String) { rules = ImportRules(file: file) }
+
+    mutating func read(_ bytes: [UInt8], number: Int) {
+        if let offset = bytes.withUnsafeBufferPointer({ $0.firstInvalidUTF8Offset }) {
+            diagnostics.append(Diagnostic(
+                .badEncoding, "this line is not valid UTF-8", hint: "save the rules file as UTF-8",
+                at: SourceLocation(file: rules.file, line: number, column: offset + 1),
+                excerpt: String(decoding: bytes, as: UTF8.self)))
+            return
+        }
+        let line = RulesLine(bytes, number: number, file: rules.file)
+        guard let first = line.words.first else { return }
+        if line.indented {
+            guard openRule != nil else {
+                report(line, first.offset, line.bytes.count - first.offset, .badSyntax, "an indented line outside a map rule",
+                       hint: "indent only the fields of a map rule: grant, line, account, area, initiative, class, match")
+                return
+            }
+            readField(line)
+            return
+        }
+        finishRule()
+        switch first.text {
+        case "column":
+            guard line.words.count >= 3, let heading = line.rest(from: 2) else {
+                report(line, 0, line.bytes.count, .badSyntax, "a column line is a role and the export's heading",
+                       hint: "for example: column date  Posting Date")
+                return
+            }
+            let roleWord = line.words[1]
+            guard let role = ColumnRole(rawValue: roleWord.text) else {
+                report(line, roleWord.offset, roleWord.text.utf8.count, .unknownField, "unknown column role \"\(roleWord.text)\"",
+                       hint: suggestion(roleWord.text, ColumnRole.allCases.map(\.rawValue)))
+                return
+            }
+            if let earlier = rules.columns[role] {
+                report(line, roleWord.offset, roleWord.text.utf8.count, .duplicateID, "the \(role.rawValue) column is named twice",
+                       hint: "it was first named on line \(earlier.origin?.location.line ?? 0); keep one")
+                return
+            }
+            rules.columns[role] = line.located(heading)
+        case "date-format":
+            guard let value = line.rest(from: 1) else { return missingValue(line, first) }
+            if let format = ExportDateFormat(rawValue: value.text) {
+                rules.dateFormat = format
+                sawDateFormat = true
+            } else {
+                report(line, value.offset, value.text.utf8.count, .badValue, "unknown date format \"\(value.text)\"",
+                       hint: "write one of: " + ExportDateFormat.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        case "paid-from":
+            guard line.words.count == 2 else { return line.words.count < 2 ? missingValue(line, first) : extraWords(line, 2) }
+            let account = line.words[1]
+            rules.paidFrom = line.located(account)
+        case "date-tolerance":
+            guard line.words.count >= 2 else { return missingValue(line, first) }
+            let value = line.words[1]
+            let unitOK = line.words.count == 2 || (line.words.count == 3 && ["day", "days"].contains(line.words[2].text))
+            if let days = Int(value.text), (0...366).contains(days), value.text.utf8.allSatisfy(ASCII.isDigit), unitOK {
+                rules.dateTolerance = days
+            } else {
+                report(line, value.offset, line.rest(from: 1)?.text.utf8.count ?? 1, .badValue,
+                       "a date tolerance is a whole number of days from 0 to 366, not \"\(line.rest(from: 1)?.text ?? "")\"",
+                       hint: "for example: date-tolerance 5 days")
+            }
+        case "skip", "map":
+            var conditions: [(ColumnRole, String)] = []
+            var index = 1
+            var broken = false
+            while index < line.words.count {
+                let roleWord = line.words[index]
+                guard let role = ColumnRole(rawValue: roleWord.text), role.canBeTested else {
+                    let testable = ColumnRole.allCases.filter(\.canBeTested).map(\.rawValue)
+                    report(line, roleWord.offset, roleWord.text.utf8.count, .unknownField,
+                           "a rule tests a coded column, not \"\(roleWord.text)\"", hint: suggestion(roleWord.text, testable))
+                    broken = true
+                    break
+                }
+                guard index + 1 < line.words.count else {
+                    report(line, roleWord.offset, roleWord.text.utf8.count, .missingField, "\(roleWord.text) needs a value to match",
+                           hint: "for example: \(first.text) \(roleWord.text) 9210")
+                    broken = true
+                    break
+                }
+                conditions.append((role, line.words[index + 1].text))
+                index += 2
+            }
+            if first.text == "skip" && conditions.isEmpty && !broken {
+                report(line, 0, first.text.utf8.count, .missingField, "skip needs a condition, or it would skip every row",
+                       hint: "for example: skip account 9210   ; VAT input")
+                broken = true
+            }
+            let rule = MappingRule(kind: first.text == "skip" ? .skip : .map, conditions: conditions,
+                                   location: SourceLocation(file: rules.file, line: line.number, column: 1), note: line.comment)
+            if first.text == "skip" {
+                if !broken { rules.rules.append(rule) }
+            } else {
+                // Read its fields even when the conditions are broken, so they are not reported again.
+                openRule = rule
+                openRuleBroken = broken
+            }
+        default:
+            report(line, 0, first.text.utf8.count, .unknownDirective, "unknown rules keyword \"\(first.text)\"",
+                   hint: suggestion(first.text, ["column", "date-format", "paid-from", "date-tolerance", "skip", "map"]))
+        }
+    }
+
+    private mutating func readField(_ line: RulesLine) {
+        let key = line.words[0]
+        guard let field = MappingRule.Field(rawValue: key.text) else {
+            report(line, key.offset, key.text.utf8.count, .unknownField, "a map rule has no field \"\(key.text)\"",
+                   hint: suggestion(key.text, MappingRule.Field.allCases.map(\.rawValue)))
+            return
+        }
+        guard line.words.count >= 2 else { return missingValue(line, key) }
+        guard line.words.count == 2 else { return extraWords(line, 2) }
+        let value = line.words[1]
+        if field == .spendClass && value.text != "capital" && value.text != "revenue" {
+            report(line, value.offset, value.text.utf8.count, .badValue, "class must be capital or revenue, not \"\(value.text)\"",
+                   hint: "write class  capital, or class  revenue")
+            return
+        }
+        if value.text.contains(",") {
+            report(line, value.offset, value.text.utf8.count, .badValue, "an id cannot hold a comma: \"\(value.text)\"",
+                   hint: "ids are letters, digits, -, _ and .; accounts are words joined by colons")
+            return
+        }
+        if openRule?.fields[field] != nil {
+            report(line, key.offset, key.text.utf8.count, .duplicateID, "\(field.rawValue) is set twice in this rule",
+                   hint: "keep one")
+            return
+        }
+        openRule?.fields[field] = line.located(value)
+    }
+
+    mutating func finishRule() {
+        guard let rule = openRule else { return }
+        openRule = nil
+        if openRuleBroken { return }
+        if rule.fields.isEmpty {
+            diagnostics.append(Diagnostic(
+                .missingField, "this map rule sets nothing", hint: "give it fields on indented lines: grant, line, account, area, initiative, class",
+                at: rule.location, length: 3))
+            return
+        }
+        rules.rules.append(rule)
+    }
+
+    mutating func finish() {
+        finishRule()
+        let top = SourceLocation(file: rules.file, line: 1, column: 1)
+        for role in ColumnRole.required where rules.columns[role] == nil {
+            diagnostics.append(Diagnostic(
+                .missingField, "the rules do not say which column holds the \(role.rawValue)",
+                hint: "add a line such as: column \(role.rawValue)  \(Self.exampleHeading(role))", at: top))
+        }
+        if rules.paidFrom == nil {
+            diagnostics.append(Diagnostic(
+                .missingField, "the rules do not say which account pays (the other side of each transaction)",
+                hint: "add a line such as: paid-from  assets:bank:snb", at: top))
+        }
+        if !rules.rules.contains(where: { $0.kind == .map }) {
+            diagnostics.append(Diagnostic(
+                .missingField, "the rules have no map rule, so no row could become a posting",
+                hint: "add one such as: map cost-centre CS2101, then indented grant, line and account lines", at: top))
+        }
+    }
+
+    static func exampleHeading(_ role: ColumnRole) -> String {
+        switch role {
+        case .date: return "Posting Date"
+        case .amount: return "Amount"
+        case .reference: return "Invoice No"
+        case .supplier: return "Supplier Name"
+        case .description: return "Line Description"
+        case .costCentre: return "Cost Centre"
+        case .account: return "Account Code"
+        }
+    }
+
+    private mutating func missingValue(_ line: RulesLine, _ word: (offset: Int, text: String)) {
+        report(line, word.offset, word.text.utf8.count, .missingField, "\(word.text) needs a value", hint: "write \(word.text) and its value on the same line")
+    }
+
+    private mutating func extraWords(_ line: RulesLine, _ from: Int) {
+        let start = line.words[from].offset
+        let last = line.words[line.words.count - 1]
+        report(line, start, last.offset + last.text.utf8.count - start, .badSyntax, "unexpected words after the value",
+               hint: "put notes after ; as a comment")
+    }
+
+    private func suggestion(_ word: String, _ known: [String]) -> String {
+        (Suggestion.closest(to: word, in: known).map { "did you mean \($0)? " } ?? "") + "known: " + known.joined(separator: ", ")
+    }
+
+    private mutating func report(_ line: RulesLine, _ offset: Int, _ length: Int, _ code: DiagnosticCode, _ message: String, hint: String) {
+        diagnostics.append(line.origin(offset, length).diagnostic(code, message, hint: hint))
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// `grantledger audit`, end to end on the shipped books and the example statements.
+@Suite("audit")
+struct AuditCommandTests {
+    static let rules = ["--rules", "examples/finance/bassetlaw-ss4.rules"]
+    static let clean = ["audit", "--statement", "examples/finance/bassetlaw-ss4-statement.csv"] + rules
+    static let planted = ["audit", "--statement", "examples/finance/bassetlaw-ss4-statement-planted.csv"] + rules
+
+    /// `code reference` for every finding in standard error.
+    static func findings(_ stderr: String) -> [String] {
+        stderr.split(separator: "\n").compactMap { line -> String? in
+            guard let open = line.range(of: "finding["), let close = line[open.upperBound...].firstIndex(of: "]") else { return nil }
+            let code = line[open.upperBound..<close]
+            let reference = line.range(of: "reference ").map { line[$0.upperBound...].prefix { $0 != " " } } ?? ""
+            return "\(code) \(reference)"
+        }
+    }
+
+    @Test func theShippedBooksAuditClean() throws {
+        let result = try Grantledger.run(["audit"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.hasSuffix("Clean: nothing to look at.\n"))
+    }
+
+    @Test func theCleanStatementReconcilesExactly() throws {
+        let result = try Grantledger.run(Self.clean)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.contains("  matched                   49 (49 by reference, 0 by date and amount)\n"))
+        #expect(result.stdout.contains("Total                      £738,826.10  £738,826.10       £0.00\n"))
+    }
+
+    @Test func thePlantedStatementNamesEachDifferenceAndNothingElse() throws {
+        let result = try Grantledger.run(Self.planted)
+        #expect(result.status == 1)
+        #expect(Self.findings(result.stderr) == [
+            "amount-difference BNS-23-0101", "duplicate-statement-row BNS-23-0202", "line-difference BNS-23-0304",
+            "unmatched-statement-row BNS-23-0905",
+        ])
+        #expect(result.stderr.hasSuffix("0 errors, 4 findings\n"))
+        let file = "examples/finance/bassetlaw-ss4-statement-planted.csv"
+        for expected in [
+            "\(file):21:177: finding[amount-difference]: reference BNS-23-0101 (ss4-bns/cctv): the statement has £33,442.76, the ledger £33,424.76 at ledgers/nottinghamshire/safer-streets.ledger:456; difference £18.00",
+            "\(file):29:127: finding[duplicate-statement-row]: reference BNS-23-0202 (£25,979.00, ss4-bns/cctv) appears twice in the statement, here and on line 27; the ledger has it once",
+            "\(file):39:42: finding[line-difference]: reference BNS-23-0304 (£42,794.36): the statement codes it to ss4-bns/cctv, the ledger to ss4-bns/lighting at ledgers/nottinghamshire/safer-streets.ledger:516",
+            "\(file):76:126: finding[unmatched-statement-row]: reference BNS-23-0905 (2023-09-26, £2,340.00, ss4-bns/cctv) is in the statement but not in the ledger",
+        ] {
+            #expect(result.stderr.contains(expected + "\n"), "\(expected)")
+        }
+        // The differences explain the whole gap between the two totals.
+        #expect(result.stdout.contains("Total                      £738,826.10  £767,163.10   £28,337.00\n"))
+        #expect(result.stdout.contains("                      £28,337.00\n"))
+    }
+
+    @Test func csvAndJSONCarryTheSameFindings() throws {
+        let csv = try Grantledger.run(Self.planted + ["--format", "csv"])
+        #expect(csv.status == 1)
+        let findingRows = csv.stdout.split(separator: "\n").filter { $0.hasPrefix("finding,") }
+        #expect(findingRows.map { $0.split(separator: ",").prefix(5).joined(separator: ",") } == [
+            "finding,amount-difference,BNS-23-0101,ss4-bns,cctv", "finding,duplicate-statement-row,BNS-23-0202,ss4-bns,cctv",
+            "finding,line-difference,BNS-23-0304,ss4-bns,cctv", "finding,unmatched-statement-row,BNS-23-0905,ss4-bns,cctv",
+        ])
+        #expect(csv.stdout.contains("\nline-total,,,Total,,,767163.10,738826.10,28337.00,,,\n"))
+        let json = try Grantledger.run(Self.planted + ["--format", "json"])
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let findings = object?["findings"] as? [[String: Any]]
+        #expect(findings?.compactMap { $0["reference"] as? String } == ["BNS-23-0101", "BNS-23-0202", "BNS-23-0304", "BNS-23-0905"])
+        let reconciliation = object?["reconciliation"] as? [String: Any]
+        #expect((reconciliation?["matched"] as? [Any])?.count == 49)
+    }
+
+    @Test func aFinancialYearNarrowsTheReconciliation() throws {
+        let later = try Grantledger.run(Self.planted + ["--fy", "2023-24"])
+        #expect(later.status == 1)
+        #expect(Self.findings(later.stderr) == ["unmatched-statement-row BNS-23-0905"])
+        let earlier = try Grantledger.run(Self.clean + ["--fy", "2022-23"])
+        #expect(earlier.status == 0)
+    }
+
+    @Test func badInputIsExitTwoAndLocated() throws {
+        let noRules = try Grantledger.run(["audit", "--statement", "examples/finance/bassetlaw-ss4-statement.csv"])
+        #expect(noRules.status == 2)
+        #expect(noRules.stderr.hasPrefix("command line:1:19: error[missing-field]: --statement needs --rules RULES too"))
+        #expect(noRules.stdout.isEmpty)
+        let badYear = try Grantledger.run(Self.clean + ["--fy", "2023"])
+        #expect(badYear.status == 2)
+        #expect(badYear.stderr.contains("error[bad-period]: \"2023\" is not a financial year"))
+        let folder = try ScratchFolder()
+        try folder.write("empty.csv", "")
+        let empty = try Grantledger.run(["audit", Grantledger.packageRoot.appendingPathComponent("ledgers").path, "--statement", "empty.csv",
+                                         "--rules", Grantledger.packageRoot.appendingPathComponent("examples/finance/bassetlaw-ss4.rules").path],
+                                        in: folder.url)
+        #expect(empty.status == 2)
+        #expect(empty.stderr.hasPrefix("empty.csv:1:1: error[empty-export]"))
+        #expect(empty.stdout.isEmpty)
+    }
+}
