@@ -4,8 +4,10 @@ import GrantLedgerCore
 ///
 /// Scenario files (`examples/scenarios/*.scenario`) are being added with the full allocation
 /// method. Until their reader lands, a `--scenario` is reported as not yet readable (exit 2). Once it
-/// does, `load` reads the file, allocates it against its area data and returns the scenario for its
-/// sheet, with the files it read for the Provenance sheet; nothing else in the export changes.
+/// does, `load` reads the file (with `ledger` to hand for a pot taken from a grant line), reads its
+/// area data, allocates (`Allocator.allocate`) and returns `AllocationScenario(name:description:
+/// source:allocation:)` for its sheet, with every file it read for the Provenance sheet. Nothing else
+/// in the export changes: problems come back as located diagnostics, all reported before writing.
 enum ScenarioFiles {
     struct Loaded {
         let scenario: AllocationScenario
@@ -13,7 +15,7 @@ enum ScenarioFiles {
         let inputs: [(path: String, role: String)]
     }
 
-    static func load(_ path: String, _ locator: ArgumentLocator, occurrence: Int) -> (Loaded?, [Diagnostic]) {
+    static func load(_ path: String, ledger: Ledger, _ locator: ArgumentLocator, occurrence: Int) -> (Loaded?, [Diagnostic]) {
         let origin = locator.origin(option: "--scenario", value: path, occurrence: occurrence)
         let message = "cannot read scenario \(path): scenario files are not supported yet"
         let hint = "give the allocation as flags for now: --pot £270,750.00 --areas FILE.csv --weight population=1/3 …"

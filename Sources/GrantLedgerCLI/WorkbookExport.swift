@@ -51,7 +51,7 @@ struct WorkbookExport {
         for file in command.scenarios {
             let occurrence = occurrences[file, default: 0]
             occurrences[file] = occurrence + 1
-            let (loaded, problems) = ScenarioFiles.load(file, locator, occurrence: occurrence)
+            let (loaded, problems) = ScenarioFiles.load(file, ledger: ledger, locator, occurrence: occurrence)
             diagnostics += problems
             if let loaded {
                 scenarios.append(loaded.scenario)
