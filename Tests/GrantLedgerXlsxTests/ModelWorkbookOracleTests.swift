@@ -1,5 +1,5 @@
 import Foundation
-import GrantLedgerCore
+@testable import GrantLedgerCore
 import Testing
 @testable import GrantLedgerXlsx
 
@@ -83,6 +83,10 @@ struct ModelWorkbookOracleTests {
             AllocationScenario(name: "A tie for the last penny", allocation: try Self.allocation(
                 "area,population\nA,1\nB,1\nC,2\n", pot: 2, weights: [("population", "1")])),
         ]
+        // A step the sheet does not spell out (as damping would): its amounts come by value.
+        let thirds = try Self.allocation(Self.areas, pot: 27_075_000,
+                                         weights: [("population", "1/3"), ("crime", "1/3"), ("deprivation", "1/3")])
+        scenarios.append(AllocationScenario(name: "Moved before rounding", allocation: Self.movedBeforeRounding(thirds)))
         for index in 0..<6 {
             let floor: Int64? = index % 2 == 0 ? nil : 100_000
             let unit: Int64 = [1, 100, 1, 10_000, 1, 1][index]
@@ -149,6 +153,30 @@ struct ModelWorkbookOracleTests {
         #expect(throws: WorkbookError.self) { try WorkbookModelWriter.write(model, to: path) }
         #expect(try scratch.contents() == ["book.xlsx"])
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "previous")
+    }
+}
+
+extension ModelWorkbookOracleTests {
+    /// `allocation` with each amount before rounding moved a tenth of the way to an equal split and
+    /// rounded again, as a later step (damping) would leave it.
+    static func movedBeforeRounding(_ allocation: Allocation) -> Allocation {
+        let pot = Rational(pence: allocation.pot)
+        let share = (try? pot.divided(by: Rational(allocation.areas.count))) ?? .zero
+        let tenth = Rational(1, 10) ?? .zero
+        let moved = allocation.areas.map { $0.exactAmount * (Rational.one - tenth) + share * tenth }
+        let unit = Rational(pence: allocation.unit)
+        let rounding = LargestRemainder.round(moved.map { (try? $0.divided(by: unit)) ?? .zero },
+                                              totalUnits: allocation.pot.pence / allocation.unit.pence)
+        let areas = allocation.areas.enumerated().map { i, area in
+            AreaAllocation(
+                name: area.name, index: area.index, values: area.values, shares: area.shares,
+                contributions: area.contributions, blendedShare: area.blendedShare, formulaAmount: area.formulaAmount,
+                isFloored: false, exactAmount: moved[i], wholeUnits: rounding.wholeUnits[i], remainder: rounding.remainders[i],
+                remainderRank: rounding.ranks[i], receivesLeftoverUnit: rounding.extra[i],
+                amount: Money(pence: (rounding.wholeUnits[i] + (rounding.extra[i] ? 1 : 0)) * allocation.unit.pence))
+        }
+        return Allocation(areaFile: allocation.areaFile, pot: allocation.pot, unit: allocation.unit, floor: nil,
+                          indicators: allocation.indicators, areas: areas, flooring: nil, leftoverUnits: rounding.leftover)
     }
 }
 

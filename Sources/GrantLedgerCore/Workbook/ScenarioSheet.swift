@@ -5,10 +5,12 @@
 /// cached with the program's exact figure from `Allocation`, so the sheet shows what `allocate`
 /// prints even before a recalculation, and a recalculation shows the same.
 ///
-/// Spreadsheet arithmetic is binary, so two steps can come out differently from exact arithmetic
-/// in rare cases: rounding down an amount that lies within a hair of a whole unit, and ranking two
-/// remainders that nearly tie at the cut-off. There, and only there, the program writes its exact
-/// result as a value (and says so in a note) instead of a formula that might disagree with it.
+/// A formula is written only where the program has checked, exactly, that it reproduces the
+/// allocation's own figure; anywhere else the figure is entered as a value and a note says so. That
+/// covers two cases. Spreadsheet arithmetic is binary, so rounding down an amount within a hair of a
+/// whole unit, or ranking two remainders that nearly tie at the cut-off, could come out otherwise.
+/// And an allocation may use steps this sheet does not spell out as formulas (top-slices, caps,
+/// damping): their results appear as the program computed them, in a "Before rounding" column.
 enum ScenarioSheet {
     /// How near (in units) to a whole unit an amount may be before rounding it down is left to the
     /// program: far wider than the error of a few double-precision operations on amounts in pence.
@@ -18,27 +20,39 @@ enum ScenarioSheet {
             * Rational(storage: .small(1, 1_000_000_000_000))
     }
 
+    /// The rows above the table, in order; their number fixes where the table starts.
+    private enum Setting { case pot, unit, floor, weightSum, leftover, factor }
+
     static func build(_ scenario: AllocationScenario, sheetName name: String, _ names: inout [DefinedName]) -> SheetModel {
         let a = scenario.allocation
         let k = a.indicators.count
         let n = a.areas.count
-        let hasFloor = a.flooring != nil
+        let pot = Rational(pence: a.pot)
+        let check = ScenarioChecks(a)
 
         // Columns.
         let valueColumn = { (j: Int) in 1 + j }
         let shareColumn = { (j: Int) in 1 + k + j }
         let blended = 1 + 2 * k
         let exact = blended + 1
-        var floored: Int?, afterFloor: Int?
+        var floored: Int?, afterFloor: Int?, beforeRounding: Int?
         var next = exact + 1
-        if hasFloor {
+        if check.floorColumns {
             floored = next
             afterFloor = next + 1
             next += 2
+        } else if check.beforeRoundingColumn {
+            beforeRounding = next
+            next += 1
         }
-        let base = afterFloor ?? exact
+        let base = afterFloor ?? beforeRounding ?? exact
         let roundedDown = next, remainder = next + 1, extra = next + 2, amount = next + 3, adjustment = next + 4
         let columnCount = adjustment + 1
+
+        var settings: [Setting] = [.pot, .unit]
+        if check.floorColumns { settings.append(.floor) }
+        settings += [.weightSum, .leftover]
+        if check.floorColumns { settings.append(.factor) }
 
         var sheet = SheetBuilder()
         sheet.maxWidth = 30
@@ -46,56 +60,61 @@ enum ScenarioSheet {
         sheet.add([.text("Allocation: \(scenario.name)", .title)])
         var subtitle = "\(a.pot) across \(WorkbookText.count(n, "area")) of \(a.areaFile); weights "
             + ExactText.weights(a.indicators) + "; rounded to \(unit) by largest remainder"
-        if let floor = a.floor { subtitle += "; floor \(floor)" }
+        if let flooring = a.flooring, check.floorColumns { subtitle += "; floor \(flooring.floor)" }
         if let description = scenario.description, !description.isEmpty { subtitle = description + ". " + subtitle }
         sheet.add([.text(subtitle, .subtitle)])
         sheet.addBlank()
 
-        // Settings, referred to by name from the table below.
-        let potRow = sheet.add([.text("Pot", .label), .money(a.pot, .input),
-                                .text("Change the pot or a weight (the shaded cells): every share, amount and rounding below follows.", .note)])
-        let unitRow = sheet.add([.text("Rounding unit", .label), .money(a.unit, .input),
-                                 .text("amounts are whole multiples of this", .note)])
-        var floorRow: Int?
-        if let floor = a.floor {
-            floorRow = sheet.add([.text("Floor", .label), .money(floor, .input),
-                                  .text("every area receives at least this; the areas above it are scaled down to pay for it", .note)])
-        }
-        // Rows below depend on where the table starts; count the settings rows first.
-        let settingsRows = 2 + (hasFloor ? 1 : 0)
-        let weightRow = sheet.nextRow + settingsRows + 1
+        let weightRow = sheet.nextRow + settings.count + 1
         let header = weightRow + 1
         let first = header + 1
         let last = first + n - 1
         func column(_ c: Int, _ rows: ClosedRange<Int> = first...last) -> CellArea { CellArea(column: c, rows: rows) }
         let weightArea = CellArea(first: CellRef(row: weightRow, column: shareColumn(0)),
                                   last: CellRef(row: weightRow, column: shareColumn(max(0, k - 1))))
-
         let weightSum = Rational.sum(a.indicators.map(\.weight))
-        sheet.add([
-            .text("Weights add up to", .label),
-            k > 0 ? .formula("=SUM(\(weightArea.a1))", .percent(weightSum), CellLook.body.decimals(2)) : .empty,
-            .formula("=IF(ROUND(B\(sheet.nextRow + 1),9)=1,\"OK: the weights add up to 100%\",\"Check: the weights must add up to 100%\")",
-                     .text(weightSum == .one ? "OK: the weights add up to 100%" : "Check: the weights must add up to 100%"), .note),
-        ])
-        let leftoverRow = sheet.add([
-            .text("Units left over", .label),
-            n > 0 ? .formula("=ROUND((Pot-SUM(\(column(roundedDown).a1)))/Unit,0)", .count(Int(a.leftoverUnits)))
-                : .count(Int(a.leftoverUnits)),
-            .text("after every area is rounded down to whole units; they go one each to the largest remainders, "
-                  + "ties to the area first in the file", .note),
-        ])
-        var factorRow: Int?
-        if let flooring = a.flooring, let floored {
-            let allFloored = flooring.flooredCount == n
-            factorRow = sheet.add([
-                .text("Scale factor", .label),
-                allFloored
-                    ? SheetCell(.number(flooring.factor), CellLook.body.decimals(9))
-                    : .formula("=(Pot-COUNTIF(\(column(floored).a1),\"Yes\")*FloorAmount)/SUMIF(\(column(floored).a1),\"No\",\(column(exact).a1))",
-                               .number(flooring.factor), CellLook.body.decimals(9)),
-                .text("(pot − floors) ÷ the exact amounts of the areas above the floor: what each of them is multiplied by", .note),
-            ])
+        let live = check.everyStepIsLive
+        var rowOf: [Setting: Int] = [:]
+        for setting in settings {
+            let r = sheet.nextRow
+            rowOf[setting] = r
+            switch setting {
+            case .pot:
+                sheet.add([.text("Pot", .label), .money(a.pot, .input), .text(live
+                    ? "Change the pot or a weight (the shaded cells): every share, amount and rounding below follows."
+                    : "Change the pot or a weight (the shaded cells): the shares and amounts that are formulas follow.", .note)])
+            case .unit:
+                sheet.add([.text("Rounding unit", .label), .money(a.unit, .input), .text("amounts are whole multiples of this", .note)])
+            case .floor:
+                sheet.add([.text("Floor", .label), .money(a.flooring?.floor ?? .zero, .input),
+                           .text("every area receives at least this; the areas above it are scaled down to pay for it", .note)])
+            case .weightSum:
+                sheet.add([
+                    .text("Weights add up to", .label),
+                    k > 0 ? .formula("=SUM(\(weightArea.a1))", .percent(weightSum), CellLook.body.decimals(2)) : .empty,
+                    .formula("=IF(ROUND(B\(r + 1),9)=1,\"OK: the weights add up to 100%\",\"Check: the weights must add up to 100%\")",
+                             .text(weightSum == .one ? "OK: the weights add up to 100%" : "Check: the weights must add up to 100%"), .note),
+                ])
+            case .leftover:
+                let leftover = FormulaResult.count(Int(clamping: a.leftoverUnits))
+                sheet.add([
+                    .text("Units left over", .label),
+                    n > 0 && check.leftover
+                        ? .formula("=ROUND((SUM(\(column(base).a1))-SUM(\(column(roundedDown).a1)))/Unit,0)", leftover)
+                        : SheetCell(.count(Int(clamping: a.leftoverUnits))),
+                    .text("after every area is rounded down to whole units; they go one each to the largest remainders, "
+                          + "ties to the area first in the file", .note),
+                ])
+            case .factor:
+                let factor = a.flooring?.factor ?? .zero
+                let formula = "=(Pot-COUNTIF(\(column(floored ?? 0).a1),\"Yes\")*FloorAmount)/SUMIF(\(column(floored ?? 0).a1),\"No\",\(column(exact).a1))"
+                sheet.add([
+                    .text("Scale factor", .label),
+                    check.factorFormula ? .formula(formula, .number(factor), CellLook.body.decimals(9))
+                        : SheetCell(.number(factor), CellLook.body.decimals(9)),
+                    .text("(pot − floors) ÷ the exact amounts of the areas above the floor: what each of them is multiplied by", .note),
+                ])
+            }
         }
         sheet.addBlank()
 
@@ -119,6 +138,7 @@ enum ScenarioSheet {
             titles[floored] = "Floored"
             titles[afterFloor] = "After floor"
         }
+        if let beforeRounding { titles[beforeRounding] = "Before rounding" }
         titles[roundedDown] = "Rounded down"
         titles[remainder] = "Remainder (units)"
         titles[extra] = "Extra unit"
@@ -126,21 +146,7 @@ enum ScenarioSheet {
         titles[adjustment] = "Rounding adjustment"
         sheet.add(titles.map { .text($0, .header) })
 
-        // Where binary arithmetic could disagree with the exact rounding (see the type's note).
-        let margins = a.areas.map { margin(units: $0.wholeUnits) }
-        let widest = margins.max() ?? .zero
-        let order = a.areas.indices.sorted { x, y in
-            a.areas[x].remainder != a.areas[y].remainder ? a.areas[x].remainder > a.areas[y].remainder : x < y
-        }
-        let leftover = Int(clamping: a.leftoverUnits)
-        var rankingIsSafe = true
-        if leftover > 0, leftover < n {
-            let gap = a.areas[order[leftover - 1]].remainder - a.areas[order[leftover]].remainder
-            rankingIsSafe = gap > widest + widest
-        }
-        var valuesWritten = 0
         let decimals = (0..<k).map { j in a.areas.map { places($0.values[j]) }.max() ?? 0 }
-
         for (i, area) in a.areas.enumerated() {
             let r = first + i
             func ref(_ c: Int) -> String { CellRef(row: r, column: c).a1 }
@@ -156,23 +162,23 @@ enum ScenarioSheet {
             cells[blended] = k > 0
                 ? .formula("=" + blendTerms.joined(separator: "+"), .percent(area.blendedShare), CellLook.body.decimals(4))
                 : SheetCell(.percent(area.blendedShare), CellLook.body.decimals(4))
-            cells[exact] = .formula("=Pot*\(ref(blended))", .preciseMoney(pence: area.formulaAmount))
+            cells[exact] = area.formulaAmount == pot * area.blendedShare
+                ? .formula("=Pot*\(ref(blended))", .preciseMoney(pence: area.formulaAmount))
+                : SheetCell(.preciseMoney(pence: area.formulaAmount))
             if let floored, let afterFloor {
                 cells[floored] = .text(area.isFloored ? "Yes" : "No")
                 cells[afterFloor] = .formula("=IF(\(ref(floored))=\"Yes\",FloorAmount,\(ref(exact))*Factor)",
                                              .preciseMoney(pence: area.exactAmount))
             }
+            if let beforeRounding { cells[beforeRounding] = SheetCell(.preciseMoney(pence: area.exactAmount)) }
             let down = Money(pence: area.wholeUnits &* a.unit.pence)
-            if area.remainder > margins[i] && Rational.one - area.remainder > margins[i] {
-                cells[roundedDown] = .formula("=ROUNDDOWN(\(ref(base))/Unit,0)*Unit", .money(down))
-            } else {
-                cells[roundedDown] = .money(down)
-                valuesWritten += 1
-            }
-            cells[remainder] = .formula("=(\(ref(base))-\(ref(roundedDown)))/Unit", .number(area.remainder),
-                                        CellLook.body.decimals(4))
+            cells[roundedDown] = check.roundsDownLive[i]
+                ? .formula("=ROUNDDOWN(\(ref(base))/Unit,0)*Unit", .money(down)) : .money(down)
+            cells[remainder] = check.remainders[i]
+                ? .formula("=(\(ref(base))-\(ref(roundedDown)))/Unit", .number(area.remainder), CellLook.body.decimals(4))
+                : SheetCell(.number(area.remainder), CellLook.body.decimals(4))
             let extraUnits = area.receivesLeftoverUnit ? 1 : 0
-            if rankingIsSafe {
+            if check.ranking {
                 let remainders = column(remainder).rowAbsolute
                 let upToHere = CellRef(row: first, column: remainder).rowAbsolute + ":" + ref(remainder)
                 cells[extra] = .formula(
@@ -181,7 +187,8 @@ enum ScenarioSheet {
             } else {
                 cells[extra] = .count(extraUnits)
             }
-            cells[amount] = .formula("=\(ref(roundedDown))+\(ref(extra))*Unit", .money(area.amount))
+            cells[amount] = check.amounts[i]
+                ? .formula("=\(ref(roundedDown))+\(ref(extra))*Unit", .money(area.amount)) : .money(area.amount)
             cells[adjustment] = .formula("=\(ref(amount))-\(ref(base))",
                                          .preciseMoney(pence: Rational(pence: area.amount) - area.exactAmount))
             sheet.add(cells)
@@ -202,9 +209,10 @@ enum ScenarioSheet {
             }
             sum(blended, .percent(Rational.sum(a.areas.map(\.blendedShare))), decimals: 4)
             sum(exact, .preciseMoney(pence: Rational.sum(a.areas.map(\.formulaAmount))))
-            if let afterFloor { sum(afterFloor, .preciseMoney(pence: Rational.sum(a.areas.map(\.exactAmount)))) }
-            let downTotal = Money(pence: a.areas.reduce(0) { $0 &+ $1.wholeUnits &* a.unit.pence })
-            sum(roundedDown, .money(downTotal))
+            if let column = afterFloor ?? beforeRounding {
+                sum(column, .preciseMoney(pence: Rational.sum(a.areas.map(\.exactAmount))))
+            }
+            sum(roundedDown, .money(Money(pence: a.areas.reduce(0) { $0 &+ $1.wholeUnits &* a.unit.pence })))
             sum(remainder, .number(Rational.sum(a.areas.map(\.remainder))), decimals: 4)
             sum(extra, .count(a.areas.filter(\.receivesLeftoverUnit).count))
             sum(amount, .money(a.total))
@@ -219,34 +227,40 @@ enum ScenarioSheet {
             "2. The blended share is the sum of weight × share over the indicators (the weights add up to 100%).",
             "3. The exact amount is the pot × the blended share, to a fraction of a penny.",
         ]
-        if hasFloor {
+        if check.floorColumns {
             steps.append("4. Areas below the floor are lifted to it; the others are multiplied by the scale factor, so the "
                          + "amounts still add up to the pot.")
+        } else if check.beforeRoundingColumn {
+            steps.append("4. Before rounding: the amount after the scenario's further steps (top-slices, floors and caps, "
+                         + "damping), as the program computed them exactly; `grantledger allocate --explain AREA` shows each step.")
         }
         steps.append("\(steps.count + 1). Each amount is rounded down to a whole \(unit); the units left over go one each to the areas "
-                     + "with the largest remainders (ties to the area first in the file), so the amounts add up to the pot exactly.")
-        steps.append("The rounding adjustment is the amount less the exact amount: what rounding gave or took.")
-        if valuesWritten > 0 || !rankingIsSafe {
+                     + "with the largest remainders (ties to the area first in the file), so the amounts add up exactly.")
+        steps.append("The rounding adjustment is the amount less the amount before rounding: what rounding gave or took.")
+        if !check.roundsDownLive.allSatisfy({ $0 }) || !check.ranking {
             steps.append("Where an exact figure lies too close to a whole \(unit) for spreadsheet arithmetic to round it "
                          + "reliably, the program's exact result is entered as a value rather than a formula"
-                         + (rankingIsSafe ? "" : " (the extra units, here)") + ".")
+                         + (check.ranking ? "" : " (the extra units, here)") + ".")
         }
         steps.append("The program computed every figure exactly; the cells show them as a spreadsheet stores numbers.")
         for step in steps { sheet.add([.text(step, .note)]) }
         sheet.addBlank()
         let chartRow = sheet.nextRow
 
-        func local(_ title: String, _ area: CellArea) { names.append(DefinedName(title, SheetArea(sheet: name, area: area), isLocal: true)) }
-        local("Pot", CellArea(column: 1, rows: potRow...potRow))
-        local("Unit", CellArea(column: 1, rows: unitRow...unitRow))
-        if let floorRow { local("FloorAmount", CellArea(column: 1, rows: floorRow...floorRow)) }
-        if let factorRow { local("Factor", CellArea(column: 1, rows: factorRow...factorRow)) }
-        local("Leftover", CellArea(column: 1, rows: leftoverRow...leftoverRow))
-        if k > 0 { local("Weights", weightArea) }
+        func local(_ title: String, _ row: Int?) {
+            guard let row else { return }
+            names.append(DefinedName(title, SheetArea(sheet: name, area: CellArea(column: 1, rows: row...row)), isLocal: true))
+        }
+        local("Pot", rowOf[.pot])
+        local("Unit", rowOf[.unit])
+        local("FloorAmount", rowOf[.floor])
+        local("Factor", rowOf[.factor])
+        local("Leftover", rowOf[.leftover])
+        if k > 0 { names.append(DefinedName("Weights", SheetArea(sheet: name, area: weightArea), isLocal: true)) }
         var charts: [ChartModel] = []
         if n > 0 {
-            local("Amounts", column(amount))
-            local("BlendedShares", column(blended))
+            names.append(DefinedName("Amounts", SheetArea(sheet: name, area: column(amount)), isLocal: true))
+            names.append(DefinedName("BlendedShares", SheetArea(sheet: name, area: column(blended)), isLocal: true))
             charts.append(ChartModel(
                 kind: .bar, title: "Amount by area: \(scenario.name)",
                 series: [ChartModel.Series(name: "Amount", categories: SheetArea(sheet: name, area: column(0)),

@@ -96,3 +96,42 @@ extension SheetModel {
         return nil
     }
 }
+
+@Suite("Allocation scenario sheet: steps it does not spell out")
+struct ScenarioSheetValueTests {
+    @Test func aStepTheSheetDoesNotShowComesAsValuesBeforeRounding() throws {
+        let plain = try WorkbookFixtures.allocation(pot: 27_075_000, weights: WorkbookFixtures.thirds)
+        let moved = WorkbookFixtures.movedBeforeRounding(plain)
+        var names: [DefinedName] = []
+        let sheet = ScenarioSheet.build(AllocationScenario(name: "Moved", allocation: moved), sheetName: "Moved", &names)
+        let column = try #require(sheet.find("Before rounding", role: .header)).column
+        for area in moved.areas {
+            let row = try #require(sheet.find(area.name)).row
+            #expect(sheet.cell(row: row, column: column).value == .preciseMoney(pence: area.exactAmount))
+            // The exact amount is still pot × blended share, live; rounding works on the value before it.
+            #expect(sheet.cell(area.name, under: "Exact amount")?.formula?.text.hasPrefix("=Pot*") == true)
+            let letter = CellRef.columnName(column)
+            #expect(sheet.cell(area.name, under: "Rounded down")?.formula?.text.hasPrefix("=ROUNDDOWN(\(letter)") == true
+                    || sheet.cell(area.name, under: "Rounded down")?.formula == nil)
+            #expect(sheet.cell(area.name, under: "Amount")?.money == area.amount)
+        }
+        #expect(sheet.find("Floored", role: .header) == nil)
+        #expect(sheet.find(where: { $0.contains("Before rounding: the amount after the scenario's further steps") }) != nil)
+        let leftover = try #require(sheet.find("Units left over", role: .label))
+        #expect(sheet.cell(row: leftover.row, column: 1).formula?.result == .count(Int(moved.leftoverUnits)))
+    }
+
+    @Test func aFloorThatDoesNotExplainTheAmountsIsNotShownAsOne() throws {
+        // A floored allocation whose amounts were then moved: the floor formula would be wrong.
+        let floored = try WorkbookFixtures.allocation(pot: 27_075_000, weights: WorkbookFixtures.thirds, floor: 3_500_000)
+        let moved = WorkbookFixtures.movedBeforeRounding(floored)
+        let withFlooring = Allocation(areaFile: moved.areaFile, pot: moved.pot, unit: moved.unit, floor: floored.floor,
+                                      indicators: moved.indicators, areas: moved.areas, flooring: floored.flooring,
+                                      leftoverUnits: moved.leftoverUnits)
+        var names: [DefinedName] = []
+        let sheet = ScenarioSheet.build(AllocationScenario(name: "Moved", allocation: withFlooring), sheetName: "Moved", &names)
+        #expect(sheet.find("After floor", role: .header) == nil)
+        #expect(sheet.find("Before rounding", role: .header) != nil)
+        #expect(!names.contains { $0.name == "Factor" })
+    }
+}

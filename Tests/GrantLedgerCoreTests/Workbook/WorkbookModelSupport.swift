@@ -99,3 +99,29 @@ enum WorkbookFixtures {
         init(_ description: String) { self.description = description }
     }
 }
+
+extension WorkbookFixtures {
+    /// `allocation` as if a later step (damping, say) had moved each amount before rounding a
+    /// tenth of the way towards an equal split, then rounded again: a step the scenario sheet does
+    /// not spell out as formulas.
+    static func movedBeforeRounding(_ allocation: Allocation) -> Allocation {
+        let n = allocation.areas.count
+        let pot = Rational(pence: allocation.pot)
+        let share = (try? pot.divided(by: Rational(n))) ?? .zero
+        let tenth = Rational(1, 10) ?? .zero
+        let moved = allocation.areas.map { $0.exactAmount * (Rational.one - tenth) + share * tenth }
+        let unit = Rational(pence: allocation.unit)
+        let rounding = LargestRemainder.round(moved.map { (try? $0.divided(by: unit)) ?? .zero },
+                                              totalUnits: allocation.pot.pence / allocation.unit.pence)
+        let areas = allocation.areas.enumerated().map { i, area in
+            AreaAllocation(
+                name: area.name, index: area.index, values: area.values, shares: area.shares,
+                contributions: area.contributions, blendedShare: area.blendedShare, formulaAmount: area.formulaAmount,
+                isFloored: false, exactAmount: moved[i], wholeUnits: rounding.wholeUnits[i], remainder: rounding.remainders[i],
+                remainderRank: rounding.ranks[i], receivesLeftoverUnit: rounding.extra[i],
+                amount: Money(pence: (rounding.wholeUnits[i] + (rounding.extra[i] ? 1 : 0)) * allocation.unit.pence))
+        }
+        return Allocation(areaFile: allocation.areaFile, pot: allocation.pot, unit: allocation.unit, floor: nil,
+                          indicators: allocation.indicators, areas: areas, flooring: nil, leftoverUnits: rounding.leftover)
+    }
+}
