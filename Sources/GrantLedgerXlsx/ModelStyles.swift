@@ -51,7 +51,7 @@ struct ModelStyles {
             style.alignTop = false
         case .subtitle:
             style.fontColor = 0x404040
-            style.alignTop = false
+            style.alignTop = look.wrap
         case .header:
             style.bold = true
             style.wrapText = true
@@ -68,7 +68,7 @@ struct ModelStyles {
         case .note:
             style.italic = true
             style.fontColor = 0x404040
-            style.alignTop = false
+            style.alignTop = look.wrap
         case .input:
             style.fillColor = 0xFFF2CC
             style.bold = true

@@ -51,6 +51,12 @@ public enum WorkbookModelWriter {
         for row in 0..<sheet.rows.count {
             let cells = sheet.rows[row]
             if let height = cells.height { try worksheet.setRowHeight(height, row: row) }
+            if cells.spansColumns, sheet.columnWidths.count > 1, let cell = cells.cells.first, case .text(let text) = cell.value {
+                let span = CellRange(first: CellAddress(row: row, column: 0),
+                                     last: CellAddress(row: row, column: sheet.columnWidths.count - 1))
+                try worksheet.mergeText(text, over: span, style: styles.style(cell.look, .text))
+                continue
+            }
             for (column, cell) in cells.cells.enumerated() {
                 try write(cell, at: CellAddress(row: row, column: column), on: worksheet, &styles)
             }

@@ -99,6 +99,20 @@ public final class Worksheet {
         }
     }
 
+    /// Text across the cells of `range`, merged into one (a subtitle over a whole table). Stored as
+    /// text whatever it looks like, as `writeText` does.
+    public func mergeText(_ text: String, over range: CellRange, style: CellStyle? = nil) throws(WorkbookError) {
+        try requirePlainText(text, "text for \(name)!\(range)")
+        let r = try range.checked()
+        if workbook.options.constantMemory, range.first.row < lastRowWritten {
+            throw .rowWrittenOutOfOrder(sheet: name, row: range.first.row, lastRowWritten: lastRowWritten)
+        }
+        let format = try workbook.format(for: style)
+        try check(worksheet_merge_range(handle, r.firstRow, r.firstColumn, r.lastRow, r.lastColumn, text, format),
+                  "\(name)!\(range): merge")
+        lastRowWritten = max(lastRowWritten, range.last.row)
+    }
+
     /// An empty cell that still carries a style (a shaded gap in a header row, say).
     public func writeBlank(at cell: CellAddress, style: CellStyle) throws(WorkbookError) {
         try write(at: cell, style: style, "blank") { row, column, format in

@@ -44,7 +44,14 @@ struct SheetBuilder {
                 if let below, below.value.isFigure { finished[index].cells[column].look.headsFigures = true }
             }
             var lines = 1
-            for (column, cell) in finished[index].cells.enumerated() where cell.look.wrap || cell.look.role == .header {
+            // A subtitle or note alone on its row spans the table, wrapped within its width.
+            let spanning = finished[index].cells.count == 1 && [.subtitle, .note].contains(finished[index].cells[0].look.role)
+            if spanning, case .text(let text) = finished[index].cells[0].value, widths.count > 1 {
+                finished[index].spansColumns = true
+                finished[index].cells[0].look.wrap = true
+                lines = ColumnWidth.lines(text, width: widths.reduce(0, +))
+            }
+            for (column, cell) in finished[index].cells.enumerated() where !spanning && (cell.look.wrap || cell.look.role == .header) {
                 guard case .text(let text) = cell.value else { continue }
                 let width = column < widths.count ? widths[column] : ColumnWidth.minimum
                 lines = max(lines, ColumnWidth.lines(text, width: width, bold: cell.look.role == .header))

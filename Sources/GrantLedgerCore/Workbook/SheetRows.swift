@@ -4,10 +4,15 @@ public struct SheetRow: Hashable, Sendable {
     /// Height in points when the row needs more than one line (wrapped text); nil for the default.
     /// Set by the model because a spreadsheet program does not re-measure rows when it opens a file.
     public var height: Double?
+    /// The row's one cell (a subtitle or a note) spans every column of the sheet, wrapped: long text
+    /// then stays within the table's width, on screen and on the printed page, instead of running
+    /// past it and shrinking the whole page to fit.
+    public var spansColumns: Bool
 
-    public init(_ cells: [SheetCell] = [], height: Double? = nil) {
+    public init(_ cells: [SheetCell] = [], height: Double? = nil, spansColumns: Bool = false) {
         self.cells = cells
         self.height = height
+        self.spansColumns = spansColumns
     }
 
     public static let blank = SheetRow()

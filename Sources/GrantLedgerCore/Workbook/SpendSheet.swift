@@ -60,11 +60,14 @@ enum SpendSheet {
         let first = headerRow + 1
         let last = headerRow + count
         let scopeText = settings.financialYear.map { "in \($0) " } ?? ""
+        let subtitle = "Every item of spend \(scopeText)to \(WorkbookText.long(position)), in date order: "
+            + "\(WorkbookText.count(count, "posting")) totalling \(total). Use the filter buttons on the headings to pick a "
+            + "grant, area or supplier."
         let prefix: [SheetRow] = [
             SheetRow([.text("Spend", .title)]),
-            SheetRow([.text("Every item of spend \(scopeText)to \(WorkbookText.long(position)), in date order: "
-                            + "\(WorkbookText.count(count, "posting")) totalling \(total). Use the filter buttons on "
-                            + "the headings to pick a grant, area or supplier.", .subtitle)]),
+            SheetRow([SheetCell(.text(subtitle), CellLook(.subtitle, wrap: true))],
+                     height: ColumnWidth.lineHeight * Double(ColumnWidth.lines(subtitle, width: widths.reduce(0, +))),
+                     spansColumns: true),
             SheetRow(Array(repeating: SheetCell.empty, count: descriptionColumn) + [
                 .text("Total of the rows shown (it follows the filters):", CellLook(.label)), .empty, .empty,
                 count > 0
