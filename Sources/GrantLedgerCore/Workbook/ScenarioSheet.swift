@@ -61,7 +61,9 @@ enum ScenarioSheet {
         var subtitle = "\(a.pot) across \(WorkbookText.count(n, "area")) of \(a.areaFile); weights "
             + ExactText.weights(a.indicators) + "; rounded to \(unit) by largest remainder"
         if let flooring = a.flooring, check.floorColumns { subtitle += "; floor \(flooring.floor)" }
-        if let description = scenario.description, !description.isEmpty { subtitle = description + ". " + subtitle }
+        if let description = scenario.description, !description.isEmpty {
+            subtitle = description + (description.hasSuffix(".") ? " " : ". ") + subtitle
+        }
         sheet.add([.text(subtitle, .subtitle)])
         sheet.addBlank()
 
