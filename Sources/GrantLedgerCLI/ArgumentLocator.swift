@@ -46,6 +46,31 @@ struct ArgumentLocator {
         return SettingOrigin(location: location, length: max(1, value.utf8.count), excerpt: line)
     }
 
+    /// The `occurrence`-th argument equal to `value` that is not an option's value (a scenario file).
+    func origin(argument value: String, occurrence: Int = 0, flags: Set<String> = []) -> SettingOrigin? {
+        var seen = 0
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument.hasPrefix("--") {
+                // An option and, unless written --option=value or a flag, its value.
+                let takesValue = !flags.contains(argument) && !argument.contains("=") && index + 1 < arguments.count
+                    && !arguments[index + 1].hasPrefix("--")
+                index += takesValue ? 2 : 1
+                continue
+            }
+            if argument == value {
+                if seen == occurrence {
+                    let location = SourceLocation(file: Self.file, line: 1, column: starts[index] + 1)
+                    return SettingOrigin(location: location, length: max(1, value.utf8.count), excerpt: line)
+                }
+                seen += 1
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// The whole `option VALUE` pair, for problems with the option as a whole.
     func origin(option: String) -> SettingOrigin? {
         guard let index = arguments.firstIndex(where: { $0 == option || $0.hasPrefix(option + "=") }) else { return nil }

@@ -1,6 +1,6 @@
 /// Everything that decides an allocation except the area data: the pot, the weights, the rounding
-/// unit and the floor. Each keeps where it was written, so a problem points at the option or the
-/// scenario line that caused it.
+/// unit, limits, top-slices, derived indicators, last year's allocation and damping. Each keeps where
+/// it was written, so a problem points at the option or the scenario line that caused it.
 public struct AllocationSettings: Sendable {
     public var pot: Located<Money>
     public var weights: [WeightSetting]
@@ -8,15 +8,38 @@ public struct AllocationSettings: Sendable {
     public var unit: Located<Money>
     /// Every area receives at least this much.
     public var floor: Located<Money>?
+    /// No area receives more than this.
+    public var cap: Located<Money>?
+    /// Floors and caps of single areas, replacing the ones for every area.
+    public var areaLimits: [AreaLimit]
+    /// Taken off the pot before the formula.
+    public var topSlices: [TopSlice]
+    /// Indicators made from the area file's columns.
+    public var definitions: [IndicatorDefinition]
+    /// Last year's allocation: for change against last year, and what damping holds areas near.
+    public var previous: PreviousAllocation?
+    /// How far an area's amount may move from last year's.
+    public var damping: Located<DampingBand>?
+    /// The column per-head figures divide by (usually population).
+    public var perHead: Located<String>?
 
     public init(
         pot: Located<Money>, weights: [WeightSetting], unit: Located<Money> = Located(Money(pence: 1)),
-        floor: Located<Money>? = nil
+        floor: Located<Money>? = nil, cap: Located<Money>? = nil, areaLimits: [AreaLimit] = [],
+        topSlices: [TopSlice] = [], definitions: [IndicatorDefinition] = [], previous: PreviousAllocation? = nil,
+        damping: Located<DampingBand>? = nil, perHead: Located<String>? = nil
     ) {
         self.pot = pot
         self.weights = weights
         self.unit = unit
         self.floor = floor
+        self.cap = cap
+        self.areaLimits = areaLimits
+        self.topSlices = topSlices
+        self.definitions = definitions
+        self.previous = previous
+        self.damping = damping
+        self.perHead = perHead
     }
 
     /// Reads an amount option (`--pot`, `--round`, `--floor`) with the strict money parser.
@@ -60,7 +83,97 @@ public struct AllocationSettings: Sendable {
                     at: floor.origin))
             }
         }
+        problems += limitProblems()
+        problems += sliceProblems()
+        if let damping, previous == nil {
+            problems.append(diagnostic(
+                .badDamping, "damping holds areas near last year's amounts, but no previous allocation was given",
+                hint: "name last year's allocation with --previous FILE.csv (a scenario's previous line)", at: damping.origin))
+        }
+        var definitionNames: Set<String> = []
+        for definition in definitions where !definitionNames.insert(definition.name).inserted {
+            problems.append(diagnostic(
+                .duplicateSetting, "indicator \(definition.name) is defined twice", hint: "keep one definition",
+                at: definition.origin, length: definition.name.utf8.count))
+        }
         problems += weightProblems()
+        return problems
+    }
+
+    /// Whether `amount` is a whole number of rounding units (true when the unit itself is bad, which
+    /// is reported on its own).
+    func isWholeUnits(_ amount: Money) -> Bool {
+        unit.value.pence <= 0 || amount.pence % unit.value.pence == 0
+    }
+
+    private func limitProblems() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        if let cap {
+            if cap.value.isNegative {
+                problems.append(diagnostic(.badCap, "the cap \(cap.value) is negative",
+                                           hint: "a cap is the most any area receives", at: cap.origin))
+            } else if !isWholeUnits(cap.value) {
+                problems.append(diagnostic(
+                    .badCap, "the cap \(cap.value) is not a whole number of \(unit.value) units",
+                    hint: "rounding could otherwise take an area above the cap; make the cap a multiple of the unit",
+                    at: cap.origin))
+            } else if let floor, floor.value > cap.value {
+                problems.append(diagnostic(
+                    .badCap, "the cap \(cap.value) is below the floor \(floor.value)",
+                    hint: "every area must be able to receive at least the floor and at most the cap", at: cap.origin))
+            }
+        }
+        var seen: Set<String> = []
+        for limit in areaLimits {
+            guard let area = limit.area else { continue }
+            let code: DiagnosticCode = limit.kind == .floor ? .badFloor : .badCap
+            if !seen.insert(limit.kind.rawValue + "\u{0}" + area).inserted {
+                problems.append(diagnostic(
+                    .duplicateSetting, "\(area) has two \(limit.kind.rawValue)s", hint: "give each area one \(limit.kind.rawValue)",
+                    at: limit.origin))
+            } else if limit.amount.isNegative {
+                problems.append(diagnostic(code, "the \(limit.kind.rawValue) for \(area), \(limit.amount), is negative",
+                                           hint: "a \(limit.kind.rawValue) is an amount of zero or more", at: limit.origin))
+            } else if !isWholeUnits(limit.amount) {
+                problems.append(diagnostic(
+                    code, "the \(limit.kind.rawValue) for \(area), \(limit.amount), is not a whole number of \(unit.value) units",
+                    hint: "rounding could otherwise break the limit; make it a multiple of the unit", at: limit.origin))
+            }
+        }
+        return problems
+    }
+
+    private func sliceProblems() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var names: Set<String> = []
+        var total: Int64 = 0
+        var overflow = false
+        for slice in topSlices {
+            if !names.insert(slice.name).inserted {
+                problems.append(diagnostic(
+                    .duplicateSetting, "there are two top-slices named \(slice.name)", hint: "give each top-slice its own name",
+                    at: slice.origin, length: slice.name.utf8.count))
+            }
+            if slice.amount.isNegative {
+                problems.append(diagnostic(.badTopSlice, "the top-slice \(slice.name), \(slice.amount), is negative",
+                                           hint: "a top-slice is an amount taken off the pot: zero or more", at: slice.origin))
+            } else if !isWholeUnits(slice.amount) {
+                problems.append(diagnostic(
+                    .badTopSlice, "the top-slice \(slice.name), \(slice.amount), is not a whole number of \(unit.value) units",
+                    hint: "the pot less the top-slices must still divide into whole units; make it a multiple of the unit",
+                    at: slice.origin))
+            }
+            let (sum, o) = total.addingReportingOverflow(slice.amount.pence)
+            total = sum
+            overflow = overflow || o
+        }
+        if !pot.value.isNegative && !topSlices.isEmpty && (overflow || total > pot.value.pence) {
+            let shown = overflow ? "more than can be held" : "\(Money(pence: total))"
+            problems.append(diagnostic(
+                .topSlicesExceedPot, "the top-slices add up to \(shown), more than the pot \(pot.value)",
+                hint: "lower the top-slices or raise the pot; what is left after them is shared by the formula",
+                at: topSlices.last?.origin))
+        }
         return problems
     }
 

@@ -1,39 +1,45 @@
-/// The base method (issue 3), exactly:
+import BigInt
+
+/// The method (issue 3), exactly, in the order a committee would explain it:
 ///
-/// 1. each indicator's share for an area is its value / the column total;
-/// 2. an area's blended share is Σ weight × share (weights sum to exactly one);
-/// 3. its exact amount is pot × blended share;
-/// 4. with a floor, areas below it are lifted to it and the rest scaled down in proportion
-///    (`FloorAdjustment`);
-/// 5. amounts are rounded to the unit by largest remainder (`LargestRemainder`), so they add up to
+/// 1. top-slices are taken off the pot; the formula shares out what is left (the formula pot);
+/// 2. each indicator's share for an area is its value / the column total (an indicator may be made
+///    from columns: population-weighted deprivation, severity-weighted crime);
+/// 3. an area's blended share is Σ weight × share (weights sum to exactly one), and its formula
+///    amount is formula pot × blended share;
+/// 4. floors and caps: areas below their floor are lifted to it, areas above their cap held at it,
+///    and every other area's formula amount scaled by one factor (`BoundedScaling`);
+/// 5. damping: each area is held within the band around last year's amount, losers lifted and the
+///    gainers' gains scaled by one factor to pay for it;
+/// 6. amounts are rounded to the unit by largest remainder (`LargestRemainder`), so they add up to
 ///    the pot exactly.
 ///
 /// Nothing is printed and nothing is thrown: problems come back as located diagnostics, all of them.
 public enum Allocator {
+    /// What the method needs from the area data, read and checked once, so that other weights (as in
+    /// sensitivity) need no second reading.
+    struct Inputs: Sendable {
+        var indicators: [Indicator]
+        var definitions: [IndicatorDefinition?]
+        var sourceColumns: [SourceColumn]
+        var perHead: [Rational]?
+        var previous: [Money]?
+        /// Per area, in pence.
+        var slices: [Int64]
+        var floors: [Money?]
+        var caps: [Money?]
+    }
+
     public static func allocate(_ table: AreaTable, _ settings: AllocationSettings) -> (Allocation?, [Diagnostic]) {
         var diagnostics = settings.problems()
-        var indicators: [Indicator] = []
-        var seen: Set<String> = []
-        for setting in settings.weights where seen.insert(setting.indicator).inserted {
-            let (indicator, problems) = table.indicator(named: setting.indicator, origin: setting.origin)
-            diagnostics += problems
-            if let indicator { indicators.append(indicator) }
-        }
-        let count = table.areas.count
-        if let floor = settings.floor, !floor.value.isNegative, count > 0 {
-            let (needed, overflow) = floor.value.pence.multipliedReportingOverflow(by: Int64(count))
-            if overflow || needed > settings.pot.value.pence {
-                let cost = overflow ? "more than can be held" : "\(Money(pence: needed))"
-                diagnostics.append(diagnostic(
-                    .floorsExceedPot,
-                    "a floor of \(floor.value) for each of \(count) areas costs \(cost), more than the pot \(settings.pot.value)",
-                    hint: "lower the floor to at most \(Self.largestFloor(settings, count)) or raise the pot",
-                    at: floor.origin))
-            }
-        }
+        let (inputs, problems) = prepare(table, settings)
+        diagnostics += problems
         // A table with no areas has an error of its own from `AreaTable.parse`; there is nothing to share.
-        guard count > 0, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        return (compute(table, settings, indicators), diagnostics)
+        guard let inputs, !table.areas.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return (nil, diagnostics)
+        }
+        let (allocation, more) = compute(table, settings, inputs)
+        return (allocation, diagnostics + more)
     }
 
     /// The largest floor that the pot can pay for every area, in whole units.
@@ -42,18 +48,144 @@ public enum Allocator {
         return Money(pence: settings.pot.value.pence / Int64(count) / unit * unit)
     }
 
-    /// The arithmetic, once every setting and value has been checked.
-    static func compute(_ table: AreaTable, _ settings: AllocationSettings, _ indicators: [Indicator]) -> Allocation {
-        let weights = settings.weights.map(\.weight)
-        let pot = settings.pot.value
-        let potValue = Rational(pence: pot)
-        let count = table.areas.count
+    /// Reads the weighted indicators, the per-head base and last year's amounts, and matches the
+    /// areas named by top-slices and limits to the table's. `nil` with diagnostics when anything is wrong.
+    static func prepare(_ table: AreaTable, _ settings: AllocationSettings) -> (Inputs?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var indicators: [Indicator] = []
+        var definitions: [IndicatorDefinition?] = []
+        var sourceColumns: [SourceColumn] = []
+        var seen: Set<String> = []
+        var sourceNames: Set<String> = []
+        for setting in settings.weights where seen.insert(setting.indicator).inserted {
+            if let definition = settings.definitions.first(where: { $0.name == setting.indicator }) {
+                let (indicator, problems) = definition.evaluate(table)
+                diagnostics += problems
+                if let indicator { indicators.append(indicator) }
+                definitions.append(definition)
+                for column in definition.columns where sourceNames.insert(column).inserted {
+                    if let values = table.numbers(named: column).0 { sourceColumns.append(SourceColumn(name: column, values: values)) }
+                }
+            } else {
+                let (indicator, problems) = table.indicator(named: setting.indicator, origin: setting.origin)
+                diagnostics += problems
+                if let indicator { indicators.append(indicator) }
+                definitions.append(nil)
+            }
+        }
 
+        var perHead: [Rational]?
+        if let column = settings.perHead {
+            let (values, problems) = table.numbers(named: column.value, origin: column.origin)
+            diagnostics += problems
+            perHead = values
+        }
+        var previous: [Money]?
+        if let file = settings.previous {
+            let (amounts, problems) = file.amounts(for: table)
+            diagnostics += problems
+            previous = amounts
+        }
+
+        let count = table.areas.count
+        var position: [String: Int] = [:]
+        for (index, area) in table.areas.enumerated() { position[area.name] = index }
+        func unknown(_ name: String, _ origin: SettingOrigin?, _ what: String) -> Diagnostic {
+            let names = table.areas.map(\.name)
+            var hint = "the areas of \(table.file) are " + names.joined(separator: ", ")
+            if let close = Suggestion.closest(to: name, in: names) { hint = "did you mean \(close)? " + hint }
+            return diagnostic(.unknownArea, "\(what): \(table.file) has no area \(quoted(name))", hint: hint, at: origin)
+        }
+
+        var slices = [Int64](repeating: 0, count: count)
+        for slice in settings.topSlices {
+            guard let area = slice.area else { continue }
+            guard let index = position[area] else {
+                diagnostics.append(unknown(area, slice.origin, "top-slice \(slice.name)"))
+                continue
+            }
+            slices[index] &+= slice.amount.pence
+        }
+        var floors = [Money?](repeating: settings.floor?.value, count: count)
+        var caps = [Money?](repeating: settings.cap?.value, count: count)
+        var capOrigins = [SettingOrigin?](repeating: settings.cap?.origin, count: count)
+        for limit in settings.areaLimits {
+            guard let area = limit.area else { continue }
+            guard let index = position[area] else {
+                diagnostics.append(unknown(area, limit.origin, "\(limit.kind.rawValue) for \(area)"))
+                continue
+            }
+            switch limit.kind {
+            case .floor: floors[index] = limit.amount
+            case .cap:
+                caps[index] = limit.amount
+                capOrigins[index] = limit.origin
+            }
+        }
+        for index in 0..<count {
+            guard let cap = caps[index] else { continue }
+            let name = table.areas[index].name
+            if let floor = floors[index], floor > cap, settings.cap?.value != cap || settings.floor?.value != floor {
+                diagnostics.append(diagnostic(
+                    .badCap, "the cap for \(name), \(cap), is below its floor \(floor)",
+                    hint: "an area must be able to receive at least its floor and at most its cap", at: capOrigins[index]))
+            } else if slices[index] > cap.pence {
+                diagnostics.append(diagnostic(
+                    .badCap, "the top-slices paid to \(name), \(Money(pence: slices[index])), are more than its cap \(cap)",
+                    hint: "raise the cap or lower the top-slices to \(name)", at: capOrigins[index]))
+            }
+        }
+
+        // Floors (and the areas' own top-slices) must leave room in the pot.
+        let retained = settings.topSlices.filter { $0.area == nil }.reduce(Int64(0)) { $0 &+ $1.amount.pence }
+        if count > 0, !settings.pot.value.isNegative, floors.contains(where: { $0 != nil }) {
+            var needed = BigInt(retained)
+            for index in 0..<count { needed += BigInt(max(floors[index]?.pence ?? 0, slices[index])) }
+            if needed > BigInt(settings.pot.value.pence) {
+                let simple = settings.areaLimits.allSatisfy { $0.kind != .floor } && settings.topSlices.isEmpty
+                let origin = settings.floor?.origin ?? settings.areaLimits.last { $0.kind == .floor }?.origin
+                if simple, let floor = settings.floor {
+                    let (cost, overflow) = floor.value.pence.multipliedReportingOverflow(by: Int64(count))
+                    diagnostics.append(diagnostic(
+                        .floorsExceedPot,
+                        "a floor of \(floor.value) for each of \(count) areas costs \(overflow ? "more than can be held" : "\(Money(pence: cost))"), more than the pot \(settings.pot.value)",
+                        hint: "lower the floor to at most \(largestFloor(settings, count)) or raise the pot", at: floor.origin))
+                } else {
+                    diagnostics.append(diagnostic(
+                        .floorsExceedPot,
+                        "the floors (with the top-slices) cost \(ExactText.roughly(Rational(needed))), more than the pot \(settings.pot.value)",
+                        hint: "lower the floors or the top-slices, or raise the pot", at: origin))
+                }
+            }
+        }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        return (Inputs(indicators: indicators, definitions: definitions, sourceColumns: sourceColumns, perHead: perHead,
+                       previous: previous, slices: slices, floors: floors, caps: caps), diagnostics)
+    }
+
+    /// The arithmetic, once every setting and value has been checked. `nil` with a diagnostic when
+    /// the caps or the damping band cannot be met with these weights.
+    static func compute(_ table: AreaTable, _ settings: AllocationSettings, _ inputs: Inputs) -> (Allocation?, [Diagnostic]) {
+        let weights = settings.weights.map(\.weight)
+        let indicators = inputs.indicators
+        let pot = settings.pot.value
+        let unit = settings.unit.value
+        let count = table.areas.count
+        let retained = settings.topSlices.filter { $0.area == nil }.reduce(Int64(0)) { $0 &+ $1.amount.pence }
+        let areaSlices = inputs.slices.reduce(Int64(0), &+)
+        let formulaPot = Money(pence: pot.pence &- retained &- areaSlices)
+        let formulaPotValue = Rational(pence: formulaPot)
+        let target = Rational(Int64(pot.pence &- retained))
+
+        // Steps 2 and 3: shares, blend, formula amounts.
         var values: [[Rational]] = []
         var shares: [[Rational]] = []
         var contributions: [[Rational]] = []
         var blended: [Rational] = []
         var formula: [Rational] = []
+        values.reserveCapacity(count)
+        shares.reserveCapacity(count)
+        contributions.reserveCapacity(count)
         // 1/total once per column, so each share is one multiplication.
         let inverseTotals = indicators.map { (try? $0.total.reciprocal()) ?? .zero }
         for area in 0..<count {
@@ -74,23 +206,130 @@ public enum Allocator {
             shares.append(areaShares)
             contributions.append(areaContributions)
             blended.append(sum)
-            formula.append(potValue * sum)
+            formula.append(formulaPotValue * sum)
         }
 
-        var exact = formula
+        // Step 4: floors and caps.
+        let slices = inputs.slices.map { Rational(Int64($0)) }
+        var limited = zip(slices, formula).map { $0 + $1 }
         var floored = [Bool](repeating: false, count: count)
+        var capped = [Bool](repeating: false, count: count)
+        var lows: [Rational] = slices
+        var highs: [Rational?] = inputs.caps.map { $0.map { Rational(pence: $0) } }
+        for index in 0..<count {
+            if let floor = inputs.floors[index], Rational(pence: floor) > lows[index] { lows[index] = Rational(pence: floor) }
+        }
         var flooring: Flooring?
-        if let floor = settings.floor?.value, floor.pence > 0 {
-            let outcome = FloorAdjustment.apply(formula, pot: pot, floor: floor)
-            exact = outcome.amounts
-            floored = outcome.floored
-            flooring = outcome.flooring
+        let hasLimits = inputs.floors.contains { $0 != nil } || inputs.caps.contains { $0 != nil }
+        if hasLimits {
+            let items = (0..<count).map {
+                BoundedScaling.Item(base: slices[$0], slope: formula[$0], low: lows[$0], high: highs[$0])
+            }
+            guard let outcome = BoundedScaling.solve(items, target: target) else {
+                let most = BoundedScaling.reach(items).most ?? target
+                let origin = settings.cap?.origin ?? settings.areaLimits.last { $0.kind == .cap }?.origin
+                return (nil, [diagnostic(
+                    .capsBelowPot,
+                    "the caps let the areas take at most \(ExactText.roughly(most)) in all, less than the \(ExactText.roughly(target)) to share",
+                    hint: "raise the caps (areas with no share of the formula cannot take more), or retain the rest as a top-slice",
+                    at: origin)])
+            }
+            limited = outcome.values
+            floored = outcome.positions.map { $0 == .low }
+            capped = outcome.positions.map { $0 == .high }
+            flooring = Flooring(
+                floor: settings.floor?.value ?? .zero, flooredCount: floored.filter { $0 }.count,
+                cappedCount: capped.filter { $0 }.count,
+                remainingPot: target - outcome.fixedTotal - outcome.freeBase, scaledTotal: outcome.freeSlope,
+                factor: outcome.factor)
         }
 
-        let unit = settings.unit.value
+        // Step 5: damping against last year.
+        var exact = limited
+        var areaDamping = [AreaDamping?](repeating: nil, count: count)
+        var damping: Damping?
+        if let band = settings.damping, let previous = inputs.previous, let file = settings.previous {
+            let unitValue = Rational(pence: unit)
+            let last = previous.map { Rational(pence: $0) }
+            var bandLow: [Rational] = []
+            var bandHigh: [Rational?] = []
+            for index in 0..<count {
+                var low = band.value.down.map { ceilUnits(last[index] * (.one - $0), unitValue) } ?? .zero
+                var high = band.value.up.map { floorUnits(last[index] * (.one + $0), unitValue) }
+                if let h = high, h < low { high = low }
+                // The area's own floor and cap come first.
+                low = clampValue(low, lows[index], highs[index])
+                high = high.map { clampValue($0, lows[index], highs[index]) } ?? highs[index]
+                bandLow.append(low)
+                bandHigh.append(high)
+            }
+            let held = (0..<count).map { clampValue(limited[$0], bandLow[$0], bandHigh[$0]) }
+            let gap = target - Rational.sum(held)
+            // Lifting areas to the band costs more than holding others at its top saves (gap < 0): the
+            // gainers' gains are scaled down to pay. It saves more (gap > 0): the losers' losses are
+            // scaled down to share the saving. Either way the scaled areas receive
+            // last year + factor × (amount after limits − last year).
+            let group: DampingGroup = gap.isZero ? .none : (gap.isNegative ? .gainers : .losers)
+            var items: [BoundedScaling.Item] = []
+            var scaled = [Bool](repeating: false, count: count)
+            for index in 0..<count {
+                let a = limited[index]
+                let p = last[index]
+                switch group {
+                case .gainers where a > p:
+                    scaled[index] = true
+                    items.append(.init(base: p, slope: a - p, low: bandLow[index], high: bandHigh[index]))
+                case .losers where a < p:
+                    // t from 0 (the formula's loss) to 1 (last year's amount); never past last year.
+                    scaled[index] = true
+                    let ceiling = max(bandLow[index], bandHigh[index].map { min($0, p) } ?? p)
+                    items.append(.init(base: a, slope: p - a, low: bandLow[index], high: ceiling))
+                default:
+                    items.append(.init(base: held[index], slope: .zero, low: bandLow[index], high: bandHigh[index]))
+                }
+            }
+            var factor = Rational.one
+            var values = held
+            if group != .none {
+                guard let outcome = BoundedScaling.solve(items, target: target) else {
+                    let (least, most) = BoundedScaling.reach(items)
+                    let lastTotal = "last year's amounts add up to \(ExactText.roughly(Rational.sum(last)))"
+                    let message = group == .gainers
+                        ? "holding every area within \(band.value.description) of last year needs at least \(ExactText.roughly(least)), more than the \(ExactText.roughly(target)) to share, even with no area gaining (\(lastTotal))"
+                        : "within \(band.value.description) of last year the areas can take at most \(ExactText.roughly(most ?? target)), less than the \(ExactText.roughly(target)) to share, even with every loser back at last year's amount (\(lastTotal))"
+                    return (nil, [diagnostic(
+                        .dampingInfeasible, message, hint: "widen the band (for example -10%,+20%), or leave damping out",
+                        at: band.origin)])
+                }
+                values = outcome.values
+                factor = group == .gainers ? outcome.factor : .one - outcome.factor
+            }
+            exact = values
+            for index in 0..<count {
+                let raw = scaled[index] ? last[index] + factor * (limited[index] - last[index]) : limited[index]
+                let position: LimitPosition
+                if raw < bandLow[index] {
+                    position = .low
+                } else if let high = bandHigh[index], raw > high {
+                    position = .high
+                } else {
+                    position = .free
+                }
+                areaDamping[index] = AreaDamping(
+                    low: bandLow[index], high: bandHigh[index], isGainer: limited[index] > last[index],
+                    isScaled: scaled[index] && position == .free && factor != .one, position: position)
+            }
+            damping = Damping(
+                band: band.value, previousFile: file.file, scaledGroup: group, factor: factor,
+                raisedCount: areaDamping.filter { $0?.position == .low }.count,
+                heldCount: areaDamping.filter { $0?.position == .high }.count,
+                gainerCount: areaDamping.filter { $0?.isGainer == true }.count)
+        }
+
+        // Step 6: rounding.
         let unitValue = Rational(pence: unit)
-        let inUnits = exact.map { ($0.divided(byNonZero: unitValue)) }
-        let rounding = LargestRemainder.round(inUnits, totalUnits: pot.pence / unit.pence)
+        let inUnits = exact.map { $0.divided(byNonZero: unitValue) }
+        let rounding = LargestRemainder.round(inUnits, totalUnits: (pot.pence &- retained) / unit.pence)
 
         var areas: [AreaAllocation] = []
         areas.reserveCapacity(count)
@@ -99,14 +338,40 @@ public enum Allocator {
             areas.append(AreaAllocation(
                 name: table.areas[index].name, index: index, values: values[index], shares: shares[index],
                 contributions: contributions[index], blendedShare: blended[index], formulaAmount: formula[index],
-                isFloored: floored[index], exactAmount: exact[index], wholeUnits: rounding.wholeUnits[index],
-                remainder: rounding.remainders[index], remainderRank: rounding.ranks[index],
-                receivesLeftoverUnit: rounding.extra[index], amount: Money(pence: units &* unit.pence)))
+                topSlice: Money(pence: inputs.slices[index]), floorAmount: inputs.floors[index], capAmount: inputs.caps[index],
+                isFloored: floored[index], isCapped: capped[index], limitedAmount: limited[index], damping: areaDamping[index],
+                exactAmount: exact[index], wholeUnits: rounding.wholeUnits[index], remainder: rounding.remainders[index],
+                remainderRank: rounding.ranks[index], receivesLeftoverUnit: rounding.extra[index],
+                amount: Money(pence: units &* unit.pence), previous: inputs.previous?[index], perHeadBase: inputs.perHead?[index]))
         }
-        return Allocation(
-            areaFile: table.file, pot: pot, unit: unit, floor: settings.floor?.value,
-            indicators: zip(indicators, weights).map { WeightedIndicator(name: $0.name, weight: $1, total: $0.total) },
-            areas: areas, flooring: flooring, leftoverUnits: rounding.leftover)
+        let weighted = indicators.indices.map { k in
+            WeightedIndicator(name: indicators[k].name, weight: weights[k], total: indicators[k].total,
+                              definition: inputs.definitions[k])
+        }
+        return (Allocation(
+            areaFile: table.file, pot: pot, unit: unit, floor: settings.floor?.value, cap: settings.cap?.value,
+            indicators: weighted, sourceColumns: inputs.sourceColumns, areas: areas, topSlices: settings.topSlices,
+            formulaPot: formulaPot, flooring: flooring, damping: damping, previousFile: settings.previous?.file,
+            perHeadColumn: settings.perHead?.value, leftoverUnits: rounding.leftover, scenario: nil), [])
+    }
+
+    /// The least whole number of `unit`s at or above `value`.
+    static func ceilUnits(_ value: Rational, _ unit: Rational) -> Rational {
+        let units = value.divided(byNonZero: unit)
+        let down = units.floor()
+        let whole = Rational(down) == units ? down : down + 1
+        return Rational(whole) * unit
+    }
+
+    /// The greatest whole number of `unit`s at or below `value`.
+    static func floorUnits(_ value: Rational, _ unit: Rational) -> Rational {
+        Rational(value.divided(byNonZero: unit).floor()) * unit
+    }
+
+    static func clampValue(_ value: Rational, _ low: Rational, _ high: Rational?) -> Rational {
+        var v = value < low ? low : value
+        if let high, v > high { v = high }
+        return v
     }
 }
 

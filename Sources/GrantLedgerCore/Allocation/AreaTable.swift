@@ -121,12 +121,33 @@ public struct AreaTable: Sendable {
     /// when the table has no areas, which `parse` has already reported). Every bad cell is reported,
     /// not just the first.
     public func indicator(named name: String, origin: SettingOrigin? = nil) -> (Indicator?, [Diagnostic]) {
-        guard let columnIndex = columns.firstIndex(where: { $0.text == name }) else {
+        let (read, diagnostics) = numbers(named: name, origin: origin)
+        guard let values = read, let columnIndex = columnIndex(name) else { return (nil, diagnostics) }
+        let total = Rational.sum(values)
+        // With no areas every column totals zero, and the table has already said why (no-areas, or a
+        // problem on each row): one error, not one more per weight.
+        if total.isZero && !areas.isEmpty {
+            let head = columns[columnIndex]
+            return (nil, [Diagnostic(
+                .zeroIndicatorTotal, "\(name) is zero for every area, so no area has a share of it",
+                hint: "check the column, or leave it out of the weights",
+                at: Self.location(file, head), length: head.length)])
+        }
+        return (Indicator(name: name, values: values, total: total), [])
+    }
+
+    /// The position of the column headed `name` among `columns`.
+    public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.text == name } }
+
+    /// The column headed `name` read as exact non-negative numbers, one per area (any total): the
+    /// parts of a derived indicator and the population for per-head figures.
+    public func numbers(named name: String, origin: SettingOrigin? = nil, offset: Int = 0) -> ([Rational]?, [Diagnostic]) {
+        guard let columnIndex = columnIndex(name) else {
             let names = columns.map(\.text)
             var hint = "the file's columns are " + names.map { quoted($0) }.joined(separator: ", ")
             if let close = Suggestion.closest(to: name, in: names) { hint = "did you mean \(quoted(close))? " + hint }
             return (nil, [GrantLedgerCore.diagnostic(
-                .unknownIndicator, "\(file) has no column \(quoted(name))", hint: hint, at: origin,
+                .unknownIndicator, "\(file) has no column \(quoted(name))", hint: hint, at: origin, offset: offset,
                 length: name.utf8.count)])
         }
         var values: [Rational] = []
@@ -155,17 +176,7 @@ public struct AreaTable: Sendable {
             }
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
-        let total = Rational.sum(values)
-        // With no areas every column totals zero, and the table has already said why (no-areas, or a
-        // problem on each row): one error, not one more per weight.
-        if total.isZero && !areas.isEmpty {
-            let head = columns[columnIndex]
-            return (nil, [Diagnostic(
-                .zeroIndicatorTotal, "\(name) is zero for every area, so no area has a share of it",
-                hint: "check the column, or leave it out of the weights",
-                at: Self.location(file, head), length: head.length)])
-        }
-        return (Indicator(name: name, values: values, total: total), [])
+        return (values, [])
     }
 
     static func location(_ file: String, _ field: CSVField, offset: Int = 0) -> SourceLocation {

@@ -21,6 +21,29 @@ enum ExactText {
         return "\(pence) pence ≈ £\(grouped(pounds.decimalString(places: 6)))"
     }
 
+    /// An exact amount of pence shown to the penny (half away from zero), for reading only: `£46,234.57`.
+    static func money(_ pence: Rational) -> String {
+        Money(pence: WideConversion.clampedInt64(pence.rounded(.standard))).formatted(.display)
+    }
+
+    /// An exact amount of pence for a message: `£245,000.00`, or `about £227,142.19` when it is not a
+    /// whole number of pence.
+    static func roughly(_ pence: Rational) -> String {
+        pence.isInteger ? money(pence) : "about " + money(pence)
+    }
+
+    /// Pence per head shown as pounds to four places: `£0.3820`.
+    static func perHead(_ pence: Rational) -> String {
+        "£" + grouped((pence * Rational(storage: .small(1, 100))).decimalString(places: 4))
+    }
+
+    /// A change as a signed percentage to two places: `+3.45%`, `−2.10%`, `0.00%`.
+    static func signedPercent(_ fraction: Rational) -> String {
+        let text = (fraction * Rational(100)).decimalString(places: 2)
+        if text.hasPrefix("-") { return "−" + text.dropFirst() + "%" }
+        return (fraction.isZero || text == "0.00" ? "" : "+") + text + "%"
+    }
+
     /// A percentage to `places` decimals (rounded half away from zero): `15.3147%`.
     static func percent(_ share: Rational, places: Int = 4) -> String {
         (share * Rational(100)).decimalString(places: places) + "%"

@@ -11,6 +11,7 @@ public struct Sensitivity: Sendable {
         /// The shifted weights, in weight order; `nil` when the shift is impossible (the weight would
         /// leave 0…1, or no other weight is left to rescale).
         public let weights: [Rational]?
+        /// `nil` when the shift is impossible, or when its blend cannot meet the caps or damping band.
         public let allocation: Allocation?
     }
 
@@ -22,8 +23,8 @@ public struct Sensitivity: Sendable {
     public static func run(_ table: AreaTable, _ settings: AllocationSettings, base: Allocation, step: Rational) -> Sensitivity {
         var shifts: [Shift] = []
         let weights = settings.weights.map(\.weight)
-        let indicators = settings.weights.compactMap { setting in
-            table.indicator(named: setting.indicator).0
+        guard let inputs = Allocator.prepare(table, settings).0 else {
+            return Sensitivity(step: step, base: base, shifts: [])
         }
         for (k, setting) in settings.weights.enumerated() {
             for direction in [1, -1] {
@@ -35,7 +36,8 @@ public struct Sensitivity: Sendable {
                 changed.weights = zip(settings.weights, shifted).map {
                     WeightSetting(indicator: $0.indicator, weight: $1, origin: $0.origin)
                 }
-                let allocation = Allocator.compute(table, changed, indicators)
+                var allocation = Allocator.compute(table, changed, inputs).0
+                allocation?.scenario = base.scenario
                 shifts.append(Shift(indicator: setting.indicator, direction: direction, weights: shifted, allocation: allocation))
             }
         }

@@ -11,10 +11,20 @@ public struct WeightSetting: Sendable {
         self.origin = origin
     }
 
-    /// Reads `population=1/3`, `crime=0.25`, `deprivation=25%`.
+    /// Reads `population=1/3`, `crime=0.25`, `deprivation=25%`, or the same with a blank for `=`
+    /// (`population 1/3`, as a scenario file lines it up).
     public static func parse(_ text: String, origin: SettingOrigin? = nil) throws(SettingError) -> WeightSetting {
         let bytes = Array(text.utf8)
-        guard let equals = bytes.firstIndex(of: ASCII.equals) else {
+        var separator = bytes.firstIndex(of: ASCII.equals)
+        if separator == nil {
+            // `NAME VALUE`: the value is the last word.
+            var end = bytes.count
+            while end > 0 && ASCII.isBlank(bytes[end - 1]) { end -= 1 }
+            var start = end
+            while start > 0 && !ASCII.isBlank(bytes[start - 1]) { start -= 1 }
+            if start > 0 { separator = start - 1 }
+        }
+        guard let equals = separator else {
             throw SettingError(diagnostic(
                 .badWeight, "a weight is written NAME=VALUE, not \(quoted(text))",
                 hint: "for example --weight population=1/3, --weight crime=0.25 or --weight deprivation=25%",
@@ -26,8 +36,12 @@ public struct WeightSetting: Sendable {
                 .badWeight, "a weight needs the name of an indicator column before =",
                 hint: "for example --weight population=1/3", at: origin, offset: 0, length: 1))
         }
-        let valueText = String(decoding: bytes[(equals + 1)...], as: UTF8.self)
-        let valueOffset = equals + 1
+        var valueStart = equals + 1
+        var valueEnd = bytes.count
+        while valueStart < valueEnd && ASCII.isBlank(bytes[valueStart]) { valueStart += 1 }
+        while valueEnd > valueStart && ASCII.isBlank(bytes[valueEnd - 1]) { valueEnd -= 1 }
+        let valueText = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+        let valueOffset = valueStart
         let weight: Rational
         do throws(NumberParseProblem) {
             weight = try ExactNumberParser.parseWeight(valueText)

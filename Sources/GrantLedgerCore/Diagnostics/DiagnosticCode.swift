@@ -83,6 +83,16 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case potNotWholeUnits = "pot-not-whole-units"
     case badFloor = "bad-floor"
     case floorsExceedPot = "floors-exceed-pot"
+    case badCap = "bad-cap"
+    case capsBelowPot = "caps-below-pot"
+    case badTopSlice = "bad-top-slice"
+    case topSlicesExceedPot = "top-slices-exceed-pot"
+    case badIndicatorDefinition = "bad-indicator-definition"
+    case missingPreviousArea = "missing-previous-area"
+    case badDamping = "bad-damping"
+    case dampingInfeasible = "damping-infeasible"
+    // Scenario files
+    case duplicateSetting = "duplicate-setting"
 
     public var severity: Severity {
         switch self {

@@ -1,0 +1,71 @@
+/// A floor or a cap: for every area (`£20,000`) or for one (`Mansfield £25,000`, `Mansfield=£25,000`).
+/// One area's own limit replaces the limit for every area, so a committee can protect or restrain
+/// a single partnership without changing the rule for the rest.
+public struct AreaLimit: Sendable {
+    public enum Kind: String, Sendable {
+        case floor, cap
+    }
+
+    public let kind: Kind
+    /// The area it applies to; `nil` for every area.
+    public let area: String?
+    public let amount: Money
+    public let origin: SettingOrigin?
+    /// Where the area's name sits in the setting (for "no such area" carets).
+    let areaOffset: Int
+
+    public init(_ kind: Kind, area: String? = nil, amount: Money, origin: SettingOrigin? = nil) {
+        self.kind = kind
+        self.area = area
+        self.amount = amount
+        self.origin = origin
+        self.areaOffset = 0
+    }
+
+    init(_ kind: Kind, area: String?, amount: Money, origin: SettingOrigin?, areaOffset: Int) {
+        self.kind = kind
+        self.area = area
+        self.amount = amount
+        self.origin = origin
+        self.areaOffset = areaOffset
+    }
+
+    /// Reads `AMOUNT`, `AREA AMOUNT` or `AREA=AMOUNT` (an area's name may have blanks in it: the
+    /// amount is the last word, or what follows the last `=`).
+    public static func parse(_ text: String, kind: Kind, origin: SettingOrigin? = nil) throws(SettingError) -> AreaLimit {
+        let option = "--\(kind.rawValue)"
+        if let whole = try? MoneyParser.parse(text.trimmingBlanks) {
+            return AreaLimit(kind, area: nil, amount: whole, origin: origin, areaOffset: 0)
+        }
+        let bytes = Array(text.utf8)
+        let words = SettingWords(text)
+        var areaText: String
+        var amountWord: SettingWords.Word
+        if let equals = bytes.lastIndex(of: ASCII.equals) {
+            areaText = String(decoding: bytes[..<equals], as: UTF8.self).trimmingBlanks
+            let after = String(decoding: bytes[(equals + 1)...], as: UTF8.self)
+            let lead = after.utf8.prefix { ASCII.isBlank($0) }.count
+            amountWord = SettingWords.Word(text: after.trimmingBlanks, offset: equals + 1 + lead)
+        } else if words.words.count >= 2, let last = words.words.last {
+            areaText = words.head(before: words.words.count - 1)
+            amountWord = last
+        } else {
+            // One word that is not an amount: report it as an amount, which is the usual form.
+            let word = words.words.first ?? SettingWords.Word(text: text, offset: 0)
+            _ = try AllocationSettings.amount(word, what: option, origin: origin)
+            throw SettingError(diagnostic(.badAmount, "\(option) \(quoted(text)) is not an amount", at: origin))
+        }
+        if areaText.isEmpty {
+            throw SettingError(diagnostic(
+                kind == .floor ? .badFloor : .badCap, "an area's \(kind.rawValue) needs the area's name before the amount",
+                hint: "write \(option) AMOUNT for every area, or \(option) 'AREA AMOUNT' for one: \(option) 'Mansfield £25,000'",
+                at: origin))
+        }
+        let amount = try AllocationSettings.amount(amountWord, what: "\(option) for \(areaText)", origin: origin)
+        let areaOffset = (words.words.first?.offset ?? 0)
+        return AreaLimit(kind, area: areaText, amount: amount, origin: origin, areaOffset: areaOffset)
+    }
+
+    /// `Mansfield £25,000.00` or `£20,000.00`.
+    public var description: String { (area.map { $0 + " " } ?? "") + amount.formatted(.display) }
+}

@@ -1,0 +1,96 @@
+/// The comparison for people (a table with a key to the scenarios), for spreadsheets (CSV) and for
+/// programs (JSON with every scenario's full allocation).
+public enum ComparisonTable {
+    public static func text(_ comparison: AllocationComparison) -> String {
+        let allocations = comparison.allocations
+        var out = "Comparison of \(allocations.count) scenarios (differences against A)\n"
+        for (s, allocation) in allocations.enumerated() {
+            let letter = AllocationComparison.letter(s)
+            let pad = String(repeating: " ", count: letter.count)
+            out += "  \(letter)  \(comparison.name(s))"
+            if let title = allocation.scenario?.title { out += ": \(title)" }
+            out += "\n"
+            out += "  \(pad)  \(allocation.pot.formatted(.display)) across \(allocation.areas.count) areas (\(allocation.areaFile)); "
+            out += "weights \(ExactText.weights(allocation.indicators))\n"
+            var options: [String] = []
+            if !allocation.topSlices.isEmpty { options.append("top-slices \(Money(pence: allocation.pot.pence &- allocation.formulaPot.pence).formatted(.display))") }
+            if let floor = allocation.floor { options.append("floor \(floor.formatted(.display))") }
+            if let cap = allocation.cap { options.append("cap \(cap.formatted(.display))") }
+            if let damping = allocation.damping { options.append("damping \(damping.band.description)") }
+            if allocation.unit.pence != 1 { options.append("rounded to \(allocation.unit.formatted(.display))") }
+            if !options.isEmpty { out += "  \(pad)  " + options.joined(separator: ", ") + "\n" }
+        }
+        out += "\n"
+        var header = ["Area"]
+        for s in allocations.indices {
+            let letter = AllocationComparison.letter(s)
+            header.append(letter)
+            if s > 0 { header.append("\(letter) − A") }
+        }
+        var rows: [[String]] = []
+        for (a, name) in comparison.areaNames.enumerated() {
+            var row = [name]
+            for s in allocations.indices {
+                row.append(comparison.amounts[a][s]?.formatted(.display) ?? "—")
+                if s > 0 { row.append(comparison.difference(area: a, scenario: s).map { SensitivityTable.change($0.pence) } ?? "—") }
+            }
+            rows.append(row)
+        }
+        let anyRetained = allocations.contains { !$0.retained.isZero }
+        var totals = [anyRetained ? "Total to areas" : "Total"]
+        var retained = ["Retained centrally"]
+        var pots = ["Pot"]
+        for (s, allocation) in allocations.enumerated() {
+            totals.append(allocation.total.formatted(.display))
+            retained.append(allocation.retained.formatted(.display))
+            pots.append(allocation.pot.formatted(.display))
+            if s > 0 {
+                totals.append(SensitivityTable.change(allocation.total.pence &- allocations[0].total.pence))
+                retained.append(SensitivityTable.change(allocation.retained.pence &- allocations[0].retained.pence))
+                pots.append(SensitivityTable.change(allocation.pot.pence &- allocations[0].pot.pence))
+            }
+        }
+        out += AllocationTable.layout([header] + rows, totals: totals, footer: anyRetained ? [retained, pots] : [])
+        return out
+    }
+
+    /// `area,<A>,<B>,<B> - <A>,…`: amounts in plain pounds, empty where a scenario has no such area.
+    public static func csv(_ comparison: AllocationComparison) -> String {
+        let count = comparison.allocations.count
+        var header = ["area"]
+        for s in 0..<count {
+            header.append(AllocationCSV.cell(comparison.name(s)))
+            if s > 0 { header.append(AllocationCSV.cell("\(comparison.name(s)) - \(comparison.name(0))")) }
+        }
+        var out = header.joined(separator: ",") + "\n"
+        for (a, name) in comparison.areaNames.enumerated() {
+            var row = [AllocationCSV.cell(name)]
+            for s in 0..<count {
+                row.append(comparison.amounts[a][s]?.formatted(.plain) ?? "")
+                if s > 0 { row.append(comparison.difference(area: a, scenario: s)?.formatted(.plain) ?? "") }
+            }
+            out += row.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    /// `{"scenarios": [allocation, …], "comparison": [{"area", "amounts", "differences"}, …]}`.
+    public static func json(_ comparison: AllocationComparison) -> String {
+        var out = "{\n  \"scenarios\": [\n"
+        out += comparison.allocations.map { allocation in
+            AllocationJSON.text(allocation).split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.isEmpty }.map { "    " + $0 }.joined(separator: "\n")
+        }.joined(separator: ",\n")
+        out += "\n  ],\n  \"comparison\": [\n"
+        out += comparison.areaNames.enumerated().map { a, name in
+            let amounts = comparison.amounts[a].map { $0.map { AllocationJSON.string($0.formatted(.plain)) } ?? "null" }
+            let differences = comparison.allocations.indices.dropFirst().map { s in
+                comparison.difference(area: a, scenario: s).map { AllocationJSON.string($0.formatted(.plain)) } ?? "null"
+            }
+            return "    {\"area\": \(AllocationJSON.string(name)), \"amounts\": [\(amounts.joined(separator: ", "))], "
+                + "\"differences\": [\(differences.joined(separator: ", "))]}"
+        }.joined(separator: ",\n")
+        out += "\n  ]\n}\n"
+        return out
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Last year's allocation, read from a CSV file with a column `area` first and a column `amount`
+/// (other columns, such as a source note, are ignored): what damping holds each area near, and
+/// what "change against last year" is measured from.
+public struct PreviousAllocation: Sendable {
+    public struct Row: Sendable {
+        public let area: String
+        public let amount: Money
+        let nameField: CSVField
+    }
+
+    public let file: String
+    /// In file order.
+    public let rows: [Row]
+    /// Where the setting naming this file was written.
+    public let origin: SettingOrigin?
+
+    public func amount(for area: String) -> Money? { rows.first { $0.area == area }?.amount }
+
+    public static func read(path: String, origin: SettingOrigin? = nil) -> (PreviousAllocation?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let what = exists && isDirectory.boolValue ? "is a folder, not a CSV file" : "cannot be read"
+            return (nil, [GrantLedgerCore.diagnostic(
+                .fileNotFound, "previous allocation \(path) \(what)",
+                hint: "name a CSV file with the columns area and amount, e.g. examples/scenarios/nwps-2020-21-illustrative.csv",
+                at: origin)])
+        }
+        return parse([UInt8](data), file: path, origin: origin)
+    }
+
+    /// Reads last year's allocation from bytes; `file` names it in diagnostics.
+    public static func parse(_ bytes: [UInt8], file: String, origin: SettingOrigin? = nil) -> (PreviousAllocation?, [Diagnostic]) {
+        var reader = CSVReader(file: file)
+        let records = reader.records(bytes)
+        var diagnostics = reader.diagnostics
+        guard let header = records.first else {
+            if diagnostics.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .emptyAreaFile, "the previous allocation file is empty",
+                    hint: "write a header row area,amount, then one row per area with last year's amount",
+                    at: SourceLocation(file: file, line: 1, column: 1), excerpt: ""))
+            }
+            return (nil, diagnostics)
+        }
+        let first = header.fields[0]
+        if first.text.lowercased() != "area" {
+            diagnostics.append(Diagnostic(
+                .missingAreaColumn, "the first column must be area, not \(quoted(first.text))",
+                hint: "put the area names in the first column and head it area",
+                at: AreaTable.location(file, first), length: first.length))
+        }
+        guard let amountColumn = header.fields.firstIndex(where: { $0.text.lowercased() == "amount" }) else {
+            diagnostics.append(Diagnostic(
+                .missingField, "the previous allocation has no amount column",
+                hint: "head the column of last year's amounts amount: area,amount",
+                at: SourceLocation(file: file, line: header.line, column: header.endColumn), excerpt: nil))
+            return (nil, diagnostics)
+        }
+        var rows: [Row] = []
+        var seen: [String: Int] = [:]
+        for record in records.dropFirst() {
+            guard record.fields.count == header.fields.count else {
+                let many = record.fields.count > header.fields.count
+                let at = many
+                    ? AreaTable.location(file, record.fields[header.fields.count])
+                    : SourceLocation(file: file, line: record.line, column: record.endColumn)
+                diagnostics.append(Diagnostic(
+                    .raggedRow, "this row has \(record.fields.count) cells but the header has \(header.fields.count)",
+                    hint: many ? "quote an amount that has commas in it: \"£46,234.57\"" : "give every area its amount",
+                    at: at))
+                continue
+            }
+            let name = record.fields[0]
+            if name.text.isEmpty {
+                diagnostics.append(Diagnostic(.badAreaName, "this row has no area name", hint: "name the area in the first cell",
+                                              at: AreaTable.location(file, name)))
+                continue
+            }
+            if let line = seen[name.text] {
+                diagnostics.append(Diagnostic(
+                    .duplicateArea, "area \(quoted(name.text)) appears twice", hint: "it is first on line \(line); keep one row",
+                    at: AreaTable.location(file, name), length: name.length))
+                continue
+            }
+            seen[name.text] = record.line
+            let cell = record.fields[amountColumn]
+            do throws(MoneyParseProblem) {
+                let amount = try MoneyParser.parse(cell.text)
+                if amount.isNegative {
+                    diagnostics.append(Diagnostic(
+                        .badAmount, "last year's amount for \(name.text) is negative", hint: "an allocation is zero or more",
+                        at: AreaTable.location(file, cell), length: cell.length))
+                    continue
+                }
+                rows.append(Row(area: name.text, amount: amount, nameField: name))
+            } catch {
+                diagnostics.append(Diagnostic(
+                    .badAmount, "last year's amount for \(name.text) \(quoted(cell.text)): \(error.message)", hint: error.hint,
+                    at: AreaTable.location(file, cell, offset: min(error.offset, max(0, cell.length - 1)))))
+            }
+        }
+        return (PreviousAllocation(file: file, rows: rows, origin: origin), diagnostics)
+    }
+
+    /// Last year's amount for each of `table`'s areas, in its order; a located problem for every area
+    /// with no row and every row naming no area of the table.
+    func amounts(for table: AreaTable) -> ([Money]?, [Diagnostic]) {
+        var byName: [String: Money] = [:]
+        for row in rows { byName[row.area] = row.amount }
+        var diagnostics: [Diagnostic] = []
+        var amounts: [Money] = []
+        var missing: [String] = []
+        for area in table.areas {
+            if let amount = byName[area.name] { amounts.append(amount) } else { missing.append(area.name) }
+        }
+        if !missing.isEmpty {
+            let list = missing.map { quoted($0) }.joined(separator: ", ")
+            diagnostics.append(Diagnostic(
+                .missingPreviousArea,
+                "no amount for \(missing.count == 1 ? "area" : "areas") \(list) of \(table.file)",
+                hint: "add a row for each area (write 0 for an area that received nothing last year)",
+                at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        let names = table.areas.map(\.name)
+        let known = Set(names)
+        for row in rows where !known.contains(row.area) {
+            var hint = "the areas of \(table.file) are " + names.joined(separator: ", ")
+            if let close = Suggestion.closest(to: row.area, in: names) { hint = "did you mean \(close)? " + hint }
+            diagnostics.append(Diagnostic(
+                .unknownArea, "\(table.file) has no area \(quoted(row.area))", hint: hint,
+                at: AreaTable.location(file, row.nameField), length: row.nameField.length))
+        }
+        return (diagnostics.isEmpty ? amounts : nil, diagnostics)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// Reads a `.scenario` file: a plain-text file in the ledger's style, one setting per line, indented
+/// under a `scenario NAME Title` line, with `;` comments:
+///
+///     ; The board's method, December 2020
+///     scenario nwps-2021-22-thirds  Equal thirds of population, crime and deprivation
+///       description  The board's December 2020 method on the 2021-22 NWPS line
+///       pot          grant:pcc-nwps-2021-22 line:nwps ledger:../../ledgers/nottinghamshire
+///       areas        ../areas/nottinghamshire-districts.csv      ; relative to this file
+///       weight       population   1/3
+///
+/// Every setting keeps the line, column and text it was written at, so a problem found later (a
+/// weight that is not a number, a grant the ledger does not have) is shown on this line with a caret.
+public enum ScenarioFile {
+    public static func read(path: String, origin: SettingOrigin? = nil) -> (ScenarioDraft?, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let what = exists && isDirectory.boolValue ? "is a folder, not a scenario file" : "cannot be read"
+            return (nil, [GrantLedgerCore.diagnostic(
+                .fileNotFound, "scenario \(path) \(what)",
+                hint: "name a .scenario file, e.g. examples/scenarios/nwps-2021-22-thirds.scenario", at: origin)])
+        }
+        return parse([UInt8](data), file: path)
+    }
+
+    public static func parse(_ bytes: [UInt8], file: String) -> (ScenarioDraft?, [Diagnostic]) {
+        var draft = ScenarioDraft(file: file, directory: ScenarioPath.directory(of: file))
+        var diagnostics: [Diagnostic] = []
+        var sawHeader = false
+        var start = 0
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+        var number = 0
+        let keys = ScenarioKey.allCases.map(\.rawValue)
+
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != ASCII.newline { end += 1 }
+            number += 1
+            var lineEnd = end
+            if lineEnd > start && bytes[lineEnd - 1] == ASCII.carriageReturn { lineEnd -= 1 }
+            let line = Array(bytes[start..<lineEnd])
+            start = end + 1
+
+            func at(_ column: Int) -> SourceLocation { SourceLocation(file: file, line: number, column: column) }
+            if let bad = line.withUnsafeBufferPointer({ $0.firstInvalidUTF8Offset }) {
+                diagnostics.append(Diagnostic(
+                    .badEncoding, "this line is not valid UTF-8", hint: "save the scenario as UTF-8",
+                    at: at(bad + 1), excerpt: String(decoding: line, as: UTF8.self)))
+                continue
+            }
+            let excerpt = String(decoding: line, as: UTF8.self)
+            let parsed = line.withUnsafeBufferPointer { buffer -> (key: Range<Int>, value: Range<Int>, indented: Bool)? in
+                var cursor = LineCursor(buffer)
+                let indented = !cursor.atEnd && ASCII.isBlank(cursor.current)
+                cursor.skipBlanks()
+                if cursor.atEnd || cursor.current == ASCII.semicolon || cursor.current == ASCII.hash { return nil }
+                let key = cursor.word()
+                cursor.skipBlanks()
+                let value = cursor.textUntilComment()
+                return (key, value, indented)
+            }
+            guard let (keyRange, valueRange, indented) = parsed else { continue }
+            let key = String(decoding: line[keyRange], as: UTF8.self)
+            let value = String(decoding: line[valueRange], as: UTF8.self)
+            let valueOrigin = SettingOrigin(location: at(valueRange.lowerBound + 1), length: max(1, valueRange.count), excerpt: excerpt)
+
+            if !indented {
+                if key != "scenario" {
+                    diagnostics.append(Diagnostic(
+                        .badSyntax, sawHeader ? "settings are indented under the scenario line" : "a scenario file starts with its scenario line",
+                        hint: sawHeader ? "indent \(key) with two spaces" : "begin with: scenario NAME  Title, e.g. scenario nwps-thirds  Equal thirds",
+                        at: at(keyRange.lowerBound + 1), length: keyRange.count, excerpt: excerpt))
+                    continue
+                }
+                if sawHeader {
+                    diagnostics.append(Diagnostic(
+                        .badSyntax, "a scenario file holds one scenario", hint: "put the second scenario in a file of its own",
+                        at: at(keyRange.lowerBound + 1), length: keyRange.count, excerpt: excerpt))
+                    continue
+                }
+                sawHeader = true
+                draft.headerOrigin = SettingOrigin(location: at(1), length: max(1, keyRange.count), excerpt: excerpt)
+                let words = SettingWords(value)
+                guard let name = words.words.first else {
+                    diagnostics.append(Diagnostic(
+                        .badSyntax, "the scenario needs a name", hint: "write scenario NAME  Title, e.g. scenario nwps-thirds  Equal thirds",
+                        at: at(keyRange.upperBound + 1), excerpt: excerpt))
+                    continue
+                }
+                draft.name = Located(name.text, at: SettingOrigin(
+                    location: at(valueRange.lowerBound + name.offset + 1), length: name.length, excerpt: excerpt))
+                let title = words.rest(from: 1)
+                if !title.isEmpty, words.words.count > 1 {
+                    let offset = valueRange.lowerBound + words.words[1].offset
+                    draft.settings.append(ScenarioSetting(
+                        .title, title, origin: SettingOrigin(location: at(offset + 1), length: title.utf8.count, excerpt: excerpt),
+                        isOption: false))
+                }
+                continue
+            }
+            guard sawHeader else {
+                diagnostics.append(Diagnostic(
+                    .badSyntax, "a scenario file starts with its scenario line",
+                    hint: "begin with: scenario NAME  Title, e.g. scenario nwps-thirds  Equal thirds",
+                    at: at(keyRange.lowerBound + 1), length: keyRange.count, excerpt: excerpt))
+                continue
+            }
+            guard let scenarioKey = ScenarioKey(rawValue: key), scenarioKey != .title else {
+                var hint = "a scenario's settings are " + ScenarioKey.allCases.filter { $0 != .title }.map(\.rawValue).joined(separator: ", ")
+                if let close = Suggestion.closest(to: key, in: keys) { hint = "did you mean \(close)? " + hint }
+                diagnostics.append(Diagnostic(
+                    .unknownField, "a scenario has no setting \(quoted(key))", hint: hint,
+                    at: at(keyRange.lowerBound + 1), length: keyRange.count, excerpt: excerpt))
+                continue
+            }
+            if value.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .badSyntax, "\(key) needs a value", hint: "write it after the name: \(example(scenarioKey))",
+                    at: at(keyRange.upperBound + 1), excerpt: excerpt))
+                continue
+            }
+            if !scenarioKey.isRepeatable, let earlier = draft.first(scenarioKey) {
+                diagnostics.append(Diagnostic(
+                    .duplicateSetting, "\(key) is given twice",
+                    hint: "a scenario has one \(key)\(earlier.origin.map { "; the first is on line \($0.location.line)" } ?? "")",
+                    at: at(keyRange.lowerBound + 1), length: keyRange.count, excerpt: excerpt))
+                continue
+            }
+            draft.settings.append(ScenarioSetting(scenarioKey, value, origin: valueOrigin, isOption: false))
+        }
+        if !sawHeader && diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(
+                .badSyntax, "the scenario file has no scenario line",
+                hint: "begin with: scenario NAME  Title, then its settings indented below it",
+                at: SourceLocation(file: file, line: 1, column: 1), excerpt: ""))
+        }
+        // Lines with problems are left out and the rest still read, so that every problem (a grant the
+        // ledger lacks as well as a misspelt setting) shows in one run.
+        draft.hasProblems = !diagnostics.isEmpty
+        return (sawHeader ? draft : nil, diagnostics)
+    }
+
+    /// A setting's usual form, for hints.
+    static func example(_ key: ScenarioKey) -> String {
+        switch key {
+        case .title: return "scenario nwps-thirds  Equal thirds"
+        case .description: return "description  The board's December 2020 method"
+        case .pot: return "pot  £270,750.00, or pot  grant:pcc-nwps-2021-22 line:nwps ledger:../../ledgers"
+        case .areas: return "areas  ../areas/nottinghamshire-districts.csv"
+        case .weight: return "weight  population  1/3"
+        case .indicator: return "indicator  deprivation-pw = deprivation × population"
+        case .round: return "round  0.01"
+        case .floor: return "floor  £20,000.00, or floor  Mansfield £25,000.00"
+        case .cap: return "cap  £60,000.00, or cap  Mansfield £50,000.00"
+        case .topSlice: return "top-slice  evaluation £10,000.00, or top-slice  oak-tree £10,000 to Mansfield"
+        case .previous: return "previous  nwps-2020-21-illustrative.csv"
+        case .damping: return "damping  10%, or damping  -5%,+10%"
+        case .perHead: return "per-head  population"
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// One setting as written, in a scenario file or on the command line: its key, its value text and
+/// where the value sits, so that every problem with it is shown in place.
+public struct ScenarioSetting: Sendable {
+    public let key: ScenarioKey
+    public let text: String
+    public let origin: SettingOrigin?
+    /// Whether it came from the command line (messages then name it `--floor` rather than `floor`).
+    public let isOption: Bool
+
+    public init(_ key: ScenarioKey, _ text: String, origin: SettingOrigin?, isOption: Bool) {
+        self.key = key
+        self.text = text
+        self.origin = origin
+        self.isOption = isOption
+    }
+
+    /// How messages name it: `--pot` for an option, `pot` in a file.
+    public var label: String { isOption ? key.option : key.rawValue }
+}
+
+/// A scenario as written, before any value is read: its name and settings, and where relative paths
+/// start. Scenario files and command-line options both become one of these, and are then read by the
+/// same code (`ScenarioLoader`), so both forms accept exactly the same things.
+public struct ScenarioDraft: Sendable {
+    public var name: Located<String>?
+    public var settings: [ScenarioSetting]
+    /// The scenario file; `nil` for options on the command line.
+    public var file: String?
+    /// Where relative paths in the settings start: the scenario file's folder (`nil`: the current folder).
+    public var directory: String?
+    /// Where a problem with the scenario as a whole (a missing pot) is shown: its `scenario` line.
+    public var headerOrigin: SettingOrigin?
+    /// Whether some lines of the file were left out for problems already reported: a setting that
+    /// seems missing may be one of them, so it is not reported again.
+    public var hasProblems = false
+
+    public init(name: Located<String>? = nil, settings: [ScenarioSetting] = [], file: String? = nil,
+                directory: String? = nil, headerOrigin: SettingOrigin? = nil) {
+        self.name = name
+        self.settings = settings
+        self.file = file
+        self.directory = directory
+        self.headerOrigin = headerOrigin
+    }
+
+    public func all(_ key: ScenarioKey) -> [ScenarioSetting] { settings.filter { $0.key == key } }
+
+    public func first(_ key: ScenarioKey) -> ScenarioSetting? { settings.first { $0.key == key } }
+
+    /// This draft with every key that `overrides` sets replaced by its settings (all of them, for
+    /// keys given more than once: `--weight` on the command line replaces the file's whole blend).
+    public func overridden(by overrides: ScenarioDraft) -> ScenarioDraft {
+        let replaced = Set(overrides.settings.map(\.key))
+        var merged = self
+        merged.settings = settings.filter { !replaced.contains($0.key) } + overrides.settings
+        if let name = overrides.name { merged.name = name }
+        return merged
+    }
+}
