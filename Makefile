@@ -36,15 +36,16 @@ fi
 endef
 
 # Demo settings. `make demo` also writes the committee workbook (DEMO_EXPORT=0 to skip it), with
-# the 2021-22 NWPS allocation on its own sheet. Tests/GrantLedgerCLITests/ExportXlsxTests.swift
-# exports the same workbook (keep DEMO_ALLOCATION and its `demoArguments` in step).
+# the shipped 2021-22 NWPS scenarios on sheets of their own and compared.
+# Tests/GrantLedgerCLITests/ExportXlsxTests.swift exports the same workbook (keep DEMO_ALLOCATION
+# and its `demoArguments` in step).
 DEMO_EXPORT ?= 1
 DEMO_AS_OF ?= 2026-11-25
 DEMO_FY ?= 2019-20
 DEMO_XLSX ?= out/committee.xlsx
-DEMO_ALLOCATION ?= --allocation-name 'NWPS 2021-22' --pot £270,750.00 \
-  --areas examples/areas/nottinghamshire-districts.csv \
-  --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3
+DEMO_ALLOCATION ?= --scenario examples/scenarios/nwps-2021-22-thirds.scenario \
+  --scenario examples/scenarios/nwps-2021-22-crime-heavier.scenario \
+  --scenario examples/scenarios/nwps-2021-22-damped.scenario
 
 .PHONY: help deps test-deps bench-deps build demo test bench clean
 

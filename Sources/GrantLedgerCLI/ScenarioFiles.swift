@@ -1,24 +1,37 @@
 import GrantLedgerCore
 
-/// The glue between `export --xlsx --scenario FILE` and scenario files.
-///
-/// Scenario files (`examples/scenarios/*.scenario`) are being added with the full allocation
-/// method. Until their reader lands, a `--scenario` is reported as not yet readable (exit 2). Once it
-/// does, `load` reads the file (with `ledger` to hand for a pot taken from a grant line), reads its
-/// area data, allocates (`Allocator.allocate`) and returns `AllocationScenario(name:description:
-/// source:allocation:)` for its sheet, with every file it read for the Provenance sheet. Nothing else
-/// in the export changes: problems come back as located diagnostics, all reported before writing.
-enum ScenarioFiles {
+/// `export --xlsx --scenario FILE`: each scenario file read, loaded and allocated exactly as
+/// `allocate FILE` does it, then handed to the workbook as an `AllocationScenario`, with every file
+/// it read (the scenario, its area data, last year's allocation, any ledger its pot came from) for
+/// the Provenance sheet. Problems come back as located diagnostics, all reported before writing.
+struct ScenarioFiles {
     struct Loaded {
         let scenario: AllocationScenario
-        /// The scenario file and the area data it names (and any other file it read), for hashing.
         let inputs: [(path: String, role: String)]
     }
 
-    static func load(_ path: String, ledger: Ledger, _ locator: ArgumentLocator, occurrence: Int) -> (Loaded?, [Diagnostic]) {
+    /// One cache for every scenario of the export, so a ledger named by several pots is read once.
+    let ledgers = LedgerCache()
+
+    func load(_ path: String, _ locator: ArgumentLocator, occurrence: Int) -> (Loaded?, [Diagnostic]) {
         let origin = locator.origin(option: "--scenario", value: path, occurrence: occurrence)
-        let message = "cannot read scenario \(path): scenario files are not supported yet"
-        let hint = "give the allocation as flags for now: --pot £270,750.00 --areas FILE.csv --weight population=1/3 …"
-        return (nil, [origin?.diagnostic(.badValue, message, hint: hint) ?? Diagnostic(.badValue, message, hint: hint)])
+        let (draft, problems) = ScenarioFile.read(path: path, origin: origin)
+        guard let draft else { return (nil, problems) }
+        let (scenario, loading) = ScenarioLoader.load(draft, ledgers: ledgers)
+        guard let scenario else { return (nil, problems + loading) }
+        let (allocation, allocating) = scenario.allocate()
+        let diagnostics = problems + loading + allocating
+        guard let allocation else { return (nil, diagnostics) }
+        var inputs: [(path: String, role: String)] = [(path, "scenario"), (scenario.table.file, "area data")]
+        if let previous = allocation.previousFile { inputs.append((previous, "previous allocation")) }
+        let info = scenario.info
+        // The short name heads the sheet's tab; the title and description say what it is.
+        let description = [info.title, info.description].compactMap { $0 }.joined(separator: ". ")
+        return (Loaded(scenario: AllocationScenario(name: info.name, description: description.isEmpty ? nil : description,
+                                                    source: path, allocation: allocation),
+                       inputs: inputs), diagnostics)
     }
+
+    /// The ledger files the scenarios' pots were read from.
+    var ledgerFiles: [String] { ledgers.files }
 }

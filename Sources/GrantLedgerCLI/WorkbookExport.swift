@@ -48,26 +48,28 @@ struct WorkbookExport {
             }
         }
         var occurrences: [String: Int] = [:]
+        let files = ScenarioFiles()
         for file in command.scenarios {
             let occurrence = occurrences[file, default: 0]
             occurrences[file] = occurrence + 1
-            let (loaded, problems) = ScenarioFiles.load(file, ledger: ledger, locator, occurrence: occurrence)
+            let (loaded, problems) = files.load(file, locator, occurrence: occurrence)
             diagnostics += problems
             if let loaded {
                 scenarios.append(loaded.scenario)
                 inputs += loaded.inputs
             }
         }
+        inputs += files.ledgerFiles.map { ($0, "ledger (a scenario's pot)") }
         if diagnostics.contains(where: { $0.severity == .error }) {
             Console.error(DiagnosticRenderer().render(diagnostics) + diagnostics.summary)
             throw ExitCode(ExitStatus.badInput.rawValue)
         }
         try command.refuseToOverwriteInput(path, inputs.map(\.path))
 
-        // Each file once, in the order first read.
+        // Each file once (however its path was written), in the order first read.
         var fingerprints: [InputFile] = []
         var seen: Set<String> = []
-        for input in inputs where seen.insert(input.path).inserted {
+        for input in inputs where seen.insert(URL(fileURLWithPath: input.path).standardizedFileURL.resolvingSymlinksInPath().path).inserted {
             guard let fingerprint = InputFile.fingerprint(path: input.path, role: input.role) else {
                 throw LedgerInput.fail(Diagnostic(.fileNotFound, "cannot read \(input.path) to record its SHA-256",
                                                   hint: "check the file is still there and readable; no file was changed"))

@@ -7,16 +7,24 @@ import Testing
 @Suite(.serialized) struct ExportXlsxTests {
     /// The Makefile's demo export (`DEMO_AS_OF`, `DEMO_ALLOCATION`): keep them in step.
     static let demoArguments = [
-        "--as-of", "2026-11-25", "--allocation-name", "NWPS 2021-22", "--pot", "£270,750.00",
-        "--areas", "examples/areas/nottinghamshire-districts.csv",
-        "--weight", "population=1/3", "--weight", "crime=1/3", "--weight", "deprivation=1/3",
+        "--as-of", "2026-11-25",
+        "--scenario", "examples/scenarios/nwps-2021-22-thirds.scenario",
+        "--scenario", "examples/scenarios/nwps-2021-22-crime-heavier.scenario",
+        "--scenario", "examples/scenarios/nwps-2021-22-damped.scenario",
+    ]
+    static let demoScenarios = ["nwps-2021-22-thirds", "nwps-2021-22-crime-heavier", "nwps-2021-22-damped"]
+
+    /// A one-off allocation given as flags rather than a scenario file.
+    static let flagArguments = [
+        "--allocation-name", "NWPS 2021-22", "--pot", "£270,750.00", "--areas", "examples/areas/nottinghamshire-districts.csv",
+        "--weight", "population=1/3", "--weight", "crime=1/3", "--weight", "deprivation=1/3", "--floor", "£30,000",
     ]
 
     /// Exports the demo workbook (shipped ledgers) to a new folder; returns the file's path.
-    static func exportDemo(_ extra: [String] = []) throws -> String {
+    static func exportDemo(_ extra: [String] = [], arguments: [String] = demoArguments) throws -> String {
         let folder = try ReportTestCLI.temporaryDirectory()
         let path = folder.appendingPathComponent("committee.xlsx").path
-        let result = try ReportTestCLI.grantledger(["export", "--xlsx", path] + demoArguments + extra)
+        let result = try ReportTestCLI.grantledger(["export", "--xlsx", path] + arguments + extra)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("wrote \(path): "), "\(result.stdout)")
         return path
@@ -34,9 +42,13 @@ import Testing
     }
 
     @Test(.enabled(if: WorkbookOracle.shouldRun))
-    func libreOfficeAgreesForOneFinancialYear() throws {
+    func libreOfficeAgreesForOneFinancialYearAndAnAllocationFromFlags() throws {
         try WorkbookOracle.requireAvailable()
-        let path = try Self.exportDemo(["--fy", "2019-20"])
+        let path = try Self.exportDemo(["--fy", "2019-20"], arguments: ["--as-of", "2026-11-25"] + Self.flagArguments)
+        let book = try WorkbookOracle.inspect(path)
+        #expect(book.sheets == ["Summary", "Budget v actual", "Bids", "Spend", "NWPS 2021-22", "Provenance"])
+        #expect(!book.find("Summary", text: "Spent before 2019-20").isEmpty)
+        #expect(book.cells("NWPS 2021-22").values.contains { ($0["value"] as? String)?.contains("FloorAmount") == true })
         let (summary, output) = try WorkbookOracle.recalculationCheck(path)
         #expect((WorkbookOracle.passedWithNoFailures(summary) ?? 0) > 100, "\(output)")
     }
@@ -47,7 +59,7 @@ import Testing
     func sheetsTotalsFormatsChartsNamesAndPrinting() throws {
         try WorkbookOracle.requireAvailable()
         let book = try WorkbookOracle.inspect(try Self.exportDemo())
-        #expect(book.sheets == ["Summary", "Budget v actual", "Bids", "Spend", "NWPS 2021-22", "Provenance"])
+        #expect(book.sheets == ["Summary", "Budget v actual", "Bids", "Spend"] + Self.demoScenarios + ["Comparison", "Provenance"])
 
         // Summary totals equal `report grants` to the as-of date.
         let grants = try Self.reportJSON(["grants", "--to", "2026-11-25"])
@@ -99,18 +111,20 @@ import Testing
         #expect(book.pence("Bids", "\(awarded)\(bidsTotal)")
                 == WorkbookOracle.pence((bids["totals"] as? [String: Any])?["awarded"] as? String ?? ""))
 
-        // The allocation sheet: live formulas, the pot in the Amount total.
-        let allocation = book.cells("NWPS 2021-22")
+        // The allocation sheets: live formulas, each amount's total what the scenario shares out.
+        let allocation = book.cells("nwps-2021-22-thirds")
         #expect(allocation.values.contains { $0["value"] as? String == "=B11/SUM(B$11:B$17)" }, "share formula")
         #expect(allocation.values.contains { ($0["value"] as? String)?.hasPrefix("=Pot*") == true })
-        let amounts = try #require(book.names["NWPS 2021-22!Amounts"])
-        #expect(amounts.hasPrefix("'NWPS 2021-22'!$"))
+        #expect(try #require(book.names["nwps-2021-22-thirds!Amounts"]).hasPrefix("'nwps-2021-22-thirds'!$"))
+        #expect(!book.find("nwps-2021-22-damped", text: "Before rounding").isEmpty, "damping comes by value")
+        let comparison = book.cells("Comparison")
+        #expect(comparison.values.contains { ($0["value"] as? String)?.hasPrefix("='nwps-2021-22-damped'!") == true })
 
         // Charts, names, printing and properties.
         #expect(book.sheet("Summary")["charts"] as? Int == 1)
-        #expect(book.sheet("NWPS 2021-22")["charts"] as? Int == 1)
+        for sheet in Self.demoScenarios + ["Comparison"] { #expect(book.sheet(sheet)["charts"] as? Int == 1, "\(sheet)") }
         for name in ["PositionDate", "AmberGap", "RedGap", "GrantAwards", "SpendAmounts", "LineBudgets", "BidsAwarded",
-                     "InputFiles", "NWPS 2021-22!Pot", "NWPS 2021-22!Weights"] {
+                     "InputFiles", "ComparedAmounts", "nwps-2021-22-thirds!Pot", "nwps-2021-22-thirds!Weights"] {
             #expect(book.names[name] != nil, "defined name \(name)")
         }
         for sheet in book.sheets {
@@ -140,7 +154,8 @@ import Testing
         let cells = book.cells("Provenance")
         let files = try FileManager.default.contentsOfDirectory(atPath: ReportTestCLI.root.appendingPathComponent("ledgers/nottinghamshire").path)
             .filter { $0.hasSuffix(".ledger") }.map { "ledgers/nottinghamshire/" + $0 }
-            + ["examples/areas/nottinghamshire-districts.csv"]
+            + ["examples/areas/nottinghamshire-districts.csv", "examples/scenarios/nwps-2020-21-illustrative.csv"]
+            + Self.demoScenarios.map { "examples/scenarios/\($0).scenario" }
         for file in files {
             let ref = try #require(book.find("Provenance", text: file).first, "\(file) not listed")
             let sum = try ReportTestCLI.run("/usr/bin/env", ["sha256sum", file], in: ReportTestCLI.root)
@@ -238,12 +253,25 @@ import Testing
         #expect(try ReportTestCLI.grantledger(["export", "--hledger", journal, "--fy", "2019-20"]).status == 64)
     }
 
-    @Test func scenarioFilesWaitForTheirReader() throws {
+    @Test func aBadScenarioIsLocatedInItsFileAndNothingIsWritten() throws {
         let folder = try ReportTestCLI.temporaryDirectory()
+        let areas = ReportTestCLI.root.appendingPathComponent("examples/areas/nottinghamshire-districts.csv").path
+        let scenario = folder.appendingPathComponent("short.scenario")
+        try Data("""
+            scenario short  Weights that fall short
+              pot     £100,000.00
+              areas   \(areas)
+              weight  population  0.3
+              weight  crime       0.3
+
+            """.utf8).write(to: scenario)
         let path = folder.appendingPathComponent("committee.xlsx").path
-        let result = try ReportTestCLI.grantledger(["export", "--xlsx", path, "--scenario", "examples/scenarios/equal.scenario"])
+        let result = try ReportTestCLI.grantledger(["export", "--xlsx", path, "--scenario", scenario.path,
+                                                    "--scenario", "examples/scenarios/no-such.scenario"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("scenario files are not supported yet"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(scenario.path):5:"), "\(result.stderr)")
+        #expect(result.stderr.contains("error[weights-not-one]"), "\(result.stderr)")
+        #expect(result.stderr.contains("no-such.scenario"), "every problem in one run: \(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 

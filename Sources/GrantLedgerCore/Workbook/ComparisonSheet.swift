@@ -71,7 +71,7 @@ enum ComparisonSheet {
         }
         sheet.add(totalCells)
         sheet.addBlank()
-        sheet.add([.text("A blank means the scenario has no such area. Amounts are rounded; each adds up to its pot.", .note)])
+        sheet.add([.text("A blank means the scenario has no such area. Amounts are rounded; each scenario adds up to what it shares out (its pot less any top-slice kept centrally).", .note)])
         sheet.addBlank()
         let chartRow = sheet.nextRow
         var charts: [ChartModel] = []

@@ -126,7 +126,9 @@ struct ScenarioSheetValueTests {
         let floored = try WorkbookFixtures.allocation(pot: 27_075_000, weights: WorkbookFixtures.thirds, floor: 3_500_000)
         let moved = WorkbookFixtures.movedBeforeRounding(floored)
         let withFlooring = Allocation(areaFile: moved.areaFile, pot: moved.pot, unit: moved.unit, floor: floored.floor,
-                                      indicators: moved.indicators, areas: moved.areas, flooring: floored.flooring,
+                                      cap: nil, indicators: moved.indicators, sourceColumns: moved.sourceColumns,
+                                      areas: moved.areas, topSlices: [], formulaPot: moved.formulaPot,
+                                      flooring: floored.flooring, damping: nil, previousFile: nil, perHeadColumn: nil,
                                       leftoverUnits: moved.leftoverUnits)
         var names: [DefinedName] = []
         let sheet = ScenarioSheet.build(AllocationScenario(name: "Moved", allocation: withFlooring), sheetName: "Moved", &names)

@@ -117,11 +117,15 @@ extension WorkbookFixtures {
             AreaAllocation(
                 name: area.name, index: area.index, values: area.values, shares: area.shares,
                 contributions: area.contributions, blendedShare: area.blendedShare, formulaAmount: area.formulaAmount,
-                isFloored: false, exactAmount: moved[i], wholeUnits: rounding.wholeUnits[i], remainder: rounding.remainders[i],
-                remainderRank: rounding.ranks[i], receivesLeftoverUnit: rounding.extra[i],
-                amount: Money(pence: (rounding.wholeUnits[i] + (rounding.extra[i] ? 1 : 0)) * allocation.unit.pence))
+                topSlice: .zero, floorAmount: nil, capAmount: nil, isFloored: false, isCapped: false,
+                limitedAmount: area.limitedAmount, damping: nil, exactAmount: moved[i], wholeUnits: rounding.wholeUnits[i],
+                remainder: rounding.remainders[i], remainderRank: rounding.ranks[i], receivesLeftoverUnit: rounding.extra[i],
+                amount: Money(pence: (rounding.wholeUnits[i] + (rounding.extra[i] ? 1 : 0)) * allocation.unit.pence),
+                previous: nil, perHeadBase: nil)
         }
-        return Allocation(areaFile: allocation.areaFile, pot: allocation.pot, unit: allocation.unit, floor: nil,
-                          indicators: allocation.indicators, areas: areas, flooring: nil, leftoverUnits: rounding.leftover)
+        return Allocation(areaFile: allocation.areaFile, pot: allocation.pot, unit: allocation.unit, floor: nil, cap: nil,
+                          indicators: allocation.indicators, sourceColumns: allocation.sourceColumns, areas: areas,
+                          topSlices: [], formulaPot: allocation.formulaPot, flooring: nil, damping: nil, previousFile: nil,
+                          perHeadColumn: nil, leftoverUnits: rounding.leftover)
     }
 }
