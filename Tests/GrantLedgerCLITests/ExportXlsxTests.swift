@@ -53,6 +53,18 @@ import Testing
         #expect((WorkbookOracle.passedWithNoFailures(summary) ?? 0) > 100, "\(output)")
     }
 
+    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    func libreOfficeAgreesForEveryShippedScenario() throws {
+        try WorkbookOracle.requireAvailable()
+        let scenarios = try FileManager.default.contentsOfDirectory(
+            atPath: ReportTestCLI.root.appendingPathComponent("examples/scenarios").path)
+            .filter { $0.hasSuffix(".scenario") }.sorted()
+        #expect(scenarios.count >= 5)
+        let path = try Self.exportDemo(arguments: ["--as-of", "2026-11-25"] + scenarios.flatMap { ["--scenario", "examples/scenarios/" + $0] })
+        let (summary, output) = try WorkbookOracle.recalculationCheck(path)
+        #expect((WorkbookOracle.passedWithNoFailures(summary) ?? 0) > 300, "\(output)")
+    }
+
     // MARK: - Read back
 
     @Test(.enabled(if: WorkbookOracle.shouldRun))
