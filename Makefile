@@ -35,12 +35,17 @@ if [ -n "$$missing" ]; then \
 fi
 endef
 
-# Demo settings. The committee export is not written yet: once `grantledger export --xlsx` exists,
-# run `make demo DEMO_EXPORT=1` (or change the default here) to build the workbook as well.
-DEMO_EXPORT ?= 0
+# Demo settings. `make demo` also writes the committee workbook (DEMO_EXPORT=0 to skip it), with
+# the shipped 2021-22 NWPS scenarios on sheets of their own and compared.
+# Tests/GrantLedgerCLITests/ExportXlsxTests.swift exports the same workbook (keep DEMO_ALLOCATION
+# and its `demoArguments` in step).
+DEMO_EXPORT ?= 1
 DEMO_AS_OF ?= 2026-11-25
 DEMO_FY ?= 2019-20
 DEMO_XLSX ?= out/committee.xlsx
+DEMO_ALLOCATION ?= --scenario examples/scenarios/nwps-2021-22-thirds.scenario \
+  --scenario examples/scenarios/nwps-2021-22-crime-heavier.scenario \
+  --scenario examples/scenarios/nwps-2021-22-damped.scenario
 
 .PHONY: help deps test-deps bench-deps build demo test bench clean
 
@@ -48,7 +53,7 @@ help:
 	@echo "make deps       install libxlsxwriter-dev and pkg-config (Debian) if missing"
 	@echo "make test-deps  deps + hledger, openpyxl, LibreOffice Calc (the workbook oracle)"
 	@echo "make build      release build of the grantledger executable"
-	@echo "make demo       build, then check the ledgers and print the 2019-20 grants report"
+	@echo "make demo       build, check the ledgers, print the 2019-20 grants, write out/committee.xlsx"
 	@echo "make test       test-deps, debug build, every test (non-zero exit on any failure)"
 	@echo "make bench      release build, peers (ledger, hledger, XlsxWriter), then the benchmark table"
 	@echo "make clean      remove build products and demo output"
@@ -89,8 +94,8 @@ demo: build
 	$(RELEASE_BIN) report grants --fy $(DEMO_FY)
 ifeq ($(DEMO_EXPORT),1)
 	@mkdir -p $(dir $(DEMO_XLSX))
-	$(RELEASE_BIN) export --xlsx $(DEMO_XLSX) --as-of $(DEMO_AS_OF)
-	@echo "workbook written to $(abspath $(DEMO_XLSX))"
+	$(RELEASE_BIN) export --xlsx $(DEMO_XLSX) --as-of $(DEMO_AS_OF) $(DEMO_ALLOCATION)
+	@echo "committee workbook written to $(abspath $(DEMO_XLSX))"
 endif
 
 test: test-deps

@@ -30,7 +30,8 @@ let package = Package(
         ),
         .target(
             name: "GrantLedgerXlsx",
-            dependencies: ["GrantLedgerCore", "CXlsxWriter"]
+            // BigInt: exact fractions are rounded to the nearest double at the cell, bit by bit.
+            dependencies: ["GrantLedgerCore", "CXlsxWriter", .product(name: "BigInt", package: "BigInt")]
         ),
         .executableTarget(
             name: "GrantLedgerCLI",
@@ -54,7 +55,11 @@ let package = Package(
         ),
         .testTarget(
             name: "GrantLedgerXlsxTests",
-            dependencies: ["GrantLedgerXlsx", "GrantLedgerCore"]
+            dependencies: [
+                "GrantLedgerXlsx", "GrantLedgerCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "BigInt", package: "BigInt"),
+            ]
         ),
     ]
 )

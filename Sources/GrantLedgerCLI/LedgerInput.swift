@@ -6,6 +6,11 @@ import GrantLedgerCore
 /// an overspend should not stop anyone reading about it.
 enum LedgerInput {
     static func load(_ paths: [String]) throws -> Ledger {
+        try loadWithFindings(paths).ledger
+    }
+
+    /// As `load`, also returning the findings (for the workbook's Audit sheet).
+    static func loadWithFindings(_ paths: [String]) throws -> (ledger: Ledger, findings: [Diagnostic]) {
         let (ledger, diagnostics) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths)
         switch ExitStatus(diagnostics) {
         case .badInput:
@@ -17,7 +22,7 @@ enum LedgerInput {
         case .clean:
             break
         }
-        return ledger
+        return (ledger, diagnostics)
     }
 
     /// Prints a problem that is not in a file (a bad option value) and ends with exit 2.

@@ -19,11 +19,20 @@ public struct CellStyle: Hashable, Sendable {
     public var fontColor: UInt32?
     /// A thin rule under the cell, as under a header row.
     public var bottomBorder: Bool
+    /// A thin rule over the cell, as over a totals row.
+    public var topBorder: Bool
+    /// Font size in points (`nil`: the workbook's default, 11).
+    public var fontSize: Double?
+    /// Text at the top of a tall row rather than the bottom, so wrapped neighbours line up.
+    public var alignTop: Bool
+    /// Indent levels (about three characters each), for detail rows under their parent.
+    public var indent: Int
 
     public init(
         numberFormat: String? = nil, bold: Bool = false, italic: Bool = false, wrapText: Bool = false,
         alignment: Alignment? = nil, fillColor: UInt32? = nil, fontColor: UInt32? = nil,
-        bottomBorder: Bool = false
+        bottomBorder: Bool = false, topBorder: Bool = false, fontSize: Double? = nil, alignTop: Bool = false,
+        indent: Int = 0
     ) {
         self.numberFormat = numberFormat
         self.bold = bold
@@ -33,6 +42,10 @@ public struct CellStyle: Hashable, Sendable {
         self.fillColor = fillColor
         self.fontColor = fontColor
         self.bottomBorder = bottomBorder
+        self.topBorder = topBorder
+        self.fontSize = fontSize
+        self.alignTop = alignTop
+        self.indent = indent
     }
 
     /// Pounds and pence, negatives in red with a minus sign (never brackets alone: colour may not print).
@@ -72,5 +85,9 @@ public struct CellStyle: Hashable, Sendable {
         if let fillColor { format_set_bg_color(format, lxw_color_t(fillColor & 0xFF_FFFF)) }
         if let fontColor { format_set_font_color(format, lxw_color_t(fontColor & 0xFF_FFFF)) }
         if bottomBorder { format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue)) }
+        if topBorder { format_set_top(format, UInt8(LXW_BORDER_THIN.rawValue)) }
+        if let fontSize, fontSize.isFinite, fontSize > 0 { format_set_font_size(format, fontSize) }
+        if alignTop { format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+        if let level = UInt8(exactly: indent), level > 0 { format_set_indent(format, level) }
     }
 }

@@ -18,11 +18,16 @@ public struct ChartSpec: Sendable {
     /// Number format for the value axis, e.g. `£#,##0`.
     public var valueAxisNumberFormat: String?
     public var showLegend: Bool
+    /// Categories in the order of the rows they come from, first at the top of a bar chart (Excel
+    /// otherwise draws the first row at the bottom, the reverse of the table beside it).
+    public var categoriesInRowOrder: Bool
 
     public init(
         kind: Kind, title: String? = nil, series: [ChartSeries], categoryAxisTitle: String? = nil,
-        valueAxisTitle: String? = nil, valueAxisNumberFormat: String? = nil, showLegend: Bool = true
+        valueAxisTitle: String? = nil, valueAxisNumberFormat: String? = nil, showLegend: Bool = true,
+        categoriesInRowOrder: Bool = false
     ) {
+        self.categoriesInRowOrder = categoriesInRowOrder
         self.kind = kind
         self.title = title
         self.series = series

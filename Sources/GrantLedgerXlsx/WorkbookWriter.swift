@@ -228,6 +228,10 @@ public final class WorkbookWriter {
         for property in properties.custom {
             try requirePlainText(property.name, "custom property name")
             try requirePlainText(property.value, "custom property '\(property.name)'")
+            // Checked here too, so the library never prints its own warning about it.
+            for (text, what) in [(property.name, "name"), (property.value, "value")] where text.utf8.count > 255 {
+                throw .invalidArgument("custom property '\(property.name)': its \(what) is longer than Excel's 255 characters")
+            }
             try check(workbook_set_custom_property_string(workbook, property.name, property.value),
                       "custom property '\(property.name)'")
         }

@@ -99,6 +99,20 @@ public final class Worksheet {
         }
     }
 
+    /// Text across the cells of `range`, merged into one (a subtitle over a whole table). Stored as
+    /// text whatever it looks like, as `writeText` does.
+    public func mergeText(_ text: String, over range: CellRange, style: CellStyle? = nil) throws(WorkbookError) {
+        try requirePlainText(text, "text for \(name)!\(range)")
+        let r = try range.checked()
+        if workbook.options.constantMemory, range.first.row < lastRowWritten {
+            throw .rowWrittenOutOfOrder(sheet: name, row: range.first.row, lastRowWritten: lastRowWritten)
+        }
+        let format = try workbook.format(for: style)
+        try check(worksheet_merge_range(handle, r.firstRow, r.firstColumn, r.lastRow, r.lastColumn, text, format),
+                  "\(name)!\(range): merge")
+        lastRowWritten = max(lastRowWritten, range.last.row)
+    }
+
     /// An empty cell that still carries a style (a shaded gap in a header row, say).
     public func writeBlank(at cell: CellAddress, style: CellStyle) throws(WorkbookError) {
         try write(at: cell, style: style, "blank") { row, column, format in
@@ -130,6 +144,20 @@ public final class Worksheet {
     }
 
     // MARK: - Layout
+
+    /// Row `row`'s height in points (a wrapped cell needs a taller row: spreadsheet programs do not
+    /// re-measure rows when they open a file). In constant-memory mode, before the row is written.
+    public func setRowHeight(_ points: Double, row: Int) throws(WorkbookError) {
+        _ = try workbook.openHandle()
+        guard points.isFinite, points > 0, points <= 409 else {
+            throw .invalidArgument("\(name): row height \(points) is outside 0...409 points")
+        }
+        let position = try CellAddress(row: row, column: 0).checked()
+        if workbook.options.constantMemory, row <= lastRowWritten {
+            throw .rowWrittenOutOfOrder(sheet: name, row: row, lastRowWritten: lastRowWritten)
+        }
+        try check(worksheet_set_row(handle, position.row, points, nil), "\(name): height of row \(row + 1)")
+    }
 
     /// Column width in characters of the default font, for `columns` (zero-based, inclusive).
     public func setColumnWidth(_ width: Double, columns: ClosedRange<Int>, style: CellStyle? = nil)
@@ -186,6 +214,12 @@ public final class Worksheet {
             let last = try CellAddress(row: rows.upperBound, column: 0).checked()
             try check(worksheet_repeat_rows(handle, first.row, last.row), "\(name): repeated rows")
         }
+        for (part, what) in [(setup.header, "header"), (setup.footer, "footer")] {
+            // libxlsxwriter refuses (and prints a warning about) more than 255 characters.
+            if let code = part?.code, code.utf8.count > 255 {
+                throw .invalidArgument("\(name): the page \(what) is longer than Excel's 255 characters")
+            }
+        }
         if let header = setup.header {
             let code = header.code
             try requirePlainText(code, "\(name): page header")
@@ -196,6 +230,26 @@ public final class Worksheet {
             try requirePlainText(code, "\(name): page footer")
             try check(worksheet_set_footer(handle, code), "\(name): page footer")
         }
+    }
+
+    /// Shows the cells of `range` whose value is exactly the text `equalTo` in `style` (a conditional
+    /// format, so a status a formula changes is recoloured with it).
+    public func highlight(_ range: CellRange, equalTo text: String, style: CellStyle) throws(WorkbookError) {
+        _ = try workbook.openHandle()
+        try requirePlainText(text, "\(name): highlighted text")
+        let r = try range.checked()
+        let format = try workbook.format(for: style)
+        // The rule compares with a string literal: quotes inside are doubled, as in a formula.
+        let literal = "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+        var rule = lxw_conditional_format()
+        rule.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+        rule.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
+        rule.format = format
+        let copy = strdup(literal)
+        defer { free(copy) }
+        rule.value_string = copy
+        try check(worksheet_conditional_format_range(handle, r.firstRow, r.firstColumn, r.lastRow, r.lastColumn, &rule),
+                  "\(name): highlight \(range)")
     }
 
     // MARK: - Charts
@@ -236,6 +290,11 @@ public final class Worksheet {
             chart_series_set_values(lxwSeries, series.values.sheet, v.firstRow, v.firstColumn,
                                     v.lastRow, v.lastColumn)
             if let seriesName = series.name { setLiteral(&lxwSeries.pointee.title.name, seriesName) }
+            if let color = series.color {
+                var fill = lxw_chart_fill()
+                fill.color = lxw_color_t(color & 0xFF_FFFF)
+                chart_series_set_fill(lxwSeries, &fill)
+            }
         }
         if let title = chart.title { setLiteral(&lxwChart.pointee.title.name, title) }
         // libxlsxwriter's x_axis is the horizontal one; a bar chart's categories run vertically.
@@ -247,6 +306,11 @@ public final class Worksheet {
             chart_axis_set_num_format(valueAxis, numberFormat)
         }
         if !chart.showLegend { chart_legend_set_position(lxwChart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+        if chart.categoriesInRowOrder, chart.kind == .bar, let categoryAxis {
+            // Reversed categories put the value axis at the top unless it crosses at the far end.
+            chart_axis_set_reverse(categoryAxis)
+            chart_axis_set_crossing_max(categoryAxis)
+        }
 
         var placement = lxw_chart_options()
         placement.x_scale = xScale

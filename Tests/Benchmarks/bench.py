@@ -145,9 +145,33 @@ def bench_check(sizes, timeout):
               f"{ours_by_size[large] / ours_by_size[small]:.1f}x the time")
 
 
+def bench_sweep(scenarios, timeout):
+    """A sensitivity sweep: `scenarios` weightings of one pot over 350 areas, every amount exact."""
+    areas = os.path.join(OUT, "areas-350.csv")
+    if not os.path.exists(areas):
+        with open(areas + ".tmp", "w") as out:
+            subprocess.run([sys.executable, os.path.join(ROOT, "Tests", "tools", "generate_areas.py"), "350"],
+                           stdout=out, check=True)
+        os.replace(areas + ".tmp", areas)
+    print(f"\nAllocation sweep: {scenarios:,} weightings of a pot over 350 areas, exact (target: under a second)\n")
+    rows = [["sweep", "path", "wall s", "peak MiB", "per weighting"]]
+    base = [BIN, "allocate", "--pot", "£10,000,000.00", "--areas", areas, "--weight", "population=1/3",
+            "--weight", "crime=1/3", "--weight", "deprivation=1/3", "--sweep", str(scenarios)]
+    variants = [("formula and rounding", []), ("with a floor and a cap", ["--floor", "£5,000.00", "--cap", "£60,000.00"])]
+    for name, extra in variants:
+        result, problem = run(base + extra, timeout)
+        if result is None:
+            rows.append([name, "integer kernel", "-", "-", problem])
+        else:
+            rows.append([name, "integer kernel", f"{result[0]:.2f}", f"{result[1]:.0f}",
+                         f"{result[0] / scenarios * 1e6:.0f} µs"])
+    table(rows)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000", help="transaction counts, comma separated")
+    parser.add_argument("--scenarios", type=int, default=10000, help="weightings in the allocation sweep")
     parser.add_argument("--timeout", type=float, default=300, help="seconds any one run may take")
     args = parser.parse_args()
     if not os.path.exists(BIN):
@@ -155,6 +179,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     print(f"grantledger benchmarks, {datetime.date.today()}, {os.cpu_count()} cores; inputs in {OUT}")
     bench_check([int(size) for size in args.sizes.split(",")], args.timeout)
+    bench_sweep(args.scenarios, args.timeout)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,10 @@ public final class LedgerCache {
 
     public init() {}
 
+    /// Every ledger file read so far, in a stable order: what a workbook's provenance must list
+    /// when a scenario took its pot from a ledger.
+    public var files: [String] { ledgers.keys.sorted().flatMap { ledgers[$0]?.0.files ?? [] } }
+
     /// The ledger at `path` (a file or a folder) with its input errors; findings (an overspent line)
     /// are left out, since they do not change a line's budget.
     func load(_ path: String) -> (Ledger, [Diagnostic]) {

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import GrantLedgerCore
+import GrantLedgerXlsx
+
+/// `export --xlsx FILE`: gathers the settings (as-of date, year, allocations, provenance), has the
+/// core build the workbook model, and has GrantLedgerXlsx write it. Every problem with an option or
+/// an input is reported, located, in one go (exit 2) before anything is written.
+struct WorkbookExport {
+    let command: ExportCommand
+    let path: String
+
+    func run(_ ledger: Ledger, findings: [Diagnostic]) throws {
+        let locator = ArgumentLocator()
+        var diagnostics: [Diagnostic] = []
+
+        var asOf = Self.today()
+        if let text = command.asOf {
+            if let day = Day.parse(text) {
+                asOf = day
+            } else {
+                diagnostics.append(located(locator, "--as-of", text, .badDate, "--as-of \(text): not a date",
+                                           hint: "write the date as YYYY-MM-DD, for example --as-of 2026-11-25"))
+            }
+        }
+        var year: FinancialYear?
+        if let text = command.financialYear {
+            year = FinancialYear.parse(text)
+            if year == nil {
+                diagnostics.append(located(locator, "--fy", text, .badPeriod, "--fy \(text): not a financial year",
+                                           hint: "write the year it starts and the two digits of the next, for example --fy 2019-20"))
+            }
+        }
+        if let year, asOf < year.period.start, let text = command.asOf {
+            diagnostics.append(located(locator, "--as-of", text, .badPeriod,
+                                       "--as-of \(text) is before \(year) begins (\(year.period.start))",
+                                       hint: "use a date on or after \(year.period.start), or another --fy"))
+        }
+
+        var scenarios: [AllocationScenario] = []
+        var inputs: [(path: String, role: String)] = ledger.files.map { ($0, "ledger") }
+        if command.allocation.isGiven {
+            let (scenario, problems) = command.allocation.scenario(locator)
+            diagnostics += problems
+            if let scenario {
+                scenarios.append(scenario)
+                inputs.append((scenario.allocation.areaFile, "area data"))
+            }
+        }
+        var occurrences: [String: Int] = [:]
+        let files = ScenarioFiles()
+        for file in command.scenarios {
+            let occurrence = occurrences[file, default: 0]
+            occurrences[file] = occurrence + 1
+            let (loaded, problems) = files.load(file, locator, occurrence: occurrence)
+            diagnostics += problems
+            if let loaded {
+                scenarios.append(loaded.scenario)
+                inputs += loaded.inputs
+            }
+        }
+        inputs += files.ledgerFiles.map { ($0, "ledger (a scenario's pot)") }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            Console.error(DiagnosticRenderer().render(diagnostics) + diagnostics.summary)
+            throw ExitCode(ExitStatus.badInput.rawValue)
+        }
+        try command.refuseToOverwriteInput(path, inputs.map(\.path))
+
+        // Each file once (however its path was written), in the order first read.
+        var fingerprints: [InputFile] = []
+        var seen: Set<String> = []
+        for input in inputs where seen.insert(URL(fileURLWithPath: input.path).standardizedFileURL.resolvingSymlinksInPath().path).inserted {
+            guard let fingerprint = InputFile.fingerprint(path: input.path, role: input.role) else {
+                throw LedgerInput.fail(Diagnostic(.fileNotFound, "cannot read \(input.path) to record its SHA-256",
+                                                  hint: "check the file is still there and readable; no file was changed"))
+            }
+            fingerprints.append(fingerprint)
+        }
+
+        let settings = CommitteeWorkbookSettings(
+            asOf: asOf, financialYear: year, scenarios: scenarios, findings: findings.filter { $0.severity == .finding },
+            provenance: Provenance(toolVersion: GrantLedger.version, commandLine: locator.line, inputs: fingerprints),
+            author: command.author ?? "grantledger", company: command.company)
+        let model: WorkbookModel
+        do {
+            model = try CommitteeWorkbook.build(ledger, settings)
+        } catch {
+            throw LedgerInput.fail(error.diagnostic)
+        }
+        do {
+            try WorkbookModelWriter.write(model, to: path)
+        } catch {
+            throw LedgerInput.fail(Diagnostic(.fileNotFound, "cannot write \(path): \(error)",
+                                              hint: "check the folder exists and can be written; no file was changed"))
+        }
+        Console.out("wrote \(path): \(model.sheets.count) sheets (\(model.sheets.map(\.name).joined(separator: ", ")))"
+                    + ", as of \(asOf)")
+    }
+
+    private func located(_ locator: ArgumentLocator, _ option: String, _ value: String, _ code: DiagnosticCode,
+                         _ message: String, hint: String) -> Diagnostic {
+        locator.origin(option: option, value: value)?.diagnostic(code, message, hint: hint)
+            ?? Diagnostic(code, message, hint: hint)
+    }
+
+    /// Today in the machine's calendar: the default as-of date.
+    static func today() -> Day {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(daysSinceEpoch: 0)
+    }
+}

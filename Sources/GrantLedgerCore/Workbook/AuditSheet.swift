@@ -1,0 +1,27 @@
+/// Audit: the books' findings (an overspent line, an award not fully allocated to lines, an award
+/// larger than the bid asked for), each with its code, where it is, what it says and the hint. The
+/// sheet is only made when there are findings.
+enum AuditSheet {
+    static let name = "Audit"
+
+    static func build(_ findings: [Diagnostic]) -> SheetModel {
+        var sheet = SheetBuilder()
+        sheet.maxWidth = 60
+        sheet.add([.text("Audit findings", .title)])
+        sheet.add([.text("What `grantledger check` reports about the books: \(WorkbookText.count(findings.count, "finding")). "
+                         + "Each says where it is in the ledger files.", .subtitle)])
+        sheet.addBlank()
+        let header = sheet.add(["Code", "Where", "Finding", "Hint"].map { .text($0, .header) })
+        // File order, so the sheet reads like `check`'s output; unlocated findings first.
+        func key(_ d: Diagnostic) -> (String, Int, Int, String) {
+            (d.location?.file ?? "", d.location?.line ?? 0, d.location?.column ?? 0, d.code.rawValue)
+        }
+        for finding in findings.sorted(by: { key($0) < key($1) }) {
+            let place = finding.location.map { "\($0.file):\($0.line):\($0.column)" }
+            sheet.add([.text(finding.code.rawValue), .text(place, .wrapped), .text(finding.message, .wrapped),
+                       .text(finding.hint, .wrapped)])
+        }
+        return SheetModel(name: name, title: "Audit findings", rows: sheet.sheetRows, columnWidths: sheet.widths,
+                          frozenRows: header + 1, printTitleRows: header...header)
+    }
+}

@@ -1,0 +1,80 @@
+/// The committee workbook as a format-neutral model, built from the ledger by pure functions:
+/// Summary, Budget v actual, Bids, Spend, one sheet per allocation scenario, Comparison (with two or
+/// more scenarios), Audit (when the books have findings) and Provenance.
+///
+/// Nothing here writes a file or prints; GrantLedgerXlsx renders the model.
+public enum CommitteeWorkbook {
+    public static let title = "Community safety grants: committee workbook"
+
+    public static func build(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings) throws(ReportError) -> WorkbookModel {
+        var names: [DefinedName] = []
+        var sheets: [SheetModel] = [
+            try SummarySheet.build(ledger, settings, &names),
+            try BudgetSheet.build(ledger, settings, &names),
+            try BidsSheet.build(ledger, settings, &names),
+            try SpendSheet.build(ledger, settings, &names),
+        ]
+        var scenarioSheets: [String] = []
+        var amountCells: [[String: CellRef]] = []
+        let reserved = [ComparisonSheet.name, AuditSheet.name, ProvenanceSheet.name]
+        for scenario in settings.scenarios {
+            let name = SheetNames.unique(scenario.name, taken: sheets.map(\.name) + reserved)
+            let sheet = ScenarioSheet.build(scenario, sheetName: name, &names)
+            sheets.append(sheet)
+            scenarioSheets.append(name)
+            amountCells.append(ScenarioSheet.amountCells(sheet))
+        }
+        if settings.scenarios.count >= 2 {
+            sheets.append(ComparisonSheet.build(settings.scenarios, sheets: scenarioSheets, amountCells: amountCells, &names))
+        }
+        if !settings.findings.isEmpty { sheets.append(AuditSheet.build(settings.findings)) }
+        sheets.append(ProvenanceSheet.build(settings, &names))
+        return WorkbookModel(properties: properties(ledger, settings), sheets: sheets, names: names)
+    }
+
+    static func properties(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings) -> WorkbookProperties {
+        let position = settings.filter.end ?? settings.asOf
+        let scope = settings.financialYear.map { "\($0) " } ?? ""
+        let provenance = settings.provenance
+        var digest = SHA256()
+        for input in provenance.inputs { digest.update(Array((input.path + "  " + input.sha256 + "\n").utf8)) }
+        return WorkbookProperties(
+            title: title,
+            subject: "Community safety grants \(scope)to \(WorkbookText.long(position)): summary, budget against actual, "
+                + "bids, spend\(settings.scenarios.isEmpty ? "" : ", allocations")",
+            author: settings.author,
+            company: settings.company ?? ledger.grants.lazy.compactMap(\.recipient).first,
+            keywords: "grants, community safety, OFFICIAL",
+            comments: "Made by grantledger \(provenance.toolVersion) from \(WorkbookText.count(provenance.inputs.count, "input file")); "
+                + "see the Provenance sheet.",
+            created: settings.asOf,
+            custom: [
+                .init("Generator", "grantledger \(provenance.toolVersion)"),
+                .init("As of", "\(settings.asOf)"),
+                // Excel holds at most 255 characters in a property; the Provenance sheet has it whole.
+                .init("Command", WorkbookText.clipped(provenance.commandLine, toBytes: 255)),
+                // One fingerprint for all the inputs: the SHA-256 of `sha256sum`-style lines.
+                .init("Inputs SHA-256", digest.hexDigest()),
+                .init("Security classification", "OFFICIAL"),
+            ])
+    }
+}
+
+extension ScenarioSheet {
+    /// Each area's Amount cell on a built scenario sheet, for the Comparison sheet's formulas.
+    static func amountCells(_ sheet: SheetModel) -> [String: CellRef] {
+        var cells: [String: CellRef] = [:]
+        var amountColumn: Int?
+        for index in 0..<sheet.rows.count {
+            let row = sheet.rows[index]
+            if amountColumn == nil {
+                amountColumn = row.cells.firstIndex { $0.look.role == .header && $0.value == .text("Amount") }
+                continue
+            }
+            guard let column = amountColumn, column < row.cells.count, row.cells[0].look.role == .body,
+                  case .text(let area) = row.cells[0].value, case .formula = row.cells[column].value else { continue }
+            cells[area] = CellRef(row: index, column: column)
+        }
+        return cells
+    }
+}

@@ -1,0 +1,86 @@
+/// What the committee workbook is built from besides the ledger.
+public struct CommitteeWorkbookSettings: Sendable {
+    /// The date the figures are as of: spend after it is left out, time elapsed is counted to it,
+    /// and it is the workbook's creation date (so the same inputs give the same bytes).
+    public var asOf: Day
+    /// Narrows the workbook to one financial year, as `report --fy` does.
+    public var financialYear: FinancialYear?
+    /// One sheet each, in this order.
+    public var scenarios: [AllocationScenario]
+    /// The books' findings (overspent lines and the like), listed on the Audit sheet.
+    public var findings: [Diagnostic]
+    public var provenance: Provenance
+    public var author: String
+    public var company: String?
+    public var statusRule: SpendStatusRule
+
+    public init(
+        asOf: Day, financialYear: FinancialYear? = nil, scenarios: [AllocationScenario] = [],
+        findings: [Diagnostic] = [], provenance: Provenance, author: String = "grantledger",
+        company: String? = nil, statusRule: SpendStatusRule = SpendStatusRule()
+    ) {
+        self.asOf = asOf
+        self.financialYear = financialYear
+        self.scenarios = scenarios
+        self.findings = findings
+        self.provenance = provenance
+        self.author = author
+        self.company = company
+        self.statusRule = statusRule
+    }
+
+    /// The report filter every ledger sheet uses: the financial year's dates, up to the as-of date.
+    public var filter: ReportFilter { ReportFilter(financialYear: financialYear, to: asOf) }
+}
+
+/// An allocation to show on its own sheet: a scenario file's result, or the one given by flags.
+public struct AllocationScenario: Sendable {
+    public var name: String
+    public var description: String?
+    /// The scenario file it came from, if any.
+    public var source: String?
+    public var allocation: Allocation
+
+    public init(name: String, description: String? = nil, source: String? = nil, allocation: Allocation) {
+        self.name = name
+        self.description = description
+        self.source = source
+        self.allocation = allocation
+    }
+}
+
+/// Where the workbook came from: enough to regenerate it and to prove which inputs were used.
+public struct Provenance: Sendable {
+    public var toolVersion: String
+    /// The command as typed (program name first).
+    public var commandLine: String
+    public var inputs: [InputFile]
+
+    public init(toolVersion: String, commandLine: String, inputs: [InputFile]) {
+        self.toolVersion = toolVersion
+        self.commandLine = commandLine
+        self.inputs = inputs
+    }
+}
+
+/// One input file with its size and SHA-256.
+public struct InputFile: Hashable, Sendable {
+    public let path: String
+    /// What it is: `ledger`, `area data`, `scenario`.
+    public let role: String
+    public let bytes: UInt64
+    public let sha256: String
+
+    public init(path: String, role: String, bytes: UInt64, sha256: String) {
+        self.path = path
+        self.role = role
+        self.bytes = bytes
+        self.sha256 = sha256
+    }
+
+    /// Reads and hashes the file; nil when it cannot be read.
+    public static func fingerprint(path: String, role: String) -> InputFile? {
+        guard let (hex, bytes) = SHA256.file(at: path) else { return nil }
+        return InputFile(path: path, role: role, bytes: bytes, sha256: hex)
+    }
+}

@@ -1,0 +1,39 @@
+/// Provenance: what made the workbook and from what: the tool and its version, the command, the
+/// as-of date, and every input file with its size and SHA-256, so anyone can check that the files
+/// they hold are the ones the figures came from (`sha256sum FILE`) and make the workbook again.
+enum ProvenanceSheet {
+    static let name = "Provenance"
+
+    static func build(_ settings: CommitteeWorkbookSettings, _ names: inout [DefinedName]) -> SheetModel {
+        let provenance = settings.provenance
+        var sheet = SheetBuilder()
+        sheet.maxWidth = 70
+        sheet.wrapWidth = 66  // the command wraps within the width of a SHA-256
+        sheet.add([.text("Provenance", .title)])
+        sheet.add([.text("How this workbook was made. The same command on the same files gives the same workbook, "
+                         + "byte for byte.", .subtitle)])
+        sheet.addBlank()
+        sheet.add([.text("Tool", .label), .text("grantledger \(provenance.toolVersion)")])
+        sheet.add([.text("Command", .label), .text(provenance.commandLine, .wrapped)])
+        sheet.add([.text("As of", .label), .date(settings.asOf)])
+        sheet.add([.text("Financial year", .label), .text(settings.financialYear.map { "\($0)" } ?? "all years")])
+        sheet.add([.text("Allocations", .label), .text(settings.scenarios.isEmpty ? "none"
+            : settings.scenarios.map(\.name).joined(separator: ", "))])
+        sheet.addBlank()
+        let header = sheet.add(["File", "SHA-256", "Bytes", "Role"].map { .text($0, .header) })
+        let first = sheet.nextRow
+        for input in provenance.inputs {
+            sheet.add([.text(input.path), .text(input.sha256), .count(Int(clamping: input.bytes)), .text(input.role)])
+        }
+        let last = sheet.nextRow - 1
+        sheet.addBlank()
+        sheet.add([.text("Check a file with: sha256sum FILE (Linux), shasum -a 256 FILE (macOS) or "
+                         + "Get-FileHash FILE (Windows PowerShell).", .note)])
+        if last >= first {
+            names.append(DefinedName("InputFiles", SheetArea(sheet: name, area: CellArea(
+                first: CellRef(row: first, column: 0), last: CellRef(row: last, column: 3)))))
+        }
+        return SheetModel(name: name, title: "Provenance", rows: sheet.sheetRows, columnWidths: sheet.widths,
+                          frozenRows: 0, printTitleRows: header...header)
+    }
+}

@@ -1,0 +1,109 @@
+/// One sheet of the committee workbook, described completely before anything is written: its
+/// cells, and how it is laid out, frozen, filtered, printed and charted.
+public struct SheetModel: Sendable {
+    public var name: String
+    /// The sheet's title, repeated in the printed page header (cut to 100 characters there: a
+    /// header holds at most 255).
+    public var title: String
+    /// Column widths in characters, from the first column.
+    public var columnWidths: [Double]
+    /// Rows (from the top) kept in view while scrolling.
+    public var frozenRows: Int
+    public var frozenColumns: Int
+    /// Filter drop-downs: the first row of the area is the header.
+    public var autofilter: CellArea?
+    /// Rows printed at the top of every page (the column headings).
+    public var printTitleRows: ClosedRange<Int>?
+    public var charts: [ChartModel]
+    /// Cells whose text is shown in a colour (RAG statuses): kept live, so a status a formula
+    /// changes is recoloured too.
+    public var highlights: [TextHighlight]
+    public var rows: SheetRows
+
+    public init(
+        name: String, title: String, rows: SheetRows, columnWidths: [Double] = [], frozenRows: Int = 0,
+        frozenColumns: Int = 0, autofilter: CellArea? = nil, printTitleRows: ClosedRange<Int>? = nil,
+        charts: [ChartModel] = [], highlights: [TextHighlight] = []
+    ) {
+        self.name = name
+        self.title = title
+        self.rows = rows
+        self.columnWidths = columnWidths
+        self.frozenRows = frozenRows
+        self.frozenColumns = frozenColumns
+        self.autofilter = autofilter
+        self.printTitleRows = printTitleRows
+        self.charts = charts
+        self.highlights = highlights
+    }
+}
+
+/// Colour the cells of `area` whose text is exactly `text`.
+public struct TextHighlight: Hashable, Sendable {
+    public enum Tone: Hashable, Sendable { case red, amber, green }
+
+    public let area: CellArea
+    public let text: String
+    public let tone: Tone
+
+    public init(area: CellArea, text: String, tone: Tone) {
+        self.area = area
+        self.text = text
+        self.tone = tone
+    }
+}
+
+/// A bar or column chart over cells of the workbook, so it shows what the sheet shows.
+public struct ChartModel: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// Horizontal bars: many categories with long names (areas, grants).
+        case bar
+        /// Vertical columns: a few categories.
+        case column
+    }
+
+    public struct Series: Hashable, Sendable {
+        public let name: String
+        public let categories: SheetArea
+        public let values: SheetArea
+        /// 0xRRGGBB, or nil for the chart's own colours.
+        public let color: UInt32?
+
+        public init(name: String, categories: SheetArea, values: SheetArea, color: UInt32? = nil) {
+            self.name = name
+            self.categories = categories
+            self.values = values
+            self.color = color
+        }
+    }
+
+    /// Colours that read apart on screen and in greyscale print: a pale budget behind a dark spend.
+    public static let paleBlue: UInt32 = 0x9DC3E6
+    public static let darkBlue: UInt32 = 0x1F4E79
+
+    public var kind: Kind
+    public var title: String
+    public var series: [Series]
+    public var valueAxisTitle: String?
+    /// Values are money: the axis is labelled in whole pounds.
+    public var moneyAxis: Bool
+    /// Top-left corner.
+    public var anchor: CellRef
+    /// Size in Excel's default chart size (480 × 288 pixels) multiples.
+    public var widthScale: Double
+    public var heightScale: Double
+
+    public init(
+        kind: Kind, title: String, series: [Series], valueAxisTitle: String? = nil, moneyAxis: Bool = true,
+        anchor: CellRef, widthScale: Double = 1, heightScale: Double = 1
+    ) {
+        self.kind = kind
+        self.title = title
+        self.series = series
+        self.valueAxisTitle = valueAxisTitle
+        self.moneyAxis = moneyAxis
+        self.anchor = anchor
+        self.widthScale = widthScale
+        self.heightScale = heightScale
+    }
+}

@@ -1,0 +1,118 @@
+/// Spend: every spend posting in date order, with real dates, amounts in pounds, its grant, line,
+/// area, initiative, supplier, reference and description; filter drop-downs on the header, the header
+/// frozen, and a total of the rows shown that follows the filters (`SUBTOTAL`).
+///
+/// The rows are not held: the sheet is a count and a function from row number to row, so a ledger
+/// of a million postings streams out with flat memory. Only the postings' indices are kept.
+enum SpendSheet {
+    static let name = "Spend"
+    static let titles = ["Date", "Grant", "Line", "Area", "Initiative", "Supplier", "Description", "Ref", "Class", "Amount"]
+    static let amountColumn = 9
+    static let supplierColumn = 5
+    static let descriptionColumn = 6
+    /// Supplier and description wrap within these widths, so the sheet prints legibly one page wide.
+    static let supplierWidth: Double = 30
+    static let descriptionWidth: Double = 46
+    /// Title, subtitle, the total of the rows shown, a blank, then the header.
+    static let headerRow = 4
+
+    static func build(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings, _ names: inout [DefinedName])
+        throws(ReportError) -> SheetModel
+    {
+        let filter = settings.filter
+        let scope = try ReportScope(ledger, filter)
+        var selected: [Int32] = []
+        var total = Money.zero
+        var widths = titles.map { Double($0.count) + ColumnWidth.padding }
+        func measure(_ column: Int, _ text: String?) {
+            guard let text else { return }
+            let cap = column == supplierColumn ? supplierWidth : column == descriptionColumn ? descriptionWidth : 40
+            widths[column] = max(widths[column], min(Double(text.count) + ColumnWidth.padding, cap))
+        }
+        widths[0] = 11
+        for index in ledger.transactionsByDate() {
+            let transaction = ledger.transactions[index]
+            let range = transaction.postingRange
+            var described = false
+            for p in range {
+                let posting = ledger.postings[Int(p)]
+                guard ledger.isSpend(posting), scope.includes(posting) else { continue }
+                selected.append(p)
+                total = try total.plus(posting.amount, "spend")
+                if !described {
+                    measure(6, transaction.description)
+                    described = true
+                }
+                measure(1, ledger.grants[Int(posting.grant)].id)
+                if posting.grantLine >= 0 { measure(2, ledger.grants[Int(posting.grant)].lines[Int(posting.grantLine)].id) }
+                if posting.area >= 0 { measure(3, ledger.areas[Int(posting.area)].id) }
+                if posting.initiative >= 0 { measure(4, ledger.initiatives[Int(posting.initiative)].id) }
+                measure(5, posting.supplier)
+                measure(7, posting.reference)
+                measure(8, posting.spendClass?.name)
+                measure(amountColumn, posting.amount.formatted(.display))
+            }
+        }
+        widths[amountColumn] = max(widths[amountColumn], Double(total.formatted(.display).count) + ColumnWidth.padding)
+
+        let position = filter.end ?? settings.asOf
+        let count = selected.count
+        let first = headerRow + 1
+        let last = headerRow + count
+        let scopeText = settings.financialYear.map { "in \($0) " } ?? ""
+        let subtitle = "Every item of spend \(scopeText)to \(WorkbookText.long(position)), in date order: "
+            + "\(WorkbookText.count(count, "posting")) totalling \(total). Use the filter buttons on the headings to pick a "
+            + "grant, area or supplier."
+        let prefix: [SheetRow] = [
+            SheetRow([.text("Spend", .title)]),
+            SheetRow([SheetCell(.text(subtitle), CellLook(.subtitle, wrap: true))],
+                     height: ColumnWidth.lineHeight * Double(ColumnWidth.lines(subtitle, width: widths.reduce(0, +))),
+                     spansColumns: true),
+            SheetRow(Array(repeating: SheetCell.empty, count: descriptionColumn) + [
+                .text("Total of the rows shown (it follows the filters):", CellLook(.label)), .empty, .empty,
+                count > 0
+                    ? .formula("=SUBTOTAL(9,\(CellArea(column: amountColumn, rows: first...last).a1))", .money(total), .total)
+                    : .money(.zero, .total),
+            ]),
+            .blank,
+            SheetRow(titles.enumerated().map { column, title in
+                SheetCell(.text(title), CellLook(.header, wrap: true, headsFigures: column == amountColumn))
+            }),
+        ]
+        let postings = selected
+        let wrapWidths = (supplier: widths[supplierColumn], description: widths[descriptionColumn])
+        let rows = SheetRows(count: prefix.count + count) { row in
+            if row < prefix.count { return prefix[row] }
+            return spendRow(ledger, Int(postings[row - prefix.count]), wrapWidths)
+        }
+        if count > 0 {
+            names.append(DefinedName("SpendAmounts", SheetArea(sheet: name, area: CellArea(column: amountColumn, rows: first...last))))
+        }
+        return SheetModel(
+            name: name, title: "Spend", rows: rows, columnWidths: widths, frozenRows: headerRow + 1,
+            autofilter: CellArea(first: CellRef(row: headerRow, column: 0),
+                                 last: CellRef(row: max(headerRow, last), column: amountColumn)),
+            printTitleRows: headerRow...headerRow)
+    }
+
+    /// One posting's row, tall enough for its wrapped supplier and description.
+    static func spendRow(_ ledger: Ledger, _ index: Int, _ widths: (supplier: Double, description: Double)) -> SheetRow {
+        let posting = ledger.postings[index]
+        let transaction = ledger.transactions[Int(posting.transaction)]
+        let grant = ledger.grants[Int(posting.grant)]
+        let lines = max(ColumnWidth.lines(transaction.description, width: widths.description),
+                        posting.supplier.map { ColumnWidth.lines($0, width: widths.supplier) } ?? 1)
+        return SheetRow([
+            .date(transaction.date),
+            .text(grant.id),
+            .text(posting.grantLine >= 0 && Int(posting.grantLine) < grant.lines.count ? grant.lines[Int(posting.grantLine)].id : nil),
+            .text(posting.area >= 0 ? ledger.areas[Int(posting.area)].id : nil),
+            .text(posting.initiative >= 0 ? ledger.initiatives[Int(posting.initiative)].id : nil),
+            .text(posting.supplier, .wrapped),
+            .text(transaction.description, .wrapped),
+            .text(posting.reference),
+            .text(posting.spendClass?.name),
+            .money(posting.amount),
+        ], height: lines > 1 ? ColumnWidth.lineHeight * Double(lines) : nil)
+    }
+}

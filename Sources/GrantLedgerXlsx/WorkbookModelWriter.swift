@@ -1,0 +1,133 @@
+import GrantLedgerCore
+
+/// Renders a `WorkbookModel` (built by the core from the ledger) as an .xlsx file through
+/// `WorkbookWriter`: all-or-nothing (a temporary file renamed into place), byte-identical for the
+/// same model, rows streamed top to bottom in constant memory.
+///
+/// Here, and only here, exact figures become the doubles a spreadsheet holds: money as
+/// `Double(pence) / 100`, fractions as their nearest double.
+public enum WorkbookModelWriter {
+    /// Writes `model` to `path`. On any error no file is left at `path` that was not there before,
+    /// and an existing file is untouched.
+    public static func write(_ model: WorkbookModel, to path: String, options: WorkbookOptions = WorkbookOptions())
+        throws(WorkbookError)
+    {
+        let writer = try WorkbookWriter(path: path, properties: documentProperties(model.properties), options: options)
+        do throws(WorkbookError) {
+            var styles = ModelStyles()
+            for sheet in model.sheets { try write(sheet, to: writer, &styles) }
+            for name in model.names {
+                try writer.defineName(name.name, refersTo: sheetRange(name.target), scope: name.isLocal ? name.target.sheet : nil)
+            }
+            try writer.close()
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+
+    static func documentProperties(_ p: WorkbookProperties) -> DocumentProperties {
+        DocumentProperties(
+            title: p.title, subject: p.subject, author: p.author, company: p.company, keywords: p.keywords,
+            comments: p.comments, created: WorkbookDate(daysSinceUnixEpoch: Int(p.created.daysSinceEpoch)),
+            custom: p.custom.map { CustomProperty(name: $0.name, value: $0.value) })
+    }
+
+    static func write(_ sheet: SheetModel, to writer: WorkbookWriter, _ styles: inout ModelStyles) throws(WorkbookError) {
+        let worksheet = try writer.addWorksheet(named: sheet.name)
+        for (column, width) in sheet.columnWidths.enumerated() {
+            try worksheet.setColumnWidth(width, columns: column...column)
+        }
+        if sheet.frozenRows > 0 || sheet.frozenColumns > 0 {
+            try worksheet.freezePanes(rows: sheet.frozenRows, columns: sheet.frozenColumns)
+        }
+        // Constant-memory mode checks a filter against rows already streamed: set it first.
+        if let filter = sheet.autofilter { try worksheet.setAutofilter(cellRange(filter)) }
+        let title = sheet.title.count > 100 ? String(sheet.title.prefix(99)) + "…" : sheet.title
+        try worksheet.apply(.committee(title: title, repeatRows: sheet.printTitleRows))
+        for highlight in sheet.highlights {
+            try worksheet.highlight(cellRange(highlight.area), equalTo: highlight.text, style: styles.tone(highlight.tone))
+        }
+        for row in 0..<sheet.rows.count {
+            let cells = sheet.rows[row]
+            if let height = cells.height { try worksheet.setRowHeight(height, row: row) }
+            if cells.spansColumns, sheet.columnWidths.count > 1, let cell = cells.cells.first, case .text(let text) = cell.value {
+                let span = CellRange(first: CellAddress(row: row, column: 0),
+                                     last: CellAddress(row: row, column: sheet.columnWidths.count - 1))
+                try worksheet.mergeText(text, over: span, style: styles.style(cell.look, .text))
+                continue
+            }
+            for (column, cell) in cells.cells.enumerated() {
+                try write(cell, at: CellAddress(row: row, column: column), on: worksheet, &styles)
+            }
+        }
+        for chart in sheet.charts {
+            try worksheet.insertChart(chartSpec(chart), at: CellAddress(row: chart.anchor.row, column: chart.anchor.column),
+                                      xScale: chart.widthScale, yScale: chart.heightScale)
+        }
+    }
+
+    static func write(_ cell: SheetCell, at address: CellAddress, on sheet: Worksheet, _ styles: inout ModelStyles)
+        throws(WorkbookError)
+    {
+        let where_ = { "\(sheet.name)!\(address)" }
+        switch cell.value {
+        case .empty:
+            if let style = styles.blank(cell.look) { try sheet.writeBlank(at: address, style: style) }
+        case .text(let text):
+            try sheet.writeText(text, at: address, style: styles.style(cell.look, .text))
+        case .money(let money):
+            try sheet.writeMoney(money, at: address, style: styles.style(cell.look, .money))
+        case .preciseMoney(let pence):
+            try sheet.writeNumber(pence.excelPounds(), at: address, style: styles.style(cell.look, .preciseMoney))
+        case .percent(let share):
+            try sheet.writeNumber(share.excelValue(), at: address, style: styles.style(cell.look, .percent))
+        case .number(let number):
+            try sheet.writeNumber(number.excelValue(), at: address, style: styles.style(cell.look, .number))
+        case .count(let count):
+            try sheet.writeInteger(count, at: address, style: styles.style(cell.look, .count))
+        case .date(let day):
+            try sheet.writeDate(WorkbookDate(daysSinceUnixEpoch: Int(day.daysSinceEpoch)), at: address,
+                                style: styles.style(cell.look, .date))
+        case .formula(let formula):
+            switch formula.result {
+            case .text(let text):
+                try sheet.writeFormula(formula.text, cachedText: text, at: address, style: styles.style(cell.look, .text))
+            case .money(let money):
+                try sheet.writeFormula(formula.text, cachedMoney: money, at: address, style: styles.style(cell.look, .money))
+            case .preciseMoney(let pence):
+                try sheet.writeFormula(formula.text, cachedValue: pence.excelPounds(), at: address,
+                                       style: styles.style(cell.look, .preciseMoney))
+            case .percent(let share):
+                try sheet.writeFormula(formula.text, cachedValue: share.excelValue(), at: address,
+                                       style: styles.style(cell.look, .percent))
+            case .number(let number):
+                try sheet.writeFormula(formula.text, cachedValue: number.excelValue(), at: address,
+                                       style: styles.style(cell.look, .number))
+            case .count(let count):
+                guard let value = Double(exactly: count), abs(count) <= 1 << 53 else {
+                    throw .invalidArgument("\(where_()): \(count) is too large to store exactly")
+                }
+                try sheet.writeFormula(formula.text, cachedValue: value, at: address, style: styles.style(cell.look, .count))
+            }
+        }
+    }
+
+    static func cellRange(_ area: CellArea) -> CellRange {
+        CellRange(first: CellAddress(row: area.first.row, column: area.first.column),
+                  last: CellAddress(row: area.last.row, column: area.last.column))
+    }
+
+    static func sheetRange(_ area: SheetArea) -> SheetRange { SheetRange(sheet: area.sheet, range: cellRange(area.area)) }
+
+    static func chartSpec(_ chart: ChartModel) -> ChartSpec {
+        ChartSpec(
+            kind: chart.kind == .bar ? .bar : .column, title: chart.title,
+            series: chart.series.map {
+                ChartSeries(name: $0.name, categories: sheetRange($0.categories), values: sheetRange($0.values),
+                            color: $0.color)
+            },
+            valueAxisTitle: chart.valueAxisTitle, valueAxisNumberFormat: chart.moneyAxis ? "£#,##0" : nil,
+            showLegend: chart.series.count > 1, categoriesInRowOrder: true)
+    }
+}
