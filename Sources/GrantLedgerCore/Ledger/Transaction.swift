@@ -7,6 +7,7 @@ public struct Transaction: Sendable {
     public let status: Status
     public let code: String?
     public let description: String
+    /// Set only inside the core: the reader moves it on when it joins ranges of a file read in parallel.
     public internal(set) var postingRange: Range<Int32>
     public let location: SourceLocation
 
@@ -42,6 +43,8 @@ public struct Posting: Sendable {
     private var assertedPence: Int64
     public var supplier: String?
     public var reference: String?
+    /// `account` and `transaction` are set only inside the core: the reader renumbers them when it joins
+    /// ranges of a file read in parallel (`LedgerParser+Merge`).
     public internal(set) var account: Int32
     public var grant: Int32
     public var grantLine: Int32
