@@ -195,6 +195,9 @@ public final class WorkbookWriter {
         return format
     }
 
+    /// `style`'s format, looked up once by a caller that writes many cells in it (a Spend column).
+    func resolve(_ style: CellStyle?) throws(WorkbookError) -> CellFormat { CellFormat(pointer: try format(for: style)) }
+
     /// Adds an empty chart of `kind` to the workbook (it is placed on a sheet by the caller).
     func newChart(_ kind: ChartSpec.Kind) throws(WorkbookError) -> UnsafeMutablePointer<lxw_chart> {
         let workbook = try openHandle()
@@ -236,6 +239,12 @@ public final class WorkbookWriter {
                       "custom property '\(property.name)'")
         }
     }
+}
+
+/// A style already turned into its libxlsxwriter format by `WorkbookWriter.resolve`, for writing many
+/// cells without hashing the style for each (`nil`: the default look). Valid until the writer closes.
+struct CellFormat {
+    let pointer: UnsafeMutablePointer<lxw_format>?
 }
 
 private func withOptionalCString<R>(_ text: String?, _ body: (UnsafeMutablePointer<CChar>?) -> R) -> R {
