@@ -1,3 +1,4 @@
+import CXlsxDeflate
 import CXlsxWriter
 
 #if canImport(Glibc)
@@ -139,8 +140,11 @@ public final class WorkbookWriter {
         handle = nil
         formats.removeAll()
         sheetHandles.removeAll()
-        // workbook_close frees the workbook whether or not it succeeds.
+        // workbook_close frees the workbook whether or not it succeeds. It packages the file on
+        // this thread, at the level set here for this thread.
+        grantledger_xlsx_set_deflate_level(options.compression.deflateLevel)
         let code = workbook_close(workbook)
+        grantledger_xlsx_set_deflate_level(-1)
         guard code == LXW_NO_ERROR else {
             output.discard()
             throw .library(operation: "cannot write workbook '\(path)'", code: code.rawValue,
