@@ -30,6 +30,12 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "table (for people), csv or json.")
     var format: ReportFormat = .table
 
+    @Option(help: ArgumentHelp("Also write the committee workbook with an Audit sheet of the findings.", valueName: "FILE.xlsx"))
+    var xlsx: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The workbook's date (default: today); the same date gives the same bytes.", valueName: "DATE"))
+    var asOf: String?
+
     func run() throws {
         let locator = ArgumentLocator()
         var problems: [Diagnostic] = []
@@ -41,6 +47,21 @@ struct AuditCommand: ParsableCommand {
                 problems.append(locator.origin(option: "--fy", value: financialYear)?.diagnostic(.badPeriod, message, hint: hint)
                                 ?? Diagnostic(.badPeriod, message, hint: hint))
             }
+        }
+        var asOfDay = WorkbookExport.today()
+        if let asOf {
+            if let day = Day.parse(asOf) {
+                asOfDay = day
+            } else {
+                let message = "--as-of \(asOf): not a date", hint = "write the date as YYYY-MM-DD, for example --as-of 2026-11-25"
+                problems.append(locator.origin(option: "--as-of", value: asOf)?.diagnostic(.badDate, message, hint: hint)
+                                ?? Diagnostic(.badDate, message, hint: hint))
+            }
+        }
+        if asOf != nil && xlsx == nil {
+            let message = "--as-of dates the workbook, so it needs --xlsx FILE", hint = "add --xlsx audit.xlsx, or leave out --as-of"
+            problems.append(locator.origin(option: "--as-of")?.diagnostic(.missingField, message, hint: hint)
+                            ?? Diagnostic(.missingField, message, hint: hint))
         }
         if (statement == nil) != (rules == nil) {
             let (option, missing) = statement == nil ? ("--rules", "--statement FILE.csv") : ("--statement", "--rules RULES")
@@ -72,6 +93,15 @@ struct AuditCommand: ParsableCommand {
         }
         // A figure too large to total is bad input: no report of made-up figures.
         if result.status != .badInput { Console.out(AuditReport.render(result, format: format)) }
+        if let xlsx, result.status != .badInput {
+            // The findings, reconciliation differences among them, go to the workbook's Audit sheet.
+            var inputs: [(path: String, role: String)] = ledger.files.map { ($0, "ledger") }
+            if let statement, let rules { inputs += [(statement, "finance-system statement"), (rules, "statement rules")] }
+            try CommitteeWorkbookFile.write(
+                ledger, to: xlsx, asOf: asOfDay, financialYear: year, scenarios: [],
+                findings: result.diagnostics.filter { $0.severity == .finding }, inputs: inputs,
+                commandLine: locator.line, author: nil, company: nil)
+        }
         if result.status != .clean { throw ExitCode(result.status.rawValue) }
     }
 

@@ -64,37 +64,10 @@ struct WorkbookExport {
             Console.error(DiagnosticRenderer().render(diagnostics) + diagnostics.summary)
             throw ExitCode(ExitStatus.badInput.rawValue)
         }
-        try command.refuseToOverwriteInput(path, inputs.map(\.path))
-
-        // Each file once (however its path was written), in the order first read.
-        var fingerprints: [InputFile] = []
-        var seen: Set<String> = []
-        for input in inputs where seen.insert(URL(fileURLWithPath: input.path).standardizedFileURL.resolvingSymlinksInPath().path).inserted {
-            guard let fingerprint = InputFile.fingerprint(path: input.path, role: input.role) else {
-                throw LedgerInput.fail(Diagnostic(.fileNotFound, "cannot read \(input.path) to record its SHA-256",
-                                                  hint: "check the file is still there and readable; no file was changed"))
-            }
-            fingerprints.append(fingerprint)
-        }
-
-        let settings = CommitteeWorkbookSettings(
-            asOf: asOf, financialYear: year, scenarios: scenarios, findings: findings.filter { $0.severity == .finding },
-            provenance: Provenance(toolVersion: GrantLedger.version, commandLine: locator.line, inputs: fingerprints),
-            author: command.author ?? "grantledger", company: command.company)
-        let model: WorkbookModel
-        do {
-            model = try CommitteeWorkbook.build(ledger, settings)
-        } catch {
-            throw LedgerInput.fail(error.diagnostic)
-        }
-        do {
-            try WorkbookModelWriter.write(model, to: path)
-        } catch {
-            throw LedgerInput.fail(Diagnostic(.fileNotFound, "cannot write \(path): \(error)",
-                                              hint: "check the folder exists and can be written; no file was changed"))
-        }
-        Console.out("wrote \(path): \(model.sheets.count) sheets (\(model.sheets.map(\.name).joined(separator: ", ")))"
-                    + ", as of \(asOf)")
+        try CommitteeWorkbookFile.write(
+            ledger, to: path, asOf: asOf, financialYear: year, scenarios: scenarios,
+            findings: findings.filter { $0.severity == .finding }, inputs: inputs, commandLine: locator.line,
+            author: command.author, company: command.company)
     }
 
     private func located(_ locator: ArgumentLocator, _ option: String, _ value: String, _ code: DiagnosticCode,

@@ -14,6 +14,32 @@ struct ModelStyles {
     }
 
     private var cache: [Key: CellStyle] = [:]
+    /// Each (look, kind)'s format in the workbook being written, and the last one used in each
+    /// column: a long sheet keeps one look per column, so most cells find their format with one
+    /// comparison rather than two hash lookups.
+    private var formats: [Key: CellFormat] = [:]
+    private var lastInColumn: [(key: Key, format: CellFormat)?] = []
+
+    /// The workbook format for `look` and `kind` on `writer` (which must be the one writer these
+    /// styles are used with), for a cell in `column`.
+    mutating func format(_ look: CellLook, _ kind: Kind, column: Int, on writer: WorkbookWriter)
+        throws(WorkbookError) -> CellFormat
+    {
+        let key = Key(look: look, kind: kind)
+        if column < lastInColumn.count, let last = lastInColumn[column], last.key == key { return last.format }
+        let format: CellFormat
+        if let known = formats[key] {
+            format = known
+        } else {
+            format = try writer.resolve(style(look, kind))
+            formats[key] = format
+        }
+        if column >= lastInColumn.count {
+            lastInColumn += Array(repeating: nil, count: column + 1 - lastInColumn.count)
+        }
+        lastInColumn[column] = (key, format)
+        return format
+    }
 
     mutating func style(_ look: CellLook, _ kind: Kind) -> CellStyle {
         let key = Key(look: look, kind: kind)

@@ -1,6 +1,19 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// C strings end at the first NUL: text containing one would be silently cut short, so refuse it.
-func requirePlainText(_ text: String, _ what: String) throws(WorkbookError) {
-    if text.utf8.contains(0) { throw .invalidArgument("\(what) contains a NUL character") }
+/// `what` is only worked out for the error: this runs for every text cell of a million-row sheet.
+func requirePlainText(_ text: String, _ what: @autoclosure () -> String) throws(WorkbookError) {
+    let hasNUL = text.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false
+    }
+        ?? text.utf8.contains(0)
+    if hasNUL { throw .invalidArgument("\(what()) contains a NUL character") }
 }
 
 /// Excel's rules for a defined name, which libxlsxwriter 1.1 only partly checks (it lets a space

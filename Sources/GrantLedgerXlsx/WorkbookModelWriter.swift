@@ -58,7 +58,7 @@ public enum WorkbookModelWriter {
                 continue
             }
             for (column, cell) in cells.cells.enumerated() {
-                try write(cell, at: CellAddress(row: row, column: column), on: worksheet, &styles)
+                try write(cell, at: CellAddress(row: row, column: column), on: worksheet, writer, &styles)
             }
         }
         for chart in sheet.charts {
@@ -67,28 +67,33 @@ public enum WorkbookModelWriter {
         }
     }
 
-    static func write(_ cell: SheetCell, at address: CellAddress, on sheet: Worksheet, _ styles: inout ModelStyles)
-        throws(WorkbookError)
-    {
+    static func write(
+        _ cell: SheetCell, at address: CellAddress, on sheet: Worksheet, _ writer: WorkbookWriter,
+        _ styles: inout ModelStyles
+    ) throws(WorkbookError) {
         let where_ = { "\(sheet.name)!\(address)" }
+        // The cells a long sheet is made of take the format resolved for their column.
+        func format(_ kind: ModelStyles.Kind) throws(WorkbookError) -> CellFormat {
+            try styles.format(cell.look, kind, column: address.column, on: writer)
+        }
         switch cell.value {
         case .empty:
-            if let style = styles.blank(cell.look) { try sheet.writeBlank(at: address, style: style) }
+            if styles.blank(cell.look) != nil { try sheet.writeBlank(at: address, format: format(.text)) }
         case .text(let text):
-            try sheet.writeText(text, at: address, style: styles.style(cell.look, .text))
+            try sheet.writeText(text, at: address, format: format(.text))
         case .money(let money):
-            try sheet.writeMoney(money, at: address, style: styles.style(cell.look, .money))
+            try sheet.writeMoney(money, at: address, format: format(.money))
         case .preciseMoney(let pence):
-            try sheet.writeNumber(pence.excelPounds(), at: address, style: styles.style(cell.look, .preciseMoney))
+            try sheet.writeNumber(pence.excelPounds(), at: address, format: format(.preciseMoney))
         case .percent(let share):
-            try sheet.writeNumber(share.excelValue(), at: address, style: styles.style(cell.look, .percent))
+            try sheet.writeNumber(share.excelValue(), at: address, format: format(.percent))
         case .number(let number):
-            try sheet.writeNumber(number.excelValue(), at: address, style: styles.style(cell.look, .number))
+            try sheet.writeNumber(number.excelValue(), at: address, format: format(.number))
         case .count(let count):
             try sheet.writeInteger(count, at: address, style: styles.style(cell.look, .count))
         case .date(let day):
             try sheet.writeDate(WorkbookDate(daysSinceUnixEpoch: Int(day.daysSinceEpoch)), at: address,
-                                style: styles.style(cell.look, .date))
+                                format: format(.date))
         case .formula(let formula):
             switch formula.result {
             case .text(let text):

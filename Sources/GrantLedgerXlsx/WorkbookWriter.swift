@@ -1,3 +1,4 @@
+import CXlsxDeflate
 import CXlsxWriter
 
 #if canImport(Glibc)
@@ -139,8 +140,11 @@ public final class WorkbookWriter {
         handle = nil
         formats.removeAll()
         sheetHandles.removeAll()
-        // workbook_close frees the workbook whether or not it succeeds.
+        // workbook_close frees the workbook whether or not it succeeds. It packages the file on
+        // this thread, at the level set here for this thread.
+        grantledger_xlsx_set_deflate_level(options.compression.deflateLevel)
         let code = workbook_close(workbook)
+        grantledger_xlsx_set_deflate_level(-1)
         guard code == LXW_NO_ERROR else {
             output.discard()
             throw .library(operation: "cannot write workbook '\(path)'", code: code.rawValue,
@@ -195,6 +199,9 @@ public final class WorkbookWriter {
         return format
     }
 
+    /// `style`'s format, looked up once by a caller that writes many cells in it (a Spend column).
+    func resolve(_ style: CellStyle?) throws(WorkbookError) -> CellFormat { CellFormat(pointer: try format(for: style)) }
+
     /// Adds an empty chart of `kind` to the workbook (it is placed on a sheet by the caller).
     func newChart(_ kind: ChartSpec.Kind) throws(WorkbookError) -> UnsafeMutablePointer<lxw_chart> {
         let workbook = try openHandle()
@@ -236,6 +243,12 @@ public final class WorkbookWriter {
                       "custom property '\(property.name)'")
         }
     }
+}
+
+/// A style already turned into its libxlsxwriter format by `WorkbookWriter.resolve`, for writing many
+/// cells without hashing the style for each (`nil`: the default look). Valid until the writer closes.
+struct CellFormat {
+    let pointer: UnsafeMutablePointer<lxw_format>?
 }
 
 private func withOptionalCString<R>(_ text: String?, _ body: (UnsafeMutablePointer<CChar>?) -> R) -> R {

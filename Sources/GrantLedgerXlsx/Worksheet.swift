@@ -143,6 +143,36 @@ public final class Worksheet {
         }
     }
 
+    // MARK: - Cells in a resolved format (WorkbookModelWriter's streamed rows)
+
+    func writeText(_ text: String, at cell: CellAddress, format: CellFormat) throws(WorkbookError) {
+        try requirePlainText(text, "text for \(name)!\(cell)")
+        try write(at: cell, format: format, "text") { row, column, format in
+            worksheet_write_string(handle, row, column, text, format)
+        }
+    }
+
+    func writeNumber(_ value: Double, at cell: CellAddress, format: CellFormat) throws(WorkbookError) {
+        guard value.isFinite else { throw .invalidArgument("\(name)!\(cell): \(value) is not a finite number") }
+        try write(at: cell, format: format, "number") { row, column, format in
+            worksheet_write_number(handle, row, column, value, format)
+        }
+    }
+
+    func writeMoney(_ money: Money, at cell: CellAddress, format: CellFormat) throws(WorkbookError) {
+        try writeNumber(try money.excelValue(at: "\(name)!\(cell)"), at: cell, format: format)
+    }
+
+    func writeDate(_ date: WorkbookDate, at cell: CellAddress, format: CellFormat) throws(WorkbookError) {
+        try writeNumber(Double(try date.excelSerial()), at: cell, format: format)
+    }
+
+    func writeBlank(at cell: CellAddress, format: CellFormat) throws(WorkbookError) {
+        try write(at: cell, format: format, "blank") { row, column, format in
+            worksheet_write_blank(handle, row, column, format)
+        }
+    }
+
     // MARK: - Layout
 
     /// Row `row`'s height in points (a wrapped cell needs a taller row: spreadsheet programs do not
@@ -326,14 +356,30 @@ public final class Worksheet {
         at cell: CellAddress, style: CellStyle?, _ what: String,
         _ call: (lxw_row_t, lxw_col_t, UnsafeMutablePointer<lxw_format>?) -> lxw_error
     ) throws(WorkbookError) {
+        let position = try writable(cell)
+        let format = try workbook.format(for: style)
+        try check(call(position.row, position.column, format), "\(name)!\(cell): write \(what)")
+        lastRowWritten = max(lastRowWritten, cell.row)
+    }
+
+    /// The same, with the format already resolved.
+    private func write(
+        at cell: CellAddress, format: CellFormat, _ what: String,
+        _ call: (lxw_row_t, lxw_col_t, UnsafeMutablePointer<lxw_format>?) -> lxw_error
+    ) throws(WorkbookError) {
+        let position = try writable(cell)
+        try check(call(position.row, position.column, format.pointer), "\(name)!\(cell): write \(what)")
+        lastRowWritten = max(lastRowWritten, cell.row)
+    }
+
+    /// `cell` as libxlsxwriter wants it, once the workbook is known open and the row in order.
+    private func writable(_ cell: CellAddress) throws(WorkbookError) -> (row: lxw_row_t, column: lxw_col_t) {
         _ = try workbook.openHandle()
         let position = try cell.checked()
         if workbook.options.constantMemory, cell.row < lastRowWritten {
             throw .rowWrittenOutOfOrder(sheet: name, row: cell.row, lastRowWritten: lastRowWritten)
         }
-        let format = try workbook.format(for: style)
-        try check(call(position.row, position.column, format), "\(name)!\(cell): write \(what)")
-        lastRowWritten = max(lastRowWritten, cell.row)
+        return position
     }
 
     private func requireFormula(_ formula: String, at cell: CellAddress) throws(WorkbookError) {

@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerCore
 import Testing
 @testable import GrantLedgerXlsx
 
@@ -20,6 +21,32 @@ struct DeterminismTests {
         let b = try Data(contentsOf: URL(fileURLWithPath: second))
         #expect(a.count > 1000)
         #expect(a == b)
+    }
+
+    @Test("fast compression changes how hard the parts are packed, never what they hold")
+    func compressionChangesOnlyThePacking() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let fast = scratch.file("fast.xlsx")
+        let standard = scratch.file("standard.xlsx")
+        // Rows enough for deflate's levels to differ visibly.
+        for (path, compression) in [(fast, WorkbookOptions.Compression.fast), (standard, .standard)] {
+            try WorkbookWriter.write(to: path, properties: SampleWorkbook.properties,
+                                     options: WorkbookOptions(compression: compression)) { book in
+                let sheet = try book.addWorksheet(named: "Spend")
+                for row in 0..<2000 {
+                    try sheet.writeRow([.text("Supplier \(row % 97)"), .text("INV-\(row)"),
+                                        .money(Money(pence: Int64(row * 7919 % 1_000_003)))], row: row)
+                }
+            }
+        }
+        let a = try XlsxPackage(path: fast)
+        let b = try XlsxPackage(path: standard)
+        #expect(a.entries == b.entries)
+        // Level 1 packs the sheet less tightly than zlib's default: the choice reached minizip.
+        let fastSize = try Data(contentsOf: URL(fileURLWithPath: fast)).count
+        let standardSize = try Data(contentsOf: URL(fileURLWithPath: standard)).count
+        #expect(fastSize > standardSize)
     }
 
     @Test("a different creation date changes only the document properties")

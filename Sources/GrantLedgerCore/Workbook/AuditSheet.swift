@@ -8,8 +8,8 @@ enum AuditSheet {
         var sheet = SheetBuilder()
         sheet.maxWidth = 60
         sheet.add([.text("Audit findings", .title)])
-        sheet.add([.text("What `grantledger check` reports about the books: \(WorkbookText.count(findings.count, "finding")). "
-                         + "Each says where it is in the ledger files.", .subtitle)])
+        sheet.add([.text("What grantledger found in the books and, for an audit, in the finance-system statement: "
+                         + "\(WorkbookText.count(findings.count, "finding")). Each says where it is, file:line:column.", .subtitle)])
         sheet.addBlank()
         let header = sheet.add(["Code", "Where", "Finding", "Hint"].map { .text($0, .header) })
         // File order, so the sheet reads like `check`'s output; unlocated findings first.

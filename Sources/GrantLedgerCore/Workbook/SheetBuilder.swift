@@ -73,6 +73,9 @@ enum ColumnWidth {
     /// digit in the default font, fewer in bold), less a little for the cell's margins.
     static func lines(_ text: String, width: Double, bold: Bool = false) -> Int {
         let capacity = max(1, Int(((width - 1.5) * (bold ? 1.03 : 1.18)).rounded(.down)))
+        // Text no longer than a line is one line, whatever its words: its bytes bound its characters,
+        // so this skips the word split for almost every cell of a long Spend sheet.
+        if text.utf8.count <= capacity { return 1 }
         var lines = 1
         var used = 0
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {

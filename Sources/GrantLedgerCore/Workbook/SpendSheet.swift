@@ -26,9 +26,16 @@ enum SpendSheet {
         var widths = titles.map { Double($0.count) + ColumnWidth.padding }
         func measure(_ column: Int, _ text: String?) {
             guard let text else { return }
+            // Text no more bytes long than the column is wide cannot widen it (a character is at
+            // least a byte): most cells of a long sheet stop here, without counting characters.
+            guard Double(text.utf8.count) + ColumnWidth.padding > widths[column] else { return }
             let cap = column == supplierColumn ? supplierWidth : column == descriptionColumn ? descriptionWidth : 40
             widths[column] = max(widths[column], min(Double(text.count) + ColumnWidth.padding, cap))
         }
+        // An amount's display is longer the larger it is, for each sign: the largest and the most
+        // negative amount measure the column for all of them.
+        var largest: Money?
+        var mostNegative: Money?
         widths[0] = 11
         for index in ledger.transactionsByDate() {
             let transaction = ledger.transactions[index]
@@ -50,9 +57,14 @@ enum SpendSheet {
                 measure(5, posting.supplier)
                 measure(7, posting.reference)
                 measure(8, posting.spendClass?.name)
-                measure(amountColumn, posting.amount.formatted(.display))
+                if posting.amount.pence >= 0 {
+                    if posting.amount.pence > largest?.pence ?? -1 { largest = posting.amount }
+                } else if posting.amount.pence < mostNegative?.pence ?? 0 {
+                    mostNegative = posting.amount
+                }
             }
         }
+        for amount in [largest, mostNegative] { measure(amountColumn, amount?.formatted(.display)) }
         widths[amountColumn] = max(widths[amountColumn], Double(total.formatted(.display).count) + ColumnWidth.padding)
 
         let position = filter.end ?? settings.asOf

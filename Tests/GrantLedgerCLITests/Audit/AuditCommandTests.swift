@@ -99,3 +99,42 @@ struct AuditCommandTests {
         #expect(empty.stdout.isEmpty)
     }
 }
+
+/// `audit --xlsx`: the findings, reconciliation differences among them, on the workbook's Audit sheet.
+@Suite("audit --xlsx")
+struct AuditWorkbookTests {
+    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    func thePlantedDifferencesAreOnTheAuditSheetAndTheBytesRepeat() throws {
+        try WorkbookOracle.requireAvailable()
+        let folder = try ScratchFolder()
+        // The same command twice (the command line is on the Provenance sheet): the same bytes.
+        let first = folder.url.appendingPathComponent("audit.xlsx").path
+        var bytes: [Data?] = []
+        for _ in 0..<2 {
+            let result = try Grantledger.run(AuditCommandTests.planted + ["--xlsx", first, "--as-of", "2026-11-25"])
+            #expect(result.status == 1, "findings still exit 1 when the workbook is written: \(result.stderr)")
+            #expect(result.stdout.contains("wrote \(first)"))
+            bytes.append(FileManager.default.contents(atPath: first))
+        }
+        #expect(bytes[0] != nil && bytes[0] == bytes[1])
+        let book = try WorkbookOracle.inspect(first)
+        #expect(book.sheets.contains("Audit"))
+        let texts = book.cells("Audit").values.compactMap { $0["value"] as? String }
+        for code in ["amount-difference", "duplicate-statement-row", "line-difference", "unmatched-statement-row"] {
+            #expect(texts.contains(code), "no \(code) on the Audit sheet")
+        }
+        for reference in ["BNS-23-0101", "BNS-23-0202", "BNS-23-0304", "BNS-23-0905"] {
+            #expect(texts.contains { $0.contains(reference) }, "no \(reference) on the Audit sheet")
+        }
+        // The statement and its rules are inputs too: their fingerprints are on the Provenance sheet.
+        let provenance = book.cells("Provenance").values.compactMap { $0["value"] as? String }
+        #expect(provenance.contains { $0.hasSuffix("bassetlaw-ss4-statement-planted.csv") })
+        #expect(provenance.contains { $0.hasSuffix("bassetlaw-ss4.rules") })
+    }
+
+    @Test func asOfWithoutAWorkbookIsAUsageMistake() throws {
+        let result = try Grantledger.run(AuditCommandTests.clean + ["--as-of", "2026-11-25"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error[missing-field]: --as-of dates the workbook, so it needs --xlsx FILE"))
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import GrantLedgerCore
+import GrantLedgerXlsx
+
+/// Writing the committee workbook once its settings are known, shared by `export --xlsx` and
+/// `audit --xlsx`: refuse to overwrite an input, fingerprint every input for the Provenance sheet,
+/// have the core build the model and GrantLedgerXlsx write it (temporary file, then rename).
+enum CommitteeWorkbookFile {
+    static func write(
+        _ ledger: Ledger, to path: String, asOf: Day, financialYear: FinancialYear?, scenarios: [AllocationScenario],
+        findings: [Diagnostic], inputs: [(path: String, role: String)], commandLine: String,
+        author: String?, company: String?
+    ) throws {
+        func key(_ file: String) -> String { URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path }
+        let target = key(path)
+        if path.hasSuffix(".ledger") || inputs.contains(where: { key($0.path) == target }) {
+            throw LedgerInput.fail(Diagnostic(.badValue, "refusing to write the export over an input file: \(path)",
+                                              hint: "name a new file, for example committee.xlsx"))
+        }
+        // Each file once (however its path was written), in the order first read.
+        var fingerprints: [InputFile] = []
+        var seen: Set<String> = []
+        for input in inputs where seen.insert(key(input.path)).inserted {
+            guard let fingerprint = InputFile.fingerprint(path: input.path, role: input.role) else {
+                throw LedgerInput.fail(Diagnostic(.fileNotFound, "cannot read \(input.path) to record its SHA-256",
+                                                  hint: "check the file is still there and readable; no file was changed"))
+            }
+            fingerprints.append(fingerprint)
+        }
+        let settings = CommitteeWorkbookSettings(
+            asOf: asOf, financialYear: financialYear, scenarios: scenarios, findings: findings,
+            provenance: Provenance(toolVersion: GrantLedger.version, commandLine: commandLine, inputs: fingerprints),
+            author: author ?? "grantledger", company: company)
+        let model: WorkbookModel
+        do {
+            model = try CommitteeWorkbook.build(ledger, settings)
+        } catch {
+            throw LedgerInput.fail(error.diagnostic)
+        }
+        do {
+            try WorkbookModelWriter.write(model, to: path)
+        } catch {
+            throw LedgerInput.fail(Diagnostic(.fileNotFound, "cannot write \(path): \(error)",
+                                              hint: "check the folder exists and can be written; no file was changed"))
+        }
+        Console.out("wrote \(path): \(model.sheets.count) sheets (\(model.sheets.map(\.name).joined(separator: ", ")))"
+                    + ", as of \(asOf)")
+    }
+}
