@@ -238,6 +238,8 @@ struct ImportCommandTests {
             let bytes = try Self.bytes(folder)
             #expect(bytes == before || bytes == after, "killed at \(fraction) of the run: the ledger is half-written (\(bytes.count) bytes)")
         }
-        #expect(killedWhileRunning >= 4, "the import finished too quickly to be killed part-way")
+        // Kills land part-way on any machine speed (the earliest at 5% of a full run); ask for one, not a count
+        // that a busy machine might not give.
+        #expect(killedWhileRunning >= 1, "the import finished too quickly to be killed part-way")
     }
 }

@@ -107,7 +107,8 @@ struct FullMethodPropertyTests {
         }
         // Most draws can be met, damped ones included: the properties are not checked on nothing.
         let counts = accepted.withLock { $0 }
-        #expect(counts.all >= 200 && counts.damped >= 60, "\(counts)")
+        // Thresholds far below the usual share (about 70% accepted, a third of them damped), so a seed never flakes.
+        #expect(counts.all >= 100 && counts.damped >= 15, "\(counts)")
     }
 
     @Test func permutingAreasPermutesTheResult() async {
