@@ -14,16 +14,11 @@ public struct AreaTable: Sendable {
     /// Reads and checks a file: structure, header, area names. Problems are collected, not thrown;
     /// the table is `nil` only when there is no header. Rows with problems are left out of it.
     public static func read(path: String, origin: SettingOrigin? = nil) -> (AreaTable?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let what = exists && isDirectory.boolValue ? "is a folder, not an area file" : "cannot be read"
-            return (nil, [GrantLedgerCore.diagnostic(
-                .fileNotFound, "area file \(path) \(what)",
-                hint: "name a CSV file whose first column is area, e.g. examples/areas/nottinghamshire-districts.csv",
-                at: origin)])
+        switch InputFileBytes.read(path, label: "area file", kind: "an area file",
+                                   hint: "name a CSV file whose first column is area, e.g. examples/areas/nottinghamshire-districts.csv", origin: origin) {
+        case .success(let bytes): return parse(bytes, file: path)
+        case .failure(let problem): return (nil, [problem])
         }
-        return parse([UInt8](data), file: path)
     }
 
     /// Reads area data from bytes; `file` names it in diagnostics.

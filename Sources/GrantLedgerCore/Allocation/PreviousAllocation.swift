@@ -16,19 +16,12 @@ public struct PreviousAllocation: Sendable {
     /// Where the setting naming this file was written.
     public let origin: SettingOrigin?
 
-    public func amount(for area: String) -> Money? { rows.first { $0.area == area }?.amount }
-
     public static func read(path: String, origin: SettingOrigin? = nil) -> (PreviousAllocation?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let what = exists && isDirectory.boolValue ? "is a folder, not a CSV file" : "cannot be read"
-            return (nil, [GrantLedgerCore.diagnostic(
-                .fileNotFound, "previous allocation \(path) \(what)",
-                hint: "name a CSV file with the columns area and amount, e.g. examples/scenarios/nwps-2020-21-illustrative.csv",
-                at: origin)])
+        switch InputFileBytes.read(path, label: "previous allocation", kind: "a CSV file",
+                                   hint: "name a CSV file with the columns area and amount, e.g. examples/scenarios/nwps-2020-21-illustrative.csv", origin: origin) {
+        case .success(let bytes): return parse(bytes, file: path, origin: origin)
+        case .failure(let problem): return (nil, [problem])
         }
-        return parse([UInt8](data), file: path, origin: origin)
     }
 
     /// Reads last year's allocation from bytes; `file` names it in diagnostics.

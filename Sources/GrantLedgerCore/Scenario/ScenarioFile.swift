@@ -14,15 +14,11 @@ import Foundation
 /// weight that is not a number, a grant the ledger does not have) is shown on this line with a caret.
 public enum ScenarioFile {
     public static func read(path: String, origin: SettingOrigin? = nil) -> (ScenarioDraft?, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let what = exists && isDirectory.boolValue ? "is a folder, not a scenario file" : "cannot be read"
-            return (nil, [GrantLedgerCore.diagnostic(
-                .fileNotFound, "scenario \(path) \(what)",
-                hint: "name a .scenario file, e.g. examples/scenarios/nwps-2021-22-thirds.scenario", at: origin)])
+        switch InputFileBytes.read(path, label: "scenario", kind: "a scenario file",
+                                   hint: "name a .scenario file, e.g. examples/scenarios/nwps-2021-22-thirds.scenario", origin: origin) {
+        case .success(let bytes): return parse(bytes, file: path)
+        case .failure(let problem): return (nil, [problem])
         }
-        return parse([UInt8](data), file: path)
     }
 
     public static func parse(_ bytes: [UInt8], file: String) -> (ScenarioDraft?, [Diagnostic]) {
