@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         // Exact rationals fall back to arbitrary precision when Int128 would overflow.
         .package(url: "https://github.com/attaswift/BigInt.git", from: "6.0.1"),
+        // System calls (descriptors, errno, stat) for the one home of file reading and writing.
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        // SHA-256 of every input, for the Provenance sheet.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -25,7 +29,11 @@ let package = Package(
         ),
         .target(
             name: "GrantLedgerCore",
-            dependencies: [.product(name: "BigInt", package: "BigInt")],
+            dependencies: [
+                .product(name: "BigInt", package: "BigInt"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         // libxlsxwriter's choice of deflate level, made ours (see Sources/CXlsxDeflate/xlsx_deflate.c).

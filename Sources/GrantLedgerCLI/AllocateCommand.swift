@@ -101,7 +101,11 @@ struct AllocateCommand: ParsableCommand {
          (.description, scenarioDescription.map { [$0] } ?? [])]
     }
 
+    @OptionGroup(title: "Input files")
+    var inputOptions: InputOptions
+
     func run() throws {
+        Run.start(inputOptions)
         let locator = ArgumentLocator()
         var diagnostics: [Diagnostic] = []
 
@@ -126,7 +130,7 @@ struct AllocateCommand: ParsableCommand {
             for path in scenarios {
                 let occurrence = occurrences[path, default: 0]
                 occurrences[path] = occurrence + 1
-                let (draft, problems) = ScenarioFile.read(path: path, origin: locator.origin(argument: path, occurrence: occurrence))
+                let (draft, problems) = ScenarioFile.read(path: path, origin: locator.origin(argument: path, occurrence: occurrence), sources: Run.sources)
                 diagnostics += problems
                 if let draft { drafts.append(draft.overridden(by: options)) }
             }
@@ -139,7 +143,7 @@ struct AllocateCommand: ParsableCommand {
                 origin: locator.origin(option: "--format", value: format)))
         }
 
-        let ledgers = LedgerCache()
+        let ledgers = LedgerCache(sources: Run.sources)
         var loaded: [(Scenario, Allocation)] = []
         var names: [String: SettingOrigin?] = [:]
         for draft in drafts {
@@ -220,7 +224,7 @@ struct AllocateCommand: ParsableCommand {
 
         let status = ExitStatus(diagnostics)
         if !diagnostics.isEmpty {
-            Console.error(DiagnosticRenderer().render(diagnostics) + diagnostics.summary)
+            Console.error(Run.report(diagnostics))
         }
         if let sweep, let path, status != .badInput, let (scenario, _) = loaded.first {
             let clock = ContinuousClock()

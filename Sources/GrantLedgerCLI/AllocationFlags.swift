@@ -61,7 +61,7 @@ struct AllocationFlags: ParsableArguments {
         }
         var table: AreaTable?
         if let areas {
-            let (read, problems) = AreaTable.read(path: areas, origin: locator.origin(option: "--areas", value: areas))
+            let (read, problems) = AreaTable.read(path: areas, origin: locator.origin(option: "--areas", value: areas), sources: Run.sources)
             table = read
             diagnostics += problems
         } else {

@@ -36,7 +36,11 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The workbook's date (default: today); the same date gives the same bytes.", valueName: "DATE"))
     var asOf: String?
 
+    @OptionGroup(title: "Input files")
+    var inputOptions: InputOptions
+
     func run() throws {
+        Run.start(inputOptions)
         let locator = ArgumentLocator()
         var problems: [Diagnostic] = []
         var year: FinancialYear?
@@ -71,14 +75,15 @@ struct AuditCommand: ParsableCommand {
         }
         try stopOnErrors(problems)
 
-        let (ledger, bookProblems) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths, checks: LedgerCheck.audit)
+        let (ledger, bookProblems) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths, sources: Run.sources, checks: LedgerCheck.audit)
         problems += bookProblems
         var reading: (rows: [ExportRow], rules: ImportRules, file: String)?
         if let statement, let rules {
-            let (rulesRead, rulesProblems) = ImportRulesReader.read(path: rules)
+            let (rulesRead, rulesProblems) = ImportRulesReader.read(path: rules, sources: Run.sources, origin: locator.origin(option: "--rules", value: rules))
             problems += rulesProblems
             if ExitStatus(rulesProblems) != .badInput {
-                let export = FinanceExport.read(path: statement, rules: rulesRead)
+                let export = FinanceExport.read(path: statement, rules: rulesRead, sources: Run.sources, role: "finance-system statement",
+                                                origin: locator.origin(option: "--statement", value: statement))
                 problems += export.diagnostics
                 if ExitStatus(bookProblems) != .badInput { problems += rulesRead.problems(against: ledger, rows: export.rows) }
                 reading = (export.rows, rulesRead, statement)
@@ -89,7 +94,7 @@ struct AuditCommand: ParsableCommand {
 
         let result = Auditor.audit(ledger: ledger, checkFindings: bookProblems, statement: reading, financialYear: year)
         if !result.findings.isEmpty {
-            Console.error(DiagnosticRenderer().render(result.diagnostics) + result.diagnostics.summary)
+            Console.error(Run.report(result.diagnostics))
         }
         // A figure too large to total is bad input: no report of made-up figures.
         if result.status != .badInput { Console.out(AuditReport.render(result, format: format)) }
@@ -107,7 +112,7 @@ struct AuditCommand: ParsableCommand {
 
     private func stopOnErrors(_ diagnostics: [Diagnostic]) throws {
         guard !diagnostics.isEmpty else { return }
-        Console.error(DiagnosticRenderer().render(diagnostics) + diagnostics.summary)
+        Console.error(Run.report(diagnostics))
         throw ExitCode(ExitStatus.badInput.rawValue)
     }
 }

@@ -12,11 +12,15 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Ledger files or folders (default: ledgers/).")
     var paths: [String] = []
 
+    @OptionGroup(title: "Input files")
+    var inputOptions: InputOptions
+
     func run() throws {
-        let (ledger, diagnostics) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths)
+        Run.start(inputOptions)
+        let (ledger, diagnostics) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths, sources: Run.sources)
         let status = ExitStatus(diagnostics)
         if !diagnostics.isEmpty {
-            Console.error(DiagnosticRenderer().render(diagnostics) + diagnostics.summary)
+            Console.error(Run.report(diagnostics))
         }
         if status != .badInput {
             Console.out(LedgerSummary(ledger).text)

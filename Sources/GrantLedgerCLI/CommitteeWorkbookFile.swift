@@ -11,21 +11,21 @@ enum CommitteeWorkbookFile {
         findings: [Diagnostic], inputs: [(path: String, role: String)], commandLine: String,
         author: String?, company: String?
     ) throws {
-        func key(_ file: String) -> String { URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path }
-        let target = key(path)
-        if path.hasSuffix(".ledger") || inputs.contains(where: { key($0.path) == target }) {
+        let target = FilePaths.canonical(path)
+        if path.hasSuffix(".ledger") || inputs.contains(where: { FilePaths.canonical($0.path) == target }) {
             throw LedgerInput.fail(Diagnostic(.badValue, "refusing to write the export over an input file: \(path)",
                                               hint: "name a new file, for example committee.xlsx"))
         }
-        // Each file once (however its path was written), in the order first read.
+        // Each file once (however its path was written), in the order first read, with the hash of
+        // the bytes that were read: never read again, so the hash is of what the figures came from.
         var fingerprints: [InputFile] = []
         var seen: Set<String> = []
-        for input in inputs where seen.insert(key(input.path)).inserted {
-            guard let fingerprint = InputFile.fingerprint(path: input.path, role: input.role) else {
-                throw LedgerInput.fail(Diagnostic(.fileNotFound, "cannot read \(input.path) to record its SHA-256",
-                                                  hint: "check the file is still there and readable; no file was changed"))
+        for input in inputs where seen.insert(FilePaths.canonical(input.path)).inserted {
+            guard let source = Run.sources.file(atPath: input.path) else {
+                throw LedgerInput.fail(Diagnostic(.readFailed, "\(input.path) was used but not read through SourceFiles",
+                                                  hint: "this is a bug in grantledger; no file was changed"))
             }
-            fingerprints.append(fingerprint)
+            fingerprints.append(InputFile(source, path: input.path, role: input.role))
         }
         let settings = CommitteeWorkbookSettings(
             asOf: asOf, financialYear: financialYear, scenarios: scenarios, findings: findings,
@@ -40,7 +40,8 @@ enum CommitteeWorkbookFile {
         do {
             try WorkbookModelWriter.write(model, to: path)
         } catch {
-            throw LedgerInput.fail(Diagnostic(.fileNotFound, "cannot write \(path): \(error)",
+            if case .file(let problem) = error { throw LedgerInput.fail(problem.diagnostic(at: ArgumentLocator().origin(option: "--xlsx", value: path))) }
+            throw LedgerInput.fail(Diagnostic(.writeFailed, "cannot write \(path): \(error)",
                                               hint: "check the folder exists and can be written; no file was changed"))
         }
         Console.out("wrote \(path): \(model.sheets.count) sheets (\(model.sheets.map(\.name).joined(separator: ", ")))"

@@ -63,17 +63,20 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup(title: "Input files")
+    var inputOptions: InputOptions
+
     func run() throws {
+        Run.start(inputOptions)
         let (ledger, findings) = try LedgerInput.loadWithFindings(paths)
         if let path = hledger {
             try refuseToOverwriteInput(path, ledger.files)
-            do {
-                try AtomicFile.write(to: path) { sink in
+            do throws(FileError) {
+                try OutputFile.write(to: path) { sink in
                     HledgerWriter.write(ledger, header: header(ledger), to: &sink)
                 }
             } catch {
-                throw LedgerInput.fail(Diagnostic(.fileNotFound, "cannot write \(path): \(error)",
-                                                  hint: "check the folder exists and can be written; no file was changed"))
+                throw LedgerInput.fail(error.diagnostic(at: ArgumentLocator().origin(option: "--hledger", value: path)))
             }
             Console.out("wrote \(path): \(ledger.transactions.count) transactions, \(ledger.accounts.count) accounts")
         }
@@ -89,9 +92,8 @@ struct ExportCommand: ParsableCommand {
 
     /// The tool never rewrites its inputs: an output path that is a ledger or any file read is refused.
     func refuseToOverwriteInput(_ path: String, _ inputs: [String]) throws {
-        func key(_ file: String) -> String { URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path }
-        let target = key(path)
-        if path.hasSuffix(".ledger") || inputs.contains(where: { key($0) == target }) {
+        let target = FilePaths.canonical(path)
+        if path.hasSuffix(".ledger") || inputs.contains(where: { FilePaths.canonical($0) == target }) {
             throw LedgerInput.fail(Diagnostic(.badValue, "refusing to write the export over an input file: \(path)",
                                               hint: "name a new file, for example books.journal or committee.xlsx"))
         }

@@ -31,35 +31,40 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The books: ledger files or folders (default: ledgers/).")
     var paths: [String] = []
 
+    @OptionGroup(title: "Input files")
+    var inputOptions: InputOptions
+
     func run() throws {
+        Run.start(inputOptions)
+        let sources = Run.sources
         let books = paths.isEmpty ? ["ledgers"] : paths
         // Two imports into one folder at once would each append to the ledger as it was before the
         // other: hold the folder's lock from reading the books to renaming the new file.
-        let folder = open((into as NSString).deletingLastPathComponent.isEmpty ? "." : (into as NSString).deletingLastPathComponent,
-                          O_RDONLY | O_CLOEXEC)
-        if folder >= 0 { flock(folder, LOCK_EX) }
-        defer { if folder >= 0 { close(folder) } }
-        let (rulesRead, rulesProblems) = ImportRulesReader.read(path: rules)
+        let lock = FolderLock(FilePaths.directory(of: FilePaths.canonical(into)))
+        defer { withExtendedLifetime(lock) {} }
+        let locator = ArgumentLocator()
+        let (rulesRead, rulesProblems) = ImportRulesReader.read(path: rules, sources: sources,
+                                                                origin: locator.origin(option: "--rules", value: rules))
         try stopOnErrors(rulesProblems)
 
-        let (ledger, bookProblems) = LedgerLoader.load(paths: books)
+        let (ledger, bookProblems) = LedgerLoader.load(paths: books, sources: sources)
         if ExitStatus(bookProblems) == .badInput {
-            Console.error(DiagnosticRenderer().render(bookProblems) + bookProblems.summary)
+            Console.error(Run.report(bookProblems))
             Console.error("grantledger: the books have errors: correct them before importing; nothing was written")
             throw ExitCode(ExitStatus.badInput.rawValue)
         }
         var problems: [Diagnostic] = []
-        let intoKey = Self.key(into)
-        let intoExists = FileManager.default.fileExists(atPath: into)
-        if intoExists ? !ledger.files.contains(where: { Self.key($0) == intoKey }) : !Self.isInsideFolder(into, of: books) {
-            let origin = ArgumentLocator().origin(option: "--into", value: into)
+        let intoKey = FilePaths.canonical(into)
+        let intoExists = FilePaths.exists(into)
+        if intoExists ? !ledger.files.contains(where: { FilePaths.canonical($0) == intoKey }) : !Self.isInsideFolder(into, of: books) {
+            let origin = locator.origin(option: "--into", value: into)
             let message = intoExists ? "\(into) is not one of the books read (\(books.joined(separator: " ")))"
                 : "\(into) does not exist and is not in a folder of the books (\(books.joined(separator: " ")))"
             let hint = "name a ledger file the books include, or a new .ledger file inside a books folder"
             problems.append(origin?.diagnostic(.badValue, message, hint: hint) ?? Diagnostic(.badValue, message, hint: hint))
         }
 
-        let export = FinanceExport.read(path: file, rules: rulesRead)
+        let export = FinanceExport.read(path: file, rules: rulesRead, sources: sources, origin: locator.origin(argument: file))
         problems += export.diagnostics
         problems += rulesRead.problems(against: ledger, rows: export.rows)
         try stopOnErrors(problems)
@@ -73,7 +78,8 @@ struct ImportCommand: ParsableCommand {
         }
         guard let paidFrom = rulesRead.paidFrom?.value else { throw ExitCode(ExitStatus.badInput.rawValue) }
 
-        let old = intoExists ? [UInt8](FileManager.default.contents(atPath: into) ?? Data()) : []
+        // The ledger as it was read (the very bytes checked above), and as it will be.
+        let old = intoExists ? sources.file(atPath: into)?.bytes ?? [] : []
         var content = old
         if let last = content.last, last != 0x0A { content.append(0x0A) }
         let oldLines = content.filter { $0 == 0x0A }.count
@@ -85,7 +91,7 @@ struct ImportCommand: ParsableCommand {
         /// A problem the checks find in the new text is shown at the export row it came from.
         func relocated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
             diagnostics.map { diagnostic in
-                guard let location = diagnostic.location, Self.key(location.file) == intoKey,
+                guard let location = diagnostic.location, FilePaths.canonical(location.file) == intoKey,
                       location.line >= firstBlockLine else { return diagnostic }
                 let blockLine = location.line - firstBlockLine + 1
                 guard let range = ranges.first(where: { $0.range.contains(blockLine) }) else { return diagnostic }
@@ -95,61 +101,45 @@ struct ImportCommand: ParsableCommand {
             }
         }
 
-        let summary = "\(plan.transactions.count) transaction\(plan.transactions.count == 1 ? "" : "s") (\(plan.rowsToAdd) row\(plan.rowsToAdd == 1 ? "" : "s"))"
-        do {
-            if dryRun {
-                // Checked as it would be written, through a temporary file that is then removed.
-                try AtomicFile.withTemporaryFile(beside: into) { temporary in
-                    try AtomicFile.writeFlushed(content, to: temporary)
-                    try Self.checkBooks(books + [into], replacing: [into: temporary], relocated)
-                }
-                Console.out(block)
-                Console.out("would import \(summary) into \(into); \(already)")
-                return
-            }
-            try AtomicFile.write(to: into) { temporary in
-                try AtomicFile.writeFlushed(content, to: temporary)
-                try Self.checkBooks(books + [into], replacing: [into: temporary], relocated)
-            }
-        } catch let failure as BooksWouldFail {
-            Console.error(DiagnosticRenderer().render(failure.diagnostics) + failure.diagnostics.summary)
+        // Check the books as they will be, in memory: nothing is written until they pass, and a dry
+        // run writes nothing anywhere.
+        sources.replace(into, with: content)
+        let after = LedgerLoader.load(paths: books + [into], sources: sources).diagnostics
+        let errors = after.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            Console.error(Run.report(relocated(errors)))
             Console.error("grantledger: the books would not check after this import; nothing was written")
             throw ExitCode(ExitStatus.badInput.rawValue)
+        }
+        let summary = "\(plan.transactions.count) transaction\(plan.transactions.count == 1 ? "" : "s") (\(plan.rowsToAdd) row\(plan.rowsToAdd == 1 ? "" : "s"))"
+        if dryRun {
+            Console.out(block)
+            Console.out("would import \(summary) into \(into); \(already)")
+            return
+        }
+        do throws(FileError) {
+            try OutputFile.write(to: into) { sink in sink.write(bytes: content) }
         } catch {
-            throw LedgerInput.fail(Diagnostic(.fileNotFound, "cannot write \(into): \(error)",
-                                              hint: "check the folder can be written and has space; \(into) was not changed"))
+            throw LedgerInput.fail(error.diagnostic(at: locator.origin(option: "--into", value: into)))
         }
         Console.out("imported \(summary) into \(into); \(already)")
-        let after = LedgerLoader.load(paths: books + [into]).diagnostics
         if !after.isEmpty {
             Console.error("grantledger: note: the books have \(after.count) finding\(after.count == 1 ? "" : "s"); `grantledger check` lists them")
         }
     }
 
-    struct BooksWouldFail: Error { let diagnostics: [Diagnostic] }
-
-    static func checkBooks(_ paths: [String], replacing: [String: String], _ relocate: ([Diagnostic]) -> [Diagnostic]) throws {
-        let diagnostics = LedgerLoader.load(paths: paths, replacing: replacing).diagnostics
-        let errors = diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty { throw BooksWouldFail(diagnostics: relocate(errors)) }
-    }
-
     private func stopOnErrors(_ diagnostics: [Diagnostic]) throws {
         guard ExitStatus(diagnostics) == .badInput else { return }
-        Console.error(DiagnosticRenderer().render(diagnostics) + diagnostics.summary)
+        Console.error(Run.report(diagnostics))
         throw ExitCode(ExitStatus.badInput.rawValue)
     }
-
-    static func key(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
 
     /// A new ledger file is fine when a books folder will find it.
     static func isInsideFolder(_ path: String, of books: [String]) -> Bool {
         guard path.hasSuffix(".ledger") else { return false }
-        let target = key(path)
+        let target = FilePaths.canonical(path)
         return books.contains { book in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: book, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
-            return target.hasPrefix(key(book) + "/")
+            FilePaths.isFolder(book) && target.hasPrefix(FilePaths.canonical(book) + "/")
         }
     }
 }

@@ -11,10 +11,10 @@ enum LedgerInput {
 
     /// As `load`, also returning the findings (for the workbook's Audit sheet).
     static func loadWithFindings(_ paths: [String]) throws -> (ledger: Ledger, findings: [Diagnostic]) {
-        let (ledger, diagnostics) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths)
+        let (ledger, diagnostics) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths, sources: Run.sources)
         switch ExitStatus(diagnostics) {
         case .badInput:
-            Console.error(DiagnosticRenderer().render(diagnostics) + diagnostics.summary)
+            Console.error(Run.report(diagnostics))
             throw ExitCode(ExitStatus.badInput.rawValue)
         case .findings:
             let n = diagnostics.count
@@ -27,7 +27,7 @@ enum LedgerInput {
 
     /// Prints a problem that is not in a file (a bad option value) and ends with exit 2.
     static func fail(_ diagnostic: Diagnostic) -> ExitCode {
-        Console.error(DiagnosticRenderer().render([diagnostic]))
+        Console.error(Run.render([diagnostic]))
         return ExitCode(ExitStatus.badInput.rawValue)
     }
 }

@@ -41,7 +41,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "table (for people), csv or json (for programs; amounts as exact decimal strings).")
     var format: ReportFormat = .table
 
+    @OptionGroup(title: "Input files")
+    var inputOptions: InputOptions
+
     func run() throws {
+        Run.start(inputOptions)
         let filter: ReportFilter
         do {
             filter = try ReportFilter.parse(financialYear: financialYear, from: from, to: to, grant: grant, area: area)

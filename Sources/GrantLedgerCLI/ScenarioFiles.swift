@@ -11,11 +11,11 @@ struct ScenarioFiles {
     }
 
     /// One cache for every scenario of the export, so a ledger named by several pots is read once.
-    let ledgers = LedgerCache()
+    let ledgers = LedgerCache(sources: Run.sources)
 
     func load(_ path: String, _ locator: ArgumentLocator, occurrence: Int) -> (Loaded?, [Diagnostic]) {
         let origin = locator.origin(option: "--scenario", value: path, occurrence: occurrence)
-        let (draft, problems) = ScenarioFile.read(path: path, origin: origin)
+        let (draft, problems) = ScenarioFile.read(path: path, origin: origin, sources: Run.sources)
         guard let draft else { return (nil, problems) }
         let (scenario, loading) = ScenarioLoader.load(draft, ledgers: ledgers)
         guard let scenario else { return (nil, problems + loading) }

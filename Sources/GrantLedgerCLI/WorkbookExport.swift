@@ -61,7 +61,7 @@ struct WorkbookExport {
         }
         inputs += files.ledgerFiles.map { ($0, "ledger (a scenario's pot)") }
         if diagnostics.contains(where: { $0.severity == .error }) {
-            Console.error(DiagnosticRenderer().render(diagnostics) + diagnostics.summary)
+            Console.error(Run.report(diagnostics))
             throw ExitCode(ExitStatus.badInput.rawValue)
         }
         try CommitteeWorkbookFile.write(

@@ -1,4 +1,5 @@
 import CXlsxWriter
+import GrantLedgerCore
 
 /// Everything that can go wrong while writing a workbook.
 ///
@@ -17,6 +18,9 @@ public enum WorkbookError: Error, Equatable, Sendable, CustomStringConvertible {
     case dateOutOfRange(String)
     /// An argument the wrapper rejects before it reaches the library (explained in the text).
     case invalidArgument(String)
+    /// Writing the file failed (a full disk, a folder that cannot be written, a device in the way):
+    /// the core's located, coded explanation.
+    case file(FileError)
     /// The workbook was already closed or discarded; its sheets can no longer be written.
     case closed
 
@@ -35,6 +39,8 @@ public enum WorkbookError: Error, Equatable, Sendable, CustomStringConvertible {
             return "date \(text) cannot be stored as an Excel date (1900-03-01 to 9999-12-31)"
         case let .invalidArgument(text):
             return text
+        case let .file(error):
+            return error.message
         case .closed:
             return "the workbook is already closed"
         }

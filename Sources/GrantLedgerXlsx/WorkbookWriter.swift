@@ -1,5 +1,6 @@
 import CXlsxDeflate
 import CXlsxWriter
+import GrantLedgerCore
 
 #if canImport(Glibc)
 import Glibc
@@ -11,8 +12,10 @@ import Darwin
 
 /// Writes one .xlsx workbook through libxlsxwriter, all-or-nothing.
 ///
-/// The workbook is built in a temporary file beside `path` and renamed over it only when `close()`
-/// succeeds; `discard()` (or dropping the writer unclosed, or any thrown error inside `write(to:)`)
+/// The workbook is built in a temporary file beside `path` (an `OutputFile`, the core's one way of
+/// writing a file) and renamed over it only when `close()` succeeds; libxlsxwriter's own scratch
+/// files go in the same folder, so they fill the same disk, and every write error they meet is
+/// caught (see xlsx_stdio_guard.c); `discard()` (or dropping the writer unclosed, or any thrown error inside `write(to:)`)
 /// removes the temporary file and leaves `path` as it was. The same calls with the same
 /// `DocumentProperties` give byte-identical files: libxlsxwriter dates the zip entries 1980-01-01 and
 /// takes the creation time from `properties.created`.
@@ -26,7 +29,7 @@ public final class WorkbookWriter {
     public private(set) var sheetNames: [String] = []
 
     private var handle: UnsafeMutablePointer<lxw_workbook>?
-    private let output: AtomicOutputFile
+    private let output: OutputFile
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     private var sheetHandles: [UnsafeMutablePointer<lxw_worksheet>] = []
 
@@ -48,17 +51,23 @@ public final class WorkbookWriter {
                 : nil
             if let problem {
                 throw .io(operation: "unusable temporary directory", path: directory, errno: problem,
-                          message: systemMessage(problem))
+                          message: String(cString: strerror(problem)))
             }
         }
-        let output = try AtomicOutputFile.reserve(destination: path)
+        let output: OutputFile
+        do {
+            output = try OutputFile(path)
+        } catch {
+            throw .file(error)
+        }
+        output.handOver()
 
         var settings = lxw_workbook_options()
         settings.constant_memory = options.constantMemory ? 1 : 0
         // libxlsxwriter copies `tmpdir`, so the C string only has to outlive this call.
-        let workbook = withOptionalCString(options.temporaryDirectory) { directory in
+        let workbook = withOptionalCString(options.temporaryDirectory ?? output.folder) { directory in
             settings.tmpdir = directory
-            return workbook_new_opt(output.temporary, &settings)
+            return workbook_new_opt(output.temporaryPath, &settings)
         }
         guard let workbook else {
             output.discard()
@@ -140,11 +149,24 @@ public final class WorkbookWriter {
         handle = nil
         formats.removeAll()
         sheetHandles.removeAll()
+        // Rows streamed to scratch files in constant-memory mode: a write that failed (a full disk)
+        // left the stream in error, which libxlsxwriter never looks at.
+        var scratchError: Int32 = 0
+        for sheet in sheetHandles where scratchError == 0 {
+            scratchError = grantledger_xlsx_guard_check(sheet.pointee.optimize_tmpfile)
+        }
+        sheetHandles.removeAll()
         // workbook_close frees the workbook whether or not it succeeds. It packages the file on
-        // this thread, at the level set here for this thread.
+        // this thread, at the level set here for this thread, with the guard armed on it.
         grantledger_xlsx_set_deflate_level(options.compression.deflateLevel)
+        grantledger_xlsx_guard_arm()
         let code = workbook_close(workbook)
+        let packagingError = grantledger_xlsx_guard_disarm()
         grantledger_xlsx_set_deflate_level(-1)
+        if scratchError != 0 || packagingError != 0 {
+            output.discard()
+            throw .file(FileError.system(errno: scratchError != 0 ? scratchError : packagingError, "write", path, written: true))
+        }
         guard code == LXW_NO_ERROR else {
             output.discard()
             throw .library(operation: "cannot write workbook '\(path)'", code: code.rawValue,
@@ -153,8 +175,7 @@ public final class WorkbookWriter {
         do {
             try output.commit()
         } catch {
-            output.discard()
-            throw error
+            throw .file(error)
         }
     }
 

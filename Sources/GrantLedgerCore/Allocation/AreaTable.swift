@@ -13,18 +13,23 @@ public struct AreaTable: Sendable {
 
     /// Reads and checks a file: structure, header, area names. Problems are collected, not thrown;
     /// the table is `nil` only when there is no header. Rows with problems are left out of it.
-    public static func read(path: String, origin: SettingOrigin? = nil) -> (AreaTable?, [Diagnostic]) {
-        switch InputFileBytes.read(path, label: "area file", kind: "an area file",
-                                   hint: "name a CSV file whose first column is area, e.g. examples/areas/nottinghamshire-districts.csv", origin: origin) {
-        case .success(let bytes): return parse(bytes, file: path)
+    public static func read(path: String, origin: SettingOrigin? = nil, sources: SourceFiles = SourceFiles()) -> (AreaTable?, [Diagnostic]) {
+        switch sources.read(path, role: "area data", label: "area file",
+                            hint: "name a CSV file whose first column is area, e.g. examples/areas/nottinghamshire-districts.csv", at: origin) {
+        case .success(let source): return parse(source)
         case .failure(let problem): return (nil, [problem])
         }
     }
 
     /// Reads area data from bytes; `file` names it in diagnostics.
     public static func parse(_ bytes: [UInt8], file: String) -> (AreaTable?, [Diagnostic]) {
+        parse(SourceFile(name: file, bytes: bytes))
+    }
+
+    public static func parse(_ source: SourceFile) -> (AreaTable?, [Diagnostic]) {
+        let file = source.name
         var reader = CSVReader(file: file)
-        let records = reader.records(bytes)
+        let records = reader.records(source)
         var diagnostics = reader.diagnostics
         let start = SourceLocation(file: file, line: 1, column: 1)
 

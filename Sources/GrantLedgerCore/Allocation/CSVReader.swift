@@ -28,14 +28,14 @@ struct CSVReader {
 
     private static let quote: UInt8 = 0x22
 
-    mutating func records(_ bytes: [UInt8]) -> [CSVRecord] {
+    /// The records of `source`, from after its byte-order mark (which spreadsheet programs write).
+    mutating func records(_ source: SourceFile) -> [CSVRecord] {
+        let bytes = source.bytes
         var records: [CSVRecord] = []
-        var index = 0
+        var index = source.contentStart
         let end = bytes.count
-        // A UTF-8 byte-order mark, as spreadsheet programs write.
-        if end >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
         var line = 1
-        var lineStart = 0
+        var lineStart = source.contentStart
 
         while index < end {
             var fields: [CSVField] = []

@@ -16,18 +16,23 @@ public struct PreviousAllocation: Sendable {
     /// Where the setting naming this file was written.
     public let origin: SettingOrigin?
 
-    public static func read(path: String, origin: SettingOrigin? = nil) -> (PreviousAllocation?, [Diagnostic]) {
-        switch InputFileBytes.read(path, label: "previous allocation", kind: "a CSV file",
-                                   hint: "name a CSV file with the columns area and amount, e.g. examples/scenarios/nwps-2020-21-illustrative.csv", origin: origin) {
-        case .success(let bytes): return parse(bytes, file: path, origin: origin)
+    public static func read(path: String, origin: SettingOrigin? = nil, sources: SourceFiles = SourceFiles()) -> (PreviousAllocation?, [Diagnostic]) {
+        switch sources.read(path, role: "previous allocation", label: "previous allocation",
+                            hint: "name a CSV file with the columns area and amount, e.g. examples/scenarios/nwps-2020-21-illustrative.csv", at: origin) {
+        case .success(let source): return parse(source, origin: origin)
         case .failure(let problem): return (nil, [problem])
         }
     }
 
     /// Reads last year's allocation from bytes; `file` names it in diagnostics.
     public static func parse(_ bytes: [UInt8], file: String, origin: SettingOrigin? = nil) -> (PreviousAllocation?, [Diagnostic]) {
+        parse(SourceFile(name: file, bytes: bytes), origin: origin)
+    }
+
+    public static func parse(_ source: SourceFile, origin: SettingOrigin? = nil) -> (PreviousAllocation?, [Diagnostic]) {
+        let file = source.name
         var reader = CSVReader(file: file)
-        let records = reader.records(bytes)
+        let records = reader.records(source)
         var diagnostics = reader.diagnostics
         guard let header = records.first else {
             if diagnostics.isEmpty {

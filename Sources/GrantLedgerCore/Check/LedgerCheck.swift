@@ -39,14 +39,16 @@ public struct LedgerCheck: Sendable {
 
 /// Reading and checking together: what `grantledger check` and every report start from.
 public enum LedgerLoader {
-    public static func load(paths: [String], replacing: [String: String] = [:],
+    /// Reads the books at `paths` through `sources` (the run's one door for files) and checks them.
+    public static func load(paths: [String], sources: SourceFiles = SourceFiles(),
                             checks: [LedgerCheck] = LedgerCheck.standard) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
-        let (ledger, readProblems) = LedgerReader.read(paths: paths, replacing: replacing)
+        let (ledger, readProblems) = LedgerReader.read(paths: paths, sources: sources)
         return (ledger, readProblems + run(checks, on: ledger, readProblems: readProblems))
     }
 
-    public static func load(text: String, name: String = "<text>", checks: [LedgerCheck] = LedgerCheck.standard) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
-        let (ledger, readProblems) = LedgerReader.read(text: text, name: name)
+    public static func load(text: String, name: String = "<text>", sources: SourceFiles = SourceFiles(),
+                            checks: [LedgerCheck] = LedgerCheck.standard) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+        let (ledger, readProblems) = LedgerReader.read(text: text, name: name, sources: sources)
         return (ledger, readProblems + run(checks, on: ledger, readProblems: readProblems))
     }
 

@@ -17,6 +17,10 @@ public struct Diagnostic: Hashable, Sendable {
     public let length: Int
     /// The source line, when the reader had it to hand; otherwise the renderer reads it from the file.
     public let excerpt: String?
+    /// Zero for a problem shown in full. Past the limit on problems kept (`InputPolicy`), problems of
+    /// one code are only counted: one diagnostic of that code stands for `omitted` of them, so exit
+    /// codes and the summary line still count every one, in bounded memory.
+    public let omitted: Int
 
     public init(
         _ code: DiagnosticCode, _ message: String, hint: String? = nil,
@@ -28,7 +32,26 @@ public struct Diagnostic: Hashable, Sendable {
         self.location = location
         self.length = max(1, length)
         self.excerpt = excerpt
+        self.omitted = 0
     }
+
+    /// Stands for `count` problems of `code` that were counted, not kept.
+    public static func tally(_ code: DiagnosticCode, count: Int) -> Diagnostic {
+        Diagnostic(code: code, omitted: count)
+    }
+
+    private init(code: DiagnosticCode, omitted: Int) {
+        self.code = code
+        self.message = "\(omitted) more not shown"
+        self.hint = nil
+        self.location = nil
+        self.length = 1
+        self.excerpt = nil
+        self.omitted = omitted
+    }
+
+    /// How many problems this stands for.
+    public var weight: Int { omitted > 0 ? omitted : 1 }
 
     public var severity: Severity { code.severity }
 }

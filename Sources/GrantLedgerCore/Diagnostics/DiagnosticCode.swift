@@ -3,6 +3,11 @@
 public enum DiagnosticCode: String, CaseIterable, Sendable {
     // Reading
     case fileNotFound = "file-not-found"
+    case notARegularFile = "not-a-regular-file"
+    case fileTooLarge = "file-too-large"
+    case readFailed = "read-failed"
+    case folderTooLarge = "folder-too-large"
+    case includeOutsideTree = "include-outside-tree"
     case badEncoding = "bad-encoding"
     case includeNotFound = "include-not-found"
     case includeCycle = "include-cycle"
@@ -91,6 +96,13 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case missingPreviousArea = "missing-previous-area"
     case badDamping = "bad-damping"
     case dampingInfeasible = "damping-infeasible"
+    // Writing (every output goes through OutputFile; each cause has its own code)
+    case diskFull = "disk-full"
+    case quotaExceeded = "quota-exceeded"
+    case fileSizeLimit = "file-size-limit"
+    case readOnlyFileSystem = "read-only-file-system"
+    case permissionDenied = "permission-denied"
+    case writeFailed = "write-failed"
     // Scenario files
     case duplicateSetting = "duplicate-setting"
 

@@ -7,20 +7,46 @@ import Foundation
 ///          |     ^^^^^^^^^^^^^
 ///       hint: correct an amount, or leave one amount out to have it inferred
 ///
-/// Source lines not captured while reading are read back from the file, once per file.
+/// Source lines not captured while reading come from the files as they were read (`SourceFiles`),
+/// never from the disk again: the line shown is the line that was parsed.
 public final class DiagnosticRenderer {
-    private var linesByFile: [String: [Substring]] = [:]
+    private let sources: SourceFiles?
 
-    public init() {}
+    public init(sources: SourceFiles? = nil) {
+        self.sources = sources
+    }
 
-    /// All diagnostics, errors and findings in file order, each followed by a blank line.
+    /// All diagnostics, errors and findings in file order, each followed by a blank line; problems
+    /// counted past the limit are summed up on one line at the end.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         var output = ""
+        var tallies: [Diagnostic] = []
         for diagnostic in Self.ordered(diagnostics) {
+            if diagnostic.omitted > 0 {
+                tallies.append(diagnostic)
+                continue
+            }
             output += render(diagnostic)
             output += "\n"
         }
+        if !tallies.isEmpty {
+            let total = tallies.reduce(0) { $0 + $1.omitted }
+            let byCode = tallies.map { "\(Self.grouped($0.omitted)) \($0.code.rawValue)" }.joined(separator: ", ")
+            output += "grantledger: \(Self.grouped(total)) more problem\(total == 1 ? "" : "s") not shown: \(byCode)\n"
+            output += "  hint: correct the ones shown first (often one mistake repeated); --max-problems N shows more\n\n"
+        }
         return output
+    }
+
+    /// `1,999,800`.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return (n < 0 ? "-" : "") + out
     }
 
     /// Stable order: located problems by file, line and column, then the unlocated ones.
@@ -75,25 +101,16 @@ public final class DiagnosticRenderer {
     }
 
     private func sourceLine(_ file: String, _ number: Int) -> String? {
-        if linesByFile[file] == nil {
-            guard let data = FileManager.default.contents(atPath: file) else { return nil }
-            // Split the bytes, not the String: in a String "\r\n" is one Character, not "\r" then "\n".
-            linesByFile[file] = data.split(separator: ASCII.newline, omittingEmptySubsequences: false).map { bytes in
-                let line = bytes.last == ASCII.carriageReturn ? bytes.dropLast() : bytes
-                return Substring(String(decoding: line, as: UTF8.self))
-            }
-        }
-        guard let lines = linesByFile[file], number >= 1, number <= lines.count else { return nil }
-        return String(lines[number - 1])
+        sources?.file(named: file)?.line(number)
     }
 }
 
 extension Array where Element == Diagnostic {
     /// `2 errors, 1 finding` — the last line of a failing check.
     public var summary: String {
-        let errors = filter { $0.severity == .error }.count
-        let findings = count - errors
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let errors = filter { $0.severity == .error }.reduce(0) { $0 + $1.weight }
+        let findings = filter { $0.severity == .finding }.reduce(0) { $0 + $1.weight }
+        func plural(_ n: Int, _ word: String) -> String { "\(DiagnosticRenderer.grouped(n)) \(word)\(n == 1 ? "" : "s")" }
         return "\(plural(errors, "error")), \(plural(findings, "finding"))"
     }
 }

@@ -17,27 +17,30 @@ public enum FinanceExport {
         public var diagnostics: [Diagnostic] = []
     }
 
-    public static func read(path: String, rules: ImportRules) -> Reading {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return Reading(diagnostics: [Diagnostic(.fileNotFound, "cannot read the export \(path)",
-                                                    hint: "check the path; the export is the CSV saved from the finance system")])
+    /// Reads the export at `path` through `sources`; `role` names it for the Provenance sheet
+    /// (`finance export`, `statement`), `origin` is where it was named.
+    public static func read(path: String, rules: ImportRules, sources: SourceFiles = SourceFiles(),
+                            role: String = "finance export", origin: SettingOrigin? = nil) -> Reading {
+        switch sources.read(path, role: role, label: "the export",
+                            hint: "check the path; the export is the CSV saved from the finance system", at: origin) {
+        case .success(let source): return read(source, rules: rules)
+        case .failure(let problem): return Reading(diagnostics: [problem])
         }
-        return read(bytes: [UInt8](data), name: path, rules: rules)
     }
 
     public static func read(text: String, name: String = "<export>", rules: ImportRules) -> Reading {
-        read(bytes: Array(text.utf8), name: name, rules: rules)
+        read(SourceFile(name: name, text: text), rules: rules)
     }
 
-    static func read(bytes: [UInt8], name: String, rules: ImportRules) -> Reading {
-        let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        if content.allSatisfy({ ASCII.isBlank($0) || $0 == ASCII.newline || $0 == ASCII.carriageReturn }) {
+    public static func read(_ source: SourceFile, rules: ImportRules) -> Reading {
+        let name = source.name
+        if source.content.allSatisfy({ ASCII.isBlank($0) || $0 == ASCII.newline || $0 == ASCII.carriageReturn }) {
             return Reading(diagnostics: [Diagnostic(.emptyExport, "the export \(name) is empty",
                                     hint: "export again from the finance system: a saved export has at least its heading row",
                                     at: SourceLocation(file: name, line: 1, column: 1), excerpt: "")])
         }
         var reader = CSVReader(file: name)
-        let records = reader.records(bytes)
+        let records = reader.records(source)
         var diagnostics = reader.diagnostics
         // A broken quote leaves the rest of the file unreadable: report it alone.
         if diagnostics.contains(where: { $0.code == .badCSVQuote }) { return Reading(diagnostics: diagnostics) }

@@ -6,30 +6,24 @@ import Foundation
 /// lines under it, `;` comments. Ids and accounts are checked against the books separately
 /// (`ImportRules.problems(against:)`), since the rules file is read before them.
 public enum ImportRulesReader {
-    public static func read(path: String) -> (rules: ImportRules, diagnostics: [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (ImportRules(file: path), [Diagnostic(.fileNotFound, "cannot read the rules file \(path)",
-                                                         hint: "name the rules file that describes this export: --rules RULES")])
+    /// Reads the rules file at `path` through `sources`; `origin` is where it was named (`--rules`).
+    public static func read(path: String, sources: SourceFiles = SourceFiles(), origin: SettingOrigin? = nil) -> (rules: ImportRules, diagnostics: [Diagnostic]) {
+        switch sources.read(path, role: "import rules", label: "the rules file",
+                            hint: "name the rules file that describes this export: --rules RULES", at: origin) {
+        case .success(let source): return read(source)
+        case .failure(let problem): return (ImportRules(file: path), [problem])
         }
-        return read(bytes: [UInt8](data), name: path)
     }
 
     public static func read(text: String, name: String = "<rules>") -> (rules: ImportRules, diagnostics: [Diagnostic]) {
-        read(bytes: Array(text.utf8), name: name)
+        read(SourceFile(name: name, text: text))
     }
 
-    static func read(bytes: [UInt8], name: String) -> (rules: ImportRules, diagnostics: [Diagnostic]) {
-        var state = RulesParser(file: name)
-        var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        var number = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != ASCII.newline { end += 1 }
-            number += 1
-            var lineEnd = end
-            if lineEnd > start && bytes[lineEnd - 1] == ASCII.carriageReturn { lineEnd -= 1 }
-            state.read(Array(bytes[start..<lineEnd]), number: number)
-            start = end + 1
+    public static func read(_ source: SourceFile) -> (rules: ImportRules, diagnostics: [Diagnostic]) {
+        var state = RulesParser(file: source.name)
+        source.forEachLine { line, number, _ in
+            state.read(Array(line), number: number)
+            return true
         }
         state.finish()
         return (state.rules, state.diagnostics)

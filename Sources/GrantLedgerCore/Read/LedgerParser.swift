@@ -2,7 +2,7 @@
 /// at the first; `LedgerReader` drives it over files and `resolve()` ties ids to declarations.
 final class LedgerParser {
     var ledger = Ledger()
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = DiagnosticLog()
 
     var accounts = SymbolTable()
     var grantSymbols = SymbolTable()
@@ -85,11 +85,8 @@ final class LedgerParser {
     /// Reads one line (without its line ending), numbered `number` in its file; `isValidUTF8` when the
     /// caller has checked it already.
     func read(line rawBytes: UnsafeBufferPointer<UInt8>, number: Int, isValidUTF8: Bool = false) {
-        var bytes = rawBytes
-        // A byte-order mark (Windows Notepad writes one) is not part of the first line.
-        if number == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            bytes = UnsafeBufferPointer(rebasing: bytes[3...])
-        }
+        // A byte-order mark is not part of the first line: `SourceFile` hands out lines after it.
+        let bytes = rawBytes
         if !isValidUTF8, let invalid = bytes.firstInvalidUTF8Offset {
             let column = invalid + 1
             diagnostics.append(Diagnostic(

@@ -2,108 +2,77 @@ import Foundation
 
 /// Reads ledger files and folders into one `Ledger`, collecting every reading problem.
 ///
-/// A folder means every `.ledger` file under it, in path order. Each file is read once, however it
-/// is reached: named, found in a folder, or included.
+/// A folder means every `.ledger` file under it, in path order. Each file comes in once through the
+/// run's `SourceFiles`, however it is reached: named, found in a folder, or included; an include
+/// must stay inside the tree of the paths named (see `InputPolicy`).
 public enum LedgerReader {
-    public static func read(paths: [String]) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
-        read(paths: paths, replacing: [:])
+    /// Reads the books at `paths` through `sources` (whose replacements stand in for files on disk:
+    /// how `import` checks the books as they will be before it writes anything).
+    public static func read(paths: [String], sources: SourceFiles = SourceFiles()) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+        read(paths: paths, sources: sources, splitting: .standard)
     }
 
-    /// Reads the books as they would be if each file named in `replacing` held the content of the
-    /// file it maps to (a temporary file), while diagnostics still name the real file: how `import`
-    /// checks the books it is about to write before it renames anything into place. A replaced file
-    /// need not exist yet.
-    public static func read(paths: [String], replacing: [String: String]) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
-        read(paths: paths, replacing: replacing, splitting: .standard)
-    }
-
-    /// Reads as `read(paths:replacing:)` does, with large files cut into ranges as `splitting` says
+    /// Reads as `read(paths:sources:)` does, with large files cut into ranges as `splitting` says
     /// (tests make the cut happen on small files to show that it changes nothing).
-    static func read(paths: [String], replacing: [String: String] = [:],
+    static func read(paths: [String], sources: SourceFiles = SourceFiles(),
                      splitting: FileSplitting) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
         let parser = LedgerParser()
-        let session = ReadSession(parser: parser, splitting: splitting)
-        for (file, replacement) in replacing { session.replacements[canonicalPath(file)] = replacement }
-        let files = paths.flatMap { path in
-            session.replacements[canonicalPath(path)] != nil ? [path] : expand(path, into: &parser.diagnostics)
+        parser.diagnostics = DiagnosticLog(limit: sources.policy.maximumProblems)
+        let session = ReadSession(parser: parser, splitting: splitting, sources: sources)
+        var files: [String] = []
+        for path in paths {
+            if sources.isReplaced(path) {
+                sources.addRoot(for: path, isFolder: false)
+                files.append(path)
+                continue
+            }
+            switch LedgerFolder.expand(path) {
+            case .success(let found):
+                sources.addRoot(for: path, isFolder: found.isFolder)
+                files += found.files
+            case .failure(let problem):
+                parser.diagnostics.append(problem.diagnostic)
+            }
         }
-        reserveCapacity(parser, forFiles: files)
+        // Read the named files first, so their size tells how much room the ledger needs.
+        let sizes = files.map { (try? sources.open($0, role: "ledger"))?.byteCount ?? 0 }
+        reserveCapacity(parser, forBytes: sizes.reduce(0, +))
         for file in files {
             session.read(file: file, includedFrom: nil)
         }
         parser.resolve()
         parser.ledger.files = session.filesRead
-        return (parser.ledger, parser.diagnostics)
+        return (parser.ledger, parser.diagnostics.all)
     }
 
     /// Reads ledger text given directly (tests, and ledgers piped in), as if from a file called `name`.
-    public static func read(text: String, name: String = "<text>") -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+    public static func read(text: String, name: String = "<text>", sources: SourceFiles = SourceFiles()) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
         let parser = LedgerParser()
+        parser.diagnostics = DiagnosticLog(limit: sources.policy.maximumProblems)
         parser.file = name
-        var number = 0
-        var copy = text
-        copy.withUTF8 { bytes in
-            var start = 0
-            while start <= bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != ASCII.newline { end += 1 }
-                if end == bytes.count && start == end { break }
-                number += 1
-                var lineEnd = end
-                if lineEnd > start && bytes[lineEnd - 1] == ASCII.carriageReturn { lineEnd -= 1 }
-                parser.read(line: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), number: number)
-                if let request = parser.includeRequest {
-                    parser.includeRequest = nil
-                    parser.diagnostics.append(Diagnostic(
-                        .includeNotFound, "cannot include \(request.path) from text", hint: "read ledgers with includes from files",
-                        at: request.location, length: request.length, excerpt: request.excerpt))
-                }
-                start = end + 1
+        let source = sources.add(text: text, name: name)
+        source.forEachLine { line, number, isValidUTF8 in
+            parser.read(line: line, number: number, isValidUTF8: isValidUTF8)
+            if let request = parser.includeRequest {
+                parser.includeRequest = nil
+                parser.diagnostics.append(Diagnostic(
+                    .includeNotFound, "cannot include \(request.path) from text", hint: "read ledgers with includes from files",
+                    at: request.location, length: request.length, excerpt: request.excerpt))
             }
+            return true
         }
         parser.endBlock()
         parser.resolve()
         parser.ledger.files = [name]
-        return (parser.ledger, parser.diagnostics)
+        return (parser.ledger, parser.diagnostics.all)
     }
 
     /// Reserves room for the postings and transactions the files probably hold (about one posting per
     /// 50 bytes), so a large ledger is not copied as its arrays grow. Untouched reserve costs address
     /// space, not memory.
-    static func reserveCapacity(_ parser: LedgerParser, forFiles files: [String]) {
-        var bytes = 0
-        for file in files {
-            if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int { bytes += size }
-        }
+    static func reserveCapacity(_ parser: LedgerParser, forBytes bytes: Int) {
         parser.ledger.postings.reserveCapacity(bytes / 50)
         parser.ledger.transactions.reserveCapacity(bytes / 150)
-    }
-
-    static func expand(_ path: String, into diagnostics: inout [Diagnostic]) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            diagnostics.append(Diagnostic(.fileNotFound, "no such file or folder: \(path)",
-                                          hint: "name a .ledger file or a folder of them; the default is ledgers/"))
-            return []
-        }
-        guard isDirectory.boolValue else { return [path] }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".ledger") { files.append(join(path, relative)) }
-        }
-        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    }
-
-    /// One spelling per file, so that a file reached two ways is read once.
-    static func canonicalPath(_ file: String) -> String {
-        URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
-    }
-
-    static func join(_ directory: String, _ relative: String) -> String {
-        if relative.hasPrefix("/") { return relative }
-        if directory.isEmpty || directory == "." { return relative }
-        return directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
     }
 }
 
@@ -126,13 +95,10 @@ struct FileSplitting: Sendable {
     }
 
     /// The ranges to read `file` in, or nil to read it in one pass.
-    func ranges(of file: String) -> [FileRange]? {
-        guard maximumRanges > 1,
-              let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int,
-              size >= minimumSize,
-              let ranges = FileSplitter.ranges(path: file, size: size, count: maximumRanges),
-              ranges.count > 1 else { return nil }
-        return ranges
+    func ranges(of file: SourceFile) -> [FileRange]? {
+        guard maximumRanges > 1, file.byteCount >= minimumSize else { return nil }
+        let ranges = FileSplitter.ranges(of: file, count: maximumRanges)
+        return ranges.count > 1 ? ranges : nil
     }
 }
 
@@ -140,44 +106,47 @@ struct FileSplitting: Sendable {
 final class ReadSession {
     let parser: LedgerParser
     let splitting: FileSplitting
+    let sources: SourceFiles
     var filesRead: [String] = []
     var seen: Set<String> = []
     var stack: [String] = []
-    /// Files to read from elsewhere, by canonical path (see `LedgerReader.read(paths:replacing:)`).
-    var replacements: [String: String] = [:]
 
-    init(parser: LedgerParser, splitting: FileSplitting) {
+    init(parser: LedgerParser, splitting: FileSplitting, sources: SourceFiles) {
         self.parser = parser
         self.splitting = splitting
+        self.sources = sources
     }
 
-    func read(file: String, includedFrom: (path: String, location: SourceLocation, excerpt: String, length: Int)?) {
-        let key = LedgerReader.canonicalPath(file)
+    typealias IncludeRequest = (path: String, location: SourceLocation, excerpt: String, length: Int)
+
+    func read(file: String, includedFrom: IncludeRequest?) {
+        let key = FilePaths.canonical(file)
         if stack.contains(key), let from = includedFrom {
             parser.diagnostics.append(Diagnostic(
                 .includeCycle, "including \(from.path) here would loop: it is already being read",
-                hint: "chain: \((stack + [key]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → "))",
+                hint: "chain: \((stack + [key]).map { FilePaths.lastComponent($0) }.joined(separator: " → "))",
                 at: from.location, length: from.length, excerpt: from.excerpt))
             return
         }
         if seen.contains(key) { return }
-        var isDirectory: ObjCBool = false
-        if let from = includedFrom, replacements[key] == nil, FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory),
-           isDirectory.boolValue {
-            parser.diagnostics.append(Diagnostic(
-                .includeNotFound, "cannot include \(from.path): it is a folder", hint: "include names one .ledger file",
-                at: from.location, length: from.length, excerpt: from.excerpt))
+        if let from = includedFrom, let refusal = sources.includeRefusal(written: from.path, canonical: key) {
+            parser.diagnostics.append(refusal.diagnostic(at: from.location, length: from.length, excerpt: from.excerpt))
             return
         }
-        // The bytes come from the replacement, if any; every location still names `file`.
-        let source = replacements[key] ?? file
-        guard let reader = ChunkedLineReader(path: source) else {
+        let source: SourceFile
+        do {
+            source = try sources.open(file, role: includedFrom == nil ? "ledger" : "ledger (included)")
+        } catch {
             if let from = includedFrom {
-                parser.diagnostics.append(Diagnostic(
-                    .includeNotFound, "cannot read \(from.path)", hint: "paths in include are relative to the including file",
-                    at: from.location, length: from.length, excerpt: from.excerpt))
+                if error.code == .fileNotFound {
+                    parser.diagnostics.append(Diagnostic(
+                        .includeNotFound, "cannot read \(from.path)", hint: "paths in include are relative to the including file",
+                        at: from.location, length: from.length, excerpt: from.excerpt))
+                } else {
+                    parser.diagnostics.append(error.diagnostic(at: from.location, length: from.length, excerpt: from.excerpt))
+                }
             } else {
-                parser.diagnostics.append(Diagnostic(.fileNotFound, "cannot read \(file)", hint: "check the path and its permissions"))
+                parser.diagnostics.append(error.diagnostic)
             }
             return
         }
@@ -186,46 +155,30 @@ final class ReadSession {
         filesRead.append(file)
         let savedFile = parser.file
         parser.file = file
-        let directory = (file as NSString).deletingLastPathComponent
+        let directory = FilePaths.directory(of: file)
         // Only files named or found in a folder are cut: an included file is read where it is
         // included, possibly while other threads read the rest of the file that includes it.
-        let complete: Bool
         if includedFrom == nil, let ranges = splitting.ranges(of: source) {
-            complete = readSplit(file, from: source, ranges: ranges, directory: directory)
+            readSplit(source, ranges: ranges, directory: directory)
         } else {
-            complete = readLines(reader, of: file, directory: directory)
-        }
-        if !complete {
-            if let from = includedFrom {
-                parser.diagnostics.append(Diagnostic(
-                    .includeNotFound, "cannot read \(from.path) to the end", hint: "check the file and its permissions",
-                    at: from.location, length: from.length, excerpt: from.excerpt))
-            } else {
-                parser.diagnostics.append(Diagnostic(.fileNotFound, "cannot read \(file) to the end",
-                                                     hint: "check the file and its permissions"))
-            }
+            readLines(source, in: nil, firstLine: 1, directory: directory)
         }
         parser.endBlock()
         parser.file = savedFile
         stack.removeLast()
     }
 
-    /// Feeds `reader`'s lines to the parser, reading each included file where its `include` stands,
-    /// so its declarations and transactions come in order. False when reading failed part way.
-    func readLines(_ reader: ChunkedLineReader, of file: String, directory: String) -> Bool {
-        do {
-            try reader.forEachLine { bytes, number, isValidUTF8 in
-                parser.read(line: bytes, number: number, isValidUTF8: isValidUTF8)
-                if let request = parser.includeRequest {
-                    parser.includeRequest = nil
-                    self.read(file: LedgerReader.join(directory, request.path), includedFrom: request)
-                    parser.file = file
-                }
-                return true
+    /// Feeds the lines of `range` of `source` to the parser, reading each included file where its
+    /// `include` stands, so its declarations and transactions come in order.
+    func readLines(_ source: SourceFile, in range: Range<Int>?, firstLine: Int, directory: String) {
+        source.forEachLine(in: range, firstLine: firstLine) { bytes, number, isValidUTF8 in
+            parser.read(line: bytes, number: number, isValidUTF8: isValidUTF8)
+            if let request = parser.includeRequest {
+                parser.includeRequest = nil
+                self.read(file: FilePaths.join(directory, request.path), includedFrom: request)
+                parser.file = source.name
             }
             return true
-        } catch {
-            return false
         }
     }
 }

@@ -13,31 +13,26 @@ import Foundation
 /// Every setting keeps the line, column and text it was written at, so a problem found later (a
 /// weight that is not a number, a grant the ledger does not have) is shown on this line with a caret.
 public enum ScenarioFile {
-    public static func read(path: String, origin: SettingOrigin? = nil) -> (ScenarioDraft?, [Diagnostic]) {
-        switch InputFileBytes.read(path, label: "scenario", kind: "a scenario file",
-                                   hint: "name a .scenario file, e.g. examples/scenarios/nwps-2021-22-thirds.scenario", origin: origin) {
-        case .success(let bytes): return parse(bytes, file: path)
+    public static func read(path: String, origin: SettingOrigin? = nil, sources: SourceFiles = SourceFiles()) -> (ScenarioDraft?, [Diagnostic]) {
+        switch sources.read(path, role: "scenario", label: "scenario",
+                            hint: "name a .scenario file, e.g. examples/scenarios/nwps-2021-22-thirds.scenario", at: origin) {
+        case .success(let source): return parse(source)
         case .failure(let problem): return (nil, [problem])
         }
     }
 
     public static func parse(_ bytes: [UInt8], file: String) -> (ScenarioDraft?, [Diagnostic]) {
+        parse(SourceFile(name: file, bytes: bytes))
+    }
+
+    public static func parse(_ source: SourceFile) -> (ScenarioDraft?, [Diagnostic]) {
+        let file = source.name
         var draft = ScenarioDraft(file: file, directory: ScenarioPath.directory(of: file))
         var diagnostics: [Diagnostic] = []
         var sawHeader = false
-        var start = 0
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
-        var number = 0
         let keys = ScenarioKey.allCases.map(\.rawValue)
 
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != ASCII.newline { end += 1 }
-            number += 1
-            var lineEnd = end
-            if lineEnd > start && bytes[lineEnd - 1] == ASCII.carriageReturn { lineEnd -= 1 }
-            let line = Array(bytes[start..<lineEnd])
-            start = end + 1
+        for (number, line) in source.lines() {
 
             func at(_ column: Int) -> SourceLocation { SourceLocation(file: file, line: number, column: column) }
             if let bad = line.withUnsafeBufferPointer({ $0.firstInvalidUTF8Offset }) {

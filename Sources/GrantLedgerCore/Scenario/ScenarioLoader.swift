@@ -49,7 +49,7 @@ public enum ScenarioLoader {
         var table: AreaTable?
         if let setting = draft.first(.areas) {
             let path = ScenarioPath.resolve(setting.text, relativeTo: draft.directory)
-            let (read, problems) = AreaTable.read(path: path, origin: setting.origin)
+            let (read, problems) = AreaTable.read(path: path, origin: setting.origin, sources: ledgers.sources)
             table = read
             diagnostics += problems
         } else {
@@ -105,7 +105,7 @@ public enum ScenarioLoader {
         var previousRead = true
         if let setting = draft.first(.previous) {
             let path = ScenarioPath.resolve(setting.text, relativeTo: draft.directory)
-            let (read, problems) = PreviousAllocation.read(path: path, origin: setting.origin)
+            let (read, problems) = PreviousAllocation.read(path: path, origin: setting.origin, sources: ledgers.sources)
             previous = read
             previousRead = read != nil && !problems.contains { $0.severity == .error }
             diagnostics += problems

@@ -36,8 +36,7 @@ public enum CommitteeWorkbook {
         let position = settings.filter.end ?? settings.asOf
         let scope = settings.financialYear.map { "\($0) " } ?? ""
         let provenance = settings.provenance
-        var digest = SHA256()
-        for input in provenance.inputs { digest.update(Array((input.path + "  " + input.sha256 + "\n").utf8)) }
+        let fingerprint = SourceFile(name: "inputs", text: provenance.inputs.map { $0.path + "  " + $0.sha256 + "\n" }.joined())
         return WorkbookProperties(
             title: title,
             subject: "Community safety grants \(scope)to \(WorkbookText.long(position)): summary, budget against actual, "
@@ -54,7 +53,7 @@ public enum CommitteeWorkbook {
                 // Excel holds at most 255 characters in a property; the Provenance sheet has it whole.
                 .init("Command", WorkbookText.clipped(provenance.commandLine, toBytes: 255)),
                 // One fingerprint for all the inputs: the SHA-256 of `sha256sum`-style lines.
-                .init("Inputs SHA-256", digest.hexDigest()),
+                .init("Inputs SHA-256", fingerprint.sha256),
                 .init("Security classification", "OFFICIAL"),
             ])
     }

@@ -78,9 +78,8 @@ public struct InputFile: Hashable, Sendable {
         self.sha256 = sha256
     }
 
-    /// Reads and hashes the file; nil when it cannot be read.
-    public static func fingerprint(path: String, role: String) -> InputFile? {
-        guard let (hex, bytes) = SHA256.file(at: path) else { return nil }
-        return InputFile(path: path, role: role, bytes: bytes, sha256: hex)
+    /// The file as it was read: its size and the hash of exactly the bytes the figures came from.
+    public init(_ source: SourceFile, path: String, role: String) {
+        self.init(path: path, role: role, bytes: UInt64(source.byteCount), sha256: source.sha256)
     }
 }

@@ -1,0 +1,31 @@
+import ArgumentParser
+import GrantLedgerCore
+
+/// What every command that reads files lets through the door (see `InputPolicy`).
+struct InputOptions: ParsableArguments {
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp(
+        "Refuse input files larger than this (default 4G; K, M, G or T).", valueName: "SIZE"))
+    var maximumFileSize: String?
+
+    @Flag(name: .customLong("allow-includes-anywhere"), help: "Let include name an absolute path or a file outside the books' folder.")
+    var includesAnywhere = false
+
+    @Option(name: .customLong("max-problems"), help: ArgumentHelp(
+        "Show at most this many problems; the rest are counted by code (default 500).", valueName: "N"))
+    var maximumProblems: Int?
+
+    func validate() throws {
+        if let maximumFileSize, InputPolicy.parseSize(maximumFileSize) == nil {
+            throw ValidationError("--max-file-size \(maximumFileSize): write a size such as 250M, 4G or 1048576")
+        }
+        if let maximumProblems, maximumProblems < 1 {
+            throw ValidationError("--max-problems \(maximumProblems): show at least one problem")
+        }
+    }
+
+    var policy: InputPolicy {
+        InputPolicy(maximumFileSize: maximumFileSize.flatMap(InputPolicy.parseSize) ?? InputPolicy.defaultMaximumFileSize,
+                    includesAnywhere: includesAnywhere,
+                    maximumProblems: maximumProblems ?? InputPolicy.defaultMaximumProblems)
+    }
+}

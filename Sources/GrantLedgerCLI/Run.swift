@@ -1,0 +1,28 @@
+import Foundation
+import GrantLedgerCore
+
+/// The run's one door for input files, and how its problems are shown: every command that reads
+/// files starts with `Run.start`, then reads through `Run.sources`, so each file is read once and
+/// every diagnostic shows the line that was parsed.
+enum Run {
+    /// Set once by `start`, before anything is read, on the main thread.
+    nonisolated(unsafe) private(set) static var sources = SourceFiles()
+
+    static func start(_ options: InputOptions) {
+        sources = SourceFiles(policy: options.policy)
+        // A write past `ulimit -f` must fail with EFBIG (reported, the old file kept), not kill us.
+        signal(SIGXFSZ, SIG_IGN)
+    }
+
+    /// The problems as people read them, the first `--max-problems` in full and the rest counted,
+    /// then the summary line.
+    static func report(_ diagnostics: [Diagnostic]) -> String {
+        let shown = DiagnosticLog.limited(diagnostics, to: sources.policy.maximumProblems)
+        return DiagnosticRenderer(sources: sources).render(shown) + shown.summary
+    }
+
+    /// The problems alone, without a summary line.
+    static func render(_ diagnostics: [Diagnostic]) -> String {
+        DiagnosticRenderer(sources: sources).render(DiagnosticLog.limited(diagnostics, to: sources.policy.maximumProblems))
+    }
+}

@@ -1,0 +1,49 @@
+/// Problems collected up to a limit: the first `limit` are kept whole, the rest only counted by
+/// code. Two million copies of one bad line then cost a counter, not two gigabytes, and the
+/// summary still counts every one.
+public struct DiagnosticLog: Sendable {
+    public let limit: Int
+    public private(set) var kept: [Diagnostic] = []
+    private var omittedByCode: [DiagnosticCode: Int] = [:]
+
+    public init(limit: Int = InputPolicy.defaultMaximumProblems) {
+        self.limit = max(1, limit)
+    }
+
+    public var isEmpty: Bool { kept.isEmpty && omittedByCode.isEmpty }
+
+    public mutating func append(_ diagnostic: Diagnostic) {
+        if diagnostic.omitted > 0 {
+            omittedByCode[diagnostic.code, default: 0] += diagnostic.omitted
+        } else if kept.count < limit {
+            kept.append(diagnostic)
+        } else {
+            omittedByCode[diagnostic.code, default: 0] += 1
+        }
+    }
+
+    public mutating func append<S: Sequence>(contentsOf diagnostics: S) where S.Element == Diagnostic {
+        for diagnostic in diagnostics { append(diagnostic) }
+    }
+
+    public mutating func append(contentsOf other: DiagnosticLog) {
+        append(contentsOf: other.all)
+    }
+
+    public func contains(where predicate: (Diagnostic) -> Bool) -> Bool { all.contains(where: predicate) }
+
+    /// The kept problems, then one tally per code counted past the limit (in code order).
+    public var all: [Diagnostic] {
+        kept + omittedByCode.sorted { $0.key.rawValue < $1.key.rawValue }.map { Diagnostic.tally($0.key, count: $0.value) }
+    }
+
+    /// `diagnostics` cut to `limit` in the order the renderer shows them, the rest counted.
+    public static func limited(_ diagnostics: [Diagnostic], to limit: Int) -> [Diagnostic] {
+        guard diagnostics.count > limit || diagnostics.contains(where: { $0.omitted > 0 }) else { return diagnostics }
+        var log = DiagnosticLog(limit: limit)
+        let shown = DiagnosticRenderer.ordered(diagnostics.filter { $0.omitted == 0 })
+        log.append(contentsOf: shown)
+        log.append(contentsOf: diagnostics.filter { $0.omitted > 0 })
+        return log.all
+    }
+}

@@ -1,0 +1,95 @@
+import SystemPackage
+
+/// Why a file could not be read or written, as a finance officer needs to hear it: a code of its own
+/// for each cause (a full disk is not a missing file), the path, and what to do about it. The caller
+/// places it: at the option or setting that named the file, or at the `include` line.
+public struct FileError: Error, Hashable, Sendable {
+    public let code: DiagnosticCode
+    public let message: String
+    public let hint: String
+    /// Set when the problem is inside the file itself (an encoding named by its first bytes), which
+    /// then wins over wherever the caller would place it.
+    public let location: SourceLocation?
+
+    public init(_ code: DiagnosticCode, _ message: String, hint: String, at location: SourceLocation? = nil) {
+        self.code = code
+        self.message = message
+        self.hint = hint
+        self.location = location
+    }
+
+    /// The diagnostic for this failure, unlocated (a path given on the command line).
+    public var diagnostic: Diagnostic { diagnostic(at: nil) }
+
+    /// The diagnostic placed at `location` (an `include` line, a setting in a scenario file).
+    public func diagnostic(at location: SourceLocation?, length: Int = 1, excerpt: String? = nil) -> Diagnostic {
+        if let own = self.location { return Diagnostic(code, message, hint: hint, at: own, excerpt: "") }
+        return Diagnostic(code, message, hint: hint, at: location, length: length, excerpt: excerpt)
+    }
+
+    /// A failed system call on `path` while `doing` ("read", "write", "create a file beside").
+    /// Every errno a full, read-only, over-quota or forbidden disk gives has its own code.
+    /// The same, for an `errno` value from C (libxlsxwriter's scratch files).
+    public static func system(errno code: Int32, _ doing: String, _ path: String, written: Bool) -> FileError {
+        system(Errno(rawValue: code), doing, path, written: written)
+    }
+
+    static func system(_ errno: Errno, _ doing: String, _ path: String, written: Bool) -> FileError {
+        let reason = errno.description
+        switch errno {
+        case .noSpace:
+            return FileError(.diskFull, "cannot \(doing) \(path): the disk is full (\(reason))",
+                             hint: "free some space on that disk, or write somewhere else\(written ? "; no file was changed" : "")")
+        case .fileTooLarge:
+            return FileError(.fileSizeLimit, "cannot \(doing) \(path): the file would pass the size limit for files (\(reason))",
+                             hint: "raise the limit (ulimit -f) or write to another file system\(written ? "; no file was changed" : "")")
+        case .readOnlyFileSystem:
+            return FileError(.readOnlyFileSystem, "cannot \(doing) \(path): the disk is read-only (\(reason))",
+                             hint: "write to a folder on a disk that can be written\(written ? "; no file was changed" : "")")
+        case .permissionDenied, .notPermitted:
+            return FileError(.permissionDenied, "cannot \(doing) \(path): permission denied (\(reason))",
+                             hint: written ? "check you may write to that folder; no file was changed"
+                                 : "check you may read the file (ls -l \(path))")
+        case .noSuchFileOrDirectory, .notDirectory:
+            return FileError(.fileNotFound, "cannot \(doing) \(path): no such file or folder",
+                             hint: written ? "create the folder first, or name one that exists" : "check the path")
+        default:
+            if errno.rawValue == 122 /* EDQUOT */ {
+                return FileError(.quotaExceeded, "cannot \(doing) \(path): your disk quota is used up (\(reason))",
+                                 hint: "free some space within your quota, or write somewhere else\(written ? "; no file was changed" : "")")
+            }
+            return FileError(written ? .writeFailed : .readFailed, "cannot \(doing) \(path): \(reason)",
+                             hint: written ? "check the disk and the folder; no file was changed" : "check the disk and the file")
+        }
+    }
+}
+
+extension FileError {
+    /// The diagnostic placed at the setting or option that named the file.
+    public func diagnostic(at origin: SettingOrigin?) -> Diagnostic {
+        if location != nil { return diagnostic }
+        return origin?.diagnostic(code, message, hint: hint) ?? Diagnostic(code, message, hint: hint)
+    }
+}
+
+extension SourceFiles {
+    /// Opens a file named in a setting or an option (area data, a scenario, rules, an export): the
+    /// file, or the diagnostic placed where it was named. `label` names it in the message ("area
+    /// file"); `hint` says what to name instead when there is no such file.
+    public func read(_ path: String, role: String, label: String, hint: String,
+                     at origin: SettingOrigin? = nil) -> Opened {
+        do {
+            return .success(try open(path, role: role))
+        } catch where error.code == .fileNotFound {
+            return .failure(FileError(.fileNotFound, "\(label) \(path) cannot be read: no such file", hint: hint).diagnostic(at: origin))
+        } catch {
+            return .failure(error.diagnostic(at: origin))
+        }
+    }
+}
+
+/// A file opened for a reader, or the located reason it could not be.
+public enum Opened {
+    case success(SourceFile)
+    case failure(Diagnostic)
+}

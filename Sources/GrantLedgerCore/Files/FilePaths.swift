@@ -1,0 +1,81 @@
+import Foundation
+
+/// Path spelling, in one place: joining, splitting, and the canonical form by which two spellings
+/// of one file (`ledgers/a.ledger`, `./ledgers/../ledgers/a.ledger`, a symlink to it) are known to
+/// be the same file.
+public enum FilePaths {
+    /// The absolute path with `.`, `..` and symlinks resolved. For a path that does not exist yet,
+    /// its folder is resolved and the last component kept.
+    public static func canonical(_ path: String) -> String {
+        if let resolved = realPath(path) { return resolved }
+        let (folder, name) = split(path)
+        if let resolved = realPath(folder) { return join(resolved, name) }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path.isEmpty ? "." : path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `relative` read from a file in `directory`: an absolute path stays as it is.
+    public static func join(_ directory: String, _ relative: String) -> String {
+        if relative.hasPrefix("/") { return relative }
+        if directory.isEmpty || directory == "." { return relative }
+        return directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+    }
+
+    /// The folder (`.` when none is written, `/` for the root) and the last component.
+    public static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let directory = String(path[..<slash])
+        return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
+    }
+
+    /// The folder a file is in, as written: `` for a bare file name (so joins stay relative).
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        let directory = String(path[..<slash])
+        return directory.isEmpty ? "/" : directory
+    }
+
+    /// The last component.
+    public static func lastComponent(_ path: String) -> String { split(path).name }
+
+    /// Whether canonical `path` is `folder` or inside it (both canonical).
+    public static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+}
+
+extension FilePaths {
+    /// Whether `path` is a folder (following symlinks).
+    public static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether something (anything) is at `path`, following symlinks.
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+}
+
+/// An exclusive lock on a folder, held until released: two imports into one folder at once would
+/// each append to the ledger as it was before the other.
+public final class FolderLock {
+    private let descriptor: Int32
+
+    /// Waits for the lock on `folder`; nil when the folder cannot be opened (then no lock is needed:
+    /// nothing can be written there either, and the write reports why).
+    public init?(_ folder: String) {
+        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
+        guard fd >= 0 else { return nil }
+        descriptor = fd
+        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
+    }
+
+    deinit { close(descriptor) }
+}

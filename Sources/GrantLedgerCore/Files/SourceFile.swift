@@ -1,0 +1,129 @@
+import Crypto
+import Foundation
+
+/// One input file, read once: its bytes, the SHA-256 of exactly those bytes, where its lines start,
+/// and the decision about its encoding. Every reader (ledgers and includes, scenarios, area data,
+/// last year's allocation, import rules, finance exports, statements) parses these bytes; the
+/// diagnostic renderer shows lines from them and the Provenance sheet lists their hash, so what is
+/// shown, what is hashed and what was parsed are the same bytes, even if the file changes on disk
+/// while the command runs.
+///
+/// Made by `SourceFiles` (the one door), or from text in memory (tests, and the ledger `import` is
+/// about to write, checked before it is written).
+public final class SourceFile: @unchecked Sendable {
+    // @unchecked: everything is immutable except the two caches, which `lock` guards.
+
+    /// The path as the user wrote it (or as an include resolved it): what every location shows.
+    public let name: String
+    /// The path with `.`/`..` and symlinks resolved: how two spellings of one file are told apart.
+    /// Nil for text held in memory.
+    public let canonicalPath: String?
+    /// Every byte of the file, a byte-order mark included.
+    public let bytes: [UInt8]
+    /// Where the content starts: 3 after a UTF-8 byte-order mark, else 0.
+    public let contentStart: Int
+
+    private let lock = NSLock()
+    private var cachedDigest: String?
+    private var cachedLineStarts: [Int]?
+
+    init(name: String, canonicalPath: String?, bytes: [UInt8]) {
+        self.name = name
+        self.canonicalPath = canonicalPath
+        self.bytes = bytes
+        self.contentStart = Encoding.hasUTF8ByteOrderMark(bytes) ? 3 : 0
+    }
+
+    /// Text held in memory, read as if from a file called `name`.
+    public convenience init(name: String, text: String) {
+        self.init(name: name, canonicalPath: nil, bytes: Array(text.utf8))
+    }
+
+    /// Bytes held in memory, read as if from a file called `name`.
+    public convenience init(name: String, bytes: [UInt8]) {
+        self.init(name: name, canonicalPath: nil, bytes: bytes)
+    }
+
+    public var byteCount: Int { bytes.count }
+
+    /// The bytes after any byte-order mark.
+    public var content: ArraySlice<UInt8> { bytes[contentStart...] }
+
+    /// The SHA-256 of the bytes, in lower-case hex as `sha256sum` prints it; computed once, on first use.
+    public var sha256: String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cachedDigest { return cachedDigest }
+        let digest = SHA256.hash(data: bytes)
+        let hex = Self.hex(digest)
+        cachedDigest = hex
+        return hex
+    }
+
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The offset of the first byte of each line (line 1 at index 0), found on first use: only a
+    /// file with problems to show needs them.
+    public var lineStarts: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cachedLineStarts { return cachedLineStarts }
+        var starts = [contentStart]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var index = contentStart
+            while index < buffer.count,
+                  let found = memchr(base + index, Int32(ASCII.newline), buffer.count - index) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                if index < buffer.count { starts.append(index) }
+            }
+        }
+        cachedLineStarts = starts
+        return starts
+    }
+
+    /// Line `number` (1-based) as text, without its line end; nil past the last line.
+    public func line(_ number: Int) -> String? {
+        let starts = lineStarts
+        guard number >= 1, number <= starts.count else { return nil }
+        let start = starts[number - 1]
+        var end = number < starts.count ? starts[number] - 1 : bytes.count
+        if end > start && bytes[end - 1] == ASCII.carriageReturn { end -= 1 }
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+
+    /// The number of lines (a final line end does not start another).
+    public var lineCount: Int { bytes.count == contentStart ? 0 : lineStarts.count }
+}
+
+/// The encoding decision, made once for every input: UTF-8, with or without a byte-order mark. A
+/// file that says it is UTF-16 or UTF-32 (by its mark, or by the zero bytes of ASCII text in it) is
+/// refused by name, at line 1, rather than read as nonsense line by line.
+enum Encoding {
+    static func hasUTF8ByteOrderMark(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
+    /// The name of the encoding the bytes are in when it is not UTF-8 and can be told; nil otherwise.
+    static func otherThanUTF8(_ bytes: [UInt8]) -> String? {
+        let b = bytes.prefix(4).map { Int($0) } + [-1, -1, -1, -1]
+        if b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0 { return "UTF-32 (little-endian)" }
+        if b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF { return "UTF-32 (big-endian)" }
+        if b[0] == 0xFF && b[1] == 0xFE { return "UTF-16 (little-endian)" }
+        if b[0] == 0xFE && b[1] == 0xFF { return "UTF-16 (big-endian)" }
+        // No mark: ASCII text in UTF-16 has a zero byte beside every character.
+        if bytes.count >= 4 {
+            if b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0 { return "UTF-16 (little-endian, no byte-order mark)" }
+            if b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0 { return "UTF-16 (big-endian, no byte-order mark)" }
+        }
+        return nil
+    }
+}

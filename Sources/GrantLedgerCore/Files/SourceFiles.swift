@@ -1,0 +1,221 @@
+import Foundation
+import SystemPackage
+
+/// The one door every input comes in by. A file is opened once per run however many times and
+/// however it is named (a ledger included twice, a scenario's ledger that is also on the command
+/// line): it must be a regular file once symlinks are followed (never a device, a FIFO or a
+/// folder, which could be read for ever), no larger than the policy allows, and UTF-8. What comes
+/// in is kept: the renderer shows lines from it, the Provenance sheet lists it with its hash.
+///
+/// Thread-safe: the parallel reader opens includes from several threads.
+public final class SourceFiles: @unchecked Sendable {
+    // @unchecked: all mutable state is guarded by `lock`.
+    public let policy: InputPolicy
+
+    private let lock = NSLock()
+    private var byCanonicalPath: [String: SourceFile] = [:]
+    private var byName: [String: SourceFile] = [:]
+    private var replacements: [String: [UInt8]] = [:]
+    private var roots: [String] = []
+    private var order: [(file: SourceFile, role: String)] = []
+
+    public init(policy: InputPolicy = InputPolicy()) {
+        self.policy = policy
+    }
+
+    /// Opens and reads `path` (or returns it, if already read), noting it as having `role` (`ledger`,
+    /// `area data`, `scenario`…) for the Provenance sheet. Throws the reason it cannot be had.
+    public func open(_ path: String, role: String) throws(FileError) -> SourceFile {
+        let canonical = FilePaths.canonical(path)
+        lock.lock()
+        if let file = byCanonicalPath[canonical] {
+            lock.unlock()
+            return file
+        }
+        if let replacement = replacements[canonical] {
+            let file = SourceFile(name: path, canonicalPath: canonical, bytes: replacement)
+            remember(file, role: role)
+            lock.unlock()
+            return file
+        }
+        lock.unlock()
+        let bytes = try Self.readWhole(path, limit: policy.maximumFileSize)
+        if let encoding = Encoding.otherThanUTF8(bytes) {
+            throw FileError(.badEncoding, "\(path) is in \(encoding), not UTF-8",
+                            hint: "save it as UTF-8 (in Excel: Save As, CSV UTF-8; in an editor: Save with Encoding, UTF-8)",
+                            at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        let file = SourceFile(name: path, canonicalPath: canonical, bytes: bytes)
+        lock.lock()
+        defer { lock.unlock() }
+        if let raced = byCanonicalPath[canonical] { return raced }
+        remember(file, role: role)
+        return file
+    }
+
+    /// Text in memory, named `name`, kept like a file so its lines can be shown.
+    public func add(text: String, name: String) -> SourceFile {
+        add(SourceFile(name: name, text: text))
+    }
+
+    /// A file held in memory (bytes built by the program), kept so its lines can be shown.
+    @discardableResult
+    public func add(_ file: SourceFile) -> SourceFile {
+        lock.lock()
+        defer { lock.unlock() }
+        byName[file.name] = file
+        return file
+    }
+
+    /// From now on, `path` reads as `bytes` (whether or not it exists on disk): how `import` checks
+    /// the books as they will be before it writes a byte.
+    public func replace(_ path: String, with bytes: [UInt8]) {
+        let canonical = FilePaths.canonical(path)
+        lock.lock()
+        defer { lock.unlock() }
+        replacements[canonical] = bytes
+        if let old = byCanonicalPath.removeValue(forKey: canonical) {
+            byName.removeValue(forKey: old.name)
+            order.removeAll { $0.file === old }
+        }
+    }
+
+    /// Whether `path` reads from memory (see `replace`).
+    public func isReplaced(_ path: String) -> Bool {
+        let canonical = FilePaths.canonical(path)
+        lock.lock()
+        defer { lock.unlock() }
+        return replacements[canonical] != nil
+    }
+
+    /// The file a location names, if it came in by this door.
+    public func file(named name: String) -> SourceFile? {
+        lock.lock()
+        defer { lock.unlock() }
+        return byName[name]
+    }
+
+    /// Every file read, once each, in the order first read, with its role.
+    public var opened: [(file: SourceFile, role: String)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return order
+    }
+
+    private func remember(_ file: SourceFile, role: String) {
+        if let canonical = file.canonicalPath { byCanonicalPath[canonical] = file }
+        byName[file.name] = file
+        order.append((file, role))
+    }
+
+    // MARK: - The include tree
+
+    /// Marks the tree an `include` may reach: the folder named, or the folder of the file named.
+    public func addRoot(for namedPath: String, isFolder: Bool) {
+        let canonical = FilePaths.canonical(namedPath)
+        let root = isFolder ? canonical : FilePaths.split(canonical).directory
+        lock.lock()
+        defer { lock.unlock() }
+        if !roots.contains(root) { roots.append(root) }
+    }
+
+    /// Nil when the policy lets `written` (an include's path, as written) reach `canonical`; else why not.
+    public func includeRefusal(written: String, canonical: String) -> FileError? {
+        guard !policy.includesAnywhere else { return nil }
+        if written.hasPrefix("/") {
+            return FileError(.includeOutsideTree, "include \(written) names an absolute path",
+                             hint: "write the path relative to this file, inside the books' folder, or allow it with --allow-includes-anywhere")
+        }
+        lock.lock()
+        let inside = roots.contains { FilePaths.isInside(canonical, $0) }
+        lock.unlock()
+        if inside { return nil }
+        return FileError(.includeOutsideTree, "include \(written) reaches outside the books' folder (it is \(canonical))",
+                         hint: "keep included files in the folder of the ledgers you name, or allow it with --allow-includes-anywhere")
+    }
+
+    // MARK: - Reading
+
+    /// Opens `path` without blocking (a FIFO must not hang the program), refuses anything but a
+    /// regular file, and reads it whole, refusing more than `limit` bytes even from a file that
+    /// says it is empty (as /proc files do).
+    static func readWhole(_ path: String, limit: Int) throws(FileError) -> [UInt8] {
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec, .nonBlocking])
+        } catch {
+            throw FileError.system(error as? Errno ?? .ioError, "read", path, written: false)
+        }
+        defer { try? descriptor.close() }
+        let size: Int
+        do {
+            let info = try descriptor.stat()
+            switch info.type {
+            case .regular: break
+            case .directory:
+                throw FileError(.notARegularFile, "\(path) is a folder, not a file", hint: "name a file")
+            default:
+                throw FileError(.notARegularFile, "\(path) is \(describe(info.type)), not a regular file",
+                                hint: "name a file saved on disk; a device or a pipe could be read for ever")
+            }
+            size = Int(info.size)
+        } catch let error as Errno {
+            throw FileError.system(error, "read", path, written: false)
+        } catch let error as FileError {
+            throw error
+        } catch {
+            throw FileError(.readFailed, "cannot read \(path)", hint: "check the file")
+        }
+        if size > limit { throw tooLarge(path, size: size, limit: limit) }
+        var bytes: [UInt8] = []
+        var capacity = size + 1
+        var filled = 0
+        while true {
+            if filled == capacity {
+                if filled > limit { throw tooLarge(path, size: filled, limit: limit) }
+                capacity = min(max(capacity * 2, 1 << 16), limit + 1)
+            }
+            if bytes.count < capacity {
+                bytes.reserveCapacity(capacity)
+                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+            }
+            let count: Int
+            do {
+                count = try bytes.withUnsafeMutableBytes { buffer in
+                    try descriptor.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<capacity]))
+                }
+            } catch {
+                throw FileError.system(error as? Errno ?? .ioError, "read", path, written: false)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        if filled > limit { throw tooLarge(path, size: filled, limit: limit) }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    private static func tooLarge(_ path: String, size: Int, limit: Int) -> FileError {
+        FileError(.fileTooLarge, "\(path) is larger than the \(InputPolicy.describe(limit)) a file may be",
+                  hint: "check it is the file you meant; to read it anyway, raise the limit with --max-file-size (e.g. --max-file-size 16G)")
+    }
+
+    static func describe(_ type: FileType) -> String {
+        switch type {
+        case .characterSpecial: return "a device"
+        case .blockSpecial: return "a disk device"
+        case .fifo: return "a pipe (FIFO)"
+        case .socket: return "a socket"
+        case .symbolicLink: return "a symbolic link"
+        default: return "not a regular file"
+        }
+    }
+}
+
+extension SourceFiles {
+    /// The file at `path` (any spelling of it) if it has been read.
+    public func file(atPath path: String) -> SourceFile? {
+        let canonical = FilePaths.canonical(path)
+        return opened.first { $0.file.canonicalPath == canonical }?.file
+    }
+}
