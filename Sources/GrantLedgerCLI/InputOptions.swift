@@ -14,7 +14,14 @@ struct InputOptions: ParsableArguments {
         "Show at most this many problems; the rest are counted by code (default 500).", valueName: "N"))
     var maximumProblems: Int?
 
+    @Option(name: .customLong("max-folder-entries"), help: ArgumentHelp(
+        "Walk at most this many files and folders looking for .ledger files (default 100000).", valueName: "N"))
+    var maximumFolderEntries: Int?
+
     func validate() throws {
+        if let maximumFolderEntries, maximumFolderEntries < 1 {
+            throw ValidationError("--max-folder-entries \(maximumFolderEntries): allow at least one entry")
+        }
         if let maximumFileSize, InputPolicy.parseSize(maximumFileSize) == nil {
             throw ValidationError("--max-file-size \(maximumFileSize): write a size such as 250M, 4G or 1048576")
         }
@@ -26,6 +33,7 @@ struct InputOptions: ParsableArguments {
     var policy: InputPolicy {
         InputPolicy(maximumFileSize: maximumFileSize.flatMap(InputPolicy.parseSize) ?? InputPolicy.defaultMaximumFileSize,
                     includesAnywhere: includesAnywhere,
-                    maximumProblems: maximumProblems ?? InputPolicy.defaultMaximumProblems)
+                    maximumProblems: maximumProblems ?? InputPolicy.defaultMaximumProblems,
+                    maximumFolderEntries: maximumFolderEntries ?? InputPolicy.defaultMaximumFolderEntries)
     }
 }

@@ -27,7 +27,7 @@ enum LedgerInput {
 
     /// Prints a problem that is not in a file (a bad option value) and ends with exit 2.
     static func fail(_ diagnostic: Diagnostic) -> ExitCode {
-        Console.error(Run.render([diagnostic]))
+        Console.error(Run.report([diagnostic]))
         return ExitCode(ExitStatus.badInput.rawValue)
     }
 }

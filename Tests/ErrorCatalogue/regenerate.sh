@@ -10,9 +10,12 @@ cd "$root"
 for code in $(ls Tests/ErrorCatalogue/*.ledger Tests/ErrorCatalogue/*.args | xargs -n1 basename | sed 's/\.[a-z]*$//' | sort -u); do
     expected="Tests/ErrorCatalogue/$code.expected"
     args="Tests/ErrorCatalogue/$code.args"
+    env="Tests/ErrorCatalogue/$code.env"
+    environment=()
+    if [ -f "$env" ]; then mapfile -t environment < <(grep -v '^$' "$env"); fi
     if [ -f "$args" ]; then
         mapfile -t words < <(grep -v '^$' "$args")
-        "$binary" "${words[@]}" 2> "$expected" > /dev/null
+        env "${environment[@]}" "$binary" "${words[@]}" 2> "$expected" > /dev/null
     else
         "$binary" check "Tests/ErrorCatalogue/$code.ledger" 2> "$expected" > /dev/null
     fi

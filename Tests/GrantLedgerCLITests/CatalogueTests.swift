@@ -23,6 +23,19 @@ struct CatalogueTests {
         return try String(contentsOf: args, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
 
+    /// The environment of <code>.env (KEY=VALUE lines): how a write failure (a full disk) is shown on
+    /// any machine, through the fault the one output door can be told to meet.
+    static func environment(_ code: DiagnosticCode) throws -> [String: String] {
+        let env = file(code, "env")
+        guard FileManager.default.fileExists(atPath: env.path) else { return [:] }
+        var values: [String: String] = [:]
+        for line in try String(contentsOf: env, encoding: .utf8).split(separator: "\n") {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            values[String(line[..<equals])] = String(line[line.index(after: equals)...])
+        }
+        return values
+    }
+
     @Test func everyCodeHasAReproducerAndItsExpectedOutput() {
         for code in DiagnosticCode.allCases {
             let reproducer = ["ledger", "args"].contains { FileManager.default.fileExists(atPath: Self.file(code, $0).path) }
@@ -50,7 +63,7 @@ struct CatalogueTests {
     @Test(arguments: DiagnosticCode.allCases)
     func theReproducerGivesExactlyTheExpectedOutput(_ code: DiagnosticCode) throws {
         let expected = try String(contentsOf: Self.file(code, "expected"), encoding: .utf8)
-        let result = try Grantledger.run(Self.arguments(code))
+        let result = try Grantledger.run(Self.arguments(code), environment: Self.environment(code))
         #expect(result.stderr == expected, "regenerate with Tests/ErrorCatalogue/regenerate.sh, then read the diff")
         #expect(result.status == (code.severity == .error ? 2 : 1))
         // The reproducer triggers its own code and no other.

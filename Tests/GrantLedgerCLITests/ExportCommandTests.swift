@@ -30,12 +30,12 @@ import Testing
     @Test func aFailedWriteLeavesNoFile() throws {
         let folder = try ReportTestCLI.books(ReportCommandTests.books)
         let out = try ReportTestCLI.temporaryDirectory()
-        // The target is a folder: the rename fails after the journal is written.
+        // The target is a folder: refused before anything is written, with a code of its own.
         let target = out.appendingPathComponent("taken")
         try FileManager.default.createDirectory(at: target.appendingPathComponent("inside"), withIntermediateDirectories: true)
         let result = try ReportTestCLI.grantledger(["export", "--hledger", target.path, folder.path])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("cannot write"), "\(result.stderr)")
+        #expect(result.stderr.contains("error[not-a-regular-file]: refusing to write"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["taken"])
         let missing = out.appendingPathComponent("no-such-folder/books.journal")
         #expect(try ReportTestCLI.grantledger(["export", "--hledger", missing.path, folder.path]).status == 2)

@@ -1,5 +1,6 @@
 import CXlsxWriter
 import Foundation
+import GrantLedgerCore
 import Testing
 @testable import GrantLedgerXlsx
 
@@ -16,8 +17,8 @@ struct AtomicWriteTests {
         #expect {
             _ = try WorkbookWriter(path: path, properties: SampleWorkbook.properties)
         } throws: { error in
-            guard case let .io(_, _, code, message)? = error as? WorkbookError else { return false }
-            return code == ENOENT && !message.isEmpty
+            guard case let .file(problem)? = error as? WorkbookError else { return false }
+            return problem.code == .fileNotFound && problem.message.contains("no such file or folder")
         }
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(try scratch.contents().isEmpty)
@@ -130,8 +131,8 @@ struct AtomicWriteTests {
 
     @Test("a relative path in the working directory has its temporary file beside it")
     func splitPaths() {
-        #expect(AtomicOutputFile.split("book.xlsx") == (".", "book.xlsx"))
-        #expect(AtomicOutputFile.split("out/book.xlsx") == ("out", "book.xlsx"))
-        #expect(AtomicOutputFile.split("/book.xlsx") == ("/", "book.xlsx"))
+        #expect(FilePaths.split("book.xlsx") == (".", "book.xlsx"))
+        #expect(FilePaths.split("out/book.xlsx") == ("out", "book.xlsx"))
+        #expect(FilePaths.split("/book.xlsx") == ("/", "book.xlsx"))
     }
 }

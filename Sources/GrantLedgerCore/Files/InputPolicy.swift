@@ -11,15 +11,21 @@ public struct InputPolicy: Sendable, Hashable {
     /// At most this many problems are kept and shown; the rest are counted by code on one line, so
     /// memory stays bounded however many problems a file has.
     public var maximumProblems: Int
+    /// A folder named as the books is walked for `.ledger` files through at most this many entries:
+    /// naming `/` by mistake is a quick error, not a walk of the whole machine.
+    public var maximumFolderEntries: Int
 
     public static let defaultMaximumFileSize = 4 << 30
     public static let defaultMaximumProblems = 500
+    public static let defaultMaximumFolderEntries = 100_000
 
     public init(maximumFileSize: Int = InputPolicy.defaultMaximumFileSize, includesAnywhere: Bool = false,
-                maximumProblems: Int = InputPolicy.defaultMaximumProblems) {
+                maximumProblems: Int = InputPolicy.defaultMaximumProblems,
+                maximumFolderEntries: Int = InputPolicy.defaultMaximumFolderEntries) {
         self.maximumFileSize = maximumFileSize
         self.includesAnywhere = includesAnywhere
         self.maximumProblems = max(1, maximumProblems)
+        self.maximumFolderEntries = max(1, maximumFolderEntries)
     }
 
     /// A size as people write it: `250M`, `4G`, `1048576`, `512K` (powers of 1024).

@@ -2,17 +2,15 @@ import Foundation
 
 /// A path named as the books: a ledger file, or a folder whose `.ledger` files (at any depth, in
 /// path order) are the books. The walk stays on the folder's own disk, does not follow links to
-/// other folders, skips hidden folders, and gives up past `maximumEntries`, so naming `/` by
-/// mistake is a quick error rather than a walk of the whole machine (`/proc` included).
+/// other folders, skips hidden folders, and gives up past `maximumEntries` (see `InputPolicy`), so
+/// naming `/` by mistake is a quick error rather than a walk of the whole machine (`/proc` included).
 public enum LedgerFolder {
-    public static let maximumEntries = 100_000
-
     public struct Found: Sendable {
         public let files: [String]
         public let isFolder: Bool
     }
 
-    public static func expand(_ path: String, maximumEntries: Int = LedgerFolder.maximumEntries) -> Result<Found, FileError> {
+    public static func expand(_ path: String, maximumEntries: Int = InputPolicy.defaultMaximumFolderEntries) -> Result<Found, FileError> {
         var info = stat()
         guard stat(path, &info) == 0 else {
             return .failure(FileError(.fileNotFound, "no such file or folder: \(path)",
@@ -29,7 +27,7 @@ public enum LedgerFolder {
                 entries += 1
                 if entries > maximumEntries {
                     return .failure(FileError(.folderTooLarge, "\(path) holds more than \(maximumEntries) files and folders: it does not look like a folder of ledgers",
-                                              hint: "name the folder that holds the .ledger files, for example ledgers/"))
+                                              hint: "name the folder that holds the .ledger files, for example ledgers/ (or raise --max-folder-entries)"))
                 }
                 let child = FilePaths.join(folder, name)
                 var entry = stat()

@@ -96,6 +96,7 @@ public final class SourceFile: @unchecked Sendable {
         guard number >= 1, number <= starts.count else { return nil }
         let start = starts[number - 1]
         var end = number < starts.count ? starts[number] - 1 : bytes.count
+        if number == starts.count && end > start && bytes[end - 1] == ASCII.newline { end -= 1 }
         if end > start && bytes[end - 1] == ASCII.carriageReturn { end -= 1 }
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }

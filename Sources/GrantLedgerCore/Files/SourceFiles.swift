@@ -130,7 +130,7 @@ public final class SourceFiles: @unchecked Sendable {
         let inside = roots.contains { FilePaths.isInside(canonical, $0) }
         lock.unlock()
         if inside { return nil }
-        return FileError(.includeOutsideTree, "include \(written) reaches outside the books' folder (it is \(canonical))",
+        return FileError(.includeOutsideTree, "include \(written) reaches outside the folder of the books named",
                          hint: "keep included files in the folder of the ledgers you name, or allow it with --allow-includes-anywhere")
     }
 
@@ -167,6 +167,7 @@ public final class SourceFiles: @unchecked Sendable {
             throw FileError(.readFailed, "cannot read \(path)", hint: "check the file")
         }
         if size > limit { throw tooLarge(path, size: size, limit: limit) }
+        if let fault = readFault { throw FileError.system(fault, "read", path, written: false) }
         var bytes: [UInt8] = []
         var capacity = size + 1
         var filled = 0
@@ -194,6 +195,10 @@ public final class SourceFiles: @unchecked Sendable {
         bytes.removeSubrange(filled...)
         return bytes
     }
+
+    /// `GRANTLEDGER_FAULT_READ=EIO` makes every read fail so: how the error catalogue shows a
+    /// disk that fails part way on any machine.
+    static let readFault: Errno? = ProcessInfo.processInfo.environment["GRANTLEDGER_FAULT_READ"] == "EIO" ? .ioError : nil
 
     private static func tooLarge(_ path: String, size: Int, limit: Int) -> FileError {
         FileError(.fileTooLarge, "\(path) is larger than the \(InputPolicy.describe(limit)) a file may be",

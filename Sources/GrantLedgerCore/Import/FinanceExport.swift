@@ -32,6 +32,10 @@ public enum FinanceExport {
         read(SourceFile(name: name, text: text), rules: rules)
     }
 
+    static func read(bytes: [UInt8], name: String, rules: ImportRules) -> Reading {
+        read(SourceFile(name: name, bytes: bytes), rules: rules)
+    }
+
     public static func read(_ source: SourceFile, rules: ImportRules) -> Reading {
         let name = source.name
         if source.content.allSatisfy({ ASCII.isBlank($0) || $0 == ASCII.newline || $0 == ASCII.carriageReturn }) {

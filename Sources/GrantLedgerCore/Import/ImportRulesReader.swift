@@ -19,6 +19,10 @@ public enum ImportRulesReader {
         read(SourceFile(name: name, text: text))
     }
 
+    static func read(bytes: [UInt8], name: String) -> (rules: ImportRules, diagnostics: [Diagnostic]) {
+        read(SourceFile(name: name, bytes: bytes))
+    }
+
     public static func read(_ source: SourceFile) -> (rules: ImportRules, diagnostics: [Diagnostic]) {
         var state = RulesParser(file: source.name)
         source.forEachLine { line, number, _ in

@@ -26,7 +26,7 @@ public enum LedgerReader {
                 files.append(path)
                 continue
             }
-            switch LedgerFolder.expand(path) {
+            switch LedgerFolder.expand(path, maximumEntries: sources.policy.maximumFolderEntries) {
             case .success(let found):
                 sources.addRoot(for: path, isFolder: found.isFolder)
                 files += found.files

@@ -29,7 +29,8 @@ enum Grantledger {
 
     /// Runs `grantledger ARGS` in `directory` (the package root by default); `executable` runs
     /// another program instead (a shell that sets limits before it starts grantledger).
-    static func run(_ arguments: [String], in directory: URL = packageRoot, executable: URL = binary) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL = packageRoot, executable: URL = binary,
+                    environment: [String: String] = [:]) throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("grantledger-run-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -41,6 +42,9 @@ enum Grantledger {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice

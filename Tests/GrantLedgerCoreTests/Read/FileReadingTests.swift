@@ -144,13 +144,13 @@ struct FileReadingTests {
         #expect(ledger.postings.map(\.amount.pence) == [100, -100, 200, -200])
     }
 
-    /// A file larger than the reader's chunk, so lines cross chunk boundaries (including a CRLF
-    /// split between two chunks).
+    /// A file larger than the UTF-8 validation window, so lines cross window boundaries (including a CRLF
+    /// split between two windows).
     @Test func linesThatCrossChunkBoundaries() throws {
         let folder = try TemporaryFolder()
         var text = Self.accounts.replacingOccurrences(of: "\n", with: "\r\n")
         var count = 0
-        while text.utf8.count < ChunkedLineReader.chunkSize + 200_000 {
+        while text.utf8.count < SourceFile.validationWindow + 200_000 {
             count += 1
             text += "2022-01-01 entry \(count)\r\n    expenses:cctv  £\(count).\(count % 10)7\r\n    assets:bank\r\n\r\n"
         }

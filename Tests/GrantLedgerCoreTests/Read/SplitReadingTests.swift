@@ -68,12 +68,11 @@ struct SplitReadingTests {
                 var shape = GeneratedLedger.Shape(seed: seed)
                 shape.crlf = crlf
                 let bytes = GeneratedLedger.bytes(seed: seed, shape: shape)
-                let folder = try TemporaryFolder()
-                let path = try folder.write("cut.ledger", Data(bytes))
+                let file = SourceFile(name: "cut.ledger", bytes: bytes)
                 for count in 1...5 {
-                    let ranges = try #require(FileSplitter.ranges(path: path, size: bytes.count, count: count))
+                    let ranges = FileSplitter.ranges(of: file, count: count)
                     #expect(ranges.count == count, "a generated ledger has blank lines enough for \(count) ranges")
-                    #expect(ranges.first?.bytes.lowerBound == 0 && ranges.last?.bytes.upperBound == bytes.count)
+                    #expect(ranges.first?.bytes.lowerBound == file.contentStart && ranges.last?.bytes.upperBound == bytes.count)
                     for (before, after) in zip(ranges, ranges.dropFirst()) {
                         #expect(before.bytes.upperBound == after.bytes.lowerBound)
                         let start = after.bytes.lowerBound
@@ -91,7 +90,7 @@ struct SplitReadingTests {
         let folder = try TemporaryFolder()
         let text = String(repeating: "; a comment line, and no blank line anywhere\n", count: 2000)
         let path = try folder.write("solid.ledger", text)
-        #expect(FileSplitter.ranges(path: path, size: text.utf8.count, count: 4)?.count == 1)
+        #expect(FileSplitter.ranges(of: SourceFile(name: path, text: text), count: 4).count == 1)
     }
 
     @Test func newlinesAreCountedExactly() {
