@@ -19,11 +19,11 @@ public struct FileError: Error, Hashable, Sendable {
     }
 
     /// The diagnostic for this failure, unlocated (a path given on the command line).
-    public var diagnostic: Diagnostic { diagnostic(at: nil) }
+    public var diagnostic: Diagnostic { diagnostic(at: nil as SourceLocation?) }
 
     /// The diagnostic placed at `location` (an `include` line, a setting in a scenario file).
     public func diagnostic(at location: SourceLocation?, length: Int = 1, excerpt: String? = nil) -> Diagnostic {
-        if let own = self.location { return Diagnostic(code, message, hint: hint, at: own, excerpt: "") }
+        if let own = self.location { return Diagnostic(code, message, hint: hint, at: own) }
         return Diagnostic(code, message, hint: hint, at: location, length: length, excerpt: excerpt)
     }
 
@@ -67,7 +67,7 @@ public struct FileError: Error, Hashable, Sendable {
 extension FileError {
     /// The diagnostic placed at the setting or option that named the file.
     public func diagnostic(at origin: SettingOrigin?) -> Diagnostic {
-        if location != nil { return diagnostic }
+        if location != nil { return diagnostic(at: nil as SourceLocation?) }
         return origin?.diagnostic(code, message, hint: hint) ?? Diagnostic(code, message, hint: hint)
     }
 }

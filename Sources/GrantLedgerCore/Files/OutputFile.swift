@@ -61,7 +61,7 @@ public final class OutputFile {
             } catch Errno.fileExists {
                 continue
             } catch {
-                throw FileError.system(error as? Errno ?? .ioError, "create a file beside", destination, written: true)
+                throw FileError.system(error as? Errno ?? .ioError, "write", destination, written: true)
             }
         }
         guard let (path, fd) = created else {

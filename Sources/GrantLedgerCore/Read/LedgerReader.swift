@@ -133,6 +133,12 @@ final class ReadSession {
             parser.diagnostics.append(refusal.diagnostic(at: from.location, length: from.length, excerpt: from.excerpt))
             return
         }
+        if let from = includedFrom, FilePaths.isFolder(file), !sources.isReplaced(file) {
+            parser.diagnostics.append(Diagnostic(
+                .includeNotFound, "cannot include \(from.path): it is a folder", hint: "include names one .ledger file",
+                at: from.location, length: from.length, excerpt: from.excerpt))
+            return
+        }
         let source: SourceFile
         do {
             source = try sources.open(file, role: includedFrom == nil ? "ledger" : "ledger (included)")
