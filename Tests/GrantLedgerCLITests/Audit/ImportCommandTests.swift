@@ -198,48 +198,4 @@ struct ImportCommandTests {
         #expect(result.stderr.contains("no file was changed"))
         try expectUnchanged(folder, snapshot)
     }
-
-    @Test func aKilledImportLeavesTheLedgerBeforeOrAfter() throws {
-        // A large export, so that the import takes long enough to be killed at many points.
-        var csv = Self.header
-        let centres = ["CS2101", "CS2102", "CS2103", "CS2104", "CS2105", "CS2106", "CS2107"]
-        for index in 0..<6000 {
-            csv += Self.row(date: String(format: "%02d/%02d/2021", index % 28 + 1, index % 9 + 4), centre: centres[index % 7],
-                            reference: "BIG-\(index)", amount: "1.\(String(format: "%02d", index % 100))")
-        }
-        let reference = try Self.books()
-        try reference.write("big.csv", csv)
-        let before = try Self.bytes(reference)
-        let arguments = ["import", "big.csv", "--rules", "examples/finance/ncc-nwps.rules", "--into", Self.nwpsFile, "ledgers"]
-        let start = Date()
-        let complete = try Grantledger.run(arguments, in: reference.url)
-        let duration = Date().timeIntervalSince(start)
-        #expect(complete.status == 0, "\(complete.stderr)")
-        let after = try Self.bytes(reference)
-        #expect(after.count > before.count)
-
-        var killedWhileRunning = 0
-        for fraction in [0.05, 0.15, 0.3, 0.45, 0.6, 0.75, 0.85, 0.95] {
-            let folder = try Self.books()
-            try folder.write("big.csv", csv)
-            let process = Process()
-            process.executableURL = Grantledger.binary
-            process.arguments = arguments
-            process.currentDirectoryURL = folder.url
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: duration * fraction)
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                killedWhileRunning += 1
-            }
-            process.waitUntilExit()
-            let bytes = try Self.bytes(folder)
-            #expect(bytes == before || bytes == after, "killed at \(fraction) of the run: the ledger is half-written (\(bytes.count) bytes)")
-        }
-        // Kills land part-way on any machine speed (the earliest at 5% of a full run); ask for one, not a count
-        // that a busy machine might not give.
-        #expect(killedWhileRunning >= 1, "the import finished too quickly to be killed part-way")
-    }
 }
