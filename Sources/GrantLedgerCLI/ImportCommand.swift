@@ -82,7 +82,7 @@ struct ImportCommand: ParsableCommand {
         let old = intoExists ? sources.file(atPath: into)?.bytes ?? [] : []
         var content = old
         if let last = content.last, last != 0x0A { content.append(0x0A) }
-        let oldLines = content.filter { $0 == 0x0A }.count
+        let oldLines = SourceFile(name: into, bytes: content).lineCount
         if !content.isEmpty { content.append(0x0A) }
         let firstBlockLine = oldLines + (content.isEmpty ? 1 : 2)
         let (block, ranges) = ImportedTransactionWriter.text(plan.transactions, paidFrom: paidFrom, source: file)

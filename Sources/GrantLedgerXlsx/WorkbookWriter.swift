@@ -43,13 +43,7 @@ public final class WorkbookWriter {
             try requirePlainText(directory, "temporary directory")
             // libxlsxwriter silently falls back to /tmp when `tmpdir` is unusable; an explicit choice
             // (made because /tmp is too small, say) should fail loudly instead.
-            var info = stat()
-            let problem: Int32? =
-                stat(directory, &info) != 0 ? errno
-                : (info.st_mode & S_IFMT) != S_IFDIR ? ENOTDIR
-                : access(directory, W_OK | X_OK) != 0 ? errno
-                : nil
-            if let problem {
+            if let problem = FilePaths.writableFolderProblem(directory) {
                 throw .io(operation: "unusable temporary directory", path: directory, errno: problem,
                           message: String(cString: strerror(problem)))
             }
@@ -61,11 +55,22 @@ public final class WorkbookWriter {
             throw .file(error)
         }
         output.handOver()
+        let scratch: String
+        if let directory = options.temporaryDirectory {
+            scratch = directory
+        } else {
+            do {
+                scratch = try output.scratchFolder()
+            } catch {
+                output.discard()
+                throw .file(error)
+            }
+        }
 
         var settings = lxw_workbook_options()
         settings.constant_memory = options.constantMemory ? 1 : 0
         // libxlsxwriter copies `tmpdir`, so the C string only has to outlive this call.
-        let workbook = withOptionalCString(options.temporaryDirectory ?? output.folder) { directory in
+        let workbook = withOptionalCString(scratch) { directory in
             settings.tmpdir = directory
             return workbook_new_opt(output.temporaryPath, &settings)
         }

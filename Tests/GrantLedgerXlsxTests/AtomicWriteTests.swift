@@ -50,7 +50,7 @@ struct AtomicWriteTests {
         try writer.addWorksheet(named: "S").writeText("x", at: CellAddress(row: 0, column: 0))
         // Sabotage: put a directory where the reserved temporary file is, so libxlsxwriter's
         // fopen of it fails inside workbook_close.
-        let reserved = try #require(try scratch.contents().first { $0.hasPrefix(".committee.xlsx.") })
+        let reserved = try #require(try scratch.contents().first { $0.hasPrefix(".committee.xlsx.") && $0.hasSuffix(".tmp") })
         try FileManager.default.removeItem(atPath: scratch.file(reserved))
         try FileManager.default.createDirectory(atPath: scratch.file(reserved), withIntermediateDirectories: false)
         #expect(throws: WorkbookError.library(
@@ -97,7 +97,8 @@ struct AtomicWriteTests {
             let writer = try WorkbookWriter(path: scratch.file("committee.xlsx"), properties: SampleWorkbook.properties)
             let sheet = try writer.addWorksheet(named: "S")
             try sheet.writeText("never saved", at: CellAddress(row: 0, column: 0))
-            #expect(try scratch.contents().count == 1)  // the reserved temporary file
+            // The reserved temporary file, and the folder for libxlsxwriter's scratch files.
+            #expect(try scratch.contents().map { $0.split(separator: ".").last ?? "" }.sorted() == ["scratch", "tmp"])
         }
         #expect(try scratch.contents().isEmpty)
     }

@@ -79,3 +79,40 @@ public final class FolderLock {
 
     deinit { close(descriptor) }
 }
+
+extension FilePaths {
+    /// `path` as written in a file in `directory` (paths in a scenario file are relative to the
+    /// file, so a folder of scenarios can be moved), joined and tidied lexically so diagnostics name
+    /// files the way people would: `examples/scenarios/../areas/x.csv` is `examples/areas/x.csv`.
+    public static func resolve(_ path: String, relativeTo directory: String?) -> String {
+        guard let directory, !path.hasPrefix("/") else { return tidy(path) }
+        if directory.isEmpty || directory == "." { return tidy(path) }
+        return tidy(directory + "/" + path)
+    }
+
+    /// `a/./b/../c` → `a/c`; leading `..` are kept; an absolute path stays absolute.
+    public static func tidy(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            if part == ".." && absolute { continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        if absolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+
+    /// The error number that stops `path` being used as a folder to write in, or nil when it can be.
+    public static func writableFolderProblem(_ path: String) -> Int32? {
+        var info = stat()
+        if stat(path, &info) != 0 { return errno }
+        if (info.st_mode & S_IFMT) != S_IFDIR { return ENOTDIR }
+        return access(path, W_OK | X_OK) != 0 ? errno : nil
+    }
+}

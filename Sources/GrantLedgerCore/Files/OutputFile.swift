@@ -11,8 +11,9 @@ import SystemPackage
 ///   refused: writing "through" `/dev/null` must not replace the device with a file.
 /// - Through a symlink, the link's target is written and the link stays a link.
 /// - A new file gets 0666 less the umask, as any new file would; a replaced file keeps its mode.
-/// - Temporary files are named `.NAME.grantledger-PID-RANDOM.tmp`; one left by a killed run is
-///   recognised by its name (its process is gone) and removed by the next write to `NAME`.
+/// - Temporary files are named `.NAME.grantledger-PID-RANDOM.tmp` (and a library's scratch folder
+///   `.NAME.grantledger-PID-RANDOM.scratch`); one left by a killed run is recognised by its name
+///   (its process is gone) and removed by the next write to `NAME`.
 public final class OutputFile {
     /// The path as the user named it.
     public let destination: String
@@ -26,6 +27,7 @@ public final class OutputFile {
 
     private var descriptor: FileDescriptor?
     private var finished = false
+    private var scratch: String?
 
     /// Reserves the temporary file now, so a missing or read-only folder fails before any work.
     public init(_ destination: String) throws(FileError) {
@@ -76,6 +78,24 @@ public final class OutputFile {
     }
 
     deinit { discard() }
+
+    /// A new empty folder beside the destination for a library's scratch files (libxlsxwriter's),
+    /// so they fill the destination's disk and not /tmp, and go with the temporary file: removed,
+    /// whatever is in it, when the file is committed or discarded, or by the next run after a kill.
+    public func scratchFolder() throws(FileError) -> String {
+        if let scratch { return scratch }
+        let path = String(temporaryPath.dropLast(".tmp".count)) + ".scratch"
+        guard mkdir(path, 0o700) == 0 else {
+            throw FileError.system(Errno(rawValue: errno), "write", destination, written: true)
+        }
+        scratch = path
+        return path
+    }
+
+    private func removeScratch() {
+        if let scratch { try? FileManager.default.removeItem(atPath: scratch) }
+        scratch = nil
+    }
 
     /// Appends `bytes` to the temporary file.
     public func write(_ bytes: UnsafeRawBufferPointer) throws(FileError) {
@@ -134,6 +154,7 @@ public final class OutputFile {
             throw FileError.system(failure, "replace", destination, written: true)
         }
         finished = true
+        removeScratch()
         // The rename reaches the disk only when the folder is flushed too. Best effort: the file is
         // complete and in place, and some file systems refuse to flush a folder.
         if let folderFD = try? FileDescriptor.open(FilePath(folder), .readOnly, options: [.closeOnExec, .directory]) {
@@ -149,6 +170,7 @@ public final class OutputFile {
         if let descriptor { try? descriptor.close() }
         descriptor = nil
         _ = unlink(temporaryPath)
+        removeScratch()
     }
 
     /// Writes `destination` with `body`, all or nothing.
@@ -183,16 +205,17 @@ public final class OutputFile {
         throw FileError(.notARegularFile, "\(path) is a loop of symbolic links", hint: "name a regular file; nothing was changed")
     }
 
-    /// Removes `.NAME.grantledger-PID-….tmp` files in `folder` whose process has ended (a killed
-    /// run's leftovers). A live process's file, and anything not named so, is left alone.
+    /// Removes `.NAME.grantledger-PID-….tmp` files (and `….scratch` folders) in `folder` whose
+    /// process has ended (a killed run's leftovers). A live process's, and anything not named so,
+    /// is left alone.
     static func removeAbandonedTemporaries(in folder: String, for name: String) {
         let prefix = ".\(name).grantledger-"
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+        for entry in entries where entry.hasPrefix(prefix) && (entry.hasSuffix(".tmp") || entry.hasSuffix(".scratch")) {
             let rest = entry.dropFirst(prefix.count)
             guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
             if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
-                _ = unlink(FilePaths.join(folder, entry))
+                try? FileManager.default.removeItem(atPath: FilePaths.join(folder, entry))
             }
         }
     }

@@ -36,7 +36,7 @@ public enum PotSource: Sendable, Equatable {
                 line = value
                 lineOffset = word.offset + 5
             default:
-                ledger = ScenarioPath.resolve(value, relativeTo: directory)
+                ledger = FilePaths.resolve(value, relativeTo: directory)
             }
         }
         guard let grant else {

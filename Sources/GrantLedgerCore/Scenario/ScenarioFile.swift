@@ -27,7 +27,7 @@ public enum ScenarioFile {
 
     public static func parse(_ source: SourceFile) -> (ScenarioDraft?, [Diagnostic]) {
         let file = source.name
-        var draft = ScenarioDraft(file: file, directory: ScenarioPath.directory(of: file))
+        var draft = ScenarioDraft(file: file, directory: FilePaths.split(file).directory)
         var diagnostics: [Diagnostic] = []
         var sawHeader = false
         let keys = ScenarioKey.allCases.map(\.rawValue)

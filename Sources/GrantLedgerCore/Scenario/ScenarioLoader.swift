@@ -48,7 +48,7 @@ public enum ScenarioLoader {
         // The area data.
         var table: AreaTable?
         if let setting = draft.first(.areas) {
-            let path = ScenarioPath.resolve(setting.text, relativeTo: draft.directory)
+            let path = FilePaths.resolve(setting.text, relativeTo: draft.directory)
             let (read, problems) = AreaTable.read(path: path, origin: setting.origin, sources: ledgers.sources)
             table = read
             diagnostics += problems
@@ -104,7 +104,7 @@ public enum ScenarioLoader {
         var previous: PreviousAllocation?
         var previousRead = true
         if let setting = draft.first(.previous) {
-            let path = ScenarioPath.resolve(setting.text, relativeTo: draft.directory)
+            let path = FilePaths.resolve(setting.text, relativeTo: draft.directory)
             let (read, problems) = PreviousAllocation.read(path: path, origin: setting.origin, sources: ledgers.sources)
             previous = read
             previousRead = read != nil && !problems.contains { $0.severity == .error }

@@ -15,7 +15,7 @@ struct OutputSafetyTests {
     }
 
     static func temporaries(in folder: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".grantledger-") && $0.hasSuffix(".tmp") }
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".grantledger-") }
     }
 
     @Test func aFIFOOrFolderDestinationIsRefused() throws {
@@ -131,12 +131,14 @@ struct OutputSafetyTests {
         let folder = try ScratchFolder()
         // PID 2^22+1 is above Linux's largest: no such process can be running.
         let stale = ".books.journal.grantledger-4194305-1f2e3d.tmp"
+        let staleScratch = ".books.journal.grantledger-4194305-1f2e3d.scratch/tmp.AbCdEfGhIj"
         let other = ".other.journal.grantledger-4194305-1f2e3d.tmp"
         let live = ".books.journal.grantledger-\(getpid())-abc.tmp"
-        for name in [stale, other, live] { try folder.write(name, "half-written") }
+        for name in [stale, staleScratch, other, live] { try folder.write(name, "half-written") }
         #expect(try Grantledger.run(["export", "--hledger", "books.journal", Self.ledgers], in: folder.url).status == 0)
         let left = try Self.temporaries(in: folder.url)
         #expect(!left.contains(stale), "a dead run's temporary file is removed")
+        #expect(!left.contains(".books.journal.grantledger-4194305-1f2e3d.scratch"), "and its scratch folder")
         #expect(left.contains(other), "another file's temporary file is not ours to remove")
         #expect(left.contains(live), "a live process's temporary file is left alone")
     }

@@ -65,14 +65,14 @@ struct ScenarioFileTests {
     }
 
     @Test func pathsAreRelativeToTheFile() {
-        #expect(ScenarioPath.resolve("../areas/x.csv", relativeTo: "examples/scenarios") == "examples/areas/x.csv")
-        #expect(ScenarioPath.resolve("../../ledgers", relativeTo: "examples/scenarios") == "ledgers")
-        #expect(ScenarioPath.resolve("../../../x", relativeTo: "examples/scenarios") == "../x")
-        #expect(ScenarioPath.resolve("/abs/x.csv", relativeTo: "examples") == "/abs/x.csv")
-        #expect(ScenarioPath.resolve("./x.csv", relativeTo: nil) == "x.csv")
-        #expect(ScenarioPath.resolve("x.csv", relativeTo: ".") == "x.csv")
-        #expect(ScenarioPath.directory(of: "a.scenario") == ".")
-        #expect(ScenarioPath.directory(of: "/a.scenario") == "/")
+        #expect(FilePaths.resolve("../areas/x.csv", relativeTo: "examples/scenarios") == "examples/areas/x.csv")
+        #expect(FilePaths.resolve("../../ledgers", relativeTo: "examples/scenarios") == "ledgers")
+        #expect(FilePaths.resolve("../../../x", relativeTo: "examples/scenarios") == "../x")
+        #expect(FilePaths.resolve("/abs/x.csv", relativeTo: "examples") == "/abs/x.csv")
+        #expect(FilePaths.resolve("./x.csv", relativeTo: nil) == "x.csv")
+        #expect(FilePaths.resolve("x.csv", relativeTo: ".") == "x.csv")
+        #expect(FilePaths.split("a.scenario").directory == ".")
+        #expect(FilePaths.split("/a.scenario").directory == "/")
     }
 
     @Test func optionsOverrideTheFilesSettings() throws {
