@@ -14,7 +14,7 @@
 #include <errno.h>
 #include <stdio.h>
 
-#include "xlsx_deflate.h"
+#include "xlsx_stdio_guard.h"
 
 static _Thread_local int guard_armed = 0;
 static _Thread_local int guard_errno = 0;

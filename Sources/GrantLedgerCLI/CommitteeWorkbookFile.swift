@@ -22,10 +22,15 @@ enum CommitteeWorkbookFile {
         var seen: Set<String> = []
         for input in inputs where seen.insert(FilePaths.canonical(input.path)).inserted {
             guard let source = Run.sources.file(atPath: input.path) else {
-                throw LedgerInput.fail(Diagnostic(.readFailed, "\(input.path) was used but not read through SourceFiles",
-                                                  hint: "this is a bug in grantledger; no file was changed"))
+                throw LedgerInput.fail(Diagnostic(.readFailed, "cannot record the SHA-256 of \(input.path): it was not among the files read",
+                                                  hint: "this is a bug in grantledger; please report it; no file was changed"))
             }
             fingerprints.append(InputFile(source, path: input.path, role: input.role))
+        }
+        // Anything else that came in by the door (a file a future reader opens) is listed too:
+        // a figure must never come from a file the Provenance sheet does not name.
+        for (source, role) in Run.sources.opened where seen.insert(source.canonicalPath ?? source.name).inserted {
+            fingerprints.append(InputFile(source, path: source.name, role: role))
         }
         let settings = CommitteeWorkbookSettings(
             asOf: asOf, financialYear: financialYear, scenarios: scenarios, findings: findings,
@@ -41,7 +46,7 @@ enum CommitteeWorkbookFile {
             try WorkbookModelWriter.write(model, to: path)
         } catch {
             if case .file(let problem) = error { throw LedgerInput.fail(problem.diagnostic(at: ArgumentLocator().origin(option: "--xlsx", value: path))) }
-            throw LedgerInput.fail(Diagnostic(.writeFailed, "cannot write \(path): \(error)",
+            throw LedgerInput.fail(Diagnostic(.writeFailed, "\(error)",
                                               hint: "check the folder exists and can be written; no file was changed"))
         }
         Console.out("wrote \(path): \(model.sheets.count) sheets (\(model.sheets.map(\.name).joined(separator: ", ")))"

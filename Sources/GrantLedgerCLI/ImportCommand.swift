@@ -79,8 +79,14 @@ struct ImportCommand: ParsableCommand {
         guard let paidFrom = rulesRead.paidFrom?.value else { throw ExitCode(ExitStatus.badInput.rawValue) }
 
         // The ledger as it was read (the very bytes checked above), and as it will be.
-        let old = intoExists ? sources.file(atPath: into)?.bytes ?? [] : []
-        var content = old
+        var content: [UInt8] = []
+        if intoExists {
+            guard let read = sources.file(atPath: into) else {
+                throw LedgerInput.fail(Diagnostic(.readFailed, "\(into) changed while it was being read (it is not the file the books were read from)",
+                                                  hint: "run the import again; nothing was written"))
+            }
+            content = read.bytes
+        }
         if let last = content.last, last != 0x0A { content.append(0x0A) }
         let oldLines = SourceFile(name: into, bytes: content).lineCount
         if !content.isEmpty { content.append(0x0A) }
@@ -139,7 +145,7 @@ struct ImportCommand: ParsableCommand {
         guard path.hasSuffix(".ledger") else { return false }
         let target = FilePaths.canonical(path)
         return books.contains { book in
-            FilePaths.isFolder(book) && target.hasPrefix(FilePaths.canonical(book) + "/")
+            FilePaths.isFolder(book) && FilePaths.isInside(target, FilePaths.canonical(book)) && target != FilePaths.canonical(book)
         }
     }
 }

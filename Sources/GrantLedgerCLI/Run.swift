@@ -20,9 +20,4 @@ enum Run {
         let shown = DiagnosticLog.limited(diagnostics, to: sources.policy.maximumProblems)
         return DiagnosticRenderer(sources: sources).render(shown) + shown.summary
     }
-
-    /// The problems alone, without a summary line.
-    static func render(_ diagnostics: [Diagnostic]) -> String {
-        DiagnosticRenderer(sources: sources).render(DiagnosticLog.limited(diagnostics, to: sources.policy.maximumProblems))
-    }
 }

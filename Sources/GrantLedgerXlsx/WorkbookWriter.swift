@@ -121,6 +121,10 @@ public final class WorkbookWriter {
         try requirePlainText(name, "sheet name")
         try check(workbook_validate_sheet_name(workbook, name), "sheet name '\(name)'")
         guard let sheet = workbook_add_worksheet(workbook, name) else {
+            let cause = errno
+            if options.constantMemory, Self.isFileErrno(cause) {
+                throw .file(FileError.system(errno: cause, "write", path, written: true))
+            }
             let code = options.constantMemory ? LXW_ERROR_CREATING_TMPFILE : LXW_ERROR_MEMORY_MALLOC_FAILED
             throw .library(operation: "cannot add sheet '\(name)'", code: code.rawValue, message: libraryMessage(code))
         }
@@ -153,7 +157,6 @@ public final class WorkbookWriter {
         guard let workbook = handle else { throw .closed }
         handle = nil
         formats.removeAll()
-        sheetHandles.removeAll()
         // Rows streamed to scratch files in constant-memory mode: a write that failed (a full disk)
         // left the stream in error, which libxlsxwriter never looks at.
         var scratchError: Int32 = 0
@@ -166,6 +169,7 @@ public final class WorkbookWriter {
         grantledger_xlsx_set_deflate_level(options.compression.deflateLevel)
         grantledger_xlsx_guard_arm()
         let code = workbook_close(workbook)
+        let closeErrno = errno
         let packagingError = grantledger_xlsx_guard_disarm()
         grantledger_xlsx_set_deflate_level(-1)
         if scratchError != 0 || packagingError != 0 {
@@ -174,6 +178,11 @@ public final class WorkbookWriter {
         }
         guard code == LXW_NO_ERROR else {
             output.discard()
+            // A file or zip error whose cause the system named (a full disk, a refused reopen): the
+            // cause's own code, not the library's.
+            if Self.isFileError(code), Self.isFileErrno(closeErrno) {
+                throw .file(FileError.system(errno: closeErrno, "write", path, written: true))
+            }
             throw .library(operation: "cannot write workbook '\(path)'", code: code.rawValue,
                            message: libraryMessage(code))
         }
@@ -182,6 +191,15 @@ public final class WorkbookWriter {
         } catch {
             throw .file(error)
         }
+    }
+
+    static func isFileError(_ code: lxw_error) -> Bool {
+        [LXW_ERROR_CREATING_XLSX_FILE, LXW_ERROR_CREATING_TMPFILE, LXW_ERROR_READING_TMPFILE, LXW_ERROR_ZIP_FILE_OPERATION,
+         LXW_ERROR_ZIP_FILE_ADD, LXW_ERROR_ZIP_CLOSE, LXW_ERROR_ZIP_INTERNAL_ERROR].contains(code)
+    }
+
+    static func isFileErrno(_ code: Int32) -> Bool {
+        [ENOSPC, EDQUOT, EFBIG, EROFS, EACCES, EPERM, EIO].contains(code)
     }
 
     /// Abandons the workbook: frees it and removes the temporary file. Safe to call more than once.

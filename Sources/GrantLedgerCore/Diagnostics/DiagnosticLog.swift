@@ -10,8 +10,6 @@ public struct DiagnosticLog: Sendable {
         self.limit = max(1, limit)
     }
 
-    public var isEmpty: Bool { kept.isEmpty && omittedByCode.isEmpty }
-
     public mutating func append(_ diagnostic: Diagnostic) {
         if diagnostic.omitted > 0 {
             omittedByCode[diagnostic.code, default: 0] += diagnostic.omitted
@@ -30,19 +28,19 @@ public struct DiagnosticLog: Sendable {
         append(contentsOf: other.all)
     }
 
-    public func contains(where predicate: (Diagnostic) -> Bool) -> Bool { all.contains(where: predicate) }
-
     /// The kept problems, then one tally per code counted past the limit (in code order).
     public var all: [Diagnostic] {
         kept + omittedByCode.sorted { $0.key.rawValue < $1.key.rawValue }.map { Diagnostic.tally($0.key, count: $0.value) }
     }
 
-    /// `diagnostics` cut to `limit` in the order the renderer shows them, the rest counted.
+    /// `diagnostics` cut to `limit`, the rest counted. Errors are kept before findings (a read
+    /// error must not hide behind six hundred overspends), each in the order the renderer shows them.
     public static func limited(_ diagnostics: [Diagnostic], to limit: Int) -> [Diagnostic] {
-        guard diagnostics.count > limit || diagnostics.contains(where: { $0.omitted > 0 }) else { return diagnostics }
+        guard diagnostics.count > limit else { return diagnostics }
         var log = DiagnosticLog(limit: limit)
-        let shown = DiagnosticRenderer.ordered(diagnostics.filter { $0.omitted == 0 })
-        log.append(contentsOf: shown)
+        let whole = diagnostics.filter { $0.omitted == 0 }
+        log.append(contentsOf: DiagnosticRenderer.ordered(whole.filter { $0.severity == .error }))
+        log.append(contentsOf: DiagnosticRenderer.ordered(whole.filter { $0.severity == .finding }))
         log.append(contentsOf: diagnostics.filter { $0.omitted > 0 })
         return log.all
     }

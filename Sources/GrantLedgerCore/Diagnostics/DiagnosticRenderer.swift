@@ -39,15 +39,7 @@ public final class DiagnosticRenderer {
     }
 
     /// `1,999,800`.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    static func grouped(_ n: Int) -> String { ExactText.grouped(String(n)) }
 
     /// Stable order: located problems by file, line and column, then the unlocated ones.
     public static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

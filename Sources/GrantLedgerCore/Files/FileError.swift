@@ -47,17 +47,20 @@ public struct FileError: Error, Hashable, Sendable {
             return FileError(.readOnlyFileSystem, "cannot \(doing) \(path): the disk is read-only (\(reason))",
                              hint: "write to a folder on a disk that can be written\(written ? "; no file was changed" : "")")
         case .permissionDenied, .notPermitted:
-            return FileError(.permissionDenied, "cannot \(doing) \(path): permission denied (\(reason))",
+            return FileError(.permissionDenied, "cannot \(doing) \(path): permission denied",
                              hint: written ? "check you may write to that folder; no file was changed"
                                  : "check you may read the file (ls -l \(path))")
         case .noSuchFileOrDirectory, .notDirectory:
             return FileError(.fileNotFound, "cannot \(doing) \(path): no such file or folder",
                              hint: written ? "create the folder first, or name one that exists" : "check the path")
+        case .diskQuotaExceeded:
+            return FileError(.quotaExceeded, "cannot \(doing) \(path): your disk quota is used up (\(reason))",
+                             hint: "free some space within your quota, or write somewhere else\(written ? "; no file was changed" : "")")
+        case .noSuchAddressOrDevice:
+            // What opening a socket (or a device with nothing behind it) gives.
+            return FileError(.notARegularFile, "cannot \(doing) \(path): it is a socket or a device, not a regular file",
+                             hint: "name a file saved on disk")
         default:
-            if errno.rawValue == 122 /* EDQUOT */ {
-                return FileError(.quotaExceeded, "cannot \(doing) \(path): your disk quota is used up (\(reason))",
-                                 hint: "free some space within your quota, or write somewhere else\(written ? "; no file was changed" : "")")
-            }
             return FileError(written ? .writeFailed : .readFailed, "cannot \(doing) \(path): \(reason)",
                              hint: written ? "check the disk and the folder; no file was changed" : "check the disk and the file")
         }
@@ -70,26 +73,4 @@ extension FileError {
         if location != nil { return diagnostic(at: nil as SourceLocation?) }
         return origin?.diagnostic(code, message, hint: hint) ?? Diagnostic(code, message, hint: hint)
     }
-}
-
-extension SourceFiles {
-    /// Opens a file named in a setting or an option (area data, a scenario, rules, an export): the
-    /// file, or the diagnostic placed where it was named. `label` names it in the message ("area
-    /// file"); `hint` says what to name instead when there is no such file.
-    public func read(_ path: String, role: String, label: String, hint: String,
-                     at origin: SettingOrigin? = nil) -> Opened {
-        do {
-            return .success(try open(path, role: role))
-        } catch where error.code == .fileNotFound {
-            return .failure(FileError(.fileNotFound, "\(label) \(path) cannot be read: no such file", hint: hint).diagnostic(at: origin))
-        } catch {
-            return .failure(error.diagnostic(at: origin))
-        }
-    }
-}
-
-/// A file opened for a reader, or the located reason it could not be.
-public enum Opened {
-    case success(SourceFile)
-    case failure(Diagnostic)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// Path spelling, in one place: joining, splitting, and the canonical form by which two spellings
 /// of one file (`ledgers/a.ledger`, `./ledgers/../ledgers/a.ledger`, a symlink to it) are known to
@@ -7,16 +8,10 @@ public enum FilePaths {
     /// The absolute path with `.`, `..` and symlinks resolved. For a path that does not exist yet,
     /// its folder is resolved and the last component kept.
     public static func canonical(_ path: String) -> String {
-        if let resolved = realPath(path) { return resolved }
+        if let resolved = SystemCalls.realPath(path) { return resolved }
         let (folder, name) = split(path)
-        if let resolved = realPath(folder) { return join(resolved, name) }
+        if let resolved = SystemCalls.realPath(folder) { return join(resolved, name) }
         return URL(fileURLWithPath: path).standardizedFileURL.path
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path.isEmpty ? "." : path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     /// `relative` read from a file in `directory`: an absolute path stays as it is.
@@ -52,32 +47,13 @@ public enum FilePaths {
 extension FilePaths {
     /// Whether `path` is a folder (following symlinks).
     public static func isFolder(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        SystemCalls.status(path)?.type == .directory
     }
 
     /// Whether something (anything) is at `path`, following symlinks.
     public static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0
+        SystemCalls.status(path) != nil
     }
-}
-
-/// An exclusive lock on a folder, held until released: two imports into one folder at once would
-/// each append to the ledger as it was before the other.
-public final class FolderLock {
-    private let descriptor: Int32
-
-    /// Waits for the lock on `folder`; nil when the folder cannot be opened (then no lock is needed:
-    /// nothing can be written there either, and the write reports why).
-    public init?(_ folder: String) {
-        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
-        guard fd >= 0 else { return nil }
-        descriptor = fd
-        while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
-    }
-
-    deinit { close(descriptor) }
 }
 
 extension FilePaths {
@@ -110,9 +86,9 @@ extension FilePaths {
 
     /// The error number that stops `path` being used as a folder to write in, or nil when it can be.
     public static func writableFolderProblem(_ path: String) -> Int32? {
-        var info = stat()
-        if stat(path, &info) != 0 { return errno }
-        if (info.st_mode & S_IFMT) != S_IFDIR { return ENOTDIR }
-        return access(path, W_OK | X_OK) != 0 ? errno : nil
+        let info: Stat
+        do { info = try FilePath(path).stat() } catch { return error.rawValue }
+        if info.type != .directory { return ENOTDIR }
+        return SystemCalls.accessForWriting(path)?.rawValue
     }
 }

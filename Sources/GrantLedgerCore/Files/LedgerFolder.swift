@@ -1,9 +1,11 @@
 import Foundation
+import SystemPackage
 
 /// A path named as the books: a ledger file, or a folder whose `.ledger` files (at any depth, in
-/// path order) are the books. The walk stays on the folder's own disk, does not follow links to
-/// other folders, skips hidden folders, and gives up past `maximumEntries` (see `InputPolicy`), so
-/// naming `/` by mistake is a quick error rather than a walk of the whole machine (`/proc` included).
+/// path order) are the books. The walk does not follow links to other folders and skips hidden
+/// folders (`.git`, an editor's backups), and it gives up past `maximumEntries` (see `InputPolicy`),
+/// so naming `/` by mistake is a quick error rather than a walk of the whole machine (`/proc`
+/// included). A folder that cannot be read is an error, never a silent gap in the books.
 public enum LedgerFolder {
     public struct Found: Sendable {
         public let files: [String]
@@ -11,31 +13,39 @@ public enum LedgerFolder {
     }
 
     public static func expand(_ path: String, maximumEntries: Int = InputPolicy.defaultMaximumFolderEntries) -> Result<Found, FileError> {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
+        let info: Stat
+        do {
+            info = try FilePath(path).stat()
+        } catch Errno.noSuchFileOrDirectory {
             return .failure(FileError(.fileNotFound, "no such file or folder: \(path)",
                                       hint: "name a .ledger file or a folder of them; the default is ledgers/"))
+        } catch {
+            return .failure(FileError.system(error, "read", path, written: false))
         }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { return .success(Found(files: [path], isFolder: false)) }
-        let device = info.st_dev
+        guard info.type == .directory else { return .success(Found(files: [path], isFolder: false)) }
         var files: [String] = []
         var folders = [path]
         var entries = 0
         while let folder = folders.popLast() {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names where !name.hasPrefix(".") {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            } catch {
+                let cause = SystemCalls.accessForReading(folder) ?? .ioError
+                return .failure(FileError.system(cause, "read the folder", folder, written: false))
+            }
+            for name in names {
                 entries += 1
                 if entries > maximumEntries {
                     return .failure(FileError(.folderTooLarge, "\(path) holds more than \(maximumEntries) files and folders: it does not look like a folder of ledgers",
                                               hint: "name the folder that holds the .ledger files, for example ledgers/ (or raise --max-folder-entries)"))
                 }
                 let child = FilePaths.join(folder, name)
-                var entry = stat()
-                guard lstat(child, &entry) == 0 else { continue }
-                switch entry.st_mode & S_IFMT {
-                case S_IFDIR:
-                    if entry.st_dev == device { folders.append(child) }
-                case S_IFREG, S_IFLNK:
+                guard let entry = SystemCalls.status(child, following: false) else { continue }
+                switch entry.type {
+                case .directory:
+                    if !name.hasPrefix(".") { folders.append(child) }
+                case .regular, .symbolicLink:
                     // A link is followed only to a file (the door checks it); never into another folder.
                     if name.hasSuffix(".ledger") { files.append(child) }
                 default:

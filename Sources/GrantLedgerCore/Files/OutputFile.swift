@@ -10,10 +10,13 @@ import SystemPackage
 /// - A destination that exists and is not a regular file (a device, a FIFO, a socket, a folder) is
 ///   refused: writing "through" `/dev/null` must not replace the device with a file.
 /// - Through a symlink, the link's target is written and the link stays a link.
-/// - A new file gets 0666 less the umask, as any new file would; a replaced file keeps its mode.
+/// - A new file gets 0666 less the umask, as any new file would; a replaced file keeps its mode
+///   (and, for root, its owner), set just before the rename so a read-only file can be replaced.
 /// - Temporary files are named `.NAME.grantledger-PID-RANDOM.tmp` (and a library's scratch folder
-///   `.NAME.grantledger-PID-RANDOM.scratch`); one left by a killed run is recognised by its name
-///   (its process is gone) and removed by the next write to `NAME`.
+///   `.NAME.grantledger-PID-RANDOM.scratch`). The temporary file is locked while it is in use; one
+///   left by a killed run is recognised by its name and by its lock being free, and is removed by
+///   the next write to `NAME` (the lock, not the PID, decides: a PID may be reused, or belong to
+///   another machine sharing the folder).
 public final class OutputFile {
     /// The path as the user named it.
     public let destination: String
@@ -22,12 +25,15 @@ public final class OutputFile {
     /// The temporary file the content is written to; a library that writes by path (libxlsxwriter)
     /// is given this.
     public let temporaryPath: String
-    /// The folder both are in: where a library's own scratch files belong, so they fill the same disk.
+    /// The folder both are in.
     public let folder: String
 
     private var descriptor: FileDescriptor?
+    /// Held open, and locked, until the file is committed or discarded: see `removeAbandoned`.
+    private var lockDescriptor: FileDescriptor?
     private var finished = false
     private var scratch: String?
+    private let existing: Stat?
 
     /// Reserves the temporary file now, so a missing or read-only folder fails before any work.
     public init(_ destination: String) throws(FileError) {
@@ -39,22 +45,18 @@ public final class OutputFile {
         target = try Self.followLinks(destination)
         let (folder, name) = FilePaths.split(target)
         self.folder = folder
-        var existingMode: mode_t?
-        var existingOwner: (uid_t, gid_t)?
-        var info = stat()
-        if stat(target, &info) == 0 {
-            guard (info.st_mode & S_IFMT) == S_IFREG else {
-                let what = (info.st_mode & S_IFMT) == S_IFDIR ? "a folder" : SourceFiles.describe(FileType(rawValue: info.st_mode & S_IFMT))
-                throw FileError(.notARegularFile, "refusing to write \(destination): it is \(what), not a regular file",
-                                hint: "name a regular file to write; nothing was changed")
-            }
-            existingMode = info.st_mode & 0o7777
-            existingOwner = (info.st_uid, info.st_gid)
+        existing = SystemCalls.status(target)
+        if let existing, existing.type != .regular {
+            let what = existing.type == .directory ? "a folder" : SourceFiles.describe(existing.type)
+            throw FileError(.notARegularFile, "refusing to write \(destination): it is \(what), not a regular file",
+                            hint: "name a regular file to write; nothing was changed")
         }
-        Self.removeAbandonedTemporaries(in: folder, for: name)
+        Self.removeAbandoned(in: folder, for: name)
+        // A long name is shortened in the temporary name, which must still fit the folder's limit.
+        let stem = name.utf8.count > 120 ? String(decoding: Array(name.utf8.prefix(120)), as: UTF8.self) : name
         var created: (String, FileDescriptor)?
         for _ in 0..<16 {
-            let candidate = FilePaths.join(folder, ".\(name).grantledger-\(getpid())-\(String(UInt64.random(in: .min ... .max), radix: 16)).tmp")
+            let candidate = FilePaths.join(folder, ".\(stem).grantledger-\(getpid())-\(String(UInt64.random(in: .min ... .max), radix: 16)).tmp")
             do {
                 let fd = try FileDescriptor.open(FilePath(candidate), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
                                                  permissions: FilePermissions(rawValue: 0o666))
@@ -71,9 +73,10 @@ public final class OutputFile {
         }
         temporaryPath = path
         descriptor = fd
-        if let existingMode {
-            _ = fchmod(fd.rawValue, existingMode)
-            if let (uid, gid) = existingOwner, geteuid() == 0 { _ = fchown(fd.rawValue, uid, gid) }
+        // A second descriptor holds the lock, so the writing one can be handed over and closed.
+        if let lock = try? FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec]) {
+            _ = SystemCalls.tryLock(lock)
+            lockDescriptor = lock
         }
     }
 
@@ -85,16 +88,13 @@ public final class OutputFile {
     public func scratchFolder() throws(FileError) -> String {
         if let scratch { return scratch }
         let path = String(temporaryPath.dropLast(".tmp".count)) + ".scratch"
-        guard mkdir(path, 0o700) == 0 else {
-            throw FileError.system(Errno(rawValue: errno), "write", destination, written: true)
+        do {
+            try SystemCalls.mkdir(path, mode: 0o700)
+        } catch {
+            throw FileError.system(error, "write", destination, written: true)
         }
         scratch = path
         return path
-    }
-
-    private func removeScratch() {
-        if let scratch { try? FileManager.default.removeItem(atPath: scratch) }
-        scratch = nil
     }
 
     /// Appends `bytes` to the temporary file.
@@ -122,43 +122,46 @@ public final class OutputFile {
         descriptor = nil
     }
 
-    /// Flushes the temporary file to disk and renames it over the target. The file cannot be written after.
+    /// Flushes the temporary file to disk, gives it the replaced file's mode, and renames it over
+    /// the target. The file cannot be written after.
     public func commit() throws(FileError) {
         guard !finished else { throw FileError(.writeFailed, "\(destination) is already closed", hint: "this is a bug in grantledger") }
-        if let fault = Self.injectedFault {
-            discard()
-            throw FileError.system(fault, "write", destination, written: true)
-        }
-        let fd: FileDescriptor
-        if let descriptor {
-            fd = descriptor
-        } else {
-            do {
-                fd = try FileDescriptor.open(FilePath(temporaryPath), .readOnly, options: [.closeOnExec])
-            } catch {
-                discard()
-                throw FileError.system(error as? Errno ?? .ioError, "write", destination, written: true)
+        do throws(Errno) {
+            if let fault = Self.injectedFault { throw fault }
+            let fd: FileDescriptor
+            if let descriptor {
+                fd = descriptor
+            } else if let lockDescriptor {
+                fd = lockDescriptor
+            } else {
+                do {
+                    fd = try FileDescriptor.open(FilePath(temporaryPath), .readOnly, options: [.closeOnExec])
+                } catch {
+                    throw error as? Errno ?? .ioError
+                }
             }
-        }
-        descriptor = nil
-        let synced = fsync(fd.rawValue) == 0 ? nil : Errno(rawValue: errno)
-        var closed: Errno?
-        do { try fd.close() } catch { closed = error as? Errno ?? .ioError }
-        if let failure = synced ?? closed {
+            try SystemCalls.fsync(fd)
+            if let existing {
+                // Owner first: changing it clears the set-id bits that the mode then puts back.
+                if geteuid() == 0 { try SystemCalls.fchown(fd, existing.userID.rawValue, existing.groupID.rawValue) }
+                try SystemCalls.fchmod(fd, existing.mode.rawValue & 0o7777)
+            }
+            if let descriptor {
+                self.descriptor = nil
+                do { try descriptor.close() } catch { throw error as? Errno ?? .ioError }
+            }
+            try SystemCalls.rename(temporaryPath, target)
+        } catch {
             discard()
-            throw FileError.system(failure, "write", destination, written: true)
-        }
-        guard rename(temporaryPath, target) == 0 else {
-            let failure = Errno(rawValue: errno)
-            discard()
-            throw FileError.system(failure, "replace", destination, written: true)
+            throw FileError.system(error, "write", destination, written: true)
         }
         finished = true
+        releaseLock()
         removeScratch()
         // The rename reaches the disk only when the folder is flushed too. Best effort: the file is
         // complete and in place, and some file systems refuse to flush a folder.
         if let folderFD = try? FileDescriptor.open(FilePath(folder), .readOnly, options: [.closeOnExec, .directory]) {
-            _ = fsync(folderFD.rawValue)
+            try? SystemCalls.fsync(folderFD)
             try? folderFD.close()
         }
     }
@@ -169,8 +172,19 @@ public final class OutputFile {
         finished = true
         if let descriptor { try? descriptor.close() }
         descriptor = nil
-        _ = unlink(temporaryPath)
+        SystemCalls.unlink(temporaryPath)
         removeScratch()
+        releaseLock()
+    }
+
+    private func releaseLock() {
+        if let lockDescriptor { try? lockDescriptor.close() }
+        lockDescriptor = nil
+    }
+
+    private func removeScratch() {
+        if let scratch { try? FileManager.default.removeItem(atPath: scratch) }
+        scratch = nil
     }
 
     /// Writes `destination` with `body`, all or nothing.
@@ -194,28 +208,33 @@ public final class OutputFile {
     static func followLinks(_ path: String) throws(FileError) -> String {
         var current = path
         for _ in 0..<40 {
-            var info = stat()
-            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let count = readlink(current, &buffer, buffer.count - 1)
-            guard count > 0 else { return current }
-            let link = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard let info = SystemCalls.status(current, following: false), info.type == .symbolicLink,
+                  let link = try? SystemCalls.readLink(current) else { return current }
             current = FilePaths.join(FilePaths.split(current).directory, link)
         }
         throw FileError(.notARegularFile, "\(path) is a loop of symbolic links", hint: "name a regular file; nothing was changed")
     }
 
-    /// Removes `.NAME.grantledger-PID-….tmp` files (and `….scratch` folders) in `folder` whose
-    /// process has ended (a killed run's leftovers). A live process's, and anything not named so,
-    /// is left alone.
-    static func removeAbandonedTemporaries(in folder: String, for name: String) {
-        let prefix = ".\(name).grantledger-"
+    /// Removes `.NAME.grantledger-PID-….tmp` files (and the `….scratch` folders beside them) in
+    /// `folder` that no run holds: a killed run's leftovers. A file whose lock is held (a run still
+    /// writing it, here or on another machine) and anything not named so are left alone.
+    static func removeAbandoned(in folder: String, for name: String) {
+        let stem = name.utf8.count > 120 ? String(decoding: Array(name.utf8.prefix(120)), as: UTF8.self) : name
+        let prefix = ".\(stem).grantledger-"
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for entry in entries where entry.hasPrefix(prefix) && (entry.hasSuffix(".tmp") || entry.hasSuffix(".scratch")) {
-            let rest = entry.dropFirst(prefix.count)
-            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
-            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
-                try? FileManager.default.removeItem(atPath: FilePaths.join(folder, entry))
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+            let path = FilePaths.join(folder, entry)
+            guard let fd = try? FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec, .noFollow]) else { continue }
+            defer { try? fd.close() }
+            guard SystemCalls.tryLock(fd) else { continue }
+            SystemCalls.unlink(path)
+            try? FileManager.default.removeItem(atPath: String(path.dropLast(".tmp".count)) + ".scratch")
+        }
+        // A scratch folder whose temporary file has gone (killed between the two removals).
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".scratch") {
+            let path = FilePaths.join(folder, entry)
+            if !entries.contains(String(entry.dropLast(".scratch".count)) + ".tmp") {
+                try? FileManager.default.removeItem(atPath: path)
             }
         }
     }
@@ -227,43 +246,8 @@ public final class OutputFile {
     /// machine, without filling a disk. Real failures are tested on a real full disk too.
     static let injectedFault: Errno? = {
         guard let name = ProcessInfo.processInfo.environment["GRANTLEDGER_FAULT_WRITE"] else { return nil }
-        let known: [String: Int32] = ["ENOSPC": ENOSPC, "EFBIG": EFBIG, "EROFS": EROFS, "EACCES": EACCES, "EDQUOT": EDQUOT, "EIO": EIO]
-        return known[name].map { Errno(rawValue: $0) }
+        let known: [String: Errno] = ["ENOSPC": .noSpace, "EFBIG": .fileTooLarge, "EROFS": .readOnlyFileSystem,
+                                      "EACCES": .permissionDenied, "EDQUOT": .diskQuotaExceeded, "EIO": .ioError]
+        return known[name]
     }()
-}
-
-/// A buffered text stream into an `OutputFile`, so a large export is written in megabyte chunks
-/// rather than built whole in memory. `TextOutputStream.write` cannot throw, so the first failure is
-/// kept and `finish()` throws it.
-public struct OutputSink: TextOutputStream {
-    private let file: OutputFile
-    private var buffer: [UInt8] = []
-    private var failure: FileError?
-    private static let chunk = 1 << 20
-
-    init(_ file: OutputFile) {
-        self.file = file
-        buffer.reserveCapacity(Self.chunk + 4096)
-    }
-
-    public mutating func write(_ string: String) {
-        buffer.append(contentsOf: string.utf8)
-        if buffer.count >= Self.chunk { flush() }
-    }
-
-    public mutating func write(bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.chunk { flush() }
-    }
-
-    mutating func finish() throws(FileError) {
-        flush()
-        if let failure { throw failure }
-    }
-
-    private mutating func flush() {
-        guard !buffer.isEmpty, failure == nil else { return }
-        do { try file.write(buffer) } catch { failure = error }
-        buffer.removeAll(keepingCapacity: true)
-    }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension SourceFile {
     /// How many bytes are checked for UTF-8 at once: checking a window costs far less than checking
     /// each line, and a window fits in the cache.
-    static let validationWindow = 4 << 20
+    public static let validationWindow = 4 << 20
 
     /// The one line splitter: calls `body` with each line of `range` (the whole content by default)
     /// without its `\n` or `\r\n`, its 1-based number (the range's first line is `firstLine`), and
@@ -13,8 +13,9 @@ extension SourceFile {
     /// Lines are checked for UTF-8 a window at a time; a line in a window that fails is not known to
     /// be valid, and its reader checks it itself (to say where the bad byte is).
     @discardableResult
-    public func forEachLine(in range: Range<Int>? = nil, firstLine: Int = 1,
+    public func forEachLine(in range: Range<Int>? = nil, firstLine: Int = 1, window: Int = SourceFile.validationWindow,
                             _ body: (UnsafeBufferPointer<UInt8>, Int, Bool) throws -> Bool) rethrows -> (offset: Int, line: Int)? {
+        let window = max(1, window)
         let lower = max(range?.lowerBound ?? contentStart, contentStart)
         let upper = min(range?.upperBound ?? bytes.count, bytes.count)
         return try bytes.withUnsafeBufferPointer { buffer -> (offset: Int, line: Int)? in
@@ -26,7 +27,7 @@ extension SourceFile {
             while start < upper {
                 if start >= windowEnd {
                     // The next window ends after the last newline within reach (or at the end).
-                    var end = min(upper, start + Self.validationWindow)
+                    var end = min(upper, start + window)
                     if end < upper {
                         var cut = end
                         while cut > start && base[cut - 1] != ASCII.newline { cut -= 1 }

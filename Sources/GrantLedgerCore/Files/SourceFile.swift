@@ -54,11 +54,13 @@ public final class SourceFile: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cachedDigest { return cachedDigest }
-        let digest = SHA256.hash(data: bytes)
-        let hex = Self.hex(digest)
+        let hex = Self.sha256(of: bytes)
         cachedDigest = hex
         return hex
     }
+
+    /// The SHA-256 of `bytes` in lower-case hex (swift-crypto's, over BoringSSL).
+    public static func sha256(of bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
 
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
@@ -93,7 +95,7 @@ public final class SourceFile: @unchecked Sendable {
     /// Line `number` (1-based) as text, without its line end; nil past the last line.
     public func line(_ number: Int) -> String? {
         let starts = lineStarts
-        guard number >= 1, number <= starts.count else { return nil }
+        guard number >= 1, number <= lineCount else { return nil }
         let start = starts[number - 1]
         var end = number < starts.count ? starts[number] - 1 : bytes.count
         if number == starts.count && end > start && bytes[end - 1] == ASCII.newline { end -= 1 }

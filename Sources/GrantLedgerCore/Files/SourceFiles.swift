@@ -16,6 +16,7 @@ public final class SourceFiles: @unchecked Sendable {
     private var byCanonicalPath: [String: SourceFile] = [:]
     private var byName: [String: SourceFile] = [:]
     private var replacements: [String: [UInt8]] = [:]
+    private var failures: [String: FileError] = [:]
     private var roots: [String] = []
     private var order: [(file: SourceFile, role: String)] = []
 
@@ -29,8 +30,14 @@ public final class SourceFiles: @unchecked Sendable {
         let canonical = FilePaths.canonical(path)
         lock.lock()
         if let file = byCanonicalPath[canonical] {
+            // Another spelling of a file already read: its lines can be shown under this name too.
+            if byName[path] == nil { byName[path] = file }
             lock.unlock()
             return file
+        }
+        if let failure = failures[canonical] {
+            lock.unlock()
+            throw failure
         }
         if let replacement = replacements[canonical] {
             let file = SourceFile(name: path, canonicalPath: canonical, bytes: replacement)
@@ -39,11 +46,20 @@ public final class SourceFiles: @unchecked Sendable {
             return file
         }
         lock.unlock()
-        let bytes = try Self.readWhole(path, limit: policy.maximumFileSize)
-        if let encoding = Encoding.otherThanUTF8(bytes) {
-            throw FileError(.badEncoding, "\(path) is in \(encoding), not UTF-8",
-                            hint: "save it as UTF-8 (in Excel: Save As, CSV UTF-8; in an editor: Save with Encoding, UTF-8)",
-                            at: SourceLocation(file: path, line: 1, column: 1))
+        let bytes: [UInt8]
+        do throws(FileError) {
+            bytes = try Self.readWhole(path, limit: policy.maximumFileSize)
+            if let encoding = Encoding.otherThanUTF8(bytes) {
+                throw FileError(.badEncoding, "\(path) is in \(encoding), not UTF-8",
+                                hint: "save it as UTF-8 (in Excel: Save As, CSV UTF-8; in an editor: Save with Encoding, UTF-8)",
+                                at: SourceLocation(file: path, line: 1, column: 1))
+            }
+        } catch {
+            // Remembered, so a file named twice is refused once and never read again.
+            lock.lock()
+            failures[canonical] = error
+            lock.unlock()
+            throw error
         }
         let file = SourceFile(name: path, canonicalPath: canonical, bytes: bytes)
         lock.lock()
@@ -74,6 +90,7 @@ public final class SourceFiles: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         replacements[canonical] = bytes
+        failures.removeValue(forKey: canonical)
         if let old = byCanonicalPath.removeValue(forKey: canonical) {
             byName.removeValue(forKey: old.name)
             order.removeAll { $0.file === old }
@@ -110,13 +127,14 @@ public final class SourceFiles: @unchecked Sendable {
 
     // MARK: - The include tree
 
-    /// Marks the tree an `include` may reach: the folder named, or the folder of the file named.
+    /// Marks the tree an `include` may reach: the folder named, or the folder of the file named, as
+    /// written (includes are relative to it) and, for a symlink, the folder of its target too.
     public func addRoot(for namedPath: String, isFolder: Bool) {
-        let canonical = FilePaths.canonical(namedPath)
-        let root = isFolder ? canonical : FilePaths.split(canonical).directory
+        let added = isFolder ? [FilePaths.canonical(namedPath)]
+            : [FilePaths.canonical(FilePaths.split(namedPath).directory), FilePaths.split(FilePaths.canonical(namedPath)).directory]
         lock.lock()
         defer { lock.unlock() }
-        if !roots.contains(root) { roots.append(root) }
+        for root in added where !roots.contains(root) { roots.append(root) }
     }
 
     /// Nil when the policy lets `written` (an include's path, as written) reach `canonical`; else why not.
@@ -142,7 +160,7 @@ public final class SourceFiles: @unchecked Sendable {
     static func readWhole(_ path: String, limit: Int) throws(FileError) -> [UInt8] {
         let descriptor: FileDescriptor
         do {
-            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec, .nonBlocking])
+            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec, .nonBlocking, FileDescriptor.OpenOptions(rawValue: O_NOCTTY)])
         } catch {
             throw FileError.system(error as? Errno ?? .ioError, "read", path, written: false)
         }
@@ -168,31 +186,41 @@ public final class SourceFiles: @unchecked Sendable {
         }
         if size > limit { throw tooLarge(path, size: size, limit: limit) }
         if let fault = readFault { throw FileError.system(fault, "read", path, written: false) }
-        var bytes: [UInt8] = []
-        var capacity = size + 1
-        var filled = 0
-        while true {
-            if filled == capacity {
-                if filled > limit { throw tooLarge(path, size: filled, limit: limit) }
-                capacity = min(max(capacity * 2, 1 << 16), limit + 1)
-            }
-            if bytes.count < capacity {
-                bytes.reserveCapacity(capacity)
-                bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
-            }
-            let count: Int
-            do {
-                count = try bytes.withUnsafeMutableBytes { buffer in
-                    try descriptor.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<capacity]))
+        var failure: Errno?
+        var longer = false
+        // Read straight into the array: no zero-fill pass over a 250 MB ledger.
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = 0
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            while count < buffer.count {
+                do {
+                    let read = try descriptor.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[count...]))
+                    if read == 0 { return }
+                    count += read
+                } catch {
+                    failure = error as? Errno ?? .ioError
+                    return
                 }
-            } catch {
-                throw FileError.system(error as? Errno ?? .ioError, "read", path, written: false)
             }
-            if count == 0 { break }
-            filled += count
+            longer = true
         }
-        if filled > limit { throw tooLarge(path, size: filled, limit: limit) }
-        bytes.removeSubrange(filled...)
+        if let failure { throw FileError.system(failure, "read", path, written: false) }
+        if longer {
+            // Longer than it said (a /proc file says 0 bytes): the rest in chunks, up to the limit.
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                if bytes.count > limit { throw tooLarge(path, size: bytes.count, limit: limit) }
+                let read: Int
+                do {
+                    read = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0) }
+                } catch {
+                    throw FileError.system(error as? Errno ?? .ioError, "read", path, written: false)
+                }
+                if read == 0 { break }
+                bytes.append(contentsOf: chunk[..<read])
+            }
+        }
+        if bytes.count > limit { throw tooLarge(path, size: bytes.count, limit: limit) }
         return bytes
     }
 

@@ -15,15 +15,7 @@ extension Money: CustomStringConvertible {
         let pounds = magnitude / 100
         let remainder = magnitude % 100
         var digits = String(pounds)
-        if style == .display && digits.utf8.count > 3 {
-            var grouped = ""
-            let count = digits.utf8.count
-            for (index, character) in digits.enumerated() {
-                if index > 0 && (count - index) % 3 == 0 { grouped.append(",") }
-                grouped.append(character)
-            }
-            digits = grouped
-        }
+        if style == .display && digits.utf8.count > 3 { digits = ExactText.grouped(digits) }
         let pence = remainder < 10 ? "0\(remainder)" : "\(remainder)"
         let sign = self.pence < 0 ? "-" : ""
         switch style {

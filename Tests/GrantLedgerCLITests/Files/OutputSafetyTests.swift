@@ -77,6 +77,31 @@ struct OutputSafetyTests {
         #expect(try Self.temporaries(in: folder.url).isEmpty)
     }
 
+    @Test func aReadOnlyWorkbookIsReplacedAndStaysReadOnly() throws {
+        let folder = try ScratchFolder()
+        let book = folder.url.appendingPathComponent("book.xlsx").path
+        try folder.write("book.xlsx", "old")
+        #expect(chmod(book, 0o444) == 0)
+        let result = try Grantledger.run(["export", "--xlsx", book, "--as-of", "2026-11-25", Self.ledgers], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.mode(book).map { $0 & 0o7777 } == 0o444)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: book)).starts(with: [0x50, 0x4B]), "a zip package")
+        #expect(try Self.temporaries(in: folder.url).isEmpty)
+    }
+
+    @Test func aWorkbookPastTheFileSizeLimitIsReportedAndTheOldOneKept() throws {
+        let folder = try ScratchFolder()
+        try folder.write("book.xlsx", "old")
+        // 64 KiB: room for the libxlsxwriter scratch files of the first sheets, not the workbook.
+        let script = "ulimit -f 64; exec \"$0\" \"$@\""
+        let result = try Grantledger.run(["-c", script, Grantledger.binary.path, "export", "--xlsx", "book.xlsx", "--as-of", "2026-11-25", Self.ledgers],
+                                         in: folder.url, executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(result.status == 2, "killed by SIGXFSZ? \(result.status) \(result.stderr)")
+        #expect(result.stderr.contains("error[file-size-limit]"), "\(result.stderr)")
+        #expect(try String(contentsOf: folder.url.appendingPathComponent("book.xlsx"), encoding: .utf8) == "old")
+        #expect(try Self.temporaries(in: folder.url).isEmpty)
+    }
+
     @Test func importIntoASymlinkedLedgerWritesItsTargetAndKeepsItsMode() throws {
         let folder = try ImportCommandTests.books()
         let ledger = folder.url.appendingPathComponent(ImportCommandTests.nwpsFile).path
@@ -135,12 +160,16 @@ struct OutputSafetyTests {
         let other = ".other.journal.grantledger-4194305-1f2e3d.tmp"
         let live = ".books.journal.grantledger-\(getpid())-abc.tmp"
         for name in [stale, staleScratch, other, live] { try folder.write(name, "half-written") }
+        // A run still writing holds the lock on its temporary file (here this test does).
+        let held = open(folder.url.appendingPathComponent(live).path, O_RDONLY)
+        #expect(flock(held, LOCK_EX) == 0)
+        defer { close(held) }
         #expect(try Grantledger.run(["export", "--hledger", "books.journal", Self.ledgers], in: folder.url).status == 0)
         let left = try Self.temporaries(in: folder.url)
         #expect(!left.contains(stale), "a dead run's temporary file is removed")
         #expect(!left.contains(".books.journal.grantledger-4194305-1f2e3d.scratch"), "and its scratch folder")
         #expect(left.contains(other), "another file's temporary file is not ours to remove")
-        #expect(left.contains(live), "a live process's temporary file is left alone")
+        #expect(left.contains(live), "a temporary file whose lock is held is left alone")
     }
 
     /// A real full disk: a small tmpfs, filled to several levels. Each export either succeeds with

@@ -81,22 +81,28 @@ struct SourceFilesTests {
         #expect(Encoding.otherThanUTF8([0xEF, 0xBB, 0xBF, 0x61]) == nil)
     }
 
-    @Test func linesSplitTheSameWhateverTheWindow() {
-        // Lines that straddle the UTF-8 check's windows come out whole, with the right numbers.
+    @Test(arguments: [1, 3, 7, 16, 64, 4 << 20])
+    func linesSplitTheSameWhateverTheWindow(window: Int) {
+        // Lines that straddle the UTF-8 check's windows (a "é" cut in two by one, a line longer than
+        // one) come out whole, with the right numbers; a line is trusted as valid only when its
+        // window was checked whole.
         var text = ""
-        for index in 0..<200_000 { text += index % 7 == 0 ? "café \(index)\r\n" : "line \(index)\n" }
+        for index in 0..<2_000 { text += index % 7 == 0 ? "café \(index)\r\n" : "line \(index) " + String(repeating: "x", count: index % 90) + "\n" }
         let file = SourceFile(name: "t", text: text)
         var count = 0
-        var allValid = true
-        file.forEachLine { line, number, valid in
+        file.forEachLine(window: window) { line, number, valid in
             count += 1
-            allValid = allValid && valid
-            let expected = (number - 1) % 7 == 0 ? "café \(number - 1)" : "line \(number - 1)"
-            if String(decoding: line, as: UTF8.self) != expected { Issue.record("line \(number)") }
+            let index = number - 1
+            let expected = index % 7 == 0 ? "café \(index)" : "line \(index) " + String(repeating: "x", count: index % 90)
+            if String(decoding: line, as: UTF8.self) != expected { Issue.record("line \(number) with window \(window)") }
+            if valid && !line.isValidUTF8 { Issue.record("line \(number) trusted but invalid") }
             return true
         }
-        #expect(count == 200_000 && allValid)
-        #expect(file.lineCount == 200_000)
+        #expect(count == 2_000)
+        #expect(file.lineCount == 2_000)
+        var trusted = 0
+        file.forEachLine { _, _, valid in trusted += valid ? 1 : 0; return true }
+        #expect(trusted == 2_000, "with the real window every line of valid text is trusted")
         // A byte-order mark is not part of the first line; a bad byte is not trusted.
         let marked = SourceFile(name: "m", bytes: [0xEF, 0xBB, 0xBF] + Array("a\nb".utf8) + [0xE9, 0x0A])
         var seen: [(String, Bool)] = []
@@ -115,5 +121,46 @@ struct SourceFilesTests {
         #expect(InputPolicy.describe(4 << 30) == "4 GiB")
         #expect(InputPolicy.describe(100) == "100 bytes")
         #expect(InputPolicy.describe(1536) == "1.5 KiB")
+    }
+
+    @Test func theReaderKeepsAtMostTheLimitOfProblemsSplitOrNot() throws {
+        var text = "account assets:bank\naccount expenses:cctv\n\n"
+        for index in 0..<5_000 { text += "2022-13-\(String(format: "%02d", index % 28 + 1)) entry\n    expenses:cctv  £1.00\n    assets:bank\n\n" }
+        let folder = try TemporaryFolder()
+        let path = try folder.write("bad.ledger", text)
+        let sources = SourceFiles(policy: InputPolicy(maximumProblems: 40))
+        let one = LedgerReader.read(paths: [path], sources: sources, splitting: FileSplitting(minimumSize: .max, maximumRanges: 1, blockSize: 64))
+        let split = LedgerReader.read(paths: [path], sources: SourceFiles(policy: InputPolicy(maximumProblems: 40)),
+                                      splitting: FileSplitting(minimumSize: 1, maximumRanges: 4, blockSize: 64))
+        for (name, diagnostics) in [("one pass", one.diagnostics), ("split", split.diagnostics)] {
+            #expect(diagnostics.count <= 41, "\(name): \(diagnostics.count) kept")
+            #expect(diagnostics.reduce(0) { $0 + $1.weight } == 5_000, "\(name): every problem counted")
+            #expect(diagnostics.filter { $0.omitted > 0 }.map(\.code) == [.impossibleDate], "\(name)")
+        }
+        #expect(one.diagnostics.prefix(40).map(\.location) == split.diagnostics.prefix(40).map(\.location))
+    }
+
+    @Test func errorsAreShownBeforeFindingsPastTheLimit() {
+        let findings = (1...600).map { Diagnostic(.lineOverspent, "f", at: SourceLocation(file: "a.ledger", line: $0, column: 1)) }
+        let error = Diagnostic(.badDate, "e", at: SourceLocation(file: "z.ledger", line: 1, column: 1))
+        let shown = DiagnosticLog.limited(findings + [error], to: 500)
+        #expect(shown.first == error)
+        #expect(shown.filter { $0.omitted == 0 }.count == 500)
+        #expect(shown.summary == "1 error, 600 findings")
+        #expect(ExitStatus(shown) == .badInput)
+    }
+
+    @Test func aSymlinkedLedgerIncludesBesideTheLinkAndNotBeyondTheTree() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("shared/main.ledger", "include accounts.ledger\ninclude ../outside.ledger\n")
+        _ = try folder.write("shared/accounts.ledger", "account assets:bank\n")
+        _ = try folder.write("books/accounts.ledger", "account assets:bank\n")
+        _ = try folder.write("outside.ledger", "account income:x\n")
+        #expect(symlink(folder.path + "/shared/main.ledger", folder.path + "/books/main.ledger") == 0)
+        let (_, diagnostics) = LedgerReader.read(paths: [folder.path + "/books/main.ledger"])
+        // accounts.ledger beside the link is read; ../outside.ledger is beyond both the link's and
+        // its target's folders.
+        #expect(diagnostics.map(\.code) == [.includeOutsideTree], "\(diagnostics)")
+        #expect(diagnostics.first?.location?.line == 2)
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+import SystemPackage
+
+/// The few system calls the file doors need that swift-system 1.8 does not wrap (fsync, rename,
+/// mkdir, readlink, fchmod, fchown, flock, realpath, access), each in one place, retried on EINTR
+/// and throwing swift-system's `Errno`, so the rest of the code reads like swift-system's own.
+enum SystemCalls {
+    static func check(_ result: Int32) throws(Errno) {
+        if result != 0 { throw Errno(rawValue: errno) }
+    }
+
+    static func retrying(_ call: () -> Int32) throws(Errno) {
+        while true {
+            if call() == 0 { return }
+            if errno != EINTR { throw Errno(rawValue: errno) }
+        }
+    }
+
+    static func fsync(_ fd: FileDescriptor) throws(Errno) { try retrying { Glibc.fsync(fd.rawValue) } }
+    static func rename(_ from: String, _ to: String) throws(Errno) { try check(Glibc.rename(from, to)) }
+    static func mkdir(_ path: String, mode: mode_t) throws(Errno) { try check(Glibc.mkdir(path, mode)) }
+    static func unlink(_ path: String) { _ = Glibc.unlink(path) }
+    static func fchmod(_ fd: FileDescriptor, _ mode: mode_t) throws(Errno) { try check(Glibc.fchmod(fd.rawValue, mode)) }
+    static func fchown(_ fd: FileDescriptor, _ uid: uid_t, _ gid: gid_t) throws(Errno) { try check(Glibc.fchown(fd.rawValue, uid, gid)) }
+
+    /// Waits for an exclusive advisory lock on `fd`.
+    static func lock(_ fd: FileDescriptor) throws(Errno) { try retrying { flock(fd.rawValue, LOCK_EX) } }
+
+    /// Takes an exclusive lock on `fd` if nobody holds one; false when somebody does.
+    static func tryLock(_ fd: FileDescriptor) -> Bool { flock(fd.rawValue, LOCK_EX | LOCK_NB) == 0 }
+
+    /// What the symlink at `path` points to, as written in it.
+    static func readLink(_ path: String) throws(Errno) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = Glibc.readlink(path, &buffer, buffer.count - 1)
+        guard count >= 0 else { throw Errno(rawValue: errno) }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The absolute path with `.`, `..` and symlinks resolved; nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = Glibc.realpath(path.isEmpty ? "." : path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Nil when this process may write in the folder at `path`; else why not.
+    static func accessForWriting(_ path: String) -> Errno? {
+        Glibc.access(path, W_OK | X_OK) == 0 ? nil : Errno(rawValue: errno)
+    }
+
+    /// Nil when this process may list the folder at `path`; else why not.
+    static func accessForReading(_ path: String) -> Errno? {
+        Glibc.access(path, R_OK | X_OK) == 0 ? nil : Errno(rawValue: errno)
+    }
+
+    /// `stat` (or `lstat`, when `following` is false) through swift-system; nil when nothing is there.
+    static func status(_ path: String, following: Bool = true) -> Stat? {
+        try? FilePath(path).stat(followTargetSymlink: following)
+    }
+}
