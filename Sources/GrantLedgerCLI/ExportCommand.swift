@@ -57,6 +57,9 @@ struct ExportCommand: ParsableCommand {
         if hledger == nil && xlsx == nil {
             throw ValidationError("name what to export, for example --hledger books.journal or --xlsx committee.xlsx")
         }
+        if let hledger, let xlsx, FilePaths.canonical(hledger) == FilePaths.canonical(xlsx) {
+            throw ValidationError("--hledger and --xlsx name the same file, \(xlsx): the workbook would replace the journal")
+        }
         if xlsx == nil && (asOf != nil || financialYear != nil || !scenarios.isEmpty || allocation.isGiven
                            || author != nil || company != nil) {
             throw ValidationError("--as-of, --fy, --scenario, the allocation flags, --author and --company go with --xlsx FILE")

@@ -40,7 +40,12 @@ struct ImportCommand: ParsableCommand {
         let books = paths.isEmpty ? ["ledgers"] : paths
         // Two imports into one folder at once would each append to the ledger as it was before the
         // other: hold the folder's lock from reading the books to renaming the new file.
-        let lock = FolderLock(FilePaths.directory(of: FilePaths.canonical(into)))
+        // A dry run writes nothing, so it needs no lock.
+        let lock = dryRun ? nil : FolderLock(FilePaths.split(FilePaths.canonical(into)).directory)
+        if !dryRun && lock == nil && FilePaths.isFolder(FilePaths.split(FilePaths.canonical(into)).directory) {
+            throw LedgerInput.fail(Diagnostic(.writeFailed, "another program has held the lock on the folder of \(into) for \(FolderLock.patience) seconds",
+                                              hint: "wait for the other import to finish, then try again; nothing was written"))
+        }
         defer { withExtendedLifetime(lock) {} }
         let locator = ArgumentLocator()
         let (rulesRead, rulesProblems) = ImportRulesReader.read(path: rules, sources: sources,
@@ -123,6 +128,10 @@ struct ImportCommand: ParsableCommand {
             Console.out("would import \(summary) into \(into); \(already)")
             return
         }
+        if intoExists, let read = sources.file(atPath: into), !read.isUnchangedOnDisk {
+            throw LedgerInput.fail(Diagnostic(.writeFailed, "\(into) was changed by another program while the import ran",
+                                              hint: "run the import again, so that change is kept; nothing was written"))
+        }
         do throws(FileError) {
             try OutputFile.write(to: into) { sink in sink.write(bytes: content) }
         } catch {
@@ -145,7 +154,11 @@ struct ImportCommand: ParsableCommand {
         guard path.hasSuffix(".ledger") else { return false }
         let target = FilePaths.canonical(path)
         return books.contains { book in
-            FilePaths.isFolder(book) && FilePaths.isInside(target, FilePaths.canonical(book)) && target != FilePaths.canonical(book)
+            let folder = FilePaths.canonical(book)
+            guard FilePaths.isFolder(book), FilePaths.isInside(target, folder), target != folder else { return false }
+            // The folder walk skips hidden folders: a ledger written in one would never be read.
+            let inner = target.dropFirst(folder.count + 1).split(separator: "/").dropLast()
+            return !inner.contains { $0.hasPrefix(".") }
         }
     }
 }

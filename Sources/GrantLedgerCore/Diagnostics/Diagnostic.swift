@@ -27,11 +27,13 @@ public struct Diagnostic: Hashable, Sendable {
         at location: SourceLocation? = nil, length: Int = 1, excerpt: String? = nil
     ) {
         self.code = code
-        self.message = message
+        // A line of megabytes is kept as its first few thousand characters: enough to show the
+        // problem (the renderer shows less), never the whole line again per problem.
+        self.message = message.utf8.count > 4096 ? String(message.prefix(1024)) + "…" : message
         self.hint = hint
         self.location = location
         self.length = max(1, length)
-        self.excerpt = excerpt
+        self.excerpt = excerpt.map { $0.utf8.count > 8192 ? String($0.prefix(4096)) : $0 }
         self.omitted = 0
     }
 

@@ -11,6 +11,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case badEncoding = "bad-encoding"
     case includeNotFound = "include-not-found"
     case includeCycle = "include-cycle"
+    case includeTooDeep = "include-too-deep"
     case unknownDirective = "unknown-directive"
     case unknownField = "unknown-field"
     case missingField = "missing-field"

@@ -54,24 +54,59 @@ public final class DiagnosticRenderer {
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        let head = "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: \(diagnostic.message)"
+        let head = "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: \(Self.printable(Self.clipped(diagnostic.message)))"
         var text: String
         if let location = diagnostic.location {
-            text = "\(location.file):\(location.line):\(location.column): \(head)\n"
-            if let line = diagnostic.excerpt ?? sourceLine(location.file, location.line) {
+            text = "\(Self.printable(location.file)):\(location.line):\(location.column): \(head)\n"
+            if let whole = diagnostic.excerpt ?? sourceLine(location.file, location.line) {
+                let (line, column, length) = Self.window(whole, byteColumn: location.column, byteLength: diagnostic.length)
                 let number = String(location.line)
                 let gutter = String(repeating: " ", count: number.count)
-                let (prefix, caretCount) = Self.caret(line: line, byteColumn: location.column, byteLength: diagnostic.length)
-                text += "  \(number) | \(line)\n"
+                let (prefix, caretCount) = Self.caret(line: line, byteColumn: column, byteLength: length)
+                text += "  \(number) | \(Self.printable(line))\n"
                 text += "  \(gutter) | \(prefix)\(String(repeating: "^", count: caretCount))\n"
             }
         } else {
             text = "grantledger: \(head)\n"
         }
         if let hint = diagnostic.hint {
-            text += "  hint: \(hint)\n"
+            text += "  hint: \(Self.printable(Self.clipped(hint)))\n"
         }
         return text
+    }
+
+    /// Text from a file, safe to print on a terminal: control characters (an escape sequence
+    /// hidden in a ledger could retitle the window or clear the screen) become U+FFFD, one
+    /// character for one, so the caret still lines up. Tabs stay.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? "\u{FFFD}" : $0 }))
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// A message or hint quoting a huge word is cut: 400 characters say what is wrong.
+    static func clipped(_ text: String, to limit: Int = 400) -> String {
+        text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    }
+
+    /// A long line shown as the part around its problem, so one line of 64 MB is not printed twice.
+    static func window(_ line: String, byteColumn: Int, byteLength: Int) -> (String, Int, Int) {
+        let characters = Array(line)
+        guard characters.count > 1_000 else { return (line, byteColumn, byteLength) }
+        // The character the column points into.
+        var bytes = 0, at = characters.count
+        for (index, character) in characters.enumerated() {
+            if bytes >= byteColumn - 1 { at = index; break }
+            bytes += character.utf8.count
+        }
+        let start = max(0, at - 300), end = min(characters.count, at + 500)
+        let lead = start > 0 ? "…" : ""
+        let shown = lead + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+        let column = lead.utf8.count + String(characters[start..<min(at, end)]).utf8.count + 1
+        return (shown, column, min(byteLength, max(1, String(characters[min(at, end)..<end]).utf8.count)))
     }
 
     /// The blank prefix (keeping tabs, so the caret lines up) and the caret width in characters.

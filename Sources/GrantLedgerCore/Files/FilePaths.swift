@@ -60,10 +60,16 @@ extension FilePaths {
     /// `path` as written in a file in `directory` (paths in a scenario file are relative to the
     /// file, so a folder of scenarios can be moved), joined and tidied lexically so diagnostics name
     /// files the way people would: `examples/scenarios/../areas/x.csv` is `examples/areas/x.csv`.
+    /// A `..` after a symlinked folder means the link target's parent, as the system reads it:
+    /// the tidy spelling is used only when it names the same file.
     public static func resolve(_ path: String, relativeTo directory: String?) -> String {
-        guard let directory, !path.hasPrefix("/") else { return tidy(path) }
-        if directory.isEmpty || directory == "." { return tidy(path) }
-        return tidy(directory + "/" + path)
+        guard let directory, !path.hasPrefix("/"), !directory.isEmpty, directory != "." else {
+            let tidied = tidy(path)
+            return tidied == path || canonical(tidied) == canonical(path) ? tidied : path
+        }
+        let joined = directory + "/" + path
+        let tidied = tidy(joined)
+        return canonical(tidied) == canonical(joined) ? tidied : joined
     }
 
     /// `a/./b/../c` → `a/c`; leading `..` are kept; an absolute path stays absolute.

@@ -6,17 +6,23 @@ import SystemPackage
 public final class FolderLock {
     private let descriptor: FileDescriptor
 
-    /// Waits for the lock on `folder`; nil when the folder cannot be opened or locked (then the
-    /// write that follows reports why it cannot be written).
+    /// How long to wait for another holder before giving up.
+    public static let patience = 30
+
+    /// Waits up to `patience` seconds for the lock on `folder`; nil when the folder cannot be
+    /// opened, or somebody else holds the lock all that time.
     public init?(_ folder: String) {
         guard let fd = try? FileDescriptor.open(FilePath(folder.isEmpty ? "." : folder), .readOnly, options: [.closeOnExec, .directory]) else {
             return nil
         }
-        do {
-            try SystemCalls.lock(fd)
-        } catch {
-            try? fd.close()
-            return nil
+        var waited = 0
+        while !SystemCalls.tryLock(fd) {
+            if waited >= Self.patience * 10 {
+                try? fd.close()
+                return nil
+            }
+            usleep(100_000)
+            waited += 1
         }
         descriptor = fd
     }

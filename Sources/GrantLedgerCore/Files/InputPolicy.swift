@@ -22,7 +22,8 @@ public struct InputPolicy: Sendable, Hashable {
     public init(maximumFileSize: Int = InputPolicy.defaultMaximumFileSize, includesAnywhere: Bool = false,
                 maximumProblems: Int = InputPolicy.defaultMaximumProblems,
                 maximumFolderEntries: Int = InputPolicy.defaultMaximumFolderEntries) {
-        self.maximumFileSize = maximumFileSize
+        // Past 2^60 bytes no file exists; the cap keeps every size sum far from overflow.
+        self.maximumFileSize = min(max(0, maximumFileSize), 1 << 60)
         self.includesAnywhere = includesAnywhere
         self.maximumProblems = max(1, maximumProblems)
         self.maximumFolderEntries = max(1, maximumFolderEntries)

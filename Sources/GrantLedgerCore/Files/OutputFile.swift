@@ -205,12 +205,22 @@ public final class OutputFile {
 
     /// `path` with symlinks followed to the file they lead to (which need not exist yet); a loop of
     /// links is an error.
+    ///
+    /// As the kernel's `protected_symlinks` does, a link in a sticky folder that anyone may write
+    /// (`/tmp`) is followed only if it belongs to this user or to the folder's owner: another user
+    /// must not be able to plant `/tmp/book.xlsx -> ~/books/main.ledger` and have it replaced.
     static func followLinks(_ path: String) throws(FileError) -> String {
         var current = path
         for _ in 0..<40 {
             guard let info = SystemCalls.status(current, following: false), info.type == .symbolicLink,
                   let link = try? SystemCalls.readLink(current) else { return current }
-            current = FilePaths.join(FilePaths.split(current).directory, link)
+            let folder = FilePaths.split(current).directory
+            if let owner = SystemCalls.status(folder), owner.mode.rawValue & S_ISVTX != 0, owner.mode.rawValue & 0o002 != 0,
+               info.userID.rawValue != geteuid(), info.userID != owner.userID {
+                throw FileError(.permissionDenied, "refusing to write through \(current): a link another user made in a shared folder",
+                                hint: "name the file itself, or remove the link; nothing was changed")
+            }
+            current = FilePaths.join(folder, link)
         }
         throw FileError(.notARegularFile, "\(path) is a loop of symbolic links", hint: "name a regular file; nothing was changed")
     }

@@ -23,14 +23,18 @@ public final class SourceFile: @unchecked Sendable {
     /// Where the content starts: 3 after a UTF-8 byte-order mark, else 0.
     public let contentStart: Int
 
+    /// Which file on disk, and which version of it, the bytes were read from (nil in memory).
+    let identity: FileIdentity?
+
     private let lock = NSLock()
     private var cachedDigest: String?
     private var cachedLineStarts: [Int]?
 
-    init(name: String, canonicalPath: String?, bytes: [UInt8]) {
+    init(name: String, canonicalPath: String?, bytes: [UInt8], identity: FileIdentity? = nil) {
         self.name = name
         self.canonicalPath = canonicalPath
         self.bytes = bytes
+        self.identity = identity
         self.contentStart = Encoding.hasUTF8ByteOrderMark(bytes) ? 3 : 0
     }
 
@@ -103,6 +107,14 @@ public final class SourceFile: @unchecked Sendable {
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
     }
 
+    /// Whether the file on disk is still the one these bytes were read from (same file, size and
+    /// modification time): `import` checks this before it replaces a ledger, so an edit made while
+    /// it ran is not lost.
+    public var isUnchangedOnDisk: Bool {
+        guard let identity, let path = canonicalPath, let now = SystemCalls.status(path) else { return identity == nil }
+        return FileIdentity(now) == identity
+    }
+
     /// The number of lines (a final line end does not start another).
     public var lineCount: Int { bytes.count == contentStart ? 0 : lineStarts.count }
 }
@@ -115,15 +127,28 @@ enum Encoding {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }
 
+    /// Whether the bytes have line ends but none is a `\n`: a file saved with classic Mac OS line
+    /// ends, which would otherwise read as one long line (or one long comment).
+    static func endsLinesWithCarriageReturnsAlone(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, memchr(base, Int32(ASCII.carriageReturn), buffer.count) != nil else { return false }
+            return memchr(base, Int32(ASCII.newline), buffer.count) == nil
+        }
+    }
+
     /// The name of the encoding the bytes are in when it is not UTF-8 and can be told; nil otherwise.
     static func otherThanUTF8(_ bytes: [UInt8]) -> String? {
+        // UTF-16 after a UTF-8 mark (a file converted twice) is still UTF-16.
+        if hasUTF8ByteOrderMark(bytes), bytes.count >= 7, let inner = otherThanUTF8(Array(bytes[3...])) { return inner }
         let b = bytes.prefix(4).map { Int($0) } + [-1, -1, -1, -1]
         if b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0 { return "UTF-32 (little-endian)" }
         if b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF { return "UTF-32 (big-endian)" }
         if b[0] == 0xFF && b[1] == 0xFE { return "UTF-16 (little-endian)" }
         if b[0] == 0xFE && b[1] == 0xFF { return "UTF-16 (big-endian)" }
-        // No mark: ASCII text in UTF-16 has a zero byte beside every character.
+        // No mark: ASCII text in UTF-32 has three zero bytes beside every character, in UTF-16 one.
         if bytes.count >= 4 {
+            if b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0 { return "UTF-32 (little-endian, no byte-order mark)" }
+            if b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0 { return "UTF-32 (big-endian, no byte-order mark)" }
             if b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0 { return "UTF-16 (little-endian, no byte-order mark)" }
             if b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0 { return "UTF-16 (big-endian, no byte-order mark)" }
         }

@@ -47,11 +47,17 @@ public final class SourceFiles: @unchecked Sendable {
         }
         lock.unlock()
         let bytes: [UInt8]
+        let identity: FileIdentity?
         do throws(FileError) {
-            bytes = try Self.readWhole(path, limit: policy.maximumFileSize)
+            (bytes, identity) = try Self.readWhole(path, limit: policy.maximumFileSize)
             if let encoding = Encoding.otherThanUTF8(bytes) {
                 throw FileError(.badEncoding, "\(path) is in \(encoding), not UTF-8",
                                 hint: "save it as UTF-8 (in Excel: Save As, CSV UTF-8; in an editor: Save with Encoding, UTF-8)",
+                                at: SourceLocation(file: path, line: 1, column: 1))
+            }
+            if Encoding.endsLinesWithCarriageReturnsAlone(bytes) {
+                throw FileError(.badEncoding, "\(path) ends its lines with carriage returns alone (classic Mac OS), so it would read as one line",
+                                hint: "save it with Unix (LF) or Windows (CRLF) line ends",
                                 at: SourceLocation(file: path, line: 1, column: 1))
             }
         } catch {
@@ -61,7 +67,7 @@ public final class SourceFiles: @unchecked Sendable {
             lock.unlock()
             throw error
         }
-        let file = SourceFile(name: path, canonicalPath: canonical, bytes: bytes)
+        let file = SourceFile(name: path, canonicalPath: canonical, bytes: bytes, identity: identity)
         lock.lock()
         defer { lock.unlock() }
         if let raced = byCanonicalPath[canonical] { return raced }
@@ -157,7 +163,7 @@ public final class SourceFiles: @unchecked Sendable {
     /// Opens `path` without blocking (a FIFO must not hang the program), refuses anything but a
     /// regular file, and reads it whole, refusing more than `limit` bytes even from a file that
     /// says it is empty (as /proc files do).
-    static func readWhole(_ path: String, limit: Int) throws(FileError) -> [UInt8] {
+    static func readWhole(_ path: String, limit: Int) throws(FileError) -> ([UInt8], FileIdentity) {
         let descriptor: FileDescriptor
         do {
             descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec, .nonBlocking, FileDescriptor.OpenOptions(rawValue: O_NOCTTY)])
@@ -166,8 +172,10 @@ public final class SourceFiles: @unchecked Sendable {
         }
         defer { try? descriptor.close() }
         let size: Int
+        let identity: FileIdentity
         do {
             let info = try descriptor.stat()
+            identity = FileIdentity(info)
             switch info.type {
             case .regular: break
             case .directory:
@@ -221,7 +229,7 @@ public final class SourceFiles: @unchecked Sendable {
             }
         }
         if bytes.count > limit { throw tooLarge(path, size: bytes.count, limit: limit) }
-        return bytes
+        return (bytes, identity)
     }
 
     /// `GRANTLEDGER_FAULT_READ=EIO` makes every read fail so: how the error catalogue shows a

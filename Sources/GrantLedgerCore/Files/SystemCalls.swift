@@ -23,9 +23,6 @@ enum SystemCalls {
     static func fchmod(_ fd: FileDescriptor, _ mode: mode_t) throws(Errno) { try check(Glibc.fchmod(fd.rawValue, mode)) }
     static func fchown(_ fd: FileDescriptor, _ uid: uid_t, _ gid: gid_t) throws(Errno) { try check(Glibc.fchown(fd.rawValue, uid, gid)) }
 
-    /// Waits for an exclusive advisory lock on `fd`.
-    static func lock(_ fd: FileDescriptor) throws(Errno) { try retrying { flock(fd.rawValue, LOCK_EX) } }
-
     /// Takes an exclusive lock on `fd` if nobody holds one; false when somebody does.
     static func tryLock(_ fd: FileDescriptor) -> Bool { flock(fd.rawValue, LOCK_EX | LOCK_NB) == 0 }
 

@@ -29,7 +29,23 @@ public enum LedgerReader {
             switch LedgerFolder.expand(path, maximumEntries: sources.policy.maximumFolderEntries) {
             case .success(let found):
                 sources.addRoot(for: path, isFolder: found.isFolder)
-                files += found.files
+                guard found.isFolder else {
+                    files += found.files
+                    continue
+                }
+                // A link found in the folder is held to the rule an include is: it may not lead out
+                // of the folder named (a `.ledger` link to /etc/shadow must not be read and shown).
+                let root = FilePaths.canonical(path)
+                for file in found.files {
+                    let canonical = FilePaths.canonical(file)
+                    if sources.policy.includesAnywhere || FilePaths.isInside(canonical, root) {
+                        files.append(file)
+                    } else {
+                        parser.diagnostics.append(FileError(
+                            .includeOutsideTree, "\(file) is a link that leads outside the folder \(path)",
+                            hint: "keep the books' files inside the folder you name, or allow it with --allow-includes-anywhere").diagnostic)
+                    }
+                }
             case .failure(let problem):
                 parser.diagnostics.append(problem.diagnostic)
             }
@@ -119,6 +135,10 @@ final class ReadSession {
 
     typealias IncludeRequest = (path: String, location: SourceLocation, excerpt: String, length: Int)
 
+    /// Includes nest at most this deep: each level is a frame on the reading thread's stack, and a
+    /// chain of thousands of files would overflow it.
+    static let maximumIncludeDepth = 64
+
     func read(file: String, includedFrom: IncludeRequest?) {
         let key = FilePaths.canonical(file)
         if stack.contains(key), let from = includedFrom {
@@ -129,6 +149,13 @@ final class ReadSession {
             return
         }
         if seen.contains(key) { return }
+        if let from = includedFrom, stack.count >= Self.maximumIncludeDepth {
+            parser.diagnostics.append(Diagnostic(
+                .includeTooDeep, "including \(from.path) here would nest includes more than \(Self.maximumIncludeDepth) deep",
+                hint: "the chain starts at \(stack.first.map(FilePaths.lastComponent) ?? from.location.file); include the files from one main ledger instead",
+                at: from.location, length: from.length, excerpt: from.excerpt))
+            return
+        }
         if let from = includedFrom, let refusal = sources.includeRefusal(written: from.path, canonical: key) {
             parser.diagnostics.append(refusal.diagnostic(at: from.location, length: from.length, excerpt: from.excerpt))
             return
@@ -161,7 +188,8 @@ final class ReadSession {
         filesRead.append(file)
         let savedFile = parser.file
         parser.file = file
-        let directory = FilePaths.directory(of: file)
+        // Includes are relative to the file itself: through a symlink, to the folder of its target.
+        let directory = FilePaths.directory(of: (try? OutputFile.followLinks(file)) ?? file)
         // Only files named or found in a folder are cut: an included file is read where it is
         // included, possibly while other threads read the rest of the file that includes it.
         if includedFrom == nil, let ranges = splitting.ranges(of: source) {

@@ -160,4 +160,73 @@ struct HostileInputTests {
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("u.ledger:1:1: error[bad-encoding]: u.ledger is in UTF-16 (little-endian), not UTF-8"), "\(result.stderr)")
     }
+
+    @Test func aLinkInTheBooksFolderMayNotLeadOutOfIt() throws {
+        let folder = try ScratchFolder()
+        try folder.write("books/main.ledger", Self.accounts)
+        try folder.write("outside.ledger", "a secret line that must not be shown\n")
+        #expect(symlink(folder.url.appendingPathComponent("outside.ledger").path, folder.url.appendingPathComponent("books/x.ledger").path) == 0)
+        #expect(symlink("/etc/hostname", folder.url.appendingPathComponent("books/y.ledger").path) == 0)
+        let result = try #require(try Self.run(["check", "books"], in: folder.url))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error[include-outside-tree]: books/x.ledger is a link that leads outside the folder books"), "\(result.stderr)")
+        #expect(result.stderr.contains("books/y.ledger is a link"))
+        #expect(!result.stderr.contains("secret"))
+    }
+
+    @Test func aChainOfThousandsOfIncludesEndsWithALocatedError() throws {
+        let folder = try ScratchFolder()
+        for index in 0..<3_000 { try folder.write("f\(index).ledger", "include f\(index + 1).ledger\n") }
+        try folder.write("f3000.ledger", Self.accounts)
+        let result = try #require(try Self.run(["check", "f0.ledger"], in: folder.url))
+        #expect(result.status == 2, "crashed? \(result.status)")
+        #expect(result.stderr.contains("f63.ledger:1:9: error[include-too-deep]"), "\(result.stderr)")
+    }
+
+    @Test func oldMacLineEndsAndUnmarkedUTF32AreNamedNotReadAsEmptyBooks() throws {
+        let folder = try ScratchFolder()
+        try folder.write("mac.ledger", Self.accounts.replacingOccurrences(of: "\n", with: "\r") + "2022-01-01 x\r    expenses:cctv  £1.00\r    assets:bank\r")
+        var utf32: [UInt8] = []
+        for scalar in "account assets:bank\n".unicodeScalars { utf32 += [UInt8(scalar.value), 0, 0, 0] }
+        try folder.write("u32.ledger", Data(utf32))
+        let mac = try #require(try Self.run(["check", "mac.ledger"], in: folder.url))
+        #expect(mac.status == 2)
+        #expect(mac.stderr.contains("mac.ledger:1:1: error[bad-encoding]: mac.ledger ends its lines with carriage returns alone"), "\(mac.stderr)")
+        let wide = try #require(try Self.run(["check", "u32.ledger"], in: folder.url))
+        #expect(wide.stderr.contains("error[bad-encoding]: u32.ledger is in UTF-32 (little-endian, no byte-order mark)"), "\(wide.stderr)")
+    }
+
+    @Test func controlCharactersAndHugeLinesAreNotEchoedRaw() throws {
+        let folder = try ScratchFolder()
+        try folder.write("e.ledger", "\u{1B}]0;PWNED\u{07}\u{1B}[2J\n" + String(repeating: "x", count: 200_000) + " bad\n")
+        let result = try #require(try Self.run(["check", "e.ledger"], in: folder.url))
+        #expect(result.status == 2)
+        #expect(!result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "an escape reached the terminal")
+        #expect(result.stderr.utf8.count < 5_000, "\(result.stderr.utf8.count) bytes for two problems")
+    }
+
+    @Test func theSameFileForBothExportsIsAUsageError() throws {
+        let folder = try ScratchFolder()
+        let result = try #require(try Self.run(["export", "--hledger", "x", "--xlsx", "./x", Grantledger.packageRoot.appendingPathComponent("ledgers").path],
+                                                in: folder.url))
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("name the same file"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "making a link owned by another user needs root"))
+    func aLinkAnotherUserPlantedInASharedFolderIsNotFollowed() throws {
+        let folder = try ScratchFolder()
+        let shared = folder.url.appendingPathComponent("shared").path
+        #expect(mkdir(shared, 0o777) == 0 && chmod(shared, 0o1777) == 0)
+        try folder.write("precious.journal", "mine\n")
+        let link = shared + "/book.journal"
+        #expect(symlink(folder.url.appendingPathComponent("precious.journal").path, link) == 0)
+        #expect(lchown(link, 65534, 65534) == 0)
+        let result = try #require(try Self.run(["export", "--hledger", link, Grantledger.packageRoot.appendingPathComponent("ledgers").path],
+                                                in: folder.url))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error[permission-denied]: refusing to write through"), "\(result.stderr)")
+        #expect(try String(contentsOf: folder.url.appendingPathComponent("precious.journal"), encoding: .utf8) == "mine\n")
+    }
 }

@@ -163,4 +163,14 @@ struct SourceFilesTests {
         #expect(diagnostics.map(\.code) == [.includeOutsideTree], "\(diagnostics)")
         #expect(diagnostics.first?.location?.line == 2)
     }
+
+    @Test func aFileKnowsWhetherItChangedOnDiskSinceItWasRead() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("a.ledger", "one\n")
+        let file = try SourceFiles().open(path, role: "ledger")
+        #expect(file.isUnchangedOnDisk)
+        Thread.sleep(forTimeInterval: 0.01)
+        _ = try folder.write("a.ledger", "one\ntwo\n")
+        #expect(!file.isUnchangedOnDisk)
+    }
 }
