@@ -34,18 +34,24 @@ struct KilledRunTests {
         return killed && process.terminationReason == .uncaughtSignal
     }
 
+    /// One grant and `transactions` payments against it: a Spend sheet big enough to take a while.
+    static func spendLedger(transactions: Int) -> String {
+        var text = "account assets:bank\naccount expenses:cctv\nfunder f  F\ngrant g  G\n  funder f\n  period 2022-01-01..2023-03-31\n"
+            + "  award £100,000,000.00\n  line l  £100,000,000.00  L\n\n"
+        for index in 0..<transactions {
+            text += "2022-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1)) Payment \(index) to supplier \(index % 97)  ; grant:g, line:l, ref:INV-\(index)\n"
+                + "    expenses:cctv  £\(index % 5000 + 1).\(String(format: "%02d", index % 100))\n    assets:bank\n\n"
+        }
+        return text
+    }
+
     static func temporaries(in folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".grantledger-") }
     }
 
     @Test func aKilledWorkbookExportLeavesTheOldWorkbookOrTheNewOne() throws {
         let folder = try ScratchFolder()
-        var text = "account assets:bank\naccount expenses:cctv\nfunder f  F\ngrant g  G\n  funder f\n  period 2022-01-01..2023-03-31\n"
-            + "  award £100,000,000.00\n  line l  £100,000,000.00  L\n\n"
-        for index in 0..<30_000 {
-            text += "2022-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1)) Payment \(index)  ; grant:g, line:l, ref:INV-\(index)\n"
-                + "    expenses:cctv  £\(index % 5000 + 1).\(String(format: "%02d", index % 100))\n    assets:bank\n\n"
-        }
+        let text = Self.spendLedger(transactions: 30_000)
         try folder.write("big.ledger", text)
         let arguments = ["export", "--xlsx", "out/committee.xlsx", "--as-of", "2026-11-25", "big.ledger"]
         let out = folder.url.appendingPathComponent("out")

@@ -178,12 +178,7 @@ struct OutputSafetyTests {
     @Test(.enabled(if: isRoot, "mounting a small tmpfs needs root"))
     func aFullDiskNeverGivesAHalfWorkbook() throws {
         let folder = try ScratchFolder()
-        var text = "account assets:bank\naccount expenses:cctv\nfunder f  F\ngrant g  G\n  funder f\n  period 2022-01-01..2023-03-31\n"
-            + "  award £100,000,000.00\n  line l  £100,000,000.00  L\n\n"
-        for index in 0..<20_000 {
-            text += "2022-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1)) Payment \(index) to supplier \(index % 97)  ; grant:g, line:l, ref:INV-\(index)\n"
-                + "    expenses:cctv  £\(index % 5000 + 1).\(String(format: "%02d", index % 100))\n    assets:bank\n\n"
-        }
+        let text = KilledRunTests.spendLedger(transactions: 20_000)
         try folder.write("big.ledger", text)
         let ledger = folder.url.appendingPathComponent("big.ledger").path
         let arguments = ["export", "--xlsx", "BOOK", "--as-of", "2026-11-25", ledger]
