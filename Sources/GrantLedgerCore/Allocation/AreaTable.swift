@@ -40,7 +40,7 @@ public struct AreaTable: Sendable {
                     hint: "write a header row such as area,population,crime,deprivation, then one row per area",
                     at: start, excerpt: ""))
             }
-            return (nil, diagnostics)
+            return (nil, diagnostics.all)
         }
 
         let first = header.fields[0]
@@ -114,7 +114,7 @@ public struct AreaTable: Sendable {
         }
         // The good rows are kept even when others are bad, so that their values are checked too and
         // every problem is reported in one run; callers allocate only when there are no errors.
-        return (AreaTable(file: file, columns: columns, areas: areas), diagnostics)
+        return (AreaTable(file: file, columns: columns, areas: areas), diagnostics.all)
     }
 
     /// The column headed `name`, read as exact non-negative numbers with a positive total (zero only

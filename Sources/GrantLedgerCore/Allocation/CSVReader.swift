@@ -22,7 +22,8 @@ public struct CSVRecord: Sendable {
 /// and every problem must be shown where it is. Blank lines are skipped.
 struct CSVReader {
     let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+    /// Bounded: a file of two million bad rows keeps 500 problems and counts the rest.
+    private(set) var diagnostics = DiagnosticLog()
 
     init(file: String) { self.file = file }
 

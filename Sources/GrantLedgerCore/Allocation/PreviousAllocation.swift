@@ -41,7 +41,7 @@ public struct PreviousAllocation: Sendable {
                     hint: "write a header row area,amount, then one row per area with last year's amount",
                     at: SourceLocation(file: file, line: 1, column: 1), excerpt: ""))
             }
-            return (nil, diagnostics)
+            return (nil, diagnostics.all)
         }
         let first = header.fields[0]
         if first.text.lowercased() != "area" {
@@ -55,7 +55,7 @@ public struct PreviousAllocation: Sendable {
                 .missingField, "the previous allocation has no amount column",
                 hint: "head the column of last year's amounts amount: area,amount",
                 at: SourceLocation(file: file, line: header.line, column: header.endColumn), excerpt: nil))
-            return (nil, diagnostics)
+            return (nil, diagnostics.all)
         }
         var rows: [Row] = []
         var seen: [String: Int] = [:]
@@ -100,7 +100,7 @@ public struct PreviousAllocation: Sendable {
                     at: AreaTable.location(file, cell, offset: min(error.offset, max(0, cell.length - 1)))))
             }
         }
-        return (PreviousAllocation(file: file, rows: rows, origin: origin), diagnostics)
+        return (PreviousAllocation(file: file, rows: rows, origin: origin), diagnostics.all)
     }
 
     /// Last year's amount for each of `table`'s areas, in its order; a located problem for every area

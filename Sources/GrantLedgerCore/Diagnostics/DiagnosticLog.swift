@@ -6,11 +6,20 @@ public struct DiagnosticLog: Sendable {
     public private(set) var kept: [Diagnostic] = []
     private var omittedByCode: [DiagnosticCode: Int] = [:]
 
+    /// How many problems were appended, kept or only counted.
+    public private(set) var count = 0
+
     public init(limit: Int = InputPolicy.defaultMaximumProblems) {
         self.limit = max(1, limit)
     }
 
+    public var isEmpty: Bool { count == 0 }
+
+    /// Whether a problem kept, or a code counted, matches.
+    public func contains(where predicate: (Diagnostic) -> Bool) -> Bool { all.contains(where: predicate) }
+
     public mutating func append(_ diagnostic: Diagnostic) {
+        count += diagnostic.weight
         if diagnostic.omitted > 0 {
             omittedByCode[diagnostic.code, default: 0] += diagnostic.omitted
         } else if kept.count < limit {

@@ -47,8 +47,8 @@ public enum FinanceExport {
         let records = reader.records(source)
         var diagnostics = reader.diagnostics
         // A broken quote leaves the rest of the file unreadable: report it alone.
-        if diagnostics.contains(where: { $0.code == .badCSVQuote }) { return Reading(diagnostics: diagnostics) }
-        guard let header = records.first else { return Reading(diagnostics: diagnostics) }
+        if diagnostics.contains(where: { $0.code == .badCSVQuote }) { return Reading(diagnostics: diagnostics.all) }
+        guard let header = records.first else { return Reading(diagnostics: diagnostics.all) }
 
         var indices: [ColumnRole: Int] = [:]
         let headings = header.fields.map(\.text)
@@ -66,7 +66,7 @@ public enum FinanceExport {
                 hint: near + "its columns are: " + headings.map { "\"\($0)\"" }.joined(separator: ", "),
                 at: SourceLocation(file: name, line: header.line, column: 1), length: max(1, header.endColumn - 1)))
         }
-        if diagnostics.contains(where: { $0.severity == .error }) { return Reading(diagnostics: diagnostics) }
+        if diagnostics.contains(where: { $0.severity == .error }) { return Reading(diagnostics: diagnostics.all) }
 
         var reading = Reading()
         for record in records.dropFirst() {
@@ -86,7 +86,7 @@ public enum FinanceExport {
             }
             if let row = readRow(record, name: name, rules: rules, cell: cell, into: &diagnostics) { reading.rows.append(row) }
         }
-        reading.diagnostics = diagnostics
+        reading.diagnostics = diagnostics.all
         return reading
     }
 
@@ -95,7 +95,7 @@ public enum FinanceExport {
     }
 
     private static func readRow(_ record: CSVRecord, name: String, rules: ImportRules, cell: (ColumnRole) -> CSVField?,
-                                into diagnostics: inout [Diagnostic]) -> ExportRow? {
+                                into diagnostics: inout DiagnosticLog) -> ExportRow? {
         let before = diagnostics.count
         func report(_ field: CSVField, _ code: DiagnosticCode, _ message: String, hint: String, offset: Int = 0, length: Int? = nil) {
             diagnostics.append(Diagnostic(code, message, hint: hint,

@@ -30,7 +30,7 @@ public enum ImportRulesReader {
             return true
         }
         state.finish()
-        return (state.rules, state.diagnostics)
+        return (state.rules, state.diagnostics.all)
     }
 }
 
@@ -90,7 +90,7 @@ struct RulesLine {
 /// The state of reading one rules file.
 struct RulesParser {
     var rules: ImportRules
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = DiagnosticLog()
     /// The `map` rule whose fields are being read.
     var openRule: MappingRule?
     /// Its conditions could not be read: its fields are read (so they are not reported as stray

@@ -28,7 +28,7 @@ public enum ScenarioFile {
     public static func parse(_ source: SourceFile) -> (ScenarioDraft?, [Diagnostic]) {
         let file = source.name
         var draft = ScenarioDraft(file: file, directory: FilePaths.split(file).directory)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DiagnosticLog()
         var sawHeader = false
         let keys = ScenarioKey.allCases.map(\.rawValue)
 
@@ -130,7 +130,7 @@ public enum ScenarioFile {
         // Lines with problems are left out and the rest still read, so that every problem (a grant the
         // ledger lacks as well as a misspelt setting) shows in one run.
         draft.hasProblems = !diagnostics.isEmpty
-        return (sawHeader ? draft : nil, diagnostics)
+        return (sawHeader ? draft : nil, diagnostics.all)
     }
 
     /// A setting's usual form, for hints.

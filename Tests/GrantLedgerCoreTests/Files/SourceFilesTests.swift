@@ -173,4 +173,19 @@ struct SourceFilesTests {
         _ = try folder.write("a.ledger", "one\ntwo\n")
         #expect(!file.isUnchangedOnDisk)
     }
+
+    @Test func everyReaderKeepsAtMostTheLimitOfProblems() {
+        func bounded(_ diagnostics: [Diagnostic], _ total: Int, _ what: String) {
+            #expect(diagnostics.filter { $0.omitted == 0 }.count == InputPolicy.defaultMaximumProblems, "\(what)")
+            #expect(diagnostics.reduce(0) { $0 + $1.weight } == total, "\(what): every problem counted")
+        }
+        let rows = 3_000
+        let area = AreaTable.parse(Array(("area,population\n" + (0..<rows).map { "A\($0),1,2\n" }.joined()).utf8), file: "a.csv")
+        bounded(area.1, rows, "area data")
+        let scenario = ScenarioFile.parse(Array(("scenario s  S\n" + String(repeating: "  bogus x\n", count: rows)).utf8), file: "s.scenario")
+        bounded(scenario.1, rows, "scenario")
+        let rules = ImportRulesReader.read(text: String(repeating: "bogus x\n", count: rows))
+        #expect(rules.diagnostics.filter { $0.omitted == 0 }.count <= InputPolicy.defaultMaximumProblems)
+        #expect(rules.diagnostics.reduce(0) { $0 + $1.weight } >= rows)
+    }
 }
