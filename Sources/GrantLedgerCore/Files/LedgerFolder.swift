@@ -41,7 +41,13 @@ public enum LedgerFolder {
                                               hint: "name the folder that holds the .ledger files, for example ledgers/ (or raise --max-folder-entries)"))
                 }
                 let child = FilePaths.join(folder, name)
-                guard let entry = SystemCalls.status(child, following: false) else { continue }
+                guard let entry = SystemCalls.status(child, following: false) else {
+                    // Listed but not there by that name (a name that is not UTF-8, or removed
+                    // while the folder was read): never a silent gap in the books.
+                    guard name.hasSuffix(".ledger") || !name.unicodeScalars.allSatisfy({ $0 != "\u{FFFD}" }) else { continue }
+                    return .failure(FileError(.readFailed, "cannot read \(child) in the books' folder",
+                                              hint: "rename it with a plain (UTF-8) name, or move it out of the folder"))
+                }
                 switch entry.type {
                 case .directory:
                     if !name.hasPrefix(".") { folders.append(child) }
