@@ -41,8 +41,9 @@ struct ImportCommand: ParsableCommand {
         // Two imports into one folder at once would each append to the ledger as it was before the
         // other: hold the folder's lock from reading the books to renaming the new file.
         // A dry run writes nothing, so it needs no lock.
-        let lock = dryRun ? nil : FolderLock(FilePaths.split(FilePaths.canonical(into)).directory)
-        if !dryRun && lock == nil && FilePaths.isFolder(FilePaths.split(FilePaths.canonical(into)).directory) {
+        let intoFolder = FilePaths.split(FilePaths.canonical(into)).directory
+        let lock = dryRun ? nil : FolderLock(intoFolder)
+        if !dryRun && lock == nil && FilePaths.isFolder(intoFolder) {
             throw LedgerInput.fail(Diagnostic(.writeFailed, "another program has held the lock on the folder of \(into) for \(FolderLock.patience) seconds",
                                               hint: "wait for the other import to finish, then try again; nothing was written"))
         }
@@ -85,8 +86,11 @@ struct ImportCommand: ParsableCommand {
 
         // The ledger as it was read (the very bytes checked above), and as it will be.
         var content: [UInt8] = []
+        // Kept past `replace` below, which puts the new content in its place in `sources`.
+        var read: SourceFile?
         if intoExists {
-            guard let read = sources.file(atPath: into) else {
+            read = sources.file(atPath: into)
+            guard let read else {
                 throw LedgerInput.fail(Diagnostic(.readFailed, "\(into) changed while it was being read (it is not the file the books were read from)",
                                                   hint: "run the import again; nothing was written"))
             }
@@ -128,7 +132,7 @@ struct ImportCommand: ParsableCommand {
             Console.out("would import \(summary) into \(into); \(already)")
             return
         }
-        if intoExists, let read = sources.file(atPath: into), !read.isUnchangedOnDisk {
+        if let read, !read.isUnchangedOnDisk {
             throw LedgerInput.fail(Diagnostic(.writeFailed, "\(into) was changed by another program while the import ran",
                                               hint: "run the import again, so that change is kept; nothing was written"))
         }

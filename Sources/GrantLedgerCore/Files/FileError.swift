@@ -27,13 +27,13 @@ public struct FileError: Error, Hashable, Sendable {
         return Diagnostic(code, message, hint: hint, at: location, length: length, excerpt: excerpt)
     }
 
-    /// A failed system call on `path` while `doing` ("read", "write", "create a file beside").
-    /// Every errno a full, read-only, over-quota or forbidden disk gives has its own code.
-    /// The same, for an `errno` value from C (libxlsxwriter's scratch files).
+    /// `system(_:_:_:written:)` for an `errno` value from C (libxlsxwriter's scratch files).
     public static func system(errno code: Int32, _ doing: String, _ path: String, written: Bool) -> FileError {
         system(Errno(rawValue: code), doing, path, written: written)
     }
 
+    /// A failed system call on `path` while `doing` ("read", "write"). Every errno a full,
+    /// read-only, over-quota or forbidden disk gives has its own code.
     static func system(_ errno: Errno, _ doing: String, _ path: String, written: Bool) -> FileError {
         let reason = errno.description
         switch errno {

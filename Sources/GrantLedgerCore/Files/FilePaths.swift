@@ -30,13 +30,26 @@ public enum FilePaths {
 
     /// The folder a file is in, as written: `` for a bare file name (so joins stay relative).
     public static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        let directory = String(path[..<slash])
-        return directory.isEmpty ? "/" : directory
+        path.contains("/") ? split(path).directory : ""
     }
 
     /// The last component.
     public static func lastComponent(_ path: String) -> String { split(path).name }
+
+    /// `path` with symlinks followed to the file they lead to (which need not exist yet), spelt
+    /// relative where the links are; `eachLink` may refuse a link on the way. A loop is an error.
+    public static func followingLinks(_ path: String, eachLink: (String, Stat) throws(FileError) -> Void = { _, _ in })
+        throws(FileError) -> String
+    {
+        var current = path
+        for _ in 0..<40 {
+            guard let info = SystemCalls.status(current, following: false), info.type == .symbolicLink,
+                  let link = try? SystemCalls.readLink(current) else { return current }
+            try eachLink(current, info)
+            current = join(split(current).directory, link)
+        }
+        throw FileError(.notARegularFile, "\(path) is a loop of symbolic links", hint: "name a regular file; nothing was changed")
+    }
 
     /// Whether canonical `path` is `folder` or inside it (both canonical).
     public static func isInside(_ path: String, _ folder: String) -> Bool {

@@ -55,8 +55,9 @@ public struct InputPolicy: Sendable, Hashable {
             return "\(bytes >> shift) \(unit)"
         }
         for (unit, shift) in [("GiB", 30), ("MiB", 20), ("KiB", 10)] where bytes >= 1 << shift {
-            let tenths = (bytes * 10) >> shift
-            return "\(tenths / 10).\(tenths % 10) \(unit)"
+            // The part past the whole units is below 2^30, so ten times it cannot overflow.
+            let whole = bytes >> shift, tenth = ((bytes - (whole << shift)) * 10) >> shift
+            return "\(whole).\(tenth) \(unit)"
         }
         return "\(bytes) bytes"
     }

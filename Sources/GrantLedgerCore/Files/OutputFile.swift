@@ -42,7 +42,7 @@ public final class OutputFile {
                             hint: "name the file to write, for example out/committee.xlsx")
         }
         self.destination = destination
-        target = try Self.followLinks(destination)
+        target = try FilePaths.followingLinks(destination, eachLink: Self.refuseLinksPlantedByOthers)
         let (folder, name) = FilePaths.split(target)
         self.folder = folder
         existing = SystemCalls.status(target)
@@ -52,11 +52,9 @@ public final class OutputFile {
                             hint: "name a regular file to write; nothing was changed")
         }
         Self.removeAbandoned(in: folder, for: name)
-        // A long name is shortened in the temporary name, which must still fit the folder's limit.
-        let stem = name.utf8.count > 120 ? String(decoding: Array(name.utf8.prefix(120)), as: UTF8.self) : name
         var created: (String, FileDescriptor)?
         for _ in 0..<16 {
-            let candidate = FilePaths.join(folder, ".\(stem).grantledger-\(getpid())-\(String(UInt64.random(in: .min ... .max), radix: 16)).tmp")
+            let candidate = FilePaths.join(folder, Self.temporaryPrefix(for: name) + "\(getpid())-\(String(UInt64.random(in: .min ... .max), radix: 16)).tmp")
             do {
                 let fd = try FileDescriptor.open(FilePath(candidate), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
                                                  permissions: FilePermissions(rawValue: 0o666))
@@ -203,34 +201,29 @@ public final class OutputFile {
 
     // MARK: - Paths
 
-    /// `path` with symlinks followed to the file they lead to (which need not exist yet); a loop of
-    /// links is an error.
-    ///
     /// As the kernel's `protected_symlinks` does, a link in a sticky folder that anyone may write
-    /// (`/tmp`) is followed only if it belongs to this user or to the folder's owner: another user
-    /// must not be able to plant `/tmp/book.xlsx -> ~/books/main.ledger` and have it replaced.
-    static func followLinks(_ path: String) throws(FileError) -> String {
-        var current = path
-        for _ in 0..<40 {
-            guard let info = SystemCalls.status(current, following: false), info.type == .symbolicLink,
-                  let link = try? SystemCalls.readLink(current) else { return current }
-            let folder = FilePaths.split(current).directory
-            if let owner = SystemCalls.status(folder), owner.mode.rawValue & S_ISVTX != 0, owner.mode.rawValue & 0o002 != 0,
-               info.userID.rawValue != geteuid(), info.userID != owner.userID {
-                throw FileError(.permissionDenied, "refusing to write through \(current): a link another user made in a shared folder",
-                                hint: "name the file itself, or remove the link; nothing was changed")
-            }
-            current = FilePaths.join(folder, link)
+    /// (`/tmp`) is written through only if it belongs to this user or to the folder's owner: another
+    /// user must not be able to plant `/tmp/book.xlsx -> ~/books/main.ledger` and have it replaced.
+    static func refuseLinksPlantedByOthers(_ link: String, _ info: Stat) throws(FileError) {
+        let folder = FilePaths.split(link).directory
+        if let owner = SystemCalls.status(folder), owner.mode.rawValue & S_ISVTX != 0, owner.mode.rawValue & 0o002 != 0,
+           info.userID.rawValue != geteuid(), info.userID != owner.userID {
+            throw FileError(.permissionDenied, "refusing to write through \(link): a link another user made in a shared folder",
+                            hint: "name the file itself, or remove the link; nothing was changed")
         }
-        throw FileError(.notARegularFile, "\(path) is a loop of symbolic links", hint: "name a regular file; nothing was changed")
+    }
+
+    /// `.NAME.grantledger-` (NAME cut to 120 bytes, so the temporary name fits the folder's limit):
+    /// how this file's temporary files, and a killed run's, are named.
+    static func temporaryPrefix(for name: String) -> String {
+        ".\(name.utf8.count > 120 ? String(decoding: Array(name.utf8.prefix(120)), as: UTF8.self) : name).grantledger-"
     }
 
     /// Removes `.NAME.grantledger-PID-….tmp` files (and the `….scratch` folders beside them) in
     /// `folder` that no run holds: a killed run's leftovers. A file whose lock is held (a run still
     /// writing it, here or on another machine) and anything not named so are left alone.
     static func removeAbandoned(in folder: String, for name: String) {
-        let stem = name.utf8.count > 120 ? String(decoding: Array(name.utf8.prefix(120)), as: UTF8.self) : name
-        let prefix = ".\(stem).grantledger-"
+        let prefix = temporaryPrefix(for: name)
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
             let path = FilePaths.join(folder, entry)

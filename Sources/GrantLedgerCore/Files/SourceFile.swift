@@ -130,16 +130,17 @@ enum Encoding {
     /// Whether the bytes have line ends but none is a `\n`: a file saved with classic Mac OS line
     /// ends, which would otherwise read as one long line (or one long comment).
     static func endsLinesWithCarriageReturnsAlone(_ bytes: [UInt8]) -> Bool {
+        // The newline first: an ordinary file has one in its first line, so nothing else is scanned.
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, memchr(base, Int32(ASCII.carriageReturn), buffer.count) != nil else { return false }
-            return memchr(base, Int32(ASCII.newline), buffer.count) == nil
+            guard let base = buffer.baseAddress, memchr(base, Int32(ASCII.newline), buffer.count) == nil else { return false }
+            return memchr(base, Int32(ASCII.carriageReturn), buffer.count) != nil
         }
     }
 
     /// The name of the encoding the bytes are in when it is not UTF-8 and can be told; nil otherwise.
     static func otherThanUTF8(_ bytes: [UInt8]) -> String? {
         // UTF-16 after a UTF-8 mark (a file converted twice) is still UTF-16.
-        if hasUTF8ByteOrderMark(bytes), bytes.count >= 7, let inner = otherThanUTF8(Array(bytes[3...])) { return inner }
+        if hasUTF8ByteOrderMark(bytes), bytes.count >= 7, let inner = otherThanUTF8(Array(bytes[3..<7])) { return inner }
         let b = bytes.prefix(4).map { Int($0) } + [-1, -1, -1, -1]
         if b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0 { return "UTF-32 (little-endian)" }
         if b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF { return "UTF-32 (big-endian)" }

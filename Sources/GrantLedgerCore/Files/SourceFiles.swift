@@ -111,6 +111,14 @@ public final class SourceFiles: @unchecked Sendable {
         return replacements[canonical] != nil
     }
 
+    /// The file at `path` (any spelling of it) if it has been read.
+    public func file(atPath path: String) -> SourceFile? {
+        let canonical = FilePaths.canonical(path)
+        lock.lock()
+        defer { lock.unlock() }
+        return byCanonicalPath[canonical]
+    }
+
     /// The file a location names, if it came in by this door.
     public func file(named name: String) -> SourceFile? {
         lock.lock()
@@ -250,13 +258,5 @@ public final class SourceFiles: @unchecked Sendable {
         case .symbolicLink: return "a symbolic link"
         default: return "not a regular file"
         }
-    }
-}
-
-extension SourceFiles {
-    /// The file at `path` (any spelling of it) if it has been read.
-    public func file(atPath path: String) -> SourceFile? {
-        let canonical = FilePaths.canonical(path)
-        return opened.first { $0.file.canonicalPath == canonical }?.file
     }
 }

@@ -189,7 +189,7 @@ final class ReadSession {
         let savedFile = parser.file
         parser.file = file
         // Includes are relative to the file itself: through a symlink, to the folder of its target.
-        let directory = FilePaths.directory(of: (try? OutputFile.followLinks(file)) ?? file)
+        let directory = FilePaths.directory(of: (try? FilePaths.followingLinks(file)) ?? file)
         // Only files named or found in a folder are cut: an included file is read where it is
         // included, possibly while other threads read the rest of the file that includes it.
         if includedFrom == nil, let ranges = splitting.ranges(of: source) {

@@ -45,6 +45,19 @@ struct KilledRunTests {
         return text
     }
 
+    /// Puts `old` in `file`, starts `arguments` and kills it at each of 24 moments of a run that
+    /// takes `duration`: each time `file` must be `old` or `new`, and most kills must land part-way.
+    static func killRepeatedly(_ arguments: [String], in folder: URL, duration: TimeInterval, file: URL, old: Data, new: Data) throws {
+        var killed = 0
+        for moment in moments(24) {
+            try old.write(to: file)
+            if try kill(arguments, in: folder, after: duration * moment) { killed += 1 }
+            let now = try Data(contentsOf: file)
+            #expect(now == old || now == new, "killed at \(moment) of the run: \(file.lastPathComponent) is neither old nor complete (\(now.count) bytes)")
+        }
+        #expect(killed >= 12, "only \(killed) of 24 runs were killed part-way")
+    }
+
     static func temporaries(in folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".grantledger-") }
     }
@@ -64,14 +77,7 @@ struct KilledRunTests {
         let new = try Data(contentsOf: book)
         let old = Data("the previous workbook".utf8)
 
-        var killed = 0
-        for moment in Self.moments(24) {
-            try old.write(to: book)
-            if try Self.kill(arguments, in: folder.url, after: duration * moment) { killed += 1 }
-            let now = try Data(contentsOf: book)
-            #expect(now == old || now == new, "killed at \(moment) of the run: the workbook is neither old nor complete (\(now.count) bytes)")
-        }
-        #expect(killed >= 12, "only \(killed) of 24 runs were killed part-way")
+        try Self.killRepeatedly(arguments, in: folder.url, duration: duration, file: book, old: old, new: new)
         let next = try Grantledger.run(arguments, in: folder.url)
         #expect(next.status == 0, "\(next.stderr)")
         #expect(try Data(contentsOf: book) == new)
@@ -103,14 +109,7 @@ struct KilledRunTests {
         let folder = try ImportCommandTests.books()
         try folder.write("big.csv", csv)
         let ledger = folder.url.appendingPathComponent(file)
-        var killed = 0
-        for moment in Self.moments(24) {
-            try before.write(to: ledger)
-            if try Self.kill(arguments, in: folder.url, after: duration * moment) { killed += 1 }
-            let bytes = try Data(contentsOf: ledger)
-            #expect(bytes == before || bytes == after, "killed at \(moment) of the run: the ledger is half-written (\(bytes.count) bytes)")
-        }
-        #expect(killed >= 12, "only \(killed) of 24 runs were killed part-way")
+        try Self.killRepeatedly(arguments, in: folder.url, duration: duration, file: ledger, old: before, new: after)
         try before.write(to: ledger)
         let next = try Grantledger.run(arguments, in: folder.url)
         #expect(next.status == 0, "\(next.stderr)")

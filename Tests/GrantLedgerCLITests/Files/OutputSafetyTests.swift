@@ -14,6 +14,12 @@ struct OutputSafetyTests {
         return lstat(path, &info) == 0 ? info.st_mode : nil
     }
 
+    /// grantledger run under `ulimit -f`: files may grow to `fileLimitKiB` KiB.
+    static func run(_ arguments: [String], fileLimitKiB: Int, in folder: URL) throws -> Grantledger.Result {
+        try Grantledger.run(["-c", "ulimit -f \(fileLimitKiB); exec \"$0\" \"$@\"", Grantledger.binary.path] + arguments,
+                            in: folder, executable: URL(fileURLWithPath: "/bin/bash"))
+    }
+
     static func temporaries(in folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".grantledger-") }
     }
@@ -93,9 +99,7 @@ struct OutputSafetyTests {
         let folder = try ScratchFolder()
         try folder.write("book.xlsx", "old")
         // 64 KiB: room for the libxlsxwriter scratch files of the first sheets, not the workbook.
-        let script = "ulimit -f 64; exec \"$0\" \"$@\""
-        let result = try Grantledger.run(["-c", script, Grantledger.binary.path, "export", "--xlsx", "book.xlsx", "--as-of", "2026-11-25", Self.ledgers],
-                                         in: folder.url, executable: URL(fileURLWithPath: "/bin/bash"))
+        let result = try Self.run(["export", "--xlsx", "book.xlsx", "--as-of", "2026-11-25", Self.ledgers], fileLimitKiB: 64, in: folder.url)
         #expect(result.status == 2, "killed by SIGXFSZ? \(result.status) \(result.stderr)")
         #expect(result.stderr.contains("error[file-size-limit]"), "\(result.stderr)")
         #expect(try String(contentsOf: folder.url.appendingPathComponent("book.xlsx"), encoding: .utf8) == "old")
@@ -143,9 +147,7 @@ struct OutputSafetyTests {
     @Test func aFileSizeLimitIsReportedNotFatalAndTheOldFileKept() throws {
         let folder = try ScratchFolder()
         try folder.write("books.journal", "old\n")
-        let script = "ulimit -f 4; exec \"$0\" \"$@\""
-        let result = try Grantledger.run(["-c", script, Grantledger.binary.path, "export", "--hledger", "books.journal", Self.ledgers],
-                                         in: folder.url, executable: URL(fileURLWithPath: "/bin/bash"))
+        let result = try Self.run(["export", "--hledger", "books.journal", Self.ledgers], fileLimitKiB: 4, in: folder.url)
         #expect(result.status == 2, "killed by SIGXFSZ? \(result.status) \(result.stderr)")
         #expect(result.stderr.contains("error[file-size-limit]"), "\(result.stderr)")
         #expect(try String(contentsOf: folder.url.appendingPathComponent("books.journal"), encoding: .utf8) == "old\n")
