@@ -55,3 +55,13 @@ public struct Money: Hashable, Comparable, Sendable {
 public enum MoneyError: Error, Equatable, Sendable {
     case overflow
 }
+
+extension Money {
+    /// The largest amount, either side of zero, that every output holds exactly: 2^53 pence
+    /// (£90,071,992,547,409.92), past which a spreadsheet's double no longer holds each penny count.
+    /// A ledger whose figures could reach past it is refused by `check`, located at the amount.
+    public static let spreadsheetLimit = Money(pence: 1 << 53)
+
+    /// Whether this amount lies within ±`spreadsheetLimit`.
+    public var isWithinSpreadsheetLimit: Bool { pence.magnitude <= UInt64(1 << 53) }
+}
