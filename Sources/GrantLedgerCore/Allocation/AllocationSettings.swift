@@ -53,9 +53,26 @@ public struct AllocationSettings: Sendable {
         }
     }
 
+    /// Every amount set within the spreadsheet limit (`AmountLimit`), so that every figure worked
+    /// from them is exact in every output; the rest of the checks can then add them up safely.
+    func amountsPastLimit() -> [Diagnostic] {
+        var amounts: [(what: String, amount: Located<Money>)] = [("the pot", pot), ("the rounding unit", unit)]
+        if let floor { amounts.append(("the floor", floor)) }
+        if let cap { amounts.append(("the cap", cap)) }
+        for limit in areaLimits {
+            amounts.append(("the \(limit.kind.rawValue)\(limit.area.map { " for \($0)" } ?? "")", Located(limit.amount, at: limit.origin)))
+        }
+        for slice in topSlices { amounts.append(("top-slice \(slice.name)", Located(slice.amount, at: slice.origin))) }
+        return amounts.filter { !$0.amount.value.isWithinSpreadsheetLimit }.map { what, amount in
+            AmountLimit.pastLimit(amount.value, what: what, at: amount.origin?.location, length: amount.origin?.length ?? 1,
+                                  excerpt: amount.origin?.excerpt)
+        }
+    }
+
     /// Problems with the settings that need no area data: sign, units, weights adding up to one.
     public func problems() -> [Diagnostic] {
-        var problems: [Diagnostic] = []
+        var problems = amountsPastLimit()
+        if !problems.isEmpty { return problems }
         if pot.value.isNegative {
             problems.append(diagnostic(.badPot, "the pot \(pot.value) is negative",
                                        hint: "the pot is the amount to share out: write it without a minus sign, e.g. £270,750.00", at: pot.origin))

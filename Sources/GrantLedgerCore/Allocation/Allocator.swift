@@ -85,6 +85,14 @@ public enum Allocator {
             let (amounts, problems) = file.amounts(for: table)
             diagnostics += problems
             previous = amounts
+            // The pot and last year's amounts together within the limit: every change against last
+            // year, and their total, is then exact in every output.
+            var limit = file.amountLimit
+            if limit.count(settings.pot.value, at: {
+                (settings.pot.origin?.location, settings.pot.origin?.length ?? 1, settings.pot.origin?.excerpt)
+            }) == nil, let problem = limit.totalProblem("last year's allocation and the pot together") {
+                diagnostics.append(problem)
+            }
         }
 
         let count = table.areas.count
@@ -253,16 +261,23 @@ public enum Allocator {
             let last = previous.map { Rational(pence: $0) }
             var bandLow: [Rational] = []
             var bandHigh: [Rational?] = []
+            var narrow: [Diagnostic] = []
             for index in 0..<count {
                 var low = band.value.down.map { ceilUnits(last[index] * (.one - $0), unitValue) } ?? .zero
                 var high = band.value.up.map { floorUnits(last[index] * (.one + $0), unitValue) }
-                if let h = high, h < low { high = low }
+                if let h = high, h < low {
+                    // No whole unit lies in the band: any rounded amount would breach it.
+                    narrow.append(DampingNarrowBand(
+                        area: table.areas[index].name, previous: previous[index], band: band, unit: settings.unit).diagnostic)
+                    high = low
+                }
                 // The area's own floor and cap come first.
                 low = clampValue(low, lows[index], highs[index])
                 high = high.map { clampValue($0, lows[index], highs[index]) } ?? highs[index]
                 bandLow.append(low)
                 bandHigh.append(high)
             }
+            guard narrow.isEmpty else { return (nil, narrow) }
             let held = (0..<count).map { clampValue(limited[$0], bandLow[$0], bandHigh[$0]) }
             let gap = target - Rational.sum(held)
             // Lifting areas to the band costs more than holding others at its top saves (gap < 0): the

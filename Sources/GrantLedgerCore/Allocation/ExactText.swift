@@ -1,3 +1,5 @@
+import BigInt
+
 /// How exact figures are written for people: fractions kept whole, decimals grouped, approximations
 /// marked with ≈ so nobody mistakes a rounded figure for the exact one.
 enum ExactText {
@@ -22,8 +24,13 @@ enum ExactText {
     }
 
     /// An exact amount of pence shown to the penny (half away from zero), for reading only: `£46,234.57`.
+    /// Never clamped: a total of last year's amounts past what Int64 holds is still shown as it is.
     static func money(_ pence: Rational) -> String {
-        Money(pence: WideConversion.clampedInt64(pence.rounded(.standard))).formatted(.display)
+        let whole = pence.rounded(.standard)
+        if let small = WideConversion.small(whole), let exact = Int64(exactly: small) { return Money(pence: exact).formatted(.display) }
+        let magnitude = whole.magnitude
+        let (pounds, rest) = magnitude.quotientAndRemainder(dividingBy: 100)
+        return (whole.sign == .minus ? "-£" : "£") + grouped(String(pounds)) + (rest < 10 ? ".0" : ".") + String(rest)
     }
 
     /// An exact amount of pence for a message: `£245,000.00`, or `about £227,142.19` when it is not a

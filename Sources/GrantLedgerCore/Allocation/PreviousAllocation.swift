@@ -15,6 +15,9 @@ public struct PreviousAllocation: Sendable {
     public let rows: [Row]
     /// Where the setting naming this file was written.
     public let origin: SettingOrigin?
+    /// The sizes of the amounts and where the largest stands, so the pot can be counted with them
+    /// (`Allocator.prepare`): changes against last year are then exact in every output.
+    let amountLimit: AmountLimit
 
     public static func read(path: String, origin: SettingOrigin? = nil, sources: SourceFiles = SourceFiles()) -> (PreviousAllocation?, [Diagnostic]) {
         switch sources.read(path, role: "previous allocation", label: "previous allocation",
@@ -59,6 +62,7 @@ public struct PreviousAllocation: Sendable {
         }
         var rows: [Row] = []
         var seen: [String: Int] = [:]
+        var limit = AmountLimit()
         for record in records.dropFirst() {
             guard record.fields.count == header.fields.count else {
                 let many = record.fields.count > header.fields.count
@@ -93,6 +97,12 @@ public struct PreviousAllocation: Sendable {
                         at: AreaTable.location(file, cell), length: cell.length))
                     continue
                 }
+                if let problem = limit.count(amount, what: "last year's amount for \(name.text)", at: {
+                    (AreaTable.location(file, cell), cell.length, nil)
+                }) {
+                    diagnostics.append(problem)
+                    continue
+                }
                 rows.append(Row(area: name.text, amount: amount, nameField: name))
             } catch {
                 diagnostics.append(Diagnostic(
@@ -100,7 +110,8 @@ public struct PreviousAllocation: Sendable {
                     at: AreaTable.location(file, cell, offset: min(error.offset, max(0, cell.length - 1)))))
             }
         }
-        return (PreviousAllocation(file: file, rows: rows, origin: origin), diagnostics.all)
+        if let problem = limit.totalProblem("last year's allocation") { diagnostics.append(problem) }
+        return (PreviousAllocation(file: file, rows: rows, origin: origin, amountLimit: limit), diagnostics.all)
     }
 
     /// Last year's amount for each of `table`'s areas, in its order; a located problem for every area

@@ -3,18 +3,17 @@
 public enum BalanceAssertionCheck {
     @Sendable public static func run(_ ledger: Ledger) -> [Diagnostic] {
         guard ledger.postings.contains(where: { $0.assertion != nil }) else { return [] }
-        var balances = [Int64](repeating: 0, count: ledger.accounts.count)
+        var balances = [MoneyTotal](repeating: MoneyTotal(), count: ledger.accounts.count)
         var problems: [Diagnostic] = []
         for transactionIndex in ledger.transactionsByDate() {
             let transaction = ledger.transactions[transactionIndex]
             for posting in ledger.postings(of: transaction) {
                 let account = Int(posting.account)
-                let (sum, overflow) = balances[account].addingReportingOverflow(posting.amount.pence)
-                balances[account] = overflow ? .max : sum
+                balances[account].add(posting.amount)
                 guard let asserted = posting.assertion else { continue }
-                let actual = Money(pence: balances[account])
-                if actual != asserted {
-                    let difference = (try? actual.subtracting(asserted)) ?? .zero
+                let actual = balances[account]
+                if actual != MoneyTotal(asserted) {
+                    let difference = actual - MoneyTotal(asserted)
                     problems.append(Diagnostic(
                         .balanceAssertionFailed,
                         "\(ledger.accounts[account].name) is \(actual) after this posting, not the asserted \(asserted) (difference \(difference))",

@@ -5,32 +5,31 @@
 public enum MatchFundingChecks {
     @Sendable public static func run(_ ledger: Ledger) -> [Diagnostic] {
         guard ledger.grants.contains(where: { ($0.matchBasisPoints ?? 0) > 0 }) else { return [] }
-        var spend = [Int64](repeating: 0, count: ledger.grants.count)
-        var match = [Int64](repeating: 0, count: ledger.grants.count)
+        var spend = [MoneyTotal](repeating: MoneyTotal(), count: ledger.grants.count)
+        var match = spend
         let isExpense = ledger.accounts.map { $0.kind == .expenses }
         for posting in ledger.postings where isExpense[Int(posting.account)] {
             if posting.grant >= 0 {
-                let (sum, overflow) = spend[Int(posting.grant)].addingReportingOverflow(posting.amount.pence)
-                spend[Int(posting.grant)] = overflow ? .max : sum
+                spend[Int(posting.grant)].add(posting.amount)
             }
             if posting.matchGrant >= 0 {
-                let (sum, overflow) = match[Int(posting.matchGrant)].addingReportingOverflow(posting.amount.pence)
-                match[Int(posting.matchGrant)] = overflow ? .max : sum
+                match[Int(posting.matchGrant)].add(posting.amount)
             }
         }
         var problems: [Diagnostic] = []
         for (index, grant) in ledger.grants.enumerated() {
-            guard let basisPoints = grant.matchBasisPoints, basisPoints > 0, spend[index] > 0 else { continue }
-            // Exact: match × 10,000 ≥ spend × basis points, in 128 bits so nothing overflows.
-            let needed = Int128(spend[index]) * Int128(basisPoints)
-            guard Int128(match[index]) * 10_000 < needed else { continue }
+            guard let basisPoints = grant.matchBasisPoints, basisPoints > 0, spend[index].pence > 0 else { continue }
+            // Exact: match × 10,000 ≥ spend × basis points, in 128 bits; the gate on the books'
+            // amounts (`AmountLimit`) keeps spend far below where the product could overflow.
+            let (needed, overflow) = spend[index].pence.multipliedReportingOverflow(by: Int128(basisPoints))
+            guard !overflow, match[index].pence * 10_000 < needed else { continue }
             // The least whole number of pence that meets the share: rounded up, never down.
-            let required = Money(pence: Int64(clamping: (needed + 9_999) / 10_000))
-            let recorded = Money(pence: match[index])
-            let short = (try? required.subtracting(recorded)) ?? required
+            let required = MoneyTotal(pence: (needed + 9_999) / 10_000)
+            let recorded = match[index]
+            let short = required - recorded
             problems.append(Diagnostic(
                 .matchFundingShort,
-                "grant \(grant.id) needs match funding of \(Percent.basisPointsText(basisPoints)) of its spend: \(Money(pence: spend[index])) spent needs \(required), \(recorded) recorded, \(short) short",
+                "grant \(grant.id) needs match funding of \(Percent.basisPointsText(basisPoints)) of its spend: \(spend[index]) spent needs \(required), \(recorded) recorded, \(short) short",
                 hint: "record the partners' own spend as postings tagged match:\(grant.id) (see ledgers/README.md)",
                 at: grant.location, length: grant.id.utf8.count))
         }

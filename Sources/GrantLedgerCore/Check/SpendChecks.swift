@@ -42,21 +42,21 @@ public enum SpendChecks {
             offsets.append(lineCount)
             lineCount += grant.lines.count
         }
-        var totals = [Int64](repeating: 0, count: lineCount)
+        // In 128 bits (`MoneyTotal`), so the total in the message is exact however large the amounts.
+        var totals = [MoneyTotal](repeating: MoneyTotal(), count: lineCount)
         let isExpense = ledger.accounts.map { $0.kind == .expenses }
         // By index, reading fields in place: `for posting in` would copy every posting, strings and all.
         for index in ledger.postings.indices {
             let grant = ledger.postings[index].grant, line = ledger.postings[index].grantLine
             guard line >= 0 && grant >= 0 && isExpense[Int(ledger.postings[index].account)] else { continue }
             let slot = offsets[Int(grant)] + Int(line)
-            let (sum, overflow) = totals[slot].addingReportingOverflow(ledger.postings[index].amount.pence)
-            totals[slot] = overflow ? .max : sum
+            totals[slot].add(ledger.postings[index].amount)
         }
         var problems: [Diagnostic] = []
         for (grantIndex, grant) in ledger.grants.enumerated() {
             for (lineIndex, line) in grant.lines.enumerated() {
-                let total = Money(pence: totals[offsets[grantIndex] + lineIndex])
-                if total > line.budget, let over = try? total.subtracting(line.budget) {
+                let total = totals[offsets[grantIndex] + lineIndex], over = total - MoneyTotal(line.budget)
+                if over.pence > 0 {
                     problems.append(Diagnostic(
                         .lineOverspent, "line \(line.id) of grant \(grant.id) has spent \(total) against a budget of \(line.budget): \(over) over",
                         hint: "vire budget from another line, or report the overspend to the committee",

@@ -4,19 +4,17 @@ public enum SpendClassChecks {
     @Sendable public static func run(_ ledger: Ledger) -> [Diagnostic] {
         let capped = ledger.grants.map { $0.capitalCap != nil || $0.revenueCap != nil }
         guard capped.contains(true) else { return [] }
-        var capital = [Int64](repeating: 0, count: ledger.grants.count)
-        var revenue = [Int64](repeating: 0, count: ledger.grants.count)
+        var capital = [MoneyTotal](repeating: MoneyTotal(), count: ledger.grants.count)
+        var revenue = capital
         var problems: [Diagnostic] = []
         let isExpense = ledger.accounts.map { $0.kind == .expenses }
         for posting in ledger.postings where posting.grant >= 0 && isExpense[Int(posting.account)] && capped[Int(posting.grant)] {
             let grant = Int(posting.grant)
             switch posting.spendClass {
             case .capital?:
-                let (sum, overflow) = capital[grant].addingReportingOverflow(posting.amount.pence)
-                capital[grant] = overflow ? .max : sum
+                capital[grant].add(posting.amount)
             case .revenue?:
-                let (sum, overflow) = revenue[grant].addingReportingOverflow(posting.amount.pence)
-                revenue[grant] = overflow ? .max : sum
+                revenue[grant].add(posting.amount)
             case nil:
                 let account = ledger.account(of: posting).name
                 problems.append(Diagnostic(
@@ -27,9 +25,9 @@ public enum SpendClassChecks {
         }
         for (index, grant) in ledger.grants.enumerated() where capped[index] {
             for (kind, cap, spent) in [("capital", grant.capitalCap, capital[index]), ("revenue", grant.revenueCap, revenue[index])] {
-                guard let cap, Money(pence: spent) > cap, let over = try? Money(pence: spent).subtracting(cap) else { continue }
+                guard let cap, case let over = spent - MoneyTotal(cap), over.pence > 0 else { continue }
                 problems.append(Diagnostic(
-                    .classCapExceeded, "grant \(grant.id) spent \(Money(pence: spent)) as \(kind) against a cap of \(cap): \(over) over",
+                    .classCapExceeded, "grant \(grant.id) spent \(spent) as \(kind) against a cap of \(cap): \(over) over",
                     hint: "check the class: tags, or agree a change to the split with the funder",
                     at: grant.location, length: grant.id.utf8.count))
             }

@@ -6,7 +6,7 @@ public enum TrancheChecks {
         let tranched = ledger.grants.indices.filter { !ledger.grants[$0].tranches.isEmpty }
         guard !tranched.isEmpty else { return [] }
         // Spend per grant per tranche, in flat arrays: the loop below sees every posting.
-        var totals: [[Int64]] = ledger.grants.map { [Int64](repeating: 0, count: $0.tranches.count) }
+        var totals: [[MoneyTotal]] = ledger.grants.map { [MoneyTotal](repeating: MoneyTotal(), count: $0.tranches.count) }
         let isExpense = ledger.accounts.map { $0.kind == .expenses }
         let hasTranches = ledger.grants.map { !$0.tranches.isEmpty }
         for posting in ledger.postings where posting.grant >= 0 && isExpense[Int(posting.account)] && hasTranches[Int(posting.grant)] {
@@ -31,14 +31,13 @@ public enum TrancheChecks {
                     hint: "money not spent by the date is lost: check the date, or agree a change with the funder",
                     at: ledger.location(of: posting), length: account.utf8.count))
             }
-            let (sum, overflow) = totals[Int(posting.grant)][index].addingReportingOverflow(posting.amount.pence)
-            totals[Int(posting.grant)][index] = overflow ? .max : sum
+            totals[Int(posting.grant)][index].add(posting.amount)
         }
         for grantIndex in tranched {
             let grant = ledger.grants[grantIndex]
             for (index, tranche) in grant.tranches.enumerated() {
-                let spent = Money(pence: totals[grantIndex][index])
-                if spent > tranche.cap, let over = try? spent.subtracting(tranche.cap) {
+                let spent = totals[grantIndex][index], over = spent - MoneyTotal(tranche.cap)
+                if over.pence > 0 {
                     problems.append(Diagnostic(
                         .trancheOverspent, "grant \(grant.id) spent \(spent) in \(tranche.financialYear) against a tranche of \(tranche.cap): \(over) over",
                         hint: "a tranche cannot be topped up from another year: move spend to another funding source",

@@ -37,6 +37,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case tooFewPostings = "too-few-postings"
     case multipleMissingAmounts = "multiple-missing-amounts"
     case amountOverflow = "amount-overflow"
+    /// One amount past ±2^53 pence, or the sizes of a file's amounts adding up past it (`AmountLimit`).
+    case amountPastLimit = "amount-past-limit"
+    case totalPastLimit = "total-past-limit"
     case balanceAssertionFailed = "balance-assertion-failed"
     // Grants and bids
     case linesExceedAward = "lines-exceed-award"
@@ -97,6 +100,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case missingPreviousArea = "missing-previous-area"
     case badDamping = "bad-damping"
     case dampingInfeasible = "damping-infeasible"
+    case dampingBandTooNarrow = "damping-band-too-narrow"
     // Writing (every output goes through OutputFile; each cause has its own code)
     case diskFull = "disk-full"
     case quotaExceeded = "quota-exceeded"

@@ -69,6 +69,9 @@ public enum FinanceExport {
         if diagnostics.contains(where: { $0.severity == .error }) { return Reading(diagnostics: diagnostics.all) }
 
         var reading = Reading()
+        // Each amount and their sizes' sum within the spreadsheet limit, so every total and difference
+        // audit and import work out from the rows is exact everywhere (see `AmountLimit`).
+        var limit = AmountLimit()
         for record in records.dropFirst() {
             if record.fields.count != header.fields.count {
                 let count = record.fields.count
@@ -84,8 +87,11 @@ public enum FinanceExport {
                 reading.skipped += 1
                 continue
             }
-            if let row = readRow(record, name: name, rules: rules, cell: cell, into: &diagnostics) { reading.rows.append(row) }
+            if let row = readRow(record, name: name, rules: rules, cell: cell, limit: &limit, into: &diagnostics) {
+                reading.rows.append(row)
+            }
         }
+        if let problem = limit.totalProblem("the export \(name)") { diagnostics.append(problem) }
         reading.diagnostics = diagnostics.all
         return reading
     }
@@ -95,7 +101,7 @@ public enum FinanceExport {
     }
 
     private static func readRow(_ record: CSVRecord, name: String, rules: ImportRules, cell: (ColumnRole) -> CSVField?,
-                                into diagnostics: inout DiagnosticLog) -> ExportRow? {
+                                limit: inout AmountLimit, into diagnostics: inout DiagnosticLog) -> ExportRow? {
         let before = diagnostics.count
         func report(_ field: CSVField, _ code: DiagnosticCode, _ message: String, hint: String, offset: Int = 0, length: Int? = nil) {
             diagnostics.append(Diagnostic(code, message, hint: hint,
@@ -119,7 +125,14 @@ public enum FinanceExport {
                 report(field, .badAmount, "this row has no amount", hint: "every row that is not skipped needs an amount")
             } else {
                 switch ExportAmount.parse(field.text) {
-                case .success(let value): amount = value
+                case .success(let value):
+                    if let problem = limit.count(value, at: {
+                        (SourceLocation(file: name, line: field.line, column: field.column), field.length, nil)
+                    }) {
+                        diagnostics.append(problem)
+                    } else {
+                        amount = value
+                    }
                 case .failure(let problem):
                     let code: DiagnosticCode = problem.kind == .overflow ? .amountOverflow : .badAmount
                     let hint = problem.kind == .strayCharacter

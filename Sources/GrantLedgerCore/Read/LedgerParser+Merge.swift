@@ -30,6 +30,7 @@ extension LedgerParser {
             append(output, renumberedBy: maps)
         }
         diagnostics.append(contentsOf: later.diagnostics)
+        amountLimit.absorb(later.amountLimit)
     }
 
     /// This parser's ids for each kind of symbol a posting holds, indexed by the absorbed parser's ids.

@@ -3,6 +3,8 @@
 final class LedgerParser {
     var ledger = Ledger()
     var diagnostics = DiagnosticLog()
+    /// Every amount read, for the gate on their sizes (see `AmountLimit`), checked once all is read.
+    var amountLimit = AmountLimit()
 
     var accounts = SymbolTable()
     var grantSymbols = SymbolTable()
@@ -283,9 +285,18 @@ final class LedgerParser {
     }
 
     /// Parses money at `range`, reporting a located error and returning nil when it is not an amount.
+    /// An amount past the spreadsheet limit is reported here and read as no amount, like a malformed one.
     func money(_ range: Range<Int>, _ cursor: LineCursor, _ number: Int) -> Money? {
         do throws(MoneyParseProblem) {
-            return try MoneyParser.parse(cursor.slice(range))
+            let amount = try MoneyParser.parse(cursor.slice(range))
+            if let problem = amountLimit.count(amount, at: {
+                (SourceLocation(file: file, line: number, column: range.lowerBound + 1), range.count, nil)
+            }) {
+                diagnostics.append(Diagnostic(problem.code, problem.message, hint: problem.hint, at: problem.location,
+                                              length: problem.length, excerpt: String(decoding: cursor.bytes, as: UTF8.self)))
+                return nil
+            }
+            return amount
         } catch {
             let code: DiagnosticCode = error.kind == .overflow ? .amountOverflow : .badAmount
             let text = cursor.string(range)

@@ -57,6 +57,7 @@ public enum LedgerReader {
             session.read(file: file, includedFrom: nil)
         }
         parser.resolve()
+        if let problem = parser.amountLimit.totalProblem("the books") { parser.diagnostics.append(problem) }
         parser.ledger.files = session.filesRead
         return (parser.ledger, parser.diagnostics.all)
     }
@@ -79,6 +80,7 @@ public enum LedgerReader {
         }
         parser.endBlock()
         parser.resolve()
+        if let problem = parser.amountLimit.totalProblem("the books") { parser.diagnostics.append(problem) }
         parser.ledger.files = [name]
         return (parser.ledger, parser.diagnostics.all)
     }
