@@ -285,7 +285,9 @@ final class LedgerParser {
     }
 
     /// Parses money at `range`, reporting a located error and returning nil when it is not an amount.
-    /// An amount past the spreadsheet limit is reported here and read as no amount, like a malformed one.
+    /// An amount past the spreadsheet limit is reported here and kept, so the entry it stands in
+    /// reads as written and the error is not followed by others about a line or posting gone missing
+    /// (the books then have an error, and no command works out a figure from them).
     func money(_ range: Range<Int>, _ cursor: LineCursor, _ number: Int) -> Money? {
         do throws(MoneyParseProblem) {
             let amount = try MoneyParser.parse(cursor.slice(range))
@@ -294,7 +296,6 @@ final class LedgerParser {
             }) {
                 diagnostics.append(Diagnostic(problem.code, problem.message, hint: problem.hint, at: problem.location,
                                               length: problem.length, excerpt: String(decoding: cursor.bytes, as: UTF8.self)))
-                return nil
             }
             return amount
         } catch {
