@@ -117,4 +117,15 @@ struct SpendChecksTests {
             """
         #expect(LedgerText.load(text).diagnostics.isEmpty)
     }
+
+    /// Three spends of £92,233,720,368,547,758.07 on one line: the total in the finding is exact (it
+    /// once stuck at the Int64 maximum, and audit printed that as the total spent). The reader
+    /// refuses such amounts, so they are put in after reading, as any caller of the check could.
+    @Test func theLineTotalIsExactPastInt64() throws {
+        var ledger = LedgerText.read(Self.ledger(Self.spend("2022-08-01") + Self.spend("2022-08-02") + Self.spend("2022-08-03"))).ledger
+        for index in ledger.postings.indices { ledger.postings[index].amount = Money(pence: ledger.postings[index].amount.isNegative ? -.max : .max) }
+        let problems = SpendChecks.withinLineBudget(ledger)
+        #expect(problems.map(\.code) == [.lineOverspent])
+        #expect(problems.first?.message.contains("has spent £276,701,161,105,643,274.21 against a budget of £600.00") == true, "\(problems)")
+    }
 }
