@@ -118,9 +118,15 @@ struct ReconcilerTests {
 
 @Suite("Reconciliation never wraps a total")
 struct ReconcilerOverflowTests {
+    /// A statement amount that no total could hold exactly never reaches the reconciler: the reader
+    /// refuses it where it stands (`AmountLimit`), so audit stops with exit 2 before any total is made.
     @Test func totalsTooLargeToHoldAreAnError() {
-        let result = ReconcilerTests.audit("", "03/10/2022,A,C1,\"92,233,720,368,547,758.07\"\n03/10/2022,B,C1,1.00\n")
-        #expect(result.findings.map(\.code).contains(.amountOverflow))
-        #expect(result.status == .badInput)
+        let rules = ImportRulesReader.read(text: ReconcilerTests.rulesText, name: "r.rules").rules
+        let export = FinanceExport.read(text: "Date,Invoice,CC,Amount\n03/10/2022,A,C1,\"92,233,720,368,547,758.07\"\n03/10/2022,B,C1,1.00\n",
+                                        name: "s.csv", rules: rules)
+        #expect(export.diagnostics.map(\.code) == [.amountPastLimit])
+        #expect(export.diagnostics.first?.location == SourceLocation(file: "s.csv", line: 2, column: 18))
+        #expect(ExitStatus(export.diagnostics) == .badInput)
+        #expect(export.rows.map(\.reference) == ["B"])
     }
 }
