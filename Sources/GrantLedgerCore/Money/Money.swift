@@ -57,8 +57,10 @@ public enum MoneyError: Error, Equatable, Sendable {
 }
 
 extension Money {
-    /// The largest amount, either side of zero, that every output holds exactly: 2^53 pence
-    /// (£90,071,992,547,409.92), past which a spreadsheet's double no longer holds each penny count.
+    /// The largest amount, either side of zero, grantledger accepts: 2^53 pence
+    /// (£90,071,992,547,409.92), past which a spreadsheet's double no longer holds every whole number
+    /// of pence. (Far below it, from about £10 trillion, Excel's 15 significant digits stop showing
+    /// the pennies; the workbook writes such figures as values, never as formulas it cannot redo.)
     /// A ledger whose figures could reach past it is refused by `check`, located at the amount.
     public static let spreadsheetLimit = Money(pence: 1 << 53)
 

@@ -31,7 +31,7 @@ public struct MoneyTotal: Hashable, Sendable, CustomStringConvertible {
     /// The total as `Money`, or nil when it is past what an Int64 holds.
     public var money: Money? { Int64(exactly: pence).map(Money.init(pence:)) }
 
-    /// Whether the total lies within ±`Money.spreadsheetLimit`, where every output holds it exactly.
+    /// Whether the total lies within ±`Money.spreadsheetLimit`, the figure every reader's gate keeps totals within.
     public var isWithinSpreadsheetLimit: Bool { pence.magnitude <= UInt128(Money.spreadsheetLimit.pence) }
 
     /// `£1,234.56`, however large.
