@@ -16,9 +16,12 @@ public enum CommitteeWorkbook {
         ]
         var scenarioSheets: [String] = []
         var amountCells: [[String: CellRef]] = []
-        let reserved = [ComparisonSheet.name, AuditSheet.name, ProvenanceSheet.name]
+        var taken = SheetNameKeys()
+        for name in sheets.map(\.name) + [SheetNames.reserved, ComparisonSheet.name, AuditSheet.name, ProvenanceSheet.name] {
+            taken.insert(name)
+        }
         for scenario in settings.scenarios {
-            let name = SheetNames.unique(scenario.name, taken: sheets.map(\.name) + reserved)
+            let name = SheetNames.unique(scenario.name, keys: &taken)
             let sheet = ScenarioSheet.build(scenario, sheetName: name, &names)
             sheets.append(sheet)
             scenarioSheets.append(name)
