@@ -74,7 +74,12 @@ extension ScenarioSheet {
                 continue
             }
             guard let column = amountColumn, column < row.cells.count, row.cells[0].look.role == .body,
-                  case .text(let area) = row.cells[0].value, case .formula = row.cells[column].value else { continue }
+                  case .text(let area) = row.cells[0].value else { continue }
+            // An amount entered by value (spreadsheet arithmetic could not be sure of it) is pointed at all the same.
+            switch row.cells[column].value {
+            case .formula, .money: break
+            default: continue
+            }
             cells[area] = CellRef(row: index, column: column)
         }
         return cells
