@@ -39,11 +39,13 @@ public struct PageSetup: Sendable {
 
     /// Landscape A4, one page wide, header rows repeated, "OFFICIAL" top and bottom, the sheet
     /// name and "Page n of m" in the footer.
+    /// A title too long for the header's 255 characters is clipped with "…".
     public static func committee(title: String? = nil, repeatRows: ClosedRange<Int>? = 0...0) -> PageSetup {
-        PageSetup(
+        let room = HeaderFooter.maxLength - HeaderFooter.length(HeaderFooter(left: [.text("")], center: [.text(marking)]).code)
+        return PageSetup(
             repeatRows: repeatRows,
             header: HeaderFooter(
-                left: title.map { [.text($0)] } ?? [],
+                left: title.map { [.text(HeaderFooter.clipped($0, toFit: room))] } ?? [],
                 center: [.text(marking)],
                 right: []),
             footer: HeaderFooter(

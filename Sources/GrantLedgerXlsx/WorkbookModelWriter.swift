@@ -43,8 +43,8 @@ public enum WorkbookModelWriter {
         }
         // Constant-memory mode checks a filter against rows already streamed: set it first.
         if let filter = sheet.autofilter { try worksheet.setAutofilter(cellRange(filter)) }
-        let title = sheet.title.count > 100 ? String(sheet.title.prefix(99)) + "…" : sheet.title
-        try worksheet.apply(.committee(title: title, repeatRows: sheet.printTitleRows))
+        // A page header is for a glance: at most 100 characters of the title (and within Excel's 255).
+        try worksheet.apply(.committee(title: HeaderFooter.clipped(sheet.title, toFit: 100), repeatRows: sheet.printTitleRows))
         for highlight in sheet.highlights {
             try worksheet.highlight(cellRange(highlight.area), equalTo: highlight.text, style: styles.tone(highlight.tone))
         }

@@ -128,6 +128,13 @@ public final class WorkbookWriter {
             let code = options.constantMemory ? LXW_ERROR_CREATING_TMPFILE : LXW_ERROR_MEMORY_MALLOC_FAILED
             throw .library(operation: "cannot add sheet '\(name)'", code: code.rawValue, message: libraryMessage(code))
         }
+        // libxlsxwriter quotes a name in its own print-title, filter and print-area formulas only
+        // when it has a character other than ASCII letters, digits, `_` and `.`, so `FY2019` or
+        // `2019` would go bare and read as a cell or a number: the one quoting rule instead.
+        if let quoted = strdup(SheetNames.quoted(name)) {
+            free(sheet.pointee.quoted_name)
+            sheet.pointee.quoted_name = quoted
+        }
         sheetHandles.append(sheet)
         sheetNames.append(name)
         return Worksheet(name: name, handle: sheet, workbook: self)
@@ -144,12 +151,54 @@ public final class WorkbookWriter {
         let workbook = try openHandle()
         try requireDefinedName(name)
         try requirePlainText(formula, "defined name formula")
-        if let scope, !sheetNames.contains(scope) {
+        let text = formula.hasPrefix("=") ? formula : "=" + formula
+        guard let scope else {
+            try check(workbook_define_name(workbook, name, text), "defined name '\(name)'")
+            return
+        }
+        guard let index = sheetNames.firstIndex(of: scope), index < sheetHandles.count else {
             throw .invalidArgument("defined name '\(name)': no sheet named '\(scope)'")
         }
-        let fullName = scope.map { SheetRange.quotedSheetName($0) + "!" + name } ?? name
-        let text = formula.hasPrefix("=") ? formula : "=" + formula
-        try check(workbook_define_name(workbook, fullName, text), "defined name '\(fullName)'")
+        try defineLocalName(name, formula: text, on: sheetHandles[index], named: scope, in: workbook)
+    }
+
+    /// A name local to one sheet. libxlsxwriter 1.1.4 finds the sheet of `Sheet!Name` by cutting at
+    /// the first `!` and comparing what is before it, apostrophes stripped from the ends but doubled
+    /// ones left doubled, with each sheet's name: a sheet called `it's` or `PlanB!` is never found and
+    /// the call fails as a "memory error". So for this one call the sheet answers to a stand-in that
+    /// cuts cleanly (`:` is in no sheet's name, so no sheet really has it), then gets its own name
+    /// back, and the name's entry in the file's part list (docProps/app.xml) is put right.
+    private func defineLocalName(
+        _ name: String, formula: String, on sheet: UnsafeMutablePointer<lxw_worksheet>, named sheetName: String,
+        in workbook: UnsafeMutablePointer<lxw_workbook>
+    ) throws(WorkbookError) {
+        let standIn = "grantledger:\(sheet.pointee.index)"
+        guard let standInName = strdup(standIn) else {
+            throw .library(operation: "defined name '\(name)'", code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue,
+                           message: libraryMessage(LXW_ERROR_MEMORY_MALLOC_FAILED))
+        }
+        let original = sheet.pointee.name
+        sheet.pointee.name = standInName
+        let code = workbook_define_name(workbook, standIn + "!" + name, formula)
+        sheet.pointee.name = original
+        free(standInName)
+        let shown = SheetNames.quoted(sheetName) + "!" + name
+        try check(code, "defined name '\(shown)'")
+        var entry = workbook.pointee.defined_names?.pointee.tqh_first
+        while let current = entry {
+            let matches = current.pointee.index == Int16(sheet.pointee.index)
+                && withUnsafeBytes(of: current.pointee.name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } == name
+            if matches {
+                withUnsafeMutableBytes(of: &current.pointee.app_name) { slot in
+                    let bytes = Array(shown.utf8)
+                    guard bytes.count < slot.count else { return }
+                    slot.copyBytes(from: bytes)
+                    slot[bytes.count] = 0
+                }
+                return
+            }
+            entry = current.pointee.list_pointers.tqe_next
+        }
     }
 
     /// Packages the workbook and renames it into place. The writer cannot be used afterwards.
@@ -259,11 +308,28 @@ public final class WorkbookWriter {
 
     // MARK: - Private
 
+    /// A property's text as it can be written: controls shown escaped, at most 255 characters
+    /// (libxlsxwriter counts code points, Excel UTF-16 units: the ellipsis keeps within both).
+    static func propertyText(_ text: String) -> String {
+        let shown = VisibleText.writable(text).text
+        if HeaderFooter.length(shown) <= 255 { return shown }
+        var used = 1
+        var end = shown.startIndex
+        for index in shown.indices {
+            let width = HeaderFooter.length(String(shown[index]))
+            if used + width > 255 { break }
+            used += width
+            end = shown.index(after: index)
+        }
+        return String(shown[..<end]) + "…"
+    }
+
     private func setProperties(_ properties: DocumentProperties, created: Int) throws(WorkbookError) {
         let workbook = try openHandle()
+        // Properties are XML the library does not escape for controls: any such character is shown
+        // escaped, and text past Excel's 255 characters for a property is clipped with "…".
         let texts = [properties.title, properties.subject, properties.author, properties.company,
-                     properties.keywords, properties.comments]
-        for case let text? in texts { try requirePlainText(text, "document property") }
+                     properties.keywords, properties.comments].map { $0.map(Self.propertyText) }
         // lxw_doc_properties wants mutable C strings; libxlsxwriter copies them, so they are freed here.
         let copies = texts.map { $0.flatMap { strdup($0) } }
         defer { for copy in copies { free(copy) } }
@@ -277,14 +343,8 @@ public final class WorkbookWriter {
         doc.created = time_t(created)
         try check(workbook_set_properties(workbook, &doc), "document properties")
         for property in properties.custom {
-            try requirePlainText(property.name, "custom property name")
-            try requirePlainText(property.value, "custom property '\(property.name)'")
-            // Checked here too, so the library never prints its own warning about it.
-            for (text, what) in [(property.name, "name"), (property.value, "value")] where text.utf8.count > 255 {
-                throw .invalidArgument("custom property '\(property.name)': its \(what) is longer than Excel's 255 characters")
-            }
-            try check(workbook_set_custom_property_string(workbook, property.name, property.value),
-                      "custom property '\(property.name)'")
+            let name = Self.propertyText(property.name), value = Self.propertyText(property.value)
+            try check(workbook_set_custom_property_string(workbook, name, value), "custom property '\(name)'")
         }
     }
 }

@@ -35,7 +35,7 @@ public final class Worksheet {
 
     /// Text, stored as a string whatever it looks like (`=`, `+`, `-`, `@` included).
     public func writeText(_ text: String, at cell: CellAddress, style: CellStyle? = nil) throws(WorkbookError) {
-        try requirePlainText(text, "text for \(name)!\(cell)")
+        let text = VisibleText.writable(text).text
         try write(at: cell, style: style, "text") { row, column, format in
             worksheet_write_string(handle, row, column, text, format)
         }
@@ -93,7 +93,7 @@ public final class Worksheet {
         _ formula: String, cachedText: String, at cell: CellAddress, style: CellStyle? = nil
     ) throws(WorkbookError) {
         try requireFormula(formula, at: cell)
-        try requirePlainText(cachedText, "cached text for \(name)!\(cell)")
+        let cachedText = VisibleText.writable(cachedText).text
         try write(at: cell, style: style, "formula") { row, column, format in
             worksheet_write_formula_str(handle, row, column, formula, format, cachedText)
         }
@@ -102,7 +102,7 @@ public final class Worksheet {
     /// Text across the cells of `range`, merged into one (a subtitle over a whole table). Stored as
     /// text whatever it looks like, as `writeText` does.
     public func mergeText(_ text: String, over range: CellRange, style: CellStyle? = nil) throws(WorkbookError) {
-        try requirePlainText(text, "text for \(name)!\(range)")
+        let text = VisibleText.writable(text).text
         let r = try range.checked()
         if workbook.options.constantMemory, range.first.row < lastRowWritten {
             throw .rowWrittenOutOfOrder(sheet: name, row: range.first.row, lastRowWritten: lastRowWritten)
@@ -146,7 +146,7 @@ public final class Worksheet {
     // MARK: - Cells in a resolved format (WorkbookModelWriter's streamed rows)
 
     func writeText(_ text: String, at cell: CellAddress, format: CellFormat) throws(WorkbookError) {
-        try requirePlainText(text, "text for \(name)!\(cell)")
+        let text = VisibleText.writable(text).text
         try write(at: cell, format: format, "text") { row, column, format in
             worksheet_write_string(handle, row, column, text, format)
         }
@@ -246,7 +246,7 @@ public final class Worksheet {
         }
         for (part, what) in [(setup.header, "header"), (setup.footer, "footer")] {
             // libxlsxwriter refuses (and prints a warning about) more than 255 characters.
-            if let code = part?.code, code.utf8.count > 255 {
+            if let code = part?.code, HeaderFooter.length(code) > HeaderFooter.maxLength {
                 throw .invalidArgument("\(name): the page \(what) is longer than Excel's 255 characters")
             }
         }
@@ -266,7 +266,7 @@ public final class Worksheet {
     /// format, so a status a formula changes is recoloured with it).
     public func highlight(_ range: CellRange, equalTo text: String, style: CellStyle) throws(WorkbookError) {
         _ = try workbook.openHandle()
-        try requirePlainText(text, "\(name): highlighted text")
+        let text = VisibleText.writable(text).text
         let r = try range.checked()
         let format = try workbook.format(for: style)
         // The rule compares with a string literal: quotes inside are doubled, as in a formula.
@@ -304,7 +304,8 @@ public final class Worksheet {
         }
         let texts = [chart.title, chart.categoryAxisTitle, chart.valueAxisTitle, chart.valueAxisNumberFormat]
             + chart.series.map(\.name)
-        for case let text? in texts { try requirePlainText(text, "\(name): chart text") }
+        // Chart text is XML the library does not escape for controls: shown escaped instead.
+        func shown(_ text: String) -> String { VisibleText.writable(text, maxUnits: 255).text }
 
         let lxwChart = try workbook.newChart(chart.kind)
         for series in chart.series {
@@ -319,21 +320,25 @@ public final class Worksheet {
             let v = try series.values.range.checked()
             chart_series_set_values(lxwSeries, series.values.sheet, v.firstRow, v.firstColumn,
                                     v.lastRow, v.lastColumn)
-            if let seriesName = series.name { setLiteral(&lxwSeries.pointee.title.name, seriesName) }
+            // The library keeps the sheet's own name to fill the chart's cache, but writes the
+            // reference with its own quoting (which leaves `FY2019` bare): the one rule instead.
+            replaceFormula(lxwSeries.pointee.categories, series.categories.reference)
+            replaceFormula(lxwSeries.pointee.values, series.values.reference)
+            if let seriesName = series.name { setLiteral(&lxwSeries.pointee.title.name, shown(seriesName)) }
             if let color = series.color {
                 var fill = lxw_chart_fill()
                 fill.color = lxw_color_t(color & 0xFF_FFFF)
                 chart_series_set_fill(lxwSeries, &fill)
             }
         }
-        if let title = chart.title { setLiteral(&lxwChart.pointee.title.name, title) }
+        if let title = chart.title { setLiteral(&lxwChart.pointee.title.name, shown(title)) }
         // libxlsxwriter's x_axis is the horizontal one; a bar chart's categories run vertically.
         let categoryAxis = chart.kind == .bar ? lxwChart.pointee.y_axis : lxwChart.pointee.x_axis
         let valueAxis = chart.kind == .bar ? lxwChart.pointee.x_axis : lxwChart.pointee.y_axis
-        if let text = chart.categoryAxisTitle, let categoryAxis { setLiteral(&categoryAxis.pointee.title.name, text) }
-        if let text = chart.valueAxisTitle, let valueAxis { setLiteral(&valueAxis.pointee.title.name, text) }
+        if let text = chart.categoryAxisTitle, let categoryAxis { setLiteral(&categoryAxis.pointee.title.name, shown(text)) }
+        if let text = chart.valueAxisTitle, let valueAxis { setLiteral(&valueAxis.pointee.title.name, shown(text)) }
         if let numberFormat = chart.valueAxisNumberFormat, let valueAxis {
-            chart_axis_set_num_format(valueAxis, numberFormat)
+            chart_axis_set_num_format(valueAxis, shown(numberFormat))
         }
         if !chart.showLegend { chart_legend_set_position(lxwChart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
         if chart.categoriesInRowOrder, chart.kind == .bar, let categoryAxis {
@@ -396,6 +401,13 @@ public final class Worksheet {
         }
         return Double(value)
     }
+}
+
+/// A chart range's reference text, as written into the chart (`'it''s'!$A$5:$A$12`).
+private func replaceFormula(_ range: UnsafeMutablePointer<lxw_series_range>?, _ reference: String) {
+    guard let range, let copy = strdup(reference) else { return }
+    free(range.pointee.formula)
+    range.pointee.formula = copy
 }
 
 /// Stores chart text verbatim. libxlsxwriter's `chart_*_set_name` functions read a leading `=` as a

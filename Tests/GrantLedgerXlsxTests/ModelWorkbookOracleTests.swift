@@ -145,7 +145,7 @@ struct ModelWorkbookOracleTests {
             asOf: Day.parse("2019-12-31") ?? Day(daysSinceEpoch: 0),
             provenance: Provenance(toolVersion: "0.0.0-test", commandLine: "test", inputs: [])))
         // A cell the writer must refuse, on the last sheet: everything before it was already written.
-        model.sheets[model.sheets.count - 1].rows = SheetRows([SheetRow([.text("bad\u{0}text")])])
+        model.sheets[model.sheets.count - 1].rows = SheetRows([SheetRow([.money(Money(pence: .max))])])
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         let path = scratch.file("book.xlsx")

@@ -1,4 +1,5 @@
 import Testing
+import GrantLedgerCore
 @testable import GrantLedgerXlsx
 
 @Suite("Addresses, dates and header codes")
@@ -26,11 +27,11 @@ struct ValueTypeTests {
         #expect(range.a1 == "B2:B4")
         #expect(SheetRange(sheet: "Summary", range: range).reference == "Summary!$B$2:$B$4")
         #expect(SheetRange(sheet: "Spend data", range: range).reference == "'Spend data'!$B$2:$B$4")
-        #expect(SheetRange.quotedSheetName("O'Brien's") == "'O''Brien''s'")
-        #expect(SheetRange.quotedSheetName("2019") == "'2019'")
-        #expect(SheetRange.quotedSheetName("AB12") == "'AB12'")
-        #expect(SheetRange.quotedSheetName("FY2019_20") == "FY2019_20")
-        #expect(SheetRange.quotedSheetName("2019-20") == "'2019-20'")
+        #expect(SheetNames.quoted("O'Brien's") == "'O''Brien''s'")
+        #expect(SheetNames.quoted("2019") == "'2019'")
+        #expect(SheetNames.quoted("AB12") == "'AB12'")
+        #expect(SheetNames.quoted("FY2019_20") == "FY2019_20")
+        #expect(SheetNames.quoted("2019-20") == "'2019-20'")
     }
 
     @Test("Excel serials", arguments: [

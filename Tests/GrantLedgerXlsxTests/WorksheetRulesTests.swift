@@ -76,13 +76,12 @@ struct WorksheetRulesTests {
             #expect(throws: WorkbookError.self) { try sheet.writeFormula("=1/0", cachedValue: .infinity, at: cell) }
             #expect(throws: WorkbookError.self) { try sheet.writeMoney(Money(pence: .max), at: cell) }
             #expect(throws: WorkbookError.self) { try sheet.writeInteger(Int.max, at: cell) }
-            #expect(throws: WorkbookError.self) { try sheet.writeText("nul\u{0}inside", at: cell) }
             #expect(throws: WorkbookError.self) { try sheet.writeFormula("=", cachedValue: 0, at: cell) }
-            #expect(throws: WorkbookError.library(
-                operation: "Sheet!A1: write text", code: LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED.rawValue,
-                message: String(cString: lxw_strerror(LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)))) {
-                try sheet.writeText(String(repeating: "x", count: 32_768), at: cell)
-            }
+            // Text a cell cannot carry is written visibly instead: a NUL as <U+0000>, the 32,768th unit as "…".
+            #expect(VisibleText.writable("nul\u{0}inside").text == "nul<U+0000>inside")
+            #expect(VisibleText.writable(String(repeating: "x", count: 32_768)).text == String(repeating: "x", count: 32_766) + "…")
+            try sheet.writeText("nul\u{0}inside", at: cell)
+            try sheet.writeText(String(repeating: "x", count: 32_768), at: cell)
             #expect(throws: WorkbookError.dateOutOfRange("1900-02-28")) {
                 try sheet.writeDate(try WorkbookDate(year: 1900, month: 2, day: 28), at: cell)
             }

@@ -16,9 +16,12 @@ public enum CommitteeWorkbook {
         ]
         var scenarioSheets: [String] = []
         var amountCells: [[String: CellRef]] = []
-        let reserved = [ComparisonSheet.name, AuditSheet.name, ProvenanceSheet.name]
+        var taken = SheetNameKeys()
+        for name in sheets.map(\.name) + [SheetNames.reserved, ComparisonSheet.name, AuditSheet.name, ProvenanceSheet.name] {
+            taken.insert(name)
+        }
         for scenario in settings.scenarios {
-            let name = SheetNames.unique(scenario.name, taken: sheets.map(\.name) + reserved)
+            let name = SheetNames.unique(scenario.name, keys: &taken)
             let sheet = ScenarioSheet.build(scenario, sheetName: name, &names)
             sheets.append(sheet)
             scenarioSheets.append(name)
@@ -71,7 +74,12 @@ extension ScenarioSheet {
                 continue
             }
             guard let column = amountColumn, column < row.cells.count, row.cells[0].look.role == .body,
-                  case .text(let area) = row.cells[0].value, case .formula = row.cells[column].value else { continue }
+                  case .text(let area) = row.cells[0].value else { continue }
+            // An amount entered by value (spreadsheet arithmetic could not be sure of it) is pointed at all the same.
+            switch row.cells[column].value {
+            case .formula, .money: break
+            default: continue
+            }
             cells[area] = CellRef(row: index, column: column)
         }
         return cells

@@ -6,6 +6,14 @@ enum ProvenanceSheet {
 
     static func build(_ settings: CommitteeWorkbookSettings, _ names: inout [DefinedName]) -> SheetModel {
         let provenance = settings.provenance
+        // Paths and the command line are the system's text, not the readers': a folder may be named
+        // with a control character. Such characters are shown as `<U+0001>`, and the sheet says so.
+        var escaped = false
+        func shown(_ text: String) -> String {
+            let (text, changed) = VisibleText.writable(text)
+            escaped = escaped || changed
+            return text
+        }
         var sheet = SheetBuilder()
         sheet.maxWidth = 70
         sheet.wrapWidth = 66  // the command wraps within the width of a SHA-256
@@ -14,7 +22,7 @@ enum ProvenanceSheet {
                          + "byte for byte.", .subtitle)])
         sheet.addBlank()
         sheet.add([.text("Tool", .label), .text("grantledger \(provenance.toolVersion)")])
-        sheet.add([.text("Command", .label), .text(provenance.commandLine, .wrapped)])
+        sheet.add([.text("Command", .label), .text(shown(provenance.commandLine), .wrapped)])
         sheet.add([.text("As of", .label), .date(settings.asOf)])
         sheet.add([.text("Financial year", .label), .text(settings.financialYear.map { "\($0)" } ?? "all years")])
         sheet.add([.text("Allocations", .label), .text(settings.scenarios.isEmpty ? "none"
@@ -23,12 +31,16 @@ enum ProvenanceSheet {
         let header = sheet.add(["File", "SHA-256", "Bytes", "Role"].map { .text($0, .header) })
         let first = sheet.nextRow
         for input in provenance.inputs {
-            sheet.add([.text(input.path), .text(input.sha256), .count(Int(clamping: input.bytes)), .text(input.role)])
+            sheet.add([.text(shown(input.path)), .text(input.sha256), .count(Int(clamping: input.bytes)), .text(input.role)])
         }
         let last = sheet.nextRow - 1
         sheet.addBlank()
         sheet.add([.text("Check a file with: sha256sum FILE (Linux), shasum -a 256 FILE (macOS) or "
                          + "Get-FileHash FILE (Windows PowerShell).", .note)])
+        if escaped {
+            sheet.add([.text("A path or the command holds characters a workbook cannot show (control characters, U+FFFE, "
+                             + "U+FFFF); each is written as <U+…> with its code, and the file itself is unchanged.", .note)])
+        }
         if last >= first {
             names.append(DefinedName("InputFiles", SheetArea(sheet: name, area: CellArea(
                 first: CellRef(row: first, column: 0), last: CellRef(row: last, column: 3)))))

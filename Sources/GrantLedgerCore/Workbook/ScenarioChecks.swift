@@ -6,25 +6,37 @@ struct ScenarioChecks {
     /// The floor and its scale factor explain every area's amount before rounding.
     let floorColumns: Bool
     /// The scale factor is (pot − floored areas × floor) ÷ the others' exact amounts.
-    let factorFormula: Bool
+    var factorFormula: Bool
     /// Some amount before rounding differs from pot × blended share for a reason the sheet does not
     /// show as a formula: it gets a column of its own, by value.
     let beforeRoundingColumn: Bool
     /// The units left over are the amounts' total, in units, less the rounded-down units.
-    let leftover: Bool
+    var leftover: Bool
     /// Per area: rounding down by formula gives the program's whole units, with room to spare.
-    let roundsDownLive: [Bool]
+    var roundsDownLive: [Bool] = []
     /// Per area: the remainder is the amount in units less the whole units.
-    let remainders: [Bool]
+    var remainders: [Bool] = []
     /// The extra units go exactly to the largest remainders, ties to the first, with no near-tie at
     /// the cut-off: the RANK formula gives them out as the program did.
-    let ranking: Bool
+    var ranking: Bool = false
     /// Per area: the amount is the rounded-down amount plus its extra unit.
-    let amounts: [Bool]
+    var amounts: [Bool] = []
+    /// Per area and indicator: the share formula's double result agrees with the exact share.
+    var shareLive: [[Bool]] = []
+    /// Per area: the blended share, the exact amount and the rounding adjustment as formulas agree.
+    var blendedLive: [Bool] = []
+    var exactLive: [Bool] = []
+    var afterFloorLive: [Bool] = []
+    var adjustmentLive: [Bool] = []
+    /// Per column of the table: its total as a SUM agrees with the exact total.
+    var totalLive: [Int: Bool] = [:]
+    /// Some figure is entered by value because spreadsheet arithmetic could not reproduce it.
+    var anyByValue: Bool { !everyStepIsLive || shareLive.contains { $0.contains(false) } || blendedLive.contains(false)
+        || exactLive.contains(false) || afterFloorLive.contains(false) || adjustmentLive.contains(false) || totalLive.values.contains(false) }
 
     var everyStepIsLive: Bool {
         !beforeRoundingColumn && leftover && ranking && (!floorColumns || factorFormula)
-            && roundsDownLive.allSatisfy { $0 } && remainders.allSatisfy { $0 } && amounts.allSatisfy { $0 }
+            && roundsDownLive.allSatisfy { $0 } && remaindersLive.allSatisfy { $0 } && amounts.allSatisfy { $0 }
     }
 
     init(_ a: Allocation) {
@@ -46,6 +58,7 @@ struct ScenarioChecks {
         }
         self.floorColumns = floorColumns
         self.factorFormula = factorFormula
+        self.leftover = false
         beforeRoundingColumn = !floorColumns && !formulaIsExact
 
         guard a.unit.pence > 0, let perUnit = try? Rational.one.divided(by: Rational(pence: a.unit)) else {
@@ -58,27 +71,122 @@ struct ScenarioChecks {
         }
         let inUnits = a.areas.map { $0.exactAmount * perUnit }
         let whole = Rational(Int64(a.areas.reduce(0) { $0 &+ $1.wholeUnits }))
-        leftover = Rational.sum(inUnits) - whole == Rational(a.leftoverUnits)
-        let margins = a.areas.map { ScenarioSheet.margin(units: $0.wholeUnits) }
-        roundsDownLive = a.areas.indices.map { i in
-            let area = a.areas[i]
-            let floorMatches = inUnits[i].floor() == Rational(area.wholeUnits).numerator
-            return floorMatches && area.remainder > margins[i] && Rational.one - area.remainder > margins[i]
-        }
+        let leftoverExact = Rational.sum(inUnits) - whole == Rational(a.leftoverUnits)
         remainders = a.areas.indices.map { a.areas[$0].remainder == inUnits[$0] - Rational(a.areas[$0].wholeUnits) }
-        amounts = a.areas.map { area in
+        let amountsExact = a.areas.map { area in
             area.amount.pence == (area.wholeUnits &+ (area.receivesLeftoverUnit ? 1 : 0)) &* a.unit.pence
         }
+
+        // What the spreadsheet computes, cell by cell, with its error bound (see SpreadsheetBound).
+        typealias B = SpreadsheetBound
+        let k = a.indicators.count
+        let values = a.areas.map { $0.values.map { B.stored($0) } }
+        let columnSums = (0..<k).map { j in B.sum(values.map { $0[j] }) }
+        var shareLive: [[Bool]] = []
+        var shareCells: [[B]] = []
+        for (i, area) in a.areas.enumerated() {
+            var live: [Bool] = [], cells: [B] = []
+            for j in 0..<k {
+                let formula = values[i][j].divided(by: columnSums[j])
+                let ok = formula.map { $0.value == area.shares[j] && $0.agrees } ?? false
+                live.append(ok)
+                cells.append(ok ? formula! : B.stored(area.shares[j]))
+            }
+            shareLive.append(live)
+            shareCells.append(cells)
+        }
+        let weights = a.indicators.map { B.stored($0.weight) }
+        var blendedLive: [Bool] = [], blendedCells: [B] = []
+        for (i, area) in a.areas.enumerated() {
+            var blend: B? = nil
+            for j in 0..<k { blend = blend.map { $0 + weights[j] * shareCells[i][j] } ?? weights[j] * shareCells[i][j] }
+            let ok = blend.map { $0.value == area.blendedShare && $0.agrees } ?? false
+            blendedLive.append(ok)
+            blendedCells.append(ok ? blend! : B.stored(area.blendedShare))
+        }
+        let potCell = B.stored(pence: pot)
+        let unitCell = B.stored(pence: Rational(pence: a.unit))
+        var exactLive: [Bool] = [], exactCells: [B] = []
+        for (i, area) in a.areas.enumerated() {
+            let formula = potCell * blendedCells[i]
+            let ok = area.formulaAmount == pot * area.blendedShare && formula.agrees
+            exactLive.append(ok)
+            exactCells.append(ok ? formula : B.stored(pence: area.formulaAmount))
+        }
+        var afterFloorLive: [Bool] = [], baseCells = exactCells
+        var factorLive = factorFormula
+        if floorColumns, let flooring = a.flooring {
+            let floorCell = B.stored(pence: Rational(pence: flooring.floor))
+            let freeSum = B.sum(a.areas.indices.filter { !a.areas[$0].isFloored }.map { exactCells[$0] })
+            let floored = Rational(a.areas.filter(\.isFloored).count)
+            let factorFormulaBound = (potCell - B.stored(floored) * floorCell).divided(by: freeSum)
+            factorLive = factorFormula && (factorFormulaBound.map { $0.value == flooring.factor && $0.agrees } ?? false)
+            let factorCell = factorLive ? factorFormulaBound! : B.stored(flooring.factor)
+            for (i, area) in a.areas.enumerated() {
+                let cell = area.isFloored ? floorCell : exactCells[i] * factorCell
+                afterFloorLive.append(cell.agrees)
+                baseCells[i] = cell.agrees ? cell : B.stored(pence: area.exactAmount)
+            }
+        } else if beforeRoundingColumn {
+            baseCells = a.areas.map { B.stored(pence: $0.exactAmount) }
+        }
+        self.factorFormula = factorLive
+        roundsDownLive = a.areas.indices.map { i in
+            guard let units = baseCells[i].divided(by: unitCell) else { return false }
+            return units.floorIsCertain && inUnits[i].floor() == Rational(a.areas[i].wholeUnits).numerator
+                && units.value.floor() == Rational(a.areas[i].wholeUnits).numerator
+        }
+        let downCells = a.areas.indices.map { i in
+            roundsDownLive[i] ? B.stored(Rational(a.areas[i].wholeUnits)) * unitCell
+                : B.stored(pence: Rational(pence: Money(pence: a.areas[i].wholeUnits &* a.unit.pence)))
+        }
+        let remainderFormulas = a.areas.indices.map { i in (baseCells[i] - downCells[i]).divided(by: unitCell) }
+        remaindersLive = a.areas.indices.map { i in remainders[i] && (remainderFormulas[i]?.agrees ?? false) }
+        let remainderCells = a.areas.indices.map { i in
+            remaindersLive[i] ? remainderFormulas[i]! : B.stored(a.areas[i].remainder)
+        }
+        let leftoverArgument = (B.sum(baseCells) - B.sum(downCells)).divided(by: unitCell)
+        leftover = leftoverExact && (leftoverArgument?.roundsTo(Rational(a.leftoverUnits)) ?? false)
         let order = a.areas.indices.sorted { x, y in
             a.areas[x].remainder != a.areas[y].remainder ? a.areas[x].remainder > a.areas[y].remainder : x < y
         }
         let cut = Int(clamping: a.leftoverUnits)
         var ranking = order.enumerated().allSatisfy { place, index in a.areas[index].receivesLeftoverUnit == (place < cut) }
         if ranking, cut > 0, cut < n {
-            let widest = margins.max() ?? .zero
+            // RANK compares the remainder cells' doubles: the two either side of the cut must stay apart.
+            let widest = remainderCells.map(\.error).max() ?? .zero
             let gap = a.areas[order[cut - 1]].remainder - a.areas[order[cut]].remainder
             ranking = gap > widest + widest
         }
         self.ranking = ranking
+        let amountCells = a.areas.indices.map { i in
+            downCells[i] + B.stored(Rational(a.areas[i].receivesLeftoverUnit ? 1 : 0)) * unitCell
+        }
+        amounts = a.areas.indices.map { amountsExact[$0] && amountCells[$0].agrees }
+        let amountValues = a.areas.indices.map { amounts[$0] ? amountCells[$0] : B.stored(pence: Rational(pence: a.areas[$0].amount)) }
+        adjustmentLive = a.areas.indices.map { (amountValues[$0] - baseCells[$0]).agrees }
+        self.shareLive = shareLive
+        self.blendedLive = blendedLive
+        self.exactLive = exactLive
+        self.afterFloorLive = afterFloorLive
+        totalSums = [
+            .values: (0..<k).map { columnSums[$0].agrees },
+            .shares: (0..<k).map { j in B.sum(shareCells.map { $0[j] }).agrees },
+            .blended: [B.sum(blendedCells).agrees],
+            .exact: [B.sum(exactCells).agrees],
+            .base: [B.sum(baseCells).agrees],
+            .roundedDown: [B.sum(downCells).agrees],
+            .remainder: [B.sum(remainderCells).agrees],
+            .amount: [B.sum(amountValues).agrees],
+            .adjustment: [B.sum(a.areas.indices.map { i in
+                adjustmentLive[i] ? amountValues[i] - baseCells[i] : B.stored(pence: Rational(pence: a.areas[i].amount) - a.areas[i].exactAmount)
+            }).agrees],
+        ]
     }
+
+    /// Per area: the remainder formula agrees with the exact remainder.
+    var remaindersLive: [Bool] = []
+    /// Which column totals may be SUMs, by column kind (one entry per indicator for the first two).
+    enum TotalColumn: Hashable { case values, shares, blended, exact, base, roundedDown, remainder, amount, adjustment }
+    var totalSums: [TotalColumn: [Bool]] = [:]
 }

@@ -157,26 +157,29 @@ enum ScenarioSheet {
             var blendTerms: [String] = []
             for j in 0..<k {
                 cells[valueColumn(j)] = SheetCell(.number(area.values[j]), CellLook.body.decimals(decimals[j]))
-                cells[shareColumn(j)] = .formula("=\(ref(valueColumn(j)))/SUM(\(column(valueColumn(j)).rowAbsolute))",
-                                                 .percent(area.shares[j]), CellLook.body.decimals(4))
+                cells[shareColumn(j)] = check.shareLive[i][j]
+                    ? .formula("=\(ref(valueColumn(j)))/SUM(\(column(valueColumn(j)).rowAbsolute))",
+                               .percent(area.shares[j]), CellLook.body.decimals(4))
+                    : SheetCell(.percent(area.shares[j]), CellLook.body.decimals(4))
                 blendTerms.append("\(CellRef(row: weightRow, column: shareColumn(j)).absolute)*\(ref(shareColumn(j)))")
             }
-            cells[blended] = k > 0
+            cells[blended] = k > 0 && check.blendedLive[i]
                 ? .formula("=" + blendTerms.joined(separator: "+"), .percent(area.blendedShare), CellLook.body.decimals(4))
                 : SheetCell(.percent(area.blendedShare), CellLook.body.decimals(4))
-            cells[exact] = area.formulaAmount == pot * area.blendedShare
+            cells[exact] = check.exactLive[i]
                 ? .formula("=Pot*\(ref(blended))", .preciseMoney(pence: area.formulaAmount))
                 : SheetCell(.preciseMoney(pence: area.formulaAmount))
             if let floored, let afterFloor {
                 cells[floored] = .text(area.isFloored ? "Yes" : "No")
-                cells[afterFloor] = .formula("=IF(\(ref(floored))=\"Yes\",FloorAmount,\(ref(exact))*Factor)",
-                                             .preciseMoney(pence: area.exactAmount))
+                cells[afterFloor] = check.afterFloorLive[i]
+                    ? .formula("=IF(\(ref(floored))=\"Yes\",FloorAmount,\(ref(exact))*Factor)", .preciseMoney(pence: area.exactAmount))
+                    : SheetCell(.preciseMoney(pence: area.exactAmount))
             }
             if let beforeRounding { cells[beforeRounding] = SheetCell(.preciseMoney(pence: area.exactAmount)) }
             let down = Money(pence: area.wholeUnits &* a.unit.pence)
             cells[roundedDown] = check.roundsDownLive[i]
                 ? .formula("=ROUNDDOWN(\(ref(base))/Unit,0)*Unit", .money(down)) : .money(down)
-            cells[remainder] = check.remainders[i]
+            cells[remainder] = check.remaindersLive[i]
                 ? .formula("=(\(ref(base))-\(ref(roundedDown)))/Unit", .number(area.remainder), CellLook.body.decimals(4))
                 : SheetCell(.number(area.remainder), CellLook.body.decimals(4))
             let extraUnits = area.receivesLeftoverUnit ? 1 : 0
@@ -191,8 +194,10 @@ enum ScenarioSheet {
             }
             cells[amount] = check.amounts[i]
                 ? .formula("=\(ref(roundedDown))+\(ref(extra))*Unit", .money(area.amount)) : .money(area.amount)
-            cells[adjustment] = .formula("=\(ref(amount))-\(ref(base))",
-                                         .preciseMoney(pence: Rational(pence: area.amount) - area.exactAmount))
+            let adjustmentValue = SheetValue.preciseMoney(pence: Rational(pence: area.amount) - area.exactAmount)
+            cells[adjustment] = check.adjustmentLive[i]
+                ? .formula("=\(ref(amount))-\(ref(base))", .preciseMoney(pence: Rational(pence: area.amount) - area.exactAmount))
+                : SheetCell(adjustmentValue)
             sheet.add(cells)
         }
 
@@ -200,25 +205,27 @@ enum ScenarioSheet {
         var totals = [SheetCell](repeating: SheetCell(.empty, .total), count: columnCount)
         totals[0] = .text("Total", .total)
         if n > 0 {
-            func sum(_ c: Int, _ result: FormulaResult, decimals: Int? = nil) {
+            // A total is a SUM only where spreadsheet arithmetic is sure to reproduce it.
+            func sum(_ c: Int, _ result: FormulaResult, decimals: Int? = nil, _ kind: ScenarioChecks.TotalColumn, _ index: Int = 0) {
                 var look = CellLook.total
                 look.decimals = decimals
-                totals[c] = .formula("=SUM(\(column(c).a1))", result, look)
+                let live = check.totalSums[kind].map { index < $0.count && $0[index] } ?? true
+                totals[c] = live ? .formula("=SUM(\(column(c).a1))", result, look) : SheetCell(result.value, look)
             }
             for (j, indicator) in a.indicators.enumerated() {
-                sum(valueColumn(j), .number(indicator.total), decimals: decimals[j])
-                sum(shareColumn(j), .percent(Rational.sum(a.areas.map { $0.shares[j] })), decimals: 4)
+                sum(valueColumn(j), .number(indicator.total), decimals: decimals[j], .values, j)
+                sum(shareColumn(j), .percent(Rational.sum(a.areas.map { $0.shares[j] })), decimals: 4, .shares, j)
             }
-            sum(blended, .percent(Rational.sum(a.areas.map(\.blendedShare))), decimals: 4)
-            sum(exact, .preciseMoney(pence: Rational.sum(a.areas.map(\.formulaAmount))))
+            sum(blended, .percent(Rational.sum(a.areas.map(\.blendedShare))), decimals: 4, .blended)
+            sum(exact, .preciseMoney(pence: Rational.sum(a.areas.map(\.formulaAmount))), .exact)
             if let column = afterFloor ?? beforeRounding {
-                sum(column, .preciseMoney(pence: Rational.sum(a.areas.map(\.exactAmount))))
+                sum(column, .preciseMoney(pence: Rational.sum(a.areas.map(\.exactAmount))), .base)
             }
-            sum(roundedDown, .money(Money(pence: a.areas.reduce(0) { $0 &+ $1.wholeUnits &* a.unit.pence })))
-            sum(remainder, .number(Rational.sum(a.areas.map(\.remainder))), decimals: 4)
-            sum(extra, .count(a.areas.filter(\.receivesLeftoverUnit).count))
-            sum(amount, .money(a.total))
-            sum(adjustment, .preciseMoney(pence: Rational(pence: a.total) - Rational.sum(a.areas.map(\.exactAmount))))
+            sum(roundedDown, .money(Money(pence: a.areas.reduce(0) { $0 &+ $1.wholeUnits &* a.unit.pence })), .roundedDown)
+            sum(remainder, .number(Rational.sum(a.areas.map(\.remainder))), decimals: 4, .remainder)
+            sum(extra, .count(a.areas.filter(\.receivesLeftoverUnit).count), .amount)
+            sum(amount, .money(a.total), .amount)
+            sum(adjustment, .preciseMoney(pence: Rational(pence: a.total) - Rational.sum(a.areas.map(\.exactAmount))), .adjustment)
         }
         sheet.add(totals)
 
@@ -239,10 +246,11 @@ enum ScenarioSheet {
         steps.append("\(steps.count + 1). Each amount is rounded down to a whole \(unit); the units left over go one each to the areas "
                      + "with the largest remainders (ties to the area first in the file), so the amounts add up exactly.")
         steps.append("The rounding adjustment is the amount less the amount before rounding: what rounding gave or took.")
-        if !check.roundsDownLive.allSatisfy({ $0 }) || !check.ranking {
-            steps.append("Where an exact figure lies too close to a whole \(unit) for spreadsheet arithmetic to round it "
-                         + "reliably, the program's exact result is entered as a value rather than a formula"
-                         + (check.ranking ? "" : " (the extra units, here)") + ".")
+        if check.anyByValue {
+            steps.append("Where spreadsheet arithmetic (binary, about 16 significant digits) cannot be sure to reproduce an "
+                         + "exact figure — an amount too close to a whole \(unit), a near tie for the last units, or a large pot "
+                         + "whose small differences are lost in rounding — the program's exact result is entered as a value "
+                         + "rather than a formula" + (check.ranking ? "" : " (the extra units, here)") + ".")
         }
         steps.append("The program computed every figure exactly; the cells show them as a spreadsheet stores numbers.")
         for step in steps { sheet.add([.text(step, .note)]) }

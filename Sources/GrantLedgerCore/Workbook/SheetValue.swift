@@ -53,3 +53,17 @@ extension SheetValue {
         }
     }
 }
+
+extension FormulaResult {
+    /// The result as a plain value: what the cell holds when the formula is left out.
+    public var value: SheetValue {
+        switch self {
+        case .text(let text): return .text(text)
+        case .money(let money): return .money(money)
+        case .preciseMoney(let pence): return .preciseMoney(pence: pence)
+        case .percent(let share): return .percent(share)
+        case .number(let number): return .number(number)
+        case .count(let count): return .count(count)
+        }
+    }
+}

@@ -5,7 +5,6 @@ import Testing
 struct SheetNamesTests {
     @Test func namesAreMadeLegalAndDistinct() {
         #expect(SheetNames.unique("Equal thirds", taken: ["Summary"]) == "Equal thirds")
-        #expect(SheetNames.unique("A/B: [draft]?", taken: []) == "A-B- -draft--")
         #expect(SheetNames.unique("'quoted'", taken: []) == "quoted")
         #expect(SheetNames.unique("", taken: []) == "Sheet")
         #expect(SheetNames.unique("summary", taken: ["Summary"]) == "summary (2)")
