@@ -27,10 +27,17 @@ struct AllocationFlags: ParsableArguments {
     /// Whether any allocation flag was given (then all that are needed must be).
     var isGiven: Bool { pot != nil || areas != nil || !weights.isEmpty || round != nil || floor != nil || name != nil }
 
+    /// Every flag's values, for the text rule: the name heads a sheet, and the others are quoted back.
+    var textOptions: [(option: String, values: [String])] {
+        [("--pot", pot.map { [$0] } ?? []), ("--areas", areas.map { [$0] } ?? []), ("--weight", weights),
+         ("--round", round.map { [$0] } ?? []), ("--floor", floor.map { [$0] } ?? []),
+         ("--allocation-name", name.map { [$0] } ?? [])]
+    }
+
     /// The allocation, or every problem with the flags and the area file, located on the command
     /// line or in the file.
     func scenario(_ locator: ArgumentLocator) -> (scenario: AllocationScenario?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = locator.textProblems(textOptions)
         func amount(_ text: String?, _ option: String) -> Located<Money>? {
             guard let text else { return nil }
             do {
