@@ -35,8 +35,7 @@ extension SourceFile {
                         if cut > start { end = cut }
                     }
                     windowEnd = end
-                    windowValid = TextRule.firstByteProblem(
-                        in: UnsafeBufferPointer(start: base + start, count: end - start), allowingLineEnds: true) == nil
+                    windowValid = TextRule.isClean(window: UnsafeBufferPointer(start: base + start, count: end - start))
                 }
                 let lineEnd: Int
                 let next: Int

@@ -146,10 +146,11 @@ struct LineCursor {
 extension UnsafeBufferPointer where Element == UInt8 {
     /// True when the bytes are valid UTF-8: checked in place, since almost every posting has a `£`
     /// and building a `String` per line to validate it would cost an allocation each.
-    var isValidUTF8: Bool { firstInvalidUTF8Offset == nil }
+    var isValidUTF8: Bool { firstInvalidUTF8Offset() == nil }
 
-    /// The offset of the first byte that is not part of valid UTF-8, or nil.
-    var firstInvalidUTF8Offset: Int? {
+    /// The offset of the first byte that is not part of valid UTF-8, or nil. With
+    /// `refusingNonCharacters`, U+FFFE and U+FFFF count as invalid too (see `TextRule.isClean(window:)`).
+    func firstInvalidUTF8Offset(refusingNonCharacters: Bool = false) -> Int? {
         var i = 0
         let n = count
         guard let base = baseAddress else { return nil }
@@ -188,6 +189,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
                 scalar = scalar << 6 | UInt32(byte & 0x3F)
             }
             if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            if refusingNonCharacters && (scalar == 0xFFFE || scalar == 0xFFFF) { return i }
             i += length
         }
         return nil
