@@ -36,8 +36,11 @@ public enum ScenarioFile {
 
             func at(_ column: Int) -> SourceLocation { SourceLocation(file: file, line: number, column: column) }
             // The text rule holds for the whole line (no setting spans lines, so no line break is
-            // allowed in any); a value too long for a cell is caught below.
-            switch line.withUnsafeBufferPointer({ TextRule.firstByteProblem(in: $0, allowingLineEnds: false) }) {
+            // allowed in any); a value too long for a cell is caught below. A lost line at the
+            // margin was the scenario line: its settings are not also blamed for lacking one.
+            let lost = line.withUnsafeBufferPointer({ TextRule.firstByteProblem(in: $0, allowingLineEnds: false) })
+            if lost != nil, let first = line.first, !ASCII.isBlank(first) { sawHeader = true }
+            switch lost {
             case .invalidUTF8(let offset):
                 diagnostics.append(Diagnostic(
                     .badEncoding, "this line is not valid UTF-8", hint: "save the scenario as UTF-8",

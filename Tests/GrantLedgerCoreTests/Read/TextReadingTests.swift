@@ -38,7 +38,7 @@ struct TextReadingTests {
         let diagnostics = Self.read(text)
         let located = diagnostics.filter { $0.code == .badText }.compactMap(\.location)
         #expect(located == [GrantLedgerCore.SourceLocation(file: "test.ledger", line: 4, column: 25),
-                            GrantLedgerCore.SourceLocation(file: "test.ledger", line: 9, column: 36)])
+                            GrantLedgerCore.SourceLocation(file: "test.ledger", line: 8, column: 42)])
     }
 
     @Test func aTabIsText() {
@@ -56,7 +56,7 @@ struct TextReadingTests {
         case "recipient":
             text = Self.accounts + "grant ss4  Safer Streets\n  recipient  \(long)\n\n"; column = 14
         default:
-            text = Self.accounts + Self.posting("2022-06-01 CCTV", "  ; \(field):\(long)"); column = 28 + field.utf8.count
+            text = Self.accounts + Self.posting("2022-06-01 CCTV", "  ; \(field):\(long)"); column = 31 + field.utf8.count
         }
         let problem = try #require(Self.read(text).first(.badText))
         #expect(problem.message.contains("40000 characters long"), "\(problem.message)")
