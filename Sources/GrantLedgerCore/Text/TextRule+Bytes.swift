@@ -75,27 +75,7 @@ extension TextRule {
                 i += 1
                 continue
             }
-            // Two bytes (`£` is C2 A3) need no further checks: C2...DF cannot start an overlong form.
-            if lead >= 0xC2 && lead <= 0xDF {
-                guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { return .invalidUTF8(byteOffset: i) }
-                i += 2
-                continue
-            }
-            let length: Int
-            let minimum: UInt32
-            var scalar: UInt32
-            switch lead {
-            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(lead & 0x0F)
-            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(lead & 0x07)
-            default: return .invalidUTF8(byteOffset: i)
-            }
-            guard i + length <= n else { return .invalidUTF8(byteOffset: i) }
-            for k in 1..<length {
-                let byte = bytes[i + k]
-                guard byte & 0xC0 == 0x80 else { return .invalidUTF8(byteOffset: i) }
-                scalar = scalar << 6 | UInt32(byte & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return .invalidUTF8(byteOffset: i) }
+            guard let (scalar, length) = bytes.utf8Scalar(at: i) else { return .invalidUTF8(byteOffset: i) }
             if scalar == 0xFFFE || scalar == 0xFFFF { return .character(.nonCharacter(scalar: scalar, byteOffset: i)) }
             i += length
         }
