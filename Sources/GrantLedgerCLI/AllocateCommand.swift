@@ -121,6 +121,9 @@ struct AllocateCommand: ParsableCommand {
             }
         }
         if let name { options.name = Located(name, at: locator.origin(option: "--name", value: name)) }
+        // Scenario values given as flags are held to the text rule a scenario file's lines are.
+        diagnostics += locator.textProblems(settingOptions.map { ($0.0.option, $0.1) }
+                                            + [("--name", name.map { [$0] } ?? []), ("--explain", explain.map { [$0] } ?? [])])
 
         var drafts: [ScenarioDraft] = []
         if scenarios.isEmpty {

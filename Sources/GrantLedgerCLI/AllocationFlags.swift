@@ -27,10 +27,23 @@ struct AllocationFlags: ParsableArguments {
     /// Whether any allocation flag was given (then all that are needed must be).
     var isGiven: Bool { pot != nil || areas != nil || !weights.isEmpty || round != nil || floor != nil || name != nil }
 
+    /// Every flag's values, for the text rule: the name heads a sheet, and the others are quoted back.
+    var textOptions: [(option: String, values: [String])] {
+        [("--pot", pot.map { [$0] } ?? []), ("--areas", areas.map { [$0] } ?? []), ("--weight", weights),
+         ("--round", round.map { [$0] } ?? []), ("--floor", floor.map { [$0] } ?? []),
+         ("--allocation-name", name.map { [$0] } ?? [])]
+    }
+
     /// The allocation, or every problem with the flags and the area file, located on the command
     /// line or in the file.
     func scenario(_ locator: ArgumentLocator) -> (scenario: AllocationScenario?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = locator.textProblems(textOptions)
+        // A flag that is missing has no value to point at: the problem is shown at the first
+        // allocation flag given, which is what asked for an allocation sheet.
+        let given = textOptions.first { !$0.values.isEmpty }.flatMap { locator.origin(option: $0.option) }
+        func missing(_ code: DiagnosticCode, _ message: String, hint: String) -> Diagnostic {
+            given?.diagnostic(code, message, hint: hint) ?? Diagnostic(code, message, hint: hint)
+        }
         func amount(_ text: String?, _ option: String) -> Located<Money>? {
             guard let text else { return nil }
             do {
@@ -42,8 +55,8 @@ struct AllocationFlags: ParsableArguments {
         }
         let potSetting = amount(pot, "--pot")
         if pot == nil {
-            diagnostics.append(Diagnostic(.badPot, "an allocation sheet needs a pot",
-                                          hint: "name the amount to share out: --pot £270,750.00"))
+            diagnostics.append(missing(.badPot, "an allocation sheet needs a pot (--pot)",
+                                       hint: "name the amount to share out: --pot £270,750.00"))
         }
         let unit = round == nil ? Located(Money(pence: 1)) : amount(round, "--round")
         let floorSetting = amount(floor, "--floor")
@@ -65,13 +78,13 @@ struct AllocationFlags: ParsableArguments {
             table = read
             diagnostics += problems
         } else {
-            diagnostics.append(Diagnostic(.fileNotFound, "an allocation sheet needs area data",
-                                          hint: "name a CSV of areas and indicators: --areas examples/areas/nottinghamshire-districts.csv"))
+            diagnostics.append(missing(.fileNotFound, "an allocation sheet needs area data (--areas)",
+                                       hint: "name a CSV of areas and indicators: --areas examples/areas/nottinghamshire-districts.csv"))
         }
         guard let potSetting, let unit, weightSettings.count == weights.count, floor == nil || floorSetting != nil else {
             if weights.isEmpty {
-                diagnostics.append(Diagnostic(.noWeights, "no weights given",
-                                              hint: "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3"))
+                diagnostics.append(missing(.noWeights, "an allocation sheet needs weights (--weight)",
+                                           hint: "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3"))
             }
             return (nil, diagnostics)
         }

@@ -71,6 +71,23 @@ struct ArgumentLocator {
         return nil
     }
 
+    /// Every value given to these options that `TextRule` refuses (a control character, U+FFFE,
+    /// more than a cell holds), located in the value: the same rule the readers hold files to.
+    func textProblems(_ options: [(option: String, values: [String])]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for (option, values) in options {
+            var occurrences: [String: Int] = [:]
+            for value in values {
+                let occurrence = occurrences[value, default: 0]
+                occurrences[value] = occurrence + 1
+                if let problem = TextRule.optionProblem(option, value, at: origin(option: option, value: value, occurrence: occurrence)) {
+                    problems.append(problem)
+                }
+            }
+        }
+        return problems
+    }
+
     /// The whole `option VALUE` pair, for problems with the option as a whole.
     func origin(option: String) -> SettingOrigin? {
         guard let index = arguments.firstIndex(where: { $0 == option || $0.hasPrefix(option + "=") }) else { return nil }

@@ -12,7 +12,9 @@ struct WorkbookExport {
 
     func run(_ ledger: Ledger, findings: [Diagnostic]) throws {
         let locator = ArgumentLocator()
-        var diagnostics: [Diagnostic] = []
+        // Text the workbook keeps (its properties) is held to the rule the readers keep.
+        var diagnostics = locator.textProblems([("--author", command.author.map { [$0] } ?? []),
+                                                ("--company", command.company.map { [$0] } ?? [])])
 
         var asOf = Self.today()
         if let text = command.asOf {

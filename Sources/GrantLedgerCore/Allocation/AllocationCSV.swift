@@ -41,7 +41,7 @@ public enum AllocationCSV {
         if columns.perHead { header.append("per_head") }
         var out = header.joined(separator: ",") + "\n"
         for area in allocation.areas {
-            var row = [cell(area.name), area.blendedShare.decimalString(places: sharePlaces), area.amount.formatted(.plain)]
+            var row = [CSVCell.text(area.name), area.blendedShare.decimalString(places: sharePlaces), area.amount.formatted(.plain)]
             if columns.floored { row.append(area.isFloored ? "yes" : "no") }
             if columns.capped { row.append(area.isCapped ? "yes" : "no") }
             if columns.topSlice { row.append(area.topSlice.formatted(.plain)) }
@@ -68,24 +68,5 @@ public enum AllocationCSV {
         case .high: return "held"
         case .free: return damping.isScaled ? "scaled" : "no"
         }
-    }
-
-    /// RFC 4180 quoting when a cell needs it.
-    static func cell(_ text: String) -> String {
-        let needsQuotes = text.utf8.contains { $0 == ASCII.comma || $0 == 0x22 || $0 == ASCII.newline || $0 == ASCII.carriageReturn }
-            || text.first == " " || text.last == " "
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
-    }
-}
-
-extension String {
-    /// Every `target` replaced (no Foundation needed).
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for character in self {
-            if character == target { out += replacement } else { out.append(character) }
-        }
-        return out
     }
 }

@@ -76,7 +76,7 @@ struct CSVReader {
                             at: SourceLocation(file: file, line: openLine, column: openColumn)))
                         return records
                     }
-                    fields.append(field(content, openLine, openColumn + 1, max(1, content.count)))
+                    fields.append(field(content, openLine, openColumn + 1, max(1, content.count), quoted: true))
                     // After the closing quote: a comma, a line end or the end of the file.
                     if index < end && !isSeparator(bytes, index) {
                         column = index - lineStart + 1
@@ -100,7 +100,7 @@ struct CSVReader {
                             hint: "quote the whole cell and double the quote inside it: \"Newark \"\"and\"\" Sherwood\"",
                             at: SourceLocation(file: file, line: line, column: quoteAt - lineStart + 1)))
                     }
-                    fields.append(field(Array(bytes[first..<last]), line, column, max(1, last - first)))
+                    fields.append(field(Array(bytes[first..<last]), line, column, max(1, last - first), quoted: false))
                 }
                 // Separator: a comma continues the record; a line end or the end of the file ends it.
                 if index < end && bytes[index] == ASCII.comma {
@@ -126,14 +126,31 @@ struct CSVReader {
         return byte == ASCII.comma || byte == ASCII.newline || byte == ASCII.carriageReturn
     }
 
-    private mutating func field(_ content: [UInt8], _ line: Int, _ column: Int, _ length: Int) -> CSVField {
-        if let text = String(validating: content, as: UTF8.self) {
-            return CSVField(text: text, line: line, column: column, length: length)
+    /// A cell, held to the text rule: no control character (so no line break, even in a quoted
+    /// cell: every cell read is a single-line name, heading, figure or description), no U+FFFE or
+    /// U+FFFF, at most a spreadsheet cell's length. `quoted` when `content` had its doubled quotes
+    /// undone, so a column in it is one byte further on per quote.
+    private mutating func field(_ content: [UInt8], _ line: Int, _ column: Int, _ length: Int, quoted: Bool) -> CSVField {
+        let problem = content.withUnsafeBufferPointer { TextRule.firstByteProblem(in: $0, allowingLineEnds: false) }
+        switch problem {
+        case .invalidUTF8:
+            diagnostics.append(Diagnostic(
+                .badEncoding, "this cell is not valid UTF-8",
+                hint: "save the file as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)",
+                at: SourceLocation(file: file, line: line, column: column), length: length))
+            return CSVField(text: String(decoding: content, as: UTF8.self), line: line, column: column, length: length)
+        case .character(let character):
+            // The first refused character is on the cell's first line: a line break is one.
+            let offset = character.byteOffset
+            let quotes = quoted ? content[..<offset].reduce(0) { $0 + ($1 == Self.quote ? 1 : 0) } : 0
+            diagnostics.append(TextRule.diagnostic(
+                character, what: "this cell", at: SourceLocation(file: file, line: line, column: column + offset + quotes)))
+        case nil:
+            if let tooLong = content.withUnsafeBufferPointer({ TextRule.lengthProblem(in: $0, 0..<$0.count) }) {
+                diagnostics.append(TextRule.diagnostic(
+                    tooLong, what: "this cell", at: SourceLocation(file: file, line: line, column: column), textLength: length))
+            }
         }
-        diagnostics.append(Diagnostic(
-            .badEncoding, "this cell is not valid UTF-8",
-            hint: "save the file as UTF-8 (CSV UTF-8 in a spreadsheet's Save As)",
-            at: SourceLocation(file: file, line: line, column: column), length: length))
         return CSVField(text: String(decoding: content, as: UTF8.self), line: line, column: column, length: length)
     }
 }

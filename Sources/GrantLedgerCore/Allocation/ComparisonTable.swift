@@ -59,12 +59,12 @@ public enum ComparisonTable {
         let count = comparison.allocations.count
         var header = ["area"]
         for s in 0..<count {
-            header.append(AllocationCSV.cell(comparison.name(s)))
-            if s > 0 { header.append(AllocationCSV.cell("\(comparison.name(s)) - \(comparison.name(0))")) }
+            header.append(CSVCell.text(comparison.name(s)))
+            if s > 0 { header.append(CSVCell.text("\(comparison.name(s)) - \(comparison.name(0))")) }
         }
         var out = header.joined(separator: ",") + "\n"
         for (a, name) in comparison.areaNames.enumerated() {
-            var row = [AllocationCSV.cell(name)]
+            var row = [CSVCell.text(name)]
             for s in 0..<count {
                 row.append(comparison.amounts[a][s]?.formatted(.plain) ?? "")
                 if s > 0 { row.append(comparison.difference(area: a, scenario: s)?.formatted(.plain) ?? "") }

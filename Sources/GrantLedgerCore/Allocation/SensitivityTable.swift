@@ -41,11 +41,11 @@ public enum SensitivityTable {
         let step = sensitivity.step.decimalString(places: 6)
         var out = "area,amount"
         for shift in sensitivity.shifts {
-            out += ",\(AllocationCSV.cell("\(shift.indicator)\(shift.direction > 0 ? "+" : "-")\(step)"))"
+            out += ",\(CSVCell.text("\(shift.indicator)\(shift.direction > 0 ? "+" : "-")\(step)"))"
         }
         out += "\n"
         for (index, area) in sensitivity.base.areas.enumerated() {
-            out += AllocationCSV.cell(area.name) + "," + area.amount.formatted(.plain)
+            out += CSVCell.text(area.name) + "," + area.amount.formatted(.plain)
             for shift in sensitivity.shifts {
                 out += "," + (shift.allocation.map { $0.areas[index].amount.formatted(.plain) } ?? "")
             }

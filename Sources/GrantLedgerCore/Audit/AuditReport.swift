@@ -120,21 +120,24 @@ public enum AuditReport {
         let header = ["section", "code", "reference", "grant", "line", "date", "statement_amount", "ledger_amount", "difference",
                       "statement_location", "ledger_location", "message"]
         var lines = [header.joined(separator: ",")]
-        func add(_ fields: [String]) { lines.append(fields.map(CSVWriter.field).joined(separator: ",")) }
-        func place(_ location: SourceLocation?) -> String { location.map { "\($0.file):\($0.line):\($0.column)" } ?? "" }
+        // Cells are written as they come: text through `CSVCell.text` (guarded), figures through `number`.
+        func add(_ fields: [String]) { lines.append(fields.joined(separator: ",")) }
+        func t(_ text: String?) -> String { CSVCell.text(text ?? "") }
+        func n(_ money: Money) -> String { CSVCell.number(money.formatted(.plain)) }
+        func place(_ location: SourceLocation?) -> String { t(location.map { "\($0.file):\($0.line):\($0.column)" }) }
         for finding in result.findings {
-            add(["finding", finding.code.rawValue, finding.reference ?? "", finding.grant ?? "", finding.line ?? "", "", "", "", "",
-                 "", place(finding.location), finding.message])
+            add([t("finding"), t(finding.code.rawValue), t(finding.reference), t(finding.grant), t(finding.line), "", "", "", "",
+                 "", place(finding.location), t(finding.message)])
         }
         if let r = result.reconciliation {
             for pair in r.matched {
-                add(["matched", pair.matchedBy.rawValue, pair.statement.reference, pair.statement.grant, pair.statement.line ?? "",
-                     pair.statement.date.description, pair.statement.amount.formatted(.plain), pair.ledger.amount.formatted(.plain),
-                     pair.amountDifference.formatted(.plain), place(pair.statement.location), place(pair.ledger.location), ""])
+                add([t("matched"), t(pair.matchedBy.rawValue), t(pair.statement.reference), t(pair.statement.grant), t(pair.statement.line),
+                     CSVCell.number(pair.statement.date.description), n(pair.statement.amount), n(pair.ledger.amount),
+                     n(pair.amountDifference), place(pair.statement.location), place(pair.ledger.location), ""])
             }
             for total in r.lineTotals + [r.total] {
-                add(["line-total", "", "", total.grant, total.line ?? "", "", total.statement.formatted(.plain),
-                     total.ledger.formatted(.plain), total.difference.formatted(.plain), "", "", ""])
+                add([t("line-total"), "", "", t(total.grant), t(total.line), "", n(total.statement),
+                     n(total.ledger), n(total.difference), "", "", ""])
             }
         }
         return lines.joined(separator: "\n") + "\n"

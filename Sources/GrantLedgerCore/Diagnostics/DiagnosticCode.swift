@@ -9,6 +9,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case folderTooLarge = "folder-too-large"
     case includeOutsideTree = "include-outside-tree"
     case badEncoding = "bad-encoding"
+    /// Text the one rule (`TextRule`) refuses: a control character, U+FFFE/U+FFFF, or too long for a cell.
+    case badText = "bad-text"
     case includeNotFound = "include-not-found"
     case includeCycle = "include-cycle"
     case includeTooDeep = "include-too-deep"

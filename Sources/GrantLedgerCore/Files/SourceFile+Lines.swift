@@ -7,11 +7,12 @@ extension SourceFile {
 
     /// The one line splitter: calls `body` with each line of `range` (the whole content by default)
     /// without its `\n` or `\r\n`, its 1-based number (the range's first line is `firstLine`), and
-    /// whether it is known to be valid UTF-8, until `body` returns false. Returns nil after the last
+    /// whether it is known to be clean text (valid UTF-8 holding nothing `TextRule` refuses), until
+    /// `body` returns false. Returns nil after the last
     /// line, or the offset and number of the line at which `body` stopped.
     ///
-    /// Lines are checked for UTF-8 a window at a time; a line in a window that fails is not known to
-    /// be valid, and its reader checks it itself (to say where the bad byte is).
+    /// Lines are checked a window at a time; a line in a window that fails is not known to be clean,
+    /// and its reader checks it itself (to say where the bad byte is).
     @discardableResult
     public func forEachLine(in range: Range<Int>? = nil, firstLine: Int = 1, window: Int = SourceFile.validationWindow,
                             _ body: (UnsafeBufferPointer<UInt8>, Int, Bool) throws -> Bool) rethrows -> (offset: Int, line: Int)? {
@@ -34,7 +35,7 @@ extension SourceFile {
                         if cut > start { end = cut }
                     }
                     windowEnd = end
-                    windowValid = UnsafeBufferPointer(start: base + start, count: end - start).isValidUTF8
+                    windowValid = TextRule.isClean(window: UnsafeBufferPointer(start: base + start, count: end - start))
                 }
                 let lineEnd: Int
                 let next: Int

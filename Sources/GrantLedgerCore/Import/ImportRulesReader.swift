@@ -101,11 +101,29 @@ struct RulesParser {
     init(file: String) { rules = ImportRules(file: file) }
 
     mutating func read(_ bytes: [UInt8], number: Int) {
-        if let offset = bytes.withUnsafeBufferPointer({ $0.firstInvalidUTF8Offset }) {
+        // The text rule holds for the whole line: no rule spans lines, so no line break is allowed.
+        switch bytes.withUnsafeBufferPointer({ TextRule.firstByteProblem(in: $0, allowingLineEnds: false) }) {
+        case .invalidUTF8(let offset):
             diagnostics.append(Diagnostic(
                 .badEncoding, "this line is not valid UTF-8", hint: "save the rules file as UTF-8",
                 at: SourceLocation(file: rules.file, line: number, column: offset + 1),
                 excerpt: String(decoding: bytes, as: UTF8.self)))
+            return
+        case .character(let problem):
+            diagnostics.append(TextRule.diagnostic(
+                problem, what: "this line", at: SourceLocation(file: rules.file, line: number, column: problem.byteOffset + 1),
+                excerpt: String(decoding: bytes, as: UTF8.self)))
+            return
+        case nil:
+            break
+        }
+        if bytes.count > TextRule.maxCellUnits,
+           let tooLong = bytes.withUnsafeBufferPointer({ TextRule.lengthProblem(in: $0, 0..<$0.count) }) {
+            // Every word of a rules file (an id, an account, a heading, a pattern) is short: a line
+            // longer than a cell is refused whole, at its start.
+            diagnostics.append(TextRule.diagnostic(
+                tooLong, what: "this line", at: SourceLocation(file: rules.file, line: number, column: 1),
+                textLength: bytes.count, excerpt: String(decoding: bytes, as: UTF8.self)))
             return
         }
         let line = RulesLine(bytes, number: number, file: rules.file)

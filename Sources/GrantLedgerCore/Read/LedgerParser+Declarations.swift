@@ -18,6 +18,7 @@ extension LedgerParser {
             }
         case "account":
             let nameRange = cursor.accountName()
+            checkLength(nameRange, cursor, number, what: "the account name")
             let name = cursor.string(nameRange)
             let top = name.split(separator: ":", omittingEmptySubsequences: false)
             if nameRange.isEmpty || top.contains(where: \.isEmpty) {
@@ -59,6 +60,8 @@ extension LedgerParser {
                        hint: "write \(keyword) \(cursor.string(idRange))  Its full name", cursor, number, idRange.lowerBound, idRange.count)
                 return
             }
+            checkLength(idRange, cursor, number, what: "the \(keyword)'s id")
+            checkLength(nameRange, cursor, number, what: "the \(keyword)'s name")
             let id = cursor.string(idRange), name = cursor.string(nameRange)
             let location = SourceLocation(file: file, line: number, column: idRange.lowerBound + 1)
             _ = here
@@ -93,6 +96,8 @@ extension LedgerParser {
         let key = cursor.string(keyRange)
         cursor.skipBlanks()
         let valueRange = cursor.textUntilComment()
+        checkLength(keyRange, cursor, number, what: "the field name")
+        checkLength(valueRange, cursor, number, what: "the \(key)")
         let value = cursor.string(valueRange)
         let valueLocation = SourceLocation(file: file, line: number, column: valueRange.lowerBound + 1)
         let excerpt = String(decoding: cursor.bytes, as: UTF8.self)

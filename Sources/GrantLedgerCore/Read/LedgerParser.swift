@@ -84,18 +84,27 @@ final class LedgerParser {
 
     // MARK: Lines
 
-    /// Reads one line (without its line ending), numbered `number` in its file; `isValidUTF8` when the
-    /// caller has checked it already.
-    func read(line rawBytes: UnsafeBufferPointer<UInt8>, number: Int, isValidUTF8: Bool = false) {
+    /// Reads one line (without its line ending), numbered `number` in its file; `isCleanText` when the
+    /// caller has checked it already (valid UTF-8 holding no character `TextRule` refuses).
+    ///
+    /// The characters of the whole line, comments included, are held to the text rule: one check
+    /// of the bytes, made by the line splitter a window at a time, rather than one per field kept.
+    /// A line break is allowed in no field of a ledger (none spans lines).
+    func read(line rawBytes: UnsafeBufferPointer<UInt8>, number: Int, isCleanText: Bool = false) {
         // A byte-order mark is not part of the first line: `SourceFile` hands out lines after it.
         let bytes = rawBytes
-        if !isValidUTF8, let invalid = bytes.firstInvalidUTF8Offset {
-            let column = invalid + 1
-            diagnostics.append(Diagnostic(
-                .badEncoding, "this line is not valid UTF-8",
-                hint: "save the ledger as UTF-8 (many spreadsheet exports use Windows-1252)",
-                at: SourceLocation(file: file, line: number, column: column),
-                excerpt: String(decoding: bytes, as: UTF8.self)))
+        if !isCleanText, let problem = TextRule.firstByteProblem(in: bytes, allowingLineEnds: false) {
+            let location = SourceLocation(file: file, line: number, column: problem.byteOffset + 1)
+            switch problem {
+            case .invalidUTF8:
+                diagnostics.append(Diagnostic(
+                    .badEncoding, "this line is not valid UTF-8",
+                    hint: "save the ledger as UTF-8 (many spreadsheet exports use Windows-1252)",
+                    at: location, excerpt: String(decoding: bytes, as: UTF8.self)))
+            case .character(let character):
+                diagnostics.append(TextRule.diagnostic(character, what: "this line", at: location,
+                                                       excerpt: String(decoding: bytes, as: UTF8.self)))
+            }
             // The line is lost: make sure nothing else is reported because of it.
             if let first = bytes.first, !ASCII.isBlank(first) {
                 endBlock()
@@ -194,12 +203,14 @@ final class LedgerParser {
             var end = start
             while end < cursor.bytes.count && cursor.bytes[end] != ASCII.closeParen { end += 1 }
             if end < cursor.bytes.count {
+                checkLength(start..<end, cursor, number, what: "the code")
                 transactionCode = cursor.string(start..<end)
                 cursor.position = end + 1
                 cursor.skipBlanks()
             }
         }
         let description = cursor.textUntilComment()
+        checkLength(description, cursor, number, what: "the description")
         transactionDescription = cursor.string(description)
         if let comment = cursor.comment() {
             readTags(comment, &cursor, number, into: &transactionTags)
@@ -239,6 +250,7 @@ final class LedgerParser {
         }
         let accountStart = cursor.position
         let accountRange = cursor.accountName()
+        checkLength(accountRange, cursor, number, what: "the account name")
         let account = accounts.use(cursor.slice(accountRange), file: file, line: number, column: accountStart + 1)
         // Built in place in `pending`: a posting carries its transaction's tags, and copying them
         // about would retain and release their strings each time.
@@ -468,6 +480,7 @@ final class LedgerParser {
         while valueEnd > valueStart && ASCII.isBlank(bytes[valueEnd - 1]) { valueEnd -= 1 }
         let name = start..<colon
         let value = valueStart..<valueEnd
+        checkLength(value, cursor, number, what: "the \(cursor.string(name)) tag's value")
 
         func requireValue() -> Bool {
             if value.isEmpty {
@@ -517,6 +530,21 @@ final class LedgerParser {
     }
 
     // MARK: Reporting
+
+    /// Reports text at `range` that is longer than a spreadsheet cell holds (its characters were
+    /// checked with the line's). One comparison for any field of at most `TextRule.maxCellUnits` bytes.
+    @inline(__always)
+    func checkLength(_ range: Range<Int>, _ cursor: LineCursor, _ number: Int, what: @autoclosure () -> String) {
+        guard range.count > TextRule.maxCellUnits else { return }
+        reportLength(range, cursor, number, what: what())
+    }
+
+    private func reportLength(_ range: Range<Int>, _ cursor: LineCursor, _ number: Int, what: String) {
+        guard let problem = TextRule.lengthProblem(in: cursor.bytes, range) else { return }
+        diagnostics.append(TextRule.diagnostic(
+            problem, what: what, at: SourceLocation(file: file, line: number, column: range.lowerBound + 1),
+            textLength: range.count, excerpt: String(decoding: cursor.bytes, as: UTF8.self)))
+    }
 
     func report(_ code: DiagnosticCode, _ message: String, hint: String?, _ cursor: LineCursor, _ number: Int,
                 _ byteOffset: Int, _ length: Int) {

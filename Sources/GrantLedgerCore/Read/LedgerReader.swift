@@ -68,8 +68,8 @@ public enum LedgerReader {
         parser.diagnostics = DiagnosticLog(limit: sources.policy.maximumProblems)
         parser.file = name
         let source = sources.add(text: text, name: name)
-        source.forEachLine { line, number, isValidUTF8 in
-            parser.read(line: line, number: number, isValidUTF8: isValidUTF8)
+        source.forEachLine { line, number, isCleanText in
+            parser.read(line: line, number: number, isCleanText: isCleanText)
             if let request = parser.includeRequest {
                 parser.includeRequest = nil
                 parser.diagnostics.append(Diagnostic(
@@ -207,8 +207,8 @@ final class ReadSession {
     /// Feeds the lines of `range` of `source` to the parser, reading each included file where its
     /// `include` stands, so its declarations and transactions come in order.
     func readLines(_ source: SourceFile, in range: Range<Int>?, firstLine: Int, directory: String) {
-        source.forEachLine(in: range, firstLine: firstLine) { bytes, number, isValidUTF8 in
-            parser.read(line: bytes, number: number, isValidUTF8: isValidUTF8)
+        source.forEachLine(in: range, firstLine: firstLine) { bytes, number, isCleanText in
+            parser.read(line: bytes, number: number, isCleanText: isCleanText)
             if let request = parser.includeRequest {
                 parser.includeRequest = nil
                 self.read(file: FilePaths.join(directory, request.path), includedFrom: request)

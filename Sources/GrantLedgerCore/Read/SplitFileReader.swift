@@ -68,8 +68,8 @@ final class RangeParse: @unchecked Sendable {
 
     func run() {
         let parser = self.parser
-        if let stop = source.forEachLine(in: range.bytes, firstLine: range.firstLine, { bytes, number, isValidUTF8 in
-            parser.read(line: bytes, number: number, isValidUTF8: isValidUTF8)
+        if let stop = source.forEachLine(in: range.bytes, firstLine: range.firstLine, { bytes, number, isCleanText in
+            parser.read(line: bytes, number: number, isCleanText: isCleanText)
             return !parser.stoppedAtDirective
         }) {
             outcome = .stopped(offset: stop.offset, line: stop.line)

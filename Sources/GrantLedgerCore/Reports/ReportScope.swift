@@ -51,19 +51,9 @@ struct ReportScope {
         }
     }
 
-    /// Every area at or under `root`. Walks each area's parents at most `areas.count` steps, so a
-    /// `within` cycle in bad books cannot loop.
+    /// Every area at or under `root` (see `Ledger.areas(under:)`: linear however deep the nesting).
     static func subtree(of root: Int, in ledger: Ledger) -> [Bool] {
-        ledger.areas.indices.map { index in
-            var current: Int? = index
-            var steps = 0
-            while let here = current, steps <= ledger.areas.count {
-                if here == root { return true }
-                current = ledger.areas[here].parentID.flatMap { ledger.areaIndex[$0] }
-                steps += 1
-            }
-            return false
-        }
+        ledger.areas(under: root)
     }
 
     func includes(day: Day) -> Bool {

@@ -35,11 +35,23 @@ public enum ScenarioFile {
         for (number, line) in source.lines() {
 
             func at(_ column: Int) -> SourceLocation { SourceLocation(file: file, line: number, column: column) }
-            if let bad = line.withUnsafeBufferPointer({ $0.firstInvalidUTF8Offset }) {
+            // The text rule holds for the whole line (no setting spans lines, so no line break is
+            // allowed in any); a value too long for a cell is caught below. A lost line at the
+            // margin was the scenario line: its settings are not also blamed for lacking one.
+            let lost = line.withUnsafeBufferPointer({ TextRule.firstByteProblem(in: $0, allowingLineEnds: false) })
+            if lost != nil, let first = line.first, !ASCII.isBlank(first) { sawHeader = true }
+            switch lost {
+            case .invalidUTF8(let offset):
                 diagnostics.append(Diagnostic(
                     .badEncoding, "this line is not valid UTF-8", hint: "save the scenario as UTF-8",
-                    at: at(bad + 1), excerpt: String(decoding: line, as: UTF8.self)))
+                    at: at(offset + 1), excerpt: String(decoding: line, as: UTF8.self)))
                 continue
+            case .character(let problem):
+                diagnostics.append(TextRule.diagnostic(problem, what: "this line", at: at(problem.byteOffset + 1),
+                                                       excerpt: String(decoding: line, as: UTF8.self)))
+                continue
+            case nil:
+                break
             }
             let excerpt = String(decoding: line, as: UTF8.self)
             let parsed = line.withUnsafeBufferPointer { buffer -> (key: Range<Int>, value: Range<Int>, indented: Bool)? in
@@ -56,6 +68,11 @@ public enum ScenarioFile {
             let key = String(decoding: line[keyRange], as: UTF8.self)
             let value = String(decoding: line[valueRange], as: UTF8.self)
             let valueOrigin = SettingOrigin(location: at(valueRange.lowerBound + 1), length: max(1, valueRange.count), excerpt: excerpt)
+            if let problem = line.withUnsafeBufferPointer({ TextRule.lengthProblem(in: $0, valueRange) }) {
+                diagnostics.append(TextRule.diagnostic(problem, what: "the \(key) value", at: valueOrigin.location,
+                                                       textLength: valueRange.count, excerpt: excerpt))
+                continue
+            }
 
             if !indented {
                 if key != "scenario" {

@@ -40,7 +40,7 @@ public enum ScenarioLoader {
                 }
             }
         } else {
-            diagnostics.append(contentsOf: [missing(draft, "no pot given", hint: draft.file == nil
+            diagnostics.append(contentsOf: [missing(draft, draft.file == nil ? "no pot given (--pot)" : "no pot given", hint: draft.file == nil
                 ? "name the amount to share out: --pot £270,750.00"
                 : "add a line: pot  £270,750.00 (or pot  grant:ID line:ID ledger:PATH)", code: .badPot)].compactMap { $0 })
         }
@@ -53,7 +53,7 @@ public enum ScenarioLoader {
             table = read
             diagnostics += problems
         } else {
-            diagnostics.append(contentsOf: [missing(draft, "no area file given", hint: draft.file == nil
+            diagnostics.append(contentsOf: [missing(draft, draft.file == nil ? "no area file given (--areas)" : "no area file given", hint: draft.file == nil
                 ? "name a CSV of areas and indicators: --areas examples/areas/nottinghamshire-districts.csv"
                 : "add a line: areas  ../areas/nottinghamshire-districts.csv (relative to the scenario file)", code: .fileNotFound)].compactMap { $0 })
         }
@@ -63,7 +63,7 @@ public enum ScenarioLoader {
             read { () throws(SettingError) in try WeightSetting.parse(setting.text, origin: setting.origin) }
         }
         if weightSettings.isEmpty {
-            diagnostics.append(contentsOf: [missing(draft, "no weights given", hint: draft.file == nil
+            diagnostics.append(contentsOf: [missing(draft, draft.file == nil ? "no weights given (--weight)" : "no weights given", hint: draft.file == nil
                 ? "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3"
                 : "add a line per indicator: weight  population  1/3", code: .noWeights)].compactMap { $0 })
         }
@@ -151,7 +151,8 @@ public enum ScenarioLoader {
                          table: table, settings: settings, isNamed: info != nil), diagnostics)
     }
 
-    /// A problem with the scenario as a whole: at its `scenario` line, or unlocated for options.
+    /// A problem with the scenario as a whole: at its `scenario` line, or, for options, unlocated
+    /// with the message naming the option that is missing (there is no value to point at).
     static func missing(_ draft: ScenarioDraft, _ message: String, hint: String, code: DiagnosticCode) -> Diagnostic? {
         if draft.hasProblems { return nil }
         if let origin = draft.headerOrigin { return origin.diagnostic(code, message, hint: hint) }
