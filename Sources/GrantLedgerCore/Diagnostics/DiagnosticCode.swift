@@ -39,7 +39,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case tooFewPostings = "too-few-postings"
     case multipleMissingAmounts = "multiple-missing-amounts"
     case amountOverflow = "amount-overflow"
-    /// One amount past ±2^53 pence, or the sizes of a file's amounts adding up past it (`AmountLimit`).
+    /// One amount past ±`Money.spreadsheetLimit`, or the sizes of a file's amounts adding up past it (`AmountLimit`).
     case amountPastLimit = "amount-past-limit"
     case totalPastLimit = "total-past-limit"
     case balanceAssertionFailed = "balance-assertion-failed"

@@ -3,10 +3,13 @@
 ///
 /// The rule, applied by each reader to the amounts it reads: every amount written is within the
 /// limit, and so is the sum of their sizes (signs ignored). It is sound because every figure a
-/// command shows — a balance (parent accounts too), spent, remaining, a variance, a total row, a
-/// difference — is a signed sum in which each written amount counts at most once (an inferred
+/// command shows from one file — a balance (parent accounts too), spent, remaining, a variance, a
+/// total row — is a signed sum in which each written amount counts at most once (an inferred
 /// amount is minus the others of its transaction, so it cancels or replaces them, never adds a second
-/// copy), and such a sum is never larger than the sum of the sizes. It costs one 128-bit add and one
+/// copy), and such a sum is never larger than the sum of the sizes; a share of a figure (percent
+/// spent, match funding at 20% or 50%) is smaller than the figure. Audit's differences between the
+/// books and a statement combine two files, each gated, so lie within twice the limit (an Int64
+/// holds that) and are shown only as text, never in a workbook cell. It costs one 128-bit add and one
 /// compare per amount, as it is read, and needs no second pass. It is also explainable: the error
 /// points at the largest amount, which is where extra digits usually are.
 public struct AmountLimit: Sendable {
@@ -69,7 +72,7 @@ public struct AmountLimit: Sendable {
         Diagnostic(
             .amountPastLimit,
             "\(what.map { "\($0) of " } ?? "")\(amount) is more than \(Money.spreadsheetLimit), the largest amount grantledger accepts",
-            hint: "past it a spreadsheet cannot hold every penny, so no report or export could show the figure exactly; "
+            hint: "past it a spreadsheet cannot show every penny (Excel keeps 15 digits), so no report or export could show the figure exactly; "
                 + "check the amount for extra digits",
             at: location, length: length, excerpt: excerpt)
     }

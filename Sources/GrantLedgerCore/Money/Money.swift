@@ -57,13 +57,15 @@ public enum MoneyError: Error, Equatable, Sendable {
 }
 
 extension Money {
-    /// The largest amount, either side of zero, grantledger accepts: 2^53 pence
-    /// (£90,071,992,547,409.92), past which a spreadsheet's double no longer holds every whole number
-    /// of pence. (Far below it, from about £10 trillion, Excel's 15 significant digits stop showing
-    /// the pennies; the workbook writes such figures as values, never as formulas it cannot redo.)
-    /// A ledger whose figures could reach past it is refused by `check`, located at the amount.
-    public static let spreadsheetLimit = Money(pence: 1 << 53)
+    /// The largest amount, either side of zero, grantledger accepts: £9,999,999,999,999.99, the
+    /// largest figure in pounds and pence that has at most 15 significant digits. Excel keeps and
+    /// shows 15 (a 16th is shown as 0), and below it a spreadsheet's double also tells every two
+    /// pennies apart, so any amount, total or difference within it appears in a workbook exactly as
+    /// the program computed it. 2^53 pence, where the double stops holding whole pence, is
+    /// further out (about £90 trillion), but between the two the pennies would already be wrong.
+    /// A file whose figures could reach past it is refused where it is read (`AmountLimit`).
+    public static let spreadsheetLimit = Money(pence: 999_999_999_999_999)
 
     /// Whether this amount lies within ±`spreadsheetLimit`.
-    public var isWithinSpreadsheetLimit: Bool { pence.magnitude <= UInt64(1 << 53) }
+    public var isWithinSpreadsheetLimit: Bool { pence.magnitude <= Money.spreadsheetLimit.pence.magnitude }
 }

@@ -140,7 +140,7 @@ public struct MoneyParseProblem: Error, Equatable, Sendable {
         case .noDecimals: return "write £20 or £20.00"
         case .tooManyDecimals: return "money is exact to the penny: round it yourself and write two decimals"
         case .europeanThousands: return "write £1,234 for one thousand two hundred and thirty-four pounds, or £1.23"
-        case .overflow: return "grantledger accepts amounts up to \(Money.spreadsheetLimit) either side of zero (2^53 pence); check for extra digits"
+        case .overflow: return "grantledger accepts amounts up to \(Money.spreadsheetLimit) either side of zero; check for extra digits"
         }
     }
 }

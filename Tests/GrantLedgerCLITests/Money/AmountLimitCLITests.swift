@@ -33,15 +33,15 @@ import Testing
 
         """
 
-    /// Every amount can be held, but the expenses account's balance (£100 trillion) could not be
+    /// Every amount can be held, but the expenses account's balance (£10 trillion) could not be
     /// shown to the penny in a workbook.
     static let balancePastTheLimit = declarations + """
         2022-10-01 Bassetlaw District Council | CCTV
-            expenses:cctv  £50,000,000,000,000.00
+            expenses:cctv  £5,000,000,000,000.00
             assets:bank
 
         2022-10-02 Bassetlaw District Council | CCTV again
-            expenses:cctv  £50,000,000,000,000.00
+            expenses:cctv  £5,000,000,000,000.00
             assets:bank
 
         """

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import GrantLedgerCore
 
-/// The gate on sizes (`AmountLimit`): each amount, and the sum of their sizes, within 2^53 pence;
+/// The gate on sizes (`AmountLimit`): each amount, and the sum of their sizes, within `Money.spreadsheetLimit`;
 /// located at the amount, or at the largest; the same whether a file is read in one pass or in ranges.
 @Suite("Amounts within the spreadsheet limit")
 struct AmountLimitTests {
@@ -23,27 +23,28 @@ struct AmountLimitTests {
     }
 
     @Test func theLimitItselfPassesAndOnePennyMoreIsRefusedWhereItStands() {
-        // £90,071,992,547,409.92 is 2^53 pence; the inferred side is not counted again.
-        #expect(Self.located(Self.header + Self.spend("£90,071,992,547,409.92")).isEmpty)
-        #expect(Self.located(Self.header + Self.spend("£90,071,992,547,409.93")) == ["5:20 amount-past-limit"])
-        #expect(Self.located(Self.header + Self.spend("-£90,071,992,547,409.93")) == ["5:20 amount-past-limit"])
+        // £9,999,999,999,999.99 is the limit; the inferred side is not counted again.
+        #expect(Money.spreadsheetLimit.formatted(.display) == "£9,999,999,999,999.99")
+        #expect(Self.located(Self.header + Self.spend("£9,999,999,999,999.99")).isEmpty)
+        #expect(Self.located(Self.header + Self.spend("£10,000,000,000,000.00")) == ["5:20 amount-past-limit"])
+        #expect(Self.located(Self.header + Self.spend("-£10,000,000,000,000.00")) == ["5:20 amount-past-limit"])
     }
 
     @Test func sizesAddingUpPastTheLimitAreRefusedAtTheLargest() throws {
-        let text = Self.header + Self.spend("£30,000,000,000,000.00", day: 1) + Self.spend("-£45,000,000,000,000.00", day: 2)
-            + Self.spend("£20,000,000,000,000.00", day: 3)
-        // Signs are ignored: £95 trillion of sizes, though the balance is only £5 trillion.
+        let text = Self.header + Self.spend("£3,000,000,000,000.00", day: 1) + Self.spend("-£4,500,000,000,000.00", day: 2)
+            + Self.spend("£3,000,000,000,000.00", day: 3)
+        // Signs are ignored: £10.5 trillion of sizes, though the balance is only £1.5 trillion.
         #expect(Self.located(text) == ["9:20 total-past-limit"])
         let problem = try #require(LedgerText.load(text).diagnostics.first)
-        #expect(problem.message.contains("come to £95,000,000,000,000.00"))
-        #expect(problem.hint?.contains("£45,000,000,000,000.00") == true)
-        // £90 trillion in all is within the limit.
-        #expect(Self.located(Self.header + Self.spend("£45,000,000,000,000.00", day: 1) + Self.spend("£45,000,000,000,000.00", day: 2)).isEmpty)
+        #expect(problem.message.contains("come to £10,500,000,000,000.00"))
+        #expect(problem.hint?.contains("£4,500,000,000,000.00") == true)
+        // £9 trillion in all is within the limit.
+        #expect(Self.located(Self.header + Self.spend("£4,500,000,000,000.00", day: 1) + Self.spend("£4,500,000,000,000.00", day: 2)).isEmpty)
     }
 
     @Test func declarationsCountWithThePostings() {
-        let text = LedgerText.declarations.replacingOccurrences(of: "award   £1,000.00", with: "award   £60,000,000,000,000.00")
-            + "\n" + Self.spend("£40,000,000,000,000.00")
+        let text = LedgerText.declarations.replacingOccurrences(of: "award   £1,000.00", with: "award   £6,000,000,000,000.00")
+            + "\n" + Self.spend("£4,000,000,000,000.00")
         #expect(LedgerText.codes(text).contains(.totalPastLimit))
         #expect(!LedgerText.codes(LedgerText.declarations).contains(.totalPastLimit))
     }
@@ -56,7 +57,7 @@ struct AmountLimitTests {
     /// The largest amount and the sum are the same however the file is cut, so the error is too.
     @Test func aFileReadInRangesGetsTheSameError() throws {
         var text = Self.header
-        for day in 1...28 { text += Self.spend(day == 17 ? "£12,000,000,000,000.00" : "£3,000,000,000,000.00", day: day) }
+        for day in 1...28 { text += Self.spend(day == 17 ? "£1,200,000,000,000.00" : "£400,000,000,000.00", day: day) }
         let folder = try TemporaryFolder()
         let path = try folder.write("big.ledger", Data(text.utf8))
         let one = LedgerReader.read(paths: [path], splitting: SplitReadingTests.oneRange)
@@ -75,8 +76,8 @@ struct AmountLimitTests {
         #expect(FinanceExportTests.located(past) == ["2:48 amount-past-limit"])
         #expect(past.rows.isEmpty)
         let total = FinanceExportTests.read(FinanceExportTests.header + """
-            NCC,09/01/2023,C1,4110,Secure Vision Ltd,INV-1,50000000000000.00,
-            NCC,09/01/2023,C1,4110,Secure Vision Ltd,INV-2,-60000000000000.00,
+            NCC,09/01/2023,C1,4110,Secure Vision Ltd,INV-1,5000000000000.00,
+            NCC,09/01/2023,C1,4110,Secure Vision Ltd,INV-2,-6000000000000.00,
             """)
         #expect(FinanceExportTests.located(total) == ["3:48 total-past-limit"])
     }
@@ -85,14 +86,14 @@ struct AmountLimitTests {
         let (_, past) = PreviousAllocation.parse(Array("area,amount\nA,1.00\nB,100000000000000.00\n".utf8), file: "last.csv")
         #expect(past.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code.rawValue)" } == ["3:3 amount-past-limit"])
         // Each within the limit, but together with the pot past it: the change against last year could not be shown.
-        let previous = PreviousAllocation.parse(Array("area,amount\nA,30000000000000.00\nB,30000000000000.00\nC,1\n".utf8), file: "last.csv")
+        let previous = PreviousAllocation.parse(Array("area,amount\nA,3000000000000.00\nB,3000000000000.00\nC,1\n".utf8), file: "last.csv")
         #expect(previous.1.isEmpty)
-        let settings = try FullMethodTests.settings(pot: 4_000_000_000_000_000) { $0.previous = previous.0 }
+        let settings = try FullMethodTests.settings(pot: 400_000_000_000_000) { $0.previous = previous.0 }
         let (allocation, problems) = try FullMethodTests.run(settings)
         #expect(allocation == nil)
         #expect(problems.map(\.code) == [.totalPastLimit], "\(problems)")
         let message = try #require(problems.first?.message)
-        #expect(message.hasPrefix("the amounts in last year's allocation and the pot together, added up regardless of sign, come to £100,000,000,000,001.00"))
+        #expect(message.hasPrefix("the amounts in last year's allocation and the pot together, added up regardless of sign, come to £10,000,000,000,001.00"))
     }
 
     @Test func scenarioAmountsPastTheLimitAreRefusedAtTheSetting() throws {

@@ -104,7 +104,7 @@ struct AllocationKernelTests {
             + "B,20000000000000000011,30000000000000000013,8.000000001\nC,1,1,0.000000007\n"
         let (table, _) = AreaTable.parse(Array(csv.utf8), file: "wide.csv")
         let settings = AllocationSettings(
-            pot: Located(Money(pence: 9_000_000_000_000_001)),
+            pot: Located(Money(pence: 900_000_000_000_001)),
             weights: ["population", "crime", "deprivation"].map { WeightSetting(indicator: $0, weight: Rational(1, 3) ?? .zero) },
             floor: Located(Money(pence: 1_000)))
         let areaTable = try #require(table)
