@@ -1,6 +1,6 @@
 /// An area whose damping band (last year ± the band) holds no whole rounding unit: rounding it to
 /// the unit must take it outside the band, so the allocation stops here rather than breach the band
-/// silently (£1,042.53 ±3% is £1,011.26 to £1,073.79; in £100 units only £1,000 or £1,100 exist).
+/// silently (£1,042.53 ±3% is £1,011.2541 to £1,073.8059; in £100 units only £1,000 or £1,100 exist).
 struct DampingNarrowBand {
     let area: String
     let previous: Money

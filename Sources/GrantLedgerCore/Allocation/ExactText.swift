@@ -27,7 +27,7 @@ enum ExactText {
     /// Never clamped: a total of last year's amounts past what Int64 holds is still shown as it is.
     static func money(_ pence: Rational) -> String {
         let whole = pence.rounded(.standard)
-        if let small = WideConversion.small(whole), let exact = Int64(exactly: small) { return Money(pence: exact).formatted(.display) }
+        if let small = WideConversion.small(whole) { return MoneyTotal(pence: small).description }
         let magnitude = whole.magnitude
         let (pounds, rest) = magnitude.quotientAndRemainder(dividingBy: 100)
         return (whole.sign == .minus ? "-£" : "£") + grouped(String(pounds)) + (rest < 10 ? ".0" : ".") + String(rest)

@@ -1,5 +1,21 @@
 import Foundation
 
+/// Eight bytes in a word, tested all at once with carry-free bit tricks (the text rule's scans).
+enum ByteWord {
+    /// The top bit of every byte.
+    static let high: UInt64 = 0x8080_8080_8080_8080
+    /// The low seven bits of every byte.
+    static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The top bit set in each byte of `word` below 0x80 that equals the byte of `pattern` (every
+    /// byte of `pattern` the same): no carry crosses a byte, so each answer is exact.
+    @inline(__always)
+    static func equalMask(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let t = word ^ pattern
+        return ~(((t & low7) &+ low7) | t) & high
+    }
+}
+
 /// The text rule over UTF-8 bytes, for the readers: they find a refused character where it is,
 /// without making a `String` of each line (the ledger reader reads a million transactions).
 extension TextRule {
@@ -28,12 +44,8 @@ extension TextRule {
         let n = bytes.count
         guard let base = bytes.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        @inline(__always) func equalMask(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
-            let t = word ^ pattern
-            return ~(((t & low7) &+ low7) | t) & high
-        }
+        let high = ByteWord.high
+        let equalMask = ByteWord.equalMask
         while i < n {
             while i + 8 <= n {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
@@ -96,11 +108,8 @@ extension TextRule {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base)
         let n = bytes.count
-        let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        @inline(__always) func equal(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
-            let t = word ^ pattern
-            return ~(((t & low7) &+ low7) | t) & high
-        }
+        let high = ByteWord.high, low7 = ByteWord.low7
+        let equal = ByteWord.equalMask
         var i = 0
         var refused: UInt64 = 0
         var returns: UInt64 = 0

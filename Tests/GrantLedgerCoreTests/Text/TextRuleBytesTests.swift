@@ -49,7 +49,7 @@ struct TextRuleBytesTests {
     }
 
     @Test func agreesWithTheStringRuleOnRandomText() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix(seed: 0x7E57_0010)
         let alphabet: [Unicode.Scalar] = ["a", " ", "\t", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "£", "é", "\u{FFFE}", "\u{FFFF}", "🚓", "\u{FFFD}"]
         for _ in 0..<2_000 {
             var scalars = String.UnicodeScalarView()
@@ -68,5 +68,37 @@ struct TextRuleBytesTests {
         #expect(Array(emoji.utf8).withUnsafeBufferPointer { TextRule.lengthProblem(in: $0, 0..<$0.count) } == .tooLong(units: 32_768))
         let accents = String(repeating: "é", count: 32_767)   // 65,534 bytes, 32,767 units: fits
         #expect(Array(accents.utf8).withUnsafeBufferPointer { TextRule.lengthProblem(in: $0, 0..<$0.count) } == nil)
+    }
+
+    /// The fast accept for whole windows of a ledger agrees with the exact scan, wherever in a word
+    /// a refused byte, a line end or a carriage return falls (a wrong mask lets a control through).
+    @Test func theWindowAcceptAgreesWithTheExactScan() {
+        var generator = SplitMix(seed: 0x7E57_0011)
+        let pieces: [[UInt8]] = [[0x61], [0x20], [0x09], [0x0A], [0x0D], [0x0D, 0x0A], [0x00], [0x01], [0x1F], [0x7F],
+                                 [0x80], [0xC2, 0xA3], [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBD], [0xF0, 0x9F, 0x9A, 0x93], [0xE9]]
+        var rejected = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
+                bytes += Int.random(in: 0..<3, using: &generator) == 0 ? pieces[Int.random(in: 0..<pieces.count, using: &generator)] : [0x78]
+            }
+            let clean = bytes.withUnsafeBufferPointer { TextRule.isClean(window: $0) }
+            let exact = Self.problem(bytes, lineEnds: true)
+            #expect(clean == (exact == nil), "\(bytes)")
+            if !clean { rejected += 1 }
+        }
+        // Both sides are exercised: many windows fail, many pass.
+        #expect(rejected > 2_000 && rejected < 18_000, "\(rejected)")
+    }
+
+    @Test func theWindowAcceptRefusesEachControlAtEachPositionOfAWord() {
+        for byte in Array(0x00...0x08) + [0x0B, 0x0C] + Array(0x0E...0x1F) + [0x7F] {
+            for position in 0..<24 {
+                var bytes = Array("Payment to Oak Tree Ltd\n".utf8)
+                bytes[position] = UInt8(byte)
+                #expect(!bytes.withUnsafeBufferPointer { TextRule.isClean(window: $0) }, "byte \(byte) at \(position)")
+            }
+        }
+        #expect(Array("Payment to Oak Tree Ltd\r\n\tnext line\n".utf8).withUnsafeBufferPointer { TextRule.isClean(window: $0) })
     }
 }
