@@ -56,7 +56,7 @@ struct SheetBuilder {
                 let width = column < widths.count ? widths[column] : ColumnWidth.minimum
                 lines = max(lines, ColumnWidth.lines(text, width: width, bold: cell.look.role == .header))
             }
-            if lines > 1 { finished[index].height = ColumnWidth.lineHeight * Double(lines) }
+            if lines > 1 { finished[index].height = ColumnWidth.rowHeight(lines: lines) }
         }
         return SheetRows(finished)
     }
@@ -67,6 +67,12 @@ enum ColumnWidth {
     static let minimum: Double = 8
     /// Points per line of the default 11-point font.
     static let lineHeight: Double = 15
+    /// The tallest row a spreadsheet allows (Excel: 409 points, about 27 lines); a longer text is
+    /// cut off on screen, but kept whole in the cell, rather than the export refused.
+    static let maximumRowHeight: Double = 409
+
+    /// The height of a row whose tallest cell wraps to `lines` lines.
+    static func rowHeight(lines: Int) -> Double { min(lineHeight * Double(max(lines, 1)), maximumRowHeight) }
 
     /// How many lines `text` wraps to in a column `width` wide: words are laid out greedily, as a
     /// spreadsheet does. A width counts digits; ordinary text is narrower (about 1.2 letters to a

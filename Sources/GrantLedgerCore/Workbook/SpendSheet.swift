@@ -78,7 +78,7 @@ enum SpendSheet {
         let prefix: [SheetRow] = [
             SheetRow([.text("Spend", .title)]),
             SheetRow([SheetCell(.text(subtitle), CellLook(.subtitle, wrap: true))],
-                     height: ColumnWidth.lineHeight * Double(ColumnWidth.lines(subtitle, width: widths.reduce(0, +))),
+                     height: ColumnWidth.rowHeight(lines: ColumnWidth.lines(subtitle, width: widths.reduce(0, +))),
                      spansColumns: true),
             SheetRow(Array(repeating: SheetCell.empty, count: descriptionColumn) + [
                 .text("Total of the rows shown (it follows the filters):", CellLook(.label)), .empty, .empty,
@@ -125,6 +125,6 @@ enum SpendSheet {
             .text(posting.reference),
             .text(posting.spendClass?.name),
             .money(posting.amount),
-        ], height: lines > 1 ? ColumnWidth.lineHeight * Double(lines) : nil)
+        ], height: lines > 1 ? ColumnWidth.rowHeight(lines: lines) : nil)
     }
 }
