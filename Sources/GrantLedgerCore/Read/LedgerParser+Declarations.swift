@@ -368,7 +368,12 @@ extension LedgerParser {
     @discardableResult
     private func insert<T: DeclaredEntity>(_ item: T, id: String, kind: String, into list: WritableKeyPath<Ledger, [T]>,
                                            index: WritableKeyPath<Ledger, [String: Int]>, location: SourceLocation) -> Bool {
-        if let existing = ledger[keyPath: index][id] {
+        // The index is moved out while it is changed, so it is changed in place: written through a
+        // key path in an unoptimised build it was copied whole for every declaration (quadratic).
+        var table: [String: Int] = [:]
+        swap(&table, &ledger[keyPath: index])
+        defer { swap(&table, &ledger[keyPath: index]) }
+        if let existing = table[id] {
             let first: SourceLocation? = ledger[keyPath: list][existing].location
             diagnostics.append(Diagnostic(
                 .duplicateID, "\(kind) \(id) is declared twice",
@@ -376,7 +381,7 @@ extension LedgerParser {
                 at: location, length: id.utf8.count))
             return false
         }
-        ledger[keyPath: index][id] = ledger[keyPath: list].count
+        table[id] = ledger[keyPath: list].count
         ledger[keyPath: list].append(item)
         return true
     }
