@@ -107,7 +107,16 @@ struct CSVReader {
                     index += 1
                 } else {
                     let endColumn = index - lineStart + 1
-                    if index < end && bytes[index] == ASCII.carriageReturn { index += 1 }
+                    if index < end && bytes[index] == ASCII.carriageReturn {
+                        // CR LF ends a line; a CR on its own is a control character, as in a
+                        // ledger (a whole file of them was named as old Mac line ends when opened).
+                        if index + 1 >= end || bytes[index + 1] != ASCII.newline {
+                            diagnostics.append(TextRule.diagnostic(
+                                .control(scalar: 0x0D, byteOffset: 0), what: "this line",
+                                at: SourceLocation(file: file, line: line, column: endColumn)))
+                        }
+                        index += 1
+                    }
                     if index < end && bytes[index] == ASCII.newline { index += 1 }
                     line += 1
                     lineStart = index
@@ -120,7 +129,8 @@ struct CSVReader {
         return records
     }
 
-    /// A comma, or the start of a line end (LF, or CR LF; a lone CR counts too).
+    /// A comma, or the start of a line end (LF, or CR LF; a lone CR ends the record too, reported as
+    /// a control character).
     private func isSeparator(_ bytes: [UInt8], _ index: Int) -> Bool {
         let byte = bytes[index]
         return byte == ASCII.comma || byte == ASCII.newline || byte == ASCII.carriageReturn

@@ -41,6 +41,17 @@ struct TextRuleReadersTests {
         #expect(bad.last?.hint == "write it on one line: a line break cannot be kept here")
     }
 
+    /// A CR on its own in a file of LF line ends used to end the row silently (`A,1,ok\rB,2,ok` gave
+    /// two areas); CR LF still ends a row.
+    @Test func aCarriageReturnOnItsOwnInACSVIsRefusedAtItsColumn() throws {
+        let (_, diagnostics) = AreaTable.parse(Array("area,population,note\nA,1,ok\rB,2,ok\n".utf8), file: "a.csv")
+        #expect(diagnostics.map(\.code) == [.badText])
+        #expect(diagnostics.first?.location == GrantLedgerCore.SourceLocation(file: "a.csv", line: 2, column: 7))
+        let (table, clean) = AreaTable.parse(Array("area,population\r\nA,1\r\nB,2\r\n".utf8), file: "b.csv")
+        #expect(clean.isEmpty)
+        #expect(table?.areas.count == 2)
+    }
+
     @Test func aCSVCellLongerThanACellIsRefused() throws {
         let csv = "area,population\n\(String(repeating: "x", count: 33_000)),100\n"
         let (_, diagnostics) = AreaTable.parse(Array(csv.utf8), file: "a.csv")
