@@ -97,8 +97,30 @@ struct RulesParser {
     /// lines) but the rule is dropped.
     var openRuleBroken = false
     var sawDateFormat = false
+    /// A line refused by the text rule opened a block: its indented fields are passed over, not
+    /// read into the rule before it.
+    var skippingLostBlock = false
+    /// What refused lines were setting (`column date`, `paid-from`, `map`): counted as given, so a
+    /// refused line gets one error, not a second saying its setting is missing.
+    var lostRoles: Set<ColumnRole> = []
+    var lostPaidFrom = false
+    var lostMap = false
 
     init(file: String) { rules = ImportRules(file: file) }
+
+    /// Passes over a line the text rule refused (already reported).
+    mutating func lose(_ bytes: [UInt8]) {
+        guard let first = bytes.first, !ASCII.isBlank(first) else { return }
+        finishRule()
+        skippingLostBlock = true
+        let words = bytes.split(whereSeparator: { ASCII.isBlank($0) }).prefix(2).map { String(decoding: $0, as: UTF8.self) }
+        switch words.first {
+        case "column": if words.count > 1, let role = ColumnRole(rawValue: words[1]) { lostRoles.insert(role) }
+        case "paid-from": lostPaidFrom = true
+        case "map": lostMap = true
+        default: break
+        }
+    }
 
     mutating func read(_ bytes: [UInt8], number: Int) {
         // The text rule holds for the whole line: no rule spans lines, so no line break is allowed.
@@ -108,11 +130,13 @@ struct RulesParser {
                 .badEncoding, "this line is not valid UTF-8", hint: "save the rules file as UTF-8",
                 at: SourceLocation(file: rules.file, line: number, column: offset + 1),
                 excerpt: String(decoding: bytes, as: UTF8.self)))
+            lose(bytes)
             return
         case .character(let problem):
             diagnostics.append(TextRule.diagnostic(
                 problem, what: "this line", at: SourceLocation(file: rules.file, line: number, column: problem.byteOffset + 1),
                 excerpt: String(decoding: bytes, as: UTF8.self)))
+            lose(bytes)
             return
         case nil:
             break
@@ -124,11 +148,13 @@ struct RulesParser {
             diagnostics.append(TextRule.diagnostic(
                 tooLong, what: "this line", at: SourceLocation(file: rules.file, line: number, column: 1),
                 textLength: bytes.count, excerpt: String(decoding: bytes, as: UTF8.self)))
+            lose(bytes)
             return
         }
         let line = RulesLine(bytes, number: number, file: rules.file)
         guard let first = line.words.first else { return }
         if line.indented {
+            if skippingLostBlock { return }
             guard openRule != nil else {
                 report(line, first.offset, line.bytes.count - first.offset, .badSyntax, "an indented line outside a map rule",
                        hint: "indent only the fields of a map rule: grant, line, account, area, initiative, class, match")
@@ -138,6 +164,7 @@ struct RulesParser {
             return
         }
         finishRule()
+        skippingLostBlock = false
         switch first.text {
         case "column":
             guard line.words.count >= 3, let heading = line.rest(from: 2) else {
@@ -267,17 +294,17 @@ struct RulesParser {
     mutating func finish() {
         finishRule()
         let top = SourceLocation(file: rules.file, line: 1, column: 1)
-        for role in ColumnRole.required where rules.columns[role] == nil {
+        for role in ColumnRole.required where rules.columns[role] == nil && !lostRoles.contains(role) {
             diagnostics.append(Diagnostic(
                 .missingField, "the rules do not say which column holds the \(role.rawValue)",
                 hint: "add a line such as: column \(role.rawValue)  \(Self.exampleHeading(role))", at: top))
         }
-        if rules.paidFrom == nil {
+        if rules.paidFrom == nil && !lostPaidFrom {
             diagnostics.append(Diagnostic(
                 .missingField, "the rules do not say which account pays (the other side of each transaction)",
                 hint: "add a line such as: paid-from  assets:bank:snb", at: top))
         }
-        if !rules.rules.contains(where: { $0.kind == .map }) {
+        if !rules.rules.contains(where: { $0.kind == .map }) && !lostMap {
             diagnostics.append(Diagnostic(
                 .missingField, "the rules have no map rule, so no row could become a posting",
                 hint: "add one such as: map cost-centre CS2101, then indented grant, line and account lines", at: top))

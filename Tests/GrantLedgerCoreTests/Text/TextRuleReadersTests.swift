@@ -41,6 +41,26 @@ struct TextRuleReadersTests {
         #expect(bad.last?.hint == "write it on one line: a line break cannot be kept here")
     }
 
+    /// A refused line gets one error: a lost `map` line's fields are not read into the rule before
+    /// it (that gave a bogus duplicate-id), and a lost `column date` line is not also "missing".
+    @Test func aRefusedRulesLineGivesOneErrorAndNoFollowOn() throws {
+        let text = """
+            column date  Posting Date
+            column supplier  Supplier
+            column amount  Net
+            column reference  Ref
+            paid-from  assets:bank
+            map cost-centre L1
+              grant ss
+            map cost-centre C9\u{3}
+              grant ss
+            """
+        let (_, diagnostics) = ImportRulesReader.read(text: text, name: "r.rules")
+        #expect(diagnostics.map { "\($0.location?.line ?? 0) \($0.code.rawValue)" } == ["8 bad-text"])
+        let (_, column) = ImportRulesReader.read(text: text.replacingOccurrences(of: "Posting Date", with: "Posting\u{2} Date"), name: "r.rules")
+        #expect(column.map { "\($0.location?.line ?? 0) \($0.code.rawValue)" } == ["1 bad-text", "8 bad-text"])
+    }
+
     /// A CR on its own in a file of LF line ends used to end the row silently (`A,1,ok\rB,2,ok` gave
     /// two areas); CR LF still ends a row.
     @Test func aCarriageReturnOnItsOwnInACSVIsRefusedAtItsColumn() throws {
