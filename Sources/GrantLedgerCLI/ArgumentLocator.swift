@@ -88,6 +88,23 @@ struct ArgumentLocator {
         return problems
     }
 
+    /// The arguments whose bytes are not UTF-8 (Swift's `CommandLine.arguments` quietly turns them
+    /// into U+FFFD, so `--author $'\xff'` would be kept as two replacement characters and a path
+    /// would name another file): each a located `bad-encoding`, the same as such bytes in a file.
+    func encodingProblems(argc: Int32 = CommandLine.argc,
+                          argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = CommandLine.unsafeArgv) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for index in 1..<Int(max(argc, 1)) where index < starts.count {
+            guard let pointer = argv[index], String(validatingCString: pointer) == nil else { continue }
+            let location = SourceLocation(file: Self.file, line: 1, column: starts[index] + 1)
+            problems.append(Diagnostic(
+                .badEncoding, "argument \(index) is not valid UTF-8",
+                hint: "the shell passed bytes in another encoding; type the value again, or save the script that runs grantledger as UTF-8",
+                at: location, length: max(1, arguments[index].utf8.count), excerpt: line))
+        }
+        return problems
+    }
+
     /// The whole `option VALUE` pair, for problems with the option as a whole.
     func origin(option: String) -> SettingOrigin? {
         guard let index = arguments.firstIndex(where: { $0 == option || $0.hasPrefix(option + "=") }) else { return nil }

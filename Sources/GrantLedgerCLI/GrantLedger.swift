@@ -1,3 +1,5 @@
+import Foundation
+import GrantLedgerCore
 import ArgumentParser
 
 /// The `grantledger` command: a thin layer over GrantLedgerCore, which never prints.
@@ -11,4 +13,15 @@ struct GrantLedger: ParsableCommand {
         version: version,
         subcommands: [CheckCommand.self, ReportCommand.self, ExportCommand.self, AllocateCommand.self, ImportCommand.self, AuditCommand.self]
     )
+
+    /// Arguments that are not UTF-8 are refused before they are parsed (see
+    /// `ArgumentLocator.encodingProblems`); then the usual parsing and run.
+    static func main() {
+        let problems = ArgumentLocator().encodingProblems()
+        if !problems.isEmpty {
+            Console.error(Run.report(problems))
+            Foundation.exit(ExitStatus.badInput.rawValue)
+        }
+        main(nil)
+    }
 }

@@ -112,4 +112,19 @@ struct CSVAndTextSafetyTests {
         #expect(allocate.stderr.contains("error[bad-text]: --title contains the control character U+000A"), "\(allocate.stderr)")
         #expect(!allocate.stderr.contains("error[bad-text]: --name"), "a tab is text: \(allocate.stderr)")
     }
+
+    /// Bytes that are not UTF-8 in an argument were turned into U+FFFD by Swift and kept (an author of
+    /// two replacement characters); now they are a located bad-encoding, as in a file, and nothing is written.
+    @Test func anArgumentThatIsNotUTF8IsALocatedBadEncoding() throws {
+        let out = try ReportTestCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let book = out.appendingPathComponent("committee.xlsx").path
+        let result = try ReportTestCLI.run(
+            "/bin/sh", ["-c", "exec \"$0\" export --xlsx \"$1\" --as-of 2023-03-31 --author \"$(printf '\\377\\376')\" ledgers",
+                        ReportTestCLI.binary, book], in: ReportTestCLI.root)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("command line:1:"), "\(result.stderr)")
+        #expect(result.stderr.contains("error[bad-encoding]: argument 7 is not valid UTF-8"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: book))
+    }
 }
