@@ -39,8 +39,22 @@ public enum SheetNames {
     static func cleaned(_ name: String) -> String {
         var kept = String.UnicodeScalarView()
         for scalar in name.unicodeScalars where !isRefused(scalar) { kept.append(scalar) }
-        let text = trimmed(Substring(String(kept)))
+        let text = trimmed(Substring(withoutXMLEscapes(kept)))
         return text.isEmpty ? fallback : String(text)
+    }
+
+    /// The text with the closing `_` of every `_xHHHH_` dropped: a workbook's XML reads `_x0041_` in
+    /// a sheet name as `A` (LibreOffice renames the sheet, and every formula naming it breaks), and
+    /// formulas cannot carry the escaped form `_x005F_x0041_`, so the name must not hold the pattern.
+    static func withoutXMLEscapes(_ scalars: String.UnicodeScalarView) -> String {
+        var text = Array(scalars)
+        var index = 0
+        while index + 6 < text.count {
+            let isEscape = text[index] == "_" && (text[index + 1] == "x" || text[index + 1] == "X")
+                && text[(index + 2)...(index + 5)].allSatisfy(\.properties.isASCIIHexDigit) && text[index + 6] == "_"
+            if isEscape { text.remove(at: index + 6) } else { index += 1 }
+        }
+        return String(String.UnicodeScalarView(text))
     }
 
     static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
