@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""xlsx_sheet_names_check.py BOOK.xlsx...
+"""xlsx_sheet_names_check.py [--jobs N] BOOK.xlsx...
 For each workbook, as openpyxl (an independent reader) sees it: every sheet name is one Excel
 accepts (at most 31 UTF-16 units, none of []:*?/\\, no apostrophe at either end, no control
 character) and no two collide ignoring case (Python's casefold and lower, of NFC and NFD forms); every sheet reference in a cell formula, a defined name, a print-title range or a chart
 series names a sheet that exists (quoted names unquoted with '' read as '), and every bare name a
-formula uses (Pot, Unit...) is defined for its sheet. Prints JSON: counts and a list of problems."""
+formula uses (Pot, Unit...) is defined for its sheet. Prints JSON: counts and a list of problems.
+With --jobs N the books are read by N worker processes forked after openpyxl is imported, so its
+import is paid once and the books' reading shares the cores."""
 import json, re, sys, unicodedata, zipfile
 from openpyxl import load_workbook
 from openpyxl.formula.tokenizer import Tokenizer
@@ -117,14 +119,31 @@ def check(path, problems, counts):
             problems.append(f"{path}: print titles of sheet {index} refer to {sheet!r}")
     wb.close()
 
-def main(paths):
-    problems = []
-    counts = dict(workbooks=0, sheets=0, formulas=0, references=0, names=0, charts=0, print_titles=0)
-    for path in paths:
-        try:
-            check(path, problems, counts)
-        except Exception as e:  # a workbook openpyxl cannot open is the first thing to report
-            problems.append(f"{path}: cannot open: {type(e).__name__}: {e}")
+COUNT_KEYS = ("workbooks", "sheets", "formulas", "references", "names", "charts", "print_titles")
+
+def check_one(path):
+    problems, counts = [], dict.fromkeys(COUNT_KEYS, 0)
+    try:
+        check(path, problems, counts)
+    except Exception as e:  # a workbook openpyxl cannot open is the first thing to report
+        problems.append(f"{path}: cannot open: {type(e).__name__}: {e}")
+    return problems, counts
+
+def main(arguments):
+    jobs = 1
+    if len(arguments) >= 2 and arguments[0] == "--jobs":
+        jobs, arguments = max(1, int(arguments[1])), arguments[2:]
+    if jobs > 1 and len(arguments) > 1:
+        import multiprocessing
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            results = pool.map(check_one, arguments, chunksize=1)
+    else:
+        results = [check_one(path) for path in arguments]
+    problems, counts = [], dict.fromkeys(COUNT_KEYS, 0)
+    for found, counted in results:  # in the order the books were given, whatever order they finished in
+        problems += found
+        for key in COUNT_KEYS:
+            counts[key] += counted[key]
     json.dump({"counts": counts, "problems": problems[:200], "problem_count": len(problems)}, sys.stdout)
 
 if __name__ == "__main__":
