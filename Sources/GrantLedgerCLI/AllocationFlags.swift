@@ -31,6 +31,13 @@ struct AllocationFlags: ParsableArguments {
     /// line or in the file.
     func scenario(_ locator: ArgumentLocator) -> (scenario: AllocationScenario?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        // A flag that is missing has no place of its own: the error names it and points at the first
+        // allocation flag given, the one that asked for an allocation sheet.
+        let asked = ["--pot", "--areas", "--weight", "--round", "--floor", "--allocation-name"].lazy
+            .compactMap { locator.origin(option: $0) }.first
+        func missing(_ code: DiagnosticCode, _ message: String, hint: String) -> Diagnostic {
+            asked?.diagnostic(code, message, hint: hint) ?? Diagnostic(code, message, hint: hint)
+        }
         func amount(_ text: String?, _ option: String) -> Located<Money>? {
             guard let text else { return nil }
             do {
@@ -42,8 +49,8 @@ struct AllocationFlags: ParsableArguments {
         }
         let potSetting = amount(pot, "--pot")
         if pot == nil {
-            diagnostics.append(Diagnostic(.badPot, "an allocation sheet needs a pot",
-                                          hint: "name the amount to share out: --pot £270,750.00"))
+            diagnostics.append(missing(.badPot, "--pot is missing: an allocation sheet needs a pot",
+                                       hint: "name the amount to share out: --pot £270,750.00"))
         }
         let unit = round == nil ? Located(Money(pence: 1)) : amount(round, "--round")
         let floorSetting = amount(floor, "--floor")
@@ -65,13 +72,13 @@ struct AllocationFlags: ParsableArguments {
             table = read
             diagnostics += problems
         } else {
-            diagnostics.append(Diagnostic(.fileNotFound, "an allocation sheet needs area data",
-                                          hint: "name a CSV of areas and indicators: --areas examples/areas/nottinghamshire-districts.csv"))
+            diagnostics.append(missing(.fileNotFound, "--areas is missing: an allocation sheet needs area data",
+                                       hint: "name a CSV of areas and indicators: --areas examples/areas/nottinghamshire-districts.csv"))
         }
         guard let potSetting, let unit, weightSettings.count == weights.count, floor == nil || floorSetting != nil else {
             if weights.isEmpty {
-                diagnostics.append(Diagnostic(.noWeights, "no weights given",
-                                              hint: "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3"))
+                diagnostics.append(missing(.noWeights, "--weight is missing: an allocation sheet needs a weight per indicator",
+                                           hint: "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3"))
             }
             return (nil, diagnostics)
         }
