@@ -50,7 +50,7 @@ public struct HeaderFooter: Hashable, Sendable {
         func render(_ pieces: [Piece]) -> String {
             pieces.map { piece in
                 switch piece {
-                case let .text(text): return VisibleText.writable(text).text.replacingAll("&", with: "&&")
+                case let .text(text): return VisibleText.cellText(text).replacingAll("&", with: "&&")
                 case .pageNumber: return "&P"
                 case .pageCount: return "&N"
                 case .sheetName: return "&A"

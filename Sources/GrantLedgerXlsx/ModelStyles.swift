@@ -69,6 +69,8 @@ struct ModelStyles {
         var style = CellStyle(numberFormat: numberFormat(kind, decimals: look.decimals), alignTop: true)
         if kind == .date { style.alignment = .left }
         style.wrapText = look.wrap
+        // An exact value standing where a formula could not be relied on: italic, as the sheet's note says.
+        if look.exactValue { style.italic = true }
         switch look.role {
         case .body: break
         case .title:

@@ -32,11 +32,25 @@ public final class WorkbookWriter {
     private let output: OutputFile
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     private var sheetHandles: [UnsafeMutablePointer<lxw_worksheet>] = []
+    /// The libxlsxwriter in use: which of the 1.1.4 work-arounds may run.
+    let library: LibxlsxwriterVersion
 
     /// Starts a workbook for `path`. Fails at once if the directory is missing or not writable.
-    public init(path: String, properties: DocumentProperties, options: WorkbookOptions = WorkbookOptions())
+    public convenience init(path: String, properties: DocumentProperties, options: WorkbookOptions = WorkbookOptions())
         throws(WorkbookError)
     {
+        try self.init(path: path, properties: properties, options: options, library: .current)
+    }
+
+    /// As above, as if `library` were loaded (tests pretend to another version).
+    init(path: String, properties: DocumentProperties, options: WorkbookOptions, library: LibxlsxwriterVersion)
+        throws(WorkbookError)
+    {
+        guard library.layoutMatches else {
+            throw .invalidArgument("libxlsxwriter \(LibxlsxwriterVersion.text(library.library)) is loaded, but grantledger was "
+                + "built against the headers of \(LibxlsxwriterVersion.text(library.headers)); rebuild it against the "
+                + "library installed (its structures may differ)")
+        }
         let created = try properties.creationTimestamp()
         try requirePlainText(path, "output path")
         if let directory = options.temporaryDirectory {
@@ -82,6 +96,7 @@ public final class WorkbookWriter {
         }
         self.path = path
         self.options = options
+        self.library = library
         self.output = output
         self.handle = workbook
         do {
@@ -130,8 +145,9 @@ public final class WorkbookWriter {
         }
         // libxlsxwriter quotes a name in its own print-title, filter and print-area formulas only
         // when it has a character other than ASCII letters, digits, `_` and `.`, so `FY2019` or
-        // `2019` would go bare and read as a cell or a number: the one quoting rule instead.
-        if let quoted = strdup(SheetNames.quoted(name)) {
+        // `2019` would go bare and read as a cell or a number: the one quoting rule instead (on 1.1.4,
+        // whose handling of the field was read; another version quotes as it does).
+        if library.isTheOneRead, let quoted = strdup(SheetNames.quoted(name)) {
             free(sheet.pointee.quoted_name)
             sheet.pointee.quoted_name = quoted
         }
@@ -158,6 +174,18 @@ public final class WorkbookWriter {
         }
         guard let index = sheetNames.firstIndex(of: scope), index < sheetHandles.count else {
             throw .invalidArgument("defined name '\(name)': no sheet named '\(scope)'")
+        }
+        guard library.isTheOneRead else {
+            // Not the libxlsxwriter whose lookup was read: its own documented form, and a plain
+            // refusal if it cannot find the sheet that way.
+            let shown = SheetNames.quoted(scope) + "!" + name
+            let code = workbook_define_name(workbook, shown, text)
+            guard code == LXW_NO_ERROR else {
+                throw .invalidArgument("defined name '\(shown)': libxlsxwriter \(LibxlsxwriterVersion.text(library.library)) "
+                    + "refused it (\(libraryMessage(code))); grantledger names sheets like '\(scope)' only with libxlsxwriter "
+                    + "\(LibxlsxwriterVersion.text(LibxlsxwriterVersion.read)), or rename the scenario")
+            }
+            return
         }
         try defineLocalName(name, formula: text, on: sheetHandles[index], named: scope, in: workbook)
     }

@@ -35,7 +35,7 @@ public final class Worksheet {
 
     /// Text, stored as a string whatever it looks like (`=`, `+`, `-`, `@` included).
     public func writeText(_ text: String, at cell: CellAddress, style: CellStyle? = nil) throws(WorkbookError) {
-        let text = VisibleText.writable(text).text
+        let text = VisibleText.cellText(text)
         try write(at: cell, style: style, "text") { row, column, format in
             worksheet_write_string(handle, row, column, text, format)
         }
@@ -93,7 +93,7 @@ public final class Worksheet {
         _ formula: String, cachedText: String, at cell: CellAddress, style: CellStyle? = nil
     ) throws(WorkbookError) {
         try requireFormula(formula, at: cell)
-        let cachedText = VisibleText.writable(cachedText).text
+        let cachedText = VisibleText.cellText(cachedText)
         try write(at: cell, style: style, "formula") { row, column, format in
             worksheet_write_formula_str(handle, row, column, formula, format, cachedText)
         }
@@ -102,7 +102,7 @@ public final class Worksheet {
     /// Text across the cells of `range`, merged into one (a subtitle over a whole table). Stored as
     /// text whatever it looks like, as `writeText` does.
     public func mergeText(_ text: String, over range: CellRange, style: CellStyle? = nil) throws(WorkbookError) {
-        let text = VisibleText.writable(text).text
+        let text = VisibleText.cellText(text)
         let r = try range.checked()
         if workbook.options.constantMemory, range.first.row < lastRowWritten {
             throw .rowWrittenOutOfOrder(sheet: name, row: range.first.row, lastRowWritten: lastRowWritten)
@@ -146,7 +146,7 @@ public final class Worksheet {
     // MARK: - Cells in a resolved format (WorkbookModelWriter's streamed rows)
 
     func writeText(_ text: String, at cell: CellAddress, format: CellFormat) throws(WorkbookError) {
-        let text = VisibleText.writable(text).text
+        let text = VisibleText.cellText(text)
         try write(at: cell, format: format, "text") { row, column, format in
             worksheet_write_string(handle, row, column, text, format)
         }

@@ -108,10 +108,7 @@ struct ModelWorkbookOracleTests {
         defer { scratch.remove() }
         let path = scratch.file("scenarios.xlsx")
         try WorkbookModelWriter.write(model, to: path)
-        let output = String(decoding: try runTool([
-            "python3", Oracle.directory.appendingPathComponent("xlsx_recalc_check.py").path, path,
-        ]), as: UTF8.self)
-        let summary = try #require(output.split(separator: "\n").last.map(String.init))
+        let (summary, output) = try Oracle.recalculate(path)
         #expect(summary.hasSuffix(" passed, 0 failed"), "\(output)")
         #expect((Int(summary.split(separator: " ")[0]) ?? 0) > 1000, "\(output)")
     }

@@ -35,6 +35,15 @@ enum Oracle {
     }()
 
     static var shouldRun: Bool { isCI || isAvailable }
+
+    /// `xlsx_recalc_check.py BOOK`: LibreOffice recalculates every formula; its last line
+    /// (`N passed, M failed`) and all it printed.
+    static func recalculate(_ path: String) throws -> (summary: String, output: String) {
+        let output = String(decoding: try runTool([
+            "python3", directory.appendingPathComponent("xlsx_recalc_check.py").path, path,
+        ]), as: UTF8.self)
+        return (output.split(separator: "\n").last.map(String.init) ?? "", output)
+    }
 }
 
 @Suite("Independent oracle (openpyxl, LibreOffice)", .enabled(if: Oracle.shouldRun))

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""xlsx_sheet_names_check.py BOOK.xlsx...
+"""xlsx_sheet_names_check.py [--jobs N] BOOK.xlsx...
 For each workbook, as openpyxl (an independent reader) sees it: every sheet name is one Excel
 accepts (at most 31 UTF-16 units, none of []:*?/\\, no apostrophe at either end, no control
 character) and no two collide ignoring case (Python's casefold and lower, of NFC and NFD forms); every sheet reference in a cell formula, a defined name, a print-title range or a chart
 series names a sheet that exists (quoted names unquoted with '' read as '), and every bare name a
-formula uses (Pot, Unit...) is defined for its sheet. Prints JSON: counts and a list of problems."""
+formula uses (Pot, Unit...) is defined for its sheet. Prints JSON: counts and a list of problems.
+With --jobs N the books are read by N child processes forked after openpyxl is imported, so its
+import is paid once and the books' reading shares the cores."""
 import json, re, sys, unicodedata, zipfile
 from openpyxl import load_workbook
 from openpyxl.formula.tokenizer import Tokenizer
@@ -117,14 +119,59 @@ def check(path, problems, counts):
             problems.append(f"{path}: print titles of sheet {index} refer to {sheet!r}")
     wb.close()
 
-def main(paths):
-    problems = []
-    counts = dict(workbooks=0, sheets=0, formulas=0, references=0, names=0, charts=0, print_titles=0)
-    for path in paths:
-        try:
-            check(path, problems, counts)
-        except Exception as e:  # a workbook openpyxl cannot open is the first thing to report
-            problems.append(f"{path}: cannot open: {type(e).__name__}: {e}")
+COUNT_KEYS = ("workbooks", "sheets", "formulas", "references", "names", "charts", "print_titles")
+
+def check_one(path):
+    problems, counts = [], dict.fromkeys(COUNT_KEYS, 0)
+    try:
+        check(path, problems, counts)
+    except Exception as e:  # a workbook openpyxl cannot open is the first thing to report
+        problems.append(f"{path}: cannot open: {type(e).__name__}: {e}")
+    return problems, counts
+
+def forked(paths, jobs):
+    """check_one over `paths` in `jobs` forked children, each sending its results down a pipe and
+    leaving with os._exit. No signals are used: a parent started by a test runner may inherit a
+    mask that blocks SIGTERM, and multiprocessing.Pool's terminate() then waits for ever."""
+    import os
+    children = []
+    for job in range(jobs):
+        share = paths[job::jobs]
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            try:
+                out = json.dumps([(i * jobs + job, check_one(path)) for i, path in enumerate(share)]).encode()
+                with os.fdopen(write_end, "wb") as pipe:
+                    pipe.write(out)
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        children.append((pid, read_end))
+    results = [None] * len(paths)
+    for pid, read_end in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        for index, result in json.loads(data or b"[]"):
+            results[index] = result
+    return [r if r is not None else ([f"{paths[i]}: a checker process died"], dict.fromkeys(COUNT_KEYS, 0))
+            for i, r in enumerate(results)]
+
+def main(arguments):
+    jobs = 1
+    if len(arguments) >= 2 and arguments[0] == "--jobs":
+        jobs, arguments = max(1, int(arguments[1])), arguments[2:]
+    if jobs > 1 and len(arguments) > 1:
+        results = forked(arguments, jobs)
+    else:
+        results = [check_one(path) for path in arguments]
+    problems, counts = [], dict.fromkeys(COUNT_KEYS, 0)
+    for found, counted in results:  # in the order the books were given, whatever order they finished in
+        problems += found
+        for key in COUNT_KEYS:
+            counts[key] += counted[key]
     json.dump({"counts": counts, "problems": problems[:200], "problem_count": len(problems)}, sys.stdout)
 
 if __name__ == "__main__":

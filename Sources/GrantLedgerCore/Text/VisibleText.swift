@@ -21,6 +21,40 @@ public enum VisibleText {
         return (out, true)
     }
 
+    /// `text` for a cell or a page header, where a spreadsheet reads `_xHHHH_` as the character
+    /// U+HHHH (Excel decodes `_x0041_` in a shared or inline string as `A`, and libxlsxwriter passes
+    /// it through): the underscore that starts any such sequence is written as `_x005F_` (itself an
+    /// escaped underscore), so the text reads back as it was given. Other text is untouched.
+    public static func cellText(_ text: String) -> String {
+        let shown = writable(text).text
+        var copy = shown
+        let mayDecode = copy.withUTF8 { bytes in
+            guard bytes.count >= 7 else { return false }
+            for i in 0..<(bytes.count - 6) where bytes[i] == 0x5F && (bytes[i + 1] == 0x78 || bytes[i + 1] == 0x58) {
+                return true
+            }
+            return false
+        }
+        guard mayDecode else { return shown }
+        let scalars = Array(shown.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() {
+            if scalar == "_", startsEscape(scalars, at: i) {
+                out.append(contentsOf: "_x005F_".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// `_xHHHH_` (four hex digits) starts at `i`, in the original text: every start is escaped,
+    /// overlapping ones too (`_x0041_x0042_`), so no decoder finds a sequence that was not meant.
+    static func startsEscape(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i + 6 < scalars.count, scalars[i + 1] == "x" || scalars[i + 1] == "X", scalars[i + 6] == "_" else { return false }
+        return scalars[(i + 2)...(i + 5)].allSatisfy { $0.properties.isASCIIHexDigit }
+    }
+
     /// True when `text` can be written as it is: the common case, found from the UTF-8 bytes alone,
     /// since this runs for every text cell of a long Spend sheet.
     static func isPlain(_ text: String, maxUnits: Int) -> Bool {

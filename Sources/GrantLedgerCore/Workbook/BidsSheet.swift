@@ -2,7 +2,8 @@
 /// awarded, the spend on the grant it became and the underspend (a formula: awarded − spent).
 ///
 /// Every bid is listed whatever the financial year asked for, since a bid's life runs across years;
-/// spend is counted to the position date. The figures are the bids report's.
+/// spend is counted to the position date. The figures are the bids report's; every formula is gated
+/// by `FormulaGate` (the exact value, in italics, where spreadsheet arithmetic could not reproduce it).
 enum BidsSheet {
     static let name = "Bids"
 
@@ -24,6 +25,9 @@ enum BidsSheet {
         sheet.addBlank()
         let header = sheet.add(titles.map { .text($0, .header) })
         let first = sheet.nextRow
+        typealias B = SpreadsheetBound
+        var gate = FormulaGate()
+        var bounds: [Int: [B]] = [:]
         for row in report.rows {
             let r = sheet.nextRow
             let id = report.value(row, "bid").text ?? ""
@@ -41,9 +45,15 @@ enum BidsSheet {
             cells[requested] = report.value(row, "requested").sheetCell()
             cells[awarded] = report.value(row, "awarded").sheetCell()
             cells[spent] = report.value(row, "spent").sheetCell()
+            for column in [requested, awarded, spent] {
+                bounds[column, default: []].append(B.stored(cells[column].value.money ?? .zero))
+            }
             if let under = report.value(row, "underspend").money {
                 let ref = { (column: Int) in CellRef(row: r, column: column).a1 }
-                cells[underspend] = .formula("=\(ref(awarded))-\(ref(spent))", .money(under))
+                let bound = B.stored(cells[awarded].value.money ?? .zero) - B.stored(cells[spent].value.money ?? .zero)
+                let made = gate.cell("=\(ref(awarded))-\(ref(spent))", .money(under), .body, bound)
+                cells[underspend] = made.cell
+                bounds[underspend, default: []].append(made.bound)
             }
             sheet.add(cells)
         }
@@ -52,8 +62,8 @@ enum BidsSheet {
         totals[0] = .text("Total", .total)
         if last >= first {
             for (column, key) in [(requested, "requested"), (awarded, "awarded"), (spent, "spent"), (underspend, "underspend")] {
-                totals[column] = .formula("=SUM(\(CellArea(column: column, rows: first...last).a1))",
-                                          .money(report.amount(report.totals, key)), .total)
+                totals[column] = gate.cell("=SUM(\(CellArea(column: column, rows: first...last).a1))",
+                                           .money(report.amount(report.totals, key)), .total, B.sum(bounds[column] ?? [])).cell
             }
             names.append(DefinedName("BidsRequested", SheetArea(sheet: name, area: CellArea(column: requested, rows: first...last))))
             names.append(DefinedName("BidsAwarded", SheetArea(sheet: name, area: CellArea(column: awarded, rows: first...last))))
@@ -61,6 +71,7 @@ enum BidsSheet {
         sheet.add(totals)
         sheet.addBlank()
         sheet.add([.text("A grant's spend is shown on the first bid that names it only, so no spend is counted twice.", .note)])
+        if gate.anyByValue { sheet.add([.text(FormulaGate.note, .note)]) }
         return SheetModel(name: name, title: "Bids", rows: sheet.sheetRows, columnWidths: sheet.widths,
                           frozenRows: header + 1, frozenColumns: 1, printTitleRows: header...header)
     }

@@ -1,5 +1,6 @@
 /// Budget v actual: each grant line's budget against its spend, with the variance and the percent
-/// spent, then the spend of each initiative; totals as SUM formulas.
+/// spent, then the spend of each initiative; totals as SUM formulas. Every formula is gated by
+/// `FormulaGate`: where spreadsheet arithmetic could not reproduce the exact figure it is the value.
 ///
 /// The figures are the lines and initiatives reports' for the same filter. Initiatives are declared
 /// without a budget in the ledger, so their rows show spend only; both parts add up to the same total.
@@ -51,6 +52,10 @@ enum BudgetSheet {
                          + "negative (red) is overspent.", .subtitle)])
         sheet.addBlank()
         let header = sheet.add(titles.map { .text($0, .header) })
+        typealias B = SpreadsheetBound
+        var gate = FormulaGate()
+        /// Per column, the bounds of the rows since the last totals row.
+        var bounds: [Int: [B]] = [:]
 
         /// One row: budget (nil for none), the spend before and in the period, and the variance.
         func addRow(grant: String?, id: String, name: String, budget budgetMoney: Money?, before: Money, spent: Money,
@@ -62,20 +67,32 @@ enum BudgetSheet {
             cells[0] = .text(grant)
             cells[1] = .text(id)
             cells[2] = .text(name, .wrapped)
-            if let budgetMoney { cells[budget] = .money(budgetMoney) }
+            var line: [Int: B] = [:]
+            if let budgetMoney {
+                cells[budget] = .money(budgetMoney)
+                line[budget] = B.stored(budgetMoney)
+            }
             if let spentBefore, let spentIn {
                 cells[spentBefore] = .money(before)
                 cells[spentIn] = .money(spent)
-                cells[toDate] = .formula("=\(ref(spentBefore))+\(ref(spentIn))", .money(total))
+                line[spentBefore] = B.stored(before)
+                line[spentIn] = B.stored(spent)
+                (cells[toDate], line[toDate]) = gate.cell("=\(ref(spentBefore))+\(ref(spentIn))", .money(total), .body,
+                                                          B.stored(before) + B.stored(spent))
             } else {
                 cells[toDate] = .money(spent)
+                line[toDate] = B.stored(spent)
             }
+            let toDateBound = line[toDate] ?? B.stored(total)
             if let budgetMoney, let remaining {
-                cells[variance] = .formula("=\(ref(budget))-\(ref(toDate))", .money(remaining))
+                (cells[variance], line[variance]) = gate.cell("=\(ref(budget))-\(ref(toDate))", .money(remaining), .body,
+                                                              B.stored(budgetMoney) - toDateBound)
                 if let share = Rational(Int128(total.pence), Int128(budgetMoney.pence)) {
-                    cells[percent] = .formula("=\(ref(toDate))/\(ref(budget))", .percent(share))
+                    cells[percent] = gate.cell("=\(ref(toDate))/\(ref(budget))", .percent(share), .body,
+                                               toDateBound.divided(by: B.stored(budgetMoney))).cell
                 }
             }
+            for (column, bound) in line { bounds[column, default: []].append(bound) }
             sheet.add(cells)
         }
 
@@ -86,9 +103,12 @@ enum BudgetSheet {
             var cells = [SheetCell](repeating: SheetCell(.empty, .total), count: titles.count)
             cells[0] = .text(label, .total)
             let total = try before.plus(spent, "spent to date")
+            var totalBounds: [Int: B] = [:]
+            defer { bounds = [:] }
             if last >= first {
                 func sum(_ column: Int, _ value: Money) {
-                    cells[column] = .formula("=SUM(\(CellArea(column: column, rows: first...last).a1))", .money(value), .total)
+                    (cells[column], totalBounds[column]) = gate.cell(
+                        "=SUM(\(CellArea(column: column, rows: first...last).a1))", .money(value), .total, B.sum(bounds[column] ?? []))
                 }
                 if let budgetTotal { sum(budget, budgetTotal) }
                 if let spentBefore, let spentIn {
@@ -99,7 +119,8 @@ enum BudgetSheet {
                 if let remaining { sum(variance, remaining) }
                 if let budgetTotal, let share = Rational(Int128(total.pence), Int128(budgetTotal.pence)) {
                     let ref = { (column: Int) in CellRef(row: r, column: column).a1 }
-                    cells[percent] = .formula("=\(ref(toDate))/\(ref(budget))", .percent(share), .total)
+                    let quotient = (totalBounds[toDate] ?? B.stored(total)).divided(by: totalBounds[budget] ?? B.stored(budgetTotal))
+                    cells[percent] = gate.cell("=\(ref(toDate))/\(ref(budget))", .percent(share), .total, quotient).cell
                 }
             }
             sheet.add(cells)
@@ -139,6 +160,7 @@ enum BudgetSheet {
         sheet.addBlank()
         sheet.add([.text("Both totals of spend are the same money, grouped two ways. Spend is every posting to an "
                          + "expenses account tagged with a grant; the Spend sheet lists each one.", .note)])
+        if gate.anyByValue { sheet.add([.text(FormulaGate.note, .note)]) }
 
         if lastLine >= firstLine {
             names.append(DefinedName("LineBudgets", SheetArea(sheet: name, area: CellArea(column: budget, rows: firstLine...lastLine))))

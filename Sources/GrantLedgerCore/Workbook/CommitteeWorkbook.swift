@@ -16,19 +16,27 @@ public enum CommitteeWorkbook {
         ]
         var scenarioSheets: [String] = []
         var amountCells: [[String: CellRef]] = []
+        var amountBounds: [[String: SpreadsheetBound]] = []
         var taken = SheetNameKeys()
         for name in sheets.map(\.name) + [SheetNames.reserved, ComparisonSheet.name, AuditSheet.name, ProvenanceSheet.name] {
             taken.insert(name)
         }
         for scenario in settings.scenarios {
             let name = SheetNames.unique(scenario.name, keys: &taken)
-            let sheet = ScenarioSheet.build(scenario, sheetName: name, &names)
+            let checks = ScenarioChecks(scenario.allocation)
+            let sheet = ScenarioSheet.build(scenario, sheetName: name, checks: checks, &names)
             sheets.append(sheet)
             scenarioSheets.append(name)
             amountCells.append(ScenarioSheet.amountCells(sheet))
+            var bounds: [String: SpreadsheetBound] = [:]
+            for (area, bound) in zip(scenario.allocation.areas, checks.amountBounds) where bounds[area.name] == nil {
+                bounds[area.name] = bound
+            }
+            amountBounds.append(bounds)
         }
         if settings.scenarios.count >= 2 {
-            sheets.append(ComparisonSheet.build(settings.scenarios, sheets: scenarioSheets, amountCells: amountCells, &names))
+            sheets.append(ComparisonSheet.build(settings.scenarios, sheets: scenarioSheets, amountCells: amountCells,
+                                                amountBounds: amountBounds, &names))
         }
         if !settings.findings.isEmpty { sheets.append(AuditSheet.build(settings.findings)) }
         sheets.append(ProvenanceSheet.build(settings, &names))

@@ -1,13 +1,14 @@
 /// Comparison: the scenarios side by side, area by area, each amount a formula pointing at its
 /// scenario sheet (so changing a weight there shows here), and each scenario's change from the
-/// first; a chart of the amounts.
+/// first; a chart of the amounts. Every formula is gated by `FormulaGate`, starting from the bound
+/// of the scenario sheet's own Amount cell.
 enum ComparisonSheet {
     static let name = "Comparison"
 
     /// `sheets` are the scenario sheets' names, in the scenarios' order; `amountCells` give, per
-    /// scenario, each area's Amount cell on its sheet.
+    /// scenario, each area's Amount cell on its sheet, and `amountBounds` what that cell holds, bounded.
     static func build(_ scenarios: [AllocationScenario], sheets: [String], amountCells: [[String: CellRef]],
-                      _ names: inout [DefinedName]) -> SheetModel {
+                      amountBounds: [[String: SpreadsheetBound]] = [], _ names: inout [DefinedName]) -> SheetModel {
         var areas: [String] = []
         var seen: Set<String> = []
         for scenario in scenarios {
@@ -34,16 +35,25 @@ enum ComparisonSheet {
         let first = sheet.nextRow
         var totals = [Money](repeating: .zero, count: s)
         var changeTotals = [Money](repeating: .zero, count: s)
+        typealias B = SpreadsheetBound
+        var gate = FormulaGate()
+        var bounds: [Int: [B]] = [:]
         for area in areas {
             let r = sheet.nextRow
             var cells = [SheetCell](repeating: .empty, count: columnCount)
             cells[0] = .text(area)
             var amounts: [Money?] = []
+            var amountBound: [B?] = []
             for (j, scenario) in scenarios.enumerated() {
                 let amount = scenario.allocation.area(named: area)?.amount
                 amounts.append(amount)
+                amountBound.append(nil)
                 if let amount, let cell = amountCells[j][area] {
-                    cells[amountColumn(j)] = .formula("=" + cell.on(sheet: sheets[j]), .money(amount))
+                    let source = j < amountBounds.count ? amountBounds[j][area] : nil
+                    let made = gate.cell("=" + cell.on(sheet: sheets[j]), .money(amount), .body, source ?? B.stored(amount))
+                    cells[amountColumn(j)] = made.cell
+                    amountBound[j] = made.bound
+                    bounds[amountColumn(j), default: []].append(made.bound)
                     totals[j] = Money(pence: totals[j].pence &+ amount.pence)
                 }
             }
@@ -51,8 +61,11 @@ enum ComparisonSheet {
                 guard let base = amounts[0], let other = amounts[j] else { continue }
                 let change = Money(pence: other.pence &- base.pence)
                 changeTotals[j] = Money(pence: changeTotals[j].pence &+ change.pence)
-                cells[changeColumn(j)] = .formula(
-                    "=\(CellRef(row: r, column: amountColumn(j)).a1)-\(CellRef(row: r, column: amountColumn(0)).a1)", .money(change))
+                let made = gate.cell(
+                    "=\(CellRef(row: r, column: amountColumn(j)).a1)-\(CellRef(row: r, column: amountColumn(0)).a1)", .money(change),
+                    .body, (amountBound[j] ?? B.stored(other)) - (amountBound[0] ?? B.stored(base)))
+                cells[changeColumn(j)] = made.cell
+                bounds[changeColumn(j), default: []].append(made.bound)
             }
             sheet.add(cells)
         }
@@ -61,17 +74,19 @@ enum ComparisonSheet {
         totalCells[0] = .text("Total", .total)
         if last >= first {
             for j in 0..<s {
-                totalCells[amountColumn(j)] = .formula("=SUM(\(CellArea(column: amountColumn(j), rows: first...last).a1))",
-                                                       .money(totals[j]), .total)
+                totalCells[amountColumn(j)] = gate.cell("=SUM(\(CellArea(column: amountColumn(j), rows: first...last).a1))",
+                                                        .money(totals[j]), .total, B.sum(bounds[amountColumn(j)] ?? [])).cell
                 if j > 0 {
-                    totalCells[changeColumn(j)] = .formula(
-                        "=SUM(\(CellArea(column: changeColumn(j), rows: first...last).a1))", .money(changeTotals[j]), .total)
+                    totalCells[changeColumn(j)] = gate.cell(
+                        "=SUM(\(CellArea(column: changeColumn(j), rows: first...last).a1))", .money(changeTotals[j]), .total,
+                        B.sum(bounds[changeColumn(j)] ?? [])).cell
                 }
             }
         }
         sheet.add(totalCells)
         sheet.addBlank()
         sheet.add([.text("A blank means the scenario has no such area. Amounts are rounded; each scenario adds up to what it shares out (its pot less any top-slice kept centrally).", .note)])
+        if gate.anyByValue { sheet.add([.text(FormulaGate.note, .note)]) }
         sheet.addBlank()
         let chartRow = sheet.nextRow
         var charts: [ChartModel] = []

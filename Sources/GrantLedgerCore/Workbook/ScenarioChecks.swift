@@ -164,6 +164,7 @@ struct ScenarioChecks {
         }
         amounts = a.areas.indices.map { amountsExact[$0] && amountCells[$0].agrees }
         let amountValues = a.areas.indices.map { amounts[$0] ? amountCells[$0] : B.stored(pence: Rational(pence: a.areas[$0].amount)) }
+        amountBounds = amountValues
         adjustmentLive = a.areas.indices.map { (amountValues[$0] - baseCells[$0]).agrees }
         self.shareLive = shareLive
         self.blendedLive = blendedLive
@@ -184,6 +185,8 @@ struct ScenarioChecks {
         ]
     }
 
+    /// Per area: what the spreadsheet's Amount cell holds, bounded (for sheets that refer to it).
+    var amountBounds: [SpreadsheetBound] = []
     /// Per area: the remainder formula agrees with the exact remainder.
     var remaindersLive: [Bool] = []
     /// Which column totals may be SUMs, by column kind (one entry per indicator for the first two).

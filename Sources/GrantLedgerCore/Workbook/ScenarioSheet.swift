@@ -23,12 +23,13 @@ enum ScenarioSheet {
     /// The rows above the table, in order; their number fixes where the table starts.
     private enum Setting { case pot, unit, floor, weightSum, leftover, factor }
 
-    static func build(_ scenario: AllocationScenario, sheetName name: String, _ names: inout [DefinedName]) -> SheetModel {
+    static func build(_ scenario: AllocationScenario, sheetName name: String, checks: ScenarioChecks? = nil,
+                      _ names: inout [DefinedName]) -> SheetModel {
         let a = scenario.allocation
         let k = a.indicators.count
         let n = a.areas.count
         let pot = Rational(pence: a.pot)
-        let check = ScenarioChecks(a)
+        let check = checks ?? ScenarioChecks(a)
 
         // Columns.
         let valueColumn = { (j: Int) in 1 + j }
@@ -77,6 +78,7 @@ enum ScenarioSheet {
         let weightSum = Rational.sum(a.indicators.map(\.weight))
         let live = check.everyStepIsLive
         var rowOf: [Setting: Int] = [:]
+        var weightGate = FormulaGate()
         for setting in settings {
             let r = sheet.nextRow
             rowOf[setting] = r
@@ -93,7 +95,8 @@ enum ScenarioSheet {
             case .weightSum:
                 sheet.add([
                     .text("Weights add up to", .label),
-                    k > 0 ? .formula("=SUM(\(weightArea.a1))", .percent(weightSum), CellLook.body.decimals(2)) : .empty,
+                    k > 0 ? weightGate.cell("=SUM(\(weightArea.a1))", .percent(weightSum), CellLook.body.decimals(2),
+                                            SpreadsheetBound.sum(a.indicators.map { SpreadsheetBound.stored($0.weight) })).cell : .empty,
                     .formula("=IF(ROUND(B\(r + 1),9)=1,\"OK: the weights add up to 100%\",\"Check: the weights must add up to 100%\")",
                              .text(weightSum == .one ? "OK: the weights add up to 100%" : "Check: the weights must add up to 100%"), .note),
                 ])
@@ -103,7 +106,7 @@ enum ScenarioSheet {
                     .text("Units left over", .label),
                     n > 0 && check.leftover
                         ? .formula("=ROUND((SUM(\(column(base).a1))-SUM(\(column(roundedDown).a1)))/Unit,0)", leftover)
-                        : SheetCell(.count(Int(clamping: a.leftoverUnits))),
+                        : SheetCell(.count(Int(clamping: a.leftoverUnits)), CellLook.body.markedExact),
                     .text("after every area is rounded down to whole units; they go one each to the largest remainders, "
                           + "ties to the area first in the file", .note),
                 ])
@@ -113,7 +116,7 @@ enum ScenarioSheet {
                 sheet.add([
                     .text("Scale factor", .label),
                     check.factorFormula ? .formula(formula, .number(factor), CellLook.body.decimals(9))
-                        : SheetCell(.number(factor), CellLook.body.decimals(9)),
+                        : SheetCell(.number(factor), CellLook.body.decimals(9).markedExact),
                     .text("(pot − floors) ÷ the exact amounts of the areas above the floor: what each of them is multiplied by", .note),
                 ])
             }
@@ -160,28 +163,28 @@ enum ScenarioSheet {
                 cells[shareColumn(j)] = check.shareLive[i][j]
                     ? .formula("=\(ref(valueColumn(j)))/SUM(\(column(valueColumn(j)).rowAbsolute))",
                                .percent(area.shares[j]), CellLook.body.decimals(4))
-                    : SheetCell(.percent(area.shares[j]), CellLook.body.decimals(4))
+                    : SheetCell(.percent(area.shares[j]), CellLook.body.decimals(4).markedExact)
                 blendTerms.append("\(CellRef(row: weightRow, column: shareColumn(j)).absolute)*\(ref(shareColumn(j)))")
             }
             cells[blended] = k > 0 && check.blendedLive[i]
                 ? .formula("=" + blendTerms.joined(separator: "+"), .percent(area.blendedShare), CellLook.body.decimals(4))
-                : SheetCell(.percent(area.blendedShare), CellLook.body.decimals(4))
+                : SheetCell(.percent(area.blendedShare), CellLook.body.decimals(4).markedExact)
             cells[exact] = check.exactLive[i]
                 ? .formula("=Pot*\(ref(blended))", .preciseMoney(pence: area.formulaAmount))
-                : SheetCell(.preciseMoney(pence: area.formulaAmount))
+                : SheetCell(.preciseMoney(pence: area.formulaAmount), CellLook.body.markedExact)
             if let floored, let afterFloor {
                 cells[floored] = .text(area.isFloored ? "Yes" : "No")
                 cells[afterFloor] = check.afterFloorLive[i]
                     ? .formula("=IF(\(ref(floored))=\"Yes\",FloorAmount,\(ref(exact))*Factor)", .preciseMoney(pence: area.exactAmount))
-                    : SheetCell(.preciseMoney(pence: area.exactAmount))
+                    : SheetCell(.preciseMoney(pence: area.exactAmount), CellLook.body.markedExact)
             }
             if let beforeRounding { cells[beforeRounding] = SheetCell(.preciseMoney(pence: area.exactAmount)) }
             let down = Money(pence: area.wholeUnits &* a.unit.pence)
             cells[roundedDown] = check.roundsDownLive[i]
-                ? .formula("=ROUNDDOWN(\(ref(base))/Unit,0)*Unit", .money(down)) : .money(down)
+                ? .formula("=ROUNDDOWN(\(ref(base))/Unit,0)*Unit", .money(down)) : .money(down, CellLook.body.markedExact)
             cells[remainder] = check.remaindersLive[i]
                 ? .formula("=(\(ref(base))-\(ref(roundedDown)))/Unit", .number(area.remainder), CellLook.body.decimals(4))
-                : SheetCell(.number(area.remainder), CellLook.body.decimals(4))
+                : SheetCell(.number(area.remainder), CellLook.body.decimals(4).markedExact)
             let extraUnits = area.receivesLeftoverUnit ? 1 : 0
             if check.ranking {
                 let remainders = column(remainder).rowAbsolute
@@ -190,14 +193,14 @@ enum ScenarioSheet {
                     "=IF(RANK(\(ref(remainder)),\(remainders))+COUNTIF(\(upToHere),\(ref(remainder)))-1<=Leftover,1,0)",
                     .count(extraUnits))
             } else {
-                cells[extra] = .count(extraUnits)
+                cells[extra] = .count(extraUnits, CellLook.body.markedExact)
             }
             cells[amount] = check.amounts[i]
-                ? .formula("=\(ref(roundedDown))+\(ref(extra))*Unit", .money(area.amount)) : .money(area.amount)
+                ? .formula("=\(ref(roundedDown))+\(ref(extra))*Unit", .money(area.amount)) : .money(area.amount, CellLook.body.markedExact)
             let adjustmentValue = SheetValue.preciseMoney(pence: Rational(pence: area.amount) - area.exactAmount)
             cells[adjustment] = check.adjustmentLive[i]
                 ? .formula("=\(ref(amount))-\(ref(base))", .preciseMoney(pence: Rational(pence: area.amount) - area.exactAmount))
-                : SheetCell(adjustmentValue)
+                : SheetCell(adjustmentValue, CellLook.body.markedExact)
             sheet.add(cells)
         }
 
@@ -210,7 +213,7 @@ enum ScenarioSheet {
                 var look = CellLook.total
                 look.decimals = decimals
                 let live = check.totalSums[kind].map { index < $0.count && $0[index] } ?? true
-                totals[c] = live ? .formula("=SUM(\(column(c).a1))", result, look) : SheetCell(result.value, look)
+                totals[c] = live ? .formula("=SUM(\(column(c).a1))", result, look) : SheetCell(result.value, look.markedExact)
             }
             for (j, indicator) in a.indicators.enumerated() {
                 sum(valueColumn(j), .number(indicator.total), decimals: decimals[j], .values, j)
@@ -246,11 +249,11 @@ enum ScenarioSheet {
         steps.append("\(steps.count + 1). Each amount is rounded down to a whole \(unit); the units left over go one each to the areas "
                      + "with the largest remainders (ties to the area first in the file), so the amounts add up exactly.")
         steps.append("The rounding adjustment is the amount less the amount before rounding: what rounding gave or took.")
-        if check.anyByValue {
+        if check.anyByValue || weightGate.anyByValue {
             steps.append("Where spreadsheet arithmetic (binary, about 16 significant digits) cannot be sure to reproduce an "
                          + "exact figure — an amount too close to a whole \(unit), a near tie for the last units, or a large pot "
                          + "whose small differences are lost in rounding — the program's exact result is entered as a value "
-                         + "rather than a formula" + (check.ranking ? "" : " (the extra units, here)") + ".")
+                         + "rather than a formula" + (check.ranking ? "" : " (the extra units, here)") + ". " + FormulaGate.note)
         }
         steps.append("The program computed every figure exactly; the cells show them as a spreadsheet stores numbers.")
         for step in steps { sheet.add([.text(step, .note)]) }

@@ -59,12 +59,24 @@ public struct CellLook: Hashable, Sendable {
     public var wrap: Bool
     /// A heading over a column of figures: aligned to the right, over the figures.
     public var headsFigures: Bool
+    /// A figure entered as its exact value where a formula could not be relied on to reproduce it
+    /// (see `FormulaGate`): shown in italics, which the sheet's note explains.
+    public var exactValue: Bool
 
-    public init(_ role: Role = .body, decimals: Int? = nil, wrap: Bool = false, headsFigures: Bool = false) {
+    public init(_ role: Role = .body, decimals: Int? = nil, wrap: Bool = false, headsFigures: Bool = false,
+                exactValue: Bool = false) {
         self.role = role
         self.decimals = decimals
         self.wrap = wrap
         self.headsFigures = headsFigures
+        self.exactValue = exactValue
+    }
+
+    /// This look, marked as an exact value in place of a formula.
+    public var markedExact: CellLook {
+        var copy = self
+        copy.exactValue = true
+        return copy
     }
 
     public static let body = CellLook(.body)

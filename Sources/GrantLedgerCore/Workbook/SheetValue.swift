@@ -54,6 +54,14 @@ extension SheetValue {
     }
 }
 
+extension SheetValue {
+    /// The money a money cell holds, or nil.
+    var money: Money? {
+        if case .money(let money) = self { return money }
+        return nil
+    }
+}
+
 extension FormulaResult {
     /// The result as a plain value: what the cell holds when the formula is left out.
     public var value: SheetValue {

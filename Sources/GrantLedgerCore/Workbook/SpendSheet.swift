@@ -2,6 +2,13 @@
 /// area, initiative, supplier, reference and description; filter drop-downs on the header, the header
 /// frozen, and a total of the rows shown that follows the filters (`SUBTOTAL`).
 ///
+/// The total is a formula only where `FormulaGate` finds that any spreadsheet's summing reproduces
+/// it: its bound comes from running totals of the amounts and their magnitudes in pence, so the hot
+/// loop does no Rational work. Past that (like-signed amounts, about 4,500 rows; fewer with refunds)
+/// it is the exact total of all rows, in italics, and says it does not follow the filters. Splitting
+/// the SUBTOTAL into blocks would bound it tighter, but needs block subtotals somewhere on the sheet:
+/// rows among the postings break sorting and filtering, and a hidden helper column is a trap.
+///
 /// The rows are not held: the sheet is a count and a function from row number to row, so a ledger
 /// of a million postings streams out with flat memory. Only the postings' indices are kept.
 enum SpendSheet {
@@ -23,6 +30,9 @@ enum SpendSheet {
         let scope = try ReportScope(ledger, filter)
         var selected: [Int32] = []
         var total = Money.zero
+        // For the total's error bound: the sum of the amounts' magnitudes, and which signs occur.
+        var magnitude: Int128 = 0
+        var signs: (positive: Bool, negative: Bool) = (false, false)
         var widths = titles.map { Double($0.count) + ColumnWidth.padding }
         func measure(_ column: Int, _ text: String?) {
             guard let text else { return }
@@ -46,6 +56,9 @@ enum SpendSheet {
                 guard ledger.isSpend(posting), scope.includes(posting) else { continue }
                 selected.append(p)
                 total = try total.plus(posting.amount, "spend")
+                let pence = Int128(posting.amount.pence)
+                magnitude += pence < 0 ? -pence : pence
+                if pence > 0 { signs.positive = true } else if pence < 0 { signs.negative = true }
                 if !described {
                     measure(6, transaction.description)
                     described = true
@@ -75,18 +88,23 @@ enum SpendSheet {
         let subtitle = "Every item of spend \(scopeText)to \(WorkbookText.long(position)), in date order: "
             + "\(WorkbookText.count(count, "posting")) totalling \(total). Use the filter buttons on the headings to pick a "
             + "grant, area or supplier."
+        var gate = FormulaGate()
+        let totalCell = count > 0
+            ? gate.cell("=SUBTOTAL(9,\(CellArea(column: amountColumn, rows: first...last).a1))", .money(total), .total,
+                        SpreadsheetBound.sumOfStoredMoney(totalPence: Int128(total.pence), magnitudePence: magnitude, count: count,
+                                                          alike: !(signs.positive && signs.negative))).cell
+            : .money(.zero, .total)
         let prefix: [SheetRow] = [
             SheetRow([.text("Spend", .title)]),
             SheetRow([SheetCell(.text(subtitle), CellLook(.subtitle, wrap: true))],
                      height: ColumnWidth.rowHeight(lines: ColumnWidth.lines(subtitle, width: widths.reduce(0, +))),
                      spansColumns: true),
             SheetRow(Array(repeating: SheetCell.empty, count: descriptionColumn) + [
-                .text("Total of the rows shown (it follows the filters):", CellLook(.label)), .empty, .empty,
-                count > 0
-                    ? .formula("=SUBTOTAL(9,\(CellArea(column: amountColumn, rows: first...last).a1))", .money(total), .total)
-                    : .money(.zero, .total),
+                .text(gate.anyByValue ? "Total of all the rows (it does not follow the filters):"
+                          : "Total of the rows shown (it follows the filters):", CellLook(.label)), .empty, .empty,
+                totalCell,
             ]),
-            .blank,
+            gate.anyByValue ? SheetRow([.text(FormulaGate.note, .note)]) : .blank,
             SheetRow(titles.enumerated().map { column, title in
                 SheetCell(.text(title), CellLook(.header, wrap: true, headsFigures: column == amountColumn))
             }),

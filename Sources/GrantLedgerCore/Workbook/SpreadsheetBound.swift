@@ -68,11 +68,41 @@ struct SpreadsheetBound {
     static func sum(_ terms: [SpreadsheetBound]) -> SpreadsheetBound {
         guard let first = terms.first else { return SpreadsheetBound(value: .zero, error: .zero) }
         let alike = terms.allSatisfy { $0.value.isNegative == first.value.isNegative || $0.value.isZero }
-        let total = Rational.sum(terms.map(\.value))
-        let carried = Rational.sum(terms.map(\.error))
-        let spread = Rational.sum(terms.map { $0.value.magnitude }) + carried
+        return sum(total: Rational.sum(terms.map(\.value)), magnitude: Rational.sum(terms.map { $0.value.magnitude }),
+                   carried: Rational.sum(terms.map(\.error)), count: terms.count, alike: alike)
+    }
+
+    /// SUM of `count` terms known only in aggregate: their exact `total`, the sum of their
+    /// magnitudes, the sum of their own errors, and whether they all have one sign (zeros aside).
+    static func sum(total: Rational, magnitude: Rational, carried: Rational, count: Int, alike: Bool) -> SpreadsheetBound {
+        guard count > 1 else { return SpreadsheetBound(value: total, error: carried) }
         let c = alike ? unitRoundoff : snapping
-        return SpreadsheetBound(value: total, error: carried + c * Rational(terms.count - 1) * spread)
+        return SpreadsheetBound(value: total, error: carried + c * Rational(count - 1) * (magnitude + carried))
+    }
+
+    /// SUM (or SUBTOTAL) over `count` amounts of money entered as values, from running totals kept
+    /// in pence (Int128, no per-cell Rational): each stored amount is within u of itself, so their
+    /// errors add up to at most u × the magnitudes. For a column too long to hold bounds cell by cell.
+    static func sumOfStoredMoney(totalPence: Int128, magnitudePence: Int128, count: Int, alike: Bool) -> SpreadsheetBound {
+        let hundred = Rational(100)
+        let total = (try? Rational(totalPence).divided(by: hundred)) ?? .zero
+        let magnitude = (try? Rational(magnitudePence).divided(by: hundred)) ?? .zero
+        return sum(total: total, magnitude: magnitude, carried: unitRoundoff * magnitude, count: count, alike: alike)
+    }
+
+    /// An amount of money entered as a value.
+    static func stored(_ money: Money) -> SpreadsheetBound { stored(pence: Rational(pence: money)) }
+
+    /// The cell holding `result` as a value: what a formula referring to it starts from.
+    static func stored(_ result: FormulaResult) -> SpreadsheetBound {
+        switch result {
+        case .money(let money): return stored(money)
+        case .preciseMoney(let pence): return stored(pence: pence)
+        case .percent(let share): return stored(share)
+        case .number(let number): return stored(number)
+        case .count(let count): return stored(Rational(count))
+        case .text: return SpreadsheetBound(value: .zero, error: .zero)
+        }
     }
 
     /// ROUNDDOWN(x, 0) is certain to give the exact floor: no whole number within the error (nor

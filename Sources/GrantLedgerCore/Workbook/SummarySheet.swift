@@ -4,7 +4,9 @@
 ///
 /// The figures are the grants report's for the same filter (`report grants --fy … --to AS-OF`), so
 /// the sheet and the command line always agree; remaining, percent, time elapsed, status and
-/// totals are live formulas whose cached values are the program's exact figures.
+/// totals are live formulas whose cached values are the program's exact figures, wherever
+/// `FormulaGate` finds that spreadsheet arithmetic reproduces them (very large grants, a remaining
+/// sum that is a hair of a large award, many rows): elsewhere the exact value, in italics.
 enum SummarySheet {
     static let name = "Summary"
 
@@ -45,6 +47,10 @@ enum SummarySheet {
         let first = header + 1
         let last = first + rows.count - 1
         let totalRow = first + rows.count
+        typealias B = SpreadsheetBound
+        var gate = FormulaGate()
+        // Per column, the bound of each row's cell, for the totals' SUMs.
+        var bounds: [Int: [B]] = [:]
 
         for row in rows {
             guard let id = report.value(row, "grant").text, let index = ledger.grantIndex[id] else { continue }
@@ -63,27 +69,48 @@ enum SummarySheet {
             cells[4] = grant.period.map { .date($0.end) } ?? .empty
             cells[award] = .money(awardMoney)
             cells[allocated] = report.value(row, "allocated").sheetCell()
+            var line: [Int: B] = [award: B.stored(awardMoney), allocated: B.stored(report.amount(row, "allocated"))]
             if let spentBefore, let spentIn {
                 cells[spentBefore] = .money(spentBeforeMoney)
                 cells[spentIn] = .money(spentMoney)
-                cells[toDate] = .formula("=\(ref(spentBefore))+\(ref(spentIn))", .money(toDateMoney))
+                line[spentBefore] = B.stored(spentBeforeMoney)
+                line[spentIn] = B.stored(spentMoney)
+                (cells[toDate], line[toDate]) = gate.cell("=\(ref(spentBefore))+\(ref(spentIn))", .money(toDateMoney), .body,
+                                                          B.stored(spentBeforeMoney) + B.stored(spentMoney))
             } else {
                 cells[toDate] = .money(spentMoney)
+                line[toDate] = B.stored(spentMoney)
             }
-            cells[remaining] = .formula("=\(ref(award))-\(ref(toDate))", .money(report.amount(row, "remaining")))
+            let awardBound = B.stored(awardMoney), toDateBound = line[toDate] ?? B.stored(toDateMoney)
+            let remainingBound: B
+            (cells[remaining], remainingBound) = gate.cell("=\(ref(award))-\(ref(toDate))", .money(report.amount(row, "remaining")),
+                                                         .body, awardBound - toDateBound)
+            line[remaining] = remainingBound
+            for (column, bound) in line { bounds[column, default: []].append(bound) }
             let share = Rational(Int128(toDateMoney.pence), Int128(awardMoney.pence))
+            var percentBound: B?
             if let share {
-                cells[percent] = .formula("=\(ref(toDate))/\(ref(award))", .percent(share))
+                var bound: B
+                (cells[percent], bound) = gate.cell("=\(ref(toDate))/\(ref(award))", .percent(share), .body,
+                                                   toDateBound.divided(by: awardBound))
+                percentBound = bound
             }
             var statusText = "—"
             if let period = grant.period {
                 let time = SpendStatusRule.timeElapsed(period, at: position)
-                cells[elapsed] = .formula(
-                    "=MAX(0,MIN(1,(PositionDate-\(ref(3))+1)/(\(ref(4))-\(ref(3))+1)))", .percent(time))
-                if share != nil {
+                // Whole day numbers, one division, clamped: the nearest double of the exact share.
+                let elapsedBound: B
+                (cells[elapsed], elapsedBound) = gate.cell(
+                    "=MAX(0,MIN(1,(PositionDate-\(ref(3))+1)/(\(ref(4))-\(ref(3))+1)))", .percent(time), .body, B.stored(time))
+                if let percentBound {
                     let computed = rule.status(award: awardMoney, spent: toDateMoney, elapsed: time).rawValue
                     statusText = computed
-                    if !rule.isDelicate(award: awardMoney, spent: toDateMoney, elapsed: time) {
+                    // The status formula rounds the remaining sum to pennies and the gap to millionths:
+                    // both must be far inside half a penny and the near-threshold window of `isDelicate`.
+                    let gapError = (elapsedBound - percentBound).error
+                    let robust = remainingBound.error < (Rational(1, 400) ?? .zero)
+                        && gapError < (Rational(1, 10_000_000_000_000) ?? .zero)
+                    if robust, !rule.isDelicate(award: awardMoney, spent: toDateMoney, elapsed: time) {
                         let gap = "ROUND(\(ref(elapsed))-\(ref(percent)),6)"
                         cells[status] = .formula(
                             "=IF(ROUND(\(ref(remaining)),2)<0,\"Red\",IF(\(gap)>RedGap,\"Red\",IF(\(gap)>AmberGap,\"Amber\",\"Green\")))",
@@ -100,8 +127,10 @@ enum SummarySheet {
         var totals = [SheetCell](repeating: SheetCell(.empty, .total), count: titles.count)
         totals[0] = .text("Total", .total)
         if !rows.isEmpty {
+            var totalBounds: [Int: B] = [:]
             func sum(_ column: Int, _ money: Money) {
-                totals[column] = .formula("=SUM(\(CellArea(column: column, rows: first...last).a1))", .money(money), .total)
+                (totals[column], totalBounds[column]) = gate.cell(
+                    "=SUM(\(CellArea(column: column, rows: first...last).a1))", .money(money), .total, B.sum(bounds[column] ?? []))
             }
             let t = report.totals
             sum(award, report.amount(t, "budget"))
@@ -116,7 +145,8 @@ enum SummarySheet {
             let awardTotal = report.amount(t, "budget")
             if let share = Rational(Int128(totalToDate.pence), Int128(awardTotal.pence)) {
                 let ref = { (column: Int) in CellRef(row: totalRow, column: column).a1 }
-                totals[percent] = .formula("=\(ref(toDate))/\(ref(award))", .percent(share), .total)
+                let quotient = (totalBounds[toDate] ?? B.stored(totalToDate)).divided(by: totalBounds[award] ?? B.stored(awardTotal))
+                totals[percent] = gate.cell("=\(ref(toDate))/\(ref(award))", .percent(share), .total, quotient).cell
             }
         }
         sheet.add(totals)
@@ -133,6 +163,7 @@ enum SummarySheet {
                                .text("Red: more than this many points behind, or the grant is overspent. Otherwise Green. "
                                      + "Change a gap and the statuses follow.", .note)])
         sheet.add([.text("Lines and initiatives are on Budget v actual; every item of spend is on Spend.", .note)])
+        if gate.anyByValue { sheet.add([.text(FormulaGate.note, .note)]) }
         sheet.addBlank()
         let chartRow = sheet.nextRow
 
