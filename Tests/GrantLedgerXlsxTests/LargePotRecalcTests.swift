@@ -4,14 +4,15 @@ import Testing
 @testable import GrantLedgerXlsx
 
 /// A 1,000-area allocation at pots where binary arithmetic starts to lose pennies (£10m, £1bn,
-/// £100bn, just under 2^53 pence): LibreOffice recalculates every formula and must agree with every
+/// £100bn, and the largest pot grantledger accepts, £9,999,999,999,999.99; 2^53 pence is past it and
+/// refused where it is read): LibreOffice recalculates every formula and must agree with every
 /// cached exact figure. Before formulas were gated by error bounds, 1 cell failed at £1bn, 775 at
 /// £100bn and 1,963 near 2^53 pence, "units left over" among them.
 @Suite("Large pots through LibreOffice", .enabled(if: Oracle.shouldRun))
 struct LargePotRecalcTests {
     static let pots: [(String, Int64)] = [
         ("£10m", 1_000_000_000), ("£1bn", 100_000_000_000), ("£100bn", 10_000_000_000_000),
-        ("near 2^53 pence", 9_007_199_254_740_000),
+        ("at the limit", Money.spreadsheetLimit.pence),
     ]
 
     @Test func thousandAreaWorkbooksRecalculateWithoutADifference() throws {
