@@ -20,7 +20,7 @@ public func fuzzLedger(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let findings = LedgerStages.checks(ledger, readProblems: readProblems)
     Promises.reported(findings, sources: sources, located: true)
     if !readProblems.contains(where: { $0.severity == .error }) {
-        LedgerStages.outputs(ledger, diagnostics: readProblems + findings)
+        LedgerStages.outputs(ledger, diagnostics: readProblems + findings, variant: size)
     }
     return 0
 }

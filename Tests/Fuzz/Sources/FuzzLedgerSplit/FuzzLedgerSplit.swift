@@ -25,7 +25,7 @@ public func fuzzLedgerSplit(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     Promises.reported(many.diagnostics, sources: sources, located: true)
     let findings = LedgerStages.checks(many.ledger, readProblems: many.diagnostics)
     if !many.diagnostics.contains(where: { $0.severity == .error }) {
-        LedgerStages.outputs(many.ledger, diagnostics: many.diagnostics + findings)
+        LedgerStages.outputs(many.ledger, diagnostics: many.diagnostics + findings, variant: size / 3)
     }
     return 0
 }

@@ -18,4 +18,15 @@ public enum Fixtures {
         }
         return [UInt8](data)
     }
+
+    /// The blocks (runs of lines between blank lines) of a ledger that declare something rather than
+    /// record a transaction: the first line that is not a comment starts with a letter, not a date.
+    public static func declarationsOnly(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let blocks = text.components(separatedBy: "\n\n")
+        return blocks.filter { block in
+            let first = block.split(separator: "\n").first { !$0.hasPrefix(";") && !$0.isEmpty }
+            return first?.first?.isLetter == true && first?.hasPrefix("include") == false
+        }.joined(separator: "\n\n") + "\n"
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GrantLedgerCore
 
 /// What every reader promises about the problems it reports, whatever the bytes: each renders (the
@@ -9,6 +10,7 @@ public enum Promises {
     public static func reported(_ diagnostics: [Diagnostic], sources: SourceFiles, located: Bool) {
         let renderer = DiagnosticRenderer(sources: sources)
         let text = renderer.render(diagnostics)
+        if verbose { FileHandle.standardError.write(Data(text.utf8)) }
         expect(diagnostics.isEmpty || !text.isEmpty, "\(diagnostics.count) diagnostics render as nothing")
         for diagnostic in diagnostics {
             if let location = diagnostic.location {
@@ -20,6 +22,9 @@ public enum Promises {
             }
         }
     }
+
+    /// `FUZZ_VERBOSE=1` prints every diagnostic: to see how far a replayed input gets.
+    public static let verbose = ProcessInfo.processInfo.environment["FUZZ_VERBOSE"] != nil
 
     /// Problems with a file as a whole rightly name no line.
     static let wholeFileCodes: Set<DiagnosticCode> = [.fileNotFound, .readFailed, .fileTooLarge, .notARegularFile, .folderTooLarge]
