@@ -111,7 +111,7 @@ FUZZ_DIR ?= .build-fuzz
 # `make test` replays the committed corpus and mutates it for this many executions per harness: a
 # regression check, not a search. The build is debug there: it compiles in half the time, and a
 # few thousand executions do not need speed.
-FUZZ_REGRESSION_RUNS ?= 3000
+FUZZ_REGRESSION_RUNS ?= 2000
 FUZZ_REGRESSION_CONFIG ?= debug
 export FUZZ_DIR
 

@@ -12,6 +12,10 @@
 #   FUZZ_REGRESSION_RUNS=3000 executions per harness for `regression`
 #   FUZZ_CONFIG=release       swift build configuration   FUZZ_DIR=.build-fuzz   build, corpora, crashes, logs
 #   FUZZ_RSS_MB=2048          memory limit per harness    FUZZ_LOGS=$FUZZ_DIR/logs
+#   FUZZ_FORK=                1: libFuzzer's fork mode, which goes on after a timeout (for long
+#                             runs on a loaded machine, where -timeout=1 is wall-clock time and a
+#                             starved process can pass it); each timeout's input is then replayed
+#                             alone and its time printed, so a real slow input still shows
 #
 # Every run uses -timeout=1 (an input slower than a second is a failure), the memory limit and
 # leak detection. New inputs go to $FUZZ_DIR/corpus/HARNESS (outside git); the committed seeds in
@@ -72,12 +76,17 @@ regression_runs() {
 summarise() {
   local harness=$1 log=$2 status=$3 seconds=$4
   local line execs rate rss cov ft
-  line=$(grep -E '^#[0-9]+' "$log" | grep -E 'cov: ' | tail -1 || true)
+  line=$(grep -E '^#[0-9]+:? ' "$log" | grep -E 'cov: ' | tail -1 || true)
   cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<<"$line")
   ft=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<<"$line")
   execs=$(sed -nE 's/^stat::number_of_executed_units: ([0-9]+)/\1/p' "$log" | tail -1)
   rate=$(sed -nE 's/^stat::average_exec_per_sec: +([0-9]+)/\1/p' "$log" | tail -1)
   rss=$(sed -nE 's/^stat::peak_rss_mb: +([0-9]+)/\1/p' "$log" | tail -1)
+  if grep -q -- '-fork=1: fuzzing in separate process' "$log"; then
+    # Fork mode prints no final statistics: the last progress line holds them.
+    execs=$(sed -nE 's/^#([0-9]+):.*/\1/p' <<<"$line")
+    rate=$(sed -nE 's/.* exec\/s: ([0-9]+).*/\1/p' <<<"$line")
+  fi
   local crashes leaks slow slowest leakcheck=per-input
   # libFuzzer stops checking each input for leaks after 1000 inputs that left more mallocs than
   # frees without a leak (memory a run leaves to a thread pool to free); it says so.
@@ -86,6 +95,15 @@ summarise() {
   crashes=$(grep -cE '^==[0-9]+==ERROR: AddressSanitizer|deadly signal|Fatal error|fuzz: broken promise' "$log" || true)
   leaks=$(grep -cE 'ERROR: LeakSanitizer' "$log" || true)
   slow=$(grep -cE 'ERROR: libFuzzer: timeout' "$log" || true)
+  local forked
+  forked=$(sed -nE 's/.* oom\/timeout\/crash: ([0-9]+)\/([0-9]+)\/([0-9]+).*/\1 \2 \3/p' <<<"$line")
+  if [ -n "$forked" ]; then
+    read -r oom slow forked_crashes <<<"$forked"
+    crashes=$((forked_crashes + oom))
+  fi
+  local replays
+  replays=$(sed -nE 's/^replayed timeout input: ([0-9]+) ms/\1/p' "$log" | sort -n | tail -1)
+  [ -n "$replays" ] && slow="$slow(slowest-replay-${replays}ms)"
   printf '%-18s status=%s execs=%s exec/s=%s cov=%s ft=%s peak_rss_mb=%s crashes=%s leaks=%s timeouts=%s slowest_s=%s leakcheck=%s seconds=%s\n' \
     "$harness" "$status" "${execs:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" "${rss:-?}" "$crashes" "$leaks" "$slow" "${slowest:-?}" "$leakcheck" "$seconds"
 }
@@ -97,13 +115,21 @@ fuzz_one() {
   local args=(-timeout=1 -rss_limit_mb="$FUZZ_RSS_MB" -detect_leaks=1 -max_len="$(max_len "$harness")"
               -dict="Tests/Fuzz/dict/$harness.dict" -artifact_prefix="$artifacts/" -print_final_stats=1)
   [ -n "$seconds" ] && args+=(-max_total_time="$seconds")
+  [ -n "${FUZZ_FORK:-}" ] && args+=(-fork=1 -ignore_timeouts=1)
   [ -n "$runs" ] && args+=(-runs="$runs")
   local start status=0
   start=$(date +%s)
   # The Swift runtime's backtracer is off: libFuzzer reports the trap and saves the input.
   SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
     "$(binary "$harness")" "${args[@]}" "$corpus" "Tests/Fuzz/corpus/$harness" >"$log" 2>&1 || status=$?
-  summarise "$harness" "$log" "$status" $(( $(date +%s) - start ))
+  local elapsed=$(( $(date +%s) - start ))
+  # Each input that timed out, replayed alone: its time says whether it is slow or was starved.
+  local artifact
+  for artifact in $(find "$artifacts" -name 'timeout-*' -newermt "@$start" 2>/dev/null); do
+    SWIFT_BACKTRACE=enable=no "$(binary "$harness")" -timeout=10 "$artifact" "$artifact" "$artifact" 2>&1 \
+      | sed -nE 's/^Executed .* in ([0-9]+) ms/replayed timeout input: \1 ms/p' >>"$log" || true
+  done
+  summarise "$harness" "$log" "$status" "$elapsed"
   return "$status"
 }
 
