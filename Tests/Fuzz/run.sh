@@ -76,7 +76,7 @@ regression_runs() {
 summarise() {
   local harness=$1 log=$2 status=$3 seconds=$4
   local line execs rate rss cov ft
-  line=$(grep -E '^#[0-9]+:? ' "$log" | grep -E 'cov: ' | tail -1 || true)
+  line=$(grep -E '^#[0-9]+:?[[:space:]]' "$log" | grep -E 'cov: ' | tail -1 || true)
   cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<<"$line")
   ft=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<<"$line")
   execs=$(sed -nE 's/^stat::number_of_executed_units: ([0-9]+)/\1/p' "$log" | tail -1)
