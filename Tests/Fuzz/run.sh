@@ -22,7 +22,7 @@
 # Tests/Fuzz/corpus/HARNESS are read, never written. A crash, leak, timeout or out-of-memory input is
 # saved under $FUZZ_DIR/artifacts/HARNESS/ and fails the run; replay it with
 #   $FUZZ_DIR/build/release/HARNESS ARTIFACT
-# and make it a test (Tests/Fuzz/crashes/HARNESS/, replayed by FuzzCrashReplayTests).
+# and make it an ordinary test that reads the input through the same API (README, "Fuzzing").
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)

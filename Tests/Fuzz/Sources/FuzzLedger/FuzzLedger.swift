@@ -4,12 +4,7 @@ import GrantLedgerCore
 /// A ledger read in one pass, as `check` reads it: the fuzzed bytes are a file beside two shipped
 /// ones it may include (`accounts.ledger`, `areas.ledger`). Then the audit checks, and on books
 /// without read errors every report, writer, the audit and the workbook model (`LedgerStages`).
-let folder: ScratchFolder = {
-    let folder = ScratchFolder("ledger")
-    folder.copy("ledgers/nottinghamshire/accounts.ledger", as: "accounts.ledger")
-    folder.copy("ledgers/nottinghamshire/areas.ledger", as: "areas.ledger")
-    return folder
-}()
+let folder = ScratchFolder.besideShippedDeclarations("ledger")
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLedger(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

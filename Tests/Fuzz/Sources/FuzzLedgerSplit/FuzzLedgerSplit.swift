@@ -6,12 +6,7 @@ import FuzzSupport
 /// reader's Fuzzing SPI: in use a file must be 8 MiB to be cut). Its promise is exactly what one
 /// pass gives, so both are read and compared field for field, diagnostics included; then the
 /// checks and later stages run on the split result.
-let folder: ScratchFolder = {
-    let folder = ScratchFolder("ledger-split")
-    folder.copy("ledgers/nottinghamshire/accounts.ledger", as: "accounts.ledger")
-    folder.copy("ledgers/nottinghamshire/areas.ledger", as: "areas.ledger")
-    return folder
-}()
+let folder = ScratchFolder.besideShippedDeclarations("ledger-split")
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLedgerSplit(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -41,6 +41,39 @@ public final class ImportBooks: @unchecked Sendable {
 
 }
 
+/// The fixed half of the two import harnesses: a scratch folder holding the shipped rules files and
+/// exports, and the books they are for. The fuzzed half is written beside them.
+public final class ImportHarness: @unchecked Sendable {
+    // @unchecked: made once, then used on the fuzzer's one thread.
+    let folder: ScratchFolder
+    let books: [ImportBooks]
+    let rules: [String]
+    let exports: [String]
+
+    public init(_ label: String) {
+        let folder = ScratchFolder(label)
+        let books = ImportBooks.shipped(folder)
+        rules = books.map { folder.copy($0.rules, as: $0.rules) }
+        exports = books.map { folder.copy($0.export, as: $0.export) }
+        self.folder = folder
+        self.books = books
+    }
+
+    /// Fuzzed rules, against Bassetlaw's statement when they name its Safer Streets grant (`ss4`),
+    /// else the county's NWPS export.
+    public func fuzzRules(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let pick = bytes.firstRange(of: Array("ss4".utf8)) == nil ? 0 : 1
+        ImportStages.run(rulesPath: folder.write("input.rules", bytes), exportPath: exports[pick], books: books[pick], variant: bytes.count / 2)
+    }
+
+    /// A fuzzed export, read by Bassetlaw's rules when it names the district council's company
+    /// code (`BDC`), else by the county's NWPS rules.
+    public func fuzzExport(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let pick = bytes.firstRange(of: Array("BDC,".utf8)) == nil ? 0 : 1
+        ImportStages.run(rulesPath: rules[pick], exportPath: folder.write("input.csv", bytes), books: books[pick], variant: bytes.count / 2)
+    }
+}
+
 public enum ImportStages {
     /// `variant` (the input's size) picks the audit's output format, as in `LedgerStages.outputs`.
     public static func run(rulesPath: String, exportPath: String, books: ImportBooks, variant: Int) {

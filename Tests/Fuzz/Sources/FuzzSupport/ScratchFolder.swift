@@ -48,6 +48,15 @@ public final class ScratchFolder: @unchecked Sendable {
         bytes.withUnsafeBufferPointer { write(name, $0) }
     }
 
+    /// A folder for a fuzzed ledger, beside the shipped declarations it may include
+    /// (`include accounts.ledger`, `include areas.ledger`), as the seeds do.
+    public static func besideShippedDeclarations(_ label: String) -> ScratchFolder {
+        let folder = ScratchFolder(label)
+        folder.copy("ledgers/nottinghamshire/accounts.ledger", as: "accounts.ledger")
+        folder.copy("ledgers/nottinghamshire/areas.ledger", as: "areas.ledger")
+        return folder
+    }
+
     /// Copies a file of the repository (a shipped example) into the folder under `name`.
     @discardableResult
     public func copy(_ repositoryPath: String, as name: String) -> String {
