@@ -5,15 +5,16 @@ import PackageDescription
 // Package.swift carries no sanitizer flags and stays usable as a dependency.
 //
 // Coverage must reach GrantLedgerCore, not only the harness, so the sanitizers are not unsafeFlags
-// here (those would instrument the harness alone): the Makefile builds this package with
-// `swift build --sanitize=fuzzer --sanitize=address`, which instruments every module, root's
-// included, and links libFuzzer's `main`. Each harness is compiled with `-parse-as-library` so it
-// has no `main` of its own, only `LLVMFuzzerTestOneInput`. `make fuzz` and `make test` drive it.
+// here (those would instrument the harness alone): Tests/Fuzz/run.sh (which `make fuzz` and
+// `make test` call) builds this package with `swift build -Xswiftc -sanitize=fuzzer,address`,
+// which instruments every Swift module, root's included, and links libFuzzer's `main`. Each
+// harness is compiled with `-parse-as-library` so it has no `main` of its own, only
+// `LLVMFuzzerTestOneInput`.
 //
 // Tools version 5.4, below the root's: from 5.5 on, SwiftPM renames an executable's entry point
 // and links `main` to it (so tests can link executables), and a harness has none; libFuzzer's
-// `main` must be the one linked. Only `--sanitize=fuzzer` turns that off, and SwiftPM passes it so
-// that swiftc drops the address sanitizer (see run.sh).
+// `main` must be the one linked. SwiftPM's own `--sanitize=fuzzer` also turns that off, but it
+// passes each `--sanitize` as a separate flag and swiftc keeps only the last (see run.sh).
 let harnesses = [
     "FuzzMoney",          // MoneyParser on one token
     "FuzzLedger",         // a ledger read in one pass, checked and reported
