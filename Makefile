@@ -47,7 +47,7 @@ DEMO_ALLOCATION ?= --scenario examples/scenarios/nwps-2021-22-thirds.scenario \
   --scenario examples/scenarios/nwps-2021-22-crime-heavier.scenario \
   --scenario examples/scenarios/nwps-2021-22-damped.scenario
 
-.PHONY: help deps test-deps bench-deps build demo test bench clean
+.PHONY: help deps test-deps bench-deps build demo test bench clean fuzz fuzz-build fuzz-regression
 
 help:
 	@echo "make deps       install libxlsxwriter-dev and pkg-config (Debian) if missing"
@@ -56,6 +56,7 @@ help:
 	@echo "make demo       build, check the ledgers, print the 2019-20 grants, write out/committee.xlsx"
 	@echo "make test       test-deps, debug build, every test (non-zero exit on any failure)"
 	@echo "make bench      release build, peers (ledger, hledger, XlsxWriter), then the benchmark table"
+	@echo "make fuzz       build the libFuzzer harnesses, fuzz each for FUZZ_SECONDS (default 60); fails on any crash, leak or input over 1 s"
 	@echo "make clean      remove build products and demo output"
 
 deps:
@@ -101,10 +102,32 @@ endif
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(MAKE) --no-print-directory fuzz-regression
+
+# Coverage-guided fuzzing (Tests/Fuzz: harnesses, seed corpora, dictionaries; README "Fuzzing").
+# Builds, corpora grown by fuzzing, crashes and logs live in $(FUZZ_DIR), outside git.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR ?= .build-fuzz
+# `make test` replays the committed corpus and mutates it for this many executions per harness: a
+# regression check, not a search. The build is debug there: it compiles in half the time, and a
+# few thousand executions do not need speed.
+FUZZ_REGRESSION_RUNS ?= 2000
+FUZZ_REGRESSION_CONFIG ?= debug
+export FUZZ_DIR
+
+fuzz-build:
+	Tests/Fuzz/run.sh build
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Tests/Fuzz/run.sh fuzz
+
+fuzz-regression:
+	FUZZ_CONFIG=$(FUZZ_REGRESSION_CONFIG) Tests/Fuzz/run.sh build
+	FUZZ_CONFIG=$(FUZZ_REGRESSION_CONFIG) FUZZ_REGRESSION_RUNS=$(FUZZ_REGRESSION_RUNS) Tests/Fuzz/run.sh regression
 
 # Speed is measured and printed here, never asserted in tests: a slow machine fails nothing.
 bench: bench-deps build
 	python3 Tests/Benchmarks/bench.py
 
 clean:
-	rm -rf .build out
+	rm -rf .build out $(FUZZ_DIR)
