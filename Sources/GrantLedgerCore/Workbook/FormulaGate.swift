@@ -1,6 +1,7 @@
 /// Decides, cell by cell, whether a figure goes in as a live formula or as its exact value, by the
 /// one rule of `SpreadsheetBound`: a formula only where any spreadsheet's binary arithmetic is sure
-/// to reproduce the program's exact figure within half the oracle's tolerance. A figure that fails
+/// to reproduce the program's exact figure within half the oracle's tolerance (and, for money, within a
+/// quarter of a penny). A figure that fails
 /// is entered by value, in italics (`CellLook.exactValue`), and the sheet carries `note` once.
 ///
 /// Each call returns the cell and the bound that later formulas referring to it start from: the
@@ -15,7 +16,7 @@ struct FormulaGate {
 
     mutating func cell(_ formula: String, _ result: FormulaResult, _ look: CellLook = .body,
                        _ bound: SpreadsheetBound?) -> (cell: SheetCell, bound: SpreadsheetBound) {
-        if let bound, let exact = result.sheetNumber, bound.value == exact, bound.agrees {
+        if let bound, let exact = result.sheetNumber, bound.value == exact, result.isMoney ? bound.agreesToThePenny : bound.agrees {
             return (.formula(formula, result, look), bound)
         }
         anyByValue = true
@@ -27,6 +28,14 @@ struct FormulaGate {
 }
 
 extension FormulaResult {
+    /// An amount of money, held to the penny as well as to the oracle's tolerance.
+    var isMoney: Bool {
+        switch self {
+        case .money, .preciseMoney: return true
+        default: return false
+        }
+    }
+
     /// The number a spreadsheet holds for this result (money in pounds), or nil for text.
     var sheetNumber: Rational? {
         switch self {

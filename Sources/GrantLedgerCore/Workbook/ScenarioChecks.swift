@@ -162,7 +162,7 @@ struct ScenarioChecks {
         let amountCells = a.areas.indices.map { i in
             downCells[i] + B.stored(Rational(a.areas[i].receivesLeftoverUnit ? 1 : 0)) * unitCell
         }
-        amounts = a.areas.indices.map { amountsExact[$0] && amountCells[$0].agrees }
+        amounts = a.areas.indices.map { amountsExact[$0] && amountCells[$0].agreesToThePenny }
         let amountValues = a.areas.indices.map { amounts[$0] ? amountCells[$0] : B.stored(pence: Rational(pence: a.areas[$0].amount)) }
         amountBounds = amountValues
         adjustmentLive = a.areas.indices.map { (amountValues[$0] - baseCells[$0]).agrees }
@@ -176,9 +176,9 @@ struct ScenarioChecks {
             .blended: [B.sum(blendedCells).agrees],
             .exact: [B.sum(exactCells).agrees],
             .base: [B.sum(baseCells).agrees],
-            .roundedDown: [B.sum(downCells).agrees],
+            .roundedDown: [B.sum(downCells).agreesToThePenny],
             .remainder: [B.sum(remainderCells).agrees],
-            .amount: [B.sum(amountValues).agrees],
+            .amount: [B.sum(amountValues).agreesToThePenny],
             .adjustment: [B.sum(a.areas.indices.map { i in
                 adjustmentLive[i] ? amountValues[i] - baseCells[i] : B.stored(pence: Rational(pence: a.areas[i].amount) - a.areas[i].exactAmount)
             }).agrees],

@@ -126,6 +126,11 @@ struct SpreadsheetBound {
         return error + error <= (relative > absolute ? relative : absolute)
     }
 
+    /// The spreadsheet's result is also within a quarter of a penny of the exact amount (the figure
+    /// is in pounds), so shown to the penny it is the exact figure: the oracle's relative tolerance
+    /// alone would let an amount of trillions be a pound or more out.
+    var agreesToThePenny: Bool { agrees && error <= (Rational(1, 400) ?? .zero) }
+
     /// `e` rounded up to a 16-bit significand, so bounds stay small numbers through a long sheet.
     static func coarse(_ e: Rational) -> Rational {
         guard !e.isZero else { return .zero }
