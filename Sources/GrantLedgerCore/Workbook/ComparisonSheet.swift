@@ -54,13 +54,13 @@ enum ComparisonSheet {
                     cells[amountColumn(j)] = made.cell
                     amountBound[j] = made.bound
                     bounds[amountColumn(j), default: []].append(made.bound)
-                    totals[j] = Money(pence: totals[j].pence &+ amount.pence)
+                    totals[j] = Money(pence: Int64(clamping: Int128(totals[j].pence) + Int128(amount.pence)))  // a pot: within the limit
                 }
             }
             for j in 1..<max(1, s) {
                 guard let base = amounts[0], let other = amounts[j] else { continue }
                 let change = Money(pence: other.pence &- base.pence)
-                changeTotals[j] = Money(pence: changeTotals[j].pence &+ change.pence)
+                changeTotals[j] = Money(pence: Int64(clamping: Int128(changeTotals[j].pence) + Int128(change.pence)))  // pot and last year: gated together
                 let made = gate.cell(
                     "=\(CellRef(row: r, column: amountColumn(j)).a1)-\(CellRef(row: r, column: amountColumn(0)).a1)", .money(change),
                     .body, (amountBound[j] ?? B.stored(other)) - (amountBound[0] ?? B.stored(base)))

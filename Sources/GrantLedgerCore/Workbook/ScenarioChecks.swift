@@ -70,11 +70,11 @@ struct ScenarioChecks {
             return
         }
         let inUnits = a.areas.map { $0.exactAmount * perUnit }
-        let whole = Rational(Int64(a.areas.reduce(0) { $0 &+ $1.wholeUnits }))
+        let whole = Rational(a.areas.reduce(Int128(0)) { $0 + Int128($1.wholeUnits) })
         let leftoverExact = Rational.sum(inUnits) - whole == Rational(a.leftoverUnits)
         remainders = a.areas.indices.map { a.areas[$0].remainder == inUnits[$0] - Rational(a.areas[$0].wholeUnits) }
         let amountsExact = a.areas.map { area in
-            area.amount.pence == (area.wholeUnits &+ (area.receivesLeftoverUnit ? 1 : 0)) &* a.unit.pence
+            Int128(area.amount.pence) == (Int128(area.wholeUnits) + (area.receivesLeftoverUnit ? 1 : 0)) * Int128(a.unit.pence)
         }
 
         // What the spreadsheet computes, cell by cell, with its error bound (see SpreadsheetBound).
@@ -90,7 +90,7 @@ struct ScenarioChecks {
                 let formula = values[i][j].divided(by: columnSums[j])
                 let ok = formula.map { $0.value == area.shares[j] && $0.agrees } ?? false
                 live.append(ok)
-                cells.append(ok ? formula! : B.stored(area.shares[j]))
+                cells.append((ok ? formula : nil) ?? B.stored(area.shares[j]))
             }
             shareLive.append(live)
             shareCells.append(cells)
@@ -102,7 +102,7 @@ struct ScenarioChecks {
             for j in 0..<k { blend = blend.map { $0 + weights[j] * shareCells[i][j] } ?? weights[j] * shareCells[i][j] }
             let ok = blend.map { $0.value == area.blendedShare && $0.agrees } ?? false
             blendedLive.append(ok)
-            blendedCells.append(ok ? blend! : B.stored(area.blendedShare))
+            blendedCells.append((ok ? blend : nil) ?? B.stored(area.blendedShare))
         }
         let potCell = B.stored(pence: pot)
         let unitCell = B.stored(pence: Rational(pence: a.unit))
@@ -121,7 +121,7 @@ struct ScenarioChecks {
             let floored = Rational(a.areas.filter(\.isFloored).count)
             let factorFormulaBound = (potCell - B.stored(floored) * floorCell).divided(by: freeSum)
             factorLive = factorFormula && (factorFormulaBound.map { $0.value == flooring.factor && $0.agrees } ?? false)
-            let factorCell = factorLive ? factorFormulaBound! : B.stored(flooring.factor)
+            let factorCell = (factorLive ? factorFormulaBound : nil) ?? B.stored(flooring.factor)
             for (i, area) in a.areas.enumerated() {
                 let cell = area.isFloored ? floorCell : exactCells[i] * factorCell
                 afterFloorLive.append(cell.agrees)
@@ -138,12 +138,12 @@ struct ScenarioChecks {
         }
         let downCells = a.areas.indices.map { i in
             roundsDownLive[i] ? B.stored(Rational(a.areas[i].wholeUnits)) * unitCell
-                : B.stored(pence: Rational(pence: Money(pence: a.areas[i].wholeUnits &* a.unit.pence)))
+                : B.stored(pence: Rational(a.areas[i].wholeUnits) * Rational(pence: a.unit))
         }
         let remainderFormulas = a.areas.indices.map { i in (baseCells[i] - downCells[i]).divided(by: unitCell) }
         remaindersLive = a.areas.indices.map { i in remainders[i] && (remainderFormulas[i]?.agrees ?? false) }
         let remainderCells = a.areas.indices.map { i in
-            remaindersLive[i] ? remainderFormulas[i]! : B.stored(a.areas[i].remainder)
+            (remaindersLive[i] ? remainderFormulas[i] : nil) ?? B.stored(a.areas[i].remainder)
         }
         let leftoverArgument = (B.sum(baseCells) - B.sum(downCells)).divided(by: unitCell)
         leftover = leftoverExact && (leftoverArgument?.roundsTo(Rational(a.leftoverUnits)) ?? false)
@@ -190,6 +190,8 @@ struct ScenarioChecks {
     /// Per area: the remainder formula agrees with the exact remainder.
     var remaindersLive: [Bool] = []
     /// Which column totals may be SUMs, by column kind (one entry per indicator for the first two).
-    enum TotalColumn: Hashable { case values, shares, blended, exact, base, roundedDown, remainder, amount, adjustment }
+    /// The columns with a total; `units` (the extra units, 0 or 1 each) has no entry in `totalSums`:
+    /// a SUM of small whole numbers is always exact.
+    enum TotalColumn: Hashable { case values, shares, blended, exact, base, roundedDown, remainder, amount, adjustment, units }
     var totalSums: [TotalColumn: [Bool]] = [:]
 }

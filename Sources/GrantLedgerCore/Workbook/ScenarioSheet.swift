@@ -179,7 +179,7 @@ enum ScenarioSheet {
                     : SheetCell(.preciseMoney(pence: area.exactAmount), CellLook.body.markedExact)
             }
             if let beforeRounding { cells[beforeRounding] = SheetCell(.preciseMoney(pence: area.exactAmount)) }
-            let down = Money(pence: area.wholeUnits &* a.unit.pence)
+            let down = Money(pence: Int64(clamping: Int128(area.wholeUnits) * Int128(a.unit.pence)))  // at most the area's amount
             cells[roundedDown] = check.roundsDownLive[i]
                 ? .formula("=ROUNDDOWN(\(ref(base))/Unit,0)*Unit", .money(down)) : .money(down, CellLook.body.markedExact)
             cells[remainder] = check.remaindersLive[i]
@@ -224,9 +224,9 @@ enum ScenarioSheet {
             if let column = afterFloor ?? beforeRounding {
                 sum(column, .preciseMoney(pence: Rational.sum(a.areas.map(\.exactAmount))), .base)
             }
-            sum(roundedDown, .money(Money(pence: a.areas.reduce(0) { $0 &+ $1.wholeUnits &* a.unit.pence })), .roundedDown)
+            sum(roundedDown, .money(Money(pence: Int64(clamping: a.areas.reduce(Int128(0)) { $0 + Int128($1.wholeUnits) * Int128(a.unit.pence) }))), .roundedDown)
             sum(remainder, .number(Rational.sum(a.areas.map(\.remainder))), decimals: 4, .remainder)
-            sum(extra, .count(a.areas.filter(\.receivesLeftoverUnit).count), .amount)
+            sum(extra, .count(a.areas.filter(\.receivesLeftoverUnit).count), .units)
             sum(amount, .money(a.total), .amount)
             sum(adjustment, .preciseMoney(pence: Rational(pence: a.total) - Rational.sum(a.areas.map(\.exactAmount))), .adjustment)
         }

@@ -148,6 +148,6 @@ enum ColumnWidth {
     /// `£48,240` for an exact amount of pence (the whole pounds, grouped).
     private static func wholePoundsText(_ pence: Rational) -> String {
         let pounds = WideConversion.clampedInt64(pence.floor() / 100)
-        return String(Money(pence: pounds &* 100).formatted(.display).dropLast(3))
+        return String(MoneyTotal(pence: Int128(pounds) * 100).description.dropLast(3))
     }
 }
