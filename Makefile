@@ -16,7 +16,7 @@ endif
 
 SWIFT ?= swift
 RELEASE_BIN := .build/release/grantledger
-ORACLE_DIR := ../shared/tools/xlsx-oracle
+ORACLE_DIR := Tests/tools/xlsx-oracle
 
 # Debian packages: root installs directly, anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

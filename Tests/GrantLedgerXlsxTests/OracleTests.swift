@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import GrantLedgerXlsx
 
-/// The shared workbook oracle (`../shared/tools/xlsx-oracle`): openpyxl reads the file as a
+/// The workbook oracle the project carries (`Tests/tools/xlsx-oracle`): openpyxl reads the file as a
 /// spreadsheet library would, and headless LibreOffice recalculates every formula so the cached
 /// values can be compared with its results.
 ///
@@ -12,9 +12,7 @@ enum Oracle {
     static let directory: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // GrantLedgerXlsxTests
         .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // repository root
-        .deletingLastPathComponent()  // its parent, where shared/ sits beside the clone
-        .appendingPathComponent("shared/tools/xlsx-oracle")
+        .appendingPathComponent("tools/xlsx-oracle")  // the project's own copy
 
     static var isCI: Bool {
         guard let value = ProcessInfo.processInfo.environment["CI"]?.lowercased() else { return false }

@@ -1,12 +1,12 @@
 import Foundation
 
-/// The independent readers of a committee workbook, run as a person would: the shared oracle
-/// (`../shared/tools/xlsx-oracle`: openpyxl, and LibreOffice recalculating every formula) and
+/// The independent readers of a committee workbook, run as a person would: the project's oracle
+/// (`Tests/tools/xlsx-oracle`: openpyxl, and LibreOffice recalculating every formula) and
 /// `Tests/tools/xlsx_inspect.py` (openpyxl's view of cells, names, charts and print settings).
 ///
 /// Skipped on a machine without them; under CI a missing oracle fails, since `make test` installs it.
 enum WorkbookOracle {
-    static let directory = ReportTestCLI.root.deletingLastPathComponent().appendingPathComponent("shared/tools/xlsx-oracle")
+    static let directory = ReportTestCLI.root.appendingPathComponent("Tests/tools/xlsx-oracle")
     static let inspector = ReportTestCLI.root.appendingPathComponent("Tests/tools/xlsx_inspect.py").path
 
     static var isCI: Bool {
