@@ -32,7 +32,12 @@ public struct HeaderFooter: Hashable, Sendable {
     /// takes at most `room` characters; unchanged when it fits. Clipping is what Excel would make
     /// a person do; an error would refuse a title the rest of the program accepts.
     public static func clipped(_ text: String, toFit room: Int) -> String {
-        func cost(_ piece: Substring) -> Int { length(String(piece)) + piece.unicodeScalars.filter { $0 == "&" }.count }
+        clipped(text, toFit: room) { length(String($0)) + $0.unicodeScalars.filter { $0 == "&" }.count }
+    }
+
+    /// `text`, or its longest run of whole characters that fits `room` by `cost` with "…" after it:
+    /// the one clipping rule for headers, footers and document properties.
+    static func clipped(_ text: String, toFit room: Int, cost: (Substring) -> Int) -> String {
         if cost(Substring(text)) <= room { return text }
         var used = 1  // the ellipsis
         var end = text.startIndex

@@ -339,17 +339,7 @@ public final class WorkbookWriter {
     /// A property's text as it can be written: controls shown escaped, at most 255 characters
     /// (libxlsxwriter counts code points, Excel UTF-16 units: the ellipsis keeps within both).
     static func propertyText(_ text: String) -> String {
-        let shown = VisibleText.writable(text).text
-        if HeaderFooter.length(shown) <= 255 { return shown }
-        var used = 1
-        var end = shown.startIndex
-        for index in shown.indices {
-            let width = HeaderFooter.length(String(shown[index]))
-            if used + width > 255 { break }
-            used += width
-            end = shown.index(after: index)
-        }
-        return String(shown[..<end]) + "…"
+        HeaderFooter.clipped(VisibleText.writable(text).text, toFit: 255) { HeaderFooter.length(String($0)) }
     }
 
     private func setProperties(_ properties: DocumentProperties, created: Int) throws(WorkbookError) {

@@ -46,18 +46,21 @@ public enum TextRule {
         var units = 0
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if value < 0x20 || value == 0x7F {
-                let lineBreak = value == 0x0A || value == 0x0D
-                if value != 0x09 && !(allowingLineBreaks && lineBreak) {
-                    return .control(scalar: value, byteOffset: offset)
-                }
-            } else if value == 0xFFFE || value == 0xFFFF {
-                return .nonCharacter(scalar: value, byteOffset: offset)
+            if isRefused(value, allowingLineBreaks: allowingLineBreaks) {
+                return value == 0xFFFE || value == 0xFFFF
+                    ? .nonCharacter(scalar: value, byteOffset: offset) : .control(scalar: value, byteOffset: offset)
             }
             offset += scalar.utf8.count
             units += scalar.utf16.count
         }
         return units > maxCellUnits ? .tooLong(units: units) : nil
+    }
+
+    /// Whether the rule refuses this code point: a C0 control other than tab (and, when allowed,
+    /// newline and carriage return), DEL, U+FFFE or U+FFFF.
+    public static func isRefused(_ value: UInt32, allowingLineBreaks: Bool = false) -> Bool {
+        if value < 0x20 { return value != 0x09 && !(allowingLineBreaks && (value == 0x0A || value == 0x0D)) }
+        return value == 0x7F || value == 0xFFFE || value == 0xFFFF
     }
 
     /// `U+0001`

@@ -76,11 +76,7 @@ public enum VisibleText {
     }
 
     /// What `TextRule` refuses in any text (line breaks and tabs are allowed in a cell).
-    static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0x7F
-            || value == 0xFFFE || value == 0xFFFF
-    }
+    static func isRefused(_ scalar: Unicode.Scalar) -> Bool { TextRule.isRefused(scalar.value, allowingLineBreaks: true) }
 
     static func codePoint(_ value: UInt32) -> String { TextRule.codePoint(value) }
 }

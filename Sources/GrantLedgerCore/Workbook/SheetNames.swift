@@ -50,9 +50,7 @@ public enum SheetNames {
         var text = Array(scalars)
         var index = 0
         while index + 6 < text.count {
-            let isEscape = text[index] == "_" && (text[index + 1] == "x" || text[index + 1] == "X")
-                && text[(index + 2)...(index + 5)].allSatisfy(\.properties.isASCIIHexDigit) && text[index + 6] == "_"
-            if isEscape { text.remove(at: index + 6) } else { index += 1 }
+            if text[index] == "_" && VisibleText.startsEscape(text, at: index) { text.remove(at: index + 6) } else { index += 1 }
         }
         return String(String.UnicodeScalarView(text))
     }
