@@ -12,6 +12,10 @@
 #   FUZZ_REGRESSION_RUNS=3000 executions per harness for `regression`
 #   FUZZ_CONFIG=release       swift build configuration   FUZZ_DIR=.build-fuzz   build, corpora, crashes, logs
 #   FUZZ_RSS_MB=2048          memory limit per harness    FUZZ_LOGS=$FUZZ_DIR/logs
+#   FUZZ_LEAKS=per-input      corpus: no leak check while fuzzing; once the time is up, every input of
+#                             the grown corpus is run again with libFuzzer's per-input leak check
+#                             (for long campaigns: the per-input check after each new input makes
+#                             the thread-starting split reader several times slower)
 #   FUZZ_FORK=                1: libFuzzer's fork mode, which goes on after a timeout (for long
 #                             runs on a loaded machine, where -timeout=1 is wall-clock time and a
 #                             starved process can pass it); each timeout's input is then replayed
@@ -91,6 +95,9 @@ summarise() {
   # libFuzzer stops checking each input for leaks after 1000 inputs that left more mallocs than
   # frees without a leak (memory a run leaves to a thread pool to free); it says so.
   grep -q 'libFuzzer disabled leak detection' "$log" && leakcheck=stopped-by-libFuzzer
+  local corpus_inputs
+  corpus_inputs=$(sed -nE 's/^leak check over the corpus: ([0-9]+) inputs/\1/p' "$log" | tail -1)
+  [ -n "$corpus_inputs" ] && leakcheck="corpus-of-$corpus_inputs"
   slowest=$(sed -nE 's/^stat::slowest_unit_time_sec: +([0-9]+)/\1/p' "$log" | tail -1)
   crashes=$(grep -cE '^==[0-9]+==ERROR: AddressSanitizer|deadly signal|Fatal error|fuzz: broken promise' "$log" || true)
   leaks=$(grep -cE 'ERROR: LeakSanitizer' "$log" || true)
@@ -112,7 +119,9 @@ fuzz_one() {
   local harness=$1 seconds=$2 runs=$3 corpus=$4 log=$5
   local artifacts="$FUZZ_DIR/artifacts/$harness"
   mkdir -p "$corpus" "$artifacts"
-  local args=(-timeout=1 -rss_limit_mb="$FUZZ_RSS_MB" -detect_leaks=1 -max_len="$(max_len "$harness")"
+  local leaks=1
+  [ "${FUZZ_LEAKS:-per-input}" = corpus ] && [ -n "$seconds" ] && leaks=0
+  local args=(-timeout=1 -rss_limit_mb="$FUZZ_RSS_MB" -detect_leaks=$leaks -max_len="$(max_len "$harness")"
               -dict="Tests/Fuzz/dict/$harness.dict" -artifact_prefix="$artifacts/" -print_final_stats=1)
   [ -n "$seconds" ] && args+=(-max_total_time="$seconds")
   [ -n "${FUZZ_FORK:-}" ] && args+=(-fork=1 -ignore_timeouts=1)
@@ -120,8 +129,17 @@ fuzz_one() {
   local start status=0
   start=$(date +%s)
   # The Swift runtime's backtracer is off: libFuzzer reports the trap and saves the input.
-  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=$leaks:allocator_may_return_null=1} \
     "$(binary "$harness")" "${args[@]}" "$corpus" "Tests/Fuzz/corpus/$harness" >"$log" 2>&1 || status=$?
+  if [ "$leaks" = 0 ] && [ "$status" = 0 ]; then
+    # The deferred leak check: -runs=0 executes every corpus input once, each checked for leaks.
+    echo "leak check over the corpus: $(find "$corpus" "Tests/Fuzz/corpus/$harness" -type f | wc -l) inputs" >>"$log"
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+      "$(binary "$harness")" -runs=0 -timeout=10 -rss_limit_mb="$FUZZ_RSS_MB" -detect_leaks=1 -max_len="$(max_len "$harness")" \
+      -artifact_prefix="$artifacts/" "$corpus" "Tests/Fuzz/corpus/$harness" >"$log.leaks" 2>&1 || status=$?
+    grep -E 'ERROR: LeakSanitizer|INFO: a leak has been found|^==[0-9]+==ERROR' "$log.leaks" >>"$log" || true
+    echo "leak check over the corpus: $(grep -cE 'ERROR: LeakSanitizer' "$log.leaks" || true) leaks, exit $status" >>"$log"
+  fi
   local elapsed=$(( $(date +%s) - start ))
   # Each input that timed out, replayed alone: its time says whether it is slow or was starved.
   local artifact
