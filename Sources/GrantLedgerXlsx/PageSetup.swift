@@ -9,30 +9,17 @@ public struct PageSetup: Sendable {
         case a4 = 9
     }
 
-    public var orientation: Orientation
-    public var paper: Paper
+    // Defaults stand in for an initialiser: the committee's setup below is the one built.
+    public var orientation: Orientation = .landscape
+    public var paper: Paper = .a4
     /// Scale so the sheet is this many pages wide (`nil`: print at 100%).
-    public var fitToPagesWide: Int?
+    public var fitToPagesWide: Int? = 1
     /// Pages tall when fitting; 0 lets the height run to as many pages as needed.
-    public var fitToPagesTall: Int
+    public var fitToPagesTall: Int = 0
     /// Rows (zero-based) printed at the top of every page, usually the header row.
     public var repeatRows: ClosedRange<Int>?
     public var header: HeaderFooter?
     public var footer: HeaderFooter?
-
-    public init(
-        orientation: Orientation = .landscape, paper: Paper = .a4, fitToPagesWide: Int? = 1,
-        fitToPagesTall: Int = 0, repeatRows: ClosedRange<Int>? = nil,
-        header: HeaderFooter? = nil, footer: HeaderFooter? = nil
-    ) {
-        self.orientation = orientation
-        self.paper = paper
-        self.fitToPagesWide = fitToPagesWide
-        self.fitToPagesTall = fitToPagesTall
-        self.repeatRows = repeatRows
-        self.header = header
-        self.footer = footer
-    }
 
     /// The government security classification every committee page carries.
     public static let marking = "OFFICIAL"

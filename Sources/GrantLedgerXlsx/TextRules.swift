@@ -1,3 +1,4 @@
+import GrantLedgerCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -31,7 +32,7 @@ func requireDefinedName(_ name: String) throws(WorkbookError) {
     where !(character.isLetter || character.isNumber || character == "_" || character == "." || character == "\\") {
         throw refuse("'\(character)' is not allowed (letters, digits, '_', '.' and '\\' are)")
     }
-    if (try? CellAddress(a1: name)) != nil { throw refuse("reads as a cell reference") }
+    if (try? CellRef(a1: name)) != nil { throw refuse("reads as a cell reference") }
     let upper = name.uppercased()
     if upper == "R" || upper == "C" { throw refuse("R and C are reserved") }
     // R1C1-style references: R, optional digits, C, optional digits.

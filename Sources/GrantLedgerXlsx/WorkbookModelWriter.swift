@@ -12,25 +12,18 @@ public enum WorkbookModelWriter {
     public static func write(_ model: WorkbookModel, to path: String, options: WorkbookOptions = WorkbookOptions())
         throws(WorkbookError)
     {
-        let writer = try WorkbookWriter(path: path, properties: documentProperties(model.properties), options: options)
+        let writer = try WorkbookWriter(path: path, properties: model.properties, options: options)
         do throws(WorkbookError) {
             var styles = ModelStyles()
             for sheet in model.sheets { try write(sheet, to: writer, &styles) }
             for name in model.names {
-                try writer.defineName(name.name, refersTo: sheetRange(name.target), scope: name.isLocal ? name.target.sheet : nil)
+                try writer.defineName(name.name, refersTo: name.target, scope: name.isLocal ? name.target.sheet : nil)
             }
             try writer.close()
         } catch {
             writer.discard()
             throw error
         }
-    }
-
-    static func documentProperties(_ p: WorkbookProperties) -> DocumentProperties {
-        DocumentProperties(
-            title: p.title, subject: p.subject, author: p.author, company: p.company, keywords: p.keywords,
-            comments: p.comments, created: WorkbookDate(daysSinceUnixEpoch: Int(p.created.daysSinceEpoch)),
-            custom: p.custom.map { CustomProperty(name: $0.name, value: $0.value) })
     }
 
     static func write(_ sheet: SheetModel, to writer: WorkbookWriter, _ styles: inout ModelStyles) throws(WorkbookError) {
@@ -42,33 +35,30 @@ public enum WorkbookModelWriter {
             try worksheet.freezePanes(rows: sheet.frozenRows, columns: sheet.frozenColumns)
         }
         // Constant-memory mode checks a filter against rows already streamed: set it first.
-        if let filter = sheet.autofilter { try worksheet.setAutofilter(cellRange(filter)) }
+        if let filter = sheet.autofilter { try worksheet.setAutofilter(filter) }
         // A page header is for a glance: at most 100 characters of the title (and within Excel's 255).
         try worksheet.apply(.committee(title: HeaderFooter.clipped(sheet.title, toFit: 100), repeatRows: sheet.printTitleRows))
         for highlight in sheet.highlights {
-            try worksheet.highlight(cellRange(highlight.area), equalTo: highlight.text, style: styles.tone(highlight.tone))
+            try worksheet.highlight(highlight.area, equalTo: highlight.text, style: styles.tone(highlight.tone))
         }
         for row in 0..<sheet.rows.count {
             let cells = sheet.rows[row]
             if let height = cells.height { try worksheet.setRowHeight(height, row: row) }
             if cells.spansColumns, sheet.columnWidths.count > 1, let cell = cells.cells.first, case .text(let text) = cell.value {
-                let span = CellRange(first: CellAddress(row: row, column: 0),
-                                     last: CellAddress(row: row, column: sheet.columnWidths.count - 1))
+                let span = CellArea(first: CellRef(row: row, column: 0),
+                                    last: CellRef(row: row, column: sheet.columnWidths.count - 1))
                 try worksheet.mergeText(text, over: span, style: styles.style(cell.look, .text))
                 continue
             }
             for (column, cell) in cells.cells.enumerated() {
-                try write(cell, at: CellAddress(row: row, column: column), on: worksheet, writer, &styles)
+                try write(cell, at: CellRef(row: row, column: column), on: worksheet, writer, &styles)
             }
         }
-        for chart in sheet.charts {
-            try worksheet.insertChart(chartSpec(chart), at: CellAddress(row: chart.anchor.row, column: chart.anchor.column),
-                                      xScale: chart.widthScale, yScale: chart.heightScale)
-        }
+        for chart in sheet.charts { try worksheet.insertChart(chart) }
     }
 
     static func write(
-        _ cell: SheetCell, at address: CellAddress, on sheet: Worksheet, _ writer: WorkbookWriter,
+        _ cell: SheetCell, at address: CellRef, on sheet: Worksheet, _ writer: WorkbookWriter,
         _ styles: inout ModelStyles
     ) throws(WorkbookError) {
         let where_ = { "\(sheet.name)!\(address)" }
@@ -92,8 +82,7 @@ public enum WorkbookModelWriter {
         case .count(let count):
             try sheet.writeInteger(count, at: address, style: styles.style(cell.look, .count))
         case .date(let day):
-            try sheet.writeDate(WorkbookDate(daysSinceUnixEpoch: Int(day.daysSinceEpoch)), at: address,
-                                format: format(.date))
+            try sheet.writeDate(day, at: address, format: format(.date))
         case .formula(let formula):
             switch formula.result {
             case .text(let text):
@@ -116,23 +105,5 @@ public enum WorkbookModelWriter {
                 try sheet.writeFormula(formula.text, cachedValue: value, at: address, style: styles.style(cell.look, .count))
             }
         }
-    }
-
-    static func cellRange(_ area: CellArea) -> CellRange {
-        CellRange(first: CellAddress(row: area.first.row, column: area.first.column),
-                  last: CellAddress(row: area.last.row, column: area.last.column))
-    }
-
-    static func sheetRange(_ area: SheetArea) -> SheetRange { SheetRange(sheet: area.sheet, range: cellRange(area.area)) }
-
-    static func chartSpec(_ chart: ChartModel) -> ChartSpec {
-        ChartSpec(
-            kind: chart.kind == .bar ? .bar : .column, title: chart.title,
-            series: chart.series.map {
-                ChartSeries(name: $0.name, categories: sheetRange($0.categories), values: sheetRange($0.values),
-                            color: $0.color)
-            },
-            valueAxisTitle: chart.valueAxisTitle, valueAxisNumberFormat: chart.moneyAxis ? "£#,##0" : nil,
-            showLegend: chart.series.count > 1, categoriesInRowOrder: true)
     }
 }

@@ -17,7 +17,7 @@ import Darwin
 /// files go in the same folder, so they fill the same disk, and every write error they meet is
 /// caught (see xlsx_stdio_guard.c); `discard()` (or dropping the writer unclosed, or any thrown error inside `write(to:)`)
 /// removes the temporary file and leaves `path` as it was. The same calls with the same
-/// `DocumentProperties` give byte-identical files: libxlsxwriter dates the zip entries 1980-01-01 and
+/// `WorkbookProperties` give byte-identical files: libxlsxwriter dates the zip entries 1980-01-01 and
 /// takes the creation time from `properties.created`.
 ///
 /// Not thread-safe: one writer belongs to one task.
@@ -36,14 +36,14 @@ public final class WorkbookWriter {
     let library: LibxlsxwriterVersion
 
     /// Starts a workbook for `path`. Fails at once if the directory is missing or not writable.
-    public convenience init(path: String, properties: DocumentProperties, options: WorkbookOptions = WorkbookOptions())
+    public convenience init(path: String, properties: WorkbookProperties, options: WorkbookOptions = WorkbookOptions())
         throws(WorkbookError)
     {
         try self.init(path: path, properties: properties, options: options, library: .current)
     }
 
     /// As above, as if `library` were loaded (tests pretend to another version).
-    init(path: String, properties: DocumentProperties, options: WorkbookOptions, library: LibxlsxwriterVersion)
+    init(path: String, properties: WorkbookProperties, options: WorkbookOptions, library: LibxlsxwriterVersion)
         throws(WorkbookError)
     {
         guard library.layoutMatches else {
@@ -100,7 +100,7 @@ public final class WorkbookWriter {
         self.output = output
         self.handle = workbook
         do {
-            try setProperties(properties, created: created)
+            try properties.record(in: workbook, created: created)
         } catch {
             discard()
             throw error
@@ -112,7 +112,7 @@ public final class WorkbookWriter {
     /// Writes a workbook with `body`, then closes it; any error thrown by `body` or by closing
     /// discards the workbook and is rethrown, so `path` is either the complete new file or untouched.
     public static func write<Result>(
-        to path: String, properties: DocumentProperties, options: WorkbookOptions = WorkbookOptions(),
+        to path: String, properties: WorkbookProperties, options: WorkbookOptions = WorkbookOptions(),
         _ body: (WorkbookWriter) throws -> Result
     ) throws -> Result {
         let writer = try WorkbookWriter(path: path, properties: properties, options: options)
@@ -158,8 +158,8 @@ public final class WorkbookWriter {
 
     /// Names a range for use in formulas (`=SUM(Allocations)`); with `scope`, the name is local to
     /// that sheet, so each scenario sheet can have its own `Pot`.
-    public func defineName(_ name: String, refersTo range: SheetRange, scope: String? = nil) throws(WorkbookError) {
-        try defineName(name, formula: "=" + range.reference, scope: scope)
+    public func defineName(_ name: String, refersTo area: SheetArea, scope: String? = nil) throws(WorkbookError) {
+        try defineName(name, formula: "=" + area.reference, scope: scope)
     }
 
     /// Names a formula or constant, e.g. `defineName("Pot", formula: "=Allocation!$B$2")`.
@@ -324,7 +324,7 @@ public final class WorkbookWriter {
     func resolve(_ style: CellStyle?) throws(WorkbookError) -> CellFormat { CellFormat(pointer: try format(for: style)) }
 
     /// Adds an empty chart of `kind` to the workbook (it is placed on a sheet by the caller).
-    func newChart(_ kind: ChartSpec.Kind) throws(WorkbookError) -> UnsafeMutablePointer<lxw_chart> {
+    func newChart(_ kind: ChartModel.Kind) throws(WorkbookError) -> UnsafeMutablePointer<lxw_chart> {
         let workbook = try openHandle()
         let type = kind == .bar ? LXW_CHART_BAR : LXW_CHART_COLUMN
         guard let chart = workbook_add_chart(workbook, UInt8(type.rawValue)) else {
@@ -332,38 +332,6 @@ public final class WorkbookWriter {
                            message: libraryMessage(LXW_ERROR_MEMORY_MALLOC_FAILED))
         }
         return chart
-    }
-
-    // MARK: - Private
-
-    /// A property's text as it can be written: controls shown escaped, at most 255 characters
-    /// (libxlsxwriter counts code points, Excel UTF-16 units: the ellipsis keeps within both).
-    static func propertyText(_ text: String) -> String {
-        HeaderFooter.clipped(VisibleText.writable(text).text, toFit: 255) { HeaderFooter.length(String($0)) }
-    }
-
-    private func setProperties(_ properties: DocumentProperties, created: Int) throws(WorkbookError) {
-        let workbook = try openHandle()
-        // Properties are XML the library does not escape for controls: any such character is shown
-        // escaped, and text past Excel's 255 characters for a property is clipped with "…".
-        let texts = [properties.title, properties.subject, properties.author, properties.company,
-                     properties.keywords, properties.comments].map { $0.map(Self.propertyText) }
-        // lxw_doc_properties wants mutable C strings; libxlsxwriter copies them, so they are freed here.
-        let copies = texts.map { $0.flatMap { strdup($0) } }
-        defer { for copy in copies { free(copy) } }
-        var doc = lxw_doc_properties()
-        doc.title = copies[0]
-        doc.subject = copies[1]
-        doc.author = copies[2]
-        doc.company = copies[3]
-        doc.keywords = copies[4]
-        doc.comments = copies[5]
-        doc.created = time_t(created)
-        try check(workbook_set_properties(workbook, &doc), "document properties")
-        for property in properties.custom {
-            let name = Self.propertyText(property.name), value = Self.propertyText(property.value)
-            try check(workbook_set_custom_property_string(workbook, name, value), "custom property '\(name)'")
-        }
     }
 }
 

@@ -28,13 +28,13 @@ public final class Worksheet {
         self.workbook = workbook
     }
 
-    /// `range` on this sheet, for charts, names and cross-sheet formulas.
-    public func range(_ range: CellRange) -> SheetRange { SheetRange(sheet: name, range: range) }
+    /// `area` on this sheet, for charts, names and cross-sheet formulas.
+    public func area(_ area: CellArea) -> SheetArea { SheetArea(sheet: name, area: area) }
 
     // MARK: - Cells
 
     /// Text, stored as a string whatever it looks like (`=`, `+`, `-`, `@` included).
-    public func writeText(_ text: String, at cell: CellAddress, style: CellStyle? = nil) throws(WorkbookError) {
+    public func writeText(_ text: String, at cell: CellRef, style: CellStyle? = nil) throws(WorkbookError) {
         let text = VisibleText.cellText(text)
         try write(at: cell, style: style, "text") { row, column, format in
             worksheet_write_string(handle, row, column, text, format)
@@ -43,7 +43,7 @@ public final class Worksheet {
 
     /// A number. Only for quantities that are not money (counts, populations, rates already
     /// converted at the boundary); money goes through `writeMoney`.
-    public func writeNumber(_ value: Double, at cell: CellAddress, style: CellStyle? = nil) throws(WorkbookError) {
+    public func writeNumber(_ value: Double, at cell: CellRef, style: CellStyle? = nil) throws(WorkbookError) {
         guard value.isFinite else { throw .invalidArgument("\(name)!\(cell): \(value) is not a finite number") }
         try write(at: cell, style: style, "number") { row, column, format in
             worksheet_write_number(handle, row, column, value, format)
@@ -51,17 +51,17 @@ public final class Worksheet {
     }
 
     /// A whole number; refused beyond ±2^53, where a spreadsheet's doubles stop being exact.
-    public func writeInteger(_ value: Int, at cell: CellAddress, style: CellStyle? = .integer) throws(WorkbookError) {
+    public func writeInteger(_ value: Int, at cell: CellRef, style: CellStyle? = .integer) throws(WorkbookError) {
         try writeNumber(try exactDouble(value, at: cell), at: cell, style: style)
     }
 
     /// An amount of money as pounds with the £ format.
-    public func writeMoney(_ money: Money, at cell: CellAddress, style: CellStyle? = .money) throws(WorkbookError) {
+    public func writeMoney(_ money: Money, at cell: CellRef, style: CellStyle? = .money) throws(WorkbookError) {
         try writeNumber(try money.excelValue(at: "\(name)!\(cell)"), at: cell, style: style)
     }
 
     /// A date: its Excel serial number under a date format (without one it would show as a number).
-    public func writeDate(_ date: WorkbookDate, at cell: CellAddress, style: CellStyle? = .date) throws(WorkbookError) {
+    public func writeDate(_ date: Day, at cell: CellRef, style: CellStyle? = .date) throws(WorkbookError) {
         try writeNumber(Double(try date.excelSerial()), at: cell, style: style)
     }
 
@@ -69,7 +69,7 @@ public final class Worksheet {
     /// readers show without recalculating (and that the oracle compares with a recalculation).
     /// `formula` must be built by the program, never taken from input.
     public func writeFormula(
-        _ formula: String, cachedValue: Double, at cell: CellAddress, style: CellStyle? = nil
+        _ formula: String, cachedValue: Double, at cell: CellRef, style: CellStyle? = nil
     ) throws(WorkbookError) {
         try requireFormula(formula, at: cell)
         guard cachedValue.isFinite else {
@@ -82,7 +82,7 @@ public final class Worksheet {
 
     /// A formula whose result is money, cached as the exact pence converted once, here.
     public func writeFormula(
-        _ formula: String, cachedMoney: Money, at cell: CellAddress, style: CellStyle? = .money
+        _ formula: String, cachedMoney: Money, at cell: CellRef, style: CellStyle? = .money
     ) throws(WorkbookError) {
         try writeFormula(formula, cachedValue: try cachedMoney.excelValue(at: "\(name)!\(cell)"), at: cell,
                          style: style)
@@ -90,7 +90,7 @@ public final class Worksheet {
 
     /// A formula whose result is text (e.g. a RAG status), with that text cached.
     public func writeFormula(
-        _ formula: String, cachedText: String, at cell: CellAddress, style: CellStyle? = nil
+        _ formula: String, cachedText: String, at cell: CellRef, style: CellStyle? = nil
     ) throws(WorkbookError) {
         try requireFormula(formula, at: cell)
         let cachedText = VisibleText.cellText(cachedText)
@@ -101,7 +101,7 @@ public final class Worksheet {
 
     /// Text across the cells of `range`, merged into one (a subtitle over a whole table). Stored as
     /// text whatever it looks like, as `writeText` does.
-    public func mergeText(_ text: String, over range: CellRange, style: CellStyle? = nil) throws(WorkbookError) {
+    public func mergeText(_ text: String, over range: CellArea, style: CellStyle? = nil) throws(WorkbookError) {
         let text = VisibleText.cellText(text)
         let r = try range.checked()
         if workbook.options.constantMemory, range.first.row < lastRowWritten {
@@ -114,60 +114,37 @@ public final class Worksheet {
     }
 
     /// An empty cell that still carries a style (a shaded gap in a header row, say).
-    public func writeBlank(at cell: CellAddress, style: CellStyle) throws(WorkbookError) {
+    public func writeBlank(at cell: CellRef, style: CellStyle) throws(WorkbookError) {
         try write(at: cell, style: style, "blank") { row, column, format in
             worksheet_write_blank(handle, row, column, format)
         }
     }
 
-    /// Writes `values` left to right from `column` in `row`; one style for all, or per value via
-    /// `styles` (same count), so a spend row is one call.
-    public func writeRow(
-        _ values: [CellValue], row: Int, startingAt column: Int = 0, styles: [CellStyle?]? = nil
-    ) throws(WorkbookError) {
-        if let styles, styles.count != values.count {
-            throw .invalidArgument("\(name) row \(row + 1): \(values.count) values but \(styles.count) styles")
-        }
-        for (offset, value) in values.enumerated() {
-            let cell = CellAddress(row: row, column: column + offset)
-            // `.some(nil)` means "explicitly unstyled"; `nil` means "the usual style for this kind".
-            let given: CellStyle?? = styles.map { $0[offset] }
-            switch value {
-            case let .text(text): try writeText(text, at: cell, style: given ?? nil)
-            case let .number(number): try writeNumber(number, at: cell, style: given ?? nil)
-            case let .integer(integer): try writeInteger(integer, at: cell, style: given ?? .integer)
-            case let .money(money): try writeMoney(money, at: cell, style: given ?? .money)
-            case let .date(date): try writeDate(date, at: cell, style: given ?? .date)
-            case .blank: if let style = given ?? nil { try writeBlank(at: cell, style: style) }
-            }
-        }
-    }
-
     // MARK: - Cells in a resolved format (WorkbookModelWriter's streamed rows)
 
-    func writeText(_ text: String, at cell: CellAddress, format: CellFormat) throws(WorkbookError) {
+    func writeText(_ text: String, at cell: CellRef, format: CellFormat) throws(WorkbookError) {
         let text = VisibleText.cellText(text)
         try write(at: cell, format: format, "text") { row, column, format in
             worksheet_write_string(handle, row, column, text, format)
         }
     }
 
-    func writeNumber(_ value: Double, at cell: CellAddress, format: CellFormat) throws(WorkbookError) {
+    func writeNumber(_ value: Double, at cell: CellRef, format: CellFormat) throws(WorkbookError) {
         guard value.isFinite else { throw .invalidArgument("\(name)!\(cell): \(value) is not a finite number") }
         try write(at: cell, format: format, "number") { row, column, format in
             worksheet_write_number(handle, row, column, value, format)
         }
     }
 
-    func writeMoney(_ money: Money, at cell: CellAddress, format: CellFormat) throws(WorkbookError) {
+    func writeMoney(_ money: Money, at cell: CellRef, format: CellFormat) throws(WorkbookError) {
         try writeNumber(try money.excelValue(at: "\(name)!\(cell)"), at: cell, format: format)
     }
 
-    func writeDate(_ date: WorkbookDate, at cell: CellAddress, format: CellFormat) throws(WorkbookError) {
+    func writeDate(_ date: Day, at cell: CellRef, format: CellFormat) throws(WorkbookError) {
         try writeNumber(Double(try date.excelSerial()), at: cell, format: format)
     }
 
-    func writeBlank(at cell: CellAddress, format: CellFormat) throws(WorkbookError) {
+    func writeBlank(at cell: CellRef, format: CellFormat) throws(WorkbookError) {
         try write(at: cell, format: format, "blank") { row, column, format in
             worksheet_write_blank(handle, row, column, format)
         }
@@ -182,7 +159,7 @@ public final class Worksheet {
         guard points.isFinite, points > 0, points <= 409 else {
             throw .invalidArgument("\(name): row height \(points) is outside 0...409 points")
         }
-        let position = try CellAddress(row: row, column: 0).checked()
+        let position = try CellRef(row: row, column: 0).checked()
         if workbook.options.constantMemory, row <= lastRowWritten {
             throw .rowWrittenOutOfOrder(sheet: name, row: row, lastRowWritten: lastRowWritten)
         }
@@ -196,8 +173,8 @@ public final class Worksheet {
         guard width.isFinite, width >= 0, width <= 255 else {
             throw .invalidArgument("\(name): column width \(width) is outside 0...255")
         }
-        let first = try CellAddress(row: 0, column: columns.lowerBound).checked()
-        let last = try CellAddress(row: 0, column: columns.upperBound).checked()
+        let first = try CellRef(row: 0, column: columns.lowerBound).checked()
+        let last = try CellRef(row: 0, column: columns.upperBound).checked()
         let format = try workbook.format(for: style)
         try check(worksheet_set_column(handle, first.column, last.column, width, format),
                   "\(name): column width")
@@ -206,7 +183,7 @@ public final class Worksheet {
     /// Keeps the first `rows` rows and `columns` columns in view while scrolling.
     public func freezePanes(rows: Int, columns: Int = 0) throws(WorkbookError) {
         _ = try workbook.openHandle()
-        let split = try CellAddress(row: rows, column: columns).checked()
+        let split = try CellRef(row: rows, column: columns).checked()
         worksheet_freeze_panes(handle, split.row, split.column)
     }
 
@@ -214,7 +191,7 @@ public final class Worksheet {
     ///
     /// In constant-memory mode libxlsxwriter checks the range against rows already streamed out,
     /// so set the filter before writing rows past its last row (the row count is known up front).
-    public func setAutofilter(_ range: CellRange) throws(WorkbookError) {
+    public func setAutofilter(_ range: CellArea) throws(WorkbookError) {
         _ = try workbook.openHandle()
         let r = try range.checked()
         if workbook.options.constantMemory, range.last.row < lastRowWritten {
@@ -240,8 +217,8 @@ public final class Worksheet {
             worksheet_fit_to_pages(handle, width, height)
         }
         if let rows = setup.repeatRows {
-            let first = try CellAddress(row: rows.lowerBound, column: 0).checked()
-            let last = try CellAddress(row: rows.upperBound, column: 0).checked()
+            let first = try CellRef(row: rows.lowerBound, column: 0).checked()
+            let last = try CellRef(row: rows.upperBound, column: 0).checked()
             try check(worksheet_repeat_rows(handle, first.row, last.row), "\(name): repeated rows")
         }
         for (part, what) in [(setup.header, "header"), (setup.footer, "footer")] {
@@ -264,7 +241,7 @@ public final class Worksheet {
 
     /// Shows the cells of `range` whose value is exactly the text `equalTo` in `style` (a conditional
     /// format, so a status a formula changes is recoloured with it).
-    public func highlight(_ range: CellRange, equalTo text: String, style: CellStyle) throws(WorkbookError) {
+    public func highlight(_ range: CellArea, equalTo text: String, style: CellStyle) throws(WorkbookError) {
         _ = try workbook.openHandle()
         let text = VisibleText.writable(text).text
         let r = try range.checked()
@@ -284,81 +261,85 @@ public final class Worksheet {
 
     // MARK: - Charts
 
-    /// Places `chart` with its top-left corner at `cell`, scaled from Excel's default 480 × 288 pixels.
-    public func insertChart(_ chart: ChartSpec, at cell: CellAddress, xScale: Double = 1, yScale: Double = 1)
-        throws(WorkbookError)
-    {
+    /// Places `chart` with its top-left corner at its anchor, scaled from Excel's default 480 × 288
+    /// pixels. A money chart's value axis reads in whole pounds; the legend shows only when there is
+    /// more than one series to tell apart; a bar chart lists its categories top to bottom in the order
+    /// of the rows they come from (Excel otherwise draws the first row at the bottom, the reverse of
+    /// the table beside it).
+    public func insertChart(_ chart: ChartModel) throws(WorkbookError) {
         guard !chart.series.isEmpty else { throw .invalidArgument("\(name): a chart needs at least one series") }
-        guard xScale.isFinite, yScale.isFinite, xScale > 0, yScale > 0 else {
+        guard chart.widthScale.isFinite, chart.heightScale.isFinite, chart.widthScale > 0, chart.heightScale > 0 else {
             throw .invalidArgument("\(name): chart scale must be positive")
         }
-        let anchor = try cell.checked()
+        let anchor = try chart.anchor.checked()
         for series in chart.series {
-            for range in [series.categories, series.values] {
-                guard workbook.sheetNames.contains(range.sheet) else {
-                    throw .invalidArgument("\(name): chart refers to unknown sheet '\(range.sheet)'")
+            for area in [series.categories, series.values] {
+                guard workbook.sheetNames.contains(area.sheet) else {
+                    throw .invalidArgument("\(name): chart refers to unknown sheet '\(area.sheet)'")
                 }
-                try requirePlainText(range.sheet, "chart range sheet")
-                _ = try range.range.checked()
+                try requirePlainText(area.sheet, "chart range sheet")
+                _ = try area.area.checked()
             }
         }
-        let texts = [chart.title, chart.categoryAxisTitle, chart.valueAxisTitle, chart.valueAxisNumberFormat]
-            + chart.series.map(\.name)
-        // Chart text is XML the library does not escape for controls: shown escaped instead.
-        func shown(_ text: String) -> String { VisibleText.writable(text, maxUnits: 255).text }
-
         let lxwChart = try workbook.newChart(chart.kind)
-        for series in chart.series {
-            guard let lxwSeries = chart_add_series(lxwChart, nil, nil) else {
-                throw .library(operation: "\(name): cannot add chart series",
-                               code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue,
-                               message: libraryMessage(LXW_ERROR_MEMORY_MALLOC_FAILED))
-            }
-            let c = try series.categories.range.checked()
-            chart_series_set_categories(lxwSeries, series.categories.sheet, c.firstRow, c.firstColumn,
-                                        c.lastRow, c.lastColumn)
-            let v = try series.values.range.checked()
-            chart_series_set_values(lxwSeries, series.values.sheet, v.firstRow, v.firstColumn,
-                                    v.lastRow, v.lastColumn)
-            // The library keeps the sheet's own name to fill the chart's cache, but writes the
-            // reference with its own quoting (which leaves `FY2019` bare): the one rule instead.
-            replaceFormula(lxwSeries.pointee.categories, series.categories.reference)
-            replaceFormula(lxwSeries.pointee.values, series.values.reference)
-            if let seriesName = series.name { setLiteral(&lxwSeries.pointee.title.name, shown(seriesName)) }
-            if let color = series.color {
-                var fill = lxw_chart_fill()
-                fill.color = lxw_color_t(color & 0xFF_FFFF)
-                chart_series_set_fill(lxwSeries, &fill)
-            }
-        }
-        if let title = chart.title { setLiteral(&lxwChart.pointee.title.name, shown(title)) }
+        for series in chart.series { try addSeries(series, to: lxwChart) }
+        setLiteral(&lxwChart.pointee.title.name, Self.chartText(chart.title))
         // libxlsxwriter's x_axis is the horizontal one; a bar chart's categories run vertically.
         let categoryAxis = chart.kind == .bar ? lxwChart.pointee.y_axis : lxwChart.pointee.x_axis
         let valueAxis = chart.kind == .bar ? lxwChart.pointee.x_axis : lxwChart.pointee.y_axis
-        if let text = chart.categoryAxisTitle, let categoryAxis { setLiteral(&categoryAxis.pointee.title.name, shown(text)) }
-        if let text = chart.valueAxisTitle, let valueAxis { setLiteral(&valueAxis.pointee.title.name, shown(text)) }
-        if let numberFormat = chart.valueAxisNumberFormat, let valueAxis {
-            chart_axis_set_num_format(valueAxis, shown(numberFormat))
+        if let text = chart.valueAxisTitle, let valueAxis {
+            setLiteral(&valueAxis.pointee.title.name, Self.chartText(text))
         }
-        if !chart.showLegend { chart_legend_set_position(lxwChart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
-        if chart.categoriesInRowOrder, chart.kind == .bar, let categoryAxis {
+        if chart.moneyAxis, let valueAxis { chart_axis_set_num_format(valueAxis, "£#,##0") }
+        if chart.series.count <= 1 { chart_legend_set_position(lxwChart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+        if chart.kind == .bar, let categoryAxis {
             // Reversed categories put the value axis at the top unless it crosses at the far end.
             chart_axis_set_reverse(categoryAxis)
             chart_axis_set_crossing_max(categoryAxis)
         }
 
         var placement = lxw_chart_options()
-        placement.x_scale = xScale
-        placement.y_scale = yScale
+        placement.x_scale = chart.widthScale
+        placement.y_scale = chart.heightScale
         try check(worksheet_insert_chart_opt(handle, anchor.row, anchor.column, lxwChart, &placement),
-                  "\(name): insert chart at \(cell)")
+                  "\(name): insert chart at \(chart.anchor)")
     }
+
+    /// One series of a chart: its categories, values, legend text and colour.
+    private func addSeries(_ series: ChartModel.Series, to lxwChart: UnsafeMutablePointer<lxw_chart>)
+        throws(WorkbookError)
+    {
+        guard let lxwSeries = chart_add_series(lxwChart, nil, nil) else {
+            throw .library(operation: "\(name): cannot add chart series",
+                           code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue,
+                           message: libraryMessage(LXW_ERROR_MEMORY_MALLOC_FAILED))
+        }
+        let c = try series.categories.area.checked()
+        chart_series_set_categories(lxwSeries, series.categories.sheet, c.firstRow, c.firstColumn,
+                                    c.lastRow, c.lastColumn)
+        let v = try series.values.area.checked()
+        chart_series_set_values(lxwSeries, series.values.sheet, v.firstRow, v.firstColumn,
+                                v.lastRow, v.lastColumn)
+        // The library keeps the sheet's own name to fill the chart's cache, but writes the
+        // reference with its own quoting (which leaves `FY2019` bare): the one rule instead.
+        replaceFormula(lxwSeries.pointee.categories, series.categories.reference)
+        replaceFormula(lxwSeries.pointee.values, series.values.reference)
+        setLiteral(&lxwSeries.pointee.title.name, Self.chartText(series.name))
+        if let color = series.color {
+            var fill = lxw_chart_fill()
+            fill.color = lxw_color_t(color & 0xFF_FFFF)
+            chart_series_set_fill(lxwSeries, &fill)
+        }
+    }
+
+    /// Chart text is XML the library does not escape for controls: shown escaped instead.
+    private static func chartText(_ text: String) -> String { VisibleText.writable(text, maxUnits: 255).text }
 
     // MARK: - Private
 
     /// The common path of every cell write: open check, grid check, row order, format, call, status.
     private func write(
-        at cell: CellAddress, style: CellStyle?, _ what: String,
+        at cell: CellRef, style: CellStyle?, _ what: String,
         _ call: (lxw_row_t, lxw_col_t, UnsafeMutablePointer<lxw_format>?) -> lxw_error
     ) throws(WorkbookError) {
         let position = try writable(cell)
@@ -369,7 +350,7 @@ public final class Worksheet {
 
     /// The same, with the format already resolved.
     private func write(
-        at cell: CellAddress, format: CellFormat, _ what: String,
+        at cell: CellRef, format: CellFormat, _ what: String,
         _ call: (lxw_row_t, lxw_col_t, UnsafeMutablePointer<lxw_format>?) -> lxw_error
     ) throws(WorkbookError) {
         let position = try writable(cell)
@@ -378,7 +359,7 @@ public final class Worksheet {
     }
 
     /// `cell` as libxlsxwriter wants it, once the workbook is known open and the row in order.
-    private func writable(_ cell: CellAddress) throws(WorkbookError) -> (row: lxw_row_t, column: lxw_col_t) {
+    private func writable(_ cell: CellRef) throws(WorkbookError) -> (row: lxw_row_t, column: lxw_col_t) {
         _ = try workbook.openHandle()
         let position = try cell.checked()
         if workbook.options.constantMemory, cell.row < lastRowWritten {
@@ -387,14 +368,14 @@ public final class Worksheet {
         return position
     }
 
-    private func requireFormula(_ formula: String, at cell: CellAddress) throws(WorkbookError) {
+    private func requireFormula(_ formula: String, at cell: CellRef) throws(WorkbookError) {
         try requirePlainText(formula, "formula for \(name)!\(cell)")
         guard formula.contains(where: { $0 != "=" && !$0.isWhitespace }) else {
             throw .invalidArgument("\(name)!\(cell): empty formula")
         }
     }
 
-    private func exactDouble(_ value: Int, at cell: CellAddress) throws(WorkbookError) -> Double {
+    private func exactDouble(_ value: Int, at cell: CellRef) throws(WorkbookError) -> Double {
         let limit = 1 << 53
         guard value >= -limit, value <= limit else {
             throw .invalidArgument("\(name)!\(cell): \(value) is too large to store exactly")

@@ -33,7 +33,7 @@ struct AtomicWriteTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: Abandoned.self) {
             try WorkbookWriter.write(to: path, properties: SampleWorkbook.properties) { book in
-                try book.addWorksheet(named: "Half").writeText("half done", at: CellAddress(row: 0, column: 0))
+                try book.addWorksheet(named: "Half").writeText("half done", at: CellRef(row: 0, column: 0))
                 throw Abandoned()
             }
         }
@@ -47,7 +47,7 @@ struct AtomicWriteTests {
         defer { scratch.remove() }
         let path = scratch.file("committee.xlsx")
         let writer = try WorkbookWriter(path: path, properties: SampleWorkbook.properties)
-        try writer.addWorksheet(named: "S").writeText("x", at: CellAddress(row: 0, column: 0))
+        try writer.addWorksheet(named: "S").writeText("x", at: CellRef(row: 0, column: 0))
         // Sabotage: put a directory where the reserved temporary file is, so libxlsxwriter's
         // fopen of it fails inside workbook_close.
         let reserved = try #require(try scratch.contents().first { $0.hasPrefix(".committee.xlsx.") && $0.hasSuffix(".tmp") })
@@ -96,7 +96,7 @@ struct AtomicWriteTests {
         do {
             let writer = try WorkbookWriter(path: scratch.file("committee.xlsx"), properties: SampleWorkbook.properties)
             let sheet = try writer.addWorksheet(named: "S")
-            try sheet.writeText("never saved", at: CellAddress(row: 0, column: 0))
+            try sheet.writeText("never saved", at: CellRef(row: 0, column: 0))
             // The reserved temporary file, and the folder for libxlsxwriter's scratch files.
             #expect(try scratch.contents().map { $0.split(separator: ".").last ?? "" }.sorted() == ["scratch", "tmp"])
         }

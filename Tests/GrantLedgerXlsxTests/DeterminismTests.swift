@@ -56,9 +56,9 @@ struct DeterminismTests {
         var properties = SampleWorkbook.properties
         let paths = [scratch.file("a.xlsx"), scratch.file("b.xlsx")]
         for (index, path) in paths.enumerated() {
-            properties.created = WorkbookDate(daysSinceUnixEpoch: 20_000 + index)
+            properties.created = Day(daysSinceEpoch: 20_000 + Int32(index))
             try WorkbookWriter.write(to: path, properties: properties) { book in
-                try book.addWorksheet(named: "S").writeText("x", at: CellAddress(row: 0, column: 0))
+                try book.addWorksheet(named: "S").writeText("x", at: CellRef(row: 0, column: 0))
             }
         }
         let a = try XlsxPackage(path: paths[0])

@@ -41,7 +41,7 @@ struct EscapedTextTests {
         let writer = try WorkbookWriter(path: path, properties: SampleWorkbook.properties,
                                         options: WorkbookOptions(constantMemory: false))
         let sheet = try writer.addWorksheet(named: "Text")
-        for (row, text) in texts.enumerated() { try sheet.writeText(text, at: CellAddress(row: row, column: 0)) }
+        for (row, text) in texts.enumerated() { try sheet.writeText(text, at: CellRef(row: row, column: 0)) }
         try writer.close()
         let script = """
             import json, sys
@@ -60,7 +60,7 @@ struct EscapedTextTests {
         defer { scratch.remove() }
         let path = scratch.file("inline.xlsx")
         let writer = try WorkbookWriter(path: path, properties: SampleWorkbook.properties)
-        try writer.addWorksheet(named: "Text").writeText("_x0041_", at: CellAddress(row: 0, column: 0))
+        try writer.addWorksheet(named: "Text").writeText("_x0041_", at: CellRef(row: 0, column: 0))
         try writer.close()
         let sheet = try XlsxPackage(path: path).text("xl/worksheets/sheet1.xml")
         #expect(sheet.contains("_x005F_x0041_") && !sheet.contains(">_x0041_<"))

@@ -9,24 +9,24 @@ struct ValueTypeTests {
         (0, 701, "ZZ1", "$ZZ$1"), (0, 702, "AAA1", "$AAA$1"), (1_048_575, 16_383, "XFD1048576", "$XFD$1048576"),
     ])
     func a1(row: Int, column: Int, a1: String, absolute: String) throws {
-        let cell = CellAddress(row: row, column: column)
+        let cell = CellRef(row: row, column: column)
         #expect(cell.a1 == a1)
-        #expect(cell.absoluteA1 == absolute)
-        #expect(try CellAddress(a1: a1) == cell)
-        #expect(try CellAddress(a1: absolute) == cell)
+        #expect(cell.absolute == absolute)
+        #expect(try CellRef(a1: a1) == cell)
+        #expect(try CellRef(a1: absolute) == cell)
     }
 
     @Test("malformed references are errors", arguments: ["", "A", "1", "A0", "1A", "A1B", "XFE1", "A1048577", "A-1", "ABCD1"])
     func badA1(text: String) {
-        #expect(throws: WorkbookError.self) { _ = try CellAddress(a1: text) }
+        #expect(throws: WorkbookError.self) { _ = try CellRef(a1: text) }
     }
 
     @Test("ranges and sheet references quote sheet names only when needed")
     func sheetReferences() {
-        let range = CellRange(column: 1, rows: 1...3)
+        let range = CellArea(column: 1, rows: 1...3)
         #expect(range.a1 == "B2:B4")
-        #expect(SheetRange(sheet: "Summary", range: range).reference == "Summary!$B$2:$B$4")
-        #expect(SheetRange(sheet: "Spend data", range: range).reference == "'Spend data'!$B$2:$B$4")
+        #expect(SheetArea(sheet: "Summary", area: range).reference == "Summary!$B$2:$B$4")
+        #expect(SheetArea(sheet: "Spend data", area: range).reference == "'Spend data'!$B$2:$B$4")
         #expect(SheetNames.quoted("O'Brien's") == "'O''Brien''s'")
         #expect(SheetNames.quoted("2019") == "'2019'")
         #expect(SheetNames.quoted("AB12") == "'AB12'")
@@ -39,27 +39,31 @@ struct ValueTypeTests {
         (2020, 3, 31, 43_921), (2026, 11, 25, 46_351), (9999, 12, 31, 2_958_465),
     ])
     func serials(year: Int, month: Int, day: Int, serial: Int) throws {
-        #expect(try WorkbookDate(year: year, month: month, day: day).excelSerial() == serial)
+        #expect(try #require(Day(year: year, month: month, day: day)).excelSerial() == serial)
     }
 
-    @Test("impossible or unrepresentable dates are errors")
-    func badDates() {
-        #expect(throws: WorkbookError.self) { _ = try WorkbookDate(year: 2021, month: 2, day: 29) }
-        #expect(throws: WorkbookError.self) { _ = try WorkbookDate(year: 2021, month: 13, day: 1) }
-        #expect(throws: WorkbookError.self) { _ = try WorkbookDate(year: 2021, month: 4, day: 31) }
-        #expect(throws: WorkbookError.self) { _ = try WorkbookDate(year: 1900, month: 2, day: 28).excelSerial() }
-        #expect(throws: WorkbookError.self) { _ = try WorkbookDate(year: 10_000, month: 1, day: 1).excelSerial() }
-    }
-
-    @Test("day counts and calendar dates round-trip")
-    func roundTrip() throws {
-        for days in stride(from: -800_000, through: 3_000_000, by: 997) {
-            let date = WorkbookDate(daysSinceUnixEpoch: days)
-            let (y, m, d) = date.components
-            #expect(try WorkbookDate(year: y, month: m, day: d) == date)
+    @Test("impossible days do not exist; days Excel cannot show are errors")
+    func badDates() throws {
+        #expect(Day(year: 2021, month: 2, day: 29) == nil)
+        #expect(Day(year: 2021, month: 13, day: 1) == nil)
+        #expect(Day(year: 2021, month: 4, day: 31) == nil)
+        #expect(throws: WorkbookError.dateOutOfRange("1900-02-28")) {
+            _ = try #require(Day(year: 1900, month: 2, day: 28)).excelSerial()
         }
-        #expect(try WorkbookDate(year: 2019, month: 4, day: 1).description == "2019-04-01")
-        #expect(WorkbookDate(daysSinceUnixEpoch: 0).description == "1970-01-01")
+        let lastDay = try #require(Day(year: 9999, month: 12, day: 31))
+        #expect(throws: WorkbookError.self) { _ = try lastDay.adding(days: 1).excelSerial() }  // 10000-01-01
+    }
+
+    @Test("day counts and calendar dates round-trip over the years a workbook can hold")
+    func roundTrip() throws {
+        // 0001-01-01 through 9999-12-31, the days `Day(year:month:day:)` accepts.
+        for days in stride(from: Int32(-719_162), through: 2_932_896, by: 997) {
+            let date = Day(daysSinceEpoch: days)
+            let (y, m, d) = date.components
+            #expect(Day(year: y, month: m, day: d) == date)
+        }
+        #expect(Day(year: 2019, month: 4, day: 1)?.description == "2019-04-01")
+        #expect(Day(daysSinceEpoch: 0).description == "1970-01-01")
     }
 
     @Test("header and footer codes escape ampersands in text")

@@ -134,7 +134,7 @@ struct WorkbookContentTests {
         #expect(custom.contains("name=\"As of\"><vt:lpwstr>2025-11-25</vt:lpwstr>"))
     }
 
-    @Test("a bar chart puts the category title on the category axis")
+    @Test("a bar chart puts the value title on its horizontal value axis and lists categories in row order")
     func barChartAxes() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
@@ -145,17 +145,24 @@ struct WorkbookContentTests {
                 try sheet.writeRow([.text(area), .money(Money(pence: Int64(row + 1) * 100))], row: row)
             }
             try sheet.insertChart(
-                ChartSpec(kind: .bar, title: "By area", series: [
-                    ChartSeries(name: "=not a reference", categories: sheet.range(CellRange(column: 0, rows: 0...1)),
-                                values: sheet.range(CellRange(column: 1, rows: 0...1))),
-                ], categoryAxisTitle: "District", valueAxisTitle: "Pounds"),
-                at: CellAddress(row: 0, column: 3), xScale: 1.5, yScale: 1.2)
+                ChartModel(kind: .bar, title: "By area", series: [
+                    ChartModel.Series(name: "=not a reference", categories: sheet.area(CellArea(column: 0, rows: 0...1)),
+                                      values: sheet.area(CellArea(column: 1, rows: 0...1))),
+                ], valueAxisTitle: "Pounds", anchor: CellRef(row: 0, column: 3), widthScale: 1.5, heightScale: 1.2))
         }
         let chart = try XlsxPackage(path: path).text("xl/charts/chart1.xml")
         #expect(chart.contains("<c:barDir val=\"bar\"/>"))
         let catAx = try #require(chart.range(of: "<c:catAx>").map { chart[$0.lowerBound...] })
         let catAxEnd = try #require(catAx.range(of: "</c:catAx>"))
-        #expect(catAx[..<catAxEnd.lowerBound].contains("<a:t>District</a:t>"))
+        let categoryAxis = catAx[..<catAxEnd.lowerBound]
+        #expect(!categoryAxis.contains("<a:t>Pounds</a:t>"))
+        // First row at the top, as in the table beside it.
+        #expect(categoryAxis.contains("<c:orientation val=\"maxMin\"/>"))
+        let valAx = try #require(chart.range(of: "<c:valAx>").map { chart[$0.lowerBound...] })
+        let valAxEnd = try #require(valAx.range(of: "</c:valAx>"))
+        #expect(valAx[..<valAxEnd.lowerBound].contains("<a:t>Pounds</a:t>"))
+        // ...with the value axis kept at the bottom, where the reversed categories end.
+        #expect(chart.contains("<c:crosses val=\"max\"/>"))
         #expect(chart.contains("<c:tx><c:v>=not a reference</c:v></c:tx>"))
         #expect(!chart.contains("<c:f>not a reference</c:f>"))
     }
@@ -168,7 +175,7 @@ struct WorkbookContentTests {
         let texts = ["<b>&amp;</b> \"quoted\" 'single'", "  padded  ", "tab\there", "£ € 日本", "bell\u{7}"]
         try WorkbookWriter.write(to: path, properties: SampleWorkbook.properties, options: options) { book in
             let sheet = try book.addWorksheet(named: "Text")
-            for (row, text) in texts.enumerated() { try sheet.writeText(text, at: CellAddress(row: row, column: 0)) }
+            for (row, text) in texts.enumerated() { try sheet.writeText(text, at: CellRef(row: row, column: 0)) }
         }
         // Every part must parse as XML for a spreadsheet program to open the file.
         let check = """

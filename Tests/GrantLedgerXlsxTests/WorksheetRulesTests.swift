@@ -22,21 +22,21 @@ struct WorksheetRulesTests {
     @Test("constant-memory mode refuses a row above one already written; normal mode allows it")
     func rowOrder() throws {
         try withSheet { _, sheet in
-            try sheet.writeText("later", at: CellAddress(row: 5, column: 0))
-            try sheet.writeText("same row is fine", at: CellAddress(row: 5, column: 3))
+            try sheet.writeText("later", at: CellRef(row: 5, column: 0))
+            try sheet.writeText("same row is fine", at: CellRef(row: 5, column: 3))
             #expect(throws: WorkbookError.rowWrittenOutOfOrder(sheet: "Sheet", row: 4, lastRowWritten: 5)) {
-                try sheet.writeMoney(Money(pence: 1), at: CellAddress(row: 4, column: 0))
+                try sheet.writeMoney(Money(pence: 1), at: CellRef(row: 4, column: 0))
             }
             #expect(throws: WorkbookError.self) {
-                try sheet.setAutofilter(CellRange(first: CellAddress(row: 0, column: 0),
-                                                  last: CellAddress(row: 2, column: 1)))
+                try sheet.setAutofilter(CellArea(first: CellRef(row: 0, column: 0),
+                                                  last: CellRef(row: 2, column: 1)))
             }
         }
         try withSheet(constantMemory: false) { _, sheet in
-            try sheet.writeText("later", at: CellAddress(row: 5, column: 0))
-            try sheet.writeText("earlier", at: CellAddress(row: 4, column: 0))
-            try sheet.setAutofilter(CellRange(first: CellAddress(row: 0, column: 0),
-                                              last: CellAddress(row: 2, column: 1)))
+            try sheet.writeText("later", at: CellRef(row: 5, column: 0))
+            try sheet.writeText("earlier", at: CellRef(row: 4, column: 0))
+            try sheet.setAutofilter(CellArea(first: CellRef(row: 0, column: 0),
+                                              last: CellRef(row: 2, column: 1)))
         }
     }
 
@@ -57,20 +57,20 @@ struct WorksheetRulesTests {
     @Test("cells off the grid are errors, not traps")
     func grid() throws {
         try withSheet { _, sheet in
-            for cell in [CellAddress(row: -1, column: 0), CellAddress(row: 0, column: -1),
-                         CellAddress(row: 1_048_576, column: 0), CellAddress(row: 0, column: 16_384)] {
+            for cell in [CellRef(row: -1, column: 0), CellRef(row: 0, column: -1),
+                         CellRef(row: 1_048_576, column: 0), CellRef(row: 0, column: 16_384)] {
                 #expect(throws: WorkbookError.cellOutOfRange(row: cell.row, column: cell.column)) {
                     try sheet.writeText("x", at: cell)
                 }
             }
-            try sheet.writeText("last cell", at: CellAddress(row: 1_048_575, column: 16_383))
+            try sheet.writeText("last cell", at: CellRef(row: 1_048_575, column: 16_383))
         }
     }
 
     @Test("values a cell cannot hold faithfully are refused")
     func unrepresentableValues() throws {
         try withSheet { _, sheet in
-            let cell = CellAddress(row: 0, column: 0)
+            let cell = CellRef(row: 0, column: 0)
             #expect(throws: WorkbookError.self) { try sheet.writeNumber(.nan, at: cell) }
             #expect(throws: WorkbookError.self) { try sheet.writeNumber(.infinity, at: cell) }
             #expect(throws: WorkbookError.self) { try sheet.writeFormula("=1/0", cachedValue: .infinity, at: cell) }
@@ -83,7 +83,7 @@ struct WorksheetRulesTests {
             try sheet.writeText("nul\u{0}inside", at: cell)
             try sheet.writeText(String(repeating: "x", count: 32_768), at: cell)
             #expect(throws: WorkbookError.dateOutOfRange("1900-02-28")) {
-                try sheet.writeDate(try WorkbookDate(year: 1900, month: 2, day: 28), at: cell)
+                try sheet.writeDate(try #require(Day(year: 1900, month: 2, day: 28)), at: cell)
             }
             try sheet.writeMoney(Money(pence: 1 << 53), at: cell)
         }
@@ -92,14 +92,19 @@ struct WorksheetRulesTests {
     @Test("charts must have series over sheets that exist")
     func chartValidation() throws {
         try withSheet { _, sheet in
-            let range = sheet.range(CellRange(column: 0, rows: 0...1))
+            let here = sheet.area(CellArea(column: 0, rows: 0...1))
+            let corner = CellRef(row: 0, column: 0)
             #expect(throws: WorkbookError.self) {
-                try sheet.insertChart(ChartSpec(kind: .bar, series: []), at: CellAddress(row: 0, column: 0))
+                try sheet.insertChart(ChartModel(kind: .bar, title: "", series: [], anchor: corner))
             }
-            let elsewhere = SheetRange(sheet: "Nowhere", range: range.range)
+            let elsewhere = SheetArea(sheet: "Nowhere", area: here.area)
             #expect(throws: WorkbookError.self) {
-                try sheet.insertChart(ChartSpec(kind: .bar, series: [ChartSeries(categories: range, values: elsewhere)]),
-                                      at: CellAddress(row: 0, column: 0))
+                try sheet.insertChart(ChartModel(kind: .bar, title: "", series: [.init(name: "", categories: here, values: elsewhere)],
+                                                 anchor: corner))
+            }
+            let series = ChartModel.Series(name: "", categories: here, values: here)
+            #expect(throws: WorkbookError.self) {
+                try sheet.insertChart(ChartModel(kind: .bar, title: "", series: [series], anchor: corner, widthScale: 0))
             }
         }
     }
@@ -124,7 +129,7 @@ struct WorksheetRulesTests {
         let writer = try WorkbookWriter(path: scratch.file("book.xlsx"), properties: SampleWorkbook.properties)
         let sheet = try writer.addWorksheet(named: "S")
         try writer.close()
-        #expect(throws: WorkbookError.closed) { try sheet.writeText("late", at: CellAddress(row: 0, column: 0)) }
+        #expect(throws: WorkbookError.closed) { try sheet.writeText("late", at: CellRef(row: 0, column: 0)) }
         #expect(throws: WorkbookError.closed) { try sheet.freezePanes(rows: 1) }
         #expect(throws: WorkbookError.closed) { _ = try writer.addWorksheet(named: "T") }
         #expect(throws: WorkbookError.closed) { try writer.close() }
@@ -137,7 +142,7 @@ struct WorksheetRulesTests {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         var properties = SampleWorkbook.properties
-        properties.created = WorkbookDate(daysSinceUnixEpoch: 0)
+        properties.created = Day(daysSinceEpoch: 0)
         #expect(throws: WorkbookError.self) {
             _ = try WorkbookWriter(path: scratch.file("book.xlsx"), properties: properties)
         }

@@ -33,40 +33,38 @@ enum SampleWorkbook {
         ("Youth Crime Reduction (six months)", Money(pence: 10_900_000)),
     ]
     static var total: Money { Money(pence: lines.reduce(0) { $0 + $1.1.pence }) }
-    static let asOf = WorkbookDate(daysSinceUnixEpoch: 20_417)  // 2025-11-25
+    static let asOf = Day(daysSinceEpoch: 20_417)  // 2025-11-25
 
-    static var properties: DocumentProperties {
-        DocumentProperties(
+    static var properties: WorkbookProperties {
+        WorkbookProperties(
             title: "Community safety grants: committee pack", author: "grantledger",
             company: "Office of the Police and Crime Commissioner", created: asOf,
-            custom: [CustomProperty(name: "Tool version", value: "0.0.0-test"),
-                     CustomProperty(name: "As of", value: asOf.description)])
+            custom: [.init("Tool version", "0.0.0-test"), .init("As of", asOf.description)])
     }
 
     static func write(to path: String, options: WorkbookOptions = WorkbookOptions()) throws {
         try WorkbookWriter.write(to: path, properties: properties, options: options) { book in
             let summary = try book.addWorksheet(named: "Summary")
             // Constant-memory mode: set the filter before the rows it covers are streamed out.
-            try summary.setAutofilter(CellRange(first: CellAddress(row: 0, column: 0),
-                                                last: CellAddress(row: 3, column: 3)))
+            try summary.setAutofilter(CellArea(first: CellRef(row: 0, column: 0),
+                                                last: CellRef(row: 3, column: 3)))
             try summary.writeRow([.text("Budget line"), .text("Note"), .text("Award"), .text("Start")],
                                  row: 0, styles: Array(repeating: .header, count: 4))
-            let starts = [try WorkbookDate(year: 2019, month: 4, day: 1),
-                          try WorkbookDate(year: 2019, month: 10, day: 1),
-                          try WorkbookDate(year: 2020, month: 3, day: 31)]
+            let starts = [Day(year: 2019, month: 4, day: 1), Day(year: 2019, month: 10, day: 1),
+                          Day(year: 2020, month: 3, day: 31)].compactMap { $0 }
             let notes = [injected] + otherLeaders.prefix(2)
             for (index, line) in lines.enumerated() {
                 try summary.writeRow([.text(line.0), .text(notes[index]), .money(line.1), .date(starts[index])],
                                      row: index + 1)
             }
-            try summary.writeText(otherLeaders[2], at: CellAddress(row: 4, column: 1))
-            try summary.writeText("Total", at: CellAddress(row: 4, column: 0), style: CellStyle.plain.bolded())
-            try summary.writeFormula("=SUM(C2:C4)", cachedMoney: total, at: CellAddress(row: 4, column: 2),
+            try summary.writeText(otherLeaders[2], at: CellRef(row: 4, column: 1))
+            try summary.writeText("Total", at: CellRef(row: 4, column: 0), style: CellStyle.plain.bolded())
+            try summary.writeFormula("=SUM(C2:C4)", cachedMoney: total, at: CellRef(row: 4, column: 2),
                                      style: CellStyle.money.bolded())
             try summary.writeFormula("=C5/3", cachedValue: Double(total.pence) / 300,
-                                     at: CellAddress(row: 5, column: 2), style: .money)
+                                     at: CellRef(row: 5, column: 2), style: .money)
             try summary.writeFormula("=IF(C5>600000,\"Amber\",\"Green\")", cachedText: "Green",
-                                     at: CellAddress(row: 6, column: 2))
+                                     at: CellRef(row: 6, column: 2))
             try summary.setColumnWidth(40, columns: 0...1)
             try summary.setColumnWidth(14, columns: 2...3)
             try summary.freezePanes(rows: 1)
@@ -79,14 +77,12 @@ enum SampleWorkbook {
                 try chartData.writeRow([.text(area), .money(Money(pence: Int64(index + 1) * 9_025_000))],
                                        row: index + 1)
             }
-            let categories = chartData.range(CellRange(column: 0, rows: 1...3))
-            let values = chartData.range(CellRange(column: 1, rows: 1...3))
+            let categories = chartData.area(CellArea(column: 0, rows: 1...3))
+            let values = chartData.area(CellArea(column: 1, rows: 1...3))
             try chartData.insertChart(
-                ChartSpec(kind: .column, title: "=Allocation by area", series: [
-                    ChartSeries(name: "Allocation", categories: categories, values: values),
-                ], categoryAxisTitle: "Area", valueAxisTitle: "£", valueAxisNumberFormat: "£#,##0",
-                showLegend: false),
-                at: CellAddress(row: 1, column: 3))
+                ChartModel(kind: .column, title: "=Allocation by area", series: [
+                    ChartModel.Series(name: "Allocation", categories: categories, values: values),
+                ], valueAxisTitle: "£", anchor: CellRef(row: 1, column: 3)))
             try chartData.apply(.committee())
             try book.defineName("Allocations", refersTo: values)
             try book.defineName("Pot", formula: "=Summary!$C$3", scope: "Spend data")

@@ -1,20 +1,13 @@
 import CXlsxWriter
+import GrantLedgerCore
 
-/// A cell, zero-based (`row: 0, column: 0` is A1), as libxlsxwriter counts.
-///
-/// Plain `Int`s so callers can do arithmetic freely; the grid limits are checked when the address is
-/// used, and a bad one is a thrown error, never a trapping integer conversion.
-public struct CellAddress: Hashable, Sendable, CustomStringConvertible {
-    public var row: Int
-    public var column: Int
-
-    public init(row: Int, column: Int) {
-        self.row = row
-        self.column = column
-    }
-
-    /// Parses `"B7"` (letters then a 1-based row number, `$` signs allowed).
-    public init(a1 text: String) throws(WorkbookError) {
+/// Core's cells as libxlsxwriter takes them. The core counts cells in plain `Int`s so it can do
+/// arithmetic freely; the grid limits are checked here, where a cell is written, and a bad one is a
+/// thrown error, never a trapping integer conversion.
+extension CellRef {
+    /// Parses `"B7"` (letters then a 1-based row number, `$` signs allowed): how a defined name that
+    /// reads as a cell is recognised.
+    init(a1 text: String) throws(WorkbookError) {
         var column = 0
         var row = 0
         var letters = 0
@@ -38,26 +31,6 @@ public struct CellAddress: Hashable, Sendable, CustomStringConvertible {
         _ = try checked()
     }
 
-    /// `"B7"`: for building formulas that move with copying.
-    public var a1: String { Self.columnName(column) + String(row + 1) }
-
-    /// `"$B$7"`: for formulas and names that must keep pointing at this cell.
-    public var absoluteA1: String { "$" + Self.columnName(column) + "$" + String(row + 1) }
-
-    public var description: String { a1 }
-
-    /// Column letters for a zero-based index: 0 → A, 25 → Z, 26 → AA.
-    public static func columnName(_ index: Int) -> String {
-        var n = index + 1
-        var letters: [UInt8] = []
-        while n > 0 {
-            let remainder = (n - 1) % 26
-            letters.append(UInt8(ascii: "A") + UInt8(remainder))
-            n = (n - 1) / 26
-        }
-        return String(decoding: letters.reversed(), as: UTF8.self)
-    }
-
     /// The C types libxlsxwriter wants, or `.cellOutOfRange`.
     func checked() throws(WorkbookError) -> (row: lxw_row_t, column: lxw_col_t) {
         guard row >= 0, row < Int(LXW_ROW_MAX), column >= 0, column < Int(LXW_COL_MAX),
@@ -65,4 +38,24 @@ public struct CellAddress: Hashable, Sendable, CustomStringConvertible {
         else { throw .cellOutOfRange(row: row, column: column) }
         return (r, c)
     }
+}
+
+extension CellArea {
+    /// Both corners as libxlsxwriter wants them, first above and left of last.
+    func checked() throws(WorkbookError)
+        -> (firstRow: lxw_row_t, firstColumn: lxw_col_t, lastRow: lxw_row_t, lastColumn: lxw_col_t)
+    {
+        let a = try first.checked()
+        let b = try last.checked()
+        guard a.row <= b.row, a.column <= b.column else {
+            throw .invalidArgument("range \(a1) has its corners the wrong way round")
+        }
+        return (a.row, a.column, b.row, b.column)
+    }
+}
+
+extension SheetArea {
+    /// `'Spend data'!$B$2:$B$9`, with the sheet name quoted by the one rule (libxlsxwriter's own
+    /// quoting leaves `FY2019` bare): what charts and defined names are written with.
+    var reference: String { SheetNames.quoted(sheet) + "!" + area.absolute }
 }
