@@ -21,13 +21,7 @@ public enum AreasReport {
     }
 
     public static func table(_ figures: ReportFigures<AreaFigures>) throws(ReportError) -> Report {
-        let columns: [ReportColumn] = [
-            .text("area", "Area", label: true), .text("name", "Name"), .text("type", "Type"),
-            .text("within", "Within"), .money("spent", "Spent"), .count("postings", "Postings"),
-        ]
-        let rows = figures.rows.map { row in
-            ReportRow([.text(row.key.label), .text(row.name), row.kind.cell, row.within.cell, .money(row.spent), .count(row.postings)])
-        }
-        return try Report(title: figures.title("Areas"), columns: columns, rows: rows)
+        try figures.spendTable("Areas", key: .text("area", "Area", label: true),
+                               details: [.text("type", "Type"), .text("within", "Within")])
     }
 }

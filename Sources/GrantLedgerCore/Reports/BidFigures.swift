@@ -9,19 +9,10 @@ public struct BidFigures: Hashable, Sendable {
     public let underspend: Money?
 }
 
-/// The bids report's totals, in its column order.
-public struct BidTotals: Hashable, Sendable {
-    public let requested: Money
-    public let awarded: Money
-    public let spent: Money
-    public let underspend: Money
-}
-
 extension ReportFigures where Row == BidFigures {
-    public func totals() throws(ReportError) -> BidTotals {
-        BidTotals(requested: try Money.total(rows.compactMap(\.bid.requested), "Requested"),
-                  awarded: try Money.total(rows.compactMap(\.bid.awarded), "Awarded"),
-                  spent: try Money.total(rows.compactMap(\.spent), "Spent"),
-                  underspend: try Money.total(rows.compactMap(\.underspend), "Underspend"))
+    /// The bids report's totals, in its column order, each overflow named by the column's title.
+    public func totals() throws(ReportError) -> (requested: Money, awarded: Money, spent: Money, underspend: Money) {
+        (try Money.total(rows.compactMap(\.bid.requested), "Requested"), try Money.total(rows.compactMap(\.bid.awarded), "Awarded"),
+         try Money.total(rows.compactMap(\.spent), "Spent"), try Money.total(rows.compactMap(\.underspend), "Underspend"))
     }
 }

@@ -1,5 +1,5 @@
 /// One initiative's spend and postings, or the same for spend tagged with no initiative.
-public struct InitiativeFigures: Hashable, Sendable {
+public struct InitiativeFigures: Hashable, Sendable, TaggedSpend {
     public let key: TagKey
     public let name: String
     public let lead: String?
@@ -10,6 +10,8 @@ public struct InitiativeFigures: Hashable, Sendable {
     public let spentBefore: Money?
     public let spent: Money
     public let postings: Int
+
+    var details: [String?] { [lead, areaID] }
 }
 
 extension ReportFigures where Row == InitiativeFigures {

@@ -31,14 +31,8 @@ public enum InitiativesReport {
     }
 
     public static func table(_ figures: ReportFigures<InitiativeFigures>) throws(ReportError) -> Report {
-        let columns: [ReportColumn] = [
-            .text("initiative", "Initiative", label: true), .text("name", "Name"), .text("lead", "Lead"),
-            .text("area", "Area"), .money("spent", "Spent"), .count("postings", "Postings"),
-        ]
-        let rows = figures.rows.map { row in
-            ReportRow([.text(row.key.label), .text(row.name), row.lead.cell, row.areaID.cell, .money(row.spent), .count(row.postings)])
-        }
-        return try Report(title: figures.title("Initiatives"), columns: columns, rows: rows)
+        try figures.spendTable("Initiatives", key: .text("initiative", "Initiative", label: true),
+                               details: [.text("lead", "Lead"), .text("area", "Area")])
     }
 
     private static func declared(_ initiative: Initiative, in scope: ReportScope) -> Bool {

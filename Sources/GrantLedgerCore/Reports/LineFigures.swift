@@ -43,22 +43,11 @@ public struct LineFigures: Hashable, Sendable {
     }
 }
 
-/// What a set of line or grant rows adds up to, column by column, each overflow named by the
-/// column's title as the report's own totals row names it.
-public struct BudgetTotals: Hashable, Sendable {
-    public let budget: Money
-    /// Zero when the dates have no start.
-    public let spentBefore: Money
-    public let spent: Money
-    public let remaining: Money
-}
-
 extension ReportFigures where Row == LineFigures {
-    /// The totals of the lines report: budget, spent before, spent, remaining.
-    public func totals() throws(ReportError) -> BudgetTotals {
-        BudgetTotals(budget: try Money.total(rows.map(\.budget), "Budget"),
-                     spentBefore: try Money.total(rows.compactMap(\.spentBefore), "Spent before"),
-                     spent: try Money.total(rows.map(\.spent), "Spent"),
-                     remaining: try Money.total(rows.map(\.remaining), "Remaining"))
+    /// The lines report's totals, in its column order, each overflow named by the column's title
+    /// (spent before is zero when the dates have no start).
+    public func totals() throws(ReportError) -> (budget: Money, spentBefore: Money, spent: Money, remaining: Money) {
+        (try Money.total(rows.map(\.budget), "Budget"), try Money.total(rows.compactMap(\.spentBefore), "Spent before"),
+         try Money.total(rows.map(\.spent), "Spent"), try Money.total(rows.map(\.remaining), "Remaining"))
     }
 }

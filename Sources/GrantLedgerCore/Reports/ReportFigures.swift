@@ -16,3 +16,25 @@ public struct ReportFigures<Row: Sendable>: Sendable {
     /// `Grants` or `Grants (2019-20; grant snb-2019-20)`.
     func title(_ name: String) -> String { filter.title(name) }
 }
+
+/// A row of spend grouped by a tag (an initiative, an area): what the two reports of spend by tag
+/// have in common, so their tables are drawn by one function.
+protocol TaggedSpend: Sendable {
+    var key: TagKey { get }
+    var name: String { get }
+    /// The texts between the name and the spend, in column order.
+    var details: [String?] { get }
+    var spent: Money { get }
+    var postings: Int { get }
+}
+
+extension ReportFigures where Row: TaggedSpend {
+    /// `key, name, details…, spent, postings`: the key's column is labelled with the total.
+    func spendTable(_ name: String, key: ReportColumn, details: [ReportColumn]) throws(ReportError) -> Report {
+        let columns = [key, .text("name", "Name")] + details + [.money("spent", "Spent"), .count("postings", "Postings")]
+        let rows = rows.map { row in
+            ReportRow([.text(row.key.label), .text(row.name)] + row.details.map(\.cell) + [.money(row.spent), .count(row.postings)])
+        }
+        return try Report(title: title(name), columns: columns, rows: rows)
+    }
+}
