@@ -3,26 +3,27 @@
 /// As there, dates with a start add a "Spent before" column and remaining is what is left at the end.
 public enum LinesReport {
     public static func build(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter()) throws(ReportError) -> Report {
-        let scope = try ReportScope(ledger, filter)
-        let tally = try SpendTally(scope)
-        let before = try scope.before.map { scope throws(ReportError) in try SpendTally(scope) }
+        try table(figures(ledger, filter))
+    }
+
+    /// Every line of the grants in scope, grant by grant.
+    public static func figures(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter()) throws(ReportError) -> ReportFigures<LineFigures> {
+        try GrantsReport.figures(ledger, filter, withLines: true).lines
+    }
+
+    public static func table(_ figures: ReportFigures<LineFigures>) throws(ReportError) -> Report {
+        let before = figures.hasBefore
         var columns: [ReportColumn] = [
             .text("grant", "Grant", label: true), .text("line", "Line"), .text("name", "Name"), .money("budget", "Budget"),
         ]
-        if before != nil { columns.append(.money("spent_before", "Spent before")) }
+        if before { columns.append(.money("spent_before", "Spent before")) }
         columns += [.money("spent", "Spent"), .money("remaining", "Remaining")]
-        let spentColumns = before != nil ? [4, 5] : [4]
-        columns.append(.percent("spent_percent", "Spent %", parts: spentColumns, whole: 3))
-        var rows: [ReportRow] = []
-        for index in scope.grants {
-            let grant = ledger.grants[index]
-            for line in try LineFigures.of(grant: index, ledger, tally, before: before) {
-                var cells: [ReportCell] = [.text(grant.id), .text(line.id), .text(line.name), .money(line.budget)]
-                if before != nil { cells.append(.money(line.before)) }
-                cells += [.money(line.spent), .money(line.remaining), .empty]
-                rows.append(ReportRow(cells))
-            }
+        columns.append(.percent("spent_percent", "Spent %", parts: before ? [4, 5] : [4], whole: 3))
+        let rows = figures.rows.map { line in
+            ReportRow([.text(line.grantID), .text(line.key.label), .text(line.name), .money(line.budget)]
+                      + (before ? [.money(line.spentBefore ?? .zero)] : [])
+                      + [.money(line.spent), .money(line.remaining), .empty])
         }
-        return try Report(title: scope.title("Grant lines"), columns: columns, rows: rows)
+        return try Report(title: figures.title("Grant lines"), columns: columns, rows: rows)
     }
 }

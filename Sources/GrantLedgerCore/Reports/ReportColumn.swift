@@ -22,13 +22,6 @@ public struct ReportColumn: Hashable, Sendable {
     public let kind: Kind
     public let total: Total
 
-    public init(key: String, title: String, kind: Kind, total: Total) {
-        self.key = key
-        self.title = title
-        self.kind = kind
-        self.total = total
-    }
-
     public static func text(_ key: String, _ title: String, label: Bool = false) -> ReportColumn {
         ReportColumn(key: key, title: title, kind: .text, total: label ? .label : .none)
     }

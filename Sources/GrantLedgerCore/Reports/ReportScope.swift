@@ -9,9 +9,6 @@ struct ReportScope {
     /// Indexed by area; nil when no area was asked for.
     let areas: [Bool]?
 
-    /// Whether the dates asked for start somewhere, so that spend before them is shown apart.
-    var hasStart: Bool { start != nil }
-
     /// The same grant and area, dated before this scope's first day: the spend brought forward.
     var before: ReportScope? {
         guard let start else { return nil }
@@ -82,9 +79,4 @@ struct ReportScope {
             return true
         }
     }
-
-    /// Whether the grants report should show each grant's lines under it.
-    var showsLines: Bool { filter.grantID != nil || filter.financialYear != nil }
-
-    func title(_ name: String) -> String { filter.title(name) }
 }

@@ -6,24 +6,16 @@ struct SpendTally {
     var byLine: [[Money]]
     /// Per grant: spend with no `line:` tag.
     var unlined: [Money]
-    var byArea: [Money]
-    var areaCounts: [Int]
-    var noArea = Money.zero
-    var noAreaCount = 0
-    var byInitiative: [Money]
-    var initiativeCounts: [Int]
-    var noInitiative = Money.zero
-    var noInitiativeCount = 0
+    var areas: TagTally
+    var initiatives: TagTally
 
     init(_ scope: ReportScope) throws(ReportError) {
         let ledger = scope.ledger
         byGrant = Array(repeating: .zero, count: ledger.grants.count)
         byLine = ledger.grants.map { Array(repeating: .zero, count: $0.lines.count) }
         unlined = byGrant
-        byArea = Array(repeating: .zero, count: ledger.areas.count)
-        areaCounts = Array(repeating: 0, count: ledger.areas.count)
-        byInitiative = Array(repeating: .zero, count: ledger.initiatives.count)
-        initiativeCounts = Array(repeating: 0, count: ledger.initiatives.count)
+        areas = TagTally(count: ledger.areas.count)
+        initiatives = TagTally(count: ledger.initiatives.count)
         do throws(MoneyError) {
             for posting in ledger.postings where ledger.isSpend(posting) && scope.includes(posting) {
                 let amount = posting.amount
@@ -35,23 +27,43 @@ struct SpendTally {
                 } else {
                     unlined[grant] = try unlined[grant].adding(amount)
                 }
-                if posting.area >= 0 {
-                    byArea[Int(posting.area)] = try byArea[Int(posting.area)].adding(amount)
-                    areaCounts[Int(posting.area)] += 1
-                } else {
-                    noArea = try noArea.adding(amount)
-                    noAreaCount += 1
-                }
-                if posting.initiative >= 0 {
-                    byInitiative[Int(posting.initiative)] = try byInitiative[Int(posting.initiative)].adding(amount)
-                    initiativeCounts[Int(posting.initiative)] += 1
-                } else {
-                    noInitiative = try noInitiative.adding(amount)
-                    noInitiativeCount += 1
-                }
+                try areas.add(amount, at: posting.area)
+                try initiatives.add(amount, at: posting.initiative)
             }
         } catch {
             throw .overflow("spend")
+        }
+    }
+
+    /// The scope's tally and, when its dates have a start, the tally of the spend before it.
+    static func withBefore(_ scope: ReportScope) throws(ReportError) -> (SpendTally, before: SpendTally?) {
+        let tally = try SpendTally(scope)
+        return (tally, try scope.before.map { scope throws(ReportError) in try SpendTally(scope) })
+    }
+}
+
+/// Spend grouped by one optional tag (area or initiative): a sum and a count of postings per
+/// declared entity, and the same for the postings that carry none.
+struct TagTally {
+    var sums: [Money]
+    var counts: [Int]
+    var untagged = Money.zero
+    var untaggedCount = 0
+
+    init(count: Int) {
+        sums = Array(repeating: .zero, count: count)
+        counts = Array(repeating: 0, count: count)
+    }
+
+    /// Counts `amount` under entity `index`, or under no tag when the index is negative.
+    mutating func add(_ amount: Money, at index: Int32) throws(MoneyError) {
+        if index >= 0 {
+            let i = Int(index)
+            sums[i] = try sums[i].adding(amount)
+            counts[i] += 1
+        } else {
+            untagged = try untagged.adding(amount)
+            untaggedCount += 1
         }
     }
 }

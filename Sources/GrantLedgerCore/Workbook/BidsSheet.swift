@@ -11,7 +11,8 @@ enum BidsSheet {
         throws(ReportError) -> SheetModel
     {
         let position = settings.filter.end ?? settings.asOf
-        let report = try BidsReport.build(ledger, ReportFilter(to: position))
+        let figures = try BidsReport.figures(ledger, ReportFilter(to: position))
+        let figureTotals = try figures.totals()
         // Words first, then the figures together on the right.
         let titles = ["Bid", "Name", "Fund", "Round", "Applicant", "Status", "Submitted", "Decided", "Grant",
                       "Requested", "Awarded", "Spent", "Underspend"]
@@ -28,29 +29,28 @@ enum BidsSheet {
         typealias B = SpreadsheetBound
         var gate = FormulaGate()
         var bounds: [Int: [B]] = [:]
-        for row in report.rows {
+        for row in figures.rows {
             let r = sheet.nextRow
-            let id = report.value(row, "bid").text ?? ""
-            let bid = ledger.bidIndex[id].map { ledger.bids[$0] }
+            let bid = row.bid
             var cells = [SheetCell](repeating: .empty, count: titles.count)
-            cells[0] = .text(id)
-            cells[1] = .text(bid?.name, .wrapped)
-            cells[2] = report.value(row, "fund").sheetCell()
-            cells[3] = report.value(row, "round").sheetCell()
-            cells[4] = report.value(row, "applicant").sheetCell(.wrapped)
-            cells[5] = report.value(row, "status").sheetCell()
-            cells[6] = report.value(row, "submitted").sheetCell()
-            cells[7] = report.value(row, "decided").sheetCell()
-            cells[grantColumn] = report.value(row, "grant").sheetCell()
-            cells[requested] = report.value(row, "requested").sheetCell()
-            cells[awarded] = report.value(row, "awarded").sheetCell()
-            cells[spent] = report.value(row, "spent").sheetCell()
+            cells[0] = .text(bid.id)
+            cells[1] = .text(bid.name, .wrapped)
+            cells[2] = .text(bid.fund)
+            cells[3] = .text(bid.round)
+            cells[4] = .text(bid.applicant, .wrapped)
+            cells[5] = .text(bid.status.rawValue)
+            cells[6] = bid.date(of: .submitted).map { .date($0) } ?? .empty
+            cells[7] = row.decided.map { .date($0) } ?? .empty
+            cells[grantColumn] = .text(bid.grantID)
+            cells[requested] = bid.requested.map { .money($0) } ?? .empty
+            cells[awarded] = bid.awarded.map { .money($0) } ?? .empty
+            cells[spent] = row.spent.map { .money($0) } ?? .empty
             for column in [requested, awarded, spent] {
                 bounds[column, default: []].append(B.stored(cells[column].value.money ?? .zero))
             }
-            if let under = report.value(row, "underspend").money {
+            if let under = row.underspend {
                 let ref = { (column: Int) in CellRef(row: r, column: column).a1 }
-                let bound = B.stored(cells[awarded].value.money ?? .zero) - B.stored(cells[spent].value.money ?? .zero)
+                let bound = B.stored(bid.awarded ?? .zero) - B.stored(row.spent ?? .zero)
                 let made = gate.cell("=\(ref(awarded))-\(ref(spent))", .money(under), .body, bound)
                 cells[underspend] = made.cell
                 bounds[underspend, default: []].append(made.bound)
@@ -61,9 +61,10 @@ enum BidsSheet {
         var totals = [SheetCell](repeating: SheetCell(.empty, .total), count: titles.count)
         totals[0] = .text("Total", .total)
         if last >= first {
-            for (column, key) in [(requested, "requested"), (awarded, "awarded"), (spent, "spent"), (underspend, "underspend")] {
+            let t = figureTotals
+            for (column, total) in [(requested, t.requested), (awarded, t.awarded), (spent, t.spent), (underspend, t.underspend)] {
                 totals[column] = gate.cell("=SUM(\(CellArea(column: column, rows: first...last).a1))",
-                                           .money(report.amount(report.totals, key)), .total, B.sum(bounds[column] ?? [])).cell
+                                           .money(total), .total, B.sum(bounds[column] ?? [])).cell
             }
             names.append(DefinedName("BidsRequested", SheetArea(sheet: name, area: CellArea(column: requested, rows: first...last))))
             names.append(DefinedName("BidsAwarded", SheetArea(sheet: name, area: CellArea(column: awarded, rows: first...last))))

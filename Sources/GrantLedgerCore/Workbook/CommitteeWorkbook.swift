@@ -24,10 +24,10 @@ public enum CommitteeWorkbook {
         for scenario in settings.scenarios {
             let name = SheetNames.unique(scenario.name, keys: &taken)
             let checks = ScenarioChecks(scenario.allocation)
-            let sheet = ScenarioSheet.build(scenario, sheetName: name, checks: checks, &names)
-            sheets.append(sheet)
+            let built = ScenarioSheet.build(scenario, sheetName: name, checks: checks, &names)
+            sheets.append(built.sheet)
             scenarioSheets.append(name)
-            amountCells.append(ScenarioSheet.amountCells(sheet))
+            amountCells.append(built.amountCells)
             var bounds: [String: SpreadsheetBound] = [:]
             for (area, bound) in zip(scenario.allocation.areas, checks.amountBounds) where bounds[area.name] == nil {
                 bounds[area.name] = bound
@@ -67,29 +67,5 @@ public enum CommitteeWorkbook {
                 .init("Inputs SHA-256", fingerprint),
                 .init("Security classification", "OFFICIAL"),
             ])
-    }
-}
-
-extension ScenarioSheet {
-    /// Each area's Amount cell on a built scenario sheet, for the Comparison sheet's formulas.
-    static func amountCells(_ sheet: SheetModel) -> [String: CellRef] {
-        var cells: [String: CellRef] = [:]
-        var amountColumn: Int?
-        for index in 0..<sheet.rows.count {
-            let row = sheet.rows[index]
-            if amountColumn == nil {
-                amountColumn = row.cells.firstIndex { $0.look.role == .header && $0.value == .text("Amount") }
-                continue
-            }
-            guard let column = amountColumn, column < row.cells.count, row.cells[0].look.role == .body,
-                  case .text(let area) = row.cells[0].value else { continue }
-            // An amount entered by value (spreadsheet arithmetic could not be sure of it) is pointed at all the same.
-            switch row.cells[column].value {
-            case .formula, .money: break
-            default: continue
-            }
-            cells[area] = CellRef(row: index, column: column)
-        }
-        return cells
     }
 }

@@ -4,6 +4,35 @@
 /// of the scenario sheet's own Amount cell.
 enum ComparisonSheet {
     static let name = "Comparison"
+    typealias B = SpreadsheetBound
+
+    /// The table being built: where each scenario's columns sit, and what its rows add up to so far.
+    struct Table {
+        let scenarios: [AllocationScenario]
+        /// The scenario sheets' names, in the scenarios' order.
+        let sheets: [String]
+        let amountCells: [[String: CellRef]]
+        let amountBounds: [[String: B]]
+        var gate = FormulaGate()
+        var bounds: [Int: [B]] = [:]
+        var totals: [Money]
+        var changeTotals: [Money]
+
+        init(_ scenarios: [AllocationScenario], sheets: [String], amountCells: [[String: CellRef]], amountBounds: [[String: B]]) {
+            self.scenarios = scenarios
+            self.sheets = sheets
+            self.amountCells = amountCells
+            self.amountBounds = amountBounds
+            totals = Array(repeating: .zero, count: scenarios.count)
+            changeTotals = totals
+        }
+
+        var s: Int { scenarios.count }
+        func amountColumn(_ j: Int) -> Int { 1 + j }
+        /// j ≥ 1
+        func changeColumn(_ j: Int) -> Int { s + j }
+        var columnCount: Int { 1 + s + max(0, s - 1) }
+    }
 
     /// `sheets` are the scenario sheets' names, in the scenarios' order; `amountCells` give, per
     /// scenario, each area's Amount cell on its sheet, and `amountBounds` what that cell holds, bounded.
@@ -14,10 +43,8 @@ enum ComparisonSheet {
         for scenario in scenarios {
             for area in scenario.allocation.areas where seen.insert(area.name).inserted { areas.append(area.name) }
         }
-        let s = scenarios.count
-        let amountColumn = { (j: Int) in 1 + j }
-        let changeColumn = { (j: Int) in s + j }  // j ≥ 1
-        let columnCount = 1 + s + max(0, s - 1)
+        var table = Table(scenarios, sheets: sheets, amountCells: amountCells, amountBounds: amountBounds)
+        let s = table.s
 
         var sheet = SheetBuilder()
         sheet.maxWidth = 24
@@ -25,78 +52,31 @@ enum ComparisonSheet {
         sheet.add([.text("Each scenario's amount per area (from its own sheet) and its change from \(scenarios.first?.name ?? "the first")."
                          + " Change a weight on a scenario's sheet and this sheet follows.", .subtitle)])
         sheet.addBlank()
-        var titles = [String](repeating: "", count: columnCount)
+        var titles = [String](repeating: "", count: table.columnCount)
         titles[0] = "Area"
         for (j, scenario) in scenarios.enumerated() {
-            titles[amountColumn(j)] = scenario.name
-            if j > 0 { titles[changeColumn(j)] = "Change: \(scenario.name)" }
+            titles[table.amountColumn(j)] = scenario.name
+            if j > 0 { titles[table.changeColumn(j)] = "Change: \(scenario.name)" }
         }
         let header = sheet.add(titles.map { .text($0, .header) })
         let first = sheet.nextRow
-        var totals = [Money](repeating: .zero, count: s)
-        var changeTotals = [Money](repeating: .zero, count: s)
-        typealias B = SpreadsheetBound
-        var gate = FormulaGate()
-        var bounds: [Int: [B]] = [:]
-        for area in areas {
-            let r = sheet.nextRow
-            var cells = [SheetCell](repeating: .empty, count: columnCount)
-            cells[0] = .text(area)
-            var amounts: [Money?] = []
-            var amountBound: [B?] = []
-            for (j, scenario) in scenarios.enumerated() {
-                let amount = scenario.allocation.area(named: area)?.amount
-                amounts.append(amount)
-                amountBound.append(nil)
-                if let amount, let cell = amountCells[j][area] {
-                    let source = j < amountBounds.count ? amountBounds[j][area] : nil
-                    let made = gate.cell("=" + cell.on(sheet: sheets[j]), .money(amount), .body, source ?? B.stored(amount))
-                    cells[amountColumn(j)] = made.cell
-                    amountBound[j] = made.bound
-                    bounds[amountColumn(j), default: []].append(made.bound)
-                    totals[j] = Money(pence: Int64(clamping: Int128(totals[j].pence) + Int128(amount.pence)))  // a pot: within the limit
-                }
-            }
-            for j in 1..<max(1, s) {
-                guard let base = amounts[0], let other = amounts[j] else { continue }
-                let change = Money(pence: other.pence &- base.pence)
-                changeTotals[j] = Money(pence: Int64(clamping: Int128(changeTotals[j].pence) + Int128(change.pence)))  // pot and last year: gated together
-                let made = gate.cell(
-                    "=\(CellRef(row: r, column: amountColumn(j)).a1)-\(CellRef(row: r, column: amountColumn(0)).a1)", .money(change),
-                    .body, (amountBound[j] ?? B.stored(other)) - (amountBound[0] ?? B.stored(base)))
-                cells[changeColumn(j)] = made.cell
-                bounds[changeColumn(j), default: []].append(made.bound)
-            }
-            sheet.add(cells)
-        }
+        for area in areas { sheet.add(areaRow(area, at: sheet.nextRow, &table)) }
         let last = sheet.nextRow - 1
-        var totalCells = [SheetCell](repeating: SheetCell(.empty, .total), count: columnCount)
-        totalCells[0] = .text("Total", .total)
-        if last >= first {
-            for j in 0..<s {
-                totalCells[amountColumn(j)] = gate.cell("=SUM(\(CellArea(column: amountColumn(j), rows: first...last).a1))",
-                                                        .money(totals[j]), .total, B.sum(bounds[amountColumn(j)] ?? [])).cell
-                if j > 0 {
-                    totalCells[changeColumn(j)] = gate.cell(
-                        "=SUM(\(CellArea(column: changeColumn(j), rows: first...last).a1))", .money(changeTotals[j]), .total,
-                        B.sum(bounds[changeColumn(j)] ?? [])).cell
-                }
-            }
-        }
-        sheet.add(totalCells)
+        let rows = last >= first ? first...last : nil
+        sheet.add(totalsRow(rows, &table))
         sheet.addBlank()
         sheet.add([.text("A blank means the scenario has no such area. Amounts are rounded; each scenario adds up to what it shares out (its pot less any top-slice kept centrally).", .note)])
-        if gate.anyByValue { sheet.add([.text(FormulaGate.note, .note)]) }
+        if table.gate.anyByValue { sheet.add([.text(FormulaGate.note, .note)]) }
         sheet.addBlank()
         let chartRow = sheet.nextRow
         var charts: [ChartModel] = []
-        if last >= first {
-            let categories = SheetArea(sheet: name, area: CellArea(column: 0, rows: first...last))
+        if let rows {
+            let categories = SheetArea(sheet: name, area: CellArea(column: 0, rows: rows))
             charts.append(ChartModel(
                 kind: .bar, title: "Amount by area in each scenario",
                 series: scenarios.indices.map { j in
                     ChartModel.Series(name: scenarios[j].name, categories: categories,
-                                      values: SheetArea(sheet: name, area: CellArea(column: amountColumn(j), rows: first...last)))
+                                      values: SheetArea(sheet: name, area: CellArea(column: table.amountColumn(j), rows: rows)))
                 },
                 anchor: CellRef(row: chartRow, column: 0), widthScale: 2,
                 heightScale: max(1.2, 0.4 + 0.12 * Double(areas.count) * Double(max(1, s)) / 2)))
@@ -106,5 +86,55 @@ enum ComparisonSheet {
         return SheetModel(name: name, title: "Allocation scenarios compared", rows: sheet.sheetRows,
                           columnWidths: sheet.widths, frozenRows: header + 1, frozenColumns: 1,
                           printTitleRows: header...header, charts: charts)
+    }
+
+    /// One area's row: its amount in each scenario (pointing at that scenario's sheet) and the changes from the first.
+    static func areaRow(_ area: String, at r: Int, _ table: inout Table) -> [SheetCell] {
+        var cells = [SheetCell](repeating: .empty, count: table.columnCount)
+        cells[0] = .text(area)
+        var amounts: [Money?] = []
+        var amountBound: [B?] = []
+        for (j, scenario) in table.scenarios.enumerated() {
+            let amount = scenario.allocation.area(named: area)?.amount
+            amounts.append(amount)
+            amountBound.append(nil)
+            if let amount, let cell = table.amountCells[j][area] {
+                let source = j < table.amountBounds.count ? table.amountBounds[j][area] : nil
+                let made = table.gate.cell("=" + cell.on(sheet: table.sheets[j]), .money(amount), .body, source ?? B.stored(amount))
+                cells[table.amountColumn(j)] = made.cell
+                amountBound[j] = made.bound
+                table.bounds[table.amountColumn(j), default: []].append(made.bound)
+                table.totals[j] = Money(pence: Int64(clamping: Int128(table.totals[j].pence) + Int128(amount.pence)))  // a pot: within the limit
+            }
+        }
+        for j in 1..<max(1, table.s) {
+            guard let base = amounts[0], let other = amounts[j] else { continue }
+            // Two amounts each within a pot: their difference is too, clamped all the same.
+            let change = Money(pence: Int64(clamping: Int128(other.pence) - Int128(base.pence)))
+            // Pot and last year: gated together.
+            table.changeTotals[j] = Money(pence: Int64(clamping: Int128(table.changeTotals[j].pence) + Int128(change.pence)))
+            let made = table.gate.cell(
+                "=\(CellRef(row: r, column: table.amountColumn(j)).a1)-\(CellRef(row: r, column: table.amountColumn(0)).a1)",
+                .money(change), .body, (amountBound[j] ?? B.stored(other)) - (amountBound[0] ?? B.stored(base)))
+            cells[table.changeColumn(j)] = made.cell
+            table.bounds[table.changeColumn(j), default: []].append(made.bound)
+        }
+        return cells
+    }
+
+    /// The totals: a SUM of each column over the area rows, when there are any.
+    static func totalsRow(_ rows: ClosedRange<Int>?, _ table: inout Table) -> [SheetCell] {
+        var cells = [SheetCell](repeating: SheetCell(.empty, .total), count: table.columnCount)
+        cells[0] = .text("Total", .total)
+        guard let rows else { return cells }
+        func sum(_ column: Int, _ total: Money) {
+            cells[column] = table.gate.cell("=SUM(\(CellArea(column: column, rows: rows).a1))", .money(total), .total,
+                                            B.sum(table.bounds[column] ?? [])).cell
+        }
+        for j in 0..<table.s {
+            sum(table.amountColumn(j), table.totals[j])
+            if j > 0 { sum(table.changeColumn(j), table.changeTotals[j]) }
+        }
+        return cells
     }
 }

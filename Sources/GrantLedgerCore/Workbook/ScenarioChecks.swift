@@ -40,49 +40,60 @@ struct ScenarioChecks {
     }
 
     init(_ a: Allocation) {
-        let pot = Rational(pence: a.pot)
         let n = a.areas.count
-        let formulaIsExact = a.areas.allSatisfy { $0.exactAmount == $0.formulaAmount }
-        var floorColumns = false
-        var factorFormula = false
-        if let flooring = a.flooring, flooring.floor.pence > 0 {
-            let floor = Rational(pence: flooring.floor)
-            floorColumns = a.areas.allSatisfy { area in
-                area.exactAmount == (area.isFloored ? floor : area.formulaAmount * flooring.factor)
-            }
-            let freeTotal = Rational.sum(a.areas.filter { !$0.isFloored }.map(\.formulaAmount))
-            let floors = floor * Rational(a.areas.filter(\.isFloored).count)
-            if !freeTotal.isZero, let expected = try? (pot - floors).divided(by: freeTotal) {
-                factorFormula = expected == flooring.factor
-            }
-        }
-        self.floorColumns = floorColumns
-        self.factorFormula = factorFormula
-        self.leftover = false
-        beforeRoundingColumn = !floorColumns && !formulaIsExact
+        (floorColumns, factorFormula) = Self.flooring(a)
+        leftover = false
+        beforeRoundingColumn = !floorColumns && !a.areas.allSatisfy { $0.exactAmount == $0.formulaAmount }
 
         guard a.unit.pence > 0, let perUnit = try? Rational.one.divided(by: Rational(pence: a.unit)) else {
-            leftover = false
             roundsDownLive = Array(repeating: false, count: n)
             remainders = roundsDownLive
-            ranking = false
             amounts = roundsDownLive
             return
         }
-        let inUnits = a.areas.map { $0.exactAmount * perUnit }
-        let whole = Rational(a.areas.reduce(Int128(0)) { $0 + Int128($1.wholeUnits) })
-        let leftoverExact = Rational.sum(inUnits) - whole == Rational(a.leftoverUnits)
-        remainders = a.areas.indices.map { a.areas[$0].remainder == inUnits[$0] - Rational(a.areas[$0].wholeUnits) }
-        let amountsExact = a.areas.map { area in
-            Int128(area.amount.pence) == (Int128(area.wholeUnits) + (area.receivesLeftoverUnit ? 1 : 0)) * Int128(a.unit.pence)
-        }
-
         // What the spreadsheet computes, cell by cell, with its error bound (see SpreadsheetBound).
-        typealias B = SpreadsheetBound
+        let blend = checkBlend(a)
+        let baseCells = checkFloor(a, exactCells: blend.exact)
+        let rounding = checkRounding(a, perUnit: perUnit, baseCells: baseCells)
         let k = a.indicators.count
+        totalSums = [
+            .values: (0..<k).map { blend.columnSums[$0].agrees },
+            .shares: (0..<k).map { j in B.sum(blend.shares.map { $0[j] }).agrees },
+            .blended: [B.sum(blend.blended).agrees],
+            .exact: [B.sum(blend.exact).agrees],
+            .base: [B.sum(baseCells).agrees],
+            .roundedDown: [B.sum(rounding.down).agreesToThePenny],
+            .remainder: [B.sum(rounding.remainders).agrees],
+            .amount: [B.sum(amountBounds).agreesToThePenny],
+            .adjustment: [B.sum(a.areas.indices.map { i in
+                adjustmentLive[i] ? amountBounds[i] - baseCells[i] : B.stored(pence: Rational(pence: a.areas[i].amount) - a.areas[i].exactAmount)
+            }).agrees],
+        ]
+    }
+
+    typealias B = SpreadsheetBound
+
+    /// Whether the floor and its scale factor explain every amount before rounding, and whether the
+    /// factor is (pot − floors) ÷ the others' exact amounts, exactly.
+    static func flooring(_ a: Allocation) -> (columns: Bool, factor: Bool) {
+        guard let flooring = a.flooring, flooring.floor.pence > 0 else { return (false, false) }
+        let floor = Rational(pence: flooring.floor)
+        let columns = a.areas.allSatisfy { area in
+            area.exactAmount == (area.isFloored ? floor : area.formulaAmount * flooring.factor)
+        }
+        let freeTotal = Rational.sum(a.areas.filter { !$0.isFloored }.map(\.formulaAmount))
+        let floors = floor * Rational(a.areas.filter(\.isFloored).count)
+        guard !freeTotal.isZero, let expected = try? (Rational(pence: a.pot) - floors).divided(by: freeTotal) else { return (columns, false) }
+        return (columns, expected == flooring.factor)
+    }
+
+    /// The shares, blended shares and exact amounts as the spreadsheet computes them: which agree,
+    /// and each cell's bound (the formula's where it agrees, the stored value's elsewhere).
+    private mutating func checkBlend(_ a: Allocation) -> (columnSums: [B], shares: [[B]], blended: [B], exact: [B]) {
+        let k = a.indicators.count
+        let pot = Rational(pence: a.pot)
         let values = a.areas.map { $0.values.map { B.stored($0) } }
         let columnSums = (0..<k).map { j in B.sum(values.map { $0[j] }) }
-        var shareLive: [[Bool]] = []
         var shareCells: [[B]] = []
         for (i, area) in a.areas.enumerated() {
             var live: [Bool] = [], cells: [B] = []
@@ -96,7 +107,7 @@ struct ScenarioChecks {
             shareCells.append(cells)
         }
         let weights = a.indicators.map { B.stored($0.weight) }
-        var blendedLive: [Bool] = [], blendedCells: [B] = []
+        var blendedCells: [B] = []
         for (i, area) in a.areas.enumerated() {
             var blend: B? = nil
             for j in 0..<k { blend = blend.map { $0 + weights[j] * shareCells[i][j] } ?? weights[j] * shareCells[i][j] }
@@ -105,17 +116,23 @@ struct ScenarioChecks {
             blendedCells.append((ok ? blend : nil) ?? B.stored(area.blendedShare))
         }
         let potCell = B.stored(pence: pot)
-        let unitCell = B.stored(pence: Rational(pence: a.unit))
-        var exactLive: [Bool] = [], exactCells: [B] = []
+        var exactCells: [B] = []
         for (i, area) in a.areas.enumerated() {
             let formula = potCell * blendedCells[i]
             let ok = area.formulaAmount == pot * area.blendedShare && formula.agrees
             exactLive.append(ok)
             exactCells.append(ok ? formula : B.stored(pence: area.formulaAmount))
         }
-        var afterFloorLive: [Bool] = [], baseCells = exactCells
+        return (columnSums, shareCells, blendedCells, exactCells)
+    }
+
+    /// The amounts before rounding as the spreadsheet holds them: after the floor by formula where
+    /// that agrees, else the program's values.
+    private mutating func checkFloor(_ a: Allocation, exactCells: [B]) -> [B] {
+        var baseCells = exactCells
         var factorLive = factorFormula
         if floorColumns, let flooring = a.flooring {
+            let potCell = B.stored(pence: Rational(pence: a.pot))
             let floorCell = B.stored(pence: Rational(pence: flooring.floor))
             let freeSum = B.sum(a.areas.indices.filter { !a.areas[$0].isFloored }.map { exactCells[$0] })
             let floored = Rational(a.areas.filter(\.isFloored).count)
@@ -130,7 +147,19 @@ struct ScenarioChecks {
         } else if beforeRoundingColumn {
             baseCells = a.areas.map { B.stored(pence: $0.exactAmount) }
         }
-        self.factorFormula = factorLive
+        factorFormula = factorLive
+        return baseCells
+    }
+
+    /// The largest-remainder rounding as the spreadsheet does it: rounding down, remainders, the
+    /// units left over, their ranking, the amounts and adjustments.
+    private mutating func checkRounding(_ a: Allocation, perUnit: Rational, baseCells: [B]) -> (down: [B], remainders: [B]) {
+        let n = a.areas.count
+        let unitCell = B.stored(pence: Rational(pence: a.unit))
+        let inUnits = a.areas.map { $0.exactAmount * perUnit }
+        let whole = Rational(a.areas.reduce(Int128(0)) { $0 + Int128($1.wholeUnits) })
+        let leftoverExact = Rational.sum(inUnits) - whole == Rational(a.leftoverUnits)
+        remainders = a.areas.indices.map { a.areas[$0].remainder == inUnits[$0] - Rational(a.areas[$0].wholeUnits) }
         roundsDownLive = a.areas.indices.map { i in
             guard let units = baseCells[i].divided(by: unitCell) else { return false }
             return units.floorIsCertain && inUnits[i].floor() == Rational(a.areas[i].wholeUnits).numerator
@@ -151,40 +180,24 @@ struct ScenarioChecks {
             a.areas[x].remainder != a.areas[y].remainder ? a.areas[x].remainder > a.areas[y].remainder : x < y
         }
         let cut = Int(clamping: a.leftoverUnits)
-        var ranking = order.enumerated().allSatisfy { place, index in a.areas[index].receivesLeftoverUnit == (place < cut) }
+        ranking = order.enumerated().allSatisfy { place, index in a.areas[index].receivesLeftoverUnit == (place < cut) }
         if ranking, cut > 0, cut < n {
             // RANK compares the remainder cells' doubles: the two either side of the cut must stay apart.
             let widest = remainderCells.map(\.error).max() ?? .zero
             let gap = a.areas[order[cut - 1]].remainder - a.areas[order[cut]].remainder
             ranking = gap > widest + widest
         }
-        self.ranking = ranking
+        let amountsExact = a.areas.map { area in
+            Int128(area.amount.pence) == (Int128(area.wholeUnits) + (area.receivesLeftoverUnit ? 1 : 0)) * Int128(a.unit.pence)
+        }
         let amountCells = a.areas.indices.map { i in
             downCells[i] + B.stored(Rational(a.areas[i].receivesLeftoverUnit ? 1 : 0)) * unitCell
         }
         amounts = a.areas.indices.map { amountsExact[$0] && amountCells[$0].agreesToThePenny }
-        let amountValues = a.areas.indices.map { amounts[$0] ? amountCells[$0] : B.stored(pence: Rational(pence: a.areas[$0].amount)) }
-        amountBounds = amountValues
-        adjustmentLive = a.areas.indices.map { (amountValues[$0] - baseCells[$0]).agrees }
-        self.shareLive = shareLive
-        self.blendedLive = blendedLive
-        self.exactLive = exactLive
-        self.afterFloorLive = afterFloorLive
-        totalSums = [
-            .values: (0..<k).map { columnSums[$0].agrees },
-            .shares: (0..<k).map { j in B.sum(shareCells.map { $0[j] }).agrees },
-            .blended: [B.sum(blendedCells).agrees],
-            .exact: [B.sum(exactCells).agrees],
-            .base: [B.sum(baseCells).agrees],
-            .roundedDown: [B.sum(downCells).agreesToThePenny],
-            .remainder: [B.sum(remainderCells).agrees],
-            .amount: [B.sum(amountValues).agreesToThePenny],
-            .adjustment: [B.sum(a.areas.indices.map { i in
-                adjustmentLive[i] ? amountValues[i] - baseCells[i] : B.stored(pence: Rational(pence: a.areas[i].amount) - a.areas[i].exactAmount)
-            }).agrees],
-        ]
+        amountBounds = a.areas.indices.map { amounts[$0] ? amountCells[$0] : B.stored(pence: Rational(pence: a.areas[$0].amount)) }
+        adjustmentLive = a.areas.indices.map { (amountBounds[$0] - baseCells[$0]).agrees }
+        return (downCells, remainderCells)
     }
-
     /// Per area: what the spreadsheet's Amount cell holds, bounded (for sheets that refer to it).
     var amountBounds: [SpreadsheetBound] = []
     /// Per area: the remainder formula agrees with the exact remainder.

@@ -21,219 +21,301 @@ enum ScenarioSheet {
     }
 
     /// The rows above the table, in order; their number fixes where the table starts.
-    private enum Setting { case pot, unit, floor, weightSum, leftover, factor }
+    enum Setting { case pot, unit, floor, weightSum, leftover, factor }
+
+    /// A scenario's sheet and each area's Amount cell on it, for the Comparison sheet's formulas.
+    struct Built {
+        let sheet: SheetModel
+        /// By area name; a name that occurs twice points at its last row.
+        let amountCells: [String: CellRef]
+    }
+
+    /// Where everything sits: the table's columns (the floor's or the before-rounding column only
+    /// when the allocation needs them) and rows.
+    struct Layout {
+        let a: Allocation
+        let check: ScenarioChecks
+        let k: Int, n: Int
+        let blended: Int, exact: Int
+        let floored: Int?, afterFloor: Int?, beforeRounding: Int?
+        let roundedDown: Int, remainder: Int, extra: Int, amount: Int, adjustment: Int
+        let settings: [Setting]
+        let weightRow: Int, header: Int, first: Int, last: Int
+
+        init(_ a: Allocation, _ check: ScenarioChecks, tableAt top: Int) {
+            self.a = a
+            self.check = check
+            k = a.indicators.count
+            n = a.areas.count
+            blended = 1 + 2 * k
+            exact = blended + 1
+            var next = exact + 1
+            if check.floorColumns {
+                (floored, afterFloor, beforeRounding) = (next, next + 1, nil)
+                next += 2
+            } else if check.beforeRoundingColumn {
+                (floored, afterFloor, beforeRounding) = (nil, nil, next)
+                next += 1
+            } else {
+                (floored, afterFloor, beforeRounding) = (nil, nil, nil)
+            }
+            (roundedDown, remainder, extra, amount, adjustment) = (next, next + 1, next + 2, next + 3, next + 4)
+            var settings: [Setting] = [.pot, .unit]
+            if check.floorColumns { settings.append(.floor) }
+            settings += [.weightSum, .leftover]
+            if check.floorColumns { settings.append(.factor) }
+            self.settings = settings
+            weightRow = top + settings.count + 1
+            header = weightRow + 1
+            first = header + 1
+            last = first + n - 1
+        }
+
+        func valueColumn(_ j: Int) -> Int { 1 + j }
+        func shareColumn(_ j: Int) -> Int { 1 + k + j }
+        var base: Int { afterFloor ?? beforeRounding ?? exact }
+        var columnCount: Int { adjustment + 1 }
+        func column(_ c: Int) -> CellArea { CellArea(column: c, rows: first...last) }
+        var weightArea: CellArea {
+            CellArea(first: CellRef(row: weightRow, column: shareColumn(0)), last: CellRef(row: weightRow, column: shareColumn(max(0, k - 1))))
+        }
+    }
 
     static func build(_ scenario: AllocationScenario, sheetName name: String, checks: ScenarioChecks? = nil,
-                      _ names: inout [DefinedName]) -> SheetModel {
+                      _ names: inout [DefinedName]) -> Built {
         let a = scenario.allocation
-        let k = a.indicators.count
-        let n = a.areas.count
-        let pot = Rational(pence: a.pot)
         let check = checks ?? ScenarioChecks(a)
-
-        // Columns.
-        let valueColumn = { (j: Int) in 1 + j }
-        let shareColumn = { (j: Int) in 1 + k + j }
-        let blended = 1 + 2 * k
-        let exact = blended + 1
-        var floored: Int?, afterFloor: Int?, beforeRounding: Int?
-        var next = exact + 1
-        if check.floorColumns {
-            floored = next
-            afterFloor = next + 1
-            next += 2
-        } else if check.beforeRoundingColumn {
-            beforeRounding = next
-            next += 1
-        }
-        let base = afterFloor ?? beforeRounding ?? exact
-        let roundedDown = next, remainder = next + 1, extra = next + 2, amount = next + 3, adjustment = next + 4
-        let columnCount = adjustment + 1
-
-        var settings: [Setting] = [.pot, .unit]
-        if check.floorColumns { settings.append(.floor) }
-        settings += [.weightSum, .leftover]
-        if check.floorColumns { settings.append(.factor) }
-
         var sheet = SheetBuilder()
         sheet.maxWidth = 30
-        let unit = a.unit.formatted(.display)
         sheet.add([.text("Allocation: \(scenario.name)", .title)])
-        var subtitle = "\(a.pot) across \(WorkbookText.count(n, "area")) of \(a.areaFile); weights "
-            + ExactText.weights(a.indicators) + "; rounded to \(unit) by largest remainder"
+        sheet.add([.text(subtitle(scenario, check), .subtitle)])
+        sheet.addBlank()
+
+        let layout = Layout(a, check, tableAt: sheet.nextRow)
+        var weightGate = FormulaGate()
+        var rowOf: [Setting: Int] = [:]
+        for setting in layout.settings {
+            rowOf[setting] = sheet.add(settingRow(setting, at: sheet.nextRow, layout, &weightGate))
+        }
+        sheet.addBlank()
+        sheet.add(weightsRow(layout))
+        sheet.add(titles(layout).map { .text($0, .header) })
+        let decimals = (0..<layout.k).map { j in a.areas.map { places($0.values[j]) }.max() ?? 0 }
+        var amountCells: [String: CellRef] = [:]
+        for (i, area) in a.areas.enumerated() {
+            let r = sheet.add(areaRow(i, layout, decimals))
+            amountCells[area.name] = CellRef(row: r, column: layout.amount)
+        }
+        sheet.add(totalsRow(layout, decimals))
+
+        sheet.addBlank()
+        sheet.add([.text("How the amounts are worked out", .section)])
+        for step in steps(a, check, byValue: check.anyByValue || weightGate.anyByValue) { sheet.add([.text(step, .note)]) }
+        sheet.addBlank()
+        let chartRow = sheet.nextRow
+        addNames(&names, sheet: name, layout, rowOf)
+        var charts: [ChartModel] = []
+        if layout.n > 0 {
+            charts.append(ChartModel(
+                kind: .bar, title: "Amount by area: \(scenario.name)",
+                series: [ChartModel.Series(name: "Amount", categories: SheetArea(sheet: name, area: layout.column(0)),
+                                           values: SheetArea(sheet: name, area: layout.column(layout.amount)), color: ChartModel.darkBlue)],
+                anchor: CellRef(row: chartRow, column: 0), widthScale: 2,
+                heightScale: max(1, 0.4 + 0.12 * Double(layout.n))))
+        }
+        let model = SheetModel(name: name, title: "Allocation: \(scenario.name)", rows: sheet.sheetRows,
+                               columnWidths: sheet.widths, frozenRows: layout.header + 1, frozenColumns: 1,
+                               printTitleRows: layout.header...layout.header, charts: charts)
+        return Built(sheet: model, amountCells: amountCells)
+    }
+
+    static func subtitle(_ scenario: AllocationScenario, _ check: ScenarioChecks) -> String {
+        let a = scenario.allocation
+        var subtitle = "\(a.pot) across \(WorkbookText.count(a.areas.count, "area")) of \(a.areaFile); weights "
+            + ExactText.weights(a.indicators) + "; rounded to \(a.unit.formatted(.display)) by largest remainder"
         if let flooring = a.flooring, check.floorColumns { subtitle += "; floor \(flooring.floor)" }
         if let description = scenario.description, !description.isEmpty {
             subtitle = description + (description.hasSuffix(".") ? " " : ". ") + subtitle
         }
-        sheet.add([.text(subtitle, .subtitle)])
-        sheet.addBlank()
+        return subtitle
+    }
 
-        let weightRow = sheet.nextRow + settings.count + 1
-        let header = weightRow + 1
-        let first = header + 1
-        let last = first + n - 1
-        func column(_ c: Int, _ rows: ClosedRange<Int> = first...last) -> CellArea { CellArea(column: c, rows: rows) }
-        let weightArea = CellArea(first: CellRef(row: weightRow, column: shareColumn(0)),
-                                  last: CellRef(row: weightRow, column: shareColumn(max(0, k - 1))))
-        let weightSum = Rational.sum(a.indicators.map(\.weight))
-        let live = check.everyStepIsLive
-        var rowOf: [Setting: Int] = [:]
-        var weightGate = FormulaGate()
-        for setting in settings {
-            let r = sheet.nextRow
-            rowOf[setting] = r
-            switch setting {
-            case .pot:
-                sheet.add([.text("Pot", .label), .money(a.pot, .input), .text(live
-                    ? "Change the pot or a weight (the shaded cells): every share, amount and rounding below follows."
-                    : "Change the pot or a weight (the shaded cells): the shares and amounts that are formulas follow.", .note)])
-            case .unit:
-                sheet.add([.text("Rounding unit", .label), .money(a.unit, .input), .text("amounts are whole multiples of this", .note)])
-            case .floor:
-                sheet.add([.text("Floor", .label), .money(a.flooring?.floor ?? .zero, .input),
-                           .text("every area receives at least this; the areas above it are scaled down to pay for it", .note)])
-            case .weightSum:
-                sheet.add([
-                    .text("Weights add up to", .label),
-                    k > 0 ? weightGate.cell("=SUM(\(weightArea.a1))", .percent(weightSum), CellLook.body.decimals(2),
-                                            SpreadsheetBound.sum(a.indicators.map { SpreadsheetBound.stored($0.weight) })).cell : .empty,
-                    .formula("=IF(ROUND(B\(r + 1),9)=1,\"OK: the weights add up to 100%\",\"Check: the weights must add up to 100%\")",
-                             .text(weightSum == .one ? "OK: the weights add up to 100%" : "Check: the weights must add up to 100%"), .note),
-                ])
-            case .leftover:
-                let leftover = FormulaResult.count(Int(clamping: a.leftoverUnits))
-                sheet.add([
-                    .text("Units left over", .label),
-                    n > 0 && check.leftover
-                        ? .formula("=ROUND((SUM(\(column(base).a1))-SUM(\(column(roundedDown).a1)))/Unit,0)", leftover)
-                        : SheetCell(.count(Int(clamping: a.leftoverUnits)), CellLook.body.markedExact),
-                    .text("after every area is rounded down to whole units; they go one each to the largest remainders, "
-                          + "ties to the area first in the file", .note),
-                ])
-            case .factor:
-                let factor = a.flooring?.factor ?? .zero
-                let formula = "=(Pot-COUNTIF(\(column(floored ?? 0).a1),\"Yes\")*FloorAmount)/SUMIF(\(column(floored ?? 0).a1),\"No\",\(column(exact).a1))"
-                sheet.add([
-                    .text("Scale factor", .label),
-                    check.factorFormula ? .formula(formula, .number(factor), CellLook.body.decimals(9))
-                        : SheetCell(.number(factor), CellLook.body.decimals(9).markedExact),
-                    .text("(pot − floors) ÷ the exact amounts of the areas above the floor: what each of them is multiplied by", .note),
-                ])
-            }
+    /// One of the settings above the table, in row `r`.
+    static func settingRow(_ setting: Setting, at r: Int, _ layout: Layout, _ weightGate: inout FormulaGate) -> [SheetCell] {
+        let a = layout.a, check = layout.check
+        switch setting {
+        case .pot:
+            return [.text("Pot", .label), .money(a.pot, .input), .text(check.everyStepIsLive
+                ? "Change the pot or a weight (the shaded cells): every share, amount and rounding below follows."
+                : "Change the pot or a weight (the shaded cells): the shares and amounts that are formulas follow.", .note)]
+        case .unit:
+            return [.text("Rounding unit", .label), .money(a.unit, .input), .text("amounts are whole multiples of this", .note)]
+        case .floor:
+            return [.text("Floor", .label), .money(a.flooring?.floor ?? .zero, .input),
+                    .text("every area receives at least this; the areas above it are scaled down to pay for it", .note)]
+        case .weightSum:
+            let weightSum = Rational.sum(a.indicators.map(\.weight))
+            return [
+                .text("Weights add up to", .label),
+                layout.k > 0 ? weightGate.cell("=SUM(\(layout.weightArea.a1))", .percent(weightSum), CellLook.body.decimals(2),
+                                               SpreadsheetBound.sum(a.indicators.map { SpreadsheetBound.stored($0.weight) })).cell : .empty,
+                .formula("=IF(ROUND(B\(r + 1),9)=1,\"OK: the weights add up to 100%\",\"Check: the weights must add up to 100%\")",
+                         .text(weightSum == .one ? "OK: the weights add up to 100%" : "Check: the weights must add up to 100%"), .note),
+            ]
+        case .leftover:
+            let leftover = FormulaResult.count(Int(clamping: a.leftoverUnits))
+            return [
+                .text("Units left over", .label),
+                layout.n > 0 && check.leftover
+                    ? .formula("=ROUND((SUM(\(layout.column(layout.base).a1))-SUM(\(layout.column(layout.roundedDown).a1)))/Unit,0)", leftover)
+                    : SheetCell(.count(Int(clamping: a.leftoverUnits)), CellLook.body.markedExact),
+                .text("after every area is rounded down to whole units; they go one each to the largest remainders, "
+                      + "ties to the area first in the file", .note),
+            ]
+        case .factor:
+            let factor = a.flooring?.factor ?? .zero
+            let floored = layout.column(layout.floored ?? 0).a1
+            let formula = "=(Pot-COUNTIF(\(floored),\"Yes\")*FloorAmount)/SUMIF(\(floored),\"No\",\(layout.column(layout.exact).a1))"
+            return [
+                .text("Scale factor", .label),
+                check.factorFormula ? .formula(formula, .number(factor), CellLook.body.decimals(9))
+                    : SheetCell(.number(factor), CellLook.body.decimals(9).markedExact),
+                .text("(pot − floors) ÷ the exact amounts of the areas above the floor: what each of them is multiplied by", .note),
+            ]
         }
-        sheet.addBlank()
+    }
 
-        // The weights sit above the share columns they multiply.
-        var weights = [SheetCell](repeating: .empty, count: columnCount)
+    /// The weights sit above the share columns they multiply.
+    static func weightsRow(_ layout: Layout) -> [SheetCell] {
+        var weights = [SheetCell](repeating: .empty, count: layout.columnCount)
         weights[0] = .text("Weight", .label)
-        for (j, indicator) in a.indicators.enumerated() {
-            weights[shareColumn(j)] = SheetCell(.percent(indicator.weight), CellLook.input.decimals(2))
+        for (j, indicator) in layout.a.indicators.enumerated() {
+            weights[layout.shareColumn(j)] = SheetCell(.percent(indicator.weight), CellLook.input.decimals(2))
         }
-        sheet.add(weights)
+        return weights
+    }
 
-        var titles = [String](repeating: "", count: columnCount)
+    static func titles(_ layout: Layout) -> [String] {
+        var titles = [String](repeating: "", count: layout.columnCount)
         titles[0] = "Area"
-        for (j, indicator) in a.indicators.enumerated() {
-            titles[valueColumn(j)] = indicator.name
-            titles[shareColumn(j)] = "\(indicator.name) share"
+        for (j, indicator) in layout.a.indicators.enumerated() {
+            titles[layout.valueColumn(j)] = indicator.name
+            titles[layout.shareColumn(j)] = "\(indicator.name) share"
         }
-        titles[blended] = "Blended share"
-        titles[exact] = "Exact amount"
-        if let floored, let afterFloor {
+        titles[layout.blended] = "Blended share"
+        titles[layout.exact] = "Exact amount"
+        if let floored = layout.floored, let afterFloor = layout.afterFloor {
             titles[floored] = "Floored"
             titles[afterFloor] = "After floor"
         }
-        if let beforeRounding { titles[beforeRounding] = "Before rounding" }
-        titles[roundedDown] = "Rounded down"
-        titles[remainder] = "Remainder (units)"
-        titles[extra] = "Extra unit"
-        titles[amount] = "Amount"
-        titles[adjustment] = "Rounding adjustment"
-        sheet.add(titles.map { .text($0, .header) })
+        if let beforeRounding = layout.beforeRounding { titles[beforeRounding] = "Before rounding" }
+        titles[layout.roundedDown] = "Rounded down"
+        titles[layout.remainder] = "Remainder (units)"
+        titles[layout.extra] = "Extra unit"
+        titles[layout.amount] = "Amount"
+        titles[layout.adjustment] = "Rounding adjustment"
+        return titles
+    }
 
-        let decimals = (0..<k).map { j in a.areas.map { places($0.values[j]) }.max() ?? 0 }
-        for (i, area) in a.areas.enumerated() {
-            let r = first + i
-            func ref(_ c: Int) -> String { CellRef(row: r, column: c).a1 }
-            var cells = [SheetCell](repeating: .empty, count: columnCount)
-            cells[0] = .text(area.name)
-            var blendTerms: [String] = []
-            for j in 0..<k {
-                cells[valueColumn(j)] = SheetCell(.number(area.values[j]), CellLook.body.decimals(decimals[j]))
-                cells[shareColumn(j)] = check.shareLive[i][j]
-                    ? .formula("=\(ref(valueColumn(j)))/SUM(\(column(valueColumn(j)).rowAbsolute))",
-                               .percent(area.shares[j]), CellLook.body.decimals(4))
-                    : SheetCell(.percent(area.shares[j]), CellLook.body.decimals(4).markedExact)
-                blendTerms.append("\(CellRef(row: weightRow, column: shareColumn(j)).absolute)*\(ref(shareColumn(j)))")
-            }
-            cells[blended] = k > 0 && check.blendedLive[i]
-                ? .formula("=" + blendTerms.joined(separator: "+"), .percent(area.blendedShare), CellLook.body.decimals(4))
-                : SheetCell(.percent(area.blendedShare), CellLook.body.decimals(4).markedExact)
-            cells[exact] = check.exactLive[i]
-                ? .formula("=Pot*\(ref(blended))", .preciseMoney(pence: area.formulaAmount))
-                : SheetCell(.preciseMoney(pence: area.formulaAmount), CellLook.body.markedExact)
-            if let floored, let afterFloor {
-                cells[floored] = .text(area.isFloored ? "Yes" : "No")
-                cells[afterFloor] = check.afterFloorLive[i]
-                    ? .formula("=IF(\(ref(floored))=\"Yes\",FloorAmount,\(ref(exact))*Factor)", .preciseMoney(pence: area.exactAmount))
-                    : SheetCell(.preciseMoney(pence: area.exactAmount), CellLook.body.markedExact)
-            }
-            if let beforeRounding { cells[beforeRounding] = SheetCell(.preciseMoney(pence: area.exactAmount)) }
-            let down = Money(pence: Int64(clamping: Int128(area.wholeUnits) * Int128(a.unit.pence)))  // at most the area's amount
-            cells[roundedDown] = check.roundsDownLive[i]
-                ? .formula("=ROUNDDOWN(\(ref(base))/Unit,0)*Unit", .money(down)) : .money(down, CellLook.body.markedExact)
-            cells[remainder] = check.remaindersLive[i]
-                ? .formula("=(\(ref(base))-\(ref(roundedDown)))/Unit", .number(area.remainder), CellLook.body.decimals(4))
-                : SheetCell(.number(area.remainder), CellLook.body.decimals(4).markedExact)
-            let extraUnits = area.receivesLeftoverUnit ? 1 : 0
-            if check.ranking {
-                let remainders = column(remainder).rowAbsolute
-                let upToHere = CellRef(row: first, column: remainder).rowAbsolute + ":" + ref(remainder)
-                cells[extra] = .formula(
-                    "=IF(RANK(\(ref(remainder)),\(remainders))+COUNTIF(\(upToHere),\(ref(remainder)))-1<=Leftover,1,0)",
-                    .count(extraUnits))
-            } else {
-                cells[extra] = .count(extraUnits, CellLook.body.markedExact)
-            }
-            cells[amount] = check.amounts[i]
-                ? .formula("=\(ref(roundedDown))+\(ref(extra))*Unit", .money(area.amount)) : .money(area.amount, CellLook.body.markedExact)
-            let adjustmentValue = SheetValue.preciseMoney(pence: Rational(pence: area.amount) - area.exactAmount)
-            cells[adjustment] = check.adjustmentLive[i]
-                ? .formula("=\(ref(amount))-\(ref(base))", .preciseMoney(pence: Rational(pence: area.amount) - area.exactAmount))
-                : SheetCell(adjustmentValue, CellLook.body.markedExact)
-            sheet.add(cells)
+    /// Area `i`'s row: values, shares, blended share and exact amount, then the rounding.
+    static func areaRow(_ i: Int, _ layout: Layout, _ decimals: [Int]) -> [SheetCell] {
+        let a = layout.a, check = layout.check, area = a.areas[i]
+        let r = layout.first + i
+        func ref(_ c: Int) -> String { CellRef(row: r, column: c).a1 }
+        var cells = [SheetCell](repeating: .empty, count: layout.columnCount)
+        cells[0] = .text(area.name)
+        var blendTerms: [String] = []
+        for j in 0..<layout.k {
+            let valueColumn = layout.valueColumn(j), shareColumn = layout.shareColumn(j)
+            cells[valueColumn] = SheetCell(.number(area.values[j]), CellLook.body.decimals(decimals[j]))
+            cells[shareColumn] = check.shareLive[i][j]
+                ? .formula("=\(ref(valueColumn))/SUM(\(layout.column(valueColumn).rowAbsolute))",
+                           .percent(area.shares[j]), CellLook.body.decimals(4))
+                : SheetCell(.percent(area.shares[j]), CellLook.body.decimals(4).markedExact)
+            blendTerms.append("\(CellRef(row: layout.weightRow, column: shareColumn).absolute)*\(ref(shareColumn))")
         }
+        cells[layout.blended] = layout.k > 0 && check.blendedLive[i]
+            ? .formula("=" + blendTerms.joined(separator: "+"), .percent(area.blendedShare), CellLook.body.decimals(4))
+            : SheetCell(.percent(area.blendedShare), CellLook.body.decimals(4).markedExact)
+        cells[layout.exact] = check.exactLive[i]
+            ? .formula("=Pot*\(ref(layout.blended))", .preciseMoney(pence: area.formulaAmount))
+            : SheetCell(.preciseMoney(pence: area.formulaAmount), CellLook.body.markedExact)
+        if let floored = layout.floored, let afterFloor = layout.afterFloor {
+            cells[floored] = .text(area.isFloored ? "Yes" : "No")
+            cells[afterFloor] = check.afterFloorLive[i]
+                ? .formula("=IF(\(ref(floored))=\"Yes\",FloorAmount,\(ref(layout.exact))*Factor)", .preciseMoney(pence: area.exactAmount))
+                : SheetCell(.preciseMoney(pence: area.exactAmount), CellLook.body.markedExact)
+        }
+        if let beforeRounding = layout.beforeRounding { cells[beforeRounding] = SheetCell(.preciseMoney(pence: area.exactAmount)) }
+        roundingCells(&cells, i, layout)
+        return cells
+    }
 
-        // Totals: each column's sum, exactly what the parts add up to (the pot, one, the leftover units).
-        var totals = [SheetCell](repeating: SheetCell(.empty, .total), count: columnCount)
+    /// Area `i`'s rounding: rounded down, remainder, extra unit, amount and adjustment.
+    static func roundingCells(_ cells: inout [SheetCell], _ i: Int, _ layout: Layout) {
+        let a = layout.a, check = layout.check, area = a.areas[i]
+        let r = layout.first + i
+        func ref(_ c: Int) -> String { CellRef(row: r, column: c).a1 }
+        let base = layout.base, roundedDown = layout.roundedDown, remainder = layout.remainder
+        let down = Money(pence: Int64(clamping: Int128(area.wholeUnits) * Int128(a.unit.pence)))  // at most the area's amount
+        cells[roundedDown] = check.roundsDownLive[i]
+            ? .formula("=ROUNDDOWN(\(ref(base))/Unit,0)*Unit", .money(down)) : .money(down, CellLook.body.markedExact)
+        cells[remainder] = check.remaindersLive[i]
+            ? .formula("=(\(ref(base))-\(ref(roundedDown)))/Unit", .number(area.remainder), CellLook.body.decimals(4))
+            : SheetCell(.number(area.remainder), CellLook.body.decimals(4).markedExact)
+        let extraUnits = area.receivesLeftoverUnit ? 1 : 0
+        if check.ranking {
+            let remainders = layout.column(remainder).rowAbsolute
+            let upToHere = CellRef(row: layout.first, column: remainder).rowAbsolute + ":" + ref(remainder)
+            cells[layout.extra] = .formula(
+                "=IF(RANK(\(ref(remainder)),\(remainders))+COUNTIF(\(upToHere),\(ref(remainder)))-1<=Leftover,1,0)",
+                .count(extraUnits))
+        } else {
+            cells[layout.extra] = .count(extraUnits, CellLook.body.markedExact)
+        }
+        cells[layout.amount] = check.amounts[i]
+            ? .formula("=\(ref(roundedDown))+\(ref(layout.extra))*Unit", .money(area.amount))
+            : .money(area.amount, CellLook.body.markedExact)
+        let adjustment = SheetValue.preciseMoney(pence: Rational(pence: area.amount) - area.exactAmount)
+        cells[layout.adjustment] = check.adjustmentLive[i]
+            ? .formula("=\(ref(layout.amount))-\(ref(base))", .preciseMoney(pence: Rational(pence: area.amount) - area.exactAmount))
+            : SheetCell(adjustment, CellLook.body.markedExact)
+    }
+
+    /// Totals: each column's sum, exactly what the parts add up to (the pot, one, the leftover units).
+    static func totalsRow(_ layout: Layout, _ decimals: [Int]) -> [SheetCell] {
+        let a = layout.a, check = layout.check
+        var totals = [SheetCell](repeating: SheetCell(.empty, .total), count: layout.columnCount)
         totals[0] = .text("Total", .total)
-        if n > 0 {
-            // A total is a SUM only where spreadsheet arithmetic is sure to reproduce it.
-            func sum(_ c: Int, _ result: FormulaResult, decimals: Int? = nil, _ kind: ScenarioChecks.TotalColumn, _ index: Int = 0) {
-                var look = CellLook.total
-                look.decimals = decimals
-                let live = check.totalSums[kind].map { index < $0.count && $0[index] } ?? true
-                totals[c] = live ? .formula("=SUM(\(column(c).a1))", result, look) : SheetCell(result.value, look.markedExact)
-            }
-            for (j, indicator) in a.indicators.enumerated() {
-                sum(valueColumn(j), .number(indicator.total), decimals: decimals[j], .values, j)
-                sum(shareColumn(j), .percent(Rational.sum(a.areas.map { $0.shares[j] })), decimals: 4, .shares, j)
-            }
-            sum(blended, .percent(Rational.sum(a.areas.map(\.blendedShare))), decimals: 4, .blended)
-            sum(exact, .preciseMoney(pence: Rational.sum(a.areas.map(\.formulaAmount))), .exact)
-            if let column = afterFloor ?? beforeRounding {
-                sum(column, .preciseMoney(pence: Rational.sum(a.areas.map(\.exactAmount))), .base)
-            }
-            sum(roundedDown, .money(Money(pence: Int64(clamping: a.areas.reduce(Int128(0)) { $0 + Int128($1.wholeUnits) * Int128(a.unit.pence) }))), .roundedDown)
-            sum(remainder, .number(Rational.sum(a.areas.map(\.remainder))), decimals: 4, .remainder)
-            sum(extra, .count(a.areas.filter(\.receivesLeftoverUnit).count), .units)
-            sum(amount, .money(a.total), .amount)
-            sum(adjustment, .preciseMoney(pence: Rational(pence: a.total) - Rational.sum(a.areas.map(\.exactAmount))), .adjustment)
+        guard layout.n > 0 else { return totals }
+        // A total is a SUM only where spreadsheet arithmetic is sure to reproduce it.
+        func sum(_ c: Int, _ result: FormulaResult, decimals: Int? = nil, _ kind: ScenarioChecks.TotalColumn, _ index: Int = 0) {
+            var look = CellLook.total
+            look.decimals = decimals
+            let live = check.totalSums[kind].map { index < $0.count && $0[index] } ?? true
+            totals[c] = live ? .formula("=SUM(\(layout.column(c).a1))", result, look) : SheetCell(result.value, look.markedExact)
         }
-        sheet.add(totals)
+        for (j, indicator) in a.indicators.enumerated() {
+            sum(layout.valueColumn(j), .number(indicator.total), decimals: decimals[j], .values, j)
+            sum(layout.shareColumn(j), .percent(Rational.sum(a.areas.map { $0.shares[j] })), decimals: 4, .shares, j)
+        }
+        sum(layout.blended, .percent(Rational.sum(a.areas.map(\.blendedShare))), decimals: 4, .blended)
+        sum(layout.exact, .preciseMoney(pence: Rational.sum(a.areas.map(\.formulaAmount))), .exact)
+        if let column = layout.afterFloor ?? layout.beforeRounding {
+            sum(column, .preciseMoney(pence: Rational.sum(a.areas.map(\.exactAmount))), .base)
+        }
+        let down = a.areas.reduce(Int128(0)) { $0 + Int128($1.wholeUnits) * Int128(a.unit.pence) }
+        sum(layout.roundedDown, .money(Money(pence: Int64(clamping: down))), .roundedDown)
+        sum(layout.remainder, .number(Rational.sum(a.areas.map(\.remainder))), decimals: 4, .remainder)
+        sum(layout.extra, .count(a.areas.filter(\.receivesLeftoverUnit).count), .units)
+        sum(layout.amount, .money(a.total), .amount)
+        sum(layout.adjustment, .preciseMoney(pence: Rational(pence: a.total) - Rational.sum(a.areas.map(\.exactAmount))), .adjustment)
+        return totals
+    }
 
-        sheet.addBlank()
-        sheet.add([.text("How the amounts are worked out", .section)])
+    /// How the amounts are worked out, step by step, as the sheet shows them.
+    static func steps(_ a: Allocation, _ check: ScenarioChecks, byValue: Bool) -> [String] {
+        let unit = a.unit.formatted(.display)
         var steps = [
             "1. Each indicator's share is the area's value divided by the column total.",
             "2. The blended share is the sum of weight × share over the indicators (the weights add up to 100%).",
@@ -249,17 +331,18 @@ enum ScenarioSheet {
         steps.append("\(steps.count + 1). Each amount is rounded down to a whole \(unit); the units left over go one each to the areas "
                      + "with the largest remainders (ties to the area first in the file), so the amounts add up exactly.")
         steps.append("The rounding adjustment is the amount less the amount before rounding: what rounding gave or took.")
-        if check.anyByValue || weightGate.anyByValue {
+        if byValue {
             steps.append("Where spreadsheet arithmetic (binary, about 16 significant digits) cannot be sure to reproduce an "
                          + "exact figure — an amount too close to a whole \(unit), a near tie for the last units, or a large pot "
                          + "whose small differences are lost in rounding — the program's exact result is entered as a value "
                          + "rather than a formula" + (check.ranking ? "" : " (the extra units, here)") + ". " + FormulaGate.note)
         }
         steps.append("The program computed every figure exactly; the cells show them as a spreadsheet stores numbers.")
-        for step in steps { sheet.add([.text(step, .note)]) }
-        sheet.addBlank()
-        let chartRow = sheet.nextRow
+        return steps
+    }
 
+    /// The sheet's local names, which its formulas use.
+    static func addNames(_ names: inout [DefinedName], sheet name: String, _ layout: Layout, _ rowOf: [Setting: Int]) {
         func local(_ title: String, _ row: Int?) {
             guard let row else { return }
             names.append(DefinedName(title, SheetArea(sheet: name, area: CellArea(column: 1, rows: row...row)), isLocal: true))
@@ -269,21 +352,11 @@ enum ScenarioSheet {
         local("FloorAmount", rowOf[.floor])
         local("Factor", rowOf[.factor])
         local("Leftover", rowOf[.leftover])
-        if k > 0 { names.append(DefinedName("Weights", SheetArea(sheet: name, area: weightArea), isLocal: true)) }
-        var charts: [ChartModel] = []
-        if n > 0 {
-            names.append(DefinedName("Amounts", SheetArea(sheet: name, area: column(amount)), isLocal: true))
-            names.append(DefinedName("BlendedShares", SheetArea(sheet: name, area: column(blended)), isLocal: true))
-            charts.append(ChartModel(
-                kind: .bar, title: "Amount by area: \(scenario.name)",
-                series: [ChartModel.Series(name: "Amount", categories: SheetArea(sheet: name, area: column(0)),
-                                           values: SheetArea(sheet: name, area: column(amount)), color: ChartModel.darkBlue)],
-                anchor: CellRef(row: chartRow, column: 0), widthScale: 2,
-                heightScale: max(1, 0.4 + 0.12 * Double(n))))
+        if layout.k > 0 { names.append(DefinedName("Weights", SheetArea(sheet: name, area: layout.weightArea), isLocal: true)) }
+        if layout.n > 0 {
+            names.append(DefinedName("Amounts", SheetArea(sheet: name, area: layout.column(layout.amount)), isLocal: true))
+            names.append(DefinedName("BlendedShares", SheetArea(sheet: name, area: layout.column(layout.blended)), isLocal: true))
         }
-        return SheetModel(name: name, title: "Allocation: \(scenario.name)", rows: sheet.sheetRows,
-                          columnWidths: sheet.widths, frozenRows: header + 1, frozenColumns: 1,
-                          printTitleRows: header...header, charts: charts)
     }
 
     /// Decimal places the value is written with (0 for whole numbers), at most 6.

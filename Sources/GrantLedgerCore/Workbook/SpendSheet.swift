@@ -23,18 +23,20 @@ enum SpendSheet {
     /// Title, subtitle, the total of the rows shown, a blank, then the header.
     static let headerRow = 4
 
-    static func build(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings, _ names: inout [DefinedName])
-        throws(ReportError) -> SheetModel
-    {
-        let filter = settings.filter
-        let scope = try ReportScope(ledger, filter)
-        var selected: [Int32] = []
+    /// The spend postings in scope, in date order, with what the total's bound and the column widths need.
+    struct Selection {
+        var postings: [Int32] = []
         var total = Money.zero
-        // For the total's error bound: the sum of the amounts' magnitudes, and which signs occur.
+        /// The sum of the amounts' magnitudes in pence, and which signs occur: for the total's error bound.
         var magnitude: Int128 = 0
         var signs: (positive: Bool, negative: Bool) = (false, false)
         var widths = titles.map { Double($0.count) + ColumnWidth.padding }
-        func measure(_ column: Int, _ text: String?) {
+        // An amount's display is longer the larger it is, for each sign: the largest and the most
+        // negative amount measure the column for all of them.
+        var largest: Money?
+        var mostNegative: Money?
+
+        mutating func measure(_ column: Int, _ text: String?) {
             guard let text else { return }
             // Text no more bytes long than the column is wide cannot widen it (a character is at
             // least a byte): most cells of a long sheet stop here, without counting characters.
@@ -42,43 +44,56 @@ enum SpendSheet {
             let cap = column == supplierColumn ? supplierWidth : column == descriptionColumn ? descriptionWidth : 40
             widths[column] = max(widths[column], min(Double(text.count) + ColumnWidth.padding, cap))
         }
-        // An amount's display is longer the larger it is, for each sign: the largest and the most
-        // negative amount measure the column for all of them.
-        var largest: Money?
-        var mostNegative: Money?
-        widths[0] = 11
-        for index in ledger.transactionsByDate() {
-            let transaction = ledger.transactions[index]
-            let range = transaction.postingRange
-            var described = false
-            for p in range {
-                let posting = ledger.postings[Int(p)]
-                guard ledger.isSpend(posting), scope.includes(posting) else { continue }
-                selected.append(p)
-                total = try total.plus(posting.amount, "spend")
-                let pence = Int128(posting.amount.pence)
-                magnitude += pence < 0 ? -pence : pence
-                if pence > 0 { signs.positive = true } else if pence < 0 { signs.negative = true }
-                if !described {
-                    measure(6, transaction.description)
-                    described = true
-                }
-                measure(1, ledger.grants[Int(posting.grant)].id)
-                if posting.grantLine >= 0 { measure(2, ledger.grants[Int(posting.grant)].lines[Int(posting.grantLine)].id) }
-                if posting.area >= 0 { measure(3, ledger.areas[Int(posting.area)].id) }
-                if posting.initiative >= 0 { measure(4, ledger.initiatives[Int(posting.initiative)].id) }
-                measure(5, posting.supplier)
-                measure(7, posting.reference)
-                measure(8, posting.spendClass?.name)
-                if posting.amount.pence >= 0 {
-                    if posting.amount.pence > largest?.pence ?? -1 { largest = posting.amount }
-                } else if posting.amount.pence < mostNegative?.pence ?? 0 {
-                    mostNegative = posting.amount
-                }
+
+        /// Counts one posting in: its amount, and its texts against the column widths.
+        mutating func add(_ ledger: Ledger, _ p: Int32) throws(ReportError) {
+            let posting = ledger.postings[Int(p)]
+            postings.append(p)
+            total = try total.plus(posting.amount, "spend")
+            let pence = Int128(posting.amount.pence)
+            magnitude += pence < 0 ? -pence : pence
+            if pence > 0 { signs.positive = true } else if pence < 0 { signs.negative = true }
+            measure(1, ledger.grants[Int(posting.grant)].id)
+            if posting.grantLine >= 0 { measure(2, ledger.grants[Int(posting.grant)].lines[Int(posting.grantLine)].id) }
+            if posting.area >= 0 { measure(3, ledger.areas[Int(posting.area)].id) }
+            if posting.initiative >= 0 { measure(4, ledger.initiatives[Int(posting.initiative)].id) }
+            measure(5, posting.supplier)
+            measure(7, posting.reference)
+            measure(8, posting.spendClass?.name)
+            if posting.amount.pence >= 0 {
+                if posting.amount.pence > largest?.pence ?? -1 { largest = posting.amount }
+            } else if posting.amount.pence < mostNegative?.pence ?? 0 {
+                mostNegative = posting.amount
             }
         }
-        for amount in [largest, mostNegative] { measure(amountColumn, amount?.formatted(.display)) }
-        widths[amountColumn] = max(widths[amountColumn], Double(total.formatted(.display).count) + ColumnWidth.padding)
+
+        /// Every spend posting in scope, transaction by transaction in date order.
+        init(_ ledger: Ledger, _ scope: ReportScope) throws(ReportError) {
+            widths[0] = 11
+            for index in ledger.transactionsByDate() {
+                let transaction = ledger.transactions[index]
+                var described = false
+                for p in transaction.postingRange {
+                    let posting = ledger.postings[Int(p)]
+                    guard ledger.isSpend(posting), scope.includes(posting) else { continue }
+                    if !described {
+                        measure(6, transaction.description)
+                        described = true
+                    }
+                    try add(ledger, p)
+                }
+            }
+            for amount in [largest, mostNegative] { measure(amountColumn, amount?.formatted(.display)) }
+            widths[amountColumn] = max(widths[amountColumn], Double(total.formatted(.display).count) + ColumnWidth.padding)
+        }
+    }
+
+    static func build(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings, _ names: inout [DefinedName])
+        throws(ReportError) -> SheetModel
+    {
+        let filter = settings.filter
+        let selection = try Selection(ledger, try ReportScope(ledger, filter))
+        let selected = selection.postings, total = selection.total, widths = selection.widths
 
         let position = filter.end ?? settings.asOf
         let count = selected.count
@@ -91,8 +106,8 @@ enum SpendSheet {
         var gate = FormulaGate()
         let totalCell = count > 0
             ? gate.cell("=SUBTOTAL(9,\(CellArea(column: amountColumn, rows: first...last).a1))", .money(total), .total,
-                        SpreadsheetBound.sumOfStoredMoney(totalPence: Int128(total.pence), magnitudePence: magnitude, count: count,
-                                                          alike: !(signs.positive && signs.negative))).cell
+                        SpreadsheetBound.sumOfStoredMoney(totalPence: Int128(total.pence), magnitudePence: selection.magnitude, count: count,
+                                                          alike: !(selection.signs.positive && selection.signs.negative))).cell
             : .money(.zero, .total)
         let prefix: [SheetRow] = [
             SheetRow([.text("Spend", .title)]),

@@ -27,35 +27,6 @@ enum WorkbookText {
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
 
-extension ReportCell {
-    /// The report's cell as a sheet cell with the same exact value.
-    func sheetCell(_ look: CellLook = .body) -> SheetCell {
-        switch self {
-        case .empty: return SheetCell(.empty, look)
-        case .text(let text): return SheetCell(.text(text), look)
-        case .money(let money): return SheetCell(.money(money), look)
-        case .percent(let percent): return SheetCell(percent.exact.map(SheetValue.percent) ?? .empty, look)
-        case .date(let day): return SheetCell(.date(day), look)
-        case .count(let count): return SheetCell(.count(count), look)
-        }
-    }
-}
-
-extension Percent {
-    /// part / whole exactly; nil when the whole is zero.
-    var exact: Rational? { Rational(Int128(part.pence), Int128(whole.pence)) }
-}
-
-extension Report {
-    /// The cell in `row` under the column keyed `key`, or empty when the report has no such column.
-    func value(_ row: ReportRow, _ key: String) -> ReportCell {
-        guard let index = columnIndex(key), index < row.cells.count else { return .empty }
-        return row.cells[index]
-    }
-
-    func amount(_ row: ReportRow, _ key: String) -> Money { value(row, key).money ?? .zero }
-}
-
 extension WorkbookText {
     /// `31/03/2020`
     static func short(_ day: Day) -> String {
