@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // libxlsxwriter's choice of deflate level, made ours (see Sources/CXlsxDeflate/xlsx_deflate.c).
         // DWARF 4: valgrind 3.19 (callgrind, for profiling) cannot read clang's default DWARF 5.

@@ -48,8 +48,7 @@ struct AuditCommand: ParsableCommand {
             year = FinancialYear.parse(financialYear)
             if year == nil {
                 let message = "\"\(financialYear)\" is not a financial year", hint = "write it like 2022-23"
-                problems.append(locator.origin(option: "--fy", value: financialYear)?.diagnostic(.badPeriod, message, hint: hint)
-                                ?? Diagnostic(.badPeriod, message, hint: hint))
+                problems.append(Diagnostic(.badPeriod, message, hint: hint, origin: locator.origin(option: "--fy", value: financialYear)))
             }
         }
         var asOfDay = WorkbookExport.today()
@@ -58,20 +57,17 @@ struct AuditCommand: ParsableCommand {
                 asOfDay = day
             } else {
                 let message = "--as-of \(asOf): not a date", hint = "write the date as YYYY-MM-DD, for example --as-of 2026-11-25"
-                problems.append(locator.origin(option: "--as-of", value: asOf)?.diagnostic(.badDate, message, hint: hint)
-                                ?? Diagnostic(.badDate, message, hint: hint))
+                problems.append(Diagnostic(.badDate, message, hint: hint, origin: locator.origin(option: "--as-of", value: asOf)))
             }
         }
         if asOf != nil && xlsx == nil {
             let message = "--as-of dates the workbook, so it needs --xlsx FILE", hint = "add --xlsx audit.xlsx, or leave out --as-of"
-            problems.append(locator.origin(option: "--as-of")?.diagnostic(.missingField, message, hint: hint)
-                            ?? Diagnostic(.missingField, message, hint: hint))
+            problems.append(Diagnostic(.missingField, message, hint: hint, origin: locator.origin(option: "--as-of")))
         }
         if (statement == nil) != (rules == nil) {
             let (option, missing) = statement == nil ? ("--rules", "--statement FILE.csv") : ("--statement", "--rules RULES")
             let message = "\(option) needs \(missing) too", hint = "a statement is read with the rules that describe its columns"
-            problems.append(locator.origin(option: option)?.diagnostic(.missingField, message, hint: hint)
-                            ?? Diagnostic(.missingField, message, hint: hint))
+            problems.append(Diagnostic(.missingField, message, hint: hint, origin: locator.origin(option: option)))
         }
         try stopOnErrors(problems)
 

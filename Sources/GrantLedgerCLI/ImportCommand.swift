@@ -67,7 +67,7 @@ struct ImportCommand: ParsableCommand {
             let message = intoExists ? "\(into) is not one of the books read (\(books.joined(separator: " ")))"
                 : "\(into) does not exist and is not in a folder of the books (\(books.joined(separator: " ")))"
             let hint = "name a ledger file the books include, or a new .ledger file inside a books folder"
-            problems.append(origin?.diagnostic(.badValue, message, hint: hint) ?? Diagnostic(.badValue, message, hint: hint))
+            problems.append(Diagnostic(.badValue, message, hint: hint, origin: origin))
         }
 
         let export = FinanceExport.read(path: file, rules: rulesRead, sources: sources, origin: locator.origin(argument: file))

@@ -18,6 +18,6 @@ enum Run {
     /// then the summary line.
     static func report(_ diagnostics: [Diagnostic]) -> String {
         let shown = DiagnosticLog.limited(diagnostics, to: sources.policy.maximumProblems)
-        return DiagnosticRenderer(sources: sources).render(shown) + shown.summary
+        return DiagnosticRenderer(sources: sources, program: "grantledger", showingMore: "--max-problems N").render(shown) + shown.summary
     }
 }

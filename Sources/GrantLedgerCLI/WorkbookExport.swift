@@ -74,8 +74,7 @@ struct WorkbookExport {
 
     private func located(_ locator: ArgumentLocator, _ option: String, _ value: String, _ code: DiagnosticCode,
                          _ message: String, hint: String) -> Diagnostic {
-        locator.origin(option: option, value: value)?.diagnostic(code, message, hint: hint)
-            ?? Diagnostic(code, message, hint: hint)
+        Diagnostic(code, message, hint: hint, origin: locator.origin(option: option, value: value))
     }
 
     /// Today in the machine's calendar: the default as-of date.

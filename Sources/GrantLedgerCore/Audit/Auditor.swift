@@ -13,15 +13,8 @@ public enum Auditor {
             reconciliation = result
             findings += more
         }
-        // The renderer's order (file, line, column; unlocated last), stable, so every output lists them alike.
-        let sorted = findings.enumerated().sorted { a, b in
-            switch (a.element.location, b.element.location) {
-            case let (l?, r?): return l != r ? l < r : a.offset < b.offset
-            case (.some, .none): return true
-            case (.none, .some): return false
-            case (.none, .none): return a.offset < b.offset
-            }
-        }.map(\.element)
+        // The renderer's order, so every output lists them alike.
+        let sorted = DiagnosticRenderer.ordered(findings, by: \.location)
         return AuditResult(books: ledger.files, financialYear: financialYear, checks: checks.map(\.name),
                            findings: sorted, reconciliation: reconciliation)
     }
