@@ -69,7 +69,7 @@ struct AuditCommand: ParsableCommand {
             let message = "\(option) needs \(missing) too", hint = "a statement is read with the rules that describe its columns"
             problems.append(Diagnostic(.missingField, message, hint: hint, origin: locator.origin(option: option)))
         }
-        try stopOnErrors(problems)
+        try Run.stopOnErrors(problems)
 
         let (ledger, bookProblems) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths, sources: Run.sources, checks: LedgerCheck.audit)
         problems += bookProblems
@@ -86,7 +86,7 @@ struct AuditCommand: ParsableCommand {
             }
         }
         // Bad input anywhere: the errors alone, since findings of half-read books would mislead.
-        try stopOnErrors(problems.filter { $0.severity == .error })
+        try Run.stopOnErrors(problems.filter { $0.severity == .error })
 
         let result = Auditor.audit(ledger: ledger, checkFindings: bookProblems, statement: reading, financialYear: year)
         if !result.findings.isEmpty {
@@ -104,11 +104,5 @@ struct AuditCommand: ParsableCommand {
                 commandLine: locator.line, author: nil, company: nil)
         }
         if result.status != .clean { throw ExitCode(result.status.rawValue) }
-    }
-
-    private func stopOnErrors(_ diagnostics: [Diagnostic]) throws {
-        guard !diagnostics.isEmpty else { return }
-        Console.error(Run.report(diagnostics))
-        throw ExitCode(ExitStatus.badInput.rawValue)
     }
 }
