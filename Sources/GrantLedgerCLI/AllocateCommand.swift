@@ -177,7 +177,7 @@ struct AllocateCommand: ParsableCommand {
                 }
                 let names = allocation.areas.map(\.name)
                 var hint = "the areas are " + names.joined(separator: ", ")
-                if let close = closest(explain, names) { hint = "did you mean \(close)? " + hint }
+                if let close = Suggestion.closest(to: explain, in: names) { hint = "did you mean \(close)? " + hint }
                 diagnostics.append(diagnostic(
                     .unknownArea, "\(allocation.areaFile) has no area \"\(explain)\"", hint: hint,
                     origin: locator.origin(option: "--explain", value: explain)))
@@ -269,13 +269,6 @@ struct AllocateCommand: ParsableCommand {
     }
 
     private func diagnostic(_ code: DiagnosticCode, _ message: String, hint: String, origin: SettingOrigin?) -> Diagnostic {
-        origin?.diagnostic(code, message, hint: hint) ?? Diagnostic(code, message, hint: hint)
-    }
-
-    /// The name nearest to `word` ignoring case, when one starts the same way.
-    private func closest(_ word: String, _ names: [String]) -> String? {
-        let lower = word.lowercased()
-        return names.first { $0.lowercased() == lower }
-            ?? names.first { $0.lowercased().hasPrefix(lower) || lower.hasPrefix($0.lowercased()) }
+        Diagnostic(code, message, hint: hint, origin: origin)
     }
 }

@@ -42,7 +42,7 @@ struct AllocationFlags: ParsableArguments {
         // allocation flag given, which is what asked for an allocation sheet.
         let given = textOptions.first { !$0.values.isEmpty }.flatMap { locator.origin(option: $0.option) }
         func missing(_ code: DiagnosticCode, _ message: String, hint: String) -> Diagnostic {
-            given?.diagnostic(code, message, hint: hint) ?? Diagnostic(code, message, hint: hint)
+            Diagnostic(code, message, hint: hint, origin: given)
         }
         func amount(_ text: String?, _ option: String) -> Located<Money>? {
             guard let text else { return nil }

@@ -43,56 +43,28 @@ struct AuditCommand: ParsableCommand {
         Run.start(inputOptions)
         let locator = ArgumentLocator()
         var problems: [Diagnostic] = []
-        var year: FinancialYear?
-        if let financialYear {
-            year = FinancialYear.parse(financialYear)
-            if year == nil {
-                let message = "\"\(financialYear)\" is not a financial year", hint = "write it like 2022-23"
-                problems.append(locator.origin(option: "--fy", value: financialYear)?.diagnostic(.badPeriod, message, hint: hint)
-                                ?? Diagnostic(.badPeriod, message, hint: hint))
-            }
+        let year = DateOptions.financialYear(financialYear, locator, problems: &problems) { text in
+            ("\"\(text)\" is not a financial year", "write it like 2022-23")
         }
-        var asOfDay = WorkbookExport.today()
-        if let asOf {
-            if let day = Day.parse(asOf) {
-                asOfDay = day
-            } else {
-                let message = "--as-of \(asOf): not a date", hint = "write the date as YYYY-MM-DD, for example --as-of 2026-11-25"
-                problems.append(locator.origin(option: "--as-of", value: asOf)?.diagnostic(.badDate, message, hint: hint)
-                                ?? Diagnostic(.badDate, message, hint: hint))
-            }
-        }
+        let asOfDay = DateOptions.asOf(asOf, locator, problems: &problems)
         if asOf != nil && xlsx == nil {
-            let message = "--as-of dates the workbook, so it needs --xlsx FILE", hint = "add --xlsx audit.xlsx, or leave out --as-of"
-            problems.append(locator.origin(option: "--as-of")?.diagnostic(.missingField, message, hint: hint)
-                            ?? Diagnostic(.missingField, message, hint: hint))
+            problems.append(Diagnostic(.missingField, "--as-of dates the workbook, so it needs --xlsx FILE", hint: "add --xlsx audit.xlsx, or leave out --as-of",
+                                       origin: locator.origin(option: "--as-of")))
         }
         if (statement == nil) != (rules == nil) {
             let (option, missing) = statement == nil ? ("--rules", "--statement FILE.csv") : ("--statement", "--rules RULES")
-            let message = "\(option) needs \(missing) too", hint = "a statement is read with the rules that describe its columns"
-            problems.append(locator.origin(option: option)?.diagnostic(.missingField, message, hint: hint)
-                            ?? Diagnostic(.missingField, message, hint: hint))
+            problems.append(Diagnostic(.missingField, "\(option) needs \(missing) too", hint: "a statement is read with the rules that describe its columns",
+                                       origin: locator.origin(option: option)))
         }
-        try stopOnErrors(problems)
+        try Run.stopOnErrors(problems)
 
-        let (ledger, bookProblems) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths, sources: Run.sources, checks: LedgerCheck.audit)
-        problems += bookProblems
-        var reading: (rows: [ExportRow], rules: ImportRules, file: String)?
-        if let statement, let rules {
-            let (rulesRead, rulesProblems) = ImportRulesReader.read(path: rules, sources: Run.sources, origin: locator.origin(option: "--rules", value: rules))
-            problems += rulesProblems
-            if ExitStatus(rulesProblems) != .badInput {
-                let export = FinanceExport.read(path: statement, rules: rulesRead, sources: Run.sources, role: "finance-system statement",
-                                                origin: locator.origin(option: "--statement", value: statement))
-                problems += export.diagnostics
-                if ExitStatus(bookProblems) != .badInput { problems += rulesRead.problems(against: ledger, rows: export.rows) }
-                reading = (export.rows, rulesRead, statement)
-            }
-        }
-        // Bad input anywhere: the errors alone, since findings of half-read books would mislead.
-        try stopOnErrors(problems.filter { $0.severity == .error })
-
-        let result = Auditor.audit(ledger: ledger, checkFindings: bookProblems, statement: reading, financialYear: year)
+        let given = statement.flatMap { path in rules.map { rules in
+            Auditor.Statement(path: path, rules: rules, origin: locator.origin(option: "--statement", value: path),
+                              rulesOrigin: locator.origin(option: "--rules", value: rules))
+        } }
+        let outcome = Auditor.run(books: paths.isEmpty ? ["ledgers"] : paths, statement: given, financialYear: year, sources: Run.sources)
+        try Run.stopOnErrors(outcome.errors)
+        guard let result = outcome.result else { return }
         if !result.findings.isEmpty {
             Console.error(Run.report(result.diagnostics))
         }
@@ -100,19 +72,13 @@ struct AuditCommand: ParsableCommand {
         if result.status != .badInput { Console.out(AuditReport.render(result, format: format)) }
         if let xlsx, result.status != .badInput {
             // The findings, reconciliation differences among them, go to the workbook's Audit sheet.
-            var inputs: [(path: String, role: String)] = ledger.files.map { ($0, "ledger") }
-            if let statement, let rules { inputs += [(statement, "finance-system statement"), (rules, "statement rules")] }
+            var inputs: [(path: String, role: String)] = outcome.ledger.files.map { ($0, "ledger") }
+            if let given { inputs += [(given.path, "finance-system statement"), (given.rules, "statement rules")] }
             try CommitteeWorkbookFile.write(
-                ledger, to: xlsx, asOf: asOfDay, financialYear: year, scenarios: [],
+                outcome.ledger, to: xlsx, asOf: asOfDay, financialYear: year, scenarios: [],
                 findings: result.diagnostics.filter { $0.severity == .finding }, inputs: inputs,
                 commandLine: locator.line, author: nil, company: nil)
         }
         if result.status != .clean { throw ExitCode(result.status.rawValue) }
-    }
-
-    private func stopOnErrors(_ diagnostics: [Diagnostic]) throws {
-        guard !diagnostics.isEmpty else { return }
-        Console.error(Run.report(diagnostics))
-        throw ExitCode(ExitStatus.badInput.rawValue)
     }
 }

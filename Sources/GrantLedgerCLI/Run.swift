@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import GrantLedgerCore
 
@@ -18,6 +19,14 @@ enum Run {
     /// then the summary line.
     static func report(_ diagnostics: [Diagnostic]) -> String {
         let shown = DiagnosticLog.limited(diagnostics, to: sources.policy.maximumProblems)
-        return DiagnosticRenderer(sources: sources).render(shown) + shown.summary
+        return DiagnosticRenderer(sources: sources, program: "grantledger", showingMore: "--max-problems N").render(shown) + shown.summary
+    }
+
+    /// The one meaning of "stop on errors": when any of `diagnostics` is an error, print them all
+    /// and end the command with exit 2 (bad input); otherwise go on.
+    static func stopOnErrors(_ diagnostics: [Diagnostic]) throws {
+        guard ExitStatus(diagnostics) == .badInput else { return }
+        Console.error(report(diagnostics))
+        throw ExitCode(ExitStatus.badInput.rawValue)
     }
 }

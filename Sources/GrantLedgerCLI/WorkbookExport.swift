@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import GrantLedgerCore
 import GrantLedgerXlsx
 
@@ -16,23 +15,8 @@ struct WorkbookExport {
         var diagnostics = locator.textProblems([("--author", command.author.map { [$0] } ?? []),
                                                 ("--company", command.company.map { [$0] } ?? [])])
 
-        var asOf = Self.today()
-        if let text = command.asOf {
-            if let day = Day.parse(text) {
-                asOf = day
-            } else {
-                diagnostics.append(located(locator, "--as-of", text, .badDate, "--as-of \(text): not a date",
-                                           hint: "write the date as YYYY-MM-DD, for example --as-of 2026-11-25"))
-            }
-        }
-        var year: FinancialYear?
-        if let text = command.financialYear {
-            year = FinancialYear.parse(text)
-            if year == nil {
-                diagnostics.append(located(locator, "--fy", text, .badPeriod, "--fy \(text): not a financial year",
-                                           hint: "write the year it starts and the two digits of the next, for example --fy 2019-20"))
-            }
-        }
+        let asOf = DateOptions.asOf(command.asOf, locator, problems: &diagnostics)
+        let year = DateOptions.financialYear(command.financialYear, locator, problems: &diagnostics)
         if let year, asOf < year.period.start, let text = command.asOf {
             diagnostics.append(located(locator, "--as-of", text, .badPeriod,
                                        "--as-of \(text) is before \(year) begins (\(year.period.start))",
@@ -74,13 +58,7 @@ struct WorkbookExport {
 
     private func located(_ locator: ArgumentLocator, _ option: String, _ value: String, _ code: DiagnosticCode,
                          _ message: String, hint: String) -> Diagnostic {
-        locator.origin(option: option, value: value)?.diagnostic(code, message, hint: hint)
-            ?? Diagnostic(code, message, hint: hint)
+        Diagnostic(code, message, hint: hint, origin: locator.origin(option: option, value: value))
     }
 
-    /// Today in the machine's calendar: the default as-of date.
-    static func today() -> Day {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(daysSinceEpoch: 0)
-    }
 }

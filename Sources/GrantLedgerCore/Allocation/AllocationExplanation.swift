@@ -71,7 +71,7 @@ public enum AllocationExplanation {
 
         out += steps.next("Rounding to \(unit) by largest remainder")
         let down = Money(pence: area.wholeUnits &* allocation.unit.pence).formatted(.display)
-        out += "  Rounded down to whole units of \(unit): \(down) (\(ExactText.grouped(String(area.wholeUnits))) units), "
+        out += "  Rounded down to whole units of \(unit): \(down) (\(Thousands.grouped(String(area.wholeUnits))) units), "
         out += "leaving \(ExactText.fraction(area.remainder)) of a unit.\n"
         let leftover = allocation.leftoverUnits
         out += "  With every area rounded down, \(leftover) unit\(leftover == 1 ? " was" : "s were") left over; "

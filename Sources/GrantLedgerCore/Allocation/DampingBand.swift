@@ -45,7 +45,7 @@ public struct DampingBand: Sendable, Equatable {
                 throw SettingError(diagnostic(.badDamping, "write a fall as -5%, not with two signs", hint: form,
                                               at: origin, offset: part.offset))
             }
-            let percentOf = (magnitude * Rational(100)).terminatingDecimal(maxPlaces: 4).map { ExactText.grouped($0) + "%" } ?? "more than 100%"
+            let percentOf = (magnitude * Rational(100)).terminatingDecimal(maxPlaces: 4).map { Thousands.grouped($0) + "%" } ?? "more than 100%"
             let noPercent = !magnitudeText.hasSuffix("%") && !magnitudeText.contains("/") && !magnitudeText.contains(".")
             let fallsTooFar = SettingError(diagnostic(
                 .badDamping, "a band of \(magnitudeText) is \(percentOf): an amount cannot fall by more than 100%",

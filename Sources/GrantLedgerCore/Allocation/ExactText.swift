@@ -5,7 +5,7 @@ import BigInt
 enum ExactText {
     /// `126,300` or `26.308` when the value ends within `maxPlaces`, otherwise `421/2749`.
     static func value(_ value: Rational, maxPlaces: Int = 12) -> String {
-        if let exact = value.terminatingDecimal(maxPlaces: maxPlaces) { return grouped(exact) }
+        if let exact = value.terminatingDecimal(maxPlaces: maxPlaces) { return Thousands.grouped(exact) }
         return value.description
     }
 
@@ -20,7 +20,7 @@ enum ExactText {
     static func pounds(pence: Rational) -> String {
         if pence.isInteger, let whole = pence.int64Value { return Money(pence: whole).formatted(.display) }
         let pounds = pence * Rational(storage: .small(1, 100))
-        return "\(pence) pence ≈ £\(grouped(pounds.decimalString(places: 6)))"
+        return "\(pence) pence ≈ £\(Thousands.grouped(pounds.decimalString(places: 6)))"
     }
 
     /// An exact amount of pence shown to the penny (half away from zero), for reading only: `£46,234.57`.
@@ -30,7 +30,7 @@ enum ExactText {
         if let small = WideConversion.small(whole) { return MoneyTotal(pence: small).description }
         let magnitude = whole.magnitude
         let (pounds, rest) = magnitude.quotientAndRemainder(dividingBy: 100)
-        return (whole.sign == .minus ? "-£" : "£") + grouped(String(pounds)) + (rest < 10 ? ".0" : ".") + String(rest)
+        return (whole.sign == .minus ? "-£" : "£") + Thousands.grouped(String(pounds)) + (rest < 10 ? ".0" : ".") + String(rest)
     }
 
     /// An exact amount of pence for a message: `£245,000.00`, or `about £227,142.19` when it is not a
@@ -41,7 +41,7 @@ enum ExactText {
 
     /// Pence per head shown as pounds to four places: `£0.3820`.
     static func perHead(_ pence: Rational) -> String {
-        "£" + grouped((pence * Rational(storage: .small(1, 100))).decimalString(places: 4))
+        "£" + Thousands.grouped((pence * Rational(storage: .small(1, 100))).decimalString(places: 4))
     }
 
     /// A change as a signed percentage to two places: `+3.45%`, `−2.10%`, `0.00%`.
@@ -54,22 +54,6 @@ enum ExactText {
     /// A percentage to `places` decimals (rounded half away from zero): `15.3147%`.
     static func percent(_ share: Rational, places: Int = 4) -> String {
         (share * Rational(100)).decimalString(places: places) + "%"
-    }
-
-    /// Thousands commas in the whole part of a plain decimal: `1234567.5` → `1,234,567.5`.
-    static func grouped(_ decimal: String) -> String {
-        var text = Substring(decimal)
-        var sign = ""
-        if text.hasPrefix("-") { sign = "-"; text = text.dropFirst() }
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = Array(parts[0])
-        var out = ""
-        for (index, character) in whole.enumerated() {
-            if index > 0 && (whole.count - index) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        if parts.count > 1 { out += "." + parts[1] }
-        return sign + out
     }
 
     /// `population 1/3, crime 1/3, deprivation 1/3`.

@@ -30,8 +30,7 @@ func diagnostic(
     _ code: DiagnosticCode, _ message: String, hint: String? = nil, at origin: SettingOrigin?, offset: Int = 0,
     length: Int? = nil
 ) -> Diagnostic {
-    if let origin { return origin.diagnostic(code, message, hint: hint, offset: offset, length: length) }
-    return Diagnostic(code, message, hint: hint)
+    Diagnostic(code, message, hint: hint, origin: origin, offset: offset, length: length)
 }
 
 /// A value with the place it was written.

@@ -13,16 +13,59 @@ public enum Auditor {
             reconciliation = result
             findings += more
         }
-        // The renderer's order (file, line, column; unlocated last), stable, so every output lists them alike.
-        let sorted = findings.enumerated().sorted { a, b in
-            switch (a.element.location, b.element.location) {
-            case let (l?, r?): return l != r ? l < r : a.offset < b.offset
-            case (.some, .none): return true
-            case (.none, .some): return false
-            case (.none, .none): return a.offset < b.offset
-            }
-        }.map(\.element)
+        // The renderer's order, so every output lists them alike.
+        let sorted = DiagnosticRenderer.ordered(findings, by: \.location)
         return AuditResult(books: ledger.files, financialYear: financialYear, checks: checks.map(\.name),
                            findings: sorted, reconciliation: reconciliation)
+    }
+}
+
+extension Auditor {
+    /// A finance-system statement to reconcile with, the rules that describe its columns, and
+    /// where each was named (so problems with them are shown in place).
+    public struct Statement: Sendable {
+        public var path: String
+        public var rules: String
+        public var origin: SettingOrigin?
+        public var rulesOrigin: SettingOrigin?
+
+        public init(path: String, rules: String, origin: SettingOrigin? = nil, rulesOrigin: SettingOrigin? = nil) {
+            self.path = path
+            self.rules = rules
+            self.origin = origin
+            self.rulesOrigin = rulesOrigin
+        }
+    }
+
+    /// The books as read, and either the errors that stop the audit or its result.
+    public struct Outcome: Sendable {
+        public let ledger: Ledger
+        /// Bad input anywhere: the errors alone, since findings of half-read books would mislead.
+        public let errors: [Diagnostic]
+        public let result: AuditResult?
+    }
+
+    /// The whole audit: reads the books (with the audit's checks) and the statement with its rules
+    /// through `sources`, then reconciles.
+    public static func run(books: [String], statement: Statement?, financialYear: FinancialYear?,
+                           sources: SourceFiles) -> Outcome {
+        let (ledger, bookProblems) = LedgerLoader.load(paths: books, sources: sources, checks: LedgerCheck.audit)
+        var problems = bookProblems
+        var reading: (rows: [ExportRow], rules: ImportRules, file: String)?
+        if let statement {
+            let (rules, rulesProblems) = ImportRulesReader.read(path: statement.rules, sources: sources, origin: statement.rulesOrigin)
+            problems += rulesProblems
+            if ExitStatus(rulesProblems) != .badInput {
+                let export = FinanceExport.read(path: statement.path, rules: rules, sources: sources, role: "finance-system statement",
+                                                origin: statement.origin)
+                problems += export.diagnostics
+                if ExitStatus(bookProblems) != .badInput { problems += rules.problems(against: ledger, rows: export.rows) }
+                reading = (export.rows, rules, statement.path)
+            }
+        }
+        let errors = problems.filter { $0.severity == .error }
+        guard errors.isEmpty else { return Outcome(ledger: ledger, errors: errors, result: nil) }
+        let result = audit(ledger: ledger, checkFindings: bookProblems, statement: reading, financialYear: financialYear)
+        return Outcome(ledger: ledger, errors: [], result: result)
     }
 }

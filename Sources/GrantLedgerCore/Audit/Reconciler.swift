@@ -14,6 +14,47 @@ public enum Reconciler {
                                  financialYear: FinancialYear?) -> (Reconciliation, [AuditFinding]) {
         let scope = Set(rules.grantIDs)
         let period = financialYear?.period
+        var matching = Matching(ledgerItems: ledgerItems(ledger, scope: scope, period: period),
+                                statement: statementItems(rows, period: period))
+        matching.pairByReference()
+        matching.pairByDateAndAmount(tolerance: rules.dateTolerance)
+        let ledgerItems = matching.ledgerItems, statementItems = matching.statementItems
+
+        // Findings, each named by its reference and grant line.
+        var overflow = false
+        let matched: [ReconciledPair] = matching.pairs.sorted { $0.statement < $1.statement }.map { pair in
+            let l = ledgerItems[pair.ledger], s = statementItems[pair.statement]
+            let difference: Money
+            do throws(MoneyError) { difference = try s.amount.subtracting(l.amount) } catch {
+                overflow = true
+                difference = .zero
+            }
+            return ReconciledPair(ledger: l, statement: s, matchedBy: pair.by, amountDifference: difference)
+        }
+        let unmatchedStatement = statementItems.indices.filter { !matching.statementUsed[$0] }.map { statementItems[$0] }
+        let unmatchedLedger = ledgerItems.indices.filter { !matching.ledgerUsed[$0] }.map { ledgerItems[$0] }
+        var findings = pairFindings(matched, matching.rowsByLocation)
+        findings += leftoverFindings(matching, unmatchedStatement: unmatchedStatement, unmatchedLedger: unmatchedLedger,
+                                     statementFile: statementFile)
+
+        let (lineTotals, total, totalsOverflow) = totals(ledger, scope: scope, ledgerItems, statementItems)
+        if overflow || totalsOverflow {
+            // Never a wrapped or made-up figure: the audit stops with an error (exit 2).
+            findings.append(AuditFinding(Diagnostic(
+                .amountOverflow, "the statement's and the ledger's amounts are too large to total exactly",
+                hint: "check the statement for an amount with extra digits (a reference pasted into the amount column?)",
+                at: SourceLocation(file: statementFile, line: 1, column: 1))))
+        }
+        let reconciliation = Reconciliation(
+            statementFile: statementFile, rulesFile: rules.file, grants: ledger.grants.map(\.id).filter(scope.contains),
+            dateTolerance: rules.dateTolerance, matched: matched, unmatchedLedger: unmatchedLedger,
+            unmatchedStatement: unmatchedStatement, repeatedStatement: matching.repeats.map { statementItems[$0.statement] },
+            lineTotals: lineTotals, total: total)
+        return (reconciliation, findings)
+    }
+
+    /// The ledger's spend on the grants in scope, dated in the period when there is one.
+    static func ledgerItems(_ ledger: Ledger, scope: Set<String>, period: Period?) -> [LedgerSpendItem] {
         var ledgerItems: [LedgerSpendItem] = []
         for posting in ledger.postings where ledger.isSpend(posting) {
             let grant = ledger.grants[Int(posting.grant)]
@@ -25,6 +66,11 @@ public enum Reconciler {
                 date: date, amount: posting.amount, reference: posting.reference, supplier: posting.supplier, grant: grant.id,
                 line: line, account: ledger.account(of: posting).name, location: ledger.location(of: posting)))
         }
+        return ledgerItems
+    }
+
+    /// The statement's rows that name a grant, dated in the period, with the rows by location.
+    static func statementItems(_ rows: [ExportRow], period: Period?) -> (items: [StatementItem], rows: [SourceLocation: ExportRow]) {
         var statementItems: [StatementItem] = []
         var rowsByLocation: [SourceLocation: ExportRow] = [:]
         for row in rows {
@@ -37,80 +83,92 @@ public enum Reconciler {
             statementItems.append(item)
             rowsByLocation[item.location] = row
         }
+        return (statementItems, rowsByLocation)
+    }
 
-        var ledgerUsed = [Bool](repeating: false, count: ledgerItems.count)
-        var statementUsed = [Bool](repeating: false, count: statementItems.count)
+    /// The two sides as they are compared, and what has been paired so far.
+    struct Matching {
+        let ledgerItems: [LedgerSpendItem]
+        let statementItems: [StatementItem]
+        let rowsByLocation: [SourceLocation: ExportRow]
+        var ledgerUsed: [Bool]
+        var statementUsed: [Bool]
         var pairs: [(ledger: Int, statement: Int, by: ReconciledPair.MatchedBy)] = []
         var repeats: [(statement: Int, of: Int)] = []
 
-        // 1. By reference.
-        var ledgerByReference: [String: [Int]] = [:]
-        for (index, item) in ledgerItems.enumerated() {
-            if let reference = item.reference { ledgerByReference[reference, default: []].append(index) }
+        init(ledgerItems: [LedgerSpendItem], statement: (items: [StatementItem], rows: [SourceLocation: ExportRow])) {
+            self.ledgerItems = ledgerItems
+            statementItems = statement.items
+            rowsByLocation = statement.rows
+            ledgerUsed = [Bool](repeating: false, count: ledgerItems.count)
+            statementUsed = [Bool](repeating: false, count: statement.items.count)
         }
-        var statementByReference: [String: [Int]] = [:]
-        var referenceOrder: [String] = []
-        for (index, item) in statementItems.enumerated() {
-            if statementByReference[item.reference] == nil { referenceOrder.append(item.reference) }
-            statementByReference[item.reference, default: []].append(index)
-        }
-        for reference in referenceOrder {
-            let statementSide = statementByReference[reference] ?? []
-            let ledgerSide = ledgerByReference[reference] ?? []
-            let passes: [(LedgerSpendItem, StatementItem) -> Bool] = [
-                { $0.amount == $1.amount && $0.grant == $1.grant && $0.line == $1.line },
-                { $0.amount == $1.amount },
-                { _, _ in true },
-            ]
-            for accepts in passes {
+
+        /// 1. By reference: equal amounts on the same line, then equal amounts, then in order; a
+        /// left-over row repeating a paired one exactly is a repeat.
+        mutating func pairByReference() {
+            var ledgerByReference: [String: [Int]] = [:]
+            for (index, item) in ledgerItems.enumerated() {
+                if let reference = item.reference { ledgerByReference[reference, default: []].append(index) }
+            }
+            var statementByReference: [String: [Int]] = [:]
+            var referenceOrder: [String] = []
+            for (index, item) in statementItems.enumerated() {
+                if statementByReference[item.reference] == nil { referenceOrder.append(item.reference) }
+                statementByReference[item.reference, default: []].append(index)
+            }
+            for reference in referenceOrder {
+                let statementSide = statementByReference[reference] ?? []
+                let ledgerSide = ledgerByReference[reference] ?? []
+                let passes: [(LedgerSpendItem, StatementItem) -> Bool] = [
+                    { $0.amount == $1.amount && $0.grant == $1.grant && $0.line == $1.line },
+                    { $0.amount == $1.amount },
+                    { _, _ in true },
+                ]
+                for accepts in passes {
+                    for s in statementSide where !statementUsed[s] {
+                        guard let l = ledgerSide.first(where: { !ledgerUsed[$0] && accepts(ledgerItems[$0], statementItems[s]) }) else { continue }
+                        ledgerUsed[l] = true
+                        statementUsed[s] = true
+                        pairs.append((l, s, .reference))
+                    }
+                }
                 for s in statementSide where !statementUsed[s] {
-                    guard let l = ledgerSide.first(where: { !ledgerUsed[$0] && accepts(ledgerItems[$0], statementItems[s]) }) else { continue }
-                    ledgerUsed[l] = true
-                    statementUsed[s] = true
-                    pairs.append((l, s, .reference))
-                }
-            }
-            for s in statementSide where !statementUsed[s] {
-                let item = statementItems[s]
-                if let original = statementSide.first(where: { other in
-                    other != s && statementUsed[other] && same(statementItems[other], item)
-                }) {
-                    statementUsed[s] = true
-                    repeats.append((s, original))
+                    let item = statementItems[s]
+                    if let original = statementSide.first(where: { other in
+                        other != s && statementUsed[other] && Reconciler.same(statementItems[other], item)
+                    }) {
+                        statementUsed[s] = true
+                        repeats.append((s, original))
+                    }
                 }
             }
         }
 
-        // 2. By date and exact amount, nearest date first. Ledger items are looked up by amount, so a
-        // large statement costs no more than the pairs that could match.
-        var ledgerByAmount: [Money: [Int]] = [:]
-        for l in ledgerItems.indices where !ledgerUsed[l] { ledgerByAmount[ledgerItems[l].amount, default: []].append(l) }
-        var candidates: [(gap: Int32, ledger: Int, statement: Int)] = []
-        for s in statementItems.indices where !statementUsed[s] {
-            for l in ledgerByAmount[statementItems[s].amount] ?? [] {
-                let gap = abs(ledgerItems[l].date.daysSinceEpoch - statementItems[s].date.daysSinceEpoch)
-                if gap <= rules.dateTolerance { candidates.append((gap, l, s)) }
+        /// 2. By date and exact amount, nearest date first. Ledger items are looked up by amount, so a
+        /// large statement costs no more than the pairs that could match.
+        mutating func pairByDateAndAmount(tolerance: Int) {
+            var ledgerByAmount: [Money: [Int]] = [:]
+            for l in ledgerItems.indices where !ledgerUsed[l] { ledgerByAmount[ledgerItems[l].amount, default: []].append(l) }
+            var candidates: [(gap: Int32, ledger: Int, statement: Int)] = []
+            for s in statementItems.indices where !statementUsed[s] {
+                for l in ledgerByAmount[statementItems[s].amount] ?? [] {
+                    let gap = abs(ledgerItems[l].date.daysSinceEpoch - statementItems[s].date.daysSinceEpoch)
+                    if gap <= tolerance { candidates.append((gap, l, s)) }
+                }
+            }
+            candidates.sort { ($0.gap, $0.statement, $0.ledger) < ($1.gap, $1.statement, $1.ledger) }
+            for candidate in candidates where !ledgerUsed[candidate.ledger] && !statementUsed[candidate.statement] {
+                ledgerUsed[candidate.ledger] = true
+                statementUsed[candidate.statement] = true
+                pairs.append((candidate.ledger, candidate.statement, .dateAndAmount))
             }
         }
-        candidates.sort { ($0.gap, $0.statement, $0.ledger) < ($1.gap, $1.statement, $1.ledger) }
-        for candidate in candidates where !ledgerUsed[candidate.ledger] && !statementUsed[candidate.statement] {
-            ledgerUsed[candidate.ledger] = true
-            statementUsed[candidate.statement] = true
-            pairs.append((candidate.ledger, candidate.statement, .dateAndAmount))
-        }
+    }
 
-        // Findings, each named by its reference and grant line.
+    /// A difference of amount or of line, for each pair.
+    static func pairFindings(_ matched: [ReconciledPair], _ rowsByLocation: [SourceLocation: ExportRow]) -> [AuditFinding] {
         var findings: [AuditFinding] = []
-        var overflow = false
-        let matched: [ReconciledPair] = pairs.sorted { $0.statement < $1.statement }.map { pair in
-            let l = ledgerItems[pair.ledger], s = statementItems[pair.statement]
-            let difference: Money
-            do throws(MoneyError) { difference = try s.amount.subtracting(l.amount) } catch {
-                overflow = true
-                difference = .zero
-            }
-            return ReconciledPair(ledger: l, statement: s, matchedBy: pair.by, amountDifference: difference)
-        }
         for pair in matched {
             let s = pair.statement, l = pair.ledger
             let row = rowsByLocation[s.location]
@@ -133,7 +191,15 @@ public enum Reconciler {
                     at: at.location, length: at.length), reference: s.reference, grant: s.grant, line: s.line))
             }
         }
-        for (s, original) in repeats {
+        return findings
+    }
+
+    /// Statement rows repeated, and what is on one side only.
+    static func leftoverFindings(_ matching: Matching, unmatchedStatement: [StatementItem], unmatchedLedger: [LedgerSpendItem],
+                                 statementFile: String) -> [AuditFinding] {
+        let statementItems = matching.statementItems, rowsByLocation = matching.rowsByLocation
+        var findings: [AuditFinding] = []
+        for (s, original) in matching.repeats {
             let item = statementItems[s]
             let at = rowsByLocation[item.location]?.location(of: .reference) ?? (location: item.location, length: 1)
             findings.append(AuditFinding(Diagnostic(
@@ -142,7 +208,6 @@ public enum Reconciler {
                 hint: "a duplicate payment or a doubled export line: ask finance whether it was paid twice",
                 at: at.location, length: at.length), reference: item.reference, grant: item.grant, line: item.line))
         }
-        let unmatchedStatement = statementItems.indices.filter { !statementUsed[$0] }.map { statementItems[$0] }
         for item in unmatchedStatement {
             let at = rowsByLocation[item.location]?.location(of: .reference) ?? (location: item.location, length: 1)
             findings.append(AuditFinding(Diagnostic(
@@ -151,7 +216,6 @@ public enum Reconciler {
                 hint: "an invoice missing from the ledger: import it (grantledger import), or find why finance charged it to this grant",
                 at: at.location, length: at.length), reference: item.reference, grant: item.grant, line: item.line))
         }
-        let unmatchedLedger = ledgerItems.indices.filter { !ledgerUsed[$0] }.map { ledgerItems[$0] }
         for item in unmatchedLedger {
             findings.append(AuditFinding(Diagnostic(
                 .unmatchedLedgerSpend,
@@ -160,20 +224,7 @@ public enum Reconciler {
                 at: item.location, length: item.account.utf8.count), reference: item.reference, grant: item.grant, line: item.line))
         }
 
-        let (lineTotals, total, totalsOverflow) = totals(ledger, scope: scope, ledgerItems, statementItems)
-        if overflow || totalsOverflow {
-            // Never a wrapped or made-up figure: the audit stops with an error (exit 2).
-            findings.append(AuditFinding(Diagnostic(
-                .amountOverflow, "the statement's and the ledger's amounts are too large to total exactly",
-                hint: "check the statement for an amount with extra digits (a reference pasted into the amount column?)",
-                at: SourceLocation(file: statementFile, line: 1, column: 1))))
-        }
-        let reconciliation = Reconciliation(
-            statementFile: statementFile, rulesFile: rules.file, grants: ledger.grants.map(\.id).filter(scope.contains),
-            dateTolerance: rules.dateTolerance, matched: matched, unmatchedLedger: unmatchedLedger,
-            unmatchedStatement: unmatchedStatement, repeatedStatement: repeats.map { statementItems[$0.statement] },
-            lineTotals: lineTotals, total: total)
-        return (reconciliation, findings)
+        return findings
     }
 
     static func same(_ a: StatementItem, _ b: StatementItem) -> Bool {

@@ -37,6 +37,20 @@ public struct Diagnostic: Hashable, Sendable {
         self.omitted = 0
     }
 
+    /// A problem with a setting, shown at `origin` (its place on the command line or in a file)
+    /// when there is one, `offset` bytes into it and `length` long (the rest of it when nil), and
+    /// unlocated otherwise (settings made in code): the one home of "a diagnostic at this origin".
+    public init(
+        _ code: DiagnosticCode, _ message: String, hint: String? = nil, origin: SettingOrigin?,
+        offset: Int = 0, length: Int? = nil
+    ) {
+        if let origin {
+            self = origin.diagnostic(code, message, hint: hint, offset: offset, length: length)
+        } else {
+            self.init(code, message, hint: hint)
+        }
+    }
+
     /// Stands for `count` problems of `code` that were counted, not kept.
     public static func tally(_ code: DiagnosticCode, count: Int) -> Diagnostic {
         Diagnostic(code: code, omitted: count)

@@ -9,11 +9,20 @@ import Foundation
 ///
 /// Source lines not captured while reading come from the files as they were read (`SourceFiles`),
 /// never from the disk again: the line shown is the line that was parsed.
+///
+/// How the program names itself and how a reader asks for more problems are the caller's words (the
+/// CLI's `grantledger:` and `--max-problems N`), never the core's.
 public final class DiagnosticRenderer {
     private let sources: SourceFiles?
+    private let program: String?
+    private let showingMore: String?
 
-    public init(sources: SourceFiles? = nil) {
+    /// `program` prefixes a problem that has no location (`grantledger: error[…]`); `showingMore`
+    /// says how to see the problems counted past the limit (`--max-problems N`).
+    public init(sources: SourceFiles? = nil, program: String? = nil, showingMore: String? = nil) {
         self.sources = sources
+        self.program = program
+        self.showingMore = showingMore
     }
 
     /// All diagnostics, errors and findings in file order, each followed by a blank line; problems
@@ -31,20 +40,26 @@ public final class DiagnosticRenderer {
         }
         if !tallies.isEmpty {
             let total = tallies.reduce(0) { $0 + $1.omitted }
-            let byCode = tallies.map { "\(Self.grouped($0.omitted)) \($0.code.rawValue)" }.joined(separator: ", ")
-            output += "grantledger: \(Self.grouped(total)) more problem\(total == 1 ? "" : "s") not shown: \(byCode)\n"
-            output += "  hint: correct the ones shown first (often one mistake repeated); --max-problems N shows more\n\n"
+            let byCode = tallies.map { "\(Thousands.grouped($0.omitted)) \($0.code.rawValue)" }.joined(separator: ", ")
+            output += "\(prefix)\(Thousands.grouped(total)) more problem\(total == 1 ? "" : "s") not shown: \(byCode)\n"
+            output += "  hint: correct the ones shown first (often one mistake repeated)\(showingMore.map { "; \($0) shows more" } ?? "")\n\n"
         }
         return output
     }
 
-    /// `1,999,800`.
-    static func grouped(_ n: Int) -> String { ExactText.grouped(String(n)) }
+    /// `grantledger: ` before a line that has no file to name.
+    private var prefix: String { program.map { "\($0): " } ?? "" }
 
     /// Stable order: located problems by file, line and column, then the unlocated ones.
     public static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated().sorted { a, b in
-            switch (a.element.location, b.element.location) {
+        ordered(diagnostics, by: \.location)
+    }
+
+    /// The one order of problems, for anything that has a location (an audit's findings too), so
+    /// every output lists them alike: stable, by file, line and column, the unlocated last.
+    static func ordered<Item>(_ items: [Item], by location: (Item) -> SourceLocation?) -> [Item] {
+        items.enumerated().sorted { a, b in
+            switch (location(a.element), location(b.element)) {
             case let (l?, r?): return l != r ? l < r : a.offset < b.offset
             case (.some, .none): return true
             case (.none, .some): return false
@@ -67,7 +82,7 @@ public final class DiagnosticRenderer {
                 text += "  \(gutter) | \(prefix)\(String(repeating: "^", count: caretCount))\n"
             }
         } else {
-            text = "grantledger: \(head)\n"
+            text = "\(prefix)\(head)\n"
         }
         if let hint = diagnostic.hint {
             text += "  hint: \(Self.printable(Self.clipped(hint)))\n"
@@ -137,7 +152,7 @@ extension Array where Element == Diagnostic {
     public var summary: String {
         let errors = filter { $0.severity == .error }.reduce(0) { $0 + $1.weight }
         let findings = filter { $0.severity == .finding }.reduce(0) { $0 + $1.weight }
-        func plural(_ n: Int, _ word: String) -> String { "\(DiagnosticRenderer.grouped(n)) \(word)\(n == 1 ? "" : "s")" }
+        func plural(_ n: Int, _ word: String) -> String { "\(Thousands.grouped(n)) \(word)\(n == 1 ? "" : "s")" }
         return "\(plural(errors, "error")), \(plural(findings, "finding"))"
     }
 }

@@ -103,10 +103,8 @@ public enum FinanceExport {
     private static func readRow(_ record: CSVRecord, name: String, rules: ImportRules, cell: (ColumnRole) -> CSVField?,
                                 limit: inout AmountLimit, into diagnostics: inout DiagnosticLog) -> ExportRow? {
         let before = diagnostics.count
-        func report(_ field: CSVField, _ code: DiagnosticCode, _ message: String, hint: String, offset: Int = 0, length: Int? = nil) {
-            diagnostics.append(Diagnostic(code, message, hint: hint,
-                                          at: SourceLocation(file: name, line: field.line, column: field.column + offset),
-                                          length: length ?? field.length))
+        func report(_ field: CSVField, _ code: DiagnosticCode, _ message: String, hint: String) {
+            diagnostics.append(located(field, in: name, code, message, hint: hint))
         }
         var date: Day?
         if let field = cell(.date) {
@@ -119,30 +117,7 @@ public enum FinanceExport {
                 report(field, .impossibleDate, "there is no such date as \(field.text)", hint: "check the day of the month")
             }
         }
-        var amount: Money?
-        if let field = cell(.amount) {
-            if field.text.isEmpty {
-                report(field, .badAmount, "this row has no amount", hint: "every row that is not skipped needs an amount")
-            } else {
-                switch ExportAmount.parse(field.text) {
-                case .success(let value):
-                    if let problem = limit.count(value, at: {
-                        (SourceLocation(file: name, line: field.line, column: field.column), field.length, nil)
-                    }) {
-                        diagnostics.append(problem)
-                    } else {
-                        amount = value
-                    }
-                case .failure(let problem):
-                    let code: DiagnosticCode = problem.kind == .overflow ? .amountOverflow : .badAmount
-                    let hint = problem.kind == .strayCharacter
-                        ? "write amounts like 1,234.56, -1,234.56 or (1,234.56) for a credit"
-                        : problem.hint
-                    report(field, code, "\(problem.message): \(field.text)", hint: hint,
-                           offset: min(problem.offset, max(field.length - 1, 0)), length: 1)
-                }
-            }
-        }
+        let amount = cell(.amount).flatMap { readAmount($0, name: name, limit: &limit, into: &diagnostics) }
         var reference: String?
         if let field = cell(.reference) {
             if field.text.isEmpty {
@@ -181,5 +156,39 @@ public enum FinanceExport {
         return ExportRow(file: name, line: record.line, date: date, amount: amount, reference: reference,
                          supplier: text(.supplier), description: text(.description), costCentre: text(.costCentre),
                          accountCode: text(.account), coding: coding, cells: cells)
+    }
+
+    /// A problem at `field`, `offset` bytes into it and `length` long (the whole field when nil).
+    private static func located(_ field: CSVField, in name: String, _ code: DiagnosticCode, _ message: String, hint: String,
+                                offset: Int = 0, length: Int? = nil) -> Diagnostic {
+        Diagnostic(code, message, hint: hint, at: SourceLocation(file: name, line: field.line, column: field.column + offset),
+                   length: length ?? field.length)
+    }
+
+    /// The amount cell: money within the limit, or a problem located in the cell.
+    private static func readAmount(_ field: CSVField, name: String, limit: inout AmountLimit,
+                                   into diagnostics: inout DiagnosticLog) -> Money? {
+        if field.text.isEmpty {
+            diagnostics.append(located(field, in: name, .badAmount, "this row has no amount", hint: "every row that is not skipped needs an amount"))
+            return nil
+        }
+        switch ExportAmount.parse(field.text) {
+        case .success(let value):
+            if let problem = limit.count(value, at: {
+                (SourceLocation(file: name, line: field.line, column: field.column), field.length, nil)
+            }) {
+                diagnostics.append(problem)
+                return nil
+            }
+            return value
+        case .failure(let problem):
+            let code: DiagnosticCode = problem.kind == .overflow ? .amountOverflow : .badAmount
+            let hint = problem.kind == .strayCharacter
+                ? "write amounts like 1,234.56, -1,234.56 or (1,234.56) for a credit"
+                : problem.hint
+            diagnostics.append(located(field, in: name, code, "\(problem.message): \(field.text)", hint: hint,
+                                       offset: min(problem.offset, max(field.length - 1, 0)), length: 1))
+            return nil
+        }
     }
 }

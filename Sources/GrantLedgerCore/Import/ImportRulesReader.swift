@@ -122,7 +122,9 @@ struct RulesParser {
         }
     }
 
-    mutating func read(_ bytes: [UInt8], number: Int) {
+    /// A line the text rule refuses (bad UTF-8, a refused character, longer than a cell) is reported
+    /// and lost whole.
+    mutating func refusesText(_ bytes: [UInt8], number: Int) -> Bool {
         // The text rule holds for the whole line: no rule spans lines, so no line break is allowed.
         switch bytes.withUnsafeBufferPointer({ TextRule.firstByteProblem(in: $0, allowingLineEnds: false) }) {
         case .invalidUTF8(let offset):
@@ -131,13 +133,13 @@ struct RulesParser {
                 at: SourceLocation(file: rules.file, line: number, column: offset + 1),
                 excerpt: String(decoding: bytes, as: UTF8.self)))
             lose(bytes)
-            return
+            return true
         case .character(let problem):
             diagnostics.append(TextRule.diagnostic(
                 problem, what: "this line", at: SourceLocation(file: rules.file, line: number, column: problem.byteOffset + 1),
                 excerpt: String(decoding: bytes, as: UTF8.self)))
             lose(bytes)
-            return
+            return true
         case nil:
             break
         }
@@ -149,8 +151,73 @@ struct RulesParser {
                 tooLong, what: "this line", at: SourceLocation(file: rules.file, line: number, column: 1),
                 textLength: bytes.count, excerpt: String(decoding: bytes, as: UTF8.self)))
             lose(bytes)
+            return true
+        }
+        return false
+    }
+
+    /// `column ROLE  Heading`.
+    mutating func readColumn(_ line: RulesLine) {
+        guard line.words.count >= 3, let heading = line.rest(from: 2) else {
+            report(line, 0, line.bytes.count, .badSyntax, "a column line is a role and the export's heading",
+                   hint: "for example: column date  Posting Date")
             return
         }
+        let roleWord = line.words[1]
+        guard let role = ColumnRole(rawValue: roleWord.text) else {
+            report(line, roleWord.offset, roleWord.text.utf8.count, .unknownField, "unknown column role \"\(roleWord.text)\"",
+                   hint: suggestion(roleWord.text, ColumnRole.allCases.map(\.rawValue)))
+            return
+        }
+        if let earlier = rules.columns[role] {
+            report(line, roleWord.offset, roleWord.text.utf8.count, .duplicateID, "the \(role.rawValue) column is named twice",
+                   hint: "it was first named on line \(earlier.origin?.location.line ?? 0); keep one")
+            return
+        }
+        rules.columns[role] = line.located(heading)
+    }
+
+    /// `skip CONDITIONS` or `map CONDITIONS` (whose indented fields follow).
+    mutating func readRule(_ line: RulesLine, _ first: (offset: Int, text: String)) {
+        var conditions: [(ColumnRole, String)] = []
+        var index = 1
+        var broken = false
+        while index < line.words.count {
+            let roleWord = line.words[index]
+            guard let role = ColumnRole(rawValue: roleWord.text), role.canBeTested else {
+                let testable = ColumnRole.allCases.filter(\.canBeTested).map(\.rawValue)
+                report(line, roleWord.offset, roleWord.text.utf8.count, .unknownField,
+                       "a rule tests a coded column, not \"\(roleWord.text)\"", hint: suggestion(roleWord.text, testable))
+                broken = true
+                break
+            }
+            guard index + 1 < line.words.count else {
+                report(line, roleWord.offset, roleWord.text.utf8.count, .missingField, "\(roleWord.text) needs a value to match",
+                       hint: "for example: \(first.text) \(roleWord.text) 9210")
+                broken = true
+                break
+            }
+            conditions.append((role, line.words[index + 1].text))
+            index += 2
+        }
+        if first.text == "skip" && conditions.isEmpty && !broken {
+            report(line, 0, first.text.utf8.count, .missingField, "skip needs a condition, or it would skip every row",
+                   hint: "for example: skip account 9210   ; VAT input")
+            broken = true
+        }
+        let rule = MappingRule(kind: first.text == "skip" ? .skip : .map, conditions: conditions,
+                               location: SourceLocation(file: rules.file, line: line.number, column: 1), note: line.comment)
+        if first.text == "skip" {
+            if !broken { rules.rules.append(rule) }
+        } else {
+            // Read its fields even when the conditions are broken, so they are not reported again.
+            openRule = rule
+            openRuleBroken = broken
+        }
+    }
+
+    mutating func read(_ bytes: [UInt8], number: Int) {
+        if refusesText(bytes, number: number) { return }
         let line = RulesLine(bytes, number: number, file: rules.file)
         guard let first = line.words.first else { return }
         if line.indented {
@@ -167,23 +234,7 @@ struct RulesParser {
         skippingLostBlock = false
         switch first.text {
         case "column":
-            guard line.words.count >= 3, let heading = line.rest(from: 2) else {
-                report(line, 0, line.bytes.count, .badSyntax, "a column line is a role and the export's heading",
-                       hint: "for example: column date  Posting Date")
-                return
-            }
-            let roleWord = line.words[1]
-            guard let role = ColumnRole(rawValue: roleWord.text) else {
-                report(line, roleWord.offset, roleWord.text.utf8.count, .unknownField, "unknown column role \"\(roleWord.text)\"",
-                       hint: suggestion(roleWord.text, ColumnRole.allCases.map(\.rawValue)))
-                return
-            }
-            if let earlier = rules.columns[role] {
-                report(line, roleWord.offset, roleWord.text.utf8.count, .duplicateID, "the \(role.rawValue) column is named twice",
-                       hint: "it was first named on line \(earlier.origin?.location.line ?? 0); keep one")
-                return
-            }
-            rules.columns[role] = line.located(heading)
+            readColumn(line)
         case "date-format":
             guard let value = line.rest(from: 1) else { return missingValue(line, first) }
             if let format = ExportDateFormat(rawValue: value.text) {
@@ -209,41 +260,7 @@ struct RulesParser {
                        hint: "for example: date-tolerance 5 days")
             }
         case "skip", "map":
-            var conditions: [(ColumnRole, String)] = []
-            var index = 1
-            var broken = false
-            while index < line.words.count {
-                let roleWord = line.words[index]
-                guard let role = ColumnRole(rawValue: roleWord.text), role.canBeTested else {
-                    let testable = ColumnRole.allCases.filter(\.canBeTested).map(\.rawValue)
-                    report(line, roleWord.offset, roleWord.text.utf8.count, .unknownField,
-                           "a rule tests a coded column, not \"\(roleWord.text)\"", hint: suggestion(roleWord.text, testable))
-                    broken = true
-                    break
-                }
-                guard index + 1 < line.words.count else {
-                    report(line, roleWord.offset, roleWord.text.utf8.count, .missingField, "\(roleWord.text) needs a value to match",
-                           hint: "for example: \(first.text) \(roleWord.text) 9210")
-                    broken = true
-                    break
-                }
-                conditions.append((role, line.words[index + 1].text))
-                index += 2
-            }
-            if first.text == "skip" && conditions.isEmpty && !broken {
-                report(line, 0, first.text.utf8.count, .missingField, "skip needs a condition, or it would skip every row",
-                       hint: "for example: skip account 9210   ; VAT input")
-                broken = true
-            }
-            let rule = MappingRule(kind: first.text == "skip" ? .skip : .map, conditions: conditions,
-                                   location: SourceLocation(file: rules.file, line: line.number, column: 1), note: line.comment)
-            if first.text == "skip" {
-                if !broken { rules.rules.append(rule) }
-            } else {
-                // Read its fields even when the conditions are broken, so they are not reported again.
-                openRule = rule
-                openRuleBroken = broken
-            }
+            readRule(line, first)
         default:
             report(line, 0, first.text.utf8.count, .unknownDirective, "unknown rules keyword \"\(first.text)\"",
                    hint: suggestion(first.text, ["column", "date-format", "paid-from", "date-tolerance", "skip", "map"]))

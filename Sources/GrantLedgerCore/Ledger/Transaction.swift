@@ -43,16 +43,17 @@ public struct Posting: Sendable {
     private var assertedPence: Int64
     public var supplier: String?
     public var reference: String?
-    /// `account` and `transaction` are set only inside the core: the reader renumbers them when it joins
-    /// ranges of a file read in parallel (`LedgerParser+Merge`).
+    /// The indices into the ledger's tables are set only inside the core: the reader renumbers them
+    /// when it joins ranges of a file read in parallel (`LedgerParser+Merge`) and resolves names, and a
+    /// client that changed one would put the posting out of step with the ledger's indices.
     public internal(set) var account: Int32
-    public var grant: Int32
-    public var grantLine: Int32
-    public var area: Int32
-    public var initiative: Int32
+    public internal(set) var grant: Int32
+    public internal(set) var grantLine: Int32
+    public internal(set) var area: Int32
+    public internal(set) var initiative: Int32
     /// The grant this posting is match funding for (`match:` tag), or -1. Match funding is never
     /// the grant's spend: the reader refuses a posting that carries both tags.
-    public var matchGrant: Int32
+    public internal(set) var matchGrant: Int32
     public internal(set) var transaction: Int32
     /// Line of the posting in its transaction's file.
     public let sourceLine: Int32

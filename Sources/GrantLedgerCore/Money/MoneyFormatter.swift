@@ -15,7 +15,7 @@ extension Money: CustomStringConvertible {
         let pounds = magnitude / 100
         let remainder = magnitude % 100
         var digits = String(pounds)
-        if style == .display && digits.utf8.count > 3 { digits = ExactText.grouped(digits) }
+        if style == .display && digits.utf8.count > 3 { digits = Thousands.grouped(digits) }
         let pence = remainder < 10 ? "0\(remainder)" : "\(remainder)"
         let sign = self.pence < 0 ? "-" : ""
         switch style {

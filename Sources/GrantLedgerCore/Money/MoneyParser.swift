@@ -144,31 +144,3 @@ public struct MoneyParseProblem: Error, Equatable, Sendable {
         }
     }
 }
-
-/// Byte constants for the parsers, so that hot loops compare integers, never Characters.
-enum ASCII {
-    static let zero: UInt8 = 0x30
-    static let nine: UInt8 = 0x39
-    static let minus: UInt8 = 0x2D
-    static let plus: UInt8 = 0x2B
-    static let comma: UInt8 = 0x2C
-    static let period: UInt8 = 0x2E
-    static let space: UInt8 = 0x20
-    static let tab: UInt8 = 0x09
-    static let newline: UInt8 = 0x0A
-    static let carriageReturn: UInt8 = 0x0D
-    static let semicolon: UInt8 = 0x3B
-    static let hash: UInt8 = 0x23
-    static let colon: UInt8 = 0x3A
-    static let equals: UInt8 = 0x3D
-    static let asterisk: UInt8 = 0x2A
-    static let bang: UInt8 = 0x21
-    static let openParen: UInt8 = 0x28
-    static let closeParen: UInt8 = 0x29
-    static let pipe: UInt8 = 0x7C
-    static let slash: UInt8 = 0x2F
-    static let percent: UInt8 = 0x25
-
-    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- zero < 10 }
-    @inline(__always) static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }
-}

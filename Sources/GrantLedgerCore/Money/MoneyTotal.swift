@@ -38,7 +38,7 @@ public struct MoneyTotal: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         if let money { return money.description }
         let magnitude = pence.magnitude
-        let pounds = ExactText.grouped(String(magnitude / 100)), remainder = magnitude % 100
+        let pounds = Thousands.grouped(String(magnitude / 100)), remainder = magnitude % 100
         return (pence < 0 ? "-£" : "£") + pounds + (remainder < 10 ? ".0" : ".") + String(remainder)
     }
 }

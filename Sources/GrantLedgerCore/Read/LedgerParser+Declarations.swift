@@ -139,19 +139,8 @@ extension LedgerParser {
         case .account:
             unknownField("none (indent only comments under an account)")
         case .area(var area):
-            switch key {
-            case "type":
-                if let kind = Area.Kind(rawValue: value) {
-                    area.kind = kind
-                } else {
-                    report(.badValue, "\"\(value)\" is not an area type",
-                           hint: "one of: \(Area.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
-                           line, number, valueRange.lowerBound, max(1, valueRange.count))
-                }
-            case "within": area.parentID = reference(.area)
-            case "gss": if needValue() { area.gssCode = value }
-            default: unknownField("type, within, gss")
-            }
+            readAreaField(&area, key: key, value: value, valueRange: valueRange, line, number, needValue: needValue,
+                          reference: reference, unknownField: unknownField)
             declaration = .area(area)
         case .initiative(var initiative):
             switch key {
@@ -166,18 +155,8 @@ extension LedgerParser {
                            needValue: needValue, reference: reference, amount: amount, day: day, unknownField: unknownField)
             declaration = .grant(grant)
         case .bid(var bid):
-            if let first = keyRange.first, ASCII.isDigit(line.bytes[first]) {
-                readBidEvent(&bid, keyRange, line, number, day: day)
-            } else {
-                switch key {
-                case "fund": if needValue() { bid.fund = value }
-                case "round": if needValue() { bid.round = value }
-                case "applicant": if needValue() { bid.applicant = value }
-                case "requested": bid.requested = amount()
-                case "grant": bid.grantID = reference(.grant)
-                default: unknownField("fund, round, applicant, requested, grant, and dated status lines such as 2022-02-24 submitted")
-                }
-            }
+            readBidField(&bid, key: key, value: value, keyRange: keyRange, line, number, needValue: needValue, reference: reference,
+                         amount: amount, day: day, unknownField: unknownField)
             declaration = .bid(bid)
         }
         block = .declaration(declaration)
@@ -224,49 +203,99 @@ extension LedgerParser {
                        cursor, number, valueRange.lowerBound, valueRange.count)
             }
         case "tranche":
-            // tranche 2022-23  £500,000.00  by 2023-03-31
-            var parts = LineCursor(cursor.bytes)
-            parts.position = valueRange.lowerBound
-            let yearRange = parts.word(); parts.skipBlanks()
-            let capRange = parts.word(); parts.skipBlanks()
-            let byRange = parts.word(); parts.skipBlanks()
-            let dateRange = parts.word()
-            guard !yearRange.isEmpty, !capRange.isEmpty, cursor.equals(byRange, "by"), !dateRange.isEmpty,
-                  dateRange.upperBound <= valueRange.upperBound else {
-                report(.badSyntax, "a tranche is a financial year, a cap and a spend-by date",
-                       hint: "write tranche  2022-23  £500,000.00  by 2023-03-31", cursor, number, keyStart, keyRange.count)
-                return
-            }
-            guard let year = FinancialYear.parse(cursor.string(yearRange)) else {
-                report(.badPeriod, "\"\(cursor.string(yearRange))\" is not a financial year", hint: "write it like 2022-23",
-                       cursor, number, yearRange.lowerBound, yearRange.count)
-                return
-            }
-            guard let cap = nonNegativeMoney(capRange, cursor, number, what: "a tranche"), let by = day(dateRange) else { return }
-            grant.tranches.append(Tranche(financialYear: year, cap: cap, spendBy: by,
-                                          location: SourceLocation(file: file, line: number, column: keyStart + 1)))
+            readTranche(&grant, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, cursor, number, day: day)
         case "line":
-            // line ID  AMOUNT  NAME
-            var parts = LineCursor(cursor.bytes)
-            parts.position = valueRange.lowerBound
-            let idRange = parts.word(); parts.skipBlanks()
-            let amountRange = parts.word(); parts.skipBlanks()
-            let nameRange = parts.textUntilComment()
-            guard !idRange.isEmpty, !amountRange.isEmpty, !nameRange.isEmpty, idRange.upperBound <= valueRange.upperBound else {
-                report(.badSyntax, "a budget line is an id, an amount and a name",
-                       hint: "write line nwps  £270,750.00  Neighbourhood Working Problem Solving", cursor, number, keyStart, max(keyRange.count, valueRange.upperBound - keyStart))
-                return
-            }
-            guard let budget = nonNegativeMoney(amountRange, cursor, number, what: "a line's budget") else { return }
-            let id = cursor.string(idRange)
-            let location = SourceLocation(file: file, line: number, column: idRange.lowerBound + 1)
-            if let first = grant.lines.first(where: { $0.id == id }) {
-                duplicate("line", id, first.location, cursor, number, idRange)
-                return
-            }
-            grant.lines.append(GrantLine(id: id, name: cursor.string(nameRange), budget: budget, location: location))
+            readGrantLine(&grant, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, cursor, number)
         default:
             unknownField("funder, recipient, period, award, deadline, tranche, match, capital, revenue, claims, line")
+        }
+    }
+
+    /// `tranche 2022-23  £500,000.00  by 2023-03-31`.
+    private func readTranche(_ grant: inout Grant, keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>,
+                             _ cursor: LineCursor, _ number: Int, day: (Range<Int>) -> Day?) {
+        var parts = LineCursor(cursor.bytes)
+        parts.position = valueRange.lowerBound
+        let yearRange = parts.word(); parts.skipBlanks()
+        let capRange = parts.word(); parts.skipBlanks()
+        let byRange = parts.word(); parts.skipBlanks()
+        let dateRange = parts.word()
+        guard !yearRange.isEmpty, !capRange.isEmpty, cursor.equals(byRange, "by"), !dateRange.isEmpty,
+              dateRange.upperBound <= valueRange.upperBound else {
+            report(.badSyntax, "a tranche is a financial year, a cap and a spend-by date",
+                   hint: "write tranche  2022-23  £500,000.00  by 2023-03-31", cursor, number, keyStart, keyRange.count)
+            return
+        }
+        guard let year = FinancialYear.parse(cursor.string(yearRange)) else {
+            report(.badPeriod, "\"\(cursor.string(yearRange))\" is not a financial year", hint: "write it like 2022-23",
+                   cursor, number, yearRange.lowerBound, yearRange.count)
+            return
+        }
+        guard let cap = nonNegativeMoney(capRange, cursor, number, what: "a tranche"), let by = day(dateRange) else { return }
+        grant.tranches.append(Tranche(financialYear: year, cap: cap, spendBy: by,
+                                      location: SourceLocation(file: file, line: number, column: keyStart + 1)))
+    }
+
+    /// `line ID  AMOUNT  NAME`.
+    private func readGrantLine(_ grant: inout Grant, keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>,
+                               _ cursor: LineCursor, _ number: Int) {
+        var parts = LineCursor(cursor.bytes)
+        parts.position = valueRange.lowerBound
+        let idRange = parts.word(); parts.skipBlanks()
+        let amountRange = parts.word(); parts.skipBlanks()
+        let nameRange = parts.textUntilComment()
+        guard !idRange.isEmpty, !amountRange.isEmpty, !nameRange.isEmpty, idRange.upperBound <= valueRange.upperBound else {
+            report(.badSyntax, "a budget line is an id, an amount and a name",
+                   hint: "write line nwps  £270,750.00  Neighbourhood Working Problem Solving", cursor, number, keyStart, max(keyRange.count, valueRange.upperBound - keyStart))
+            return
+        }
+        guard let budget = nonNegativeMoney(amountRange, cursor, number, what: "a line's budget") else { return }
+        let id = cursor.string(idRange)
+        let location = SourceLocation(file: file, line: number, column: idRange.lowerBound + 1)
+        if let first = grant.lines.first(where: { $0.id == id }) {
+            duplicate("line", id, first.location, cursor, number, idRange)
+            return
+        }
+        grant.lines.append(GrantLine(id: id, name: cursor.string(nameRange), budget: budget, location: location))
+    }
+
+    /// A bid's field, or a dated status line (`2022-02-24 submitted`).
+    private func readBidField(
+        _ bid: inout Bid, key: String, value: String, keyRange: Range<Int>, _ line: LineCursor, _ number: Int,
+        needValue: () -> Bool, reference: (PendingReference.Kind) -> String?, amount: () -> Money?,
+        day: (Range<Int>) -> Day?, unknownField: (String) -> Void
+    ) {
+        if let first = keyRange.first, ASCII.isDigit(line.bytes[first]) {
+            readBidEvent(&bid, keyRange, line, number, day: day)
+        } else {
+            switch key {
+            case "fund": if needValue() { bid.fund = value }
+            case "round": if needValue() { bid.round = value }
+            case "applicant": if needValue() { bid.applicant = value }
+            case "requested": bid.requested = amount()
+            case "grant": bid.grantID = reference(.grant)
+            default: unknownField("fund, round, applicant, requested, grant, and dated status lines such as 2022-02-24 submitted")
+            }
+        }
+    }
+
+    /// An area's field: `type`, `within`, `gss`.
+    private func readAreaField(
+        _ area: inout Area, key: String, value: String, valueRange: Range<Int>, _ line: LineCursor, _ number: Int,
+        needValue: () -> Bool, reference: (PendingReference.Kind) -> String?, unknownField: (String) -> Void
+    ) {
+        switch key {
+        case "type":
+            if let kind = Area.Kind(rawValue: value) {
+                area.kind = kind
+            } else {
+                report(.badValue, "\"\(value)\" is not an area type",
+                       hint: "one of: \(Area.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
+                       line, number, valueRange.lowerBound, max(1, valueRange.count))
+            }
+        case "within": area.parentID = reference(.area)
+        case "gss": if needValue() { area.gssCode = value }
+        default: unknownField("type, within, gss")
         }
     }
 

@@ -1,6 +1,11 @@
-/// "Did you mean …?" for a mistyped id: the closest known id by edit distance, when close enough.
-enum Suggestion {
-    static func closest(to word: String, in candidates: [String]) -> String? {
+/// "Did you mean …?" for a mistyped id or name: the one algorithm every reader and command uses.
+public enum Suggestion {
+    /// A candidate equal to `word` but for case; else the nearest by edit distance, when close
+    /// enough (a third of the word's length); else one that starts the same way, ignoring case
+    /// (`Notts` for `Nottingham`). Nil when nothing is near.
+    public static func closest(to word: String, in candidates: [String]) -> String? {
+        let lower = word.lowercased()
+        if let same = candidates.first(where: { $0.lowercased() == lower }) { return same }
         let target = Array(word.utf8)
         var best: (String, Int)?
         for candidate in candidates {
@@ -9,7 +14,8 @@ enum Suggestion {
             if let current = best, current.1 <= distance { continue }
             best = (candidate, distance)
         }
-        return best?.0
+        if let best { return best.0 }
+        return candidates.first { $0.lowercased().hasPrefix(lower) || lower.hasPrefix($0.lowercased()) }
     }
 
     /// Edits (insert, delete, replace, or swap two neighbours: `nwsp` for `nwps` is one slip of the

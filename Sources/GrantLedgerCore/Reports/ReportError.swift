@@ -1,10 +1,11 @@
 /// Why a report could not be made: a filter that names nothing in the books, a date that is not a
 /// date, or totals too large to hold. Each converts to a `Diagnostic` so the CLI renders it like any
-/// other problem (exit 2).
+/// other problem (exit 2). The error says which setting is wrong (`ReportFilter.Setting`) and the
+/// value given; how a setting is spelled (`--fy` on the command line) is the caller's word.
 public enum ReportError: Error, Hashable, Sendable {
     case unknownGrant(String, suggestion: String?)
     case unknownArea(String, suggestion: String?)
-    case badDate(option: String, text: String)
+    case badDate(ReportFilter.Setting, text: String)
     case badFinancialYear(String)
     case emptyRange(from: Day, to: Day)
     case overflow(String)
@@ -13,25 +14,26 @@ public enum ReportError: Error, Hashable, Sendable {
     /// A percent column whose ratio does not name money columns of the same report: also a bug.
     case malformedColumn(String)
 
-    public var diagnostic: Diagnostic {
+    /// The problem as people read it, with each setting spelled by `name` (the CLI's option names).
+    public func diagnostic(naming name: (ReportFilter.Setting) -> String) -> Diagnostic {
         switch self {
         case .unknownGrant(let id, let suggestion):
-            return Diagnostic(.unknownGrant, "--grant \(id): no grant has that id",
+            return Diagnostic(.unknownGrant, "\(name(.grant)) \(id): no grant has that id",
                               hint: suggestion.map { "did you mean \($0)?" } ?? "grant ids are declared as: grant ID  Name")
         case .unknownArea(let id, let suggestion):
-            return Diagnostic(.unknownArea, "--area \(id): no area has that id",
+            return Diagnostic(.unknownArea, "\(name(.area)) \(id): no area has that id",
                               hint: suggestion.map { "did you mean \($0)?" } ?? "area ids are declared as: area ID  Name")
-        case .badDate(let option, let text):
-            let impossible = Period.looksLikeDate(text)
+        case .badDate(let setting, let text):
+            let option = name(setting), impossible = Period.looksLikeDate(text)
             return Diagnostic(impossible ? .impossibleDate : .badDate,
                               impossible ? "\(option) \(text): there is no such date" : "\(option) \(text): not a date",
                               hint: "write dates as YYYY-MM-DD, for example \(option) 2019-04-01")
         case .badFinancialYear(let text):
-            return Diagnostic(.badPeriod, "--fy \(text): not a financial year",
-                              hint: "write the year it starts and the two digits of the next, for example --fy 2019-20")
+            return Diagnostic(.badPeriod, "\(name(.financialYear)) \(text): not a financial year",
+                              hint: "write the year it starts and the two digits of the next, for example \(name(.financialYear)) 2019-20")
         case .emptyRange(let from, let to):
             return Diagnostic(.badPeriod, "the dates asked for are empty: from \(from) to \(to)",
-                              hint: "--from must be on or before --to, and inside --fy when both are given")
+                              hint: "\(name(.from)) must be on or before \(name(.to)), and inside \(name(.financialYear)) when both are given")
         case .overflow(let what):
             return Diagnostic(.amountOverflow, "the \(what) total is too large to hold",
                               hint: "check the ledger's amounts for extra digits")

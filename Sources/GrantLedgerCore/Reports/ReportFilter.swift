@@ -29,11 +29,11 @@ public struct ReportFilter: Hashable, Sendable {
             filter.financialYear = year
         }
         if let text = from {
-            guard let day = Day.parse(text) else { throw .badDate(option: "--from", text: text) }
+            guard let day = Day.parse(text) else { throw .badDate(.from, text: text) }
             filter.from = day
         }
         if let text = to {
-            guard let day = Day.parse(text) else { throw .badDate(option: "--to", text: text) }
+            guard let day = Day.parse(text) else { throw .badDate(.to, text: text) }
             filter.to = day
         }
         return filter
@@ -52,6 +52,12 @@ public struct ReportFilter: Hashable, Sendable {
         case let (a?, b?): return min(a, b)
         case let (a, b): return a ?? b
         }
+    }
+
+    /// The settings a filter is made of, so that an error can say which one is wrong; how each is
+    /// spelled (`--fy`) is the caller's word, not the core's.
+    public enum Setting: Hashable, Sendable {
+        case financialYear, from, to, grant, area
     }
 
     public var isEmpty: Bool { self == ReportFilter() }

@@ -166,14 +166,8 @@ struct ImportCommandTests {
         try folder.write("first.csv", ([lines[0]] + rows.prefix(10)).joined(separator: "\r\n") + "\r\n")
         try folder.write("second.csv", ([lines[0]] + rows.dropFirst(10)).joined(separator: "\r\n") + "\r\n")
         let processes = try ["first.csv", "second.csv"].map { file in
-            let process = Process()
-            process.executableURL = Grantledger.binary
-            process.arguments = ["import", file, "--rules", "examples/finance/ncc-nwps.rules", "--into", Self.nwpsFile, "ledgers"]
-            process.currentDirectoryURL = folder.url
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
+            try Grantledger.start(["import", file, "--rules", "examples/finance/ncc-nwps.rules", "--into", Self.nwpsFile, "ledgers"],
+                                  in: folder.url)
         }
         for process in processes {
             process.waitUntilExit()

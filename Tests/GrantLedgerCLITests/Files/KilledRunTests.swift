@@ -17,13 +17,7 @@ struct KilledRunTests {
     /// Starts `arguments` in `folder` and SIGKILLs it after `delay` seconds if it is still running;
     /// whether it was killed.
     static func kill(_ arguments: [String], in folder: URL, after delay: TimeInterval) throws -> Bool {
-        let process = Process()
-        process.executableURL = Grantledger.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Grantledger.start(arguments, in: folder)
         Thread.sleep(forTimeInterval: delay)
         var killed = false
         if process.isRunning {

@@ -27,6 +27,20 @@ enum Grantledger {
         let stderr: String
     }
 
+    /// Starts `grantledger ARGS` in `directory` without waiting, its output discarded: for runs
+    /// that must overlap (two imports at once).
+    static func start(_ arguments: [String], in directory: URL = packageRoot) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs `grantledger ARGS` in `directory` (the package root by default); `executable` runs
     /// another program instead (a shell that sets limits before it starts grantledger).
     static func run(_ arguments: [String], in directory: URL = packageRoot, executable: URL = binary,

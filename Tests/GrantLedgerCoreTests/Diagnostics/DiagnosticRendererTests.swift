@@ -20,9 +20,9 @@ struct DiagnosticRendererTests {
 
     @Test func findingsAndUnlocatedProblems() {
         let finding = Diagnostic(.lineOverspent, "over", excerpt: nil)
-        #expect(DiagnosticRenderer().render(finding) == "grantledger: finding[line-overspent]: over\n")
+        #expect(DiagnosticRenderer(program: "grantledger").render(finding) == "grantledger: finding[line-overspent]: over\n")
         let error = Diagnostic(.fileNotFound, "no such file or folder: x", hint: "name a file")
-        #expect(DiagnosticRenderer().render(error) == "grantledger: error[file-not-found]: no such file or folder: x\n  hint: name a file\n")
+        #expect(DiagnosticRenderer().render(error) == "error[file-not-found]: no such file or folder: x\n  hint: name a file\n")
     }
 
     @Test func theCaretCountsCharactersNotBytesAndKeepsTabs() {
@@ -69,8 +69,9 @@ struct DiagnosticRendererTests {
             Diagnostic(.badAmount, "7", at: at("a", 1, 2)),
         ]
         #expect(DiagnosticRenderer.ordered(diagnostics).map(\.message) == ["6", "7", "4", "3", "1", "2", "5"])
-        let rendered = DiagnosticRenderer().render(diagnostics)
+        let rendered = DiagnosticRenderer(program: "grantledger").render(diagnostics)
         #expect(rendered.hasSuffix("grantledger: error[file-not-found]: 5\n\n"))
+        #expect(DiagnosticRenderer().render(diagnostics).hasSuffix("\nerror[file-not-found]: 5\n\n"), "no program, no prefix")
     }
 
     @Test func theSummaryLine() {

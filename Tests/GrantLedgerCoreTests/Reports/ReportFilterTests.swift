@@ -4,6 +4,26 @@ import Testing
 @Suite struct ReportFilterTests {
     let ledger = SampleBooks.ledger()
 
+    /// The caller names the settings (the CLI with its options); the core only says which one.
+    static func option(_ setting: ReportFilter.Setting) -> String {
+        switch setting {
+        case .financialYear: "--fy"
+        case .from: "--from"
+        case .to: "--to"
+        case .grant: "--grant"
+        case .area: "--area"
+        }
+    }
+
+    @Test func theDateErrorNamesTheSettingThatIsWrong() {
+        #expect(throws: ReportError.badDate(.to, text: "31/03/2020")) {
+            try ReportFilter.parse(from: "2019-04-01", to: "31/03/2020")
+        }
+        let diagnostic = ReportError.badDate(.from, text: "2019-4-1").diagnostic(naming: Self.option)
+        #expect(diagnostic.message == "--from 2019-4-1: not a date")
+        #expect(diagnostic.hint == "write dates as YYYY-MM-DD, for example --from 2019-04-01")
+    }
+
     @Test func parsesTheCommandLineSpellings() throws {
         let filter = try ReportFilter.parse(financialYear: "2019-20", from: "2019-05-01", to: "2020-06-30", grant: "g", area: "a")
         #expect(filter.financialYear == FinancialYear(startYear: 2019))
@@ -26,8 +46,8 @@ import Testing
         do {
             _ = try ReportFilter.parse(financialYear: options["fy"], from: options["from"], to: options["to"])
         } catch {
-            #expect(error.diagnostic.code == code)
-            #expect(error.diagnostic.severity == .error)
+            #expect(error.diagnostic(naming: Self.option).code == code)
+            #expect(error.diagnostic(naming: Self.option).severity == .error)
         }
     }
 
@@ -35,7 +55,7 @@ import Testing
         #expect(throws: ReportError.unknownGrant("snb-2019-21", suggestion: "snb-2019-20")) {
             try GrantsReport.build(ledger, ReportFilter(grantID: "snb-2019-21"))
         }
-        let diagnostic = ReportError.unknownGrant("snb-2019-21", suggestion: "snb-2019-20").diagnostic
+        let diagnostic = ReportError.unknownGrant("snb-2019-21", suggestion: "snb-2019-20").diagnostic(naming: Self.option)
         #expect(diagnostic.message == "--grant snb-2019-21: no grant has that id")
         #expect(diagnostic.hint == "did you mean snb-2019-20?")
     }

@@ -44,16 +44,27 @@ struct ScenarioRobustnessTests {
             for problem in more where problem.location?.file == file {
                 #expect(problem.location.map { $0.line >= 1 && $0.line <= lineCount && $0.column >= 1 } == true, "\(problem)")
             }
-            _ = DiagnosticRenderer().render(problems + more)
-            guard let scenario else { continue }
+            Self.expectRendered(problems + more)
+            guard let scenario else {
+                #expect((problems + more).contains { $0.severity == .error }, "a scenario refused says why")
+                continue
+            }
             let (allocation, diagnostics) = scenario.allocate()
-            _ = DiagnosticRenderer().render(diagnostics)
-            guard let allocation else { continue }
+            Self.expectRendered(diagnostics)
+            guard let allocation else {
+                #expect(diagnostics.contains { $0.severity == .error }, "an allocation refused says why")
+                continue
+            }
             allocated += 1
             #expect(allocation.total.pence + allocation.retained.pence == allocation.pot.pence)
-            _ = AllocationTable.text(allocation) + AllocationCSV.text(allocation) + AllocationJSON.text(allocation)
-            if let area = allocation.areas.first { _ = AllocationExplanation.text(allocation, area: area) }
-            _ = AllocationSweep.run(scenario.table, scenario.settings, count: 3)
+            #expect(AllocationTable.text(allocation).contains(allocation.total.description), "the table shows the total")
+            #expect(AllocationCSV.text(allocation).split(separator: "\n").count > allocation.areas.count, "a CSV row per area")
+            #expect((try? JSONSerialization.jsonObject(with: Data(AllocationJSON.text(allocation).utf8))) != nil, "the JSON parses")
+            if let area = allocation.areas.first {
+                #expect(AllocationExplanation.text(allocation, area: area).contains(area.name), "the explanation names its area")
+            }
+            let (sweep, sweepProblems) = AllocationSweep.run(scenario.table, scenario.settings, count: 3)
+            #expect(sweep != nil || sweepProblems.contains { $0.severity == .error }, "a sweep refused says why")
         }
         #expect(allocated > RobustnessTests.casesPerBatch / 10, "most mutations still allocate something")
     }
@@ -63,11 +74,32 @@ struct ScenarioRobustnessTests {
         let pieces = ["£", "1", "0", ",", ".", "/", "%", "-", "+", "=", "×", "*", " ", "to", "Mansfield", "severity(", ")", "x", "\u{FF}", "9999999999999999999999"]
         for _ in 0..<2_000 {
             let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
-            _ = try? TopSlice.parse(text)
-            _ = try? AreaLimit.parse(text, kind: .floor)
-            _ = try? DampingBand.parse(text)
-            _ = try? IndicatorDefinition.parse(text)
-            _ = try? WeightSetting.parse(text)
+            let refusals: [SettingError?] = [
+                Self.refusal { () throws(SettingError) in _ = try TopSlice.parse(text) },
+                Self.refusal { () throws(SettingError) in _ = try AreaLimit.parse(text, kind: .floor) },
+                Self.refusal { () throws(SettingError) in _ = try DampingBand.parse(text) },
+                Self.refusal { () throws(SettingError) in _ = try IndicatorDefinition.parse(text) },
+                Self.refusal { () throws(SettingError) in _ = try WeightSetting.parse(text) },
+            ]
+            for case let refusal? in refusals {
+                #expect(refusal.diagnostic.severity == .error && !refusal.diagnostic.message.isEmpty, "\(text): refused with a reason")
+            }
+            // Nothing is all five settings at once.
+            #expect(refusals.contains { $0 != nil }, "\(text) cannot be every kind of setting")
+        }
+    }
+
+    /// The error a parse throws, nil when it accepts the text.
+    static func refusal(_ parse: () throws(SettingError) -> Void) -> SettingError? {
+        do throws(SettingError) { try parse() } catch { return error }
+        return nil
+    }
+
+    /// Every problem shown is rendered with its code, and problems past none are lost.
+    static func expectRendered(_ diagnostics: [Diagnostic]) {
+        let rendered = DiagnosticRenderer().render(diagnostics)
+        for diagnostic in diagnostics {
+            #expect(rendered.contains("[\(diagnostic.code.rawValue)]"), "\(diagnostic) is shown")
         }
     }
 }

@@ -1,13 +1,11 @@
 import Foundation
 
-/// Runs the built `grantledger` binary (`.build/debug/grantledger`, built by `swift build
-/// --build-tests` before `swift test`) the way a person would, and captures what it prints.
+/// The report tests' view of the binary and its peers (hledger): every run goes through the one
+/// helper that starts a process, `Grantledger.run`.
 enum ReportTestCLI {
-    /// The package root: three levels up from this file (Tests/GrantLedgerCLITests/ReportTestCLI.swift).
-    static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root: URL = Grantledger.packageRoot
 
-    static let binary = root.appendingPathComponent(".build/debug/grantledger").path
+    static let binary = Grantledger.binary.path
 
     static var hledger: String? {
         ["/usr/bin/hledger", "/usr/local/bin/hledger"].first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -16,11 +14,7 @@ enum ReportTestCLI {
     /// CI must run every oracle; a laptop without hledger skips those tests.
     static var hledgerTestsEnabled: Bool { hledger != nil || ProcessInfo.processInfo.environment["CI"] != nil }
 
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    typealias Result = Grantledger.Result
 
     struct Missing: Error, CustomStringConvertible {
         let description: String
@@ -30,28 +24,12 @@ enum ReportTestCLI {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw Missing(description: "no binary at \(binary): run swift build before swift test")
         }
-        return try run(binary, arguments, in: directory ?? root)
+        return try Grantledger.run(arguments, in: directory ?? root)
     }
 
+    /// Another program (hledger, a shell) through the same helper.
     static func run(_ executable: String, _ arguments: [String], in directory: URL) throws -> Result {
-        // Output goes to files, not pipes, so a large report cannot fill a pipe and stall the child.
-        let scratch = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        try Grantledger.run(arguments, in: directory, executable: URL(fileURLWithPath: executable))
     }
 
     static func temporaryDirectory() throws -> URL {

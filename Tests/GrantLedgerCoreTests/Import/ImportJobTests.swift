@@ -1,0 +1,45 @@
+import Foundation
+import GrantLedgerCore
+import Testing
+
+/// The import job on the shipped books and export: a dry run plans and rechecks without writing;
+/// a ledger that is not one of the books is refused before anything is read further.
+@Suite("Import job")
+struct ImportJobTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    static func job(into: String, dryRun: Bool = true) -> ImportJob {
+        ImportJob(export: path("examples/finance/ncc-nwps-2021-q2.csv"), rules: path("examples/finance/ncc-nwps.rules"),
+                  into: into, books: [path("ledgers")], dryRun: dryRun)
+    }
+
+    @Test func aDryRunPlansTheNewRowsAndWritesNothing() throws {
+        let into = Self.path("ledgers/nottinghamshire/nwps-2021-22.ledger")
+        let before = try Data(contentsOf: URL(fileURLWithPath: into))
+        guard case .wouldImport(let block, let counts) = Self.job(into: into).run(sources: SourceFiles()) else {
+            Issue.record("a dry run of new rows would import them")
+            return
+        }
+        #expect(counts.transactions > 0 && counts.rowsToAdd >= counts.transactions)
+        #expect(block.hasPrefix("; Imported by grantledger import from "))
+        #expect(block.components(separatedBy: "\n20").count - 1 == counts.transactions, "one dated transaction per count")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: into)) == before, "a dry run writes nothing")
+    }
+
+    @Test func aLedgerOutsideTheBooksIsRefusedAtItsOrigin() {
+        let origin = SettingOrigin(location: SourceLocation(file: "command line", line: 1, column: 9), length: 7, excerpt: nil)
+        var job = Self.job(into: "/tmp/elsewhere.txt", dryRun: false)
+        job.intoOrigin = origin
+        guard case .refused(let diagnostics, let refusal) = job.run(sources: SourceFiles()) else {
+            Issue.record("a ledger outside the books is refused")
+            return
+        }
+        #expect(refusal == .input)
+        #expect(diagnostics.map(\.code) == [.badValue])
+        #expect(diagnostics.first?.location == origin.location, "shown where --into was given")
+        #expect(diagnostics.first?.message.hasPrefix("/tmp/elsewhere.txt does not exist") == true)
+    }
+}
