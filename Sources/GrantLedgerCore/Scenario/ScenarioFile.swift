@@ -103,8 +103,7 @@ public enum ScenarioFile {
                 if !title.isEmpty, words.words.count > 1 {
                     let offset = valueRange.lowerBound + words.words[1].offset
                     draft.settings.append(ScenarioSetting(
-                        .title, title, origin: SettingOrigin(location: at(offset + 1), length: title.utf8.count, excerpt: excerpt),
-                        isOption: false))
+                        .title, title, origin: SettingOrigin(location: at(offset + 1), length: title.utf8.count, excerpt: excerpt)))
                 }
                 continue
             }
@@ -136,7 +135,7 @@ public enum ScenarioFile {
                     at: at(keyRange.lowerBound + 1), length: keyRange.count, excerpt: excerpt))
                 continue
             }
-            draft.settings.append(ScenarioSetting(scenarioKey, value, origin: valueOrigin, isOption: false))
+            draft.settings.append(ScenarioSetting(scenarioKey, value, origin: valueOrigin))
         }
         if !sawHeader && diagnostics.isEmpty {
             diagnostics.append(Diagnostic(

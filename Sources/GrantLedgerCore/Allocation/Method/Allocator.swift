@@ -42,6 +42,25 @@ public enum Allocator {
         return (allocation, diagnostics + more)
     }
 
+    /// Pence added with the overflow checked: `nil` past Int64.
+    static func checkedSum(_ values: [Int64]) -> Int64? {
+        var total: Int64 = 0
+        for value in values {
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            if overflow { return nil }
+            total = sum
+        }
+        return total
+    }
+
+    /// What is said when the top-slices add up past what can be held (the settings' own check says
+    /// it first; this is the same words, for the arithmetic's belt and braces).
+    static func slicesPastHolding(_ settings: AllocationSettings) -> Diagnostic {
+        diagnostic(.topSlicesExceedPot, "the top-slices add up to more than can be held, more than the pot \(settings.pot.value)",
+                   hint: "lower the top-slices or raise the pot; what is left after them is shared by the formula",
+                   at: settings.topSlices.last?.origin)
+    }
+
     /// The largest floor that the pot can pay for every area, in whole units.
     static func largestFloor(_ settings: AllocationSettings, _ count: Int) -> Money {
         let unit = max(1, settings.unit.value.pence)
@@ -112,7 +131,9 @@ public enum Allocator {
                 diagnostics.append(unknown(area, slice.origin, "top-slice \(slice.name)"))
                 continue
             }
-            slices[index] &+= slice.amount.pence
+            let (sum, overflow) = slices[index].addingReportingOverflow(slice.amount.pence)
+            guard !overflow else { return (nil, diagnostics + [slicesPastHolding(settings)]) }
+            slices[index] = sum
         }
         var floors = [Money?](repeating: settings.floor?.value, count: count)
         var caps = [Money?](repeating: settings.cap?.value, count: count)
@@ -145,7 +166,9 @@ public enum Allocator {
         }
 
         // Floors (and the areas' own top-slices) must leave room in the pot.
-        let retained = settings.topSlices.filter { $0.area == nil }.reduce(Int64(0)) { $0 &+ $1.amount.pence }
+        guard let retained = checkedSum(settings.topSlices.filter { $0.area == nil }.map(\.amount.pence)) else {
+            return (nil, diagnostics + [slicesPastHolding(settings)])
+        }
         if count > 0, !settings.pot.value.isNegative, floors.contains(where: { $0 != nil }) {
             var needed = BigInt(retained)
             for index in 0..<count { needed += BigInt(max(floors[index]?.pence ?? 0, slices[index])) }
@@ -179,11 +202,16 @@ public enum Allocator {
         let pot = settings.pot.value
         let unit = settings.unit.value
         let count = table.areas.count
-        let retained = settings.topSlices.filter { $0.area == nil }.reduce(Int64(0)) { $0 &+ $1.amount.pence }
-        let areaSlices = inputs.slices.reduce(Int64(0), &+)
-        let formulaPot = Money(pence: pot.pence &- retained &- areaSlices)
+        // `problems()` held every top-slice to zero or more and their sum to the pot, so none of these
+        // can pass Int64; they are checked all the same, so a change to those rules is an error, not a wrap.
+        guard let retained = checkedSum(settings.topSlices.filter { $0.area == nil }.map(\.amount.pence)),
+              let areaSlices = checkedSum(inputs.slices),
+              case let (shared, overflow) = pot.pence.subtractingReportingOverflow(retained), !overflow,
+              case let (formulaPence, beyond) = shared.subtractingReportingOverflow(areaSlices), !beyond
+        else { return (nil, [slicesPastHolding(settings)]) }
+        let formulaPot = Money(pence: formulaPence)
         let formulaPotValue = Rational(pence: formulaPot)
-        let target = Rational(Int64(pot.pence &- retained))
+        let target = Rational(Int64(shared))
 
         // Steps 2 and 3: shares, blend, formula amounts.
         var values: [[Rational]] = []
@@ -344,12 +372,14 @@ public enum Allocator {
         // Step 6: rounding.
         let unitValue = Rational(pence: unit)
         let inUnits = exact.map { $0.divided(byNonZero: unitValue) }
-        let rounding = LargestRemainder.round(inUnits, totalUnits: (pot.pence &- retained) / unit.pence)
+        let rounding = LargestRemainder.round(inUnits, totalUnits: shared / unit.pence)
 
         var areas: [AreaAllocation] = []
         areas.reserveCapacity(count)
         for index in 0..<count {
-            let units = rounding.wholeUnits[index] + (rounding.extra[index] ? 1 : 0)
+            // At most the pot in units (the rounding shares out exactly `shared`), so it fits; checked anyway.
+            let (pence, past) = (rounding.wholeUnits[index] + (rounding.extra[index] ? 1 : 0)).multipliedReportingOverflow(by: unit.pence)
+            guard !past else { return (nil, [slicesPastHolding(settings)]) }
             areas.append(AreaAllocation(
                 name: table.areas[index].name, index: index, values: values[index], shares: shares[index],
                 contributions: contributions[index], blendedShare: blended[index], formulaAmount: formula[index],
@@ -357,7 +387,7 @@ public enum Allocator {
                 isFloored: floored[index], isCapped: capped[index], limitedAmount: limited[index], damping: areaDamping[index],
                 exactAmount: exact[index], wholeUnits: rounding.wholeUnits[index], remainder: rounding.remainders[index],
                 remainderRank: rounding.ranks[index], receivesLeftoverUnit: rounding.extra[index],
-                amount: Money(pence: units &* unit.pence), previous: inputs.previous?[index], perHeadBase: inputs.perHead?[index]))
+                amount: Money(pence: pence), previous: inputs.previous?[index], perHeadBase: inputs.perHead?[index]))
         }
         let weighted = indicators.indices.map { k in
             WeightedIndicator(name: indicators[k].name, weight: weights[k], total: indicators[k].total,
