@@ -4,111 +4,89 @@
 /// parse as binary floating point.
 public enum AllocationJSON {
     public static func text(_ allocation: Allocation) -> String {
-        var out = "{\n"
-        if let scenario = allocation.scenario {
-            out += "  \"scenario\": {\"name\": \(string(scenario.name)), \"title\": \(scenario.title.map(string) ?? "null"), "
-            out += "\"description\": \(scenario.description.map(string) ?? "null"), "
-            out += "\"file\": \(scenario.file.map(string) ?? "null"), \"pot_source\": \(string(scenario.potSource))},\n"
-        } else {
-            out += "  \"scenario\": null,\n"
-        }
-        out += "  \"area_file\": \(string(allocation.areaFile)),\n"
-        out += "  \"pot\": \(string(allocation.pot.formatted(.plain))),\n"
-        out += "  \"unit\": \(string(allocation.unit.formatted(.plain))),\n"
-        out += "  \"floor\": \(allocation.floor.map { string($0.formatted(.plain)) } ?? "null"),\n"
-        out += "  \"cap\": \(allocation.cap.map { string($0.formatted(.plain)) } ?? "null"),\n"
-        out += "  \"top_slices\": ["
-        out += allocation.topSlices.map {
-            "{\"name\": \(string($0.name)), \"amount\": \(string($0.amount.formatted(.plain))), \"area\": \($0.area.map(string) ?? "null")}"
-        }.joined(separator: ", ")
-        out += "],\n"
-        out += "  \"formula_pot\": \(string(allocation.formulaPot.formatted(.plain))),\n"
-        out += "  \"indicators\": [\n"
-        out += allocation.indicators.map {
-            "    {\"name\": \(string($0.name)), \"weight\": \(string($0.weight.description)), \"total\": \(string($0.total.description)), "
-                + "\"definition\": \($0.definition.map { string($0.formulaText) } ?? "null")}"
-        }.joined(separator: ",\n")
-        out += "\n  ],\n"
-        if let flooring = allocation.flooring {
-            out += "  \"flooring\": {\"floored_areas\": \(flooring.flooredCount), "
-            out += "\"remaining_pot_pence\": \(string(flooring.remainingPot.description)), "
-            out += "\"scaled_total_pence\": \(string(flooring.scaledTotal.description)), "
-            out += "\"capped_areas\": \(flooring.cappedCount), "
-            out += "\"factor\": \(string(flooring.factor.description))},\n"
-        } else {
-            out += "  \"flooring\": null,\n"
-        }
-        if let damping = allocation.damping {
-            out += "  \"damping\": {\"band_down\": \(damping.band.down.map { string($0.description) } ?? "null"), "
-            out += "\"band_up\": \(damping.band.up.map { string($0.description) } ?? "null"), "
-            out += "\"previous_file\": \(string(damping.previousFile)), \"scaled_group\": \(string(damping.scaledGroup.rawValue)), \"factor\": \(string(damping.factor.description)), "
-            out += "\"lifted_areas\": \(damping.raisedCount), \"held_areas\": \(damping.heldCount), \"gainers\": \(damping.gainerCount)},\n"
-        } else {
-            out += "  \"damping\": null,\n"
-        }
-        out += "  \"previous_file\": \(allocation.previousFile.map(string) ?? "null"),\n"
-        out += "  \"per_head_column\": \(allocation.perHeadColumn.map(string) ?? "null"),\n"
-        out += "  \"leftover_units\": \(allocation.leftoverUnits),\n"
-        out += "  \"areas\": [\n"
-        out += allocation.areas.map { area in
-            var fields: [String] = []
-            fields.append("\"area\": \(string(area.name))")
-            let shares = zip(allocation.indicators, area.shares).map { "\(string($0.name)): \(string($1.description))" }
-            fields.append("\"indicator_shares\": {\(shares.joined(separator: ", "))}")
-            fields.append("\"blended_share\": \(string(area.blendedShare.description))")
-            fields.append("\"share\": \(string(area.blendedShare.decimalString(places: AllocationCSV.sharePlaces)))")
-            fields.append("\"formula_amount_pence\": \(string(area.formulaAmount.description))")
-            fields.append("\"top_slice\": \(string(area.topSlice.formatted(.plain)))")
-            fields.append("\"floor\": \(area.floorAmount.map { string($0.formatted(.plain)) } ?? "null")")
-            fields.append("\"cap\": \(area.capAmount.map { string($0.formatted(.plain)) } ?? "null")")
-            fields.append("\"floored\": \(area.isFloored)")
-            fields.append("\"capped\": \(area.isCapped)")
-            fields.append("\"limited_amount_pence\": \(string(area.limitedAmount.description))")
-            if let damping = area.damping {
-                fields.append("\"damping\": {\"low_pence\": \(string(damping.low.description)), "
-                    + "\"high_pence\": \(damping.high.map { string($0.description) } ?? "null"), "
-                    + "\"gainer\": \(damping.isGainer), \"scaled\": \(damping.isScaled), \"position\": \(string(damping.position.rawValue))}")
-            } else {
-                fields.append("\"damping\": null")
-            }
-            fields.append("\"exact_amount_pence\": \(string(area.exactAmount.description))")
-            fields.append("\"whole_units\": \(area.wholeUnits)")
-            fields.append("\"remainder\": \(string(area.remainder.description))")
-            fields.append("\"leftover_unit\": \(area.receivesLeftoverUnit)")
-            fields.append("\"amount\": \(string(area.amount.formatted(.plain)))")
-            fields.append("\"previous\": \(area.previous.map { string($0.formatted(.plain)) } ?? "null")")
-            fields.append("\"change\": \(area.change.map { string($0.formatted(.plain)) } ?? "null")")
-            fields.append("\"change_fraction\": \(area.changeFraction.map { string($0.description) } ?? "null")")
-            fields.append("\"per_head_base\": \(area.perHeadBase.map { string($0.description) } ?? "null")")
-            fields.append("\"per_head_pence\": \(area.perHead.map { string($0.description) } ?? "null")")
-            return "    {" + fields.joined(separator: ", ") + "}"
-        }.joined(separator: ",\n")
-        out += "\n  ],\n"
-        out += "  \"retained\": \(string(allocation.retained.formatted(.plain))),\n"
-        out += "  \"total\": \(string(allocation.total.formatted(.plain)))\n"
-        out += "}\n"
-        return out
+        JSONWriter.document([
+            ("scenario", allocation.scenario.map(scenario) ?? "null"),
+            ("area_file", string(allocation.areaFile)),
+            ("pot", amount(allocation.pot)),
+            ("unit", amount(allocation.unit)),
+            ("floor", allocation.floor.map(amount) ?? "null"),
+            ("cap", allocation.cap.map(amount) ?? "null"),
+            ("top_slices", JSONWriter.inlineArray(allocation.topSlices.map {
+                object([("name", string($0.name)), ("amount", amount($0.amount)), ("area", nullable($0.area))])
+            })),
+            ("formula_pot", amount(allocation.formulaPot)),
+            ("indicators", JSONWriter.array(allocation.indicators.map {
+                object([("name", string($0.name)), ("weight", exact($0.weight)), ("total", exact($0.total)),
+                        ("definition", nullable($0.definition?.formulaText))])
+            })),
+            ("flooring", allocation.flooring.map(flooring) ?? "null"),
+            ("damping", allocation.damping.map(damping) ?? "null"),
+            ("previous_file", nullable(allocation.previousFile)),
+            ("per_head_column", nullable(allocation.perHeadColumn)),
+            ("leftover_units", String(allocation.leftoverUnits)),
+            ("areas", JSONWriter.array(allocation.areas.map { area(allocation, $0) })),
+            ("retained", amount(allocation.retained)),
+            ("total", amount(allocation.total)),
+        ])
     }
 
-    /// A JSON string literal.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+    static func scenario(_ scenario: ScenarioInfo) -> String {
+        object([("name", string(scenario.name)), ("title", nullable(scenario.title)),
+                ("description", nullable(scenario.description)), ("file", nullable(scenario.file)),
+                ("pot_source", string(scenario.potSource))])
     }
+
+    static func flooring(_ flooring: Flooring) -> String {
+        object([("floored_areas", String(flooring.flooredCount)), ("remaining_pot_pence", exact(flooring.remainingPot)),
+                ("scaled_total_pence", exact(flooring.scaledTotal)), ("capped_areas", String(flooring.cappedCount)),
+                ("factor", exact(flooring.factor))])
+    }
+
+    static func damping(_ damping: Damping) -> String {
+        object([("band_down", nullable(damping.band.down?.description)), ("band_up", nullable(damping.band.up?.description)),
+                ("previous_file", string(damping.previousFile)), ("scaled_group", string(damping.scaledGroup.rawValue)),
+                ("factor", exact(damping.factor)), ("lifted_areas", String(damping.raisedCount)),
+                ("held_areas", String(damping.heldCount)), ("gainers", String(damping.gainerCount))])
+    }
+
+    static func area(_ allocation: Allocation, _ area: AreaAllocation) -> String {
+        let shares = zip(allocation.indicators, area.shares).map { (key: $0.name, value: exact($1)) }
+        let damping = area.damping.map { damping in
+            object([("low_pence", exact(damping.low)), ("high_pence", nullable(damping.high?.description)),
+                    ("gainer", String(damping.isGainer)), ("scaled", String(damping.isScaled)),
+                    ("position", string(damping.position.rawValue))])
+        }
+        return object([
+            ("area", string(area.name)),
+            ("indicator_shares", object(shares)),
+            ("blended_share", exact(area.blendedShare)),
+            ("share", string(area.blendedShare.decimalString(places: AllocationCSV.sharePlaces))),
+            ("formula_amount_pence", exact(area.formulaAmount)),
+            ("top_slice", amount(area.topSlice)),
+            ("floor", area.floorAmount.map(amount) ?? "null"),
+            ("cap", area.capAmount.map(amount) ?? "null"),
+            ("floored", String(area.isFloored)),
+            ("capped", String(area.isCapped)),
+            ("limited_amount_pence", exact(area.limitedAmount)),
+            ("damping", damping ?? "null"),
+            ("exact_amount_pence", exact(area.exactAmount)),
+            ("whole_units", String(area.wholeUnits)),
+            ("remainder", exact(area.remainder)),
+            ("leftover_unit", String(area.receivesLeftoverUnit)),
+            ("amount", amount(area.amount)),
+            ("previous", area.previous.map(amount) ?? "null"),
+            ("change", area.change.map(amount) ?? "null"),
+            ("change_fraction", nullable(area.changeFraction?.description)),
+            ("per_head_base", nullable(area.perHeadBase?.description)),
+            ("per_head_pence", nullable(area.perHead?.description)),
+        ])
+    }
+
+    /// An exact figure (a fraction such as `"421/8247"`) as a string.
+    static func exact(_ value: Rational) -> String { string(value.description) }
+
+    static func string(_ text: String) -> String { JSONWriter.string(text) }
+    static func nullable(_ text: String?) -> String { JSONWriter.nullable(text) }
+    static func amount(_ money: Money) -> String { JSONWriter.amount(money) }
+    static func object(_ members: [(key: String, value: String)]) -> String { JSONWriter.object(members) }
 }
