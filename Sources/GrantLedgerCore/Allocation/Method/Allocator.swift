@@ -213,161 +213,14 @@ public enum Allocator {
         let formulaPotValue = Rational(pence: formulaPot)
         let target = Rational(Int64(shared))
 
-        // Steps 2 and 3: shares, blend, formula amounts.
-        var values: [[Rational]] = []
-        var shares: [[Rational]] = []
-        var contributions: [[Rational]] = []
-        var blended: [Rational] = []
-        var formula: [Rational] = []
-        values.reserveCapacity(count)
-        shares.reserveCapacity(count)
-        contributions.reserveCapacity(count)
-        // 1/total once per column, so each share is one multiplication.
-        let inverseTotals = indicators.map { (try? $0.total.reciprocal()) ?? .zero }
-        for area in 0..<count {
-            var areaValues: [Rational] = []
-            var areaShares: [Rational] = []
-            var areaContributions: [Rational] = []
-            var sum = Rational.zero
-            for (k, indicator) in indicators.enumerated() {
-                let value = indicator.values[area]
-                let share = value * inverseTotals[k]
-                let contribution = weights[k] * share
-                areaValues.append(value)
-                areaShares.append(share)
-                areaContributions.append(contribution)
-                sum += contribution
-            }
-            values.append(areaValues)
-            shares.append(areaShares)
-            contributions.append(areaContributions)
-            blended.append(sum)
-            formula.append(formulaPotValue * sum)
-        }
-
-        // Step 4: floors and caps.
-        let slices = inputs.slices.map { Rational(Int64($0)) }
-        var limited = zip(slices, formula).map { $0 + $1 }
-        var floored = [Bool](repeating: false, count: count)
-        var capped = [Bool](repeating: false, count: count)
-        var lows: [Rational] = slices
-        var highs: [Rational?] = inputs.caps.map { $0.map { Rational(pence: $0) } }
-        for index in 0..<count {
-            if let floor = inputs.floors[index], Rational(pence: floor) > lows[index] { lows[index] = Rational(pence: floor) }
-        }
-        var flooring: Flooring?
-        let hasLimits = inputs.floors.contains { $0 != nil } || inputs.caps.contains { $0 != nil }
-        if hasLimits {
-            let items = (0..<count).map {
-                BoundedScaling.Item(base: slices[$0], slope: formula[$0], low: lows[$0], high: highs[$0])
-            }
-            guard let outcome = BoundedScaling.solve(items, target: target) else {
-                let most = BoundedScaling.reach(items).most ?? target
-                let origin = settings.cap?.origin ?? settings.areaLimits.last { $0.kind == .cap }?.origin
-                return (nil, [diagnostic(
-                    .capsBelowPot,
-                    "the caps let the areas take at most \(ExactText.roughly(most)) in all, less than the \(ExactText.roughly(target)) to share",
-                    hint: "raise the caps (areas with no share of the formula cannot take more), or retain the rest as a top-slice",
-                    at: origin)])
-            }
-            limited = outcome.values
-            floored = outcome.positions.map { $0 == .low }
-            capped = outcome.positions.map { $0 == .high }
-            flooring = Flooring(
-                floor: settings.floor?.value ?? .zero, flooredCount: floored.filter { $0 }.count,
-                cappedCount: capped.filter { $0 }.count,
-                remainingPot: target - outcome.fixedTotal - outcome.freeBase, scaledTotal: outcome.freeSlope,
-                factor: outcome.factor)
-        }
-
-        // Step 5: damping against last year.
-        var exact = limited
-        var areaDamping = [AreaDamping?](repeating: nil, count: count)
-        var damping: Damping?
-        if let band = settings.damping, let previous = inputs.previous, let file = settings.previous {
-            let unitValue = Rational(pence: unit)
-            let last = previous.map { Rational(pence: $0) }
-            var bandLow: [Rational] = []
-            var bandHigh: [Rational?] = []
-            var narrow: [Diagnostic] = []
-            for index in 0..<count {
-                var low = band.value.down.map { ceilUnits(last[index] * (.one - $0), unitValue) } ?? .zero
-                var high = band.value.up.map { floorUnits(last[index] * (.one + $0), unitValue) }
-                if let h = high, h < low {
-                    // No whole unit lies in the band: any rounded amount would breach it.
-                    narrow.append(DampingNarrowBand(
-                        area: table.areas[index].name, previous: previous[index], band: band, unit: settings.unit).diagnostic)
-                    high = low
-                }
-                // The area's own floor and cap come first.
-                low = clampValue(low, lows[index], highs[index])
-                high = high.map { clampValue($0, lows[index], highs[index]) } ?? highs[index]
-                bandLow.append(low)
-                bandHigh.append(high)
-            }
-            guard narrow.isEmpty else { return (nil, narrow) }
-            let held = (0..<count).map { clampValue(limited[$0], bandLow[$0], bandHigh[$0]) }
-            let gap = target - Rational.sum(held)
-            // Lifting areas to the band costs more than holding others at its top saves (gap < 0): the
-            // gainers' gains are scaled down to pay. It saves more (gap > 0): the losers' losses are
-            // scaled down to share the saving. Either way the scaled areas receive
-            // last year + factor × (amount after limits − last year).
-            let group: DampingGroup = gap.isZero ? .none : (gap.isNegative ? .gainers : .losers)
-            var items: [BoundedScaling.Item] = []
-            var scaled = [Bool](repeating: false, count: count)
-            for index in 0..<count {
-                let a = limited[index]
-                let p = last[index]
-                switch group {
-                case .gainers where a > p:
-                    scaled[index] = true
-                    items.append(.init(base: p, slope: a - p, low: bandLow[index], high: bandHigh[index]))
-                case .losers where a < p:
-                    // t from 0 (the formula's loss) to 1 (last year's amount); never past last year.
-                    scaled[index] = true
-                    let ceiling = max(bandLow[index], bandHigh[index].map { min($0, p) } ?? p)
-                    items.append(.init(base: a, slope: p - a, low: bandLow[index], high: ceiling))
-                default:
-                    items.append(.init(base: held[index], slope: .zero, low: bandLow[index], high: bandHigh[index]))
-                }
-            }
-            var factor = Rational.one
-            var values = held
-            if group != .none {
-                guard let outcome = BoundedScaling.solve(items, target: target) else {
-                    let (least, most) = BoundedScaling.reach(items)
-                    let lastTotal = "last year's amounts add up to \(ExactText.roughly(Rational.sum(last)))"
-                    let message = group == .gainers
-                        ? "holding every area within \(band.value.description) of last year needs at least \(ExactText.roughly(least)), more than the \(ExactText.roughly(target)) to share, even with no area gaining (\(lastTotal))"
-                        : "within \(band.value.description) of last year the areas can take at most \(ExactText.roughly(most ?? target)), less than the \(ExactText.roughly(target)) to share, even with every loser back at last year's amount (\(lastTotal))"
-                    return (nil, [diagnostic(
-                        .dampingInfeasible, message, hint: "widen the band (for example -10%,+20%), or leave damping out",
-                        at: band.origin)])
-                }
-                values = outcome.values
-                factor = group == .gainers ? outcome.factor : .one - outcome.factor
-            }
-            exact = values
-            for index in 0..<count {
-                let raw = scaled[index] ? last[index] + factor * (limited[index] - last[index]) : limited[index]
-                let position: LimitPosition
-                if raw < bandLow[index] {
-                    position = .low
-                } else if let high = bandHigh[index], raw > high {
-                    position = .high
-                } else {
-                    position = .free
-                }
-                areaDamping[index] = AreaDamping(
-                    low: bandLow[index], high: bandHigh[index], isGainer: limited[index] > last[index],
-                    isScaled: scaled[index] && position == .free && factor != .one, position: position)
-            }
-            damping = Damping(
-                band: band.value, previousFile: file.file, scaledGroup: group, factor: factor,
-                raisedCount: areaDamping.filter { $0?.position == .low }.count,
-                heldCount: areaDamping.filter { $0?.position == .high }.count,
-                gainerCount: areaDamping.filter { $0?.isGainer == true }.count)
-        }
+        let blend = Self.blend(indicators, weights, formulaPot: formulaPotValue, count: count)
+        let (limits, limitProblems) = Self.limit(settings, inputs, formula: blend.formula, target: target)
+        guard let limits else { return (nil, limitProblems) }
+        let (damped, dampingProblems) = dampen(table, settings, inputs, limits, target: target)
+        guard let damped else { return (nil, dampingProblems) }
+        let (values, shares, contributions, blended, formula) = (blend.values, blend.shares, blend.contributions, blend.blended, blend.formula)
+        let (limited, floored, capped, flooring) = (limits.limited, limits.floored, limits.capped, limits.flooring)
+        let (exact, areaDamping, damping) = (damped.exact, damped.areas, damped.damping)
 
         // Step 6: rounding.
         let unitValue = Rational(pence: unit)
@@ -398,6 +251,199 @@ public enum Allocator {
             indicators: weighted, sourceColumns: inputs.sourceColumns, areas: areas, topSlices: settings.topSlices,
             formulaPot: formulaPot, flooring: flooring, damping: damping, previousFile: settings.previous?.file,
             perHeadColumn: settings.perHead?.value, leftoverUnits: rounding.leftover, scenario: nil), [])
+    }
+
+    /// Steps 2 and 3: each area's indicator values, shares, weighted contributions, blended share
+    /// and formula amount.
+    struct Blend {
+        var values: [[Rational]] = []
+        var shares: [[Rational]] = []
+        var contributions: [[Rational]] = []
+        var blended: [Rational] = []
+        var formula: [Rational] = []
+    }
+
+    static func blend(_ indicators: [Indicator], _ weights: [Rational], formulaPot: Rational, count: Int) -> Blend {
+        var blend = Blend()
+        blend.values.reserveCapacity(count)
+        blend.shares.reserveCapacity(count)
+        blend.contributions.reserveCapacity(count)
+        // 1/total once per column, so each share is one multiplication.
+        let inverseTotals = indicators.map { (try? $0.total.reciprocal()) ?? .zero }
+        for area in 0..<count {
+            var areaValues: [Rational] = []
+            var areaShares: [Rational] = []
+            var areaContributions: [Rational] = []
+            var sum = Rational.zero
+            for (k, indicator) in indicators.enumerated() {
+                let value = indicator.values[area]
+                let share = value * inverseTotals[k]
+                let contribution = weights[k] * share
+                areaValues.append(value)
+                areaShares.append(share)
+                areaContributions.append(contribution)
+                sum += contribution
+            }
+            blend.values.append(areaValues)
+            blend.shares.append(areaShares)
+            blend.contributions.append(areaContributions)
+            blend.blended.append(sum)
+            blend.formula.append(formulaPot * sum)
+        }
+        return blend
+    }
+
+    /// Step 4: each area's amount after floors and caps, and the limits damping must keep to.
+    struct Limits {
+        var limited: [Rational]
+        var floored: [Bool]
+        var capped: [Bool]
+        var lows: [Rational]
+        var highs: [Rational?]
+        var flooring: Flooring?
+    }
+
+    static func limit(_ settings: AllocationSettings, _ inputs: Inputs, formula: [Rational], target: Rational) -> (Limits?, [Diagnostic]) {
+        let count = formula.count
+        let slices = inputs.slices.map { Rational(Int64($0)) }
+        var limits = Limits(
+            limited: zip(slices, formula).map { $0 + $1 }, floored: [Bool](repeating: false, count: count),
+            capped: [Bool](repeating: false, count: count), lows: slices,
+            highs: inputs.caps.map { $0.map { Rational(pence: $0) } }, flooring: nil)
+        for index in 0..<count {
+            if let floor = inputs.floors[index], Rational(pence: floor) > limits.lows[index] { limits.lows[index] = Rational(pence: floor) }
+        }
+        guard inputs.floors.contains(where: { $0 != nil }) || inputs.caps.contains(where: { $0 != nil }) else { return (limits, []) }
+        let items = (0..<count).map {
+            BoundedScaling.Item(base: slices[$0], slope: formula[$0], low: limits.lows[$0], high: limits.highs[$0])
+        }
+        guard let outcome = BoundedScaling.solve(items, target: target) else {
+            let most = BoundedScaling.reach(items).most ?? target
+            let origin = settings.cap?.origin ?? settings.areaLimits.last { $0.kind == .cap }?.origin
+            return (nil, [diagnostic(
+                .capsBelowPot,
+                "the caps let the areas take at most \(ExactText.roughly(most)) in all, less than the \(ExactText.roughly(target)) to share",
+                hint: "raise the caps (areas with no share of the formula cannot take more), or retain the rest as a top-slice",
+                at: origin)])
+        }
+        limits.limited = outcome.values
+        limits.floored = outcome.positions.map { $0 == .low }
+        limits.capped = outcome.positions.map { $0 == .high }
+        limits.flooring = Flooring(
+            floor: settings.floor?.value ?? .zero, flooredCount: limits.floored.filter { $0 }.count,
+            cappedCount: limits.capped.filter { $0 }.count,
+            remainingPot: target - outcome.fixedTotal - outcome.freeBase, scaledTotal: outcome.freeSlope,
+            factor: outcome.factor)
+        return (limits, [])
+    }
+
+    /// Step 5's outcome: the exact amounts, and how damping placed each area.
+    struct Damped {
+        var exact: [Rational]
+        var areas: [AreaDamping?]
+        var damping: Damping?
+    }
+
+    /// Each area's band around last year's amount, in whole units, within its own floor and cap;
+    /// a diagnostic for every area whose band holds no whole unit.
+    static func bands(_ table: AreaTable, _ settings: AllocationSettings, _ band: Located<DampingBand>, previous: [Money],
+                      _ limits: Limits) -> (low: [Rational], high: [Rational?], narrow: [Diagnostic]) {
+        let unitValue = Rational(pence: settings.unit.value)
+        var bandLow: [Rational] = []
+        var bandHigh: [Rational?] = []
+        var narrow: [Diagnostic] = []
+        for index in previous.indices {
+            let last = Rational(pence: previous[index])
+            var low = band.value.down.map { ceilUnits(last * (.one - $0), unitValue) } ?? .zero
+            var high = band.value.up.map { floorUnits(last * (.one + $0), unitValue) }
+            if let h = high, h < low {
+                // No whole unit lies in the band: any rounded amount would breach it.
+                narrow.append(DampingNarrowBand(
+                    area: table.areas[index].name, previous: previous[index], band: band, unit: settings.unit).diagnostic)
+                high = low
+            }
+            // The area's own floor and cap come first.
+            low = clampValue(low, limits.lows[index], limits.highs[index])
+            high = high.map { clampValue($0, limits.lows[index], limits.highs[index]) } ?? limits.highs[index]
+            bandLow.append(low)
+            bandHigh.append(high)
+        }
+        return (bandLow, bandHigh, narrow)
+    }
+
+    /// Step 5: damping against last year, when it was set.
+    static func dampen(_ table: AreaTable, _ settings: AllocationSettings, _ inputs: Inputs, _ limits: Limits,
+                       target: Rational) -> (Damped?, [Diagnostic]) {
+        let count = limits.limited.count
+        let limited = limits.limited
+        guard let band = settings.damping, let previous = inputs.previous, let file = settings.previous else {
+            return (Damped(exact: limited, areas: [AreaDamping?](repeating: nil, count: count), damping: nil), [])
+        }
+        let last = previous.map { Rational(pence: $0) }
+        let (bandLow, bandHigh, narrow) = bands(table, settings, band, previous: previous, limits)
+        guard narrow.isEmpty else { return (nil, narrow) }
+        let held = (0..<count).map { clampValue(limited[$0], bandLow[$0], bandHigh[$0]) }
+        let gap = target - Rational.sum(held)
+        // Lifting areas to the band costs more than holding others at its top saves (gap < 0): the
+        // gainers' gains are scaled down to pay. It saves more (gap > 0): the losers' losses are
+        // scaled down to share the saving. Either way the scaled areas receive
+        // last year + factor × (amount after limits − last year).
+        let group: DampingGroup = gap.isZero ? .none : (gap.isNegative ? .gainers : .losers)
+        var items: [BoundedScaling.Item] = []
+        var scaled = [Bool](repeating: false, count: count)
+        for index in 0..<count {
+            let a = limited[index]
+            let p = last[index]
+            switch group {
+            case .gainers where a > p:
+                scaled[index] = true
+                items.append(.init(base: p, slope: a - p, low: bandLow[index], high: bandHigh[index]))
+            case .losers where a < p:
+                // t from 0 (the formula's loss) to 1 (last year's amount); never past last year.
+                scaled[index] = true
+                let ceiling = max(bandLow[index], bandHigh[index].map { min($0, p) } ?? p)
+                items.append(.init(base: a, slope: p - a, low: bandLow[index], high: ceiling))
+            default:
+                items.append(.init(base: held[index], slope: .zero, low: bandLow[index], high: bandHigh[index]))
+            }
+        }
+        var factor = Rational.one
+        var values = held
+        if group != .none {
+            guard let outcome = BoundedScaling.solve(items, target: target) else {
+                let (least, most) = BoundedScaling.reach(items)
+                let lastTotal = "last year's amounts add up to \(ExactText.roughly(Rational.sum(last)))"
+                let message = group == .gainers
+                    ? "holding every area within \(band.value.description) of last year needs at least \(ExactText.roughly(least)), more than the \(ExactText.roughly(target)) to share, even with no area gaining (\(lastTotal))"
+                    : "within \(band.value.description) of last year the areas can take at most \(ExactText.roughly(most ?? target)), less than the \(ExactText.roughly(target)) to share, even with every loser back at last year's amount (\(lastTotal))"
+                return (nil, [diagnostic(
+                    .dampingInfeasible, message, hint: "widen the band (for example -10%,+20%), or leave damping out",
+                    at: band.origin)])
+            }
+            values = outcome.values
+            factor = group == .gainers ? outcome.factor : .one - outcome.factor
+        }
+        var areaDamping = [AreaDamping?](repeating: nil, count: count)
+        for index in 0..<count {
+            let raw = scaled[index] ? last[index] + factor * (limited[index] - last[index]) : limited[index]
+            let position: LimitPosition
+            if raw < bandLow[index] {
+                position = .low
+            } else if let high = bandHigh[index], raw > high {
+                position = .high
+            } else {
+                position = .free
+            }
+            areaDamping[index] = AreaDamping(
+                low: bandLow[index], high: bandHigh[index], isGainer: limited[index] > last[index],
+                isScaled: scaled[index] && position == .free && factor != .one, position: position)
+        }
+        let damping = Damping(
+            band: band.value, previousFile: file.file, scaledGroup: group, factor: factor,
+            raisedCount: areaDamping.filter { $0?.position == .low }.count,
+            heldCount: areaDamping.filter { $0?.position == .high }.count,
+            gainerCount: areaDamping.filter { $0?.isGainer == true }.count)
+        return (Damped(exact: values, areas: areaDamping, damping: damping), [])
     }
 
     /// The least whole number of `unit`s at or above `value`.
