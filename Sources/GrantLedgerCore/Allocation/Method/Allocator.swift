@@ -71,27 +71,7 @@ public enum Allocator {
     /// areas named by top-slices and limits to the table's. `nil` with diagnostics when anything is wrong.
     static func prepare(_ table: AreaTable, _ settings: AllocationSettings) -> (Inputs?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var indicators: [Indicator] = []
-        var definitions: [IndicatorDefinition?] = []
-        var sourceColumns: [SourceColumn] = []
-        var seen: Set<String> = []
-        var sourceNames: Set<String> = []
-        for setting in settings.weights where seen.insert(setting.indicator).inserted {
-            if let definition = settings.definitions.first(where: { $0.name == setting.indicator }) {
-                let (indicator, problems) = definition.evaluate(table)
-                diagnostics += problems
-                if let indicator { indicators.append(indicator) }
-                definitions.append(definition)
-                for column in definition.columns where sourceNames.insert(column).inserted {
-                    if let values = table.numbers(named: column).0 { sourceColumns.append(SourceColumn(name: column, values: values)) }
-                }
-            } else {
-                let (indicator, problems) = table.indicator(named: setting.indicator, origin: setting.origin)
-                diagnostics += problems
-                if let indicator { indicators.append(indicator) }
-                definitions.append(nil)
-            }
-        }
+        let (indicators, definitions, sourceColumns) = weightedIndicators(table, settings, &diagnostics)
 
         var perHead: [Rational]?
         if let column = settings.perHead {
@@ -151,47 +131,87 @@ public enum Allocator {
                 capOrigins[index] = limit.origin
             }
         }
-        for index in 0..<count {
-            guard let cap = caps[index] else { continue }
-            let name = table.areas[index].name
-            if let floor = floors[index], floor > cap, settings.cap?.value != cap || settings.floor?.value != floor {
-                diagnostics.append(diagnostic(
-                    .badCap, "the cap for \(name), \(cap), is below its floor \(floor)",
-                    hint: "an area must be able to receive at least its floor and at most its cap", at: capOrigins[index]))
-            } else if slices[index] > cap.pence {
-                diagnostics.append(diagnostic(
-                    .badCap, "the top-slices paid to \(name), \(Money(pence: slices[index])), are more than its cap \(cap)",
-                    hint: "raise the cap or lower the top-slices to \(name)", at: capOrigins[index]))
-            }
-        }
+        diagnostics += capProblems(table, settings, floors: floors, caps: caps, capOrigins: capOrigins, slices: slices)
 
         // Floors (and the areas' own top-slices) must leave room in the pot.
         guard let retained = checkedSum(settings.topSlices.filter { $0.area == nil }.map(\.amount.pence)) else {
             return (nil, diagnostics + [slicesPastHolding(settings)])
         }
-        if count > 0, !settings.pot.value.isNegative, floors.contains(where: { $0 != nil }) {
-            var needed = BigInt(retained)
-            for index in 0..<count { needed += BigInt(max(floors[index]?.pence ?? 0, slices[index])) }
-            if needed > BigInt(settings.pot.value.pence) {
-                let simple = settings.areaLimits.allSatisfy { $0.kind != .floor } && settings.topSlices.isEmpty
-                let origin = settings.floor?.origin ?? settings.areaLimits.last { $0.kind == .floor }?.origin
-                if simple, let floor = settings.floor {
-                    let (cost, overflow) = floor.value.pence.multipliedReportingOverflow(by: Int64(count))
-                    diagnostics.append(diagnostic(
-                        .floorsExceedPot,
-                        "a floor of \(floor.value) for each of \(count) areas costs \(overflow ? "more than can be held" : "\(Money(pence: cost))"), more than the pot \(settings.pot.value)",
-                        hint: "lower the floor to at most \(largestFloor(settings, count)) or raise the pot", at: floor.origin))
-                } else {
-                    diagnostics.append(diagnostic(
-                        .floorsExceedPot,
-                        "the floors (with the top-slices) cost \(ExactText.roughly(Rational(needed))), more than the pot \(settings.pot.value)",
-                        hint: "lower the floors or the top-slices, or raise the pot", at: origin))
-                }
-            }
-        }
+        if let problem = floorRoomProblem(settings, floors: floors, slices: slices, retained: retained) { diagnostics.append(problem) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         return (Inputs(indicators: indicators, definitions: definitions, sourceColumns: sourceColumns, perHead: perHead,
                        previous: previous, slices: slices, floors: floors, caps: caps), diagnostics)
+    }
+
+    /// The weighted indicators in the order of the weights, each read from its column or derived,
+    /// with the columns derived ones are made from.
+    static func weightedIndicators(_ table: AreaTable, _ settings: AllocationSettings, _ diagnostics: inout [Diagnostic])
+        -> ([Indicator], [IndicatorDefinition?], [SourceColumn]) {
+        var indicators: [Indicator] = []
+        var definitions: [IndicatorDefinition?] = []
+        var sourceColumns: [SourceColumn] = []
+        var seen: Set<String> = []
+        var sourceNames: Set<String> = []
+        for setting in settings.weights where seen.insert(setting.indicator).inserted {
+            if let definition = settings.definitions.first(where: { $0.name == setting.indicator }) {
+                let (indicator, problems) = definition.evaluate(table)
+                diagnostics += problems
+                if let indicator { indicators.append(indicator) }
+                definitions.append(definition)
+                for column in definition.columns where sourceNames.insert(column).inserted {
+                    if let values = table.numbers(named: column).0 { sourceColumns.append(SourceColumn(name: column, values: values)) }
+                }
+            } else {
+                let (indicator, problems) = table.indicator(named: setting.indicator, origin: setting.origin)
+                diagnostics += problems
+                if let indicator { indicators.append(indicator) }
+                definitions.append(nil)
+            }
+        }
+        return (indicators, definitions, sourceColumns)
+    }
+
+    /// An area's cap below its own floor, or below the top-slices paid to it.
+    static func capProblems(_ table: AreaTable, _ settings: AllocationSettings, floors: [Money?], caps: [Money?],
+                            capOrigins: [SettingOrigin?], slices: [Int64]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for index in caps.indices {
+            guard let cap = caps[index] else { continue }
+            let name = table.areas[index].name
+            if let floor = floors[index], floor > cap, settings.cap?.value != cap || settings.floor?.value != floor {
+                problems.append(diagnostic(
+                    .badCap, "the cap for \(name), \(cap), is below its floor \(floor)",
+                    hint: "an area must be able to receive at least its floor and at most its cap", at: capOrigins[index]))
+            } else if slices[index] > cap.pence {
+                problems.append(diagnostic(
+                    .badCap, "the top-slices paid to \(name), \(Money(pence: slices[index])), are more than its cap \(cap)",
+                    hint: "raise the cap or lower the top-slices to \(name)", at: capOrigins[index]))
+            }
+        }
+        return problems
+    }
+
+    /// Floors (and the areas' own top-slices) must leave room in the pot.
+    static func floorRoomProblem(_ settings: AllocationSettings, floors: [Money?], slices: [Int64], retained: Int64) -> Diagnostic? {
+        let count = floors.count
+        guard count > 0, !settings.pot.value.isNegative, floors.contains(where: { $0 != nil }) else { return nil }
+        var needed = BigInt(retained)
+        for index in 0..<count { needed += BigInt(max(floors[index]?.pence ?? 0, slices[index])) }
+        guard needed > BigInt(settings.pot.value.pence) else { return nil }
+        let simple = settings.areaLimits.allSatisfy { $0.kind != .floor } && settings.topSlices.isEmpty
+        let origin = settings.floor?.origin ?? settings.areaLimits.last { $0.kind == .floor }?.origin
+        if simple, let floor = settings.floor {
+            let (cost, overflow) = floor.value.pence.multipliedReportingOverflow(by: Int64(count))
+            return diagnostic(
+                .floorsExceedPot,
+                "a floor of \(floor.value) for each of \(count) areas costs \(overflow ? "more than can be held" : "\(Money(pence: cost))"), more than the pot \(settings.pot.value)",
+                hint: "lower the floor to at most \(largestFloor(settings, count)) or raise the pot", at: floor.origin)
+        } else {
+            return diagnostic(
+                .floorsExceedPot,
+                "the floors (with the top-slices) cost \(ExactText.roughly(Rational(needed))), more than the pot \(settings.pot.value)",
+                hint: "lower the floors or the top-slices, or raise the pot", at: origin)
+        }
     }
 
     /// The arithmetic, once every setting and value has been checked. `nil` with a diagnostic when
