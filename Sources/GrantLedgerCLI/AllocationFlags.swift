@@ -53,14 +53,17 @@ struct AllocationFlags: ParsableArguments {
         ScenarioWording(limitNames: [.floor: option(.floor), .cap: option(.cap)], missing: missing)
     }
 
+    /// What is said when a required option is missing: `lead` words (`no pot given`), then the option.
+    static func missing(pot: String, areas: String, weights: String) -> [ScenarioKey: ScenarioWording.Missing] {
+        [.pot: .init("\(pot) (--pot)", hint: "name the amount to share out: --pot £270,750.00"),
+         .areas: .init("\(areas) (--areas)",
+                       hint: "name a CSV of areas and indicators: --areas examples/areas/nottinghamshire-districts.csv"),
+         .weight: .init("\(weights) (--weight)",
+                        hint: "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3")]
+    }
+
     /// What `allocate` says when a required option is missing.
-    static let allocateMissing: [ScenarioKey: ScenarioWording.Missing] = [
-        .pot: .init("no pot given (--pot)", hint: "name the amount to share out: --pot £270,750.00"),
-        .areas: .init("no area file given (--areas)",
-                      hint: "name a CSV of areas and indicators: --areas examples/areas/nottinghamshire-districts.csv"),
-        .weight: .init("no weights given (--weight)",
-                       hint: "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3"),
-    ]
+    static let allocateMissing = missing(pot: "no pot given", areas: "no area file given", weights: "no weights given")
 
     /// Each option that is a setting of the method, with the scenario key it sets and its values.
     var settings: [(key: ScenarioKey, values: [String])] {

@@ -91,13 +91,9 @@ struct WorkbookExport {
     }
 
     /// What the allocation sheet says when a setting it needs is missing.
-    static let missing: [ScenarioKey: ScenarioWording.Missing] = [
-        .pot: .init("an allocation sheet needs a pot (--pot)", hint: "name the amount to share out: --pot £270,750.00"),
-        .areas: .init("an allocation sheet needs area data (--areas)",
-                      hint: "name a CSV of areas and indicators: --areas examples/areas/nottinghamshire-districts.csv"),
-        .weight: .init("an allocation sheet needs weights (--weight)",
-                       hint: "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3"),
-    ]
+    static let missing = AllocationFlags.missing(
+        pot: "an allocation sheet needs a pot", areas: "an allocation sheet needs area data",
+        weights: "an allocation sheet needs weights")
 
     private func located(_ locator: ArgumentLocator, _ option: String, _ value: String, _ code: DiagnosticCode,
                          _ message: String, hint: String) -> Diagnostic {
