@@ -112,12 +112,9 @@ public struct IndicatorDefinition: Sendable {
             if column.isEmpty { throw fail("a severity weight needs a column name before =", at: at) }
             let weightText = String(decoding: piece[(equalsAt + 1)...], as: UTF8.self)
             let weightLead = weightText.utf8.prefix { ASCII.isBlank($0) }.count
-            let weight: Rational
-            do throws(NumberParseProblem) {
-                weight = try ExactNumberParser.parseWeight(weightText.trimmingBlanks)
-            } catch {
-                throw fail("the severity weight for \(column) is not a number: \(error.message)",
-                           at: at + eq + 1 + weightLead + error.offset, length: 1)
+            let weight = try WeightSetting.exact(weightText.trimmingBlanks, .badIndicatorDefinition, at: origin,
+                                                 offset: at + eq + 1 + weightLead, hint: form) {
+                "the severity weight for \(column) is not a number: \($0)"
             }
             if weight.isNegative {
                 throw fail("the severity weight for \(column) is negative", at: at + eq + 1 + weightLead)
