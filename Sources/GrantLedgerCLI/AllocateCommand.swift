@@ -33,47 +33,11 @@ struct AllocateCommand: ParsableCommand {
     @Argument(help: "Scenario files to run; with several, they are shown side by side, differences against the first.")
     var scenarios: [String] = []
 
-    @Option(help: "The amount to share out (£270,750.00), or a ledger line: 'grant:ID line:ID ledger:PATH'.")
-    var pot: String?
-
-    @Option(help: "Area data: a CSV file whose first column is area and whose other columns are indicators.")
-    var areas: String?
-
-    @Option(name: .customLong("weight"), help: "An indicator and its weight: NAME=1/3, NAME=0.25 or NAME=25%. Repeat for each.")
-    var weights: [String] = []
-
-    @Option(name: .customLong("indicator"), help: "A derived indicator: 'NAME = A × B' or 'NAME = severity(A=W, B=W)'. Repeatable.")
-    var indicators: [String] = []
-
-    @Option(help: "Round amounts to whole multiples of this unit (0.01, 1, 100); the default is 0.01.")
-    var round: String?
-
-    @Option(name: .customLong("floor"), help: "The least every area receives (AMOUNT), or one area's ('AREA AMOUNT'). Repeatable.")
-    var floors: [String] = []
-
-    @Option(name: .customLong("cap"), help: "The most every area receives (AMOUNT), or one area's ('AREA AMOUNT'). Repeatable.")
-    var caps: [String] = []
-
-    @Option(name: .customLong("top-slice"), help: "Taken off the pot first: 'NAME AMOUNT' (retained) or 'NAME AMOUNT to AREA'. Repeatable.")
-    var topSlices: [String] = []
-
-    @Option(help: "Last year's allocation: a CSV with columns area and amount (for change and damping).")
-    var previous: String?
-
-    @Option(help: "Hold each area within a band of last year's amount: 10%, -5%,+10%, -5% or +10%.")
-    var damping: String?
-
-    @Option(name: .customLong("per-head"), help: "Show amounts per head of this column (e.g. population).")
-    var perHead: String?
+    @OptionGroup(title: "Settings (as a scenario file's lines)")
+    var settings: AllocationFlags
 
     @Option(help: "A name for a one-off run, as a scenario file's scenario line gives.")
     var name: String?
-
-    @Option(help: "A one-line title, as a scenario file's scenario line gives.")
-    var title: String?
-
-    @Option(name: .customLong("description"), help: "A description, as a scenario file's description lines give.")
-    var scenarioDescription: String?
 
     @Option(help: "Output: table (for people), csv or json.")
     var format: String = "table"
@@ -92,180 +56,166 @@ struct AllocateCommand: ParsableCommand {
 
     enum Format: String, CaseIterable { case table, csv, json }
 
-    /// The options that are settings of the method, and the scenario keys they set.
-    private var settingOptions: [(ScenarioKey, [String])] {
-        [(.pot, pot.map { [$0] } ?? []), (.areas, areas.map { [$0] } ?? []), (.weight, weights), (.indicator, indicators),
-         (.round, round.map { [$0] } ?? []), (.floor, floors), (.cap, caps), (.topSlice, topSlices),
-         (.previous, previous.map { [$0] } ?? []), (.damping, damping.map { [$0] } ?? []),
-         (.perHead, perHead.map { [$0] } ?? []), (.title, title.map { [$0] } ?? []),
-         (.description, scenarioDescription.map { [$0] } ?? [])]
-    }
-
     @OptionGroup(title: "Input files")
     var inputOptions: InputOptions
 
     func run() throws {
         Run.start(inputOptions)
         let locator = ArgumentLocator()
-        var diagnostics: [Diagnostic] = []
-
-        // The options, as a scenario draft with each value located on the command line.
-        var options = ScenarioDraft()
-        for (key, values) in settingOptions {
-            var occurrences: [String: Int] = [:]
-            for value in values {
-                let occurrence = occurrences[value, default: 0]
-                occurrences[value] = occurrence + 1
-                options.settings.append(ScenarioSetting(
-                    key, value, origin: locator.origin(option: key.option, value: value, occurrence: occurrence), isOption: true))
-            }
-        }
-        if let name { options.name = Located(name, at: locator.origin(option: "--name", value: name)) }
         // Scenario values given as flags are held to the text rule a scenario file's lines are.
-        diagnostics += locator.textProblems(settingOptions.map { ($0.0.option, $0.1) }
-                                            + [("--name", name.map { [$0] } ?? []), ("--explain", explain.map { [$0] } ?? [])])
-
-        var drafts: [ScenarioDraft] = []
-        if scenarios.isEmpty {
-            drafts = [options]
-        } else {
-            var occurrences: [String: Int] = [:]
-            for path in scenarios {
-                let occurrence = occurrences[path, default: 0]
-                occurrences[path] = occurrence + 1
-                let (draft, problems) = ScenarioFile.read(path: path, origin: locator.origin(argument: path, occurrence: occurrence), sources: Run.sources)
-                diagnostics += problems
-                if let draft { drafts.append(draft.overridden(by: options)) }
-            }
-        }
-
+        var diagnostics = locator.textProblems(settings.textOptions
+                                               + [("--name", name.map { [$0] } ?? []), ("--explain", explain.map { [$0] } ?? [])])
+        let files = ScenarioFiles()
+        let drafts = readDrafts(locator, files, &diagnostics)
         let chosenFormat = Format(rawValue: format)
         if chosenFormat == nil {
             diagnostics.append(diagnostic(
                 .badValue, "unknown format \"\(format)\"", hint: "choose table, csv or json",
                 origin: locator.origin(option: "--format", value: format)))
         }
-
-        let ledgers = LedgerCache(sources: Run.sources)
-        var loaded: [(Scenario, Allocation)] = []
-        var names: [String: SettingOrigin?] = [:]
-        for draft in drafts {
-            let (scenario, problems) = ScenarioLoader.load(draft, ledgers: ledgers)
-            diagnostics += problems
-            guard let scenario else { continue }
-            if drafts.count > 1 {
-                let name = scenario.info.name
-                if names[name] != nil {
-                    diagnostics.append(diagnostic(
-                        .duplicateID, "two scenarios are named \(name)",
-                        hint: "give each scenario its own name on its scenario line, so the comparison can tell them apart",
-                        origin: draft.name?.origin))
-                }
-                names[name] = draft.name?.origin
-            }
-            let (allocation, more) = scenario.allocate()
-            diagnostics += more
-            if let allocation { loaded.append((scenario, allocation)) }
-        }
-
-        var explained: [(Allocation, AreaAllocation)] = []
-        if let explain {
-            for (_, allocation) in loaded {
-                if let area = allocation.area(named: explain) {
-                    explained.append((allocation, area))
-                    continue
-                }
-                let names = allocation.areas.map(\.name)
-                var hint = "the areas are " + names.joined(separator: ", ")
-                if let close = Suggestion.closest(to: explain, in: names) { hint = "did you mean \(close)? " + hint }
-                diagnostics.append(diagnostic(
-                    .unknownArea, "\(allocation.areaFile) has no area \"\(explain)\"", hint: hint,
-                    origin: locator.origin(option: "--explain", value: explain)))
-            }
-        }
-
-        var step: Rational?
-        if let sensitivity {
-            let origin = locator.origin(option: "--sensitivity", value: sensitivity)
-            let parsed = try? ExactNumberParser.parseWeight(sensitivity)
-            if let parsed, !parsed.isNegative, !parsed.isZero, parsed < .one {
-                step = parsed
-            } else {
-                diagnostics.append(diagnostic(
-                    .badValue, "--sensitivity \"\(sensitivity)\" is not a step between 0 and 1",
-                    hint: "write the step by which each weight moves: 5%, 0.05 or 1/20", origin: origin))
-            }
-            if explain != nil {
-                diagnostics.append(diagnostic(
-                    .badValue, "--sensitivity and --explain cannot be shown together",
-                    hint: "run the command twice, once with each", origin: origin))
-            }
-            if chosenFormat == .json {
-                diagnostics.append(diagnostic(
-                    .badValue, "--sensitivity is shown as a table or CSV, not JSON",
-                    hint: "use --format table or --format csv", origin: locator.origin(option: "--format", value: format)))
-            }
-            if scenarios.count > 1 {
-                diagnostics.append(diagnostic(
-                    .badValue, "--sensitivity is shown for one scenario at a time",
-                    hint: "run it once per scenario", origin: origin))
-            }
-        }
-
-        let path = AllocationSweep.Path(rawValue: sweepPath)
-        if let sweep {
-            if sweep < 1 || path == nil {
-                diagnostics.append(diagnostic(
-                    .badValue, "--sweep needs a count of 1 or more and --sweep-path fast or general",
-                    hint: "for example --sweep 10000", origin: locator.origin(option: "--sweep")))
-            }
-            if loaded.count > 1 {
-                diagnostics.append(diagnostic(.badValue, "--sweep runs one scenario", hint: "give one scenario file, or options",
-                                              origin: locator.origin(option: "--sweep")))
-            }
-        }
+        let (loaded, problems) = ScenarioLoader.allocate(drafts, ledgers: files.ledgers)
+        diagnostics += problems
+        let explained = explanations(loaded, locator, &diagnostics)
+        let step = sensitivityStep(chosenFormat, locator, &diagnostics)
+        let path = checkedSweepPath(loaded, locator, &diagnostics)
 
         let status = ExitStatus(diagnostics)
         if !diagnostics.isEmpty {
             Console.error(Run.report(diagnostics))
         }
         if let sweep, let path, status != .badInput, let (scenario, _) = loaded.first {
-            let clock = ContinuousClock()
-            let start = clock.now
-            let (result, _) = AllocationSweep.run(scenario.table, scenario.settings, count: sweep, path: path)
-            let elapsed = clock.now - start
-            guard let result else { throw ExitCode(ExitStatus.badInput.rawValue) }
-            let seconds = elapsed.components.seconds
-            let millis = elapsed.components.attoseconds / 1_000_000_000_000_000
-            let checksum = String(result.checksum, radix: 16)
-            Console.out("swept \(result.scenarios) weightings over \(result.areas) areas: \(result.byKernel) by the integer kernel, "
-                + "\(result.byGeneralPath) by the general path, \(result.notPossible) not possible; checksum \(checksum); "
-                + "\(seconds).\(String(repeating: "0", count: 3 - String(millis).count))\(millis) s")
+            try Self.runSweep(scenario, count: sweep, path: path)
             return
         }
         guard status != .badInput, !loaded.isEmpty, loaded.count == drafts.count, let chosenFormat else {
             throw ExitCode(ExitStatus.badInput.rawValue)
         }
-        if !explained.isEmpty {
-            Console.out(explained.map { AllocationExplanation.text($0, area: $1) }.joined(separator: "\n"))
-        } else if let step, let (scenario, allocation) = loaded.first {
-            let result = Sensitivity.run(scenario.table, scenario.settings, base: allocation, step: step)
-            Console.out(chosenFormat == .csv ? SensitivityTable.csv(result) : SensitivityTable.text(result))
-        } else if loaded.count > 1 {
-            let comparison = AllocationComparison(loaded.map(\.1))
-            switch chosenFormat {
-            case .table: Console.out(ComparisonTable.text(comparison))
-            case .csv: Console.out(ComparisonTable.csv(comparison))
-            case .json: Console.out(ComparisonTable.json(comparison))
+        Console.out(Self.render(loaded, explained: explained, step: step, format: chosenFormat))
+        if status != .clean { throw ExitCode(status.rawValue) }
+    }
+
+    /// The scenarios to run: each file with the options overriding its settings, or the options alone.
+    private func readDrafts(_ locator: ArgumentLocator, _ files: ScenarioFiles, _ diagnostics: inout [Diagnostic]) -> [ScenarioDraft] {
+        let options = settings.draft(locator, name: name.map { Located($0, at: locator.origin(option: "--name", value: $0)) })
+        guard !scenarios.isEmpty else { return [options] }
+        var drafts: [ScenarioDraft] = []
+        var occurrences: [String: Int] = [:]
+        for path in scenarios {
+            let occurrence = occurrences[path, default: 0]
+            occurrences[path] = occurrence + 1
+            let (draft, problems) = files.read(path, origin: locator.origin(argument: path, occurrence: occurrence))
+            diagnostics += problems
+            if let draft { drafts.append(draft.overridden(by: options)) }
+        }
+        return drafts
+    }
+
+    /// `--explain AREA` found in each allocation, or a problem naming the areas there are.
+    private func explanations(_ loaded: [(Scenario, Allocation)], _ locator: ArgumentLocator,
+                              _ diagnostics: inout [Diagnostic]) -> [(Allocation, AreaAllocation)] {
+        guard let explain else { return [] }
+        var explained: [(Allocation, AreaAllocation)] = []
+        for (_, allocation) in loaded {
+            if let area = allocation.area(named: explain) {
+                explained.append((allocation, area))
+                continue
             }
-        } else if let (_, allocation) = loaded.first {
-            switch chosenFormat {
-            case .table: Console.out(AllocationTable.text(allocation))
-            case .csv: Console.out(AllocationCSV.text(allocation))
-            case .json: Console.out(AllocationJSON.text(allocation))
+            let names = allocation.areas.map(\.name)
+            var hint = "the areas are " + names.joined(separator: ", ")
+            if let close = Suggestion.closest(to: explain, in: names) { hint = "did you mean \(close)? " + hint }
+            diagnostics.append(diagnostic(
+                .unknownArea, "\(allocation.areaFile) has no area \"\(explain)\"", hint: hint,
+                origin: locator.origin(option: "--explain", value: explain)))
+        }
+        return explained
+    }
+
+    /// `--sensitivity STEP` read and checked against the other options.
+    private func sensitivityStep(_ chosenFormat: Format?, _ locator: ArgumentLocator, _ diagnostics: inout [Diagnostic]) -> Rational? {
+        guard let sensitivity else { return nil }
+        var step: Rational?
+        let origin = locator.origin(option: "--sensitivity", value: sensitivity)
+        let parsed = try? ExactNumberParser.parseWeight(sensitivity)
+        if let parsed, !parsed.isNegative, !parsed.isZero, parsed < .one {
+            step = parsed
+        } else {
+            diagnostics.append(diagnostic(
+                .badValue, "--sensitivity \"\(sensitivity)\" is not a step between 0 and 1",
+                hint: "write the step by which each weight moves: 5%, 0.05 or 1/20", origin: origin))
+        }
+        if explain != nil {
+            diagnostics.append(diagnostic(
+                .badValue, "--sensitivity and --explain cannot be shown together",
+                hint: "run the command twice, once with each", origin: origin))
+        }
+        if chosenFormat == .json {
+            diagnostics.append(diagnostic(
+                .badValue, "--sensitivity is shown as a table or CSV, not JSON",
+                hint: "use --format table or --format csv", origin: locator.origin(option: "--format", value: format)))
+        }
+        if scenarios.count > 1 {
+            diagnostics.append(diagnostic(
+                .badValue, "--sensitivity is shown for one scenario at a time",
+                hint: "run it once per scenario", origin: origin))
+        }
+        return step
+    }
+
+    /// The benchmark's path, when `--sweep` is given and its options make sense.
+    private func checkedSweepPath(_ loaded: [(Scenario, Allocation)], _ locator: ArgumentLocator,
+                           _ diagnostics: inout [Diagnostic]) -> AllocationSweep.Path? {
+        let path = AllocationSweep.Path(rawValue: sweepPath)
+        guard let sweep else { return path }
+        if sweep < 1 || path == nil {
+            diagnostics.append(diagnostic(
+                .badValue, "--sweep needs a count of 1 or more and --sweep-path fast or general",
+                hint: "for example --sweep 10000", origin: locator.origin(option: "--sweep")))
+        }
+        if loaded.count > 1 {
+            diagnostics.append(diagnostic(.badValue, "--sweep runs one scenario", hint: "give one scenario file, or options",
+                                          origin: locator.origin(option: "--sweep")))
+        }
+        return path
+    }
+
+    private static func runSweep(_ scenario: Scenario, count: Int, path: AllocationSweep.Path) throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (result, _) = AllocationSweep.run(scenario.table, scenario.settings, count: count, path: path)
+        let elapsed = clock.now - start
+        guard let result else { throw ExitCode(ExitStatus.badInput.rawValue) }
+        let seconds = elapsed.components.seconds
+        let millis = elapsed.components.attoseconds / 1_000_000_000_000_000
+        let checksum = String(result.checksum, radix: 16)
+        Console.out("swept \(result.scenarios) weightings over \(result.areas) areas: \(result.byKernel) by the integer kernel, "
+            + "\(result.byGeneralPath) by the general path, \(result.notPossible) not possible; checksum \(checksum); "
+            + "\(seconds).\(String(repeating: "0", count: 3 - String(millis).count))\(millis) s")
+    }
+
+    /// What is printed: the explanations, the sensitivity, the comparison, or the one allocation.
+    private static func render(_ loaded: [(Scenario, Allocation)], explained: [(Allocation, AreaAllocation)],
+                               step: Rational?, format: Format) -> String {
+        if !explained.isEmpty {
+            return explained.map { AllocationExplanation.text($0, area: $1) }.joined(separator: "\n")
+        }
+        if let step, let (scenario, allocation) = loaded.first {
+            let result = Sensitivity.run(scenario.table, scenario.settings, base: allocation, step: step)
+            return format == .csv ? SensitivityTable.csv(result) : SensitivityTable.text(result)
+        }
+        if loaded.count > 1 {
+            let comparison = AllocationComparison(loaded.map(\.1))
+            switch format {
+            case .table: return ComparisonTable.text(comparison)
+            case .csv: return ComparisonTable.csv(comparison)
+            case .json: return ComparisonTable.json(comparison)
             }
         }
-        if status != .clean { throw ExitCode(status.rawValue) }
+        let allocation = loaded[0].1
+        switch format {
+        case .table: return AllocationTable.text(allocation)
+        case .csv: return AllocationCSV.text(allocation)
+        case .json: return AllocationJSON.text(allocation)
+        }
     }
 
     private func diagnostic(_ code: DiagnosticCode, _ message: String, hint: String, origin: SettingOrigin?) -> Diagnostic {

@@ -1,99 +1,101 @@
 import ArgumentParser
 import GrantLedgerCore
 
-/// One allocation given on the command line (`--pot --areas --weight … [--round] [--floor]`), as
-/// `allocate` takes it, for commands that show an allocation alongside other things: `export --xlsx`
-/// puts it on its own sheet. The same settings as a scenario file, for a one-off run.
+/// The settings of one allocation as options, the same thirteen a scenario file holds
+/// (`--floor £20,000.00` is `floor  £20,000.00`): one group shared by `allocate` and by
+/// `export --xlsx` (its allocation sheet), turned into a scenario draft here and read by the core's
+/// one scenario loader, so both commands accept exactly the same things.
 struct AllocationFlags: ParsableArguments {
-    @Option(help: ArgumentHelp("Allocation sheet: the amount to share out, e.g. £270,750.00.", valueName: "AMOUNT"))
+    @Option(help: "The amount to share out (£270,750.00), or a ledger line: 'grant:ID line:ID ledger:PATH'.")
     var pot: String?
 
-    @Option(help: ArgumentHelp("Allocation sheet: the area data (CSV, first column area).", valueName: "FILE.csv"))
+    @Option(help: "Area data: a CSV file whose first column is area and whose other columns are indicators.")
     var areas: String?
 
-    @Option(name: .customLong("weight"), help: ArgumentHelp(
-        "Allocation sheet: an indicator and its weight, NAME=1/3, NAME=0.25 or NAME=25%; repeat for each.", valueName: "NAME=W"))
+    @Option(name: .customLong("weight"), help: "An indicator and its weight: NAME=1/3, NAME=0.25 or NAME=25%. Repeat for each.")
     var weights: [String] = []
 
-    @Option(help: ArgumentHelp("Allocation sheet: round amounts to this unit (default 0.01).", valueName: "UNIT"))
+    @Option(name: .customLong("indicator"), help: "A derived indicator: 'NAME = A × B' or 'NAME = severity(A=W, B=W)'. Repeatable.")
+    var indicators: [String] = []
+
+    @Option(help: "Round amounts to whole multiples of this unit (0.01, 1, 100); the default is 0.01.")
     var round: String?
 
-    @Option(help: ArgumentHelp("Allocation sheet: every area receives at least this.", valueName: "AMOUNT"))
-    var floor: String?
+    @Option(name: .customLong("floor"), help: "The least every area receives (AMOUNT), or one area's ('AREA AMOUNT'). Repeatable.")
+    var floors: [String] = []
 
-    @Option(name: .customLong("allocation-name"), help: ArgumentHelp("Allocation sheet: its name (default Allocation).", valueName: "NAME"))
-    var name: String?
+    @Option(name: .customLong("cap"), help: "The most every area receives (AMOUNT), or one area's ('AREA AMOUNT'). Repeatable.")
+    var caps: [String] = []
 
-    /// Whether any allocation flag was given (then all that are needed must be).
-    var isGiven: Bool { pot != nil || areas != nil || !weights.isEmpty || round != nil || floor != nil || name != nil }
+    @Option(name: .customLong("top-slice"), help: "Taken off the pot first: 'NAME AMOUNT' (retained) or 'NAME AMOUNT to AREA'. Repeatable.")
+    var topSlices: [String] = []
 
-    /// Every flag's values, for the text rule: the name heads a sheet, and the others are quoted back.
-    var textOptions: [(option: String, values: [String])] {
-        [("--pot", pot.map { [$0] } ?? []), ("--areas", areas.map { [$0] } ?? []), ("--weight", weights),
-         ("--round", round.map { [$0] } ?? []), ("--floor", floor.map { [$0] } ?? []),
-         ("--allocation-name", name.map { [$0] } ?? [])]
+    @Option(help: "Last year's allocation: a CSV with columns area and amount (for change and damping).")
+    var previous: String?
+
+    @Option(help: "Hold each area within a band of last year's amount: 10%, -5%,+10%, -5% or +10%.")
+    var damping: String?
+
+    @Option(name: .customLong("per-head"), help: "Show amounts per head of this column (e.g. population).")
+    var perHead: String?
+
+    @Option(help: "A one-line title, as a scenario file's scenario line gives.")
+    var title: String?
+
+    @Option(name: .customLong("description"), help: "A description, as a scenario file's description lines give.")
+    var scenarioDescription: String?
+
+    /// The option that sets `key`: the command line's name for a scenario's setting.
+    static func option(_ key: ScenarioKey) -> String { "--" + key.rawValue }
+
+    /// How the loader names settings given as options.
+    static func wording(missing: [ScenarioKey: ScenarioWording.Missing]) -> ScenarioWording {
+        ScenarioWording(limitNames: [.floor: option(.floor), .cap: option(.cap)], missing: missing)
     }
 
-    /// The allocation, or every problem with the flags and the area file, located on the command
-    /// line or in the file.
-    func scenario(_ locator: ArgumentLocator) -> (scenario: AllocationScenario?, diagnostics: [Diagnostic]) {
-        var diagnostics = locator.textProblems(textOptions)
-        // A flag that is missing has no value to point at: the problem is shown at the first
-        // allocation flag given, which is what asked for an allocation sheet.
-        let given = textOptions.first { !$0.values.isEmpty }.flatMap { locator.origin(option: $0.option) }
-        func missing(_ code: DiagnosticCode, _ message: String, hint: String) -> Diagnostic {
-            Diagnostic(code, message, hint: hint, origin: given)
-        }
-        func amount(_ text: String?, _ option: String) -> Located<Money>? {
-            guard let text else { return nil }
-            do {
-                return try AllocationSettings.amount(text, option: option, origin: locator.origin(option: option, value: text))
-            } catch {
-                diagnostics.append(error.diagnostic)
-                return nil
+    /// What is said when a required option is missing: `lead` words (`no pot given`), then the option.
+    static func missing(pot: String, areas: String, weights: String) -> [ScenarioKey: ScenarioWording.Missing] {
+        [.pot: .init("\(pot) (--pot)", hint: "name the amount to share out: --pot £270,750.00"),
+         .areas: .init("\(areas) (--areas)",
+                       hint: "name a CSV of areas and indicators: --areas examples/areas/nottinghamshire-districts.csv"),
+         .weight: .init("\(weights) (--weight)",
+                        hint: "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3")]
+    }
+
+    /// What `allocate` says when a required option is missing.
+    static let allocateMissing = missing(pot: "no pot given", areas: "no area file given", weights: "no weights given")
+
+    /// Each option that is a setting of the method, with the scenario key it sets and its values.
+    var settings: [(key: ScenarioKey, values: [String])] {
+        [(.pot, pot.map { [$0] } ?? []), (.areas, areas.map { [$0] } ?? []), (.weight, weights), (.indicator, indicators),
+         (.round, round.map { [$0] } ?? []), (.floor, floors), (.cap, caps), (.topSlice, topSlices),
+         (.previous, previous.map { [$0] } ?? []), (.damping, damping.map { [$0] } ?? []),
+         (.perHead, perHead.map { [$0] } ?? []), (.title, title.map { [$0] } ?? []),
+         (.description, scenarioDescription.map { [$0] } ?? [])]
+    }
+
+    /// Whether any setting was given as an option.
+    var isGiven: Bool { settings.contains { !$0.values.isEmpty } }
+
+    /// Every option's values by option name, for the text rule a scenario file's lines are held to.
+    var textOptions: [(option: String, values: [String])] { settings.map { (Self.option($0.key), $0.values) } }
+
+    /// The options as a scenario draft, each value located on the command line, named in messages
+    /// as its option, and with the wording for missing settings the command gives.
+    func draft(_ locator: ArgumentLocator, name: Located<String>? = nil,
+               missing: [ScenarioKey: ScenarioWording.Missing] = allocateMissing) -> ScenarioDraft {
+        var draft = ScenarioDraft(name: name)
+        for (key, values) in settings {
+            let option = Self.option(key)
+            var occurrences: [String: Int] = [:]
+            for value in values {
+                let occurrence = occurrences[value, default: 0]
+                occurrences[value] = occurrence + 1
+                draft.settings.append(ScenarioSetting(
+                    key, value, origin: locator.origin(option: option, value: value, occurrence: occurrence), label: option))
             }
         }
-        let potSetting = amount(pot, "--pot")
-        if pot == nil {
-            diagnostics.append(missing(.badPot, "an allocation sheet needs a pot (--pot)",
-                                       hint: "name the amount to share out: --pot £270,750.00"))
-        }
-        let unit = round == nil ? Located(Money(pence: 1)) : amount(round, "--round")
-        let floorSetting = amount(floor, "--floor")
-        var weightSettings: [WeightSetting] = []
-        var occurrences: [String: Int] = [:]
-        for text in weights {
-            let occurrence = occurrences[text, default: 0]
-            occurrences[text] = occurrence + 1
-            do {
-                weightSettings.append(try WeightSetting.parse(
-                    text, origin: locator.origin(option: "--weight", value: text, occurrence: occurrence)))
-            } catch {
-                diagnostics.append(error.diagnostic)
-            }
-        }
-        var table: AreaTable?
-        if let areas {
-            let (read, problems) = AreaTable.read(path: areas, origin: locator.origin(option: "--areas", value: areas), sources: Run.sources)
-            table = read
-            diagnostics += problems
-        } else {
-            diagnostics.append(missing(.fileNotFound, "an allocation sheet needs area data (--areas)",
-                                       hint: "name a CSV of areas and indicators: --areas examples/areas/nottinghamshire-districts.csv"))
-        }
-        guard let potSetting, let unit, weightSettings.count == weights.count, floor == nil || floorSetting != nil else {
-            if weights.isEmpty {
-                diagnostics.append(missing(.noWeights, "an allocation sheet needs weights (--weight)",
-                                           hint: "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3"))
-            }
-            return (nil, diagnostics)
-        }
-        let settings = AllocationSettings(pot: potSetting, weights: weightSettings, unit: unit, floor: floorSetting)
-        guard let table else { return (nil, diagnostics + settings.problems()) }
-        let (allocation, problems) = Allocator.allocate(table, settings)
-        diagnostics += problems
-        guard let allocation else { return (nil, diagnostics) }
-        let described = "From the command line"
-        return (AllocationScenario(name: name ?? "Allocation", description: described, allocation: allocation), diagnostics)
+        draft.wording = Self.wording(missing: missing)
+        return draft
     }
 }

@@ -40,8 +40,11 @@ struct ExportCommand: ParsableCommand {
                                                               valueName: "FILE"))
     var scenarios: [String] = []
 
-    @OptionGroup(title: "Allocation sheet from flags")
+    @OptionGroup(title: "Allocation sheet from flags (the settings allocate takes)")
     var allocation: AllocationFlags
+
+    @Option(name: .customLong("allocation-name"), help: ArgumentHelp("Allocation sheet: its name (default Allocation).", valueName: "NAME"))
+    var allocationName: String?
 
     @Option(help: ArgumentHelp("Workbook: the author recorded in its properties (default grantledger).", valueName: "NAME"))
     var author: String?
@@ -60,7 +63,7 @@ struct ExportCommand: ParsableCommand {
         if let hledger, let xlsx, FilePaths.canonical(hledger) == FilePaths.canonical(xlsx) {
             throw ValidationError("--hledger and --xlsx name the same file, \(xlsx): the workbook would replace the journal")
         }
-        if xlsx == nil && (asOf != nil || financialYear != nil || !scenarios.isEmpty || allocation.isGiven
+        if xlsx == nil && (asOf != nil || financialYear != nil || !scenarios.isEmpty || allocation.isGiven || allocationName != nil
                            || author != nil || company != nil) {
             throw ValidationError("--as-of, --fy, --scenario, the allocation flags, --author and --company go with --xlsx FILE")
         }

@@ -1,35 +1,39 @@
 import GrantLedgerCore
 
-/// `export --xlsx --scenario FILE`: each scenario file read, loaded and allocated exactly as
-/// `allocate FILE` does it, then handed to the workbook as an `AllocationScenario`, with every file
-/// it read (the scenario, its area data, last year's allocation, any ledger its pot came from) for
-/// the Provenance sheet. Problems come back as located diagnostics, all reported before writing.
+/// The one way the CLI turns scenarios into allocations: scenario files read, and options made into
+/// a draft (`AllocationFlags`), then loaded and allocated by the core's `ScenarioLoader.allocate`, as
+/// `allocate` and `export --xlsx` both do it. Problems come back as located diagnostics.
 struct ScenarioFiles {
-    struct Loaded {
-        let scenario: AllocationScenario
-        let inputs: [(path: String, role: String)]
-    }
-
-    /// One cache for every scenario of the export, so a ledger named by several pots is read once.
+    /// One cache for every scenario of the run, so a ledger named by several pots is read once.
     let ledgers = LedgerCache(sources: Run.sources)
 
-    func load(_ path: String, _ locator: ArgumentLocator, occurrence: Int) -> (Loaded?, [Diagnostic]) {
-        let origin = locator.origin(option: "--scenario", value: path, occurrence: occurrence)
-        let (draft, problems) = ScenarioFile.read(path: path, origin: origin, sources: Run.sources)
-        guard let draft else { return (nil, problems) }
-        let (scenario, loading) = ScenarioLoader.load(draft, ledgers: ledgers)
-        guard let scenario else { return (nil, problems + loading) }
-        let (allocation, allocating) = scenario.allocate()
-        let diagnostics = problems + loading + allocating
-        guard let allocation else { return (nil, diagnostics) }
-        var inputs: [(path: String, role: String)] = [(path, "scenario"), (scenario.table.file, "area data")]
-        if let previous = allocation.previousFile { inputs.append((previous, "previous allocation")) }
+    /// The scenario file at `path`, given on the command line at `origin`; its floors and caps are
+    /// named in messages as the options are, as they always have been.
+    func read(_ path: String, origin: SettingOrigin?) -> (ScenarioDraft?, [Diagnostic]) {
+        var (draft, problems) = ScenarioFile.read(path: path, origin: origin, sources: Run.sources)
+        draft?.wording.limitNames = AllocationFlags.wording(missing: [:]).limitNames
+        return (draft, problems)
+    }
+
+    /// A scenario for the workbook: the draft loaded and allocated, named and described as its file
+    /// (or, for options, as `name` and `description` say).
+    func workbookScenario(_ draft: ScenarioDraft, name: String? = nil, description: String? = nil)
+        -> (AllocationScenario?, [Diagnostic]) {
+        let (loaded, diagnostics) = ScenarioLoader.allocate([draft], ledgers: ledgers)
+        guard let (scenario, allocation) = loaded.first else { return (nil, diagnostics) }
         let info = scenario.info
         // The short name heads the sheet's tab; the title and description say what it is.
-        let description = [info.title, info.description].compactMap { $0 }.joined(separator: ". ")
-        return (Loaded(scenario: AllocationScenario(name: info.name, description: description.isEmpty ? nil : description,
-                                                    source: path, allocation: allocation),
-                       inputs: inputs), diagnostics)
+        let described = [info.title, info.description].compactMap { $0 }.joined(separator: ". ")
+        return (AllocationScenario(name: name ?? info.name, description: described.isEmpty ? description : described,
+                                   source: draft.file, allocation: allocation), diagnostics)
+    }
+
+    /// The files a workbook scenario was made from, for the Provenance sheet.
+    static func inputs(_ scenario: AllocationScenario) -> [(path: String, role: String)] {
+        var inputs: [(path: String, role: String)] = scenario.source.map { [($0, "scenario")] } ?? []
+        inputs.append((scenario.allocation.areaFile, "area data"))
+        if let previous = scenario.allocation.previousFile { inputs.append((previous, "previous allocation")) }
+        return inputs
     }
 
     /// The ledger files the scenarios' pots were read from.

@@ -30,28 +30,14 @@ public enum ScenarioFile {
         var draft = ScenarioDraft(file: file, directory: FilePaths.split(file).directory)
         var diagnostics = DiagnosticLog()
         var sawHeader = false
-        let keys = ScenarioKey.allCases.map(\.rawValue)
 
         for (number, line) in source.lines() {
 
             func at(_ column: Int) -> SourceLocation { SourceLocation(file: file, line: number, column: column) }
-            // The text rule holds for the whole line (no setting spans lines, so no line break is
-            // allowed in any); a value too long for a cell is caught below. A lost line at the
-            // margin was the scenario line: its settings are not also blamed for lacking one.
-            let lost = line.withUnsafeBufferPointer({ TextRule.firstByteProblem(in: $0, allowingLineEnds: false) })
-            if lost != nil, let first = line.first, !ASCII.isBlank(first) { sawHeader = true }
-            switch lost {
-            case .invalidUTF8(let offset):
-                diagnostics.append(Diagnostic(
-                    .badEncoding, "this line is not valid UTF-8", hint: "save the scenario as UTF-8",
-                    at: at(offset + 1), excerpt: String(decoding: line, as: UTF8.self)))
+            if let (problem, atMargin) = lineProblem(line, at: at) {
+                if atMargin { sawHeader = true }
+                diagnostics.append(problem)
                 continue
-            case .character(let problem):
-                diagnostics.append(TextRule.diagnostic(problem, what: "this line", at: at(problem.byteOffset + 1),
-                                                       excerpt: String(decoding: line, as: UTF8.self)))
-                continue
-            case nil:
-                break
             }
             let excerpt = String(decoding: line, as: UTF8.self)
             let parsed = line.withUnsafeBufferPointer { buffer -> (key: Range<Int>, value: Range<Int>, indented: Bool)? in
@@ -89,22 +75,8 @@ public enum ScenarioFile {
                     continue
                 }
                 sawHeader = true
-                draft.headerOrigin = SettingOrigin(location: at(1), length: max(1, keyRange.count), excerpt: excerpt)
-                let words = SettingWords(value)
-                guard let name = words.words.first else {
-                    diagnostics.append(Diagnostic(
-                        .badSyntax, "the scenario needs a name", hint: "write scenario NAME  Title, e.g. scenario nwps-thirds  Equal thirds",
-                        at: at(keyRange.upperBound + 1), excerpt: excerpt))
-                    continue
-                }
-                draft.name = Located(name.text, at: SettingOrigin(
-                    location: at(valueRange.lowerBound + name.offset + 1), length: name.length, excerpt: excerpt))
-                let title = words.rest(from: 1)
-                if !title.isEmpty, words.words.count > 1 {
-                    let offset = valueRange.lowerBound + words.words[1].offset
-                    draft.settings.append(ScenarioSetting(
-                        .title, title, origin: SettingOrigin(location: at(offset + 1), length: title.utf8.count, excerpt: excerpt),
-                        isOption: false))
+                if let problem = readHeader(value, keyRange: keyRange, valueRange: valueRange, excerpt: excerpt, at: at, into: &draft) {
+                    diagnostics.append(problem)
                 }
                 continue
             }
@@ -115,28 +87,10 @@ public enum ScenarioFile {
                     at: at(keyRange.lowerBound + 1), length: keyRange.count, excerpt: excerpt))
                 continue
             }
-            guard let scenarioKey = ScenarioKey(rawValue: key), scenarioKey != .title else {
-                var hint = "a scenario's settings are " + ScenarioKey.allCases.filter { $0 != .title }.map(\.rawValue).joined(separator: ", ")
-                if let close = Suggestion.closest(to: key, in: keys) { hint = "did you mean \(close)? " + hint }
-                diagnostics.append(Diagnostic(
-                    .unknownField, "a scenario has no setting \(quoted(key))", hint: hint,
-                    at: at(keyRange.lowerBound + 1), length: keyRange.count, excerpt: excerpt))
-                continue
+            switch setting(key, value, keyRange: keyRange, excerpt: excerpt, at: at, in: draft) {
+            case .success(let scenarioKey): draft.settings.append(ScenarioSetting(scenarioKey, value, origin: valueOrigin))
+            case .failure(let problem): diagnostics.append(problem.diagnostic)
             }
-            if value.isEmpty {
-                diagnostics.append(Diagnostic(
-                    .badSyntax, "\(key) needs a value", hint: "write it after the name: \(example(scenarioKey))",
-                    at: at(keyRange.upperBound + 1), excerpt: excerpt))
-                continue
-            }
-            if !scenarioKey.isRepeatable, let earlier = draft.first(scenarioKey) {
-                diagnostics.append(Diagnostic(
-                    .duplicateSetting, "\(key) is given twice",
-                    hint: "a scenario has one \(key)\(earlier.origin.map { "; the first is on line \($0.location.line)" } ?? "")",
-                    at: at(keyRange.lowerBound + 1), length: keyRange.count, excerpt: excerpt))
-                continue
-            }
-            draft.settings.append(ScenarioSetting(scenarioKey, value, origin: valueOrigin, isOption: false))
         }
         if !sawHeader && diagnostics.isEmpty {
             diagnostics.append(Diagnostic(
@@ -148,6 +102,71 @@ public enum ScenarioFile {
         // ledger lacks as well as a misspelt setting) shows in one run.
         draft.hasProblems = !diagnostics.isEmpty
         return (sawHeader ? draft : nil, diagnostics.all)
+    }
+
+    /// The problem with a line the text rule refuses (it holds for the whole line: no setting spans
+    /// lines), and whether the line starts at the margin: that was the scenario line, so its settings
+    /// are not also blamed for lacking one. A value too long for a cell is caught with its key.
+    static func lineProblem(_ line: [UInt8], at: (Int) -> SourceLocation) -> (Diagnostic, atMargin: Bool)? {
+        let lost = line.withUnsafeBufferPointer({ TextRule.firstByteProblem(in: $0, allowingLineEnds: false) })
+        let atMargin = line.first.map { !ASCII.isBlank($0) } ?? false
+        switch lost {
+        case .invalidUTF8(let offset):
+            return (Diagnostic(
+                .badEncoding, "this line is not valid UTF-8", hint: "save the scenario as UTF-8",
+                at: at(offset + 1), excerpt: String(decoding: line, as: UTF8.self)), atMargin)
+        case .character(let problem):
+            return (TextRule.diagnostic(problem, what: "this line", at: at(problem.byteOffset + 1),
+                                        excerpt: String(decoding: line, as: UTF8.self)), atMargin)
+        case nil:
+            return nil
+        }
+    }
+
+    /// The scenario line: its name and title into `draft`, or the problem when it has no name.
+    static func readHeader(_ value: String, keyRange: Range<Int>, valueRange: Range<Int>, excerpt: String,
+                           at: (Int) -> SourceLocation, into draft: inout ScenarioDraft) -> Diagnostic? {
+        draft.headerOrigin = SettingOrigin(location: at(1), length: max(1, keyRange.count), excerpt: excerpt)
+        let words = SettingWords(value)
+        guard let name = words.words.first else {
+            return Diagnostic(
+                .badSyntax, "the scenario needs a name", hint: "write scenario NAME  Title, e.g. scenario nwps-thirds  Equal thirds",
+                at: at(keyRange.upperBound + 1), excerpt: excerpt)
+        }
+        draft.name = Located(name.text, at: SettingOrigin(
+            location: at(valueRange.lowerBound + name.offset + 1), length: name.length, excerpt: excerpt))
+        let title = words.rest(from: 1)
+        if !title.isEmpty, words.words.count > 1 {
+            let offset = valueRange.lowerBound + words.words[1].offset
+            draft.settings.append(ScenarioSetting(
+                .title, title, origin: SettingOrigin(location: at(offset + 1), length: title.utf8.count, excerpt: excerpt)))
+        }
+        return nil
+    }
+
+    /// The key of a setting line, or the problem with it: no such setting, no value, or a
+    /// setting given once already.
+    static func setting(_ key: String, _ value: String, keyRange: Range<Int>, excerpt: String, at: (Int) -> SourceLocation,
+                        in draft: ScenarioDraft) -> Result<ScenarioKey, SettingError> {
+        guard let scenarioKey = ScenarioKey(rawValue: key), scenarioKey != .title else {
+            var hint = "a scenario's settings are " + ScenarioKey.allCases.filter { $0 != .title }.map(\.rawValue).joined(separator: ", ")
+            if let close = Suggestion.closest(to: key, in: ScenarioKey.allCases.map(\.rawValue)) { hint = "did you mean \(close)? " + hint }
+            return .failure(SettingError(Diagnostic(
+                .unknownField, "a scenario has no setting \(quoted(key))", hint: hint,
+                at: at(keyRange.lowerBound + 1), length: keyRange.count, excerpt: excerpt)))
+        }
+        if value.isEmpty {
+            return .failure(SettingError(Diagnostic(
+                .badSyntax, "\(key) needs a value", hint: "write it after the name: \(example(scenarioKey))",
+                at: at(keyRange.upperBound + 1), excerpt: excerpt)))
+        }
+        if !scenarioKey.isRepeatable, let earlier = draft.first(scenarioKey) {
+            return .failure(SettingError(Diagnostic(
+                .duplicateSetting, "\(key) is given twice",
+                hint: "a scenario has one \(key)\(earlier.origin.map { "; the first is on line \($0.location.line)" } ?? "")",
+                at: at(keyRange.lowerBound + 1), length: keyRange.count, excerpt: excerpt)))
+        }
+        return .success(scenarioKey)
     }
 
     /// A setting's usual form, for hints.

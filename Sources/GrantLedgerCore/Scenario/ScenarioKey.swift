@@ -28,7 +28,4 @@ public enum ScenarioKey: String, CaseIterable, Sendable {
 
     /// Keys whose value is a path, resolved against the scenario file's folder.
     public var isPath: Bool { self == .areas || self == .previous }
-
-    /// `--floor`.
-    public var option: String { "--" + rawValue }
 }

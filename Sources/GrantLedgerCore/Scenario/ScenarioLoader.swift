@@ -4,159 +4,204 @@
 /// per-head column. All problems are collected, each located where its value was written.
 public enum ScenarioLoader {
     public static func load(_ draft: ScenarioDraft, ledgers: LedgerCache = LedgerCache()) -> (Scenario?, [Diagnostic]) {
+        var reading = Reading(draft: draft, ledgers: ledgers)
+        let (pot, potSource) = reading.pot()
+        let table = reading.areas()
+        let (weights, weightsRead) = reading.weights()
+        let (definitions, definitionsRead) = reading.all(.indicator) { setting throws(SettingError) in
+            try IndicatorDefinition.parse(setting.text, origin: setting.origin)
+        }
+        var unit: Located<Money>? = Located(Money(pence: 1))
+        if let setting = draft.first(.round) {
+            unit = reading.read { () throws(SettingError) in
+                try AllocationSettings.amount(setting.text, option: setting.label, origin: setting.origin)
+            }
+        }
+        let limits = reading.limits()
+        let (topSlices, topSlicesRead) = reading.all(.topSlice) { setting throws(SettingError) in
+            try TopSlice.parse(setting.text, origin: setting.origin)
+        }
+        let (previous, previousRead) = reading.previous()
+        var damping: Located<DampingBand>?
+        if let setting = draft.first(.damping) {
+            damping = reading.read { () throws(SettingError) in
+                Located(try DampingBand.parse(setting.text, origin: setting.origin), at: setting.origin)
+            }
+        }
+        let perHead = draft.first(.perHead).map { Located($0.text, at: $0.origin) }
+        var diagnostics = reading.diagnostics
+
+        func settings(_ pot: Located<Money>, _ unit: Located<Money>) -> AllocationSettings {
+            AllocationSettings(
+                pot: pot, weights: weights, unit: unit, floor: limits.floor, cap: limits.cap, areaLimits: limits.areas,
+                topSlices: topSlices, definitions: definitions, previous: previous, damping: damping, perHead: perHead)
+        }
+        guard let pot, let unit, let table, weightsRead, !weights.isEmpty, definitionsRead, limits.read, topSlicesRead,
+              previousRead, draft.first(.damping) == nil || damping != nil
+        else {
+            // Settings that need no area data are still checked, so that every problem shows in one run.
+            if let pot, let unit, !weights.isEmpty {
+                diagnostics += settings(pot, unit).problems().filter { problem in
+                    // A weight that did not parse leaves the sum short: say so once, not twice.
+                    !diagnostics.contains(problem) && (weightsRead || problem.code != .weightsNotOne)
+                }
+            }
+            return (nil, diagnostics)
+        }
+        let info = name(draft).map { name in
+            let description = draft.all(.description).map(\.text).joined(separator: " ")
+            return ScenarioInfo(name: name, title: draft.first(.title)?.text, description: description.isEmpty ? nil : description,
+                                file: draft.file, potSource: potSource)
+        }
+        return (Scenario(info: info ?? ScenarioInfo(name: "", description: nil, file: nil, potSource: potSource),
+                         table: table, settings: settings(pot, unit), isNamed: info != nil), diagnostics)
+    }
+
+    /// Every draft loaded and allocated, as `allocate` and `export` both do it: one ledger cache for
+    /// all (a ledger named by several pots is read once), and, with several scenarios, each needing a
+    /// name of its own so a comparison can tell them apart. Only the scenarios that allocated come back.
+    public static func allocate(_ drafts: [ScenarioDraft], ledgers: LedgerCache) -> ([(Scenario, Allocation)], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        func read<T>(_ body: () throws(SettingError) -> T) -> T? {
+        var loaded: [(Scenario, Allocation)] = []
+        var names: Set<String> = []
+        for draft in drafts {
+            let (scenario, problems) = load(draft, ledgers: ledgers)
+            diagnostics += problems
+            guard let scenario else { continue }
+            if drafts.count > 1, !names.insert(scenario.info.name).inserted {
+                let message = "two scenarios are named \(scenario.info.name)"
+                let hint = "give each scenario its own name on its scenario line, so the comparison can tell them apart"
+                diagnostics.append(draft.name?.origin?.diagnostic(.duplicateID, message, hint: hint)
+                                   ?? Diagnostic(.duplicateID, message, hint: hint))
+            }
+            let (allocation, more) = scenario.allocate()
+            diagnostics += more
+            if let allocation { loaded.append((scenario, allocation)) }
+        }
+        return (loaded, diagnostics)
+    }
+
+    /// The scenario's name: its own, or its file's without `.scenario`; `nil` for unnamed options.
+    static func name(_ draft: ScenarioDraft) -> String? {
+        draft.name?.value ?? draft.file.map { file in
+            let base = file.split(separator: "/").last.map(String.init) ?? file
+            return base.hasSuffix(".scenario") ? String(base.dropLast(".scenario".count)) : base
+        }
+    }
+
+    /// One draft being read: each value parsed where it was written, every problem collected.
+    struct Reading {
+        let draft: ScenarioDraft
+        let ledgers: LedgerCache
+        var diagnostics: [Diagnostic] = []
+
+        mutating func read<T>(_ body: () throws(SettingError) -> T) -> T? {
             do throws(SettingError) { return try body() } catch {
                 diagnostics.append(error.diagnostic)
                 return nil
             }
         }
 
-        // The pot.
-        var pot: Located<Money>?
-        var potSource = ""
-        if let setting = draft.first(.pot) {
-            if let (source, grantOffset, lineOffset) = read({ () throws(SettingError) in try PotSource.parse(setting, directory: draft.directory) }) {
-                switch source {
-                case let .amount(money):
-                    pot = Located(money, at: setting.origin)
-                    potSource = money.formatted(.display)
-                case let .ledgerLine(ledger, grantID, lineID):
-                    let (books, found) = ledgers.load(ledger)
-                    // A ledger that is not there is a problem with this setting: show it here.
-                    let problems = found.map { problem in
-                        guard problem.code == .fileNotFound, problem.location == nil else { return problem }
-                        return diagnostic(.fileNotFound, "the ledger \(ledger) named by \(setting.label) is not there",
-                                          hint: "ledger: is a ledger file or folder, relative to the scenario file (e.g. ledger:../../ledgers)",
-                                          at: setting.origin)
-                    }
-                    diagnostics += problems
-                    if problems.isEmpty {
-                        if let (money, text) = budget(books, ledger, grantID, lineID, setting, grantOffset, lineOffset, &diagnostics) {
-                            pot = Located(money, at: setting.origin)
-                            potSource = text
-                        }
-                    }
+        /// Every setting of `key` parsed, and whether all of them were.
+        mutating func all<T>(_ key: ScenarioKey, _ parse: (ScenarioSetting) throws(SettingError) -> T) -> ([T], Bool) {
+            let settings = draft.all(key)
+            let parsed = settings.compactMap { setting in read { () throws(SettingError) in try parse(setting) } }
+            return (parsed, parsed.count == settings.count)
+        }
+
+        /// A required setting that is missing: at the scenario line, or unlocated for options (there
+        /// is no value to point at), in the draft's wording. Nothing when lines were already left out.
+        mutating func missing(_ key: ScenarioKey, _ code: DiagnosticCode) {
+            guard !draft.hasProblems, let wording = draft.wording.missing[key] else { return }
+            diagnostics.append(draft.headerOrigin?.diagnostic(code, wording.message, hint: wording.hint)
+                               ?? Diagnostic(code, wording.message, hint: wording.hint))
+        }
+
+        /// The pot and how it is described: an amount, or a ledger line's budget.
+        mutating func pot() -> (Located<Money>?, String) {
+            guard let setting = draft.first(.pot) else {
+                missing(.pot, .badPot)
+                return (nil, "")
+            }
+            let directory = draft.directory
+            guard let (source, grantOffset, lineOffset) = read({ () throws(SettingError) in
+                try PotSource.parse(setting, directory: directory)
+            }) else { return (nil, "") }
+            switch source {
+            case let .amount(money):
+                return (Located(money, at: setting.origin), money.formatted(.display))
+            case let .ledgerLine(ledger, grantID, lineID):
+                let (books, found) = ledgers.load(ledger)
+                // A ledger that is not there is a problem with this setting: show it here.
+                let problems = found.map { problem in
+                    guard problem.code == .fileNotFound, problem.location == nil else { return problem }
+                    return diagnostic(.fileNotFound, "the ledger \(ledger) named by \(setting.label) is not there",
+                                      hint: "ledger: is a ledger file or folder, relative to the scenario file (e.g. ledger:../../ledgers)",
+                                      at: setting.origin)
+                }
+                diagnostics += problems
+                guard problems.isEmpty,
+                      let (money, text) = ScenarioLoader.budget(books, ledger, grantID, lineID, setting, grantOffset, lineOffset, &diagnostics)
+                else { return (nil, "") }
+                return (Located(money, at: setting.origin), text)
+            }
+        }
+
+        mutating func areas() -> AreaTable? {
+            guard let setting = draft.first(.areas) else {
+                missing(.areas, .fileNotFound)
+                return nil
+            }
+            let path = FilePaths.resolve(setting.text, relativeTo: draft.directory)
+            let (table, problems) = AreaTable.read(path: path, origin: setting.origin, sources: ledgers.sources)
+            diagnostics += problems
+            return table
+        }
+
+        mutating func weights() -> ([WeightSetting], Bool) {
+            let parsed = all(.weight) { setting throws(SettingError) in try WeightSetting.parse(setting.text, origin: setting.origin) }
+            if draft.all(.weight).isEmpty { missing(.weight, .noWeights) }
+            return parsed
+        }
+
+        /// Floors and caps: for every area (one each) and for single areas.
+        mutating func limits() -> (floor: Located<Money>?, cap: Located<Money>?, areas: [AreaLimit], read: Bool) {
+            var floor: Located<Money>?
+            var cap: Located<Money>?
+            var areaLimits: [AreaLimit] = []
+            var limitsRead = true
+            for setting in draft.all(.floor) + draft.all(.cap) {
+                let kind: AreaLimit.Kind = setting.key == .floor ? .floor : .cap
+                let label = draft.wording.limitNames[kind]
+                guard let limit = read({ () throws(SettingError) in
+                    try AreaLimit.parse(setting.text, kind: kind, label: label, origin: setting.origin)
+                }) else {
+                    limitsRead = false
+                    continue
+                }
+                if limit.area != nil {
+                    areaLimits.append(limit)
+                } else if (kind == .floor ? floor : cap) != nil {
+                    diagnostics.append(diagnostic(
+                        .duplicateSetting, "two \(kind.rawValue)s for every area",
+                        hint: "give one; a single area's own is written \(setting.label) 'AREA AMOUNT'", at: setting.origin))
+                } else if kind == .floor {
+                    floor = Located(limit.amount, at: setting.origin)
+                } else {
+                    cap = Located(limit.amount, at: setting.origin)
                 }
             }
-        } else {
-            diagnostics.append(contentsOf: [missing(draft, draft.file == nil ? "no pot given (--pot)" : "no pot given", hint: draft.file == nil
-                ? "name the amount to share out: --pot £270,750.00"
-                : "add a line: pot  £270,750.00 (or pot  grant:ID line:ID ledger:PATH)", code: .badPot)].compactMap { $0 })
+            return (floor, cap, areaLimits, limitsRead)
         }
 
-        // The area data.
-        var table: AreaTable?
-        if let setting = draft.first(.areas) {
+        /// Last year's allocation, and whether it was read without errors.
+        mutating func previous() -> (PreviousAllocation?, Bool) {
+            guard let setting = draft.first(.previous) else { return (nil, true) }
             let path = FilePaths.resolve(setting.text, relativeTo: draft.directory)
-            let (read, problems) = AreaTable.read(path: path, origin: setting.origin, sources: ledgers.sources)
-            table = read
+            let (previous, problems) = PreviousAllocation.read(path: path, origin: setting.origin, sources: ledgers.sources)
             diagnostics += problems
-        } else {
-            diagnostics.append(contentsOf: [missing(draft, draft.file == nil ? "no area file given (--areas)" : "no area file given", hint: draft.file == nil
-                ? "name a CSV of areas and indicators: --areas examples/areas/nottinghamshire-districts.csv"
-                : "add a line: areas  ../areas/nottinghamshire-districts.csv (relative to the scenario file)", code: .fileNotFound)].compactMap { $0 })
+            return (previous, previous != nil && !problems.contains { $0.severity == .error })
         }
-
-        let weightSettings = draft.all(.weight)
-        let weights = weightSettings.compactMap { setting in
-            read { () throws(SettingError) in try WeightSetting.parse(setting.text, origin: setting.origin) }
-        }
-        if weightSettings.isEmpty {
-            diagnostics.append(contentsOf: [missing(draft, draft.file == nil ? "no weights given (--weight)" : "no weights given", hint: draft.file == nil
-                ? "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3"
-                : "add a line per indicator: weight  population  1/3", code: .noWeights)].compactMap { $0 })
-        }
-        let definitions = draft.all(.indicator).compactMap { setting in
-            read { () throws(SettingError) in try IndicatorDefinition.parse(setting.text, origin: setting.origin) }
-        }
-        var unit: Located<Money>? = Located(Money(pence: 1))
-        if let setting = draft.first(.round) {
-            unit = read { () throws(SettingError) in try AllocationSettings.amount(setting.text, option: setting.label, origin: setting.origin) }
-        }
-
-        var floor: Located<Money>?
-        var cap: Located<Money>?
-        var areaLimits: [AreaLimit] = []
-        var limitsRead = true
-        for setting in draft.all(.floor) + draft.all(.cap) {
-            let kind: AreaLimit.Kind = setting.key == .floor ? .floor : .cap
-            guard let limit = read({ () throws(SettingError) in try AreaLimit.parse(setting.text, kind: kind, origin: setting.origin) }) else {
-                limitsRead = false
-                continue
-            }
-            if limit.area != nil {
-                areaLimits.append(limit)
-            } else if (kind == .floor ? floor : cap) != nil {
-                diagnostics.append(diagnostic(
-                    .duplicateSetting, "two \(kind.rawValue)s for every area", hint: "give one; a single area's own is written \(setting.label) 'AREA AMOUNT'",
-                    at: setting.origin))
-            } else if kind == .floor {
-                floor = Located(limit.amount, at: setting.origin)
-            } else {
-                cap = Located(limit.amount, at: setting.origin)
-            }
-        }
-        let topSliceSettings = draft.all(.topSlice)
-        let topSlices = topSliceSettings.compactMap { setting in
-            read { () throws(SettingError) in try TopSlice.parse(setting.text, origin: setting.origin) }
-        }
-        var previous: PreviousAllocation?
-        var previousRead = true
-        if let setting = draft.first(.previous) {
-            let path = FilePaths.resolve(setting.text, relativeTo: draft.directory)
-            let (read, problems) = PreviousAllocation.read(path: path, origin: setting.origin, sources: ledgers.sources)
-            previous = read
-            previousRead = read != nil && !problems.contains { $0.severity == .error }
-            diagnostics += problems
-        }
-        var damping: Located<DampingBand>?
-        var dampingRead = true
-        if let setting = draft.first(.damping) {
-            damping = read { () throws(SettingError) in Located(try DampingBand.parse(setting.text, origin: setting.origin), at: setting.origin) }
-            dampingRead = damping != nil
-        }
-        let perHead = draft.first(.perHead).map { Located($0.text, at: $0.origin) }
-
-        let description = draft.all(.description).map(\.text).joined(separator: " ")
-        let name = draft.name?.value ?? draft.file.map { file in
-            let base = file.split(separator: "/").last.map(String.init) ?? file
-            return base.hasSuffix(".scenario") ? String(base.dropLast(".scenario".count)) : base
-        }
-
-        guard let pot, let unit, let table, weights.count == weightSettings.count, !weights.isEmpty,
-              definitions.count == draft.all(.indicator).count, limitsRead, topSlices.count == topSliceSettings.count,
-              previousRead, dampingRead
-        else {
-            // Settings that need no area data are still checked, so that every problem shows in one run.
-            if let pot, let unit, !weights.isEmpty {
-                diagnostics += AllocationSettings(
-                    pot: pot, weights: weights, unit: unit, floor: floor, cap: cap, areaLimits: areaLimits, topSlices: topSlices,
-                    definitions: definitions, previous: previous, damping: damping, perHead: perHead
-                ).problems().filter { problem in
-                    // A weight that did not parse leaves the sum short: say so once, not twice.
-                    !diagnostics.contains(problem) && (weights.count == weightSettings.count || problem.code != .weightsNotOne)
-                }
-            }
-            return (nil, diagnostics)
-        }
-        let settings = AllocationSettings(
-            pot: pot, weights: weights, unit: unit, floor: floor, cap: cap, areaLimits: areaLimits, topSlices: topSlices,
-            definitions: definitions, previous: previous, damping: damping, perHead: perHead)
-        let info = name.map { name in
-            ScenarioInfo(name: name, title: draft.first(.title)?.text, description: description.isEmpty ? nil : description,
-                         file: draft.file, potSource: potSource)
-        }
-        return (Scenario(info: info ?? ScenarioInfo(name: "", description: nil, file: nil, potSource: potSource),
-                         table: table, settings: settings, isNamed: info != nil), diagnostics)
-    }
-
-    /// A problem with the scenario as a whole: at its `scenario` line, or, for options, unlocated
-    /// with the message naming the option that is missing (there is no value to point at).
-    static func missing(_ draft: ScenarioDraft, _ message: String, hint: String, code: DiagnosticCode) -> Diagnostic? {
-        if draft.hasProblems { return nil }
-        if let origin = draft.headerOrigin { return origin.diagnostic(code, message, hint: hint) }
-        return Diagnostic(code, message, hint: hint)
     }
 
     /// The budget of the grant's line (or its award, with no line), or a located problem.

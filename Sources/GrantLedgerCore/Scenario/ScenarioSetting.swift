@@ -4,18 +4,16 @@ public struct ScenarioSetting: Sendable {
     public let key: ScenarioKey
     public let text: String
     public let origin: SettingOrigin?
-    /// Whether it came from the command line (messages then name it `--floor` rather than `floor`).
-    public let isOption: Bool
+    /// How messages name it: `pot` in a file; the command line names it as its option, and the
+    /// core never spells an option itself.
+    public let label: String
 
-    public init(_ key: ScenarioKey, _ text: String, origin: SettingOrigin?, isOption: Bool) {
+    public init(_ key: ScenarioKey, _ text: String, origin: SettingOrigin?, label: String? = nil) {
         self.key = key
         self.text = text
         self.origin = origin
-        self.isOption = isOption
+        self.label = label ?? key.rawValue
     }
-
-    /// How messages name it: `--pot` for an option, `pot` in a file.
-    public var label: String { isOption ? key.option : key.rawValue }
 }
 
 /// A scenario as written, before any value is read: its name and settings, and where relative paths
@@ -33,6 +31,8 @@ public struct ScenarioDraft: Sendable {
     /// Whether some lines of the file were left out for problems already reported: a setting that
     /// seems missing may be one of them, so it is not reported again.
     public var hasProblems = false
+    /// How messages name what the draft's writer calls its settings (a file's words, or options).
+    public var wording = ScenarioWording.file
 
     public init(name: Located<String>? = nil, settings: [ScenarioSetting] = [], file: String? = nil,
                 directory: String? = nil, headerOrigin: SettingOrigin? = nil) {

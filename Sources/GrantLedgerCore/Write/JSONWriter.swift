@@ -9,28 +9,23 @@
 /// strings, blanks `null`. Row keys follow the column order; `level` is 1 for detail rows.
 public enum JSONWriter {
     public static func render(_ report: Report) -> String {
-        var output = "{\n  \"title\": \(string(report.title)),\n  \"columns\": ["
-        for (index, column) in report.columns.enumerated() {
-            output += index == 0 ? "\n    " : ",\n    "
-            output += "{\"key\": \(string(column.key)), \"title\": \(string(column.title)), \"kind\": \(string(column.kind.rawValue))}"
-        }
-        output += "\n  ],\n  \"rows\": ["
-        for (index, row) in report.rows.enumerated() {
-            output += index == 0 ? "\n    " : ",\n    "
-            output += object(row, report.columns, level: row.level)
-        }
-        output += report.rows.isEmpty ? "],\n" : "\n  ],\n"
-        output += "  \"totals\": \(object(report.totals, report.columns, level: nil))\n}\n"
-        return output
+        document([
+            ("title", string(report.title)),
+            ("columns", array(report.columns.map {
+                object([("key", string($0.key)), ("title", string($0.title)), ("kind", string($0.kind.rawValue))])
+            })),
+            ("rows", array(report.rows.map { row(row: $0, report.columns, level: $0.level) })),
+            ("totals", row(row: report.totals, report.columns, level: nil)),
+        ])
     }
 
-    private static func object(_ row: ReportRow, _ columns: [ReportColumn], level: Int?) -> String {
-        var members: [String] = []
-        if let level { members.append("\"level\": \(level)") }
+    private static func row(row: ReportRow, _ columns: [ReportColumn], level: Int?) -> String {
+        var members: [(key: String, value: String)] = []
+        if let level { members.append(("level", String(level))) }
         for (column, cell) in zip(columns, row.cells) {
-            members.append("\(string(column.key)): \(value(cell))")
+            members.append((column.key, value(cell)))
         }
-        return "{" + members.joined(separator: ", ") + "}"
+        return object(members)
     }
 
     private static func value(_ cell: ReportCell) -> String {
@@ -41,6 +36,33 @@ public enum JSONWriter {
         default: return string(cell.plainText)
         }
     }
+
+    // The one ordered JSON builder (reports, allocations, comparisons): members in the order given,
+    // values already JSON text; amounts are passed as strings (`amount`), never as numbers.
+
+    /// A whole document: `{`, one member per line indented two spaces, `}` and a line break.
+    public static func document(_ members: [(key: String, value: String)]) -> String {
+        "{\n" + members.map { "  \(string($0.key)): \($0.value)" }.joined(separator: ",\n") + "\n}\n"
+    }
+
+    /// An object on one line: `{"key": value, …}`.
+    public static func object(_ members: [(key: String, value: String)]) -> String {
+        "{" + members.map { "\(string($0.key)): \($0.value)" }.joined(separator: ", ") + "}"
+    }
+
+    /// A document member's array, one element per line (indented four spaces); `[]` when empty.
+    public static func array(_ elements: [String]) -> String {
+        elements.isEmpty ? "[]" : "[\n    " + elements.joined(separator: ",\n    ") + "\n  ]"
+    }
+
+    /// An array on one line: `[a, b]`.
+    public static func inlineArray(_ elements: [String]) -> String { "[" + elements.joined(separator: ", ") + "]" }
+
+    /// An amount as an exact decimal string (`"46234.57"`): a JSON number would be read as a binary float.
+    public static func amount(_ money: Money) -> String { string(money.formatted(.plain)) }
+
+    /// A string, or `null`.
+    public static func nullable(_ text: String?) -> String { text.map { string($0) } ?? "null" }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, the rest UTF-8.
     public static func string(_ text: String) -> String {

@@ -77,7 +77,7 @@ struct ScenarioFileTests {
 
     @Test func optionsOverrideTheFilesSettings() throws {
         let (file, _) = Self.parse("scenario a\n  pot £1\n  weight population 1/2\n  weight crime 1/2\n  floor £0.10\n")
-        let options = ScenarioDraft(settings: [ScenarioSetting(.weight, "crime=1", origin: nil, isOption: true)])
+        let options = ScenarioDraft(settings: [ScenarioSetting(.weight, "crime=1", origin: nil, label: "--weight")])
         let merged = try #require(file).overridden(by: options)
         #expect(merged.all(.weight).map(\.text) == ["crime=1"])
         #expect(merged.first(.pot)?.text == "£1")

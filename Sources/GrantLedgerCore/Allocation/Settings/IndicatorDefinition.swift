@@ -58,9 +58,7 @@ public struct IndicatorDefinition: Sendable {
     /// Reads `NAME = A × B` (or `A * B`) and `NAME = severity(A=W, B=W, …)`.
     public static func parse(_ text: String, origin: SettingOrigin? = nil) throws(SettingError) -> IndicatorDefinition {
         let bytes = Array(text.utf8)
-        func fail(_ message: String, at offset: Int = 0, length: Int? = nil) -> SettingError {
-            SettingError(diagnostic(.badIndicatorDefinition, message, hint: form, at: origin, offset: offset, length: length))
-        }
+        let fail = Failing(origin: origin)
         guard let equals = bytes.firstIndex(of: ASCII.equals) else {
             throw fail("an indicator is defined as NAME = FORMULA, not \(quoted(text))")
         }
@@ -76,46 +74,64 @@ public struct IndicatorDefinition: Sendable {
         guard start < end else { throw fail("nothing after = in the definition of \(name)", at: equals) }
         let body = Array(bytes[start..<end])
 
-        let keyword = Array("severity(".utf8)
-        if body.starts(with: keyword) {
-            guard body.last == ASCII.closeParen else {
-                throw fail("severity( is not closed with )", at: start + body.count - 1)
-            }
-            var terms: [SeverityTerm] = []
-            var offsets: [Int] = []
-            for (pieceStart, piece) in pieces(body, from: keyword.count, to: body.count - 1, separator: ASCII.comma) {
-                let lead = piece.prefix { ASCII.isBlank($0) }.count
-                let at = start + pieceStart
-                guard let equalsAt = piece.firstIndex(of: ASCII.equals) else {
-                    throw fail("each part of severity(…) is COLUMN=WEIGHT, not \(quoted(String(decoding: piece, as: UTF8.self)))",
-                               at: at, length: max(1, piece.count))
-                }
-                // `piece` keeps `body`'s indices: `eq` is the offset of = within the piece.
-                let eq = equalsAt - piece.startIndex
-                let column = String(decoding: piece[..<equalsAt], as: UTF8.self).trimmingBlanks
-                if column.isEmpty { throw fail("a severity weight needs a column name before =", at: at) }
-                let weightText = String(decoding: piece[(equalsAt + 1)...], as: UTF8.self)
-                let weightLead = weightText.utf8.prefix { ASCII.isBlank($0) }.count
-                let weight: Rational
-                do throws(NumberParseProblem) {
-                    weight = try ExactNumberParser.parseWeight(weightText.trimmingBlanks)
-                } catch {
-                    throw fail("the severity weight for \(column) is not a number: \(error.message)",
-                               at: at + eq + 1 + weightLead + error.offset, length: 1)
-                }
-                if weight.isNegative {
-                    throw fail("the severity weight for \(column) is negative", at: at + eq + 1 + weightLead)
-                }
-                if terms.contains(where: { $0.column == column }) {
-                    throw fail("\(column) appears twice in severity(…)", at: at + lead, length: column.utf8.count)
-                }
-                terms.append(SeverityTerm(column: column, weight: weight))
-                offsets.append(at + lead)
-            }
-            if terms.isEmpty { throw fail("severity() needs at least one COLUMN=WEIGHT", at: start) }
-            return IndicatorDefinition(name: name, formula: .severity(terms), origin: origin, columnOffsets: offsets)
+        if body.starts(with: severityKeyword) {
+            return try severity(body, start: start, name: name, origin: origin, fail: fail)
         }
+        return try product(body, start: start, name: name, origin: origin, fail: fail)
+    }
 
+    static let severityKeyword = Array("severity(".utf8)
+
+    /// How a problem with a definition is thrown: at `offset` in the setting, with the usual form as hint.
+    struct Failing {
+        let origin: SettingOrigin?
+
+        func callAsFunction(_ message: String, at offset: Int = 0, length: Int? = nil) -> SettingError {
+            SettingError(diagnostic(.badIndicatorDefinition, message, hint: IndicatorDefinition.form, at: origin, offset: offset, length: length))
+        }
+    }
+
+    /// `severity(A=W, B=W, …)`: `body` is the formula, which starts at `start` in the setting.
+    static func severity(_ body: [UInt8], start: Int, name: String, origin: SettingOrigin?,
+                         fail: Failing) throws(SettingError) -> IndicatorDefinition {
+        guard body.last == ASCII.closeParen else {
+            throw fail("severity( is not closed with )", at: start + body.count - 1)
+        }
+        var terms: [SeverityTerm] = []
+        var offsets: [Int] = []
+        for (pieceStart, piece) in pieces(body, from: severityKeyword.count, to: body.count - 1, separator: ASCII.comma) {
+            let lead = piece.prefix { ASCII.isBlank($0) }.count
+            let at = start + pieceStart
+            guard let equalsAt = piece.firstIndex(of: ASCII.equals) else {
+                throw fail("each part of severity(…) is COLUMN=WEIGHT, not \(quoted(String(decoding: piece, as: UTF8.self)))",
+                           at: at, length: max(1, piece.count))
+            }
+            // `piece` keeps `body`'s indices: `eq` is the offset of = within the piece.
+            let eq = equalsAt - piece.startIndex
+            let column = String(decoding: piece[..<equalsAt], as: UTF8.self).trimmingBlanks
+            if column.isEmpty { throw fail("a severity weight needs a column name before =", at: at) }
+            let weightText = String(decoding: piece[(equalsAt + 1)...], as: UTF8.self)
+            let weightLead = weightText.utf8.prefix { ASCII.isBlank($0) }.count
+            let weight = try WeightSetting.exact(weightText.trimmingBlanks, .badIndicatorDefinition, at: origin,
+                                                 offset: at + eq + 1 + weightLead, hint: form) {
+                "the severity weight for \(column) is not a number: \($0)"
+            }
+            if weight.isNegative {
+                throw fail("the severity weight for \(column) is negative", at: at + eq + 1 + weightLead)
+            }
+            if terms.contains(where: { $0.column == column }) {
+                throw fail("\(column) appears twice in severity(…)", at: at + lead, length: column.utf8.count)
+            }
+            terms.append(SeverityTerm(column: column, weight: weight))
+            offsets.append(at + lead)
+        }
+        if terms.isEmpty { throw fail("severity() needs at least one COLUMN=WEIGHT", at: start) }
+        return IndicatorDefinition(name: name, formula: .severity(terms), origin: origin, columnOffsets: offsets)
+    }
+
+    /// `A × B` (or `A * B`).
+    static func product(_ body: [UInt8], start: Int, name: String, origin: SettingOrigin?,
+                        fail: Failing) throws(SettingError) -> IndicatorDefinition {
         // A product: columns separated by × (U+00D7) or *.
         var columns: [String] = []
         var offsets: [Int] = []

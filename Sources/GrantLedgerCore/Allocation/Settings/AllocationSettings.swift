@@ -89,16 +89,10 @@ public struct AllocationSettings: Sendable {
                 hint: "round to a unit that divides the pot, such as \(Money(pence: 1)) or \(Money(pence: 100)), or change the pot",
                 at: unit.origin ?? pot.origin))
         }
-        if let floor {
-            if floor.value.isNegative {
-                problems.append(diagnostic(.badFloor, "the floor \(floor.value) is negative",
-                                           hint: "a floor is the least any area receives", at: floor.origin))
-            } else if unit.value.pence > 0 && floor.value.pence % unit.value.pence != 0 {
-                problems.append(diagnostic(
-                    .badFloor, "the floor \(floor.value) is not a whole number of \(unit.value) units",
-                    hint: "rounding could otherwise leave an area below the floor; make the floor a multiple of the unit",
-                    at: floor.origin))
-            }
+        if let floor, let problem = amountProblem(
+            floor.value, .badFloor, "the floor \(floor.value)", negative: "a floor is the least any area receives",
+            units: "rounding could otherwise leave an area below the floor; make the floor a multiple of the unit", at: floor.origin) {
+            problems.append(problem)
         }
         problems += limitProblems()
         problems += sliceProblems()
@@ -123,17 +117,22 @@ public struct AllocationSettings: Sendable {
         unit.value.pence <= 0 || amount.pence % unit.value.pence == 0
     }
 
+    /// An amount below zero, or not a whole number of rounding units (which rounding could break),
+    /// named in messages as `what` (`the cap £60,000.00`).
+    private func amountProblem(_ amount: Money, _ code: DiagnosticCode, _ what: String, negative: String, units: String,
+                               at origin: SettingOrigin?) -> Diagnostic? {
+        if amount.isNegative { return diagnostic(code, "\(what) is negative", hint: negative, at: origin) }
+        guard !isWholeUnits(amount) else { return nil }
+        return diagnostic(code, "\(what) is not a whole number of \(unit.value) units", hint: units, at: origin)
+    }
+
     private func limitProblems() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         if let cap {
-            if cap.value.isNegative {
-                problems.append(diagnostic(.badCap, "the cap \(cap.value) is negative",
-                                           hint: "a cap is the most any area receives", at: cap.origin))
-            } else if !isWholeUnits(cap.value) {
-                problems.append(diagnostic(
-                    .badCap, "the cap \(cap.value) is not a whole number of \(unit.value) units",
-                    hint: "rounding could otherwise take an area above the cap; make the cap a multiple of the unit",
-                    at: cap.origin))
+            if let problem = amountProblem(
+                cap.value, .badCap, "the cap \(cap.value)", negative: "a cap is the most any area receives",
+                units: "rounding could otherwise take an area above the cap; make the cap a multiple of the unit", at: cap.origin) {
+                problems.append(problem)
             } else if let floor, floor.value > cap.value {
                 problems.append(diagnostic(
                     .badCap, "the cap \(cap.value) is below the floor \(floor.value)",
@@ -148,13 +147,11 @@ public struct AllocationSettings: Sendable {
                 problems.append(diagnostic(
                     .duplicateSetting, "\(area) has two \(limit.kind.rawValue)s", hint: "give each area one \(limit.kind.rawValue)",
                     at: limit.origin))
-            } else if limit.amount.isNegative {
-                problems.append(diagnostic(code, "the \(limit.kind.rawValue) for \(area), \(limit.amount), is negative",
-                                           hint: "a \(limit.kind.rawValue) is an amount of zero or more", at: limit.origin))
-            } else if !isWholeUnits(limit.amount) {
-                problems.append(diagnostic(
-                    code, "the \(limit.kind.rawValue) for \(area), \(limit.amount), is not a whole number of \(unit.value) units",
-                    hint: "rounding could otherwise break the limit; make it a multiple of the unit", at: limit.origin))
+            } else if let problem = amountProblem(
+                limit.amount, code, "the \(limit.kind.rawValue) for \(area), \(limit.amount),",
+                negative: "a \(limit.kind.rawValue) is an amount of zero or more",
+                units: "rounding could otherwise break the limit; make it a multiple of the unit", at: limit.origin) {
+                problems.append(problem)
             }
         }
         return problems
@@ -171,14 +168,12 @@ public struct AllocationSettings: Sendable {
                     .duplicateSetting, "there are two top-slices named \(slice.name)", hint: "give each top-slice its own name",
                     at: slice.origin, length: slice.name.utf8.count))
             }
-            if slice.amount.isNegative {
-                problems.append(diagnostic(.badTopSlice, "the top-slice \(slice.name), \(slice.amount), is negative",
-                                           hint: "a top-slice is an amount taken off the pot: zero or more", at: slice.origin))
-            } else if !isWholeUnits(slice.amount) {
-                problems.append(diagnostic(
-                    .badTopSlice, "the top-slice \(slice.name), \(slice.amount), is not a whole number of \(unit.value) units",
-                    hint: "the pot less the top-slices must still divide into whole units; make it a multiple of the unit",
-                    at: slice.origin))
+            if let problem = amountProblem(
+                slice.amount, .badTopSlice, "the top-slice \(slice.name), \(slice.amount),",
+                negative: "a top-slice is an amount taken off the pot: zero or more",
+                units: "the pot less the top-slices must still divide into whole units; make it a multiple of the unit",
+                at: slice.origin) {
+                problems.append(problem)
             }
             let (sum, o) = total.addingReportingOverflow(slice.amount.pence)
             total = sum

@@ -33,13 +33,9 @@ public struct DampingBand: Sendable, Equatable {
             let sign = part.text.utf8.first
             let signed = sign == ASCII.minus || sign == ASCII.plus
             let magnitudeText = signed ? String(part.text.dropFirst()) : part.text
-            let magnitude: Rational
-            do throws(NumberParseProblem) {
-                magnitude = try ExactNumberParser.parseWeight(magnitudeText)
-            } catch {
-                throw SettingError(diagnostic(
-                    .badDamping, "the damping band \(quoted(text)) is not a percentage or fraction: \(error.message)",
-                    hint: form, at: origin, offset: part.offset + (signed ? 1 : 0) + error.offset, length: 1))
+            let magnitude = try WeightSetting.exact(magnitudeText, .badDamping, at: origin, offset: part.offset + (signed ? 1 : 0),
+                                                    hint: form) {
+                "the damping band \(quoted(text)) is not a percentage or fraction: \($0)"
             }
             if magnitude.isNegative {
                 throw SettingError(diagnostic(.badDamping, "write a fall as -5%, not with two signs", hint: form,

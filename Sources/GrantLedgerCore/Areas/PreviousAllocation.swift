@@ -46,13 +46,7 @@ public struct PreviousAllocation: Sendable {
             }
             return (nil, diagnostics.all)
         }
-        let first = header.fields[0]
-        if first.text.lowercased() != "area" {
-            diagnostics.append(Diagnostic(
-                .missingAreaColumn, "the first column must be area, not \(quoted(first.text))",
-                hint: "put the area names in the first column and head it area",
-                at: AreaTable.location(file, first), length: first.length))
-        }
+        if let problem = AreaTable.areaColumnProblem(file, header.fields[0]) { diagnostics.append(problem) }
         guard let amountColumn = header.fields.firstIndex(where: { $0.text.lowercased() == "amount" }) else {
             diagnostics.append(Diagnostic(
                 .missingField, "the previous allocation has no amount column",

@@ -44,33 +44,9 @@ public struct AreaTable: Sendable {
         }
 
         let first = header.fields[0]
-        if first.text.lowercased() != "area" {
-            diagnostics.append(Diagnostic(
-                .missingAreaColumn, "the first column must be area, not \(quoted(first.text))",
-                hint: "put the area names in the first column and head it area",
-                at: location(file, first), length: first.length))
-        }
+        if let problem = areaColumnProblem(file, first) { diagnostics.append(problem) }
         let columns = Array(header.fields.dropFirst())
-        var seenColumns: [String: Int] = [:]
-        for column in columns {
-            if column.text.isEmpty {
-                diagnostics.append(Diagnostic(
-                    .badColumnName, "a column has no name",
-                    hint: "head every column; weights name indicators by their column heading",
-                    at: location(file, column)))
-            } else if let firstLine = seenColumns[column.text] {
-                diagnostics.append(Diagnostic(
-                    .duplicateColumn, "column \(quoted(column.text)) appears twice in the header",
-                    hint: "rename one of them; the first is column \(firstLine + 2)",
-                    at: location(file, column), length: column.length))
-            } else if column.text.lowercased() == "area" {
-                diagnostics.append(Diagnostic(
-                    .duplicateColumn, "a second area column",
-                    hint: "only the first column holds area names", at: location(file, column), length: column.length))
-            } else {
-                seenColumns[column.text] = columns.firstIndex { $0.text == column.text } ?? 0
-            }
-        }
+        for problem in columnProblems(file, columns) { diagnostics.append(problem) }
 
         var areas: [AreaRow] = []
         var seenAreas: [String: Int] = [:]
@@ -115,6 +91,42 @@ public struct AreaTable: Sendable {
         // The good rows are kept even when others are bad, so that their values are checked too and
         // every problem is reported in one run; callers allocate only when there are no errors.
         return (AreaTable(file: file, columns: columns, areas: areas), diagnostics.all)
+    }
+
+    /// The problem with a header whose first column is not `area` (area data and last year's
+    /// allocation both start with the area names).
+    static func areaColumnProblem(_ file: String, _ first: CSVField) -> Diagnostic? {
+        guard first.text.lowercased() != "area" else { return nil }
+        return Diagnostic(
+            .missingAreaColumn, "the first column must be area, not \(quoted(first.text))",
+            hint: "put the area names in the first column and head it area",
+            at: location(file, first), length: first.length)
+    }
+
+    /// Indicator columns without a name, named twice, or a second `area`.
+    static func columnProblems(_ file: String, _ columns: [CSVField]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seenColumns: [String: Int] = [:]
+        for column in columns {
+            if column.text.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .badColumnName, "a column has no name",
+                    hint: "head every column; weights name indicators by their column heading",
+                    at: location(file, column)))
+            } else if let firstLine = seenColumns[column.text] {
+                diagnostics.append(Diagnostic(
+                    .duplicateColumn, "column \(quoted(column.text)) appears twice in the header",
+                    hint: "rename one of them; the first is column \(firstLine + 2)",
+                    at: location(file, column), length: column.length))
+            } else if column.text.lowercased() == "area" {
+                diagnostics.append(Diagnostic(
+                    .duplicateColumn, "a second area column",
+                    hint: "only the first column holds area names", at: location(file, column), length: column.length))
+            } else {
+                seenColumns[column.text] = columns.firstIndex { $0.text == column.text } ?? 0
+            }
+        }
+        return diagnostics
     }
 
     /// The column headed `name`, read as exact non-negative numbers with a positive total (zero only

@@ -31,9 +31,10 @@ public struct AreaLimit: Sendable {
     }
 
     /// Reads `AMOUNT`, `AREA AMOUNT` or `AREA=AMOUNT` (an area's name may have blanks in it: the
-    /// amount is the last word, or what follows the last `=`).
-    public static func parse(_ text: String, kind: Kind, origin: SettingOrigin? = nil) throws(SettingError) -> AreaLimit {
-        let option = "--\(kind.rawValue)"
+    /// amount is the last word, or what follows the last `=`). `label` is how messages name the
+    /// setting (`floor`; the command line passes its option's name).
+    public static func parse(_ text: String, kind: Kind, label: String? = nil, origin: SettingOrigin? = nil) throws(SettingError) -> AreaLimit {
+        let option = label ?? kind.rawValue
         if let whole = try? MoneyParser.parse(text.trimmingBlanks) {
             return AreaLimit(kind, area: nil, amount: whole, origin: origin, areaOffset: 0)
         }

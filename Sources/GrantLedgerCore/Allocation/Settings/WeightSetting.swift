@@ -42,14 +42,9 @@ public struct WeightSetting: Sendable {
         while valueEnd > valueStart && ASCII.isBlank(bytes[valueEnd - 1]) { valueEnd -= 1 }
         let valueText = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
         let valueOffset = valueStart
-        let weight: Rational
-        do throws(NumberParseProblem) {
-            weight = try ExactNumberParser.parseWeight(valueText)
-        } catch {
-            throw SettingError(diagnostic(
-                .badWeight, "the weight for \(name) is not a number: \(error.message)",
-                hint: "write weights exactly as a fraction (1/3), a decimal (0.25) or a percentage (25%, 50.5%)",
-                at: origin, offset: valueOffset + error.offset, length: 1))
+        let weight = try exact(valueText, .badWeight, at: origin, offset: valueOffset,
+                               hint: "write weights exactly as a fraction (1/3), a decimal (0.25) or a percentage (25%, 50.5%)") {
+            "the weight for \(name) is not a number: \($0)"
         }
         if weight.isNegative {
             throw SettingError(diagnostic(
@@ -58,6 +53,17 @@ public struct WeightSetting: Sendable {
                 at: origin, offset: valueOffset))
         }
         return WeightSetting(indicator: name, weight: weight, origin: origin)
+    }
+
+    /// `text` as an exact fraction, decimal or percentage (weights, severity weights, damping bands),
+    /// or the problem with a caret at the bad character, `offset` being where `text` starts in the setting.
+    static func exact(_ text: String, _ code: DiagnosticCode, at origin: SettingOrigin?, offset: Int, hint: String,
+                      message: (String) -> String) throws(SettingError) -> Rational {
+        do throws(NumberParseProblem) {
+            return try ExactNumberParser.parseWeight(text)
+        } catch {
+            throw SettingError(diagnostic(code, message(error.message), hint: hint, at: origin, offset: offset + error.offset, length: 1))
+        }
     }
 }
 

@@ -47,29 +47,7 @@ struct CSVReader {
                 if index < end && bytes[index] == Self.quote {
                     let openLine = line
                     let openColumn = column
-                    index += 1
-                    var content: [UInt8] = []
-                    var closed = false
-                    while index < end {
-                        let byte = bytes[index]
-                        if byte == Self.quote {
-                            if index + 1 < end && bytes[index + 1] == Self.quote {
-                                content.append(Self.quote)
-                                index += 2
-                                continue
-                            }
-                            index += 1
-                            closed = true
-                            break
-                        }
-                        if byte == ASCII.newline {
-                            line += 1
-                            lineStart = index + 1
-                        }
-                        content.append(byte)
-                        index += 1
-                    }
-                    if !closed {
+                    guard let content = quotedCell(bytes, at: &index, line: &line, lineStart: &lineStart) else {
                         diagnostics.append(Diagnostic(
                             .badCSVQuote, "this quoted cell is never closed",
                             hint: "end the cell with a closing quote \"; write a quote inside a cell as \"\"",
@@ -127,6 +105,35 @@ struct CSVReader {
             }
         }
         return records
+    }
+
+    /// The content of the quoted cell whose opening quote is at `index` (quotes doubled inside it
+    /// made single, line breaks kept), with `index` after its closing quote; `nil` when it is never closed.
+    private func quotedCell(_ bytes: [UInt8], at index: inout Int, line: inout Int, lineStart: inout Int) -> [UInt8]? {
+        let end = bytes.count
+        index += 1
+        var content: [UInt8] = []
+        var closed = false
+        while index < end {
+            let byte = bytes[index]
+            if byte == Self.quote {
+                if index + 1 < end && bytes[index + 1] == Self.quote {
+                    content.append(Self.quote)
+                    index += 2
+                    continue
+                }
+                index += 1
+                closed = true
+                break
+            }
+            if byte == ASCII.newline {
+                line += 1
+                lineStart = index + 1
+            }
+            content.append(byte)
+            index += 1
+        }
+        return closed ? content : nil
     }
 
     /// A comma, or the start of a line end (LF, or CR LF; a lone CR ends the record too, reported as

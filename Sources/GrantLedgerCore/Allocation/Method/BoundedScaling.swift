@@ -119,6 +119,11 @@ enum BoundedScaling {
         }
         let factor = solved ?? (freeSlope.isZero ? time : (target - constant - freeBase).divided(byNonZero: freeSlope))
 
+        return outcome(items, factor: factor)
+    }
+
+    /// Every item at `factor`: its value, where it sits, and the totals of the fixed and free items.
+    static func outcome(_ items: [Item], factor: Rational) -> Outcome {
         var values: [Rational] = []
         var positions: [Position] = []
         values.reserveCapacity(items.count)

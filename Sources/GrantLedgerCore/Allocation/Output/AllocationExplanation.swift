@@ -4,7 +4,6 @@
 public enum AllocationExplanation {
     public static func text(_ allocation: Allocation, area: AreaAllocation) -> String {
         var steps = Steps()
-        let unit = allocation.unit.formatted(.display)
         var out = ""
         if let scenario = allocation.scenario { out += "Scenario \(scenario.name)\n" }
         out += "How \(area.name) receives \(area.amount.formatted(.display))\n"
@@ -12,35 +11,9 @@ public enum AllocationExplanation {
         out += " weights \(ExactText.weights(allocation.indicators))\n"
 
         let hasSlices = !allocation.topSlices.isEmpty
-        if hasSlices {
-            out += steps.next("Top-slices, taken off the pot before the formula")
-            for slice in allocation.topSlices {
-                out += "  \(slice.name) \(slice.amount.formatted(.display)) " + (slice.area.map { "to \($0)" } ?? "retained centrally") + "\n"
-            }
-            let sliced = Money(pence: allocation.pot.pence &- allocation.formulaPot.pence)
-            out += "  The formula shares \(allocation.pot.formatted(.display)) − \(sliced.formatted(.display)) "
-            out += "= \(allocation.formulaPot.formatted(.display)).\n"
-            if !area.topSlice.isZero { out += "  \(area.name) receives \(area.topSlice.formatted(.display)) in top-slices on top of its formula amount.\n" }
-        }
+        out += topSliceStep(allocation, area, &steps)
 
-        let derived = allocation.indicators.enumerated().filter { $0.element.definition != nil }
-        if !derived.isEmpty {
-            out += steps.next("Indicators made from the area file's columns")
-            for (k, indicator) in derived {
-                guard let definition = indicator.definition else { continue }
-                let parts = definition.columns.map { column in
-                    allocation.sourceColumns.first { $0.name == column }.map { ExactText.value($0.values[area.index]) } ?? "?"
-                }
-                let working: String
-                switch definition.formula {
-                case .product: working = parts.joined(separator: " × ")
-                case let .severity(terms):
-                    working = zip(terms, parts).map { "\(ExactText.value($0.weight, maxPlaces: 6)) × \($1)" }.joined(separator: " + ")
-                }
-                out += "  \(indicator.name) = \(definition.formulaText)\n"
-                out += "    = \(working) = \(ExactText.value(area.values[k]))\n"
-            }
-        }
+        out += derivedStep(allocation, area, &steps)
 
         out += steps.next("Indicator shares: \(area.name)'s value / the column total")
         var rows: [[String]] = []
@@ -69,6 +42,54 @@ public enum AllocationExplanation {
         out += limits(allocation, area, &steps)
         out += dampingStep(allocation, area, &steps)
 
+        out += roundingStep(allocation, area, &steps)
+        out += against(allocation, area)
+        return out
+    }
+
+    /// Top-slices off the pot, when there are any.
+    static func topSliceStep(_ allocation: Allocation, _ area: AreaAllocation, _ steps: inout Steps) -> String {
+        guard !allocation.topSlices.isEmpty else { return "" }
+        var out = ""
+        out += steps.next("Top-slices, taken off the pot before the formula")
+        for slice in allocation.topSlices {
+            out += "  \(slice.name) \(slice.amount.formatted(.display)) " + (slice.area.map { "to \($0)" } ?? "retained centrally") + "\n"
+        }
+        let sliced = Money(pence: allocation.pot.pence &- allocation.formulaPot.pence)
+        out += "  The formula shares \(allocation.pot.formatted(.display)) − \(sliced.formatted(.display)) "
+        out += "= \(allocation.formulaPot.formatted(.display)).\n"
+        if !area.topSlice.isZero { out += "  \(area.name) receives \(area.topSlice.formatted(.display)) in top-slices on top of its formula amount.\n" }
+        return out
+    }
+
+    /// How derived indicators were worked out for the area, when any is derived.
+    static func derivedStep(_ allocation: Allocation, _ area: AreaAllocation, _ steps: inout Steps) -> String {
+        var out = ""
+        let derived = allocation.indicators.enumerated().filter { $0.element.definition != nil }
+        if !derived.isEmpty {
+            out += steps.next("Indicators made from the area file's columns")
+            for (k, indicator) in derived {
+                guard let definition = indicator.definition else { continue }
+                let parts = definition.columns.map { column in
+                    allocation.sourceColumns.first { $0.name == column }.map { ExactText.value($0.values[area.index]) } ?? "?"
+                }
+                let working: String
+                switch definition.formula {
+                case .product: working = parts.joined(separator: " × ")
+                case let .severity(terms):
+                    working = zip(terms, parts).map { "\(ExactText.value($0.weight, maxPlaces: 6)) × \($1)" }.joined(separator: " + ")
+                }
+                out += "  \(indicator.name) = \(definition.formulaText)\n"
+                out += "    = \(working) = \(ExactText.value(area.values[k]))\n"
+            }
+        }
+        return out
+    }
+
+    /// Rounding down to whole units and the leftover units by largest remainder.
+    static func roundingStep(_ allocation: Allocation, _ area: AreaAllocation, _ steps: inout Steps) -> String {
+        let unit = allocation.unit.formatted(.display)
+        var out = ""
         out += steps.next("Rounding to \(unit) by largest remainder")
         let down = Money(pence: area.wholeUnits &* allocation.unit.pence).formatted(.display)
         out += "  Rounded down to whole units of \(unit): \(down) (\(Thousands.grouped(String(area.wholeUnits))) units), "
@@ -83,7 +104,12 @@ public enum AllocationExplanation {
             out += "  \(area.name) has no remainder: its amount was already whole units.\n"
         }
         out += "  Amount: \(area.amount.formatted(.display))\n"
+        return out
+    }
 
+    /// Per head and change against last year, when asked for.
+    static func against(_ allocation: Allocation, _ area: AreaAllocation) -> String {
+        var out = ""
         if let column = allocation.perHeadColumn, let base = area.perHeadBase {
             out += "\nPer head: \(area.amount.formatted(.display)) / \(ExactText.value(base)) (\(column)) = "
             out += area.perHead.map { ExactText.perHead($0) } ?? "n/a"
