@@ -198,23 +198,25 @@ public enum Reconciler {
     static func leftoverFindings(_ matching: Matching, unmatchedStatement: [StatementItem], unmatchedLedger: [LedgerSpendItem],
                                  statementFile: String) -> [AuditFinding] {
         let statementItems = matching.statementItems, rowsByLocation = matching.rowsByLocation
+        /// A finding about one statement row, pointed at its reference cell (the row's start if it has none).
+        func rowFinding(_ item: StatementItem, _ code: DiagnosticCode, _ message: String, hint: String) -> AuditFinding {
+            let at = rowsByLocation[item.location]?.location(of: .reference) ?? (location: item.location, length: 1)
+            return AuditFinding(Diagnostic(code, message, hint: hint, at: at.location, length: at.length),
+                                reference: item.reference, grant: item.grant, line: item.line)
+        }
         var findings: [AuditFinding] = []
         for (s, original) in matching.repeats {
             let item = statementItems[s]
-            let at = rowsByLocation[item.location]?.location(of: .reference) ?? (location: item.location, length: 1)
-            findings.append(AuditFinding(Diagnostic(
-                .duplicateStatementRow,
+            findings.append(rowFinding(
+                item, .duplicateStatementRow,
                 "reference \(item.reference) (\(item.amount), \(lineText(item.grant, item.line))) appears twice in the statement, here and on line \(statementItems[original].location.line); the ledger has it once",
-                hint: "a duplicate payment or a doubled export line: ask finance whether it was paid twice",
-                at: at.location, length: at.length), reference: item.reference, grant: item.grant, line: item.line))
+                hint: "a duplicate payment or a doubled export line: ask finance whether it was paid twice"))
         }
         for item in unmatchedStatement {
-            let at = rowsByLocation[item.location]?.location(of: .reference) ?? (location: item.location, length: 1)
-            findings.append(AuditFinding(Diagnostic(
-                .unmatchedStatementRow,
+            findings.append(rowFinding(
+                item, .unmatchedStatementRow,
                 "reference \(item.reference) (\(item.date), \(item.amount), \(lineText(item.grant, item.line))) is in the statement but not in the ledger",
-                hint: "an invoice missing from the ledger: import it (grantledger import), or find why finance charged it to this grant",
-                at: at.location, length: at.length), reference: item.reference, grant: item.grant, line: item.line))
+                hint: "an invoice missing from the ledger: import it (grantledger import), or find why finance charged it to this grant"))
         }
         for item in unmatchedLedger {
             findings.append(AuditFinding(Diagnostic(

@@ -112,21 +112,14 @@ public enum ExactNumberParser {
 }
 
 /// Why a number did not parse, and where (a byte offset into the text).
-public struct NumberParseProblem: Error, Equatable, Sendable {
-    public enum Kind: String, Sendable {
-        case noDigits, noLeadingDigit, strayCharacter, badGrouping, noDecimals, zeroDenominator, notWhole
-    }
+public typealias NumberParseProblem = ParseProblem<NumberParseProblemKind>
 
-    public let kind: Kind
-    public let offset: Int
-
-    public init(_ kind: Kind, at offset: Int) {
-        self.kind = kind
-        self.offset = offset
-    }
+/// The reasons a weight or an indicator value is refused.
+public enum NumberParseProblemKind: String, ParseProblemKind {
+    case noDigits, noLeadingDigit, strayCharacter, badGrouping, noDecimals, zeroDenominator, notWhole
 
     public var message: String {
-        switch kind {
+        switch self {
         case .noDigits: return "a number needs digits"
         case .noLeadingDigit: return "a number must start with a digit"
         case .strayCharacter: return "unexpected character in a number"

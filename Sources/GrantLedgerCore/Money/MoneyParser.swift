@@ -4,14 +4,31 @@
 /// thousands mark?), three decimals, stray characters and amounts too large to hold.
 public enum MoneyParser {
     /// Parses a whole token. `offset` in a thrown problem counts bytes from the token's start.
+    ///
+    /// The reader's hottest loop: each step below is inlined back into one pass over the bytes.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(MoneyParseProblem) -> Money {
         var index = 0
+        let (negative, sawPound) = try signAndPound(bytes, &index)
+        let digitsStart = index
+        try expectDigit(bytes, at: index)
+        let (pounds, sawComma) = try wholePounds(bytes, &index, digitsStart: digitsStart)
+        let pence = try penceAfterPoint(bytes, &index, sawComma: sawComma, sawPound: sawPound)
+        if index < bytes.count { throw MoneyParseProblem(.strayCharacter, at: index) }
+
+        let (poundsInPence, o1) = pounds.multipliedReportingOverflow(by: 100)
+        let (total, o2) = poundsInPence.addingReportingOverflow(pence)
+        if o1 || o2 { throw MoneyParseProblem(.overflow, at: digitsStart) }
+        return Money(pence: negative ? -total : total)
+    }
+
+    /// A sign and a pound sign, in either order (`-£20`, `£-20`), each at most once.
+    @inline(__always)
+    private static func signAndPound(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int)
+        throws(MoneyParseProblem) -> (negative: Bool, sawPound: Bool) {
         let end = bytes.count
         var negative = false
         var sawSign = false
         var sawPound = false
-
-        // Sign and pound sign, in either order: -£20, £-20.
         while index < end {
             let byte = bytes[index]
             if byte == ASCII.minus || byte == ASCII.plus {
@@ -27,17 +44,28 @@ public enum MoneyParser {
                 break
             }
         }
-        let digitsStart = index
+        return (negative, sawPound)
+    }
+
+    /// The amount proper starts with a digit: `£.50` has none, `£x` is stray.
+    @inline(__always)
+    private static func expectDigit(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) throws(MoneyParseProblem) {
+        let end = bytes.count
         if index >= end { throw MoneyParseProblem(.noDigits, at: min(index, max(end - 1, 0))) }
         if !ASCII.isDigit(bytes[index]) {
             if bytes[index] == ASCII.period { throw MoneyParseProblem(.noDigits, at: index) }
             throw MoneyParseProblem(.strayCharacter, at: index)
         }
+    }
 
+    /// The whole pounds, with commas only where they group thousands (`1,234,567`).
+    @inline(__always)
+    private static func wholePounds(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, digitsStart: Int)
+        throws(MoneyParseProblem) -> (pounds: Int64, sawComma: Bool) {
+        let end = bytes.count
         var pounds: Int64 = 0
         var groupLength = 0
         var sawComma = false
-        var firstGroupLength = 0
         while index < end {
             let byte = bytes[index]
             if ASCII.isDigit(byte) {
@@ -48,12 +76,7 @@ public enum MoneyParser {
                 groupLength += 1
                 index += 1
             } else if byte == ASCII.comma {
-                if sawComma {
-                    if groupLength != 3 { throw MoneyParseProblem(.badGrouping, at: index) }
-                } else {
-                    firstGroupLength = groupLength
-                    if firstGroupLength > 3 { throw MoneyParseProblem(.badGrouping, at: index) }
-                }
+                if sawComma ? groupLength != 3 : groupLength > 3 { throw MoneyParseProblem(.badGrouping, at: index) }
                 sawComma = true
                 groupLength = 0
                 index += 1
@@ -64,36 +87,36 @@ public enum MoneyParser {
         if sawComma && groupLength != 3 {
             throw MoneyParseProblem(.badGrouping, at: index - groupLength - 1)
         }
-        _ = firstGroupLength
+        return (pounds, sawComma)
+    }
 
+    /// The pence after a point, if there is one: one or two digits (`£20.5` is fifty pence), never three.
+    @inline(__always)
+    private static func penceAfterPoint(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, sawComma: Bool, sawPound: Bool)
+        throws(MoneyParseProblem) -> Int64 {
+        let end = bytes.count
         var pence: Int64 = 0
-        if index < end && bytes[index] == ASCII.period {
-            let pointAt = index
+        guard index < end && bytes[index] == ASCII.period else { return pence }
+        let pointAt = index
+        index += 1
+        var decimals = 0
+        while index < end && ASCII.isDigit(bytes[index]) {
+            decimals += 1
+            if decimals <= 2 { pence = pence * 10 + Int64(bytes[index] &- ASCII.zero) }
             index += 1
-            var decimals = 0
-            while index < end && ASCII.isDigit(bytes[index]) {
-                decimals += 1
-                if decimals <= 2 { pence = pence * 10 + Int64(bytes[index] &- ASCII.zero) }
-                index += 1
-            }
-            if decimals == 0 { throw MoneyParseProblem(.noDecimals, at: pointAt) }
-            if decimals == 1 { pence *= 10 }
-            if decimals > 2 {
-                // `£1.234` (a pound sign, no commas, exactly three digits after the point) and
-                // `48.250,00` read like a European thousands mark: point at the point. A bare `12.345`
-                // is a computed figure with too many decimals: point at the first digit past the pence.
-                if decimals == 3 && !sawComma && (index == end ? sawPound : bytes[index] == ASCII.comma) {
-                    throw MoneyParseProblem(.europeanThousands, at: pointAt)
-                }
-                throw MoneyParseProblem(.tooManyDecimals, at: pointAt + 3)
-            }
         }
-        if index < end { throw MoneyParseProblem(.strayCharacter, at: index) }
-
-        let (poundsInPence, o1) = pounds.multipliedReportingOverflow(by: 100)
-        let (total, o2) = poundsInPence.addingReportingOverflow(pence)
-        if o1 || o2 { throw MoneyParseProblem(.overflow, at: digitsStart) }
-        return Money(pence: negative ? -total : total)
+        if decimals == 0 { throw MoneyParseProblem(.noDecimals, at: pointAt) }
+        if decimals == 1 { pence *= 10 }
+        if decimals > 2 {
+            // `£1.234` (a pound sign, no commas, exactly three digits after the point) and
+            // `48.250,00` read like a European thousands mark: point at the point. A bare `12.345`
+            // is a computed figure with too many decimals: point at the first digit past the pence.
+            if decimals == 3 && !sawComma && (index == end ? sawPound : bytes[index] == ASCII.comma) {
+                throw MoneyParseProblem(.europeanThousands, at: pointAt)
+            }
+            throw MoneyParseProblem(.tooManyDecimals, at: pointAt + 3)
+        }
+        return pence
     }
 
     /// Parses a whole string (convenience for options, CSV cells and tests).
@@ -107,21 +130,14 @@ public enum MoneyParser {
 }
 
 /// Why an amount did not parse, and where (a byte offset into the token).
-public struct MoneyParseProblem: Error, Equatable, Sendable {
-    public enum Kind: String, Sendable {
-        case noDigits, strayCharacter, badGrouping, noDecimals, tooManyDecimals, europeanThousands, overflow
-    }
+public typealias MoneyParseProblem = ParseProblem<MoneyParseProblemKind>
 
-    public let kind: Kind
-    public let offset: Int
-
-    public init(_ kind: Kind, at offset: Int) {
-        self.kind = kind
-        self.offset = offset
-    }
+/// The reasons an amount is refused, each with its wording and a hint that shows the accepted form.
+public enum MoneyParseProblemKind: String, ParseProblemKind {
+    case noDigits, strayCharacter, badGrouping, noDecimals, tooManyDecimals, europeanThousands, overflow
 
     public var message: String {
-        switch kind {
+        switch self {
         case .noDigits: return "an amount needs digits"
         case .strayCharacter: return "unexpected character in an amount"
         case .badGrouping: return "commas in an amount must group thousands"
@@ -133,7 +149,7 @@ public struct MoneyParseProblem: Error, Equatable, Sendable {
     }
 
     public var hint: String {
-        switch kind {
+        switch self {
         case .noDigits: return "write amounts like £1,234.56, 1234.56 or -£20.00"
         case .strayCharacter: return "write amounts like £1,234.56, 1234.56 or -£20.00; only £, a sign, digits, commas and one point"
         case .badGrouping: return "write £1,234.56 or 1234.56; a decimal comma such as 1,5 is not accepted (write 1.50)"
@@ -143,4 +159,9 @@ public struct MoneyParseProblem: Error, Equatable, Sendable {
         case .overflow: return "grantledger accepts amounts up to \(Money.spreadsheetLimit) either side of zero; check for extra digits"
         }
     }
+}
+
+extension ParseProblem where Reason == MoneyParseProblemKind {
+    /// How to write the amount so that it parses.
+    public var hint: String { kind.hint }
 }
