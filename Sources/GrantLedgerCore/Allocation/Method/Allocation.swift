@@ -37,10 +37,12 @@ public struct Allocation: Sendable {
     public internal(set) var scenario: ScenarioInfo?
 
     /// The sum of the areas' amounts: the pot less the top-slices retained centrally.
-    public var total: Money { Money(pence: areas.reduce(0) { $0 &+ $1.amount.pence }) }
+    /// The amounts are parts of the pot, which is within `Money.spreadsheetLimit`: the checked sum cannot overflow.
+    public var total: Money { Money(pence: areas.reduce(0) { $0 + $1.amount.pence }) }
 
     /// Top-slices retained centrally (paid to no area).
-    public var retained: Money { Money(pence: topSlices.filter { $0.area == nil }.reduce(0) { $0 &+ $1.amount.pence }) }
+    /// They add up to at most the pot (the settings' checks), so the checked sum cannot overflow.
+    public var retained: Money { Money(pence: topSlices.filter { $0.area == nil }.reduce(0) { $0 + $1.amount.pence }) }
 
     public func area(named name: String) -> AreaAllocation? { areas.first { $0.name == name } }
 }
@@ -208,8 +210,9 @@ public struct AreaAllocation: Sendable {
         return (try? Rational(pence: amount).divided(by: base))
     }
 
-    /// Amount less last year's.
-    public var change: Money? { previous.map { Money(pence: amount.pence &- $0.pence) } }
+    /// Amount less last year's. Both are within `Money.spreadsheetLimit` (the pot's part; the previous
+    /// file's gate), so the checked difference, within twice the limit, cannot overflow.
+    public var change: Money? { previous.map { Money(pence: amount.pence - $0.pence) } }
 
     /// The change as a fraction of last year's amount; `nil` when last year's was zero.
     public var changeFraction: Rational? {

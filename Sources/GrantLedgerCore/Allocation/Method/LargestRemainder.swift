@@ -16,16 +16,18 @@ enum LargestRemainder {
         var remainders: [Rational] = []
         wholeUnits.reserveCapacity(amounts.count)
         remainders.reserveCapacity(amounts.count)
-        var roundedDown: Int64 = 0
+        // Each part is at most the pot, so even their count times the largest Int64 fits 128 bits.
+        var roundedDown: Int128 = 0
         for amount in amounts {
             let whole = amount.floor()
             // Each part is at most the pot, which is an Int64 number of units.
             let units = WideConversion.clampedInt64(whole)
             wholeUnits.append(units)
             remainders.append(amount - Rational(units))
-            roundedDown &+= units
+            roundedDown += Int128(units)
         }
-        let leftover = totalUnits &- roundedDown
+        // Rounding down leaves fewer units than there are parts (never more than an Int64 holds).
+        let leftover = Int64(Int128(totalUnits) - roundedDown)
         let order = amounts.indices.filter { !remainders[$0].isZero }.sorted { a, b in
             remainders[a] != remainders[b] ? remainders[a] > remainders[b] : a < b
         }

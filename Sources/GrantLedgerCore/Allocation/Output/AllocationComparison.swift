@@ -24,7 +24,8 @@ public struct AllocationComparison: Sendable {
     /// `amount in scenario s` − `amount in the first`, for an area in both.
     public func difference(area: Int, scenario: Int) -> Money? {
         guard let base = amounts[area][0], let other = amounts[area][scenario] else { return nil }
-        return Money(pence: other.pence &- base.pence)
+        // Both are parts of pots within `Money.spreadsheetLimit`: the checked difference cannot overflow.
+        return Money(pence: other.pence - base.pence)
     }
 
     /// A, B, C, … AA: the letters the table heads its columns with.

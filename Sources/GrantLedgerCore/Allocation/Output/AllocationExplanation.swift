@@ -55,7 +55,8 @@ public enum AllocationExplanation {
         for slice in allocation.topSlices {
             out += "  \(slice.name) \(slice.amount.formatted(.display)) " + (slice.area.map { "to \($0)" } ?? "retained centrally") + "\n"
         }
-        let sliced = Money(pence: allocation.pot.pence &- allocation.formulaPot.pence)
+        // The formula pot is a part of the pot, within `Money.spreadsheetLimit`: this cannot overflow.
+        let sliced = Money(pence: allocation.pot.pence - allocation.formulaPot.pence)
         out += "  The formula shares \(allocation.pot.formatted(.display)) − \(sliced.formatted(.display)) "
         out += "= \(allocation.formulaPot.formatted(.display)).\n"
         if !area.topSlice.isZero { out += "  \(area.name) receives \(area.topSlice.formatted(.display)) in top-slices on top of its formula amount.\n" }
@@ -91,7 +92,8 @@ public enum AllocationExplanation {
         let unit = allocation.unit.formatted(.display)
         var out = ""
         out += steps.next("Rounding to \(unit) by largest remainder")
-        let down = Money(pence: area.wholeUnits &* allocation.unit.pence).formatted(.display)
+        // The rounded-down part is at most the area's amount, a part of the pot: this cannot overflow.
+        let down = Money(pence: area.wholeUnits * allocation.unit.pence).formatted(.display)
         out += "  Rounded down to whole units of \(unit): \(down) (\(Thousands.grouped(String(area.wholeUnits))) units), "
         out += "leaving \(ExactText.fraction(area.remainder)) of a unit.\n"
         let leftover = allocation.leftoverUnits

@@ -41,7 +41,8 @@ public enum AllocationTable {
         totals.append(ExactText.percent(Rational.sum(allocation.areas.map(\.blendedShare))))
         if showFormula { totals.append(allocation.formulaPot.formatted(.display)) }
         if columns.topSlice {
-            totals.append(Money(pence: allocation.areas.reduce(0) { $0 &+ $1.topSlice.pence }).formatted(.display))
+            // Top-slices add up to at most the pot (the settings' checks): the checked sum cannot overflow.
+            totals.append(Money(pence: allocation.areas.reduce(0) { $0 + $1.topSlice.pence }).formatted(.display))
         }
         if limits { totals.append("") }
         totals.append(areaTotal.formatted(.display))
@@ -50,8 +51,10 @@ public enum AllocationTable {
             totals.append(base.isZero ? "n/a" : ExactText.perHead(Rational(pence: areaTotal).divided(byNonZero: base)))
         }
         if columns.previous {
-            let last = Money(pence: allocation.areas.reduce(0) { $0 &+ ($1.previous?.pence ?? 0) })
-            let change = areaTotal.pence &- last.pence
+            // Last year's amounts add up within `Money.spreadsheetLimit` (the previous file's gate) and the
+            // total is a part of the pot, so neither the checked sum nor the difference can overflow.
+            let last = Money(pence: allocation.areas.reduce(0) { $0 + ($1.previous?.pence ?? 0) })
+            let change = areaTotal.pence - last.pence
             totals.append(last.formatted(.display))
             totals.append(SensitivityTable.change(change))
             totals.append(last.isZero ? "n/a" : ExactText.signedPercent(Rational(Int128(change), Int128(last.pence)) ?? .zero))

@@ -13,7 +13,8 @@ public enum ComparisonTable {
             out += "  \(pad)  \(allocation.pot.formatted(.display)) across \(allocation.areas.count) areas (\(allocation.areaFile)); "
             out += "weights \(ExactText.weights(allocation.indicators))\n"
             var options: [String] = []
-            if !allocation.topSlices.isEmpty { options.append("top-slices \(Money(pence: allocation.pot.pence &- allocation.formulaPot.pence).formatted(.display))") }
+            // The formula pot is a part of the pot, within `Money.spreadsheetLimit`: this cannot overflow.
+            if !allocation.topSlices.isEmpty { options.append("top-slices \(Money(pence: allocation.pot.pence - allocation.formulaPot.pence).formatted(.display))") }
             if let floor = allocation.floor { options.append("floor \(floor.formatted(.display))") }
             if let cap = allocation.cap { options.append("cap \(cap.formatted(.display))") }
             if let damping = allocation.damping { options.append("damping \(damping.band.description)") }
@@ -45,9 +46,10 @@ public enum ComparisonTable {
             retained.append(allocation.retained.formatted(.display))
             pots.append(allocation.pot.formatted(.display))
             if s > 0 {
-                totals.append(SensitivityTable.change(allocation.total.pence &- allocations[0].total.pence))
-                retained.append(SensitivityTable.change(allocation.retained.pence &- allocations[0].retained.pence))
-                pots.append(SensitivityTable.change(allocation.pot.pence &- allocations[0].pot.pence))
+                // Figures of two pots, each within `Money.spreadsheetLimit`: the checked differences cannot overflow.
+                totals.append(SensitivityTable.change(allocation.total.pence - allocations[0].total.pence))
+                retained.append(SensitivityTable.change(allocation.retained.pence - allocations[0].retained.pence))
+                pots.append(SensitivityTable.change(allocation.pot.pence - allocations[0].pot.pence))
             }
         }
         out += AllocationTable.layout([header] + rows, totals: totals, footer: anyRetained ? [retained, pots] : [])

@@ -164,19 +164,20 @@ public struct AllocationKernel: Sendable {
         let (_, o2) = target.multipliedReportingOverflow(by: d)
         if o1 || o2 { throw .tooWide }
 
-        // M(i) = Σ A(k) × N(i,k), at most D.
+        // M(i) = Σ A(k) × N(i,k), at most D: A(k) ≤ B and N(i,k) ≤ L, all non-negative, Σ A(k) = B, so
+        // each term and every partial sum is at most B × L = D, which fits (checked above).
         if scratch.weighted.count != count { scratch.weighted = [Int128](repeating: 0, count: count) }
         for i in 0..<count { scratch.weighted[i] = 0 }
         for (k, a) in integerWeights.enumerated() where a != 0 {
             let column = numerators[k]
-            for i in 0..<count { scratch.weighted[i] &+= a &* column[i] }
+            for i in 0..<count { scratch.weighted[i] += a * column[i] }
         }
 
         // The free areas receive s(i) + R × M(i) / S.
         var r = formulaUnits
         var s = d
         if hasLimits {
-            guard let (limitedR, limitedS) = solveLimits(scratch.weighted, &scratch.events) else { throw .infeasible }
+            guard let (limitedR, limitedS) = try solveLimits(scratch.weighted, &scratch.events) else { throw .infeasible }
             r = limitedR
             s = limitedS
         }
@@ -189,38 +190,52 @@ public struct AllocationKernel: Sendable {
             let m = scratch.weighted[i]
             var whole: Int128
             var remainder: Int128 = 0
-            if hasLimits, let fixed = fixedValue(i, m, r, s) {
+            if hasLimits, let fixed = try fixedValue(i, m, r, s) {
                 whole = fixed
             } else {
-                let (q, rem) = (r &* m).quotientAndRemainder(dividingBy: s)
-                whole = slices[i] &+ q
+                // R comes from the limits' solver, whose bound is not obvious: checked, not assumed.
+                let (q, rem) = try Self.product(r, m).quotientAndRemainder(dividingBy: s)
+                whole = slices[i] + q  // a part of the target plus a top-slice: both within the pot, in units
                 remainder = rem
             }
             scratch.remainders[i] = remainder
             if remainder != 0 { scratch.order.append(i) }
-            roundedDown &+= whole
-            amounts[i] = Int64(truncatingIfNeeded: whole)
+            roundedDown += whole  // count parts of the pot, each within 10^15 units: far inside 128 bits
+            // Rounded down, each area's part lies within the pot (at most 10^15 units), so Int64 holds it.
+            guard let units = Int64(exactly: whole) else { throw .tooWide }
+            amounts[i] = units
         }
         // Largest remainder: every remainder is over the same S, so they compare as integers, and only
         // which areas are among the `leftover` largest matters, not their order: a selection, not a sort.
-        let leftover = Int(truncatingIfNeeded: target &- roundedDown)
+        // Rounding down leaves fewer units than there are areas, so the leftover fits an Int.
+        guard let leftover = Int(exactly: target - roundedDown) else { throw .tooWide }
         if leftover > 0 {
             Self.selectLargest(leftover, of: &scratch.order, by: scratch.remainders)
-            for i in scratch.order.prefix(leftover) { amounts[i] &+= 1 }
+            for i in scratch.order.prefix(leftover) { amounts[i] += 1 }  // within the pot's units, as above
         }
-        for i in 0..<count { amounts[i] &*= unit }
+        // Units times the unit is the area's part of the pot in pence, within `Money.spreadsheetLimit`.
+        for i in 0..<count { amounts[i] *= unit }
+    }
+
+    /// `a × b`, or `.tooWide` when it needs more than 128 bits (the general path then answers).
+    @inline(__always)
+    static func product(_ a: Int128, _ b: Int128) throws(Miss) -> Int128 {
+        let (value, overflow) = a.multipliedReportingOverflow(by: b)
+        if overflow { throw .tooWide }
+        return value
     }
 
     /// The value (units) of an area held at a limit at the solution R / S, or `nil` when it is free.
     @inline(__always)
-    private func fixedValue(_ i: Int, _ m: Int128, _ r: Int128, _ s: Int128) -> Int128? {
+    private func fixedValue(_ i: Int, _ m: Int128, _ r: Int128, _ s: Int128) throws(Miss) -> Int128? {
         if s == 0 || m == 0 {
             // No share of the formula: its top-slice, within its limits.
             return clamp(slices[i], i)
         }
-        let raw = r &* m
-        if raw < (lows[i] &- slices[i]) &* s { return lows[i] }
-        if let high = highs[i], raw > (high &- slices[i]) &* s { return high }
+        // Differences of amounts in units (each within 10^15) cannot overflow; the products are checked.
+        let raw = try Self.product(r, m)
+        if raw < (try Self.product(lows[i] - slices[i], s)) { return lows[i] }
+        if let high = highs[i], raw > (try Self.product(high - slices[i], s)) { return high }
         return nil
     }
 
@@ -263,7 +278,10 @@ public struct AllocationKernel: Sendable {
     /// split around a pivot event, as quickselect does: if the sum at the pivot reaches the target the
     /// answer lies among the earlier events, otherwise among the later ones, with the earlier ones
     /// applied. Expected linear, and the same answer as `BoundedScaling`'s sorted sweep.
-    private func solveLimits(_ weighted: [Int128], _ events: inout [Event]) -> (Int128, Int128)? {
+    ///
+    /// Sums here add at most two amounts (units, each within 10^15) or one M(i) (Σ M(i) = D) per area,
+    /// so plain checked `+` and `-` cannot overflow 128 bits; products are checked and throw `.tooWide`.
+    private func solveLimits(_ weighted: [Int128], _ events: inout [Event]) throws(Miss) -> (Int128, Int128)? {
         var constant: Int128 = 0
         var freeBase: Int128 = 0
         var freeSlope: Int128 = 0
@@ -275,42 +293,42 @@ public struct AllocationKernel: Sendable {
             let s = slices[i]
             if m == 0 {
                 let v = clamp(s, i)
-                constant &+= v
-                most &+= v
+                constant += v
+                most += v
                 continue
             }
-            if let high = highs[i] { most &+= high } else { bounded = false }
+            if let high = highs[i] { most += high } else { bounded = false }
             if s < lows[i] {
-                constant &+= lows[i]
-                events.append(Event(top: lows[i] &- s, index: Int32(i), enters: true))
-                if let high = highs[i] { events.append(Event(top: high &- s, index: Int32(i), enters: false)) }
+                constant += lows[i]
+                events.append(Event(top: lows[i] - s, index: Int32(i), enters: true))
+                if let high = highs[i] { events.append(Event(top: high - s, index: Int32(i), enters: false)) }
             } else if let high = highs[i], s >= high {
-                constant &+= high
+                constant += high
             } else {
-                freeBase &+= s
-                freeSlope &+= m
-                if let high = highs[i] { events.append(Event(top: high &- s, index: Int32(i), enters: false)) }
+                freeBase += s
+                freeSlope += m
+                if let high = highs[i] { events.append(Event(top: high - s, index: Int32(i), enters: false)) }
             }
         }
-        if constant &+ freeBase > target || (bounded && most < target) { return nil }
+        if constant + freeBase > target || (bounded && most < target) { return nil }
 
         var time = (top: Int128(0), bottom: Int128(1))
         let target = self.target
-        slices.withUnsafeBufferPointer { slices in
-        lows.withUnsafeBufferPointer { lows in
-        highs.withUnsafeBufferPointer { highs in
-        weighted.withUnsafeBufferPointer { weighted in
-        events.withUnsafeMutableBufferPointer { events in
+        try slices.withUnsafeBufferPointer { (slices) throws(Miss) in
+        try lows.withUnsafeBufferPointer { (lows) throws(Miss) in
+        try highs.withUnsafeBufferPointer { (highs) throws(Miss) in
+        try weighted.withUnsafeBufferPointer { (weighted) throws(Miss) in
+        try events.withUnsafeMutableBufferPointer { (events) throws(Miss) in
             @inline(__always) func apply(_ event: Event, _ c: inout Int128, _ b: inout Int128, _ m: inout Int128) {
                 let i = Int(event.index)
                 if event.enters {
-                    c &-= lows[i]
-                    b &+= slices[i]
-                    m &+= weighted[i]
+                    c -= lows[i]
+                    b += slices[i]
+                    m += weighted[i]
                 } else {
-                    b &-= slices[i]
-                    m &-= weighted[i]
-                    c &+= highs[i] ?? 0
+                    b -= slices[i]
+                    m -= weighted[i]
+                    c += highs[i] ?? 0
                 }
             }
             var low = 0
@@ -323,14 +341,14 @@ public struct AllocationKernel: Sendable {
                 var c = constant, b = freeBase, m = freeSlope
                 for j in low..<high {
                     let event = events[j]
-                    if event.top &* pivotBottom < pivot.top &* weighted[Int(event.index)] {
+                    if try Self.product(event.top, pivotBottom) < Self.product(pivot.top, weighted[Int(event.index)]) {
                         apply(event, &c, &b, &m)
                         events.swapAt(j, split)
                         split += 1
                     }
                 }
-                let need = target &- c &- b
-                if need &* pivotBottom <= pivot.top &* m {
+                let need = target - c - b
+                if try Self.product(need, pivotBottom) <= Self.product(pivot.top, m) {
                     high = split
                     continue
                 }
@@ -339,7 +357,7 @@ public struct AllocationKernel: Sendable {
                 var next = split
                 for j in split..<high {
                     let event = events[j]
-                    if event.top &* pivotBottom == pivot.top &* weighted[Int(event.index)] {
+                    if try Self.product(event.top, pivotBottom) == Self.product(pivot.top, weighted[Int(event.index)]) {
                         apply(event, &constant, &freeBase, &freeSlope)
                         events.swapAt(j, next)
                         next += 1
@@ -353,7 +371,7 @@ public struct AllocationKernel: Sendable {
         }
         }
         }
-        let need = target &- constant &- freeBase
+        let need = target - constant - freeBase
         return freeSlope == 0 ? time : (need, freeSlope)
     }
 }
