@@ -34,6 +34,15 @@ struct InputOptions: ParsableArguments {
         InputPolicy(maximumFileSize: maximumFileSize.flatMap(InputPolicy.parseSize) ?? InputPolicy.defaultMaximumFileSize,
                     includesAnywhere: includesAnywhere,
                     maximumProblems: maximumProblems ?? InputPolicy.defaultMaximumProblems,
-                    maximumFolderEntries: maximumFolderEntries ?? InputPolicy.defaultMaximumFolderEntries)
+                    maximumFolderEntries: maximumFolderEntries ?? InputPolicy.defaultMaximumFolderEntries,
+                    wording: Self.wording)
     }
+
+    /// The door's hints with the options that lift each limit (the core words them neutrally).
+    static let wording = InputWording([
+        .includesAnywhere: "allow it with --allow-includes-anywhere",
+        .maximumFileSize: "raise the limit with --max-file-size (e.g. --max-file-size 16G)",
+        .maximumFolderEntries: "raise --max-folder-entries",
+        .rulesFile: "name the rules file that describes this export: --rules RULES",
+    ])
 }

@@ -7,7 +7,7 @@ import GrantLedgerCore
 /// every diagnostic shows the line that was parsed.
 enum Run {
     /// Set once by `start`, before anything is read, on the main thread.
-    nonisolated(unsafe) private(set) static var sources = SourceFiles()
+    nonisolated(unsafe) private(set) static var sources = SourceFiles(policy: InputPolicy(wording: InputOptions.wording))
 
     static func start(_ options: InputOptions) {
         sources = SourceFiles(policy: options.policy)

@@ -14,6 +14,8 @@ public struct InputPolicy: Sendable, Hashable {
     /// A folder named as the books is walked for `.ledger` files through at most this many entries:
     /// naming `/` by mistake is a quick error, not a walk of the whole machine.
     public var maximumFolderEntries: Int
+    /// How the hints name the settings that lift these limits (the caller's options, or plain words).
+    public var wording: InputWording
 
     public static let defaultMaximumFileSize = 4 << 30
     public static let defaultMaximumProblems = 500
@@ -21,12 +23,14 @@ public struct InputPolicy: Sendable, Hashable {
 
     public init(maximumFileSize: Int = InputPolicy.defaultMaximumFileSize, includesAnywhere: Bool = false,
                 maximumProblems: Int = InputPolicy.defaultMaximumProblems,
-                maximumFolderEntries: Int = InputPolicy.defaultMaximumFolderEntries) {
+                maximumFolderEntries: Int = InputPolicy.defaultMaximumFolderEntries,
+                wording: InputWording = InputWording()) {
         // Past 2^60 bytes no file exists; the cap keeps every size sum far from overflow.
         self.maximumFileSize = min(max(0, maximumFileSize), 1 << 60)
         self.includesAnywhere = includesAnywhere
         self.maximumProblems = max(1, maximumProblems)
         self.maximumFolderEntries = max(1, maximumFolderEntries)
+        self.wording = wording
     }
 
     /// A size as people write it: `250M`, `4G`, `1048576`, `512K` (powers of 1024).

@@ -12,7 +12,8 @@ public enum LedgerFolder {
         public let isFolder: Bool
     }
 
-    public static func expand(_ path: String, maximumEntries: Int = InputPolicy.defaultMaximumFolderEntries) -> Result<Found, FileError> {
+    public static func expand(_ path: String, maximumEntries: Int = InputPolicy.defaultMaximumFolderEntries,
+                              raise: String = InputWording().phrase(.maximumFolderEntries)) -> Result<Found, FileError> {
         let info: Stat
         do {
             info = try FilePath(path).stat()
@@ -38,7 +39,7 @@ public enum LedgerFolder {
                 entries += 1
                 if entries > maximumEntries {
                     return .failure(FileError(.folderTooLarge, "\(path) holds more than \(maximumEntries) files and folders: it does not look like a folder of ledgers",
-                                              hint: "name the folder that holds the .ledger files, for example ledgers/ (or raise --max-folder-entries)"))
+                                              hint: "name the folder that holds the .ledger files, for example ledgers/ (or \(raise))"))
                 }
                 let child = FilePaths.join(folder, name)
                 guard let entry = SystemCalls.status(child, following: false) else {

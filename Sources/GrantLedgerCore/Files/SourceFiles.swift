@@ -49,7 +49,7 @@ public final class SourceFiles: @unchecked Sendable {
         let bytes: [UInt8]
         let identity: FileIdentity?
         do throws(FileError) {
-            (bytes, identity) = try Self.readWhole(path, limit: policy.maximumFileSize)
+            (bytes, identity) = try Self.readWhole(path, policy: policy)
             if let encoding = Encoding.otherThanUTF8(bytes) {
                 throw FileError(.badEncoding, "\(path) is in \(encoding), not UTF-8",
                                 hint: "save it as UTF-8 (in Excel: Save As, CSV UTF-8; in an editor: Save with Encoding, UTF-8)",
@@ -156,14 +156,14 @@ public final class SourceFiles: @unchecked Sendable {
         guard !policy.includesAnywhere else { return nil }
         if written.hasPrefix("/") {
             return FileError(.includeOutsideTree, "include \(written) names an absolute path",
-                             hint: "write the path relative to this file, inside the books' folder, or allow it with --allow-includes-anywhere")
+                             hint: "write the path relative to this file, inside the books' folder, or \(policy.wording.phrase(.includesAnywhere))")
         }
         lock.lock()
         let inside = roots.contains { FilePaths.isInside(canonical, $0) }
         lock.unlock()
         if inside { return nil }
         return FileError(.includeOutsideTree, "include \(written) reaches outside the folder of the books named",
-                         hint: "keep included files in the folder of the ledgers you name, or allow it with --allow-includes-anywhere")
+                         hint: "keep included files in the folder of the ledgers you name, or \(policy.wording.phrase(.includesAnywhere))")
     }
 
     // MARK: - Reading
@@ -171,7 +171,8 @@ public final class SourceFiles: @unchecked Sendable {
     /// Opens `path` without blocking (a FIFO must not hang the program), refuses anything but a
     /// regular file, and reads it whole, refusing more than `limit` bytes even from a file that
     /// says it is empty (as /proc files do).
-    static func readWhole(_ path: String, limit: Int) throws(FileError) -> ([UInt8], FileIdentity) {
+    static func readWhole(_ path: String, policy: InputPolicy) throws(FileError) -> ([UInt8], FileIdentity) {
+        let limit = policy.maximumFileSize
         let descriptor: FileDescriptor
         do {
             descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec, .nonBlocking, FileDescriptor.OpenOptions(rawValue: O_NOCTTY)])
@@ -200,7 +201,7 @@ public final class SourceFiles: @unchecked Sendable {
         } catch {
             throw FileError(.readFailed, "cannot read \(path)", hint: "check the file")
         }
-        if size > limit { throw tooLarge(path, size: size, limit: limit) }
+        if size > limit { throw tooLarge(path, size: size, policy: policy) }
         if let fault = readFault { throw FileError.system(fault, "read", path, written: false) }
         var failure: Errno?
         var longer = false
@@ -225,7 +226,7 @@ public final class SourceFiles: @unchecked Sendable {
             // Longer than it said (a /proc file says 0 bytes): the rest in chunks, up to the limit.
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             while true {
-                if bytes.count > limit { throw tooLarge(path, size: bytes.count, limit: limit) }
+                if bytes.count > limit { throw tooLarge(path, size: bytes.count, policy: policy) }
                 let read: Int
                 do {
                     read = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0) }
@@ -236,7 +237,7 @@ public final class SourceFiles: @unchecked Sendable {
                 bytes.append(contentsOf: chunk[..<read])
             }
         }
-        if bytes.count > limit { throw tooLarge(path, size: bytes.count, limit: limit) }
+        if bytes.count > limit { throw tooLarge(path, size: bytes.count, policy: policy) }
         return (bytes, identity)
     }
 
@@ -244,9 +245,9 @@ public final class SourceFiles: @unchecked Sendable {
     /// disk that fails part way on any machine.
     static let readFault: Errno? = ProcessInfo.processInfo.environment["GRANTLEDGER_FAULT_READ"] == "EIO" ? .ioError : nil
 
-    private static func tooLarge(_ path: String, size: Int, limit: Int) -> FileError {
-        FileError(.fileTooLarge, "\(path) is larger than the \(InputPolicy.describe(limit)) a file may be",
-                  hint: "check it is the file you meant; to read it anyway, raise the limit with --max-file-size (e.g. --max-file-size 16G)")
+    private static func tooLarge(_ path: String, size: Int, policy: InputPolicy) -> FileError {
+        FileError(.fileTooLarge, "\(path) is larger than the \(InputPolicy.describe(policy.maximumFileSize)) a file may be",
+                  hint: "check it is the file you meant; to read it anyway, \(policy.wording.phrase(.maximumFileSize))")
     }
 
     static func describe(_ type: FileType) -> String {

@@ -9,7 +9,7 @@ public enum ImportRulesReader {
     /// Reads the rules file at `path` through `sources`; `origin` is where it was named (`--rules`).
     public static func read(path: String, sources: SourceFiles = SourceFiles(), origin: SettingOrigin? = nil) -> (rules: ImportRules, diagnostics: [Diagnostic]) {
         switch sources.read(path, role: "import rules", label: "the rules file",
-                            hint: "name the rules file that describes this export: --rules RULES", at: origin) {
+                            hint: sources.policy.wording.phrase(.rulesFile), at: origin) {
         case .success(let source): return read(source)
         case .failure(let problem): return (ImportRules(file: path), [problem])
         }

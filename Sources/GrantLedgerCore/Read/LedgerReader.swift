@@ -26,7 +26,8 @@ public enum LedgerReader {
                 files.append(path)
                 continue
             }
-            switch LedgerFolder.expand(path, maximumEntries: sources.policy.maximumFolderEntries) {
+            switch LedgerFolder.expand(path, maximumEntries: sources.policy.maximumFolderEntries,
+                                      raise: sources.policy.wording.phrase(.maximumFolderEntries)) {
             case .success(let found):
                 sources.addRoot(for: path, isFolder: found.isFolder)
                 guard found.isFolder else {
@@ -43,7 +44,7 @@ public enum LedgerReader {
                     } else {
                         parser.diagnostics.append(FileError(
                             .includeOutsideTree, "\(file) is a link that leads outside the folder \(path)",
-                            hint: "keep the books' files inside the folder you name, or allow it with --allow-includes-anywhere").diagnostic)
+                            hint: "keep the books' files inside the folder you name, or \(sources.policy.wording.phrase(.includesAnywhere))").diagnostic)
                     }
                 }
             case .failure(let problem):
