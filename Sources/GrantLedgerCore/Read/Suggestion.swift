@@ -1,8 +1,10 @@
 /// "Did you mean …?" for a mistyped id or name: the one algorithm every reader and command uses.
 public enum Suggestion {
     /// A candidate equal to `word` but for case; else the nearest by edit distance, when close
-    /// enough (a third of the word's length); else one that starts the same way, ignoring case
-    /// (`Notts` for `Nottingham`). Nil when nothing is near.
+    /// enough (a third of the word's length); else the only one that starts the same way, ignoring
+    /// case (`Newark` for `Newark and Sherwood`), when the shorter of the two has three characters or
+    /// more. Nil when nothing is near, or when several start the same way: a guess among them (`ss`
+    /// for four grants, or an empty word) would be arbitrary, and a wrong hint is worse than none.
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let lower = word.lowercased()
         if let same = candidates.first(where: { $0.lowercased() == lower }) { return same }
@@ -15,7 +17,11 @@ public enum Suggestion {
             best = (candidate, distance)
         }
         if let best { return best.0 }
-        return candidates.first { $0.lowercased().hasPrefix(lower) || lower.hasPrefix($0.lowercased()) }
+        let starting = candidates.filter { candidate in
+            let other = candidate.lowercased()
+            return min(other.count, lower.count) >= 3 && (other.hasPrefix(lower) || lower.hasPrefix(other))
+        }
+        return starting.count == 1 ? starting[0] : nil
     }
 
     /// Edits (insert, delete, replace, or swap two neighbours: `nwsp` for `nwps` is one slip of the
