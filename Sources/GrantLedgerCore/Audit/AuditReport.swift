@@ -146,45 +146,62 @@ public enum AuditReport {
     // MARK: JSON
 
     public static func json(_ result: AuditResult) -> String {
-        func s(_ text: String?) -> String { text.map(JSONWriter.string) ?? "null" }
-        func m(_ money: Money) -> String { JSONWriter.string(money.formatted(.plain)) }
-        func loc(_ location: SourceLocation?) -> String {
+        typealias J = JSONWriter
+        func location(_ location: SourceLocation?) -> String {
             guard let location else { return "null" }
-            return "{\"file\": \(s(location.file)), \"line\": \(location.line), \"column\": \(location.column)}"
+            return J.object([("file", J.string(location.file)), ("line", String(location.line)), ("column", String(location.column))])
+        }
+        /// A row of spend, from the books or the statement: the fields both have, then `own`, then where it is.
+        func spend(_ date: Day, _ amount: Money, _ reference: String?, _ supplier: String?, _ grant: String, _ line: String?,
+                   _ own: [(key: String, value: String)], _ at: SourceLocation) -> String {
+            J.object([("date", J.string(date.description)), ("amount", J.amount(amount)), ("reference", J.nullable(reference)),
+                      ("supplier", J.nullable(supplier)), ("grant", J.string(grant)), ("line", J.nullable(line))]
+                     + own + [("location", location(at))])
         }
         func ledgerItem(_ item: LedgerSpendItem) -> String {
-            "{\"date\": \(s(item.date.description)), \"amount\": \(m(item.amount)), \"reference\": \(s(item.reference)), \"supplier\": \(s(item.supplier)), \"grant\": \(s(item.grant)), \"line\": \(s(item.line)), \"account\": \(s(item.account)), \"location\": \(loc(item.location))}"
+            spend(item.date, item.amount, item.reference, item.supplier, item.grant, item.line,
+                  [("account", J.string(item.account))], item.location)
         }
         func statementItem(_ item: StatementItem) -> String {
-            "{\"date\": \(s(item.date.description)), \"amount\": \(m(item.amount)), \"reference\": \(s(item.reference)), \"supplier\": \(s(item.supplier)), \"grant\": \(s(item.grant)), \"line\": \(s(item.line)), \"cost_centre\": \(s(item.costCentre)), \"account_code\": \(s(item.accountCode)), \"location\": \(loc(item.location))}"
+            spend(item.date, item.amount, item.reference, item.supplier, item.grant, item.line,
+                  [("cost_centre", J.nullable(item.costCentre)), ("account_code", J.nullable(item.accountCode))], item.location)
         }
-        func list(_ items: [String], indent: String) -> String {
-            items.isEmpty ? "[]" : "[\n" + items.map { indent + "  " + $0 }.joined(separator: ",\n") + "\n" + indent + "]"
+        let findings = result.findings.map { f in
+            J.object([("code", J.string(f.code.rawValue)), ("location", location(f.location)), ("message", J.string(f.message)),
+                      ("hint", J.nullable(f.hint)), ("reference", J.nullable(f.reference)), ("grant", J.nullable(f.grant)),
+                      ("line", J.nullable(f.line))])
         }
-        var out = "{\n  \"books\": " + list(result.books.map(JSONWriter.string), indent: "  ") + ",\n"
-        out += "  \"financial_year\": \(s(result.financialYear?.description)),\n"
-        out += "  \"status\": \(result.status.rawValue),\n"
-        out += "  \"checks\": " + list(result.checks.map(JSONWriter.string), indent: "  ") + ",\n"
-        out += "  \"findings\": " + list(result.findings.map { f in
-            "{\"code\": \(s(f.code.rawValue)), \"location\": \(loc(f.location)), \"message\": \(s(f.message)), \"hint\": \(s(f.hint)), \"reference\": \(s(f.reference)), \"grant\": \(s(f.grant)), \"line\": \(s(f.line))}"
-        }, indent: "  ") + ",\n"
+        var reconciliation = "null"
         if let r = result.reconciliation {
-            out += "  \"reconciliation\": {\n"
-            out += "    \"statement\": \(s(r.statementFile)), \"rules\": \(s(r.rulesFile)), \"date_tolerance_days\": \(r.dateTolerance),\n"
-            out += "    \"grants\": " + list(r.grants.map(JSONWriter.string), indent: "    ") + ",\n"
-            out += "    \"matched\": " + list(r.matched.map { p in
-                "{\"matched_by\": \(s(p.matchedBy.rawValue)), \"amount_difference\": \(m(p.amountDifference)), \"line_differs\": \(p.lineDiffers), \"statement\": \(statementItem(p.statement)), \"ledger\": \(ledgerItem(p.ledger))}"
-            }, indent: "    ") + ",\n"
-            out += "    \"unmatched_statement\": " + list(r.unmatchedStatement.map(statementItem), indent: "    ") + ",\n"
-            out += "    \"repeated_statement\": " + list(r.repeatedStatement.map(statementItem), indent: "    ") + ",\n"
-            out += "    \"unmatched_ledger\": " + list(r.unmatchedLedger.map(ledgerItem), indent: "    ") + ",\n"
-            out += "    \"line_totals\": " + list((r.lineTotals + [r.total]).map { t in
-                "{\"grant\": \(s(t.grant)), \"line\": \(s(t.line)), \"ledger\": \(m(t.ledger)), \"statement\": \(m(t.statement)), \"difference\": \(m(t.difference))}"
-            }, indent: "    ") + "\n"
-            out += "  }\n"
-        } else {
-            out += "  \"reconciliation\": null\n"
+            // The files and the tolerance share the block's first line.
+            let files = [J.member("statement", J.string(r.statementFile)), J.member("rules", J.string(r.rulesFile)),
+                         J.member("date_tolerance_days", String(r.dateTolerance))].joined(separator: ", ")
+            let matched = r.matched.map { p in
+                J.object([("matched_by", J.string(p.matchedBy.rawValue)), ("amount_difference", J.amount(p.amountDifference)),
+                          ("line_differs", String(p.lineDiffers)), ("statement", statementItem(p.statement)),
+                          ("ledger", ledgerItem(p.ledger))])
+            }
+            let totals = (r.lineTotals + [r.total]).map { t in
+                J.object([("grant", J.nullable(t.grant)), ("line", J.nullable(t.line)), ("ledger", J.amount(t.ledger)),
+                          ("statement", J.amount(t.statement)), ("difference", J.amount(t.difference))])
+            }
+            reconciliation = J.block([
+                files,
+                J.member("grants", J.array(r.grants.map(J.string), indent: 6)),
+                J.member("matched", J.array(matched, indent: 6)),
+                J.member("unmatched_statement", J.array(r.unmatchedStatement.map(statementItem), indent: 6)),
+                J.member("repeated_statement", J.array(r.repeatedStatement.map(statementItem), indent: 6)),
+                J.member("unmatched_ledger", J.array(r.unmatchedLedger.map(ledgerItem), indent: 6)),
+                J.member("line_totals", J.array(totals, indent: 6)),
+            ], indent: 4)
         }
-        return out + "}\n"
+        return J.document([
+            ("books", J.array(result.books.map(J.string))),
+            ("financial_year", J.nullable(result.financialYear?.description)),
+            ("status", String(result.status.rawValue)),
+            ("checks", J.array(result.checks.map(J.string))),
+            ("findings", J.array(findings)),
+            ("reconciliation", reconciliation),
+        ])
     }
 }

@@ -42,17 +42,30 @@ public enum JSONWriter {
 
     /// A whole document: `{`, one member per line indented two spaces, `}` and a line break.
     public static func document(_ members: [(key: String, value: String)]) -> String {
-        "{\n" + members.map { "  \(string($0.key)): \($0.value)" }.joined(separator: ",\n") + "\n}\n"
+        block(members.map(member), indent: 2) + "\n"
     }
+
+    /// An object one entry per line at `indent` spaces, its closing brace two spaces less; an entry is
+    /// one `"key": value` (`member`) or several joined on one line.
+    public static func block(_ entries: [String], indent: Int) -> String {
+        let pad = String(repeating: " ", count: indent)
+        return "{\n" + entries.map { pad + $0 }.joined(separator: ",\n") + "\n" + pad.dropLast(2) + "}"
+    }
+
+    /// One `"key": value` member.
+    public static func member(_ key: String, _ value: String) -> String { "\(string(key)): \(value)" }
 
     /// An object on one line: `{"key": value, …}`.
     public static func object(_ members: [(key: String, value: String)]) -> String {
-        "{" + members.map { "\(string($0.key)): \($0.value)" }.joined(separator: ", ") + "}"
+        "{" + members.map { member($0.key, $0.value) }.joined(separator: ", ") + "}"
     }
 
-    /// A document member's array, one element per line (indented four spaces); `[]` when empty.
-    public static func array(_ elements: [String]) -> String {
-        elements.isEmpty ? "[]" : "[\n    " + elements.joined(separator: ",\n    ") + "\n  ]"
+    /// An array one element per line at `indent` spaces (four: a document member's), its closing
+    /// bracket two spaces less; `[]` when empty.
+    public static func array(_ elements: [String], indent: Int = 4) -> String {
+        guard !elements.isEmpty else { return "[]" }
+        let pad = String(repeating: " ", count: indent)
+        return "[\n" + pad + elements.joined(separator: ",\n" + pad) + "\n" + pad.dropLast(2) + "]"
     }
 
     /// An array on one line: `[a, b]`.

@@ -78,21 +78,19 @@ public enum ComparisonTable {
 
     /// `{"scenarios": [allocation, …], "comparison": [{"area", "amounts", "differences"}, …]}`.
     public static func json(_ comparison: AllocationComparison) -> String {
-        var out = "{\n  \"scenarios\": [\n"
-        out += comparison.allocations.map { allocation in
-            AllocationJSON.text(allocation).split(separator: "\n", omittingEmptySubsequences: false)
-                .filter { !$0.isEmpty }.map { "    " + $0 }.joined(separator: "\n")
-        }.joined(separator: ",\n")
-        out += "\n  ],\n  \"comparison\": [\n"
-        out += comparison.areaNames.enumerated().map { a, name in
-            let amounts = comparison.amounts[a].map { $0.map { AllocationJSON.string($0.formatted(.plain)) } ?? "null" }
+        typealias J = JSONWriter
+        // Each allocation is its own JSON document, indented to sit in the array.
+        let scenarios = comparison.allocations.map { allocation in
+            AllocationJSON.text(allocation).split(separator: "\n").joined(separator: "\n    ")
+        }
+        let rows = comparison.areaNames.enumerated().map { a, name in
+            let amounts = comparison.amounts[a].map { $0.map(J.amount) ?? "null" }
             let differences = comparison.allocations.indices.dropFirst().map { s in
-                comparison.difference(area: a, scenario: s).map { AllocationJSON.string($0.formatted(.plain)) } ?? "null"
+                comparison.difference(area: a, scenario: s).map(J.amount) ?? "null"
             }
-            return "    {\"area\": \(AllocationJSON.string(name)), \"amounts\": [\(amounts.joined(separator: ", "))], "
-                + "\"differences\": [\(differences.joined(separator: ", "))]}"
-        }.joined(separator: ",\n")
-        out += "\n  ]\n}\n"
-        return out
+            return J.object([("area", J.string(name)), ("amounts", J.inlineArray(amounts)),
+                             ("differences", J.inlineArray(differences))])
+        }
+        return J.document([("scenarios", J.array(scenarios)), ("comparison", J.array(rows))])
     }
 }
