@@ -33,15 +33,10 @@ let package = Package(
                 .product(name: "BigInt", package: "BigInt"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            // Exclusivity is checked in debug and tests; off in release only, where it pays: `check` of a
-            // generated 500,000-transaction ledger (109 MB, Tests/Benchmarks/bench.py) takes 0.39-0.42 s of
-            // CPU unchecked against 0.61-0.65 s checked (wall 0.73-1.12 s against 0.92-1.49 s), 2 cores.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            ]
         ),
         // libxlsxwriter's choice of deflate level, made ours (see Sources/CXlsxDeflate/xlsx_deflate.c).
-        // DWARF 4: valgrind 3.19 (callgrind, for profiling) cannot read clang's default DWARF 5.
-        .target(name: "CXlsxDeflate", cSettings: [.unsafeFlags(["-gdwarf-4"])], linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "CXlsxDeflate", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "GrantLedgerXlsx",
             // BigInt: exact fractions are rounded to the nearest double at the cell, bit by bit.

@@ -1,11 +1,12 @@
 /// A report's typed rows and the filter they were made for: what a report computes before any
 /// table is drawn. The table writers get a `Report` rendered from these (each report's `table`);
 /// the workbook's sheets read these directly, so no one reads a figure back out of a table.
+/// Only the core builds them (from a ledger), so a client cannot hand the sheets figures that no report computed.
 public struct ReportFigures<Row: Sendable>: Sendable {
     public let filter: ReportFilter
     public let rows: [Row]
 
-    public init(filter: ReportFilter, rows: [Row]) {
+    init(filter: ReportFilter, rows: [Row]) {
         self.filter = filter
         self.rows = rows
     }
