@@ -1,14 +1,10 @@
 import Foundation
 
-/// A span of days, both ends included: a financial year or `FROM..TO`.
+/// A span of days, both ends included: a financial year or `FROM..TO`. Made by the core (a
+/// financial year's `period`, `Period.parse`); a client filters by dates through `ReportFilter`.
 public struct Period: Hashable, Sendable, CustomStringConvertible {
     public let start: Day
     public let end: Day
-
-    public init(start: Day, end: Day) {
-        self.start = start
-        self.end = end
-    }
 
     public func contains(_ day: Day) -> Bool { start <= day && day <= end }
 

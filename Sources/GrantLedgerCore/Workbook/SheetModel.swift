@@ -1,56 +1,34 @@
 /// One sheet of the committee workbook, described completely before anything is written: its
 /// cells, and how it is laid out, frozen, filtered, printed and charted.
 public struct SheetModel: Sendable {
+    // Built by the sheet builders only, through the memberwise initialiser (in this order).
     public var name: String
     /// The sheet's title, repeated in the printed page header (cut to 100 characters there: a
     /// header holds at most 255).
     public var title: String
+    public var rows: SheetRows
     /// Column widths in characters, from the first column.
-    public var columnWidths: [Double]
+    public var columnWidths: [Double] = []
     /// Rows (from the top) kept in view while scrolling.
-    public var frozenRows: Int
-    public var frozenColumns: Int
+    public var frozenRows = 0
+    public var frozenColumns = 0
     /// Filter drop-downs: the first row of the area is the header.
     public var autofilter: CellArea?
     /// Rows printed at the top of every page (the column headings).
     public var printTitleRows: ClosedRange<Int>?
-    public var charts: [ChartModel]
+    public var charts: [ChartModel] = []
     /// Cells whose text is shown in a colour (RAG statuses): kept live, so a status a formula
     /// changes is recoloured too.
-    public var highlights: [TextHighlight]
-    public var rows: SheetRows
-
-    public init(
-        name: String, title: String, rows: SheetRows, columnWidths: [Double] = [], frozenRows: Int = 0,
-        frozenColumns: Int = 0, autofilter: CellArea? = nil, printTitleRows: ClosedRange<Int>? = nil,
-        charts: [ChartModel] = [], highlights: [TextHighlight] = []
-    ) {
-        self.name = name
-        self.title = title
-        self.rows = rows
-        self.columnWidths = columnWidths
-        self.frozenRows = frozenRows
-        self.frozenColumns = frozenColumns
-        self.autofilter = autofilter
-        self.printTitleRows = printTitleRows
-        self.charts = charts
-        self.highlights = highlights
-    }
+    public var highlights: [TextHighlight] = []
 }
 
-/// Colour the cells of `area` whose text is exactly `text`.
+/// Colour the cells of `area` whose text is exactly `text` (made by the sheet builders).
 public struct TextHighlight: Hashable, Sendable {
     public enum Tone: Hashable, Sendable { case red, amber, green }
 
     public let area: CellArea
     public let text: String
     public let tone: Tone
-
-    public init(area: CellArea, text: String, tone: Tone) {
-        self.area = area
-        self.text = text
-        self.tone = tone
-    }
 }
 
 /// A bar or column chart over cells of the workbook, so it shows what the sheet shows.

@@ -1,4 +1,4 @@
-import GrantLedgerCore
+@testable import GrantLedgerCore
 
 /// Random but valid ledger text from a seed: areas in a tree, grants with lines inside their award,
 /// bids, and spend dated inside each grant's period with random tags. The same seed gives the same

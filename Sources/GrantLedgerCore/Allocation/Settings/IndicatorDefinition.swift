@@ -221,9 +221,4 @@ public struct IndicatorDefinition: Sendable {
 public struct SeverityTerm: Sendable, Equatable {
     public let column: String
     public let weight: Rational
-
-    public init(column: String, weight: Rational) {
-        self.column = column
-        self.weight = weight
-    }
 }
