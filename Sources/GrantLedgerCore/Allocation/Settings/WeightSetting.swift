@@ -25,16 +25,16 @@ public struct WeightSetting: Sendable {
             if start > 0 { separator = start - 1 }
         }
         guard let equals = separator else {
-            throw SettingError(diagnostic(
+            throw SettingError(Diagnostic(
                 .badWeight, "a weight is written NAME=VALUE, not \(quoted(text))",
                 hint: "for example --weight population=1/3, --weight crime=0.25 or --weight deprivation=25%",
-                at: origin))
+                origin: origin))
         }
         let name = String(decoding: bytes[..<equals], as: UTF8.self).trimmingBlanks
         if name.isEmpty {
-            throw SettingError(diagnostic(
+            throw SettingError(Diagnostic(
                 .badWeight, "a weight needs the name of an indicator column before =",
-                hint: "for example --weight population=1/3", at: origin, offset: 0, length: 1))
+                hint: "for example --weight population=1/3", origin: origin, offset: 0, length: 1))
         }
         var valueStart = equals + 1
         var valueEnd = bytes.count
@@ -47,10 +47,10 @@ public struct WeightSetting: Sendable {
             "the weight for \(name) is not a number: \($0)"
         }
         if weight.isNegative {
-            throw SettingError(diagnostic(
+            throw SettingError(Diagnostic(
                 .badWeight, "the weight for \(name) is negative",
                 hint: "weights are shares of the blend: zero or more, summing to one",
-                at: origin, offset: valueOffset))
+                origin: origin, offset: valueOffset))
         }
         return WeightSetting(indicator: name, weight: weight, origin: origin)
     }
@@ -62,7 +62,7 @@ public struct WeightSetting: Sendable {
         do throws(NumberParseProblem) {
             return try ExactNumberParser.parseWeight(text)
         } catch {
-            throw SettingError(diagnostic(code, message(error.message), hint: hint, at: origin, offset: offset + error.offset, length: 1))
+            throw SettingError(Diagnostic(code, message(error.message), hint: hint, origin: origin, offset: offset + error.offset, length: 1))
         }
     }
 }
