@@ -48,10 +48,18 @@ struct AllocationFlags: ParsableArguments {
     /// The option that sets `key`: the command line's name for a scenario's setting.
     static func option(_ key: ScenarioKey) -> String { "--" + key.rawValue }
 
-    /// How the loader names settings given as options.
+    /// How the loader names settings given as options, and the hints that show them written as options.
     static func wording(missing: [ScenarioKey: ScenarioWording.Missing]) -> ScenarioWording {
-        ScenarioWording(limitNames: [.floor: option(.floor), .cap: option(.cap)], missing: missing)
+        ScenarioWording(limitNames: [.floor: option(.floor), .cap: option(.cap)], missing: missing, hints: hints,
+                        weightForm: .init(syntax: "NAME=VALUE", example: "for example --weight population=1/3"))
     }
+
+    /// The hints that show a setting written as its option.
+    static let hints: [ScenarioKey: String] = [
+        .round: "for example --round 0.01 (pence), --round 1 (pounds) or --round 100",
+        .previous: "name last year's allocation with --previous FILE.csv (a scenario's previous line)",
+        .weight: "for example --weight population=1/3, --weight crime=0.25 or --weight deprivation=25%",
+    ]
 
     /// What is said when a required option is missing: `lead` words (`no pot given`), then the option.
     static func missing(pot: String, areas: String, weights: String) -> [ScenarioKey: ScenarioWording.Missing] {

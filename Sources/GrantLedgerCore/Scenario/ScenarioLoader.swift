@@ -34,7 +34,8 @@ public enum ScenarioLoader {
         func settings(_ pot: Located<Money>, _ unit: Located<Money>) -> AllocationSettings {
             AllocationSettings(
                 pot: pot, weights: weights, unit: unit, floor: limits.floor, cap: limits.cap, areaLimits: limits.areas,
-                topSlices: topSlices, definitions: definitions, previous: previous, damping: damping, perHead: perHead)
+                topSlices: topSlices, definitions: definitions, previous: previous, damping: damping, perHead: perHead,
+                wording: draft.wording)
         }
         guard let pot, let unit, let table, weightsRead, !weights.isEmpty, definitionsRead, limits.read, topSlicesRead,
               previousRead, draft.first(.damping) == nil || damping != nil
@@ -157,7 +158,10 @@ public enum ScenarioLoader {
         }
 
         mutating func weights() -> ([WeightSetting], Bool) {
-            let parsed = all(.weight) { setting throws(SettingError) in try WeightSetting.parse(setting.text, origin: setting.origin) }
+            let wording = draft.wording
+            let parsed = all(.weight) { setting throws(SettingError) in
+                try WeightSetting.parse(setting.text, origin: setting.origin, wording: wording)
+            }
             if draft.all(.weight).isEmpty { missing(.weight, .noWeights) }
             return parsed
         }

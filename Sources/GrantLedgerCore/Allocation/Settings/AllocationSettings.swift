@@ -22,12 +22,15 @@ public struct AllocationSettings: Sendable {
     public var damping: Located<DampingBand>?
     /// The column per-head figures divide by (usually population).
     public var perHead: Located<String>?
+    /// How hints show a setting written the right way, in its writer's syntax (a scenario file's
+    /// lines unless the loader was given a draft worded otherwise).
+    public var wording: ScenarioWording
 
     public init(
         pot: Located<Money>, weights: [WeightSetting], unit: Located<Money> = Located(Money(pence: 1)),
         floor: Located<Money>? = nil, cap: Located<Money>? = nil, areaLimits: [AreaLimit] = [],
         topSlices: [TopSlice] = [], definitions: [IndicatorDefinition] = [], previous: PreviousAllocation? = nil,
-        damping: Located<DampingBand>? = nil, perHead: Located<String>? = nil
+        damping: Located<DampingBand>? = nil, perHead: Located<String>? = nil, wording: ScenarioWording = .file
     ) {
         self.pot = pot
         self.weights = weights
@@ -40,9 +43,11 @@ public struct AllocationSettings: Sendable {
         self.previous = previous
         self.damping = damping
         self.perHead = perHead
+        self.wording = wording
     }
 
-    /// Reads an amount option (`--pot`, `--round`, `--floor`) with the strict money parser.
+    /// Reads an amount setting (the pot, the rounding unit, a floor) with the strict money parser,
+    /// named in messages as `option`.
     public static func amount(_ text: String, option: String, origin: SettingOrigin?) throws(SettingError) -> Located<Money> {
         do throws(MoneyParseProblem) {
             return Located(try MoneyParser.parse(text), at: origin)
@@ -79,8 +84,7 @@ public struct AllocationSettings: Sendable {
         }
         if unit.value.pence <= 0 {
             problems.append(Diagnostic(.badRoundingUnit, "the rounding unit must be more than zero, not \(unit.value)",
-                                       hint: "for example --round 0.01 (pence), --round 1 (pounds) or --round 100",
-                                       origin: unit.origin))
+                                       hint: wording.hint(.round), origin: unit.origin))
         } else if !pot.value.isNegative && pot.value.pence % unit.value.pence != 0 {
             let left = Money(pence: pot.value.pence % unit.value.pence)
             problems.append(Diagnostic(
@@ -99,7 +103,7 @@ public struct AllocationSettings: Sendable {
         if let damping, previous == nil {
             problems.append(Diagnostic(
                 .badDamping, "damping holds areas near last year's amounts, but no previous allocation was given",
-                hint: "name last year's allocation with --previous FILE.csv (a scenario's previous line)", origin: damping.origin))
+                hint: wording.hint(.previous), origin: damping.origin))
         }
         var definitionNames: Set<String> = []
         for definition in definitions where !definitionNames.insert(definition.name).inserted {
@@ -192,8 +196,7 @@ public struct AllocationSettings: Sendable {
     private func weightProblems() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         guard !weights.isEmpty else {
-            return [Diagnostic(.noWeights, "no weights given",
-                               hint: "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3")]
+            return [Diagnostic(.noWeights, "no weights given", hint: (wording.missing[.weight] ?? ScenarioWording.file.missing[.weight])?.hint)]
         }
         var seen: Set<String> = []
         for setting in weights where !seen.insert(setting.indicator).inserted {
