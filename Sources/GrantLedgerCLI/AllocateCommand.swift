@@ -69,7 +69,7 @@ struct AllocateCommand: ParsableCommand {
         let drafts = readDrafts(locator, files, &diagnostics)
         let chosenFormat = Format(rawValue: format)
         if chosenFormat == nil {
-            diagnostics.append(diagnostic(
+            diagnostics.append(Diagnostic(
                 .badValue, "unknown format \"\(format)\"", hint: "choose table, csv or json",
                 origin: locator.origin(option: "--format", value: format)))
         }
@@ -123,7 +123,7 @@ struct AllocateCommand: ParsableCommand {
             let names = allocation.areas.map(\.name)
             var hint = "the areas are " + names.joined(separator: ", ")
             if let close = Suggestion.closest(to: explain, in: names) { hint = "did you mean \(close)? " + hint }
-            diagnostics.append(diagnostic(
+            diagnostics.append(Diagnostic(
                 .unknownArea, "\(allocation.areaFile) has no area \"\(explain)\"", hint: hint,
                 origin: locator.origin(option: "--explain", value: explain)))
         }
@@ -139,22 +139,22 @@ struct AllocateCommand: ParsableCommand {
         if let parsed, !parsed.isNegative, !parsed.isZero, parsed < .one {
             step = parsed
         } else {
-            diagnostics.append(diagnostic(
+            diagnostics.append(Diagnostic(
                 .badValue, "--sensitivity \"\(sensitivity)\" is not a step between 0 and 1",
                 hint: "write the step by which each weight moves: 5%, 0.05 or 1/20", origin: origin))
         }
         if explain != nil {
-            diagnostics.append(diagnostic(
+            diagnostics.append(Diagnostic(
                 .badValue, "--sensitivity and --explain cannot be shown together",
                 hint: "run the command twice, once with each", origin: origin))
         }
         if chosenFormat == .json {
-            diagnostics.append(diagnostic(
+            diagnostics.append(Diagnostic(
                 .badValue, "--sensitivity is shown as a table or CSV, not JSON",
                 hint: "use --format table or --format csv", origin: locator.origin(option: "--format", value: format)))
         }
         if scenarios.count > 1 {
-            diagnostics.append(diagnostic(
+            diagnostics.append(Diagnostic(
                 .badValue, "--sensitivity is shown for one scenario at a time",
                 hint: "run it once per scenario", origin: origin))
         }
@@ -167,12 +167,12 @@ struct AllocateCommand: ParsableCommand {
         let path = AllocationSweep.Path(rawValue: sweepPath)
         guard let sweep else { return path }
         if sweep < 1 || path == nil {
-            diagnostics.append(diagnostic(
+            diagnostics.append(Diagnostic(
                 .badValue, "--sweep needs a count of 1 or more and --sweep-path fast or general",
                 hint: "for example --sweep 10000", origin: locator.origin(option: "--sweep")))
         }
         if loaded.count > 1 {
-            diagnostics.append(diagnostic(.badValue, "--sweep runs one scenario", hint: "give one scenario file, or options",
+            diagnostics.append(Diagnostic(.badValue, "--sweep runs one scenario", hint: "give one scenario file, or options",
                                           origin: locator.origin(option: "--sweep")))
         }
         return path
@@ -216,9 +216,5 @@ struct AllocateCommand: ParsableCommand {
         case .csv: return AllocationCSV.text(allocation)
         case .json: return AllocationJSON.text(allocation)
         }
-    }
-
-    private func diagnostic(_ code: DiagnosticCode, _ message: String, hint: String, origin: SettingOrigin?) -> Diagnostic {
-        Diagnostic(code, message, hint: hint, origin: origin)
     }
 }

@@ -6,52 +6,71 @@ import GrantLedgerCore
 /// `export --xlsx` (its allocation sheet), turned into a scenario draft here and read by the core's
 /// one scenario loader, so both commands accept exactly the same things.
 struct AllocationFlags: ParsableArguments {
-    @Option(help: "The amount to share out (£270,750.00), or a ledger line: 'grant:ID line:ID ledger:PATH'.")
+    @Option(help: ArgumentHelp(
+        "The amount to share out (£270,750.00), or a ledger line: 'grant:ID line:ID ledger:PATH'.", valueName: "AMOUNT"))
     var pot: String?
 
-    @Option(help: "Area data: a CSV file whose first column is area and whose other columns are indicators.")
+    @Option(help: ArgumentHelp(
+        "Area data: a CSV file whose first column is area and whose other columns are indicators.", valueName: "FILE.csv"))
     var areas: String?
 
-    @Option(name: .customLong("weight"), help: "An indicator and its weight: NAME=1/3, NAME=0.25 or NAME=25%. Repeat for each.")
+    @Option(name: .customLong("weight"), help: ArgumentHelp(
+        "An indicator and its weight: NAME=1/3, NAME=0.25 or NAME=25%. Repeat for each.", valueName: "NAME=W"))
     var weights: [String] = []
 
-    @Option(name: .customLong("indicator"), help: "A derived indicator: 'NAME = A × B' or 'NAME = severity(A=W, B=W)'. Repeatable.")
+    @Option(name: .customLong("indicator"), help: ArgumentHelp(
+        "A derived indicator: 'NAME = A × B' or 'NAME = severity(A=W, B=W)'. Repeatable.", valueName: "NAME=FORMULA"))
     var indicators: [String] = []
 
-    @Option(help: "Round amounts to whole multiples of this unit (0.01, 1, 100); the default is 0.01.")
+    @Option(help: ArgumentHelp(
+        "Round amounts to whole multiples of this unit (0.01, 1, 100); the default is 0.01.", valueName: "UNIT"))
     var round: String?
 
-    @Option(name: .customLong("floor"), help: "The least every area receives (AMOUNT), or one area's ('AREA AMOUNT'). Repeatable.")
+    @Option(name: .customLong("floor"), help: ArgumentHelp(
+        "The least every area receives (AMOUNT), or one area's ('AREA AMOUNT'). Repeatable.", valueName: "AMOUNT"))
     var floors: [String] = []
 
-    @Option(name: .customLong("cap"), help: "The most every area receives (AMOUNT), or one area's ('AREA AMOUNT'). Repeatable.")
+    @Option(name: .customLong("cap"), help: ArgumentHelp(
+        "The most every area receives (AMOUNT), or one area's ('AREA AMOUNT'). Repeatable.", valueName: "AMOUNT"))
     var caps: [String] = []
 
-    @Option(name: .customLong("top-slice"), help: "Taken off the pot first: 'NAME AMOUNT' (retained) or 'NAME AMOUNT to AREA'. Repeatable.")
+    @Option(name: .customLong("top-slice"), help: ArgumentHelp(
+        "Taken off the pot first: 'NAME AMOUNT' (retained) or 'NAME AMOUNT to AREA'. Repeatable.", valueName: "SLICE"))
     var topSlices: [String] = []
 
-    @Option(help: "Last year's allocation: a CSV with columns area and amount (for change and damping).")
+    @Option(help: ArgumentHelp(
+        "Last year's allocation: a CSV with columns area and amount (for change and damping).", valueName: "FILE.csv"))
     var previous: String?
 
-    @Option(help: "Hold each area within a band of last year's amount: 10%, -5%,+10%, -5% or +10%.")
+    @Option(help: ArgumentHelp("Hold each area within a band of last year's amount: 10%, -5%,+10%, -5% or +10%.", valueName: "BAND"))
     var damping: String?
 
-    @Option(name: .customLong("per-head"), help: "Show amounts per head of this column (e.g. population).")
+    @Option(name: .customLong("per-head"), help: ArgumentHelp(
+        "Show amounts per head of this column (e.g. population).", valueName: "COLUMN"))
     var perHead: String?
 
-    @Option(help: "A one-line title, as a scenario file's scenario line gives.")
+    @Option(help: ArgumentHelp("A one-line title, as a scenario file's scenario line gives.", valueName: "TEXT"))
     var title: String?
 
-    @Option(name: .customLong("description"), help: "A description, as a scenario file's description lines give.")
+    @Option(name: .customLong("description"), help: ArgumentHelp(
+        "A description, as a scenario file's description lines give.", valueName: "TEXT"))
     var scenarioDescription: String?
 
     /// The option that sets `key`: the command line's name for a scenario's setting.
     static func option(_ key: ScenarioKey) -> String { "--" + key.rawValue }
 
-    /// How the loader names settings given as options.
+    /// How the loader names settings given as options, and the hints that show them written as options.
     static func wording(missing: [ScenarioKey: ScenarioWording.Missing]) -> ScenarioWording {
-        ScenarioWording(limitNames: [.floor: option(.floor), .cap: option(.cap)], missing: missing)
+        ScenarioWording(limitNames: [.floor: option(.floor), .cap: option(.cap)], missing: missing, hints: hints,
+                        weightForm: .init(syntax: "NAME=VALUE", example: "for example --weight population=1/3"))
     }
+
+    /// The hints that show a setting written as its option.
+    static let hints: [ScenarioKey: String] = [
+        .round: "for example --round 0.01 (pence), --round 1 (pounds) or --round 100",
+        .previous: "name last year's allocation with --previous FILE.csv (a scenario's previous line)",
+        .weight: "for example --weight population=1/3, --weight crime=0.25 or --weight deprivation=25%",
+    ]
 
     /// What is said when a required option is missing: `lead` words (`no pot given`), then the option.
     static func missing(pot: String, areas: String, weights: String) -> [ScenarioKey: ScenarioWording.Missing] {

@@ -35,7 +35,7 @@ enum CommitteeWorkbookFile {
         let settings = CommitteeWorkbookSettings(
             asOf: asOf, financialYear: financialYear, scenarios: scenarios, findings: findings,
             provenance: Provenance(toolVersion: GrantLedger.version, commandLine: commandLine, inputs: fingerprints),
-            author: author ?? "grantledger", company: company)
+            author: author ?? "grantledger", company: company, stepsShownBy: "`grantledger allocate --explain AREA`")
         let model: WorkbookModel
         do {
             model = try CommitteeWorkbook.build(ledger, settings)

@@ -40,11 +40,12 @@ struct ExportCommand: ParsableCommand {
                                                               valueName: "FILE"))
     var scenarios: [String] = []
 
-    @OptionGroup(title: "Allocation sheet from flags (the settings allocate takes)")
-    var allocation: AllocationFlags
+    @OptionGroup(title: "Allocation sheet from flags")
+    var allocationSheet: AllocationSheetFlags
 
-    @Option(name: .customLong("allocation-name"), help: ArgumentHelp("Allocation sheet: its name (default Allocation).", valueName: "NAME"))
-    var allocationName: String?
+    /// The allocation sheet's settings, as `allocate` takes them.
+    var allocation: AllocationFlags { allocationSheet.settings }
+    var allocationName: String? { allocationSheet.name }
 
     @Option(help: ArgumentHelp("Workbook: the author recorded in its properties (default grantledger).", valueName: "NAME"))
     var author: String?

@@ -55,4 +55,18 @@ import Testing
         let folder = try ReportTestCLI.books(ReportCommandTests.books)
         #expect(try ReportTestCLI.grantledger(["export", folder.path]).status == 64)
     }
+
+    /// Help lists the allocation sheet's options under one heading, the sheet's name with them,
+    /// each with a value name that says what to write.
+    @Test func helpGroupsTheAllocationSheetOptionsWithValueNames() throws {
+        let help = try ReportTestCLI.grantledger(["export", "--help"]).stdout
+        let start = try #require(help.range(of: "ALLOCATION SHEET FROM FLAGS:\n"), "\(help)")
+        let end = try #require(help.range(of: "\n\n", range: start.upperBound..<help.endIndex))
+        let group = help[start.upperBound..<end.lowerBound].split(separator: "\n").filter { $0.hasPrefix("  --") }
+            .map { $0.dropFirst(2).split(separator: " ").prefix(2).joined(separator: " ") }
+        #expect(group == ["--pot <AMOUNT>", "--areas <FILE.csv>", "--weight <NAME=W>", "--indicator <NAME=FORMULA>",
+                          "--round <UNIT>", "--floor <AMOUNT>", "--cap <AMOUNT>", "--top-slice <SLICE>",
+                          "--previous <FILE.csv>", "--damping <BAND>", "--per-head <COLUMN>", "--title <TEXT>",
+                          "--description <TEXT>", "--allocation-name <NAME>"])
+    }
 }

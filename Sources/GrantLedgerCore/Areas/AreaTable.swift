@@ -158,8 +158,8 @@ public struct AreaTable: Sendable {
             let names = columns.map(\.text)
             var hint = "the file's columns are " + names.map { quoted($0) }.joined(separator: ", ")
             if let close = Suggestion.closest(to: name, in: names) { hint = "did you mean \(quoted(close))? " + hint }
-            return (nil, [GrantLedgerCore.diagnostic(
-                .unknownIndicator, "\(file) has no column \(quoted(name))", hint: hint, at: origin, offset: offset,
+            return (nil, [Diagnostic(
+                .unknownIndicator, "\(file) has no column \(quoted(name))", hint: hint, origin: origin, offset: offset,
                 length: name.utf8.count)])
         }
         var values: [Rational] = []
@@ -209,6 +209,3 @@ public struct Indicator: Sendable {
     public let values: [Rational]
     public let total: Rational
 }
-
-/// `"text"` in messages, so that an empty or spaced name is visible.
-func quoted(_ text: String) -> String { "\"\(text)\"" }

@@ -44,11 +44,15 @@ public struct Diagnostic: Hashable, Sendable {
         _ code: DiagnosticCode, _ message: String, hint: String? = nil, origin: SettingOrigin?,
         offset: Int = 0, length: Int? = nil
     ) {
-        if let origin {
-            self = origin.diagnostic(code, message, hint: hint, offset: offset, length: length)
-        } else {
+        guard let origin else {
             self.init(code, message, hint: hint)
+            return
         }
+        // The caret stays inside the setting, however far in `offset` points.
+        let start = min(max(0, offset), max(0, origin.length - 1))
+        let place = origin.location
+        self.init(code, message, hint: hint, at: SourceLocation(file: place.file, line: place.line, column: place.column + start),
+                  length: length ?? (origin.length - start), excerpt: origin.excerpt)
     }
 
     /// Stands for `count` problems of `code` that were counted, not kept.

@@ -71,6 +71,6 @@ extension FileError {
     /// The diagnostic placed at the setting or option that named the file.
     public func diagnostic(at origin: SettingOrigin?) -> Diagnostic {
         if location != nil { return diagnostic(at: nil as SourceLocation?) }
-        return origin?.diagnostic(code, message, hint: hint) ?? Diagnostic(code, message, hint: hint)
+        return Diagnostic(code, message, hint: hint, origin: origin)
     }
 }

@@ -5,8 +5,8 @@ extension ImportRules {
         var problems: [Diagnostic] = []
         func unknown(_ located: Located<String>, _ code: DiagnosticCode, _ kind: String, _ known: [String], declare: String) {
             let near = Suggestion.closest(to: located.value, in: known).map { "did you mean \($0)? Or " } ?? ""
-            problems.append(diagnostic(code, "unknown \(kind) \"\(located.value)\"",
-                                       hint: near + "declare it in the books: \(declare)", at: located.origin))
+            problems.append(Diagnostic(code, "unknown \(kind) \"\(located.value)\"",
+                                       hint: near + "declare it in the books: \(declare)", origin: located.origin))
         }
         if let paidFrom, ledger.accountIndex[paidFrom.value] == nil {
             unknown(paidFrom, .unknownAccount, "account", ledger.accounts.map(\.name), declare: "account \(paidFrom.value)")
@@ -45,14 +45,14 @@ extension ImportRules {
                seen.insert("line \(line.origin?.location.line ?? 0) \(grantID)").inserted {
                 let known = grant.lines.map(\.id)
                 let near = Suggestion.closest(to: line.value, in: known).map { "did you mean \($0)? " } ?? ""
-                problems.append(diagnostic(.unknownLine, "grant \(grantID) has no line \"\(line.value)\"",
+                problems.append(Diagnostic(.unknownLine, "grant \(grantID) has no line \"\(line.value)\"",
                                            hint: near + "its lines are: " + (known.isEmpty ? "none" : known.joined(separator: ", ")),
-                                           at: line.origin))
+                                           origin: line.origin))
             }
             if let account = row.coding[.account], let index = ledger.accountIndex[account.value],
                ledger.accounts[index].kind != .expenses, seen.insert("account \(account.origin?.location.line ?? 0)").inserted {
-                problems.append(diagnostic(.badValue, "spend of grant \(grantID) must go to an expenses account, not \(account.value)",
-                                           hint: "name an expenses account, or take grant off this rule", at: account.origin))
+                problems.append(Diagnostic(.badValue, "spend of grant \(grantID) must go to an expenses account, not \(account.value)",
+                                           hint: "name an expenses account, or take grant off this rule", origin: account.origin))
             }
         }
         return problems

@@ -356,6 +356,6 @@ struct RulesParser {
     }
 
     private mutating func report(_ line: RulesLine, _ offset: Int, _ length: Int, _ code: DiagnosticCode, _ message: String, hint: String) {
-        diagnostics.append(line.origin(offset, length).diagnostic(code, message, hint: hint))
+        diagnostics.append(Diagnostic(code, message, hint: hint, origin: line.origin(offset, length)))
     }
 }

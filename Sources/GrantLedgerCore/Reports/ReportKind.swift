@@ -12,15 +12,4 @@ public enum ReportKind: String, CaseIterable, Sendable {
         case .balance: return try BalanceReport.build(ledger, filter)
         }
     }
-
-    public var summary: String {
-        switch self {
-        case .grants: return "per grant: award, allocated, spent, remaining, percent; its lines too with --fy or --grant"
-        case .lines: return "per grant line: budget, spent, remaining, percent"
-        case .initiatives: return "per initiative: spend and postings"
-        case .areas: return "per area: spend and postings"
-        case .bids: return "per bid: status, dates, requested, awarded, spend on its grant, underspend"
-        case .balance: return "per account: balance, as hledger bal --flat shows it"
-        }
-    }
 }

@@ -23,9 +23,9 @@ public enum PotSource: Sendable, Equatable {
         for word in SettingWords(text).words {
             let parts = word.text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[1].isEmpty, ["grant", "line", "ledger"].contains(String(parts[0])) else {
-                throw SettingError(diagnostic(
+                throw SettingError(Diagnostic(
                     .badPot, "\(setting.label): \(quoted(word.text)) is not grant:ID, line:ID or ledger:PATH", hint: form,
-                    at: setting.origin, offset: word.offset, length: word.length))
+                    origin: setting.origin, offset: word.offset, length: word.length))
             }
             let value = String(parts[1])
             switch parts[0] {
@@ -40,8 +40,8 @@ public enum PotSource: Sendable, Equatable {
             }
         }
         guard let grant else {
-            throw SettingError(diagnostic(.badPot, "\(setting.label): a pot from the ledger names its grant: grant:ID",
-                                          hint: form, at: setting.origin))
+            throw SettingError(Diagnostic(.badPot, "\(setting.label): a pot from the ledger names its grant: grant:ID",
+                                          hint: form, origin: setting.origin))
         }
         return (.ledgerLine(ledger: ledger, grant: grant, line: line), grantOffset, lineOffset)
     }

@@ -34,7 +34,8 @@ public enum ScenarioLoader {
         func settings(_ pot: Located<Money>, _ unit: Located<Money>) -> AllocationSettings {
             AllocationSettings(
                 pot: pot, weights: weights, unit: unit, floor: limits.floor, cap: limits.cap, areaLimits: limits.areas,
-                topSlices: topSlices, definitions: definitions, previous: previous, damping: damping, perHead: perHead)
+                topSlices: topSlices, definitions: definitions, previous: previous, damping: damping, perHead: perHead,
+                wording: draft.wording)
         }
         guard let pot, let unit, let table, weightsRead, !weights.isEmpty, definitionsRead, limits.read, topSlicesRead,
               previousRead, draft.first(.damping) == nil || damping != nil
@@ -71,8 +72,7 @@ public enum ScenarioLoader {
             if drafts.count > 1, !names.insert(scenario.info.name).inserted {
                 let message = "two scenarios are named \(scenario.info.name)"
                 let hint = "give each scenario its own name on its scenario line, so the comparison can tell them apart"
-                diagnostics.append(draft.name?.origin?.diagnostic(.duplicateID, message, hint: hint)
-                                   ?? Diagnostic(.duplicateID, message, hint: hint))
+                diagnostics.append(Diagnostic(.duplicateID, message, hint: hint, origin: draft.name?.origin))
             }
             let (allocation, more) = scenario.allocate()
             diagnostics += more
@@ -113,8 +113,7 @@ public enum ScenarioLoader {
         /// is no value to point at), in the draft's wording. Nothing when lines were already left out.
         mutating func missing(_ key: ScenarioKey, _ code: DiagnosticCode) {
             guard !draft.hasProblems, let wording = draft.wording.missing[key] else { return }
-            diagnostics.append(draft.headerOrigin?.diagnostic(code, wording.message, hint: wording.hint)
-                               ?? Diagnostic(code, wording.message, hint: wording.hint))
+            diagnostics.append(Diagnostic(code, wording.message, hint: wording.hint, origin: draft.headerOrigin))
         }
 
         /// The pot and how it is described: an amount, or a ledger line's budget.
@@ -135,9 +134,9 @@ public enum ScenarioLoader {
                 // A ledger that is not there is a problem with this setting: show it here.
                 let problems = found.map { problem in
                     guard problem.code == .fileNotFound, problem.location == nil else { return problem }
-                    return diagnostic(.fileNotFound, "the ledger \(ledger) named by \(setting.label) is not there",
+                    return Diagnostic(.fileNotFound, "the ledger \(ledger) named by \(setting.label) is not there",
                                       hint: "ledger: is a ledger file or folder, relative to the scenario file (e.g. ledger:../../ledgers)",
-                                      at: setting.origin)
+                                      origin: setting.origin)
                 }
                 diagnostics += problems
                 guard problems.isEmpty,
@@ -159,7 +158,10 @@ public enum ScenarioLoader {
         }
 
         mutating func weights() -> ([WeightSetting], Bool) {
-            let parsed = all(.weight) { setting throws(SettingError) in try WeightSetting.parse(setting.text, origin: setting.origin) }
+            let wording = draft.wording
+            let parsed = all(.weight) { setting throws(SettingError) in
+                try WeightSetting.parse(setting.text, origin: setting.origin, wording: wording)
+            }
             if draft.all(.weight).isEmpty { missing(.weight, .noWeights) }
             return parsed
         }
@@ -182,9 +184,9 @@ public enum ScenarioLoader {
                 if limit.area != nil {
                     areaLimits.append(limit)
                 } else if (kind == .floor ? floor : cap) != nil {
-                    diagnostics.append(diagnostic(
+                    diagnostics.append(Diagnostic(
                         .duplicateSetting, "two \(kind.rawValue)s for every area",
-                        hint: "give one; a single area's own is written \(setting.label) 'AREA AMOUNT'", at: setting.origin))
+                        hint: "give one; a single area's own is written \(setting.label) 'AREA AMOUNT'", origin: setting.origin))
                 } else if kind == .floor {
                     floor = Located(limit.amount, at: setting.origin)
                 } else {
@@ -213,15 +215,15 @@ public enum ScenarioLoader {
             let ids = books.grants.map(\.id)
             var hint = "the grants in \(ledger) are " + ids.joined(separator: ", ")
             if let close = Suggestion.closest(to: grantID, in: ids) { hint = "did you mean \(close)? " + hint }
-            diagnostics.append(diagnostic(.unknownGrant, "\(ledger) has no grant \(grantID)", hint: hint, at: setting.origin,
+            diagnostics.append(Diagnostic(.unknownGrant, "\(ledger) has no grant \(grantID)", hint: hint, origin: setting.origin,
                                           offset: grantOffset, length: grantID.utf8.count))
             return nil
         }
         let grant = books.grants[index]
         guard let lineID else {
             guard let award = grant.award else {
-                diagnostics.append(diagnostic(.badPot, "grant \(grantID) has no award to share out",
-                                              hint: "name one of its lines: line:ID", at: setting.origin, offset: grantOffset))
+                diagnostics.append(Diagnostic(.badPot, "grant \(grantID) has no award to share out",
+                                              hint: "name one of its lines: line:ID", origin: setting.origin, offset: grantOffset))
                 return nil
             }
             return (award, "the award of grant \(grantID) in \(ledger) (\(award.formatted(.display)))")
@@ -230,7 +232,7 @@ public enum ScenarioLoader {
             let ids = grant.lines.map(\.id)
             var hint = ids.isEmpty ? "grant \(grantID) has no lines" : "the lines of \(grantID) are " + ids.joined(separator: ", ")
             if let close = Suggestion.closest(to: lineID, in: ids) { hint = "did you mean \(close)? " + hint }
-            diagnostics.append(diagnostic(.unknownLine, "grant \(grantID) has no line \(lineID)", hint: hint, at: setting.origin,
+            diagnostics.append(Diagnostic(.unknownLine, "grant \(grantID) has no line \(lineID)", hint: hint, origin: setting.origin,
                                           offset: lineOffset, length: lineID.utf8.count))
             return nil
         }

@@ -53,6 +53,7 @@ public struct ScenarioDraft: Sendable {
         let replaced = Set(overrides.settings.map(\.key))
         var merged = self
         merged.settings = settings.filter { !replaced.contains($0.key) } + overrides.settings
+        merged.wording = wording.taking(replaced, from: overrides.wording)
         if let name = overrides.name { merged.name = name }
         return merged
     }

@@ -9,10 +9,10 @@ extension TextRule {
         switch problem {
         case .control, .nonCharacter:
             let length = problem.isControl ? 1 : 3
-            return GrantLedgerCore.diagnostic(.badText, message, hint: problem.hint, at: origin,
-                                              offset: problem.byteOffset, length: length)
+            return Diagnostic(.badText, message, hint: problem.hint, origin: origin,
+                              offset: problem.byteOffset, length: length)
         case .tooLong:
-            return GrantLedgerCore.diagnostic(.badText, message, hint: problem.hint, at: origin)
+            return Diagnostic(.badText, message, hint: problem.hint, origin: origin)
         }
     }
 }

@@ -24,7 +24,7 @@ public enum CommitteeWorkbook {
         for scenario in settings.scenarios {
             let name = SheetNames.unique(scenario.name, keys: &taken)
             let checks = ScenarioChecks(scenario.allocation)
-            let built = ScenarioSheet.build(scenario, sheetName: name, checks: checks, &names)
+            let built = ScenarioSheet.build(scenario, sheetName: name, checks: checks, stepsShownBy: settings.stepsShownBy, &names)
             sheets.append(built.sheet)
             scenarioSheets.append(name)
             amountCells.append(built.amountCells)

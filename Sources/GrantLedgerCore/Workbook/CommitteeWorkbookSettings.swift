@@ -13,11 +13,15 @@ public struct CommitteeWorkbookSettings: Sendable {
     public var author: String
     public var company: String?
     public var statusRule: SpendStatusRule
+    /// How a reader sees every step of an allocation worked, named in the scenario sheets' notes
+    /// (the CLI gives its command, `grantledger allocate --explain AREA`); `nil` names none. The
+    /// caller's words, since the core knows no command line.
+    public var stepsShownBy: String?
 
     public init(
         asOf: Day, financialYear: FinancialYear? = nil, scenarios: [AllocationScenario] = [],
         findings: [Diagnostic] = [], provenance: Provenance, author: String = "grantledger",
-        company: String? = nil, statusRule: SpendStatusRule = SpendStatusRule()
+        company: String? = nil, statusRule: SpendStatusRule = SpendStatusRule(), stepsShownBy: String? = nil
     ) {
         self.asOf = asOf
         self.financialYear = financialYear
@@ -27,6 +31,7 @@ public struct CommitteeWorkbookSettings: Sendable {
         self.author = author
         self.company = company
         self.statusRule = statusRule
+        self.stepsShownBy = stepsShownBy
     }
 
     /// The report filter every ledger sheet uses: the financial year's dates, up to the as-of date.

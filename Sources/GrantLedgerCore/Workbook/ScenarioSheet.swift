@@ -82,7 +82,7 @@ enum ScenarioSheet {
     }
 
     static func build(_ scenario: AllocationScenario, sheetName name: String, checks: ScenarioChecks? = nil,
-                      _ names: inout [DefinedName]) -> Built {
+                      stepsShownBy: String? = nil, _ names: inout [DefinedName]) -> Built {
         let a = scenario.allocation
         let check = checks ?? ScenarioChecks(a)
         var sheet = SheetBuilder()
@@ -110,7 +110,7 @@ enum ScenarioSheet {
 
         sheet.addBlank()
         sheet.add([.text("How the amounts are worked out", .section)])
-        for step in steps(a, check, byValue: check.anyByValue || weightGate.anyByValue) { sheet.add([.text(step, .note)]) }
+        for step in steps(a, check, byValue: check.anyByValue || weightGate.anyByValue, shownBy: stepsShownBy) { sheet.add([.text(step, .note)]) }
         sheet.addBlank()
         let chartRow = sheet.nextRow
         addNames(&names, sheet: name, layout, rowOf)
@@ -314,7 +314,8 @@ enum ScenarioSheet {
     }
 
     /// How the amounts are worked out, step by step, as the sheet shows them.
-    static func steps(_ a: Allocation, _ check: ScenarioChecks, byValue: Bool) -> [String] {
+    /// `shownBy` names where each further step can be seen (the caller's command), or nothing.
+    static func steps(_ a: Allocation, _ check: ScenarioChecks, byValue: Bool, shownBy: String? = nil) -> [String] {
         let unit = a.unit.formatted(.display)
         var steps = [
             "1. Each indicator's share is the area's value divided by the column total.",
@@ -326,7 +327,7 @@ enum ScenarioSheet {
                          + "amounts still add up to the pot.")
         } else if check.beforeRoundingColumn {
             steps.append("4. Before rounding: the amount after the scenario's further steps (top-slices, floors and caps, "
-                         + "damping), as the program computed them exactly; `grantledger allocate --explain AREA` shows each step.")
+                         + "damping), as the program computed them exactly" + (shownBy.map { "; \($0) shows each step." } ?? "."))
         }
         steps.append("\(steps.count + 1). Each amount is rounded down to a whole \(unit); the units left over go one each to the areas "
                      + "with the largest remainders (ties to the area first in the file), so the amounts add up exactly.")

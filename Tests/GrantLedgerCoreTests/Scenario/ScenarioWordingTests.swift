@@ -28,4 +28,33 @@ struct ScenarioWordingTests {
         // No wording for a missing weight: nothing is said for it here (the settings' own check says it).
         #expect(!messages.contains("no weights given"), "\(messages)")
     }
+
+    /// The problems `text`, read as a scenario file, gives (no area file: the settings' own checks still run).
+    static func problems(_ text: String) -> [Diagnostic] {
+        let (draft, read) = ScenarioFile.parse(Array(text.utf8), file: "s.scenario")
+        return read + ScenarioLoader.load(draft ?? ScenarioDraft()).1
+    }
+
+    @Test func aRoundingUnitOfZeroIsShownAsAFileWritesIt() throws {
+        let problems = Self.problems("scenario a\n  pot £100.00\n  weight population 1\n  round 0\n")
+        let unit = try #require(problems.first { $0.code == .badRoundingUnit }, "\(problems)")
+        #expect(unit.hint == "for example: round  0.01 (pence), round  1 (pounds) or round  100")
+        #expect(unit.location?.line == 4)
+    }
+
+    @Test func aWeightWithoutAValueIsShownAsAFileWritesIt() throws {
+        let problems = Self.problems("scenario a\n  pot £100.00\n  weight population\n")
+        let weight = try #require(problems.first { $0.code == .badWeight }, "\(problems)")
+        #expect(weight.message == "a weight is written NAME VALUE, not \"population\"")
+        #expect(weight.hint == "for example: weight  population  1/3, weight  crime  0.25 or weight  deprivation  25%")
+    }
+
+    @Test func aSettingTheOptionsReplaceIsShownInTheOptionsWords() throws {
+        let (file, _) = ScenarioFile.parse(Array("scenario a\n  pot £100.00\n  weight population 1\n  round 1\n".utf8),
+                                           file: "s.scenario")
+        var options = ScenarioDraft(settings: [ScenarioSetting(.round, "0", origin: nil, label: "ROUND")])
+        options.wording = ScenarioWording(limitNames: [:], missing: [:], hints: [.round: "ROUND 0.01"])
+        let (_, problems) = ScenarioLoader.load(try #require(file).overridden(by: options))
+        #expect(problems.first { $0.code == .badRoundingUnit }?.hint == "ROUND 0.01", "\(problems)")
+    }
 }

@@ -56,9 +56,9 @@ public enum Allocator {
     /// What is said when the top-slices add up past what can be held (the settings' own check says
     /// it first; this is the same words, for the arithmetic's belt and braces).
     static func slicesPastHolding(_ settings: AllocationSettings) -> Diagnostic {
-        diagnostic(.topSlicesExceedPot, "the top-slices add up to more than can be held, more than the pot \(settings.pot.value)",
+        Diagnostic(.topSlicesExceedPot, "the top-slices add up to more than can be held, more than the pot \(settings.pot.value)",
                    hint: "lower the top-slices or raise the pot; what is left after them is shared by the formula",
-                   at: settings.topSlices.last?.origin)
+                   origin: settings.topSlices.last?.origin)
     }
 
     /// The largest floor that the pot can pay for every area, in whole units.
@@ -101,7 +101,7 @@ public enum Allocator {
             let names = table.areas.map(\.name)
             var hint = "the areas of \(table.file) are " + names.joined(separator: ", ")
             if let close = Suggestion.closest(to: name, in: names) { hint = "did you mean \(close)? " + hint }
-            return diagnostic(.unknownArea, "\(what): \(table.file) has no area \(quoted(name))", hint: hint, at: origin)
+            return Diagnostic(.unknownArea, "\(what): \(table.file) has no area \(quoted(name))", hint: hint, origin: origin)
         }
 
         var slices = [Int64](repeating: 0, count: count)
@@ -179,13 +179,13 @@ public enum Allocator {
             guard let cap = caps[index] else { continue }
             let name = table.areas[index].name
             if let floor = floors[index], floor > cap, settings.cap?.value != cap || settings.floor?.value != floor {
-                problems.append(diagnostic(
+                problems.append(Diagnostic(
                     .badCap, "the cap for \(name), \(cap), is below its floor \(floor)",
-                    hint: "an area must be able to receive at least its floor and at most its cap", at: capOrigins[index]))
+                    hint: "an area must be able to receive at least its floor and at most its cap", origin: capOrigins[index]))
             } else if slices[index] > cap.pence {
-                problems.append(diagnostic(
+                problems.append(Diagnostic(
                     .badCap, "the top-slices paid to \(name), \(Money(pence: slices[index])), are more than its cap \(cap)",
-                    hint: "raise the cap or lower the top-slices to \(name)", at: capOrigins[index]))
+                    hint: "raise the cap or lower the top-slices to \(name)", origin: capOrigins[index]))
             }
         }
         return problems
@@ -202,15 +202,15 @@ public enum Allocator {
         let origin = settings.floor?.origin ?? settings.areaLimits.last { $0.kind == .floor }?.origin
         if simple, let floor = settings.floor {
             let (cost, overflow) = floor.value.pence.multipliedReportingOverflow(by: Int64(count))
-            return diagnostic(
+            return Diagnostic(
                 .floorsExceedPot,
                 "a floor of \(floor.value) for each of \(count) areas costs \(overflow ? "more than can be held" : "\(Money(pence: cost))"), more than the pot \(settings.pot.value)",
-                hint: "lower the floor to at most \(largestFloor(settings, count)) or raise the pot", at: floor.origin)
+                hint: "lower the floor to at most \(largestFloor(settings, count)) or raise the pot", origin: floor.origin)
         } else {
-            return diagnostic(
+            return Diagnostic(
                 .floorsExceedPot,
                 "the floors (with the top-slices) cost \(ExactText.roughly(Rational(needed))), more than the pot \(settings.pot.value)",
-                hint: "lower the floors or the top-slices, or raise the pot", at: origin)
+                hint: "lower the floors or the top-slices, or raise the pot", origin: origin)
         }
     }
 
@@ -340,11 +340,11 @@ public enum Allocator {
         guard let outcome = BoundedScaling.solve(items, target: target) else {
             let most = BoundedScaling.reach(items).most ?? target
             let origin = settings.cap?.origin ?? settings.areaLimits.last { $0.kind == .cap }?.origin
-            return (nil, [diagnostic(
+            return (nil, [Diagnostic(
                 .capsBelowPot,
                 "the caps let the areas take at most \(ExactText.roughly(most)) in all, less than the \(ExactText.roughly(target)) to share",
                 hint: "raise the caps (areas with no share of the formula cannot take more), or retain the rest as a top-slice",
-                at: origin)])
+                origin: origin)])
         }
         limits.limited = outcome.values
         limits.floored = outcome.positions.map { $0 == .low }
@@ -436,9 +436,9 @@ public enum Allocator {
                 let message = group == .gainers
                     ? "holding every area within \(band.value.description) of last year needs at least \(ExactText.roughly(least)), more than the \(ExactText.roughly(target)) to share, even with no area gaining (\(lastTotal))"
                     : "within \(band.value.description) of last year the areas can take at most \(ExactText.roughly(most ?? target)), less than the \(ExactText.roughly(target)) to share, even with every loser back at last year's amount (\(lastTotal))"
-                return (nil, [diagnostic(
+                return (nil, [Diagnostic(
                     .dampingInfeasible, message, hint: "widen the band (for example -10%,+20%), or leave damping out",
-                    at: band.origin)])
+                    origin: band.origin)])
             }
             values = outcome.values
             factor = group == .gainers ? outcome.factor : .one - outcome.factor

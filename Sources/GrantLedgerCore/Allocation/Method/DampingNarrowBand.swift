@@ -16,11 +16,11 @@ struct DampingNarrowBand {
         let above = band.value.up.map { Allocator.ceilUnits(last * (.one + $0), unitPence) }
         let nearest = [below, above].compactMap { $0.map(ExactText.roughly) }.joined(separator: " or ")
         let unitSetAt = unit.origin.map { " (the unit is set at \($0.location.file):\($0.location.line))" } ?? ""
-        return GrantLedgerCore.diagnostic(
+        return Diagnostic(
             .dampingBandTooNarrow,
             "\(area)'s damping band, \(range) (last year \(previous), \(band.value.description)), holds no whole unit of \(unit.value): "
                 + "rounded to the unit it could only be \(nearest), outside the band",
             hint: "round to a smaller unit, for example £1.00\(unitSetAt), or widen the band so it holds a whole \(unit.value)",
-            at: band.origin)
+            origin: band.origin)
     }
 }

@@ -22,12 +22,15 @@ public struct AllocationSettings: Sendable {
     public var damping: Located<DampingBand>?
     /// The column per-head figures divide by (usually population).
     public var perHead: Located<String>?
+    /// How hints show a setting written the right way, in its writer's syntax (a scenario file's
+    /// lines unless the loader was given a draft worded otherwise).
+    public var wording: ScenarioWording
 
     public init(
         pot: Located<Money>, weights: [WeightSetting], unit: Located<Money> = Located(Money(pence: 1)),
         floor: Located<Money>? = nil, cap: Located<Money>? = nil, areaLimits: [AreaLimit] = [],
         topSlices: [TopSlice] = [], definitions: [IndicatorDefinition] = [], previous: PreviousAllocation? = nil,
-        damping: Located<DampingBand>? = nil, perHead: Located<String>? = nil
+        damping: Located<DampingBand>? = nil, perHead: Located<String>? = nil, wording: ScenarioWording = .file
     ) {
         self.pot = pot
         self.weights = weights
@@ -40,15 +43,17 @@ public struct AllocationSettings: Sendable {
         self.previous = previous
         self.damping = damping
         self.perHead = perHead
+        self.wording = wording
     }
 
-    /// Reads an amount option (`--pot`, `--round`, `--floor`) with the strict money parser.
+    /// Reads an amount setting (the pot, the rounding unit, a floor) with the strict money parser,
+    /// named in messages as `option`.
     public static func amount(_ text: String, option: String, origin: SettingOrigin?) throws(SettingError) -> Located<Money> {
         do throws(MoneyParseProblem) {
             return Located(try MoneyParser.parse(text), at: origin)
         } catch {
-            throw SettingError(diagnostic(
-                .badAmount, "\(option) \(quoted(text)): \(error.message)", hint: error.hint, at: origin,
+            throw SettingError(Diagnostic(
+                .badAmount, "\(option) \(quoted(text)): \(error.message)", hint: error.hint, origin: origin,
                 offset: error.offset, length: 1))
         }
     }
@@ -74,20 +79,19 @@ public struct AllocationSettings: Sendable {
         var problems = amountsPastLimit()
         if !problems.isEmpty { return problems }
         if pot.value.isNegative {
-            problems.append(diagnostic(.badPot, "the pot \(pot.value) is negative",
-                                       hint: "the pot is the amount to share out: write it without a minus sign, e.g. £270,750.00", at: pot.origin))
+            problems.append(Diagnostic(.badPot, "the pot \(pot.value) is negative",
+                                       hint: "the pot is the amount to share out: write it without a minus sign, e.g. £270,750.00", origin: pot.origin))
         }
         if unit.value.pence <= 0 {
-            problems.append(diagnostic(.badRoundingUnit, "the rounding unit must be more than zero, not \(unit.value)",
-                                       hint: "for example --round 0.01 (pence), --round 1 (pounds) or --round 100",
-                                       at: unit.origin))
+            problems.append(Diagnostic(.badRoundingUnit, "the rounding unit must be more than zero, not \(unit.value)",
+                                       hint: wording.hint(.round), origin: unit.origin))
         } else if !pot.value.isNegative && pot.value.pence % unit.value.pence != 0 {
             let left = Money(pence: pot.value.pence % unit.value.pence)
-            problems.append(diagnostic(
+            problems.append(Diagnostic(
                 .potNotWholeUnits,
                 "the pot \(pot.value) is not a whole number of \(unit.value) units (\(left) would be left over)",
                 hint: "round to a unit that divides the pot, such as \(Money(pence: 1)) or \(Money(pence: 100)), or change the pot",
-                at: unit.origin ?? pot.origin))
+                origin: unit.origin ?? pot.origin))
         }
         if let floor, let problem = amountProblem(
             floor.value, .badFloor, "the floor \(floor.value)", negative: "a floor is the least any area receives",
@@ -97,15 +101,15 @@ public struct AllocationSettings: Sendable {
         problems += limitProblems()
         problems += sliceProblems()
         if let damping, previous == nil {
-            problems.append(diagnostic(
+            problems.append(Diagnostic(
                 .badDamping, "damping holds areas near last year's amounts, but no previous allocation was given",
-                hint: "name last year's allocation with --previous FILE.csv (a scenario's previous line)", at: damping.origin))
+                hint: wording.hint(.previous), origin: damping.origin))
         }
         var definitionNames: Set<String> = []
         for definition in definitions where !definitionNames.insert(definition.name).inserted {
-            problems.append(diagnostic(
+            problems.append(Diagnostic(
                 .duplicateSetting, "indicator \(definition.name) is defined twice", hint: "keep one definition",
-                at: definition.origin, length: definition.name.utf8.count))
+                origin: definition.origin, length: definition.name.utf8.count))
         }
         problems += weightProblems()
         return problems
@@ -121,9 +125,9 @@ public struct AllocationSettings: Sendable {
     /// named in messages as `what` (`the cap £60,000.00`).
     private func amountProblem(_ amount: Money, _ code: DiagnosticCode, _ what: String, negative: String, units: String,
                                at origin: SettingOrigin?) -> Diagnostic? {
-        if amount.isNegative { return diagnostic(code, "\(what) is negative", hint: negative, at: origin) }
+        if amount.isNegative { return Diagnostic(code, "\(what) is negative", hint: negative, origin: origin) }
         guard !isWholeUnits(amount) else { return nil }
-        return diagnostic(code, "\(what) is not a whole number of \(unit.value) units", hint: units, at: origin)
+        return Diagnostic(code, "\(what) is not a whole number of \(unit.value) units", hint: units, origin: origin)
     }
 
     private func limitProblems() -> [Diagnostic] {
@@ -134,9 +138,9 @@ public struct AllocationSettings: Sendable {
                 units: "rounding could otherwise take an area above the cap; make the cap a multiple of the unit", at: cap.origin) {
                 problems.append(problem)
             } else if let floor, floor.value > cap.value {
-                problems.append(diagnostic(
+                problems.append(Diagnostic(
                     .badCap, "the cap \(cap.value) is below the floor \(floor.value)",
-                    hint: "every area must be able to receive at least the floor and at most the cap", at: cap.origin))
+                    hint: "every area must be able to receive at least the floor and at most the cap", origin: cap.origin))
             }
         }
         var seen: Set<String> = []
@@ -144,9 +148,9 @@ public struct AllocationSettings: Sendable {
             guard let area = limit.area else { continue }
             let code: DiagnosticCode = limit.kind == .floor ? .badFloor : .badCap
             if !seen.insert(limit.kind.rawValue + "\u{0}" + area).inserted {
-                problems.append(diagnostic(
+                problems.append(Diagnostic(
                     .duplicateSetting, "\(area) has two \(limit.kind.rawValue)s", hint: "give each area one \(limit.kind.rawValue)",
-                    at: limit.origin))
+                    origin: limit.origin))
             } else if let problem = amountProblem(
                 limit.amount, code, "the \(limit.kind.rawValue) for \(area), \(limit.amount),",
                 negative: "a \(limit.kind.rawValue) is an amount of zero or more",
@@ -164,9 +168,9 @@ public struct AllocationSettings: Sendable {
         var overflow = false
         for slice in topSlices {
             if !names.insert(slice.name).inserted {
-                problems.append(diagnostic(
+                problems.append(Diagnostic(
                     .duplicateSetting, "there are two top-slices named \(slice.name)", hint: "give each top-slice its own name",
-                    at: slice.origin, length: slice.name.utf8.count))
+                    origin: slice.origin, length: slice.name.utf8.count))
             }
             if let problem = amountProblem(
                 slice.amount, .badTopSlice, "the top-slice \(slice.name), \(slice.amount),",
@@ -181,10 +185,10 @@ public struct AllocationSettings: Sendable {
         }
         if !pot.value.isNegative && !topSlices.isEmpty && (overflow || total > pot.value.pence) {
             let shown = overflow ? "more than can be held" : "\(Money(pence: total))"
-            problems.append(diagnostic(
+            problems.append(Diagnostic(
                 .topSlicesExceedPot, "the top-slices add up to \(shown), more than the pot \(pot.value)",
                 hint: "lower the top-slices or raise the pot; what is left after them is shared by the formula",
-                at: topSlices.last?.origin))
+                origin: topSlices.last?.origin))
         }
         return problems
     }
@@ -192,23 +196,22 @@ public struct AllocationSettings: Sendable {
     private func weightProblems() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         guard !weights.isEmpty else {
-            return [Diagnostic(.noWeights, "no weights given",
-                               hint: "name each indicator with its weight: --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3")]
+            return [Diagnostic(.noWeights, "no weights given", hint: (wording.missing[.weight] ?? ScenarioWording.file.missing[.weight])?.hint)]
         }
         var seen: Set<String> = []
         for setting in weights where !seen.insert(setting.indicator).inserted {
-            problems.append(diagnostic(
+            problems.append(Diagnostic(
                 .duplicateWeight, "\(setting.indicator) is weighted twice",
-                hint: "give each indicator one weight", at: setting.origin, length: setting.indicator.utf8.count))
+                hint: "give each indicator one weight", origin: setting.origin, length: setting.indicator.utf8.count))
         }
         let total = Rational.sum(weights.map(\.weight))
         if total != .one {
             let gap = total - .one
             let how = gap.isNegative ? "\(Self.describe(-gap)) short of one" : "\(Self.describe(gap)) over one"
-            problems.append(diagnostic(
+            problems.append(Diagnostic(
                 .weightsNotOne, "the weights sum to \(Self.describe(total)), \(how)",
                 hint: "weights must sum to exactly one; thirds are best written 1/3, not 0.33",
-                at: weights.last?.origin))
+                origin: weights.last?.origin))
         }
         return problems
     }

@@ -87,7 +87,7 @@ public struct IndicatorDefinition: Sendable {
         let origin: SettingOrigin?
 
         func callAsFunction(_ message: String, at offset: Int = 0, length: Int? = nil) -> SettingError {
-            SettingError(diagnostic(.badIndicatorDefinition, message, hint: IndicatorDefinition.form, at: origin, offset: offset, length: length))
+            SettingError(Diagnostic(.badIndicatorDefinition, message, hint: IndicatorDefinition.form, origin: origin, offset: offset, length: length))
         }
     }
 
@@ -209,9 +209,9 @@ public struct IndicatorDefinition: Sendable {
         }
         let total = Rational.sum(values)
         if total.isZero && !table.areas.isEmpty {
-            return (nil, [GrantLedgerCore.diagnostic(
+            return (nil, [Diagnostic(
                 .zeroIndicatorTotal, "\(name) = \(formulaText) is zero for every area, so no area has a share of it",
-                hint: "check the columns it is made from, or leave it out of the weights", at: origin)])
+                hint: "check the columns it is made from, or leave it out of the weights", origin: origin)])
         }
         return (Indicator(name: name, values: values, total: total), [])
     }

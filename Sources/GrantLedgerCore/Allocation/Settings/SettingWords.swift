@@ -49,8 +49,8 @@ extension AllocationSettings {
         do throws(MoneyParseProblem) {
             return try MoneyParser.parse(word.text)
         } catch {
-            throw SettingError(diagnostic(
-                .badAmount, "\(what) \(quoted(word.text)): \(error.message)", hint: error.hint, at: origin,
+            throw SettingError(Diagnostic(
+                .badAmount, "\(what) \(quoted(word.text)): \(error.message)", hint: error.hint, origin: origin,
                 offset: word.offset + error.offset, length: 1))
         }
     }

@@ -1,4 +1,5 @@
-/// One `--weight NAME=VALUE`: an indicator column and its exact weight in the blend.
+/// One weight (`weight  population  1/3` in a scenario file, `--weight population=1/3` as an
+/// option): an indicator column and its exact weight in the blend.
 public struct WeightSetting: Sendable {
     public let indicator: String
     public let weight: Rational
@@ -11,9 +12,10 @@ public struct WeightSetting: Sendable {
         self.origin = origin
     }
 
-    /// Reads `population=1/3`, `crime=0.25`, `deprivation=25%`, or the same with a blank for `=`
-    /// (`population 1/3`, as a scenario file lines it up).
-    public static func parse(_ text: String, origin: SettingOrigin? = nil) throws(SettingError) -> WeightSetting {
+    /// Reads `population 1/3` (as a scenario file lines it up), `crime=0.25` or `deprivation=25%`;
+    /// a problem with the form is told in `wording`, the writer's syntax.
+    public static func parse(_ text: String, origin: SettingOrigin? = nil,
+                             wording: ScenarioWording = .file) throws(SettingError) -> WeightSetting {
         let bytes = Array(text.utf8)
         var separator = bytes.firstIndex(of: ASCII.equals)
         if separator == nil {
@@ -25,16 +27,15 @@ public struct WeightSetting: Sendable {
             if start > 0 { separator = start - 1 }
         }
         guard let equals = separator else {
-            throw SettingError(diagnostic(
-                .badWeight, "a weight is written NAME=VALUE, not \(quoted(text))",
-                hint: "for example --weight population=1/3, --weight crime=0.25 or --weight deprivation=25%",
-                at: origin))
+            throw SettingError(Diagnostic(
+                .badWeight, "a weight is written \(wording.weightForm.syntax), not \(quoted(text))",
+                hint: wording.hint(.weight), origin: origin))
         }
         let name = String(decoding: bytes[..<equals], as: UTF8.self).trimmingBlanks
         if name.isEmpty {
-            throw SettingError(diagnostic(
+            throw SettingError(Diagnostic(
                 .badWeight, "a weight needs the name of an indicator column before =",
-                hint: "for example --weight population=1/3", at: origin, offset: 0, length: 1))
+                hint: wording.weightForm.example, origin: origin, offset: 0, length: 1))
         }
         var valueStart = equals + 1
         var valueEnd = bytes.count
@@ -47,10 +48,10 @@ public struct WeightSetting: Sendable {
             "the weight for \(name) is not a number: \($0)"
         }
         if weight.isNegative {
-            throw SettingError(diagnostic(
+            throw SettingError(Diagnostic(
                 .badWeight, "the weight for \(name) is negative",
                 hint: "weights are shares of the blend: zero or more, summing to one",
-                at: origin, offset: valueOffset))
+                origin: origin, offset: valueOffset))
         }
         return WeightSetting(indicator: name, weight: weight, origin: origin)
     }
@@ -62,7 +63,7 @@ public struct WeightSetting: Sendable {
         do throws(NumberParseProblem) {
             return try ExactNumberParser.parseWeight(text)
         } catch {
-            throw SettingError(diagnostic(code, message(error.message), hint: hint, at: origin, offset: offset + error.offset, length: 1))
+            throw SettingError(Diagnostic(code, message(error.message), hint: hint, origin: origin, offset: offset + error.offset, length: 1))
         }
     }
 }

@@ -1,0 +1,16 @@
+import GrantLedgerCore
+
+/// What each report shows, for `report --help`: help text names options (`--fy`), so it lives
+/// with the command, not in the core.
+extension ReportKind {
+    var summary: String {
+        switch self {
+        case .grants: return "per grant: award, allocated, spent, remaining, percent; its lines too with --fy or --grant"
+        case .lines: return "per grant line: budget, spent, remaining, percent"
+        case .initiatives: return "per initiative: spend and postings"
+        case .areas: return "per area: spend and postings"
+        case .bids: return "per bid: status, dates, requested, awarded, spend on its grant, underspend"
+        case .balance: return "per account: balance, as hledger bal --flat shows it"
+        }
+    }
+}
