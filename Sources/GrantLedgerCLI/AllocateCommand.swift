@@ -116,16 +116,12 @@ struct AllocateCommand: ParsableCommand {
         guard let explain else { return [] }
         var explained: [(Allocation, AreaAllocation)] = []
         for (_, allocation) in loaded {
-            if let area = allocation.area(named: explain) {
-                explained.append((allocation, area))
-                continue
+            do {
+                let origin = locator.origin(option: "--explain", value: explain)
+                explained.append((allocation, try AllocationExplanation.area(named: explain, in: allocation, origin: origin)))
+            } catch {
+                diagnostics.append(error.diagnostic)
             }
-            let names = allocation.areas.map(\.name)
-            var hint = "the areas are " + names.joined(separator: ", ")
-            if let close = Suggestion.closest(to: explain, in: names) { hint = "did you mean \(close)? " + hint }
-            diagnostics.append(Diagnostic(
-                .unknownArea, "\(allocation.areaFile) has no area \"\(explain)\"", hint: hint,
-                origin: locator.origin(option: "--explain", value: explain)))
         }
         return explained
     }

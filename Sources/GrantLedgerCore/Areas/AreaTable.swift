@@ -156,8 +156,8 @@ public struct AreaTable: Sendable {
     public func numbers(named name: String, origin: SettingOrigin? = nil, offset: Int = 0) -> ([Rational]?, [Diagnostic]) {
         guard let columnIndex = columnIndex(name) else {
             let names = columns.map(\.text)
-            var hint = "the file's columns are " + names.map { quoted($0) }.joined(separator: ", ")
-            if let close = Suggestion.closest(to: name, in: names) { hint = "did you mean \(quoted(close))? " + hint }
+            let hint = Suggestion.hint(name, in: names, known: "the file's columns are " + names.map { quoted($0) }.joined(separator: ", "),
+                                       quote: true)
             return (nil, [Diagnostic(
                 .unknownIndicator, "\(file) has no column \(quoted(name))", hint: hint, origin: origin, offset: offset,
                 length: name.utf8.count)])

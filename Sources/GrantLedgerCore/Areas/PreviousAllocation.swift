@@ -130,8 +130,7 @@ public struct PreviousAllocation: Sendable {
         let names = table.areas.map(\.name)
         let known = Set(names)
         for row in rows where !known.contains(row.area) {
-            var hint = "the areas of \(table.file) are " + names.joined(separator: ", ")
-            if let close = Suggestion.closest(to: row.area, in: names) { hint = "did you mean \(close)? " + hint }
+            let hint = Suggestion.hint(row.area, in: names, known: "the areas of \(table.file) are " + names.joined(separator: ", "))
             diagnostics.append(Diagnostic(
                 .unknownArea, "\(table.file) has no area \(quoted(row.area))", hint: hint,
                 at: AreaTable.location(file, row.nameField), length: row.nameField.length))

@@ -59,11 +59,11 @@ public enum FinanceExport {
                 indices[role] = index
                 continue
             }
-            let near = Suggestion.closest(to: wanted.value, in: headings).map { "did you mean \"\($0)\"? " } ?? ""
             let named = wanted.origin.map { " (named in \($0.location.file):\($0.location.line))" } ?? ""
             diagnostics.append(Diagnostic(
                 .missingExportColumn, "the export has no column \"\(wanted.value)\" for the \(role.rawValue)\(named)",
-                hint: near + "its columns are: " + headings.map { "\"\($0)\"" }.joined(separator: ", "),
+                hint: Suggestion.hint(wanted.value, in: headings, known: "its columns are: " + headings.map { quoted($0) }.joined(separator: ", "),
+                                      quote: true),
                 at: SourceLocation(file: name, line: header.line, column: 1), length: max(1, header.endColumn - 1)))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return Reading(diagnostics: diagnostics.all) }

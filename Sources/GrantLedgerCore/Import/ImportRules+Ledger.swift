@@ -44,9 +44,9 @@ extension ImportRules {
             if let line = row.coding[.line], grant.lineIndex(line.value) == nil,
                seen.insert("line \(line.origin?.location.line ?? 0) \(grantID)").inserted {
                 let known = grant.lines.map(\.id)
-                let near = Suggestion.closest(to: line.value, in: known).map { "did you mean \($0)? " } ?? ""
                 problems.append(Diagnostic(.unknownLine, "grant \(grantID) has no line \"\(line.value)\"",
-                                           hint: near + "its lines are: " + (known.isEmpty ? "none" : known.joined(separator: ", ")),
+                                           hint: Suggestion.hint(line.value, in: known, known: "its lines are: "
+                                                                 + (known.isEmpty ? "none" : known.joined(separator: ", "))),
                                            origin: line.origin))
             }
             if let account = row.coding[.account], let index = ledger.accountIndex[account.value],

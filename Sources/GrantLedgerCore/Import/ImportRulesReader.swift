@@ -352,7 +352,7 @@ struct RulesParser {
     }
 
     private func suggestion(_ word: String, _ known: [String]) -> String {
-        (Suggestion.closest(to: word, in: known).map { "did you mean \($0)? " } ?? "") + "known: " + known.joined(separator: ", ")
+        Suggestion.hint(word, in: known, known: "known: " + known.joined(separator: ", "))
     }
 
     private mutating func report(_ line: RulesLine, _ offset: Int, _ length: Int, _ code: DiagnosticCode, _ message: String, hint: String) {

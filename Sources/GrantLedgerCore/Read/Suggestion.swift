@@ -1,11 +1,18 @@
 /// "Did you mean …?" for a mistyped id or name: the one algorithm every reader and command uses.
-public enum Suggestion {
+enum Suggestion {
     /// A candidate equal to `word` but for case; else the nearest by edit distance, when close
     /// enough (a third of the word's length); else the only one that starts the same way, ignoring
     /// case (`Newark` for `Newark and Sherwood`), when the shorter of the two has three characters or
     /// more. Nil when nothing is near, or when several start the same way: a guess among them (`ss`
     /// for four grants, or an empty word) would be arbitrary, and a wrong hint is worse than none.
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    /// `known` (what there is), led by `did you mean X? ` when a candidate is near: the one wording of
+    /// a suggestion in a hint. `quote` quotes the suggestion, as a list of quoted names does.
+    static func hint(_ word: String, in candidates: [String], known: String, quote: Bool = false) -> String {
+        guard let close = closest(to: word, in: candidates) else { return known }
+        return "did you mean \(quote ? quoted(close) : close)? " + known
+    }
+
+    static func closest(to word: String, in candidates: [String]) -> String? {
         let lower = word.lowercased()
         if let same = candidates.first(where: { $0.lowercased() == lower }) { return same }
         let target = Array(word.utf8)

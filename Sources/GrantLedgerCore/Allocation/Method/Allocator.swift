@@ -99,8 +99,7 @@ public enum Allocator {
         for (index, area) in table.areas.enumerated() { position[area.name] = index }
         func unknown(_ name: String, _ origin: SettingOrigin?, _ what: String) -> Diagnostic {
             let names = table.areas.map(\.name)
-            var hint = "the areas of \(table.file) are " + names.joined(separator: ", ")
-            if let close = Suggestion.closest(to: name, in: names) { hint = "did you mean \(close)? " + hint }
+            let hint = Suggestion.hint(name, in: names, known: "the areas of \(table.file) are " + names.joined(separator: ", "))
             return Diagnostic(.unknownArea, "\(what): \(table.file) has no area \(quoted(name))", hint: hint, origin: origin)
         }
 

@@ -2,6 +2,16 @@
 /// in lowest terms, with decimals marked ≈ where they do not end), so that an officer can check it
 /// by hand or in a spreadsheet. Steps for options not in use are left out.
 public enum AllocationExplanation {
+    /// The area named `name` (as `allocate --explain` names it, at `origin`), or a problem that lists
+    /// the allocation's areas and the nearest to the name.
+    public static func area(named name: String, in allocation: Allocation, origin: SettingOrigin?) throws(SettingError) -> AreaAllocation {
+        if let area = allocation.area(named: name) { return area }
+        let names = allocation.areas.map(\.name)
+        throw SettingError(Diagnostic(.unknownArea, "\(allocation.areaFile) has no area \"\(name)\"",
+                                      hint: Suggestion.hint(name, in: names, known: "the areas are " + names.joined(separator: ", ")),
+                                      origin: origin))
+    }
+
     public static func text(_ allocation: Allocation, area: AreaAllocation) -> String {
         var steps = Steps()
         var out = ""
