@@ -7,7 +7,7 @@ import GrantLedgerXlsx
 /// have the core build the model and GrantLedgerXlsx write it (temporary file, then rename).
 enum CommitteeWorkbookFile {
     static func write(
-        _ ledger: Ledger, to path: String, asOf: Day, financialYear: FinancialYear?, scenarios: [AllocationScenario],
+        _ ledger: Ledger, to path: String, asOf: Day, financialYear: FinancialYear?, scenarios: [Allocation],
         findings: [Diagnostic], inputs: [(path: String, role: String)], commandLine: String,
         author: String?, company: String?
     ) throws {

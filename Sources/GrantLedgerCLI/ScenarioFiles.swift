@@ -15,24 +15,23 @@ struct ScenarioFiles {
         return (draft, problems)
     }
 
-    /// A scenario for the workbook: the draft loaded and allocated, named and described as its file
-    /// (or, for options, as `name` and `description` say).
-    func workbookScenario(_ draft: ScenarioDraft, name: String? = nil, description: String? = nil)
-        -> (AllocationScenario?, [Diagnostic]) {
+    /// An allocation for the workbook: the draft loaded and allocated, under its scenario's name,
+    /// title and description (`description` when the draft has neither title nor description).
+    func workbookScenario(_ draft: ScenarioDraft, description: String? = nil) -> (Allocation?, [Diagnostic]) {
         let (loaded, diagnostics) = ScenarioLoader.allocate([draft], ledgers: ledgers)
         guard let (scenario, allocation) = loaded.first else { return (nil, diagnostics) }
-        let info = scenario.info
-        // The short name heads the sheet's tab; the title and description say what it is.
-        let described = [info.title, info.description].compactMap { $0 }.joined(separator: ". ")
-        return (AllocationScenario(name: name ?? info.name, description: described.isEmpty ? description : described,
-                                   source: draft.file, allocation: allocation), diagnostics)
+        var info = scenario.info
+        if (info.summary ?? "").isEmpty, let description {
+            info = ScenarioInfo(name: info.name, description: description, file: info.file, potSource: info.potSource)
+        }
+        return (allocation.named(info), diagnostics)
     }
 
-    /// The files a workbook scenario was made from, for the Provenance sheet.
-    static func inputs(_ scenario: AllocationScenario) -> [(path: String, role: String)] {
-        var inputs: [(path: String, role: String)] = scenario.source.map { [($0, "scenario")] } ?? []
-        inputs.append((scenario.allocation.areaFile, "area data"))
-        if let previous = scenario.allocation.previousFile { inputs.append((previous, "previous allocation")) }
+    /// The files a workbook allocation was made from, for the Provenance sheet.
+    static func inputs(_ allocation: Allocation) -> [(path: String, role: String)] {
+        var inputs: [(path: String, role: String)] = allocation.scenario?.file.map { [($0, "scenario")] } ?? []
+        inputs.append((allocation.areaFile, "area data"))
+        if let previous = allocation.previousFile { inputs.append((previous, "previous allocation")) }
         return inputs
     }
 

@@ -23,7 +23,7 @@ struct WorkbookExport {
                                        hint: "use a date on or after \(year.period.start), or another --fy"))
         }
 
-        var scenarios: [AllocationScenario] = []
+        var scenarios: [Allocation] = []
         var inputs: [(path: String, role: String)] = ledger.files.map { ($0, "ledger") }
         let files = ScenarioFiles()
         if command.allocation.isGiven || command.allocationName != nil {
@@ -62,7 +62,7 @@ struct WorkbookExport {
     /// The allocation sheet given by options: the same scenario `allocate` makes of them, named by
     /// `--allocation-name`. A missing setting is shown at the first allocation option given, which
     /// is what asked for the sheet.
-    private func oneOff(_ locator: ArgumentLocator, _ files: ScenarioFiles) -> (AllocationScenario?, [Diagnostic]) {
+    private func oneOff(_ locator: ArgumentLocator, _ files: ScenarioFiles) -> (Allocation?, [Diagnostic]) {
         let flags = command.allocation
         let textOptions = flags.textOptions + [("--allocation-name", command.allocationName.map { [$0] } ?? [])]
         let problems = locator.textProblems(textOptions)

@@ -27,7 +27,7 @@ struct LargePotRecalcTests {
                 areas, pot: pot, weights: [("population", "5/11"), ("crime", "1/3"), ("deprivation", "7/33")])
             let model = try CommitteeWorkbook.build(ledger, CommitteeWorkbookSettings(
                 asOf: Day.parse("2019-12-31") ?? Day(daysSinceEpoch: 0),
-                scenarios: [AllocationScenario(name: "Pot \(label)", allocation: allocation)],
+                scenarios: [allocation.named("Pot \(label)")],
                 provenance: Provenance(toolVersion: "0.0.0-test", commandLine: "test", inputs: [])))
             let path = ProcessInfo.processInfo.environment["KEEP_POT_BOOKS"].map { "\($0)/pot-\(pot).xlsx" } ?? scratch.file("pot-\(pot).xlsx")
             try WorkbookModelWriter.write(model, to: path)

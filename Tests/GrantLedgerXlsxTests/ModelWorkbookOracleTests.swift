@@ -71,29 +71,30 @@ struct ModelWorkbookOracleTests {
         try #require(Oracle.isAvailable, "oracle missing: \(Oracle.missing.joined(separator: ", "))")
         var generator = SplitMix64(seed: 20_261_125)
         var scenarios = [
-            AllocationScenario(name: "Equal thirds", allocation: try Self.allocation(
+            ("Equal thirds", try Self.allocation(
                 Self.areas, pot: 27_075_000, weights: [("population", "1/3"), ("crime", "1/3"), ("deprivation", "1/3")])),
-            AllocationScenario(name: "Sevenths, floor £35,000", allocation: try Self.allocation(
+            ("Sevenths, floor £35,000", try Self.allocation(
                 Self.areas, pot: 27_075_000, weights: [("population", "1/7"), ("crime", "2/7"), ("deprivation", "4/7")],
                 floor: 3_500_000)),
-            AllocationScenario(name: "Pounds, half crime", allocation: try Self.allocation(
+            ("Pounds, half crime", try Self.allocation(
                 Self.areas, pot: 27_075_000, weights: [("crime", "50%"), ("population", "25%"), ("deprivation", "25%")], unit: 100)),
-            AllocationScenario(name: "Whole amounts", allocation: try Self.allocation(
+            ("Whole amounts", try Self.allocation(
                 "area,population\nA,1\nB,1\nC,1\n", pot: 30_000, weights: [("population", "1")])),
-            AllocationScenario(name: "A tie for the last penny", allocation: try Self.allocation(
+            ("A tie for the last penny", try Self.allocation(
                 "area,population\nA,1\nB,1\nC,2\n", pot: 2, weights: [("population", "1")])),
-        ]
+        ].map { $1.named($0) }
         // A step the sheet does not spell out (as damping would): its amounts come by value.
         let thirds = try Self.allocation(Self.areas, pot: 27_075_000,
                                          weights: [("population", "1/3"), ("crime", "1/3"), ("deprivation", "1/3")])
-        scenarios.append(AllocationScenario(name: "Moved before rounding", allocation: Self.movedBeforeRounding(thirds)))
+        scenarios.append(Self.movedBeforeRounding(thirds).named("Moved before rounding"))
         for index in 0..<6 {
             let floor: Int64? = index % 2 == 0 ? nil : 100_000
             let unit: Int64 = [1, 100, 1, 10_000, 1, 1][index]
             let pot = Int64.random(in: 2_000_000...900_000_000, using: &generator) / unit * unit
-            scenarios.append(AllocationScenario(name: "Random \(index + 1)", allocation: try Self.allocation(
+            let allocation = try Self.allocation(
                 Self.randomAreas(Int.random(in: 2...40, using: &generator), using: &generator), pot: pot,
-                weights: [("population", "5/11"), ("crime", "1/3"), ("deprivation", "7/33")], unit: unit, floor: floor)))
+                weights: [("population", "5/11"), ("crime", "1/3"), ("deprivation", "7/33")], unit: unit, floor: floor)
+            scenarios.append(allocation.named("Random \(index + 1)"))
         }
         let (ledger, diagnostics) = LedgerLoader.load(text: Self.ledger)
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")

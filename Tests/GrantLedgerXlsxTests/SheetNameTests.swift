@@ -123,7 +123,7 @@ struct SheetNameWorkbookTests {
             do {
                 let settings = CommitteeWorkbookSettings(
                     asOf: Day.parse("2019-12-31") ?? Day(daysSinceEpoch: 0),
-                    scenarios: batches[book].map { AllocationScenario(name: $0, allocation: allocation) },
+                    scenarios: batches[book].map { allocation.named($0) },
                     provenance: Provenance(toolVersion: "0.0.0-test", commandLine: "test", inputs: []))
                 let model = try CommitteeWorkbook.build(ledger, settings)
                 if model.sheets.count < perBook + 5 { failures.withLock { $0.append("book \(book): \(model.sheets.count) sheets") } }

@@ -22,14 +22,14 @@ public enum CommitteeWorkbook {
             taken.insert(name)
         }
         for scenario in settings.scenarios {
-            let name = SheetNames.unique(scenario.name, keys: &taken)
-            let checks = ScenarioChecks(scenario.allocation)
+            let name = SheetNames.unique(scenario.sheetTitle, keys: &taken)
+            let checks = ScenarioChecks(scenario)
             let built = ScenarioSheet.build(scenario, sheetName: name, checks: checks, stepsShownBy: settings.stepsShownBy, &names)
             sheets.append(built.sheet)
             scenarioSheets.append(name)
             amountCells.append(built.amountCells)
             var bounds: [String: SpreadsheetBound] = [:]
-            for (area, bound) in zip(scenario.allocation.areas, checks.amountBounds) where bounds[area.name] == nil {
+            for (area, bound) in zip(scenario.areas, checks.amountBounds) where bounds[area.name] == nil {
                 bounds[area.name] = bound
             }
             amountBounds.append(bounds)

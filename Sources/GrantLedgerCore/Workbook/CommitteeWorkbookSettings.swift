@@ -5,8 +5,8 @@ public struct CommitteeWorkbookSettings: Sendable {
     public var asOf: Day
     /// Narrows the workbook to one financial year, as `report --fy` does.
     public var financialYear: FinancialYear?
-    /// One sheet each, in this order.
-    public var scenarios: [AllocationScenario]
+    /// One sheet each, in this order, titled by its `scenario` (a one-off run's by `Allocation.named`).
+    public var scenarios: [Allocation]
     /// The books' findings (overspent lines and the like), listed on the Audit sheet.
     public var findings: [Diagnostic]
     public var provenance: Provenance
@@ -19,7 +19,7 @@ public struct CommitteeWorkbookSettings: Sendable {
     public var stepsShownBy: String?
 
     public init(
-        asOf: Day, financialYear: FinancialYear? = nil, scenarios: [AllocationScenario] = [],
+        asOf: Day, financialYear: FinancialYear? = nil, scenarios: [Allocation] = [],
         findings: [Diagnostic] = [], provenance: Provenance, author: String = "grantledger",
         company: String? = nil, statusRule: SpendStatusRule = SpendStatusRule(), stepsShownBy: String? = nil
     ) {
@@ -36,22 +36,6 @@ public struct CommitteeWorkbookSettings: Sendable {
 
     /// The report filter every ledger sheet uses: the financial year's dates, up to the as-of date.
     public var filter: ReportFilter { ReportFilter(financialYear: financialYear, to: asOf) }
-}
-
-/// An allocation to show on its own sheet: a scenario file's result, or the one given by flags.
-public struct AllocationScenario: Sendable {
-    public var name: String
-    public var description: String?
-    /// The scenario file it came from, if any.
-    public var source: String?
-    public var allocation: Allocation
-
-    public init(name: String, description: String? = nil, source: String? = nil, allocation: Allocation) {
-        self.name = name
-        self.description = description
-        self.source = source
-        self.allocation = allocation
-    }
 }
 
 /// Where the workbook came from: enough to regenerate it and to prove which inputs were used.

@@ -8,7 +8,7 @@ enum ComparisonSheet {
 
     /// The table being built: where each scenario's columns sit, and what its rows add up to so far.
     struct Table {
-        let scenarios: [AllocationScenario]
+        let scenarios: [Allocation]
         /// The scenario sheets' names, in the scenarios' order.
         let sheets: [String]
         let amountCells: [[String: CellRef]]
@@ -18,7 +18,7 @@ enum ComparisonSheet {
         var totals: [Money]
         var changeTotals: [Money]
 
-        init(_ scenarios: [AllocationScenario], sheets: [String], amountCells: [[String: CellRef]], amountBounds: [[String: B]]) {
+        init(_ scenarios: [Allocation], sheets: [String], amountCells: [[String: CellRef]], amountBounds: [[String: B]]) {
             self.scenarios = scenarios
             self.sheets = sheets
             self.amountCells = amountCells
@@ -36,12 +36,12 @@ enum ComparisonSheet {
 
     /// `sheets` are the scenario sheets' names, in the scenarios' order; `amountCells` give, per
     /// scenario, each area's Amount cell on its sheet, and `amountBounds` what that cell holds, bounded.
-    static func build(_ scenarios: [AllocationScenario], sheets: [String], amountCells: [[String: CellRef]],
+    static func build(_ scenarios: [Allocation], sheets: [String], amountCells: [[String: CellRef]],
                       amountBounds: [[String: SpreadsheetBound]] = [], _ names: inout [DefinedName]) -> SheetModel {
         var areas: [String] = []
         var seen: Set<String> = []
         for scenario in scenarios {
-            for area in scenario.allocation.areas where seen.insert(area.name).inserted { areas.append(area.name) }
+            for area in scenario.areas where seen.insert(area.name).inserted { areas.append(area.name) }
         }
         var table = Table(scenarios, sheets: sheets, amountCells: amountCells, amountBounds: amountBounds)
         let s = table.s
@@ -49,14 +49,14 @@ enum ComparisonSheet {
         var sheet = SheetBuilder()
         sheet.maxWidth = 24
         sheet.add([.text("Allocation scenarios compared", .title)])
-        sheet.add([.text("Each scenario's amount per area (from its own sheet) and its change from \(scenarios.first?.name ?? "the first")."
+        sheet.add([.text("Each scenario's amount per area (from its own sheet) and its change from \(scenarios.first?.sheetTitle ?? "the first")."
                          + " Change a weight on a scenario's sheet and this sheet follows.", .subtitle)])
         sheet.addBlank()
         var titles = [String](repeating: "", count: table.columnCount)
         titles[0] = "Area"
         for (j, scenario) in scenarios.enumerated() {
-            titles[table.amountColumn(j)] = scenario.name
-            if j > 0 { titles[table.changeColumn(j)] = "Change: \(scenario.name)" }
+            titles[table.amountColumn(j)] = scenario.sheetTitle
+            if j > 0 { titles[table.changeColumn(j)] = "Change: \(scenario.sheetTitle)" }
         }
         let header = sheet.add(titles.map { .text($0, .header) })
         let first = sheet.nextRow
@@ -75,7 +75,7 @@ enum ComparisonSheet {
             charts.append(ChartModel(
                 kind: .bar, title: "Amount by area in each scenario",
                 series: scenarios.indices.map { j in
-                    ChartModel.Series(name: scenarios[j].name, categories: categories,
+                    ChartModel.Series(name: scenarios[j].sheetTitle, categories: categories,
                                       values: SheetArea(sheet: name, area: CellArea(column: table.amountColumn(j), rows: rows)))
                 },
                 anchor: CellRef(row: chartRow, column: 0), widthScale: 2,
@@ -95,7 +95,7 @@ enum ComparisonSheet {
         var amounts: [Money?] = []
         var amountBound: [B?] = []
         for (j, scenario) in table.scenarios.enumerated() {
-            let amount = scenario.allocation.area(named: area)?.amount
+            let amount = scenario.area(named: area)?.amount
             amounts.append(amount)
             amountBound.append(nil)
             if let amount, let cell = table.amountCells[j][area] {

@@ -26,7 +26,7 @@ enum ProvenanceSheet {
         sheet.add([.text("As of", .label), .date(settings.asOf)])
         sheet.add([.text("Financial year", .label), .text(settings.financialYear.map { "\($0)" } ?? "all years")])
         sheet.add([.text("Allocations", .label), .text(settings.scenarios.isEmpty ? "none"
-            : settings.scenarios.map(\.name).joined(separator: ", "))])
+            : settings.scenarios.map(\.sheetTitle).joined(separator: ", "))])
         sheet.addBlank()
         let header = sheet.add(["File", "SHA-256", "Bytes", "Role"].map { .text($0, .header) })
         let first = sheet.nextRow

@@ -81,14 +81,13 @@ enum ScenarioSheet {
         }
     }
 
-    static func build(_ scenario: AllocationScenario, sheetName name: String, checks: ScenarioChecks? = nil,
+    static func build(_ a: Allocation, sheetName name: String, checks: ScenarioChecks? = nil,
                       stepsShownBy: String? = nil, _ names: inout [DefinedName]) -> Built {
-        let a = scenario.allocation
         let check = checks ?? ScenarioChecks(a)
         var sheet = SheetBuilder()
         sheet.maxWidth = 30
-        sheet.add([.text("Allocation: \(scenario.name)", .title)])
-        sheet.add([.text(subtitle(scenario, check), .subtitle)])
+        sheet.add([.text("Allocation: \(a.sheetTitle)", .title)])
+        sheet.add([.text(subtitle(a, check), .subtitle)])
         sheet.addBlank()
 
         let layout = Layout(a, check, tableAt: sheet.nextRow)
@@ -117,24 +116,23 @@ enum ScenarioSheet {
         var charts: [ChartModel] = []
         if layout.n > 0 {
             charts.append(ChartModel(
-                kind: .bar, title: "Amount by area: \(scenario.name)",
+                kind: .bar, title: "Amount by area: \(a.sheetTitle)",
                 series: [ChartModel.Series(name: "Amount", categories: SheetArea(sheet: name, area: layout.column(0)),
                                            values: SheetArea(sheet: name, area: layout.column(layout.amount)), color: ChartModel.darkBlue)],
                 anchor: CellRef(row: chartRow, column: 0), widthScale: 2,
                 heightScale: max(1, 0.4 + 0.12 * Double(layout.n))))
         }
-        let model = SheetModel(name: name, title: "Allocation: \(scenario.name)", rows: sheet.sheetRows,
+        let model = SheetModel(name: name, title: "Allocation: \(a.sheetTitle)", rows: sheet.sheetRows,
                                columnWidths: sheet.widths, frozenRows: layout.header + 1, frozenColumns: 1,
                                printTitleRows: layout.header...layout.header, charts: charts)
         return Built(sheet: model, amountCells: amountCells)
     }
 
-    static func subtitle(_ scenario: AllocationScenario, _ check: ScenarioChecks) -> String {
-        let a = scenario.allocation
+    static func subtitle(_ a: Allocation, _ check: ScenarioChecks) -> String {
         var subtitle = "\(a.pot) across \(WorkbookText.count(a.areas.count, "area")) of \(a.areaFile); weights "
             + ExactText.weights(a.indicators) + "; rounded to \(a.unit.formatted(.display)) by largest remainder"
         if let flooring = a.flooring, check.floorColumns { subtitle += "; floor \(flooring.floor)" }
-        if let description = scenario.description, !description.isEmpty {
+        if let description = a.scenario?.summary, !description.isEmpty {
             subtitle = description + (description.hasSuffix(".") ? " " : ". ") + subtitle
         }
         return subtitle

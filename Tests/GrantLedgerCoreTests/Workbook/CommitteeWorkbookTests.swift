@@ -13,7 +13,7 @@ struct CommitteeWorkbookTests {
         let two = try WorkbookFixtures.allocation(pot: 27_075_000, weights: [("population", "1")], unit: 100)
         let finding = Diagnostic(.lineOverspent, "line nwps is overspent", at: SourceLocation(file: "a.ledger", line: 3, column: 5))
         let full = try CommitteeWorkbook.build(ledger, WorkbookFixtures.settings(
-            scenarios: [AllocationScenario(name: "Summary", allocation: one), AllocationScenario(name: "By population", allocation: two)],
+            scenarios: [one.named("Summary"), two.named("By population")],
             findings: [finding]))
         #expect(full.sheets.map(\.name) == ["Summary", "Budget v actual", "Bids", "Spend", "Summary (2)", "By population",
                                             "Comparison", "Audit", "Provenance"])

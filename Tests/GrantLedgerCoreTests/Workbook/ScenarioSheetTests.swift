@@ -5,7 +5,7 @@ import Testing
 struct ScenarioSheetTests {
     func sheet(_ allocation: Allocation, name: String = "Equal thirds") -> (SheetModel, [DefinedName]) {
         var names: [DefinedName] = []
-        let sheet = ScenarioSheet.build(AllocationScenario(name: name, allocation: allocation), sheetName: name, &names).sheet
+        let sheet = ScenarioSheet.build(allocation.named(name), sheetName: name, &names).sheet
         return (sheet, names)
     }
 
@@ -103,7 +103,7 @@ struct ScenarioSheetValueTests {
         let plain = try WorkbookFixtures.allocation(pot: 27_075_000, weights: WorkbookFixtures.thirds)
         let moved = WorkbookFixtures.movedBeforeRounding(plain)
         var names: [DefinedName] = []
-        let sheet = ScenarioSheet.build(AllocationScenario(name: "Moved", allocation: moved), sheetName: "Moved", &names).sheet
+        let sheet = ScenarioSheet.build(moved.named("Moved"), sheetName: "Moved", &names).sheet
         let column = try #require(sheet.find("Before rounding", role: .header)).column
         for area in moved.areas {
             let row = try #require(sheet.find(area.name)).row
@@ -131,7 +131,7 @@ struct ScenarioSheetValueTests {
                                       flooring: floored.flooring, damping: nil, previousFile: nil, perHeadColumn: nil,
                                       leftoverUnits: moved.leftoverUnits)
         var names: [DefinedName] = []
-        let sheet = ScenarioSheet.build(AllocationScenario(name: "Moved", allocation: withFlooring), sheetName: "Moved", &names).sheet
+        let sheet = ScenarioSheet.build(withFlooring.named("Moved"), sheetName: "Moved", &names).sheet
         #expect(sheet.find("After floor", role: .header) == nil)
         #expect(sheet.find("Before rounding", role: .header) != nil)
         #expect(!names.contains { $0.name == "Factor" })

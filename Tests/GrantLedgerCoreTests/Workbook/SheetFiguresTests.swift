@@ -75,7 +75,7 @@ import Testing
     @Test func aScenarioSheetNamesTheCellOfEachAreasAmount() throws {
         let allocation = try WorkbookFixtures.allocation(pot: 27_075_000, weights: WorkbookFixtures.thirds)
         var names: [DefinedName] = []
-        let built = ScenarioSheet.build(AllocationScenario(name: "Thirds", allocation: allocation), sheetName: "Thirds", &names)
+        let built = ScenarioSheet.build(allocation.named("Thirds"), sheetName: "Thirds", &names)
         #expect(built.amountCells.count == allocation.areas.count)
         let amountColumn = try #require(built.sheet.find("Amount", role: .header)).column
         for area in allocation.areas {

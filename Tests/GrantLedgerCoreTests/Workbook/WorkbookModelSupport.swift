@@ -59,7 +59,7 @@ extension SheetCell {
 enum WorkbookFixtures {
     static let asOf = Day.parse("2026-11-25") ?? Day(daysSinceEpoch: 0)
 
-    static func settings(asOf: Day = asOf, year: FinancialYear? = nil, scenarios: [AllocationScenario] = [],
+    static func settings(asOf: Day = asOf, year: FinancialYear? = nil, scenarios: [Allocation] = [],
                          findings: [Diagnostic] = []) -> CommitteeWorkbookSettings {
         CommitteeWorkbookSettings(
             asOf: asOf, financialYear: year, scenarios: scenarios, findings: findings,

@@ -45,6 +45,19 @@ public struct Allocation: Sendable {
     public var retained: Money { Money(pence: topSlices.filter { $0.area == nil }.reduce(0) { $0 + $1.amount.pence }) }
 
     public func area(named name: String) -> AreaAllocation? { areas.first { $0.name == name } }
+
+    /// This allocation under `info`: how a caller names a one-off run (a committee sheet is titled by it).
+    public func named(_ info: ScenarioInfo) -> Allocation {
+        var named = self
+        named.scenario = info
+        return named
+    }
+
+    /// This allocation under another name and description, its pot's source and file kept.
+    public func named(_ name: String, description: String? = nil) -> Allocation {
+        named(ScenarioInfo(name: name, description: description, file: scenario?.file,
+                           potSource: scenario?.potSource ?? pot.formatted(.display)))
+    }
 }
 
 /// A scenario's name, title and description, and where its pot came from.
@@ -64,6 +77,13 @@ public struct ScenarioInfo: Sendable {
         self.description = description
         self.file = file
         self.potSource = potSource
+    }
+
+    /// `Title. Description` as one line (either alone when the other is missing), for a sheet's
+    /// subtitle; nil when there is neither.
+    public var summary: String? {
+        let parts = [title, description].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: ". ")
     }
 }
 

@@ -40,8 +40,8 @@ public enum AllocationStages {
         let name = allocation.scenario?.name ?? "fuzz"
         let settings = CommitteeWorkbookSettings(
             asOf: Day(year: 2021, month: 3, day: 31)!,
-            scenarios: [AllocationScenario(name: name, description: allocation.scenario?.description, allocation: allocation),
-                        AllocationScenario(name: name, allocation: allocation)],
+            scenarios: [allocation.named(name, description: allocation.scenario?.description),
+                        allocation.named(name)],
             provenance: Provenance(toolVersion: "fuzz", commandLine: "grantledger export --xlsx fuzz.xlsx", inputs: []))
         _ = try? CommitteeWorkbook.build(Ledger(), settings)
     }
