@@ -7,12 +7,10 @@ struct ScenarioFiles {
     /// One cache for every scenario of the run, so a ledger named by several pots is read once.
     let ledgers = LedgerCache(sources: Run.sources)
 
-    /// The scenario file at `path`, given on the command line at `origin`; its floors and caps are
-    /// named in messages as the options are, as they always have been.
+    /// The scenario file at `path`, given on the command line at `origin`; its problems are worded
+    /// in the file's own terms (`floor`, not `--floor`).
     func read(_ path: String, origin: SettingOrigin?) -> (ScenarioDraft?, [Diagnostic]) {
-        var (draft, problems) = ScenarioFile.read(path: path, origin: origin, sources: Run.sources)
-        draft?.wording.limitNames = AllocationFlags.wording(missing: [:]).limitNames
-        return (draft, problems)
+        ScenarioFile.read(path: path, origin: origin, sources: Run.sources)
     }
 
     /// An allocation for the workbook: the draft loaded and allocated, under its scenario's name,

@@ -148,6 +148,22 @@ struct ScenarioCommandTests {
             ["two.scenario", "one.scenario", "--sensitivity", "5%", "--pot", "£100", "--weight", "population=1"], in: directory)
         #expect(sensitivity.stderr.contains("error[bad-value]: --sensitivity is shown for one scenario at a time"))
     }
+
+    /// A scenario file's problems name its settings as the file writes them; an option that
+    /// overrides the setting is named as the option.
+    @Test func aScenarioFilesProblemsAreWordedInItsOwnTerms() throws {
+        let directory = try AllocateCLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let areas = AllocateCLI.root.appendingPathComponent("examples/areas/nottinghamshire-districts.csv").path
+        try "scenario floors\n  pot £1,000.00\n  areas \(areas)\n  weight population 1\n  floor Gedling ten\n"
+            .write(to: directory.appendingPathComponent("floors.scenario"), atomically: true, encoding: .utf8)
+        let file = try AllocateCLI.allocate(["floors.scenario"], in: directory)
+        #expect(file.status == 2)
+        #expect(file.stderr.contains("floors.scenario:5:17: error[bad-amount]: floor for Gedling \"ten\""))
+        #expect(!file.stderr.contains("--floor"))
+        let option = try AllocateCLI.allocate(["floors.scenario", "--floor", "Gedling x"], in: directory)
+        #expect(option.stderr.contains("error[bad-amount]: --floor for Gedling \"x\""))
+    }
 }
 
 extension ScenarioCommandTests {
