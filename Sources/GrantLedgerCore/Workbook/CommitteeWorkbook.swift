@@ -35,7 +35,7 @@ public enum CommitteeWorkbook {
             amountBounds.append(bounds)
         }
         if settings.scenarios.count >= 2 {
-            sheets.append(ComparisonSheet.build(settings.scenarios, sheets: scenarioSheets, amountCells: amountCells,
+            sheets.append(try ComparisonSheet.build(settings.scenarios, sheets: scenarioSheets, amountCells: amountCells,
                                                 amountBounds: amountBounds, &names))
         }
         if !settings.findings.isEmpty { sheets.append(AuditSheet.build(settings.findings)) }

@@ -36,8 +36,10 @@ enum ComparisonSheet {
 
     /// `sheets` are the scenario sheets' names, in the scenarios' order; `amountCells` give, per
     /// scenario, each area's Amount cell on its sheet, and `amountBounds` what that cell holds, bounded.
+    /// Totals and changes use the reports' checked `plus` and `minus`: parts of pots cannot overflow
+    /// them, and were one to, it comes back as `ReportError.overflow` (a diagnostic), never a clamp.
     static func build(_ scenarios: [Allocation], sheets: [String], amountCells: [[String: CellRef]],
-                      amountBounds: [[String: SpreadsheetBound]] = [], _ names: inout [DefinedName]) -> SheetModel {
+                      amountBounds: [[String: SpreadsheetBound]] = [], _ names: inout [DefinedName]) throws(ReportError) -> SheetModel {
         var areas: [String] = []
         var seen: Set<String> = []
         for scenario in scenarios {
@@ -60,7 +62,7 @@ enum ComparisonSheet {
         }
         let header = sheet.add(titles.map { .text($0, .header) })
         let first = sheet.nextRow
-        for area in areas { sheet.add(areaRow(area, at: sheet.nextRow, &table)) }
+        for area in areas { sheet.add(try areaRow(area, at: sheet.nextRow, &table)) }
         let last = sheet.nextRow - 1
         let rows = last >= first ? first...last : nil
         sheet.add(totalsRow(rows, &table))
@@ -89,7 +91,7 @@ enum ComparisonSheet {
     }
 
     /// One area's row: its amount in each scenario (pointing at that scenario's sheet) and the changes from the first.
-    static func areaRow(_ area: String, at r: Int, _ table: inout Table) -> [SheetCell] {
+    static func areaRow(_ area: String, at r: Int, _ table: inout Table) throws(ReportError) -> [SheetCell] {
         var cells = [SheetCell](repeating: .empty, count: table.columnCount)
         cells[0] = .text(area)
         var amounts: [Money?] = []
@@ -104,15 +106,17 @@ enum ComparisonSheet {
                 cells[table.amountColumn(j)] = made.cell
                 amountBound[j] = made.bound
                 table.bounds[table.amountColumn(j), default: []].append(made.bound)
-                table.totals[j] = Money(pence: Int64(clamping: Int128(table.totals[j].pence) + Int128(amount.pence)))  // a pot: within the limit
+                // Each area once: parts of one pot, within `Money.spreadsheetLimit`, so the checked sum cannot overflow.
+                table.totals[j] = try table.totals[j].plus(amount, "compared allocation")
             }
         }
         for j in 1..<max(1, table.s) {
             guard let base = amounts[0], let other = amounts[j] else { continue }
-            // Two amounts each within a pot: their difference is too, clamped all the same.
-            let change = Money(pence: Int64(clamping: Int128(other.pence) - Int128(base.pence)))
+            // Two parts of pots, each in 0...`Money.spreadsheetLimit`: the difference is within ±the limit.
+            let change = try other.minus(base, "compared allocation's change")
+            // The sum of one scenario's parts less another's, each in 0...the limit: within ±the limit too.
+            table.changeTotals[j] = try table.changeTotals[j].plus(change, "compared allocation's change")
             // Pot and last year: gated together.
-            table.changeTotals[j] = Money(pence: Int64(clamping: Int128(table.changeTotals[j].pence) + Int128(change.pence)))
             let made = table.gate.cell(
                 "=\(CellRef(row: r, column: table.amountColumn(j)).a1)-\(CellRef(row: r, column: table.amountColumn(0)).a1)",
                 .money(change), .body, (amountBound[j] ?? B.stored(other)) - (amountBound[0] ?? B.stored(base)))
