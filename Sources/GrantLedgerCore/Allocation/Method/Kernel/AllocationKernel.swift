@@ -282,9 +282,41 @@ public struct AllocationKernel: Sendable {
     /// Sums here add at most two amounts (units, each within 10^15) or one M(i) (Σ M(i) = D) per area,
     /// so plain checked `+` and `-` cannot overflow 128 bits; products are checked and throw `.tooWide`.
     private func solveLimits(_ weighted: [Int128], _ events: inout [Event]) throws(Miss) -> (Int128, Int128)? {
+        guard var sums = limitEvents(weighted, &events) else { return nil }
+        let time = try lastEventShort(weighted, &events, &sums)
+        let need = target - sums.constant - sums.freeBase
+        return sums.freeSlope == 0 ? time : (need, sums.freeSlope)
+    }
+
+    /// What the areas add up to at τ, for the events applied so far: `constant` from the areas held at
+    /// a limit, `freeBase + τ × freeSlope` from the free ones. One value, so the two steps of the
+    /// solver hand it over whole (three integers on the stack: nothing allocated).
+    struct LimitSums {
         var constant: Int128 = 0
         var freeBase: Int128 = 0
         var freeSlope: Int128 = 0
+
+        /// The state past `event`: its area starts moving with τ (leaves its floor) or stops (at its cap).
+        @inline(__always)
+        mutating func apply(_ event: Event, slice: Int128, low: Int128, high: Int128?, weighted m: Int128) {
+            if event.enters {
+                constant -= low
+                freeBase += slice
+                freeSlope += m
+            } else {
+                freeBase -= slice
+                freeSlope -= m
+                constant += high ?? 0
+            }
+        }
+    }
+
+    /// The sums at τ = 0, with every τ at which an area starts or stops moving written to `events`
+    /// (reusing its storage); `nil` when even at their limits the areas cannot make the target. A step
+    /// of its own because it looks at each area once, whereas the search after it looks only at events.
+    @inline(__always)
+    private func limitEvents(_ weighted: [Int128], _ events: inout [Event]) -> LimitSums? {
+        var sums = LimitSums()
         var bounded = true
         var most: Int128 = 0
         events.removeAll(keepingCapacity: true)
@@ -293,25 +325,34 @@ public struct AllocationKernel: Sendable {
             let s = slices[i]
             if m == 0 {
                 let v = clamp(s, i)
-                constant += v
+                sums.constant += v
                 most += v
                 continue
             }
             if let high = highs[i] { most += high } else { bounded = false }
             if s < lows[i] {
-                constant += lows[i]
+                sums.constant += lows[i]
                 events.append(Event(top: lows[i] - s, index: Int32(i), enters: true))
                 if let high = highs[i] { events.append(Event(top: high - s, index: Int32(i), enters: false)) }
             } else if let high = highs[i], s >= high {
-                constant += high
+                sums.constant += high
             } else {
-                freeBase += s
-                freeSlope += m
+                sums.freeBase += s
+                sums.freeSlope += m
                 if let high = highs[i] { events.append(Event(top: high - s, index: Int32(i), enters: false)) }
             }
         }
-        if constant + freeBase > target || (bounded && most < target) { return nil }
+        if sums.constant + sums.freeBase > target || (bounded && most < target) { return nil }
+        return sums
+    }
 
+    /// The τ (top / bottom) of the last event at which the areas still fall short of the target, with
+    /// `sums` left as after every event up to and at it: the quickselect over `events` described at
+    /// `solveLimits`. Its own step so the partitioning reads apart from the setting up; it works through
+    /// buffer pointers, as it is the part of a sweep's weighting that runs longest.
+    @inline(__always)
+    private func lastEventShort(_ weighted: [Int128], _ events: inout [Event], _ sums: inout LimitSums)
+        throws(Miss) -> (top: Int128, bottom: Int128) {
         var time = (top: Int128(0), bottom: Int128(1))
         let target = self.target
         try slices.withUnsafeBufferPointer { (slices) throws(Miss) in
@@ -319,17 +360,9 @@ public struct AllocationKernel: Sendable {
         try highs.withUnsafeBufferPointer { (highs) throws(Miss) in
         try weighted.withUnsafeBufferPointer { (weighted) throws(Miss) in
         try events.withUnsafeMutableBufferPointer { (events) throws(Miss) in
-            @inline(__always) func apply(_ event: Event, _ c: inout Int128, _ b: inout Int128, _ m: inout Int128) {
+            @inline(__always) func apply(_ event: Event, _ sums: inout LimitSums) {
                 let i = Int(event.index)
-                if event.enters {
-                    c -= lows[i]
-                    b += slices[i]
-                    m += weighted[i]
-                } else {
-                    b -= slices[i]
-                    m -= weighted[i]
-                    c += highs[i] ?? 0
-                }
+                sums.apply(event, slice: slices[i], low: lows[i], high: highs[i], weighted: weighted[i])
             }
             var low = 0
             var high = events.count
@@ -338,27 +371,27 @@ public struct AllocationKernel: Sendable {
                 let pivotBottom = weighted[Int(pivot.index)]
                 // Events before the pivot's τ to the front of the window, applied to a copy of the state.
                 var split = low
-                var c = constant, b = freeBase, m = freeSlope
+                var before = sums
                 for j in low..<high {
                     let event = events[j]
                     if try Self.product(event.top, pivotBottom) < Self.product(pivot.top, weighted[Int(event.index)]) {
-                        apply(event, &c, &b, &m)
+                        apply(event, &before)
                         events.swapAt(j, split)
                         split += 1
                     }
                 }
-                let need = target - c - b
-                if try Self.product(need, pivotBottom) <= Self.product(pivot.top, m) {
+                let need = target - before.constant - before.freeBase
+                if try Self.product(need, pivotBottom) <= Self.product(pivot.top, before.freeSlope) {
                     high = split
                     continue
                 }
                 // Past the pivot: keep the earlier events applied, and apply those at the pivot's τ.
-                (constant, freeBase, freeSlope) = (c, b, m)
+                sums = before
                 var next = split
                 for j in split..<high {
                     let event = events[j]
                     if try Self.product(event.top, pivotBottom) == Self.product(pivot.top, weighted[Int(event.index)]) {
-                        apply(event, &constant, &freeBase, &freeSlope)
+                        apply(event, &sums)
                         events.swapAt(j, next)
                         next += 1
                     }
@@ -371,7 +404,6 @@ public struct AllocationKernel: Sendable {
         }
         }
         }
-        let need = target - constant - freeBase
-        return freeSlope == 0 ? time : (need, freeSlope)
+        return time
     }
 }
