@@ -62,9 +62,14 @@ struct AuditCommand: ParsableCommand {
             Auditor.Statement(path: path, rules: rules, origin: locator.origin(option: "--statement", value: path),
                               rulesOrigin: locator.origin(option: "--rules", value: rules))
         } }
-        let outcome = Auditor.run(books: paths.isEmpty ? ["ledgers"] : paths, statement: given, financialYear: year, sources: Run.sources)
-        try Run.stopOnErrors(outcome.errors)
-        guard let result = outcome.result else { return }
+        let ledger: Ledger, result: AuditResult
+        switch Auditor.run(books: paths.isEmpty ? ["ledgers"] : paths, statement: given, financialYear: year, sources: Run.sources) {
+        case .stopped(let errors):
+            try Run.stopOnErrors(errors)
+            return
+        case .audited(let read, let audit):
+            (ledger, result) = (read, audit)
+        }
         if !result.findings.isEmpty {
             Console.error(Run.report(result.diagnostics))
         }
@@ -72,10 +77,10 @@ struct AuditCommand: ParsableCommand {
         if result.status != .badInput { Console.out(AuditReport.render(result, format: format)) }
         if let xlsx, result.status != .badInput {
             // The findings, reconciliation differences among them, go to the workbook's Audit sheet.
-            var inputs: [(path: String, role: String)] = outcome.ledger.files.map { ($0, "ledger") }
+            var inputs: [(path: String, role: String)] = ledger.files.map { ($0, "ledger") }
             if let given { inputs += [(given.path, "finance-system statement"), (given.rules, "statement rules")] }
             try CommitteeWorkbookFile.write(
-                outcome.ledger, to: xlsx, asOf: asOfDay, financialYear: year, scenarios: [],
+                ledger, to: xlsx, asOf: asOfDay, financialYear: year, scenarios: [],
                 findings: result.diagnostics.filter { $0.severity == .finding }, inputs: inputs,
                 commandLine: locator.line, author: nil, company: nil)
         }

@@ -37,12 +37,11 @@ extension Auditor {
         }
     }
 
-    /// The books as read, and either the errors that stop the audit or its result.
-    public struct Outcome: Sendable {
-        public let ledger: Ledger
+    /// Either the errors that stop the audit or the books as read with the audit of them.
+    public enum Outcome: Sendable {
         /// Bad input anywhere: the errors alone, since findings of half-read books would mislead.
-        public let errors: [Diagnostic]
-        public let result: AuditResult?
+        case stopped(errors: [Diagnostic])
+        case audited(Ledger, AuditResult)
     }
 
     /// The whole audit: reads the books (with the audit's checks) and the statement with its rules
@@ -64,8 +63,7 @@ extension Auditor {
             }
         }
         let errors = problems.filter { $0.severity == .error }
-        guard errors.isEmpty else { return Outcome(ledger: ledger, errors: errors, result: nil) }
-        let result = audit(ledger: ledger, checkFindings: bookProblems, statement: reading, financialYear: financialYear)
-        return Outcome(ledger: ledger, errors: [], result: result)
+        guard errors.isEmpty else { return .stopped(errors: errors) }
+        return .audited(ledger, audit(ledger: ledger, checkFindings: bookProblems, statement: reading, financialYear: financialYear))
     }
 }

@@ -89,6 +89,22 @@ public final class SourceFiles: @unchecked Sendable {
         return file
     }
 
+    /// A second door holding what this one has read so far (the same files, replacements, failures
+    /// and include tree), to check files as they would be (`import`) and leave this one as it was:
+    /// a caller that loads the books again afterwards gets the books on disk.
+    public func copy() -> SourceFiles {
+        let copied = SourceFiles(policy: policy)
+        lock.lock()
+        defer { lock.unlock() }
+        copied.byCanonicalPath = byCanonicalPath
+        copied.byName = byName
+        copied.replacements = replacements
+        copied.failures = failures
+        copied.roots = roots
+        copied.order = order
+        return copied
+    }
+
     /// From now on, `path` reads as `bytes` (whether or not it exists on disk): how `import` checks
     /// the books as they will be before it writes a byte.
     public func replace(_ path: String, with bytes: [UInt8]) {

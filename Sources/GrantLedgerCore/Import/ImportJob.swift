@@ -124,8 +124,7 @@ public struct ImportJob: Sendable {
     /// Splices the new transactions after the ledger's bytes, checks the books as they will be and
     /// writes the ledger.
     func finish(_ planned: Planned, _ sources: SourceFiles) -> Outcome {
-        // The ledger as it was read (the very bytes checked), kept past `replace` below, which puts
-        // the new content in its place in `sources`.
+        // The ledger as it was read (the very bytes checked).
         var read: SourceFile?
         if planned.intoExists {
             read = sources.file(atPath: into)
@@ -136,10 +135,12 @@ public struct ImportJob: Sendable {
         }
         let spliced = Splice(read?.bytes ?? [], planned, source: export)
 
-        // Check the books as they will be, in memory: nothing is written until they pass, and a dry
+        // Check the books as they will be, in memory and through a copy of the door (the caller's
+        // still reads the ledger as it is on disk): nothing is written until they pass, and a dry
         // run writes nothing anywhere.
-        sources.replace(into, with: spliced.content)
-        let after = LedgerLoader.load(paths: books + [into], sources: sources).diagnostics
+        let asTheyWillBe = sources.copy()
+        asTheyWillBe.replace(into, with: spliced.content)
+        let after = LedgerLoader.load(paths: books + [into], sources: asTheyWillBe).diagnostics
         let errors = after.filter { $0.severity == .error }
         if !errors.isEmpty { return .refused(spliced.relocated(errors, into: into, planned.plan), .booksWouldNotCheck) }
         if dryRun { return .wouldImport(block: spliced.block, planned.counts) }

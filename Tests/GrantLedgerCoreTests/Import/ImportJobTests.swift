@@ -29,9 +29,29 @@ struct ImportJobTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: into)) == before, "a dry run writes nothing")
     }
 
-    @Test func aLedgerOutsideTheBooksIsRefusedAtItsOrigin() {
+    @Test func aDryRunLeavesTheCallersFilesAsTheyAreOnDisk() throws {
+        let into = Self.path("ledgers/nottinghamshire/nwps-2021-22.ledger")
+        let books = [Self.path("ledgers")]
+        let onDisk = LedgerLoader.load(paths: books, sources: SourceFiles()).ledger
+        let sources = SourceFiles()
+        guard case .wouldImport(_, let counts) = Self.job(into: into).run(sources: sources) else {
+            Issue.record("a dry run of new rows would import them")
+            return
+        }
+        #expect(counts.transactions > 0)
+        let again = LedgerLoader.load(paths: books, sources: sources).ledger
+        #expect(again.transactions.count == onDisk.transactions.count, "the same door, loaded again, reads the books on disk")
+        #expect(sources.file(atPath: into)?.bytes == Array(try Data(contentsOf: URL(fileURLWithPath: into))))
+    }
+
+    @Test func aLedgerOutsideTheBooksIsRefusedAtItsOrigin() throws {
         let origin = SettingOrigin(location: SourceLocation(file: "command line", line: 1, column: 9), length: 7, excerpt: nil)
-        var job = Self.job(into: "/tmp/elsewhere.txt", dryRun: false)
+        // A folder of its own: the job locks the folder of the ledger it would write.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-job-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let elsewhere = folder.appendingPathComponent("elsewhere.txt").path
+        var job = Self.job(into: elsewhere, dryRun: false)
         job.intoOrigin = origin
         guard case .refused(let diagnostics, let refusal) = job.run(sources: SourceFiles()) else {
             Issue.record("a ledger outside the books is refused")
@@ -40,6 +60,6 @@ struct ImportJobTests {
         #expect(refusal == .input)
         #expect(diagnostics.map(\.code) == [.badValue])
         #expect(diagnostics.first?.location == origin.location, "shown where --into was given")
-        #expect(diagnostics.first?.message.hasPrefix("/tmp/elsewhere.txt does not exist") == true)
+        #expect(diagnostics.first?.message.hasPrefix("\(elsewhere) does not exist") == true)
     }
 }
