@@ -114,6 +114,13 @@ struct AllocateCommand: ParsableCommand {
     private func explanations(_ loaded: [(Scenario, Allocation)], _ locator: ArgumentLocator,
                               _ diagnostics: inout [Diagnostic]) -> [(Allocation, AreaAllocation)] {
         guard let explain else { return [] }
+        // The working is prose for people: a program asking for CSV or JSON must not get it instead.
+        if let chosen = Format(rawValue: format), chosen != .table {
+            diagnostics.append(Diagnostic(
+                .badValue, "--explain is shown as text, not \(chosen == .csv ? "CSV" : "JSON")",
+                hint: "leave out --format, or run without --explain for the \(format) figures",
+                origin: locator.origin(option: "--format", value: format)))
+        }
         var explained: [(Allocation, AreaAllocation)] = []
         for (_, allocation) in loaded {
             do {

@@ -176,14 +176,20 @@ public struct ImportJob: Sendable {
             content += Array(text.utf8)
         }
 
-        /// A problem the checks find in the new text, shown at the export row it came from.
+        /// A problem the checks find in the new text, shown at the export row it came from; one in
+        /// the new text that no row made carries its line, since the caller's door holds the ledger
+        /// as it is on disk, without that text.
         func relocated(_ diagnostics: [Diagnostic], into: String, _ plan: ImportPlan) -> [Diagnostic] {
             let intoKey = FilePaths.canonical(into)
+            let spliced = SourceFile(name: into, bytes: content)
             return diagnostics.map { diagnostic in
                 guard let location = diagnostic.location, FilePaths.canonical(location.file) == intoKey,
                       location.line >= firstBlockLine else { return diagnostic }
                 let blockLine = location.line - firstBlockLine + 1
-                guard let range = ranges.first(where: { $0.range.contains(blockLine) }) else { return diagnostic }
+                guard let range = ranges.first(where: { $0.range.contains(blockLine) }) else {
+                    return Diagnostic(diagnostic.code, diagnostic.message, hint: diagnostic.hint, at: location,
+                                      length: diagnostic.length, excerpt: spliced.line(location.line))
+                }
                 let row = plan.transactions[range.transaction].rows[0]
                 return Diagnostic(diagnostic.code, "after importing this row: \(diagnostic.message)", hint: diagnostic.hint,
                                   at: row.location, length: 1)

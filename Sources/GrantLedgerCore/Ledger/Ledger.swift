@@ -3,22 +3,22 @@
 /// Postings refer to declarations by index (`-1` when a tag is absent), so reports and checks group
 /// by integers; `Transaction.postingRange` indexes the one flat `postings` array.
 public struct Ledger: Sendable {
-    public var files: [String] = []
-    public var funders: [Funder] = []
-    public var areas: [Area] = []
-    public var initiatives: [Initiative] = []
-    public var grants: [Grant] = []
-    public var bids: [Bid] = []
-    public var accounts: [Account] = []
-    public var transactions: [Transaction] = []
-    public var postings: [Posting] = []
+    public internal(set) var files: [String] = []
+    public internal(set) var funders: [Funder] = []
+    public internal(set) var areas: [Area] = []
+    public internal(set) var initiatives: [Initiative] = []
+    public internal(set) var grants: [Grant] = []
+    public internal(set) var bids: [Bid] = []
+    public internal(set) var accounts: [Account] = []
+    public internal(set) var transactions: [Transaction] = []
+    public internal(set) var postings: [Posting] = []
 
-    public var funderIndex: [String: Int] = [:]
-    public var areaIndex: [String: Int] = [:]
-    public var initiativeIndex: [String: Int] = [:]
-    public var grantIndex: [String: Int] = [:]
-    public var bidIndex: [String: Int] = [:]
-    public var accountIndex: [String: Int] = [:]
+    public internal(set) var funderIndex: [String: Int] = [:]
+    public internal(set) var areaIndex: [String: Int] = [:]
+    public internal(set) var initiativeIndex: [String: Int] = [:]
+    public internal(set) var grantIndex: [String: Int] = [:]
+    public internal(set) var bidIndex: [String: Int] = [:]
+    public internal(set) var accountIndex: [String: Int] = [:]
 
     public init() {}
 

@@ -62,7 +62,7 @@ public struct Posting: Sendable {
     public var amountInferred: Bool
     private var hasAssertion: Bool
 
-    public init(account: Int32, amount: Money, grant: Int32, grantLine: Int32, area: Int32, initiative: Int32,
+    init(account: Int32, amount: Money, grant: Int32, grantLine: Int32, area: Int32, initiative: Int32,
                 spendClass: SpendClass?, amountInferred: Bool, assertion: Money?, supplier: String?, reference: String?,
                 transaction: Int32, sourceLine: Int32, column: Int16, matchGrant: Int32 = -1) {
         self.amount = amount

@@ -36,7 +36,7 @@ public enum ReportError: Error, Hashable, Sendable {
                               hint: "\(name(.from)) must be on or before \(name(.to)), and inside \(name(.financialYear)) when both are given")
         case .overflow(let what):
             return Diagnostic(.amountOverflow, "the \(what) total is too large to hold",
-                              hint: "check the ledger's amounts for extra digits")
+                              hint: "check the amounts it adds for extra digits")
         case .malformedRow(let row, let cells, let columns):
             return Diagnostic(.badValue, "internal error: report row \(row) has \(cells) cells for \(columns) columns",
                               hint: "please report this as a bug in grantledger")

@@ -149,8 +149,8 @@ public enum ScenarioFile {
     static func setting(_ key: String, _ value: String, keyRange: Range<Int>, excerpt: String, at: (Int) -> SourceLocation,
                         in draft: ScenarioDraft) -> Result<ScenarioKey, SettingError> {
         guard let scenarioKey = ScenarioKey(rawValue: key), scenarioKey != .title else {
-            var hint = "a scenario's settings are " + ScenarioKey.allCases.filter { $0 != .title }.map(\.rawValue).joined(separator: ", ")
-            if let close = Suggestion.closest(to: key, in: ScenarioKey.allCases.map(\.rawValue)) { hint = "did you mean \(close)? " + hint }
+            let settings = ScenarioKey.allCases.filter { $0 != .title }.map(\.rawValue)
+            let hint = Suggestion.hint(key, in: settings, known: "a scenario's settings are " + settings.joined(separator: ", "))
             return .failure(SettingError(Diagnostic(
                 .unknownField, "a scenario has no setting \(quoted(key))", hint: hint,
                 at: at(keyRange.lowerBound + 1), length: keyRange.count, excerpt: excerpt)))

@@ -65,9 +65,12 @@ public enum ScenarioLoader {
         var diagnostics: [Diagnostic] = []
         var loaded: [(Scenario, Allocation)] = []
         var names: Set<String> = []
+        // Two scenarios reading one file (last year's allocation, the area data) or given one option
+        // would report its problems twice, word for word: once is enough.
+        var said: Set<Diagnostic> = []
         for draft in drafts {
             let (scenario, problems) = load(draft, ledgers: ledgers)
-            diagnostics += problems
+            diagnostics += problems.filter { said.insert($0).inserted }
             guard let scenario else { continue }
             if drafts.count > 1, !names.insert(scenario.info.name).inserted {
                 let message = "two scenarios are named \(scenario.info.name)"
@@ -75,7 +78,7 @@ public enum ScenarioLoader {
                 diagnostics.append(Diagnostic(.duplicateID, message, hint: hint, origin: draft.name?.origin))
             }
             let (allocation, more) = scenario.allocate()
-            diagnostics += more
+            diagnostics += more.filter { said.insert($0).inserted }
             if let allocation { loaded.append((scenario, allocation)) }
         }
         return (loaded, diagnostics)
@@ -112,7 +115,8 @@ public enum ScenarioLoader {
         /// A required setting that is missing: at the scenario line, or unlocated for options (there
         /// is no value to point at), in the draft's wording. Nothing when lines were already left out.
         mutating func missing(_ key: ScenarioKey, _ code: DiagnosticCode) {
-            guard !draft.hasProblems, let wording = draft.wording.missing[key] else { return }
+            // A wording that leaves a required setting out gets the file's words: never no message at all.
+            guard !draft.hasProblems, let wording = draft.wording.missing[key] ?? ScenarioWording.file.missing[key] else { return }
             diagnostics.append(Diagnostic(code, wording.message, hint: wording.hint, origin: draft.headerOrigin))
         }
 
@@ -213,8 +217,7 @@ public enum ScenarioLoader {
     ) -> (Money, String)? {
         guard let index = books.grantIndex[grantID] else {
             let ids = books.grants.map(\.id)
-            var hint = "the grants in \(ledger) are " + ids.joined(separator: ", ")
-            if let close = Suggestion.closest(to: grantID, in: ids) { hint = "did you mean \(close)? " + hint }
+            let hint = Suggestion.hint(grantID, in: ids, known: "the grants in \(ledger) are " + ids.joined(separator: ", "))
             diagnostics.append(Diagnostic(.unknownGrant, "\(ledger) has no grant \(grantID)", hint: hint, origin: setting.origin,
                                           offset: grantOffset, length: grantID.utf8.count))
             return nil
@@ -230,8 +233,8 @@ public enum ScenarioLoader {
         }
         guard let line = grant.lineIndex(lineID).map({ grant.lines[$0] }) else {
             let ids = grant.lines.map(\.id)
-            var hint = ids.isEmpty ? "grant \(grantID) has no lines" : "the lines of \(grantID) are " + ids.joined(separator: ", ")
-            if let close = Suggestion.closest(to: lineID, in: ids) { hint = "did you mean \(close)? " + hint }
+            let hint = Suggestion.hint(lineID, in: ids,
+                                       known: ids.isEmpty ? "grant \(grantID) has no lines" : "the lines of \(grantID) are " + ids.joined(separator: ", "))
             diagnostics.append(Diagnostic(.unknownLine, "grant \(grantID) has no line \(lineID)", hint: hint, origin: setting.origin,
                                           offset: lineOffset, length: lineID.utf8.count))
             return nil

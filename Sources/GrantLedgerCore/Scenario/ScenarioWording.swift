@@ -75,6 +75,8 @@ public struct ScenarioWording: Sendable {
         for key in keys {
             merged.hints[key] = other.hints[key]
         }
+        // Damping given by the other writer needs last year's allocation: say how, in their words too.
+        if keys.contains(.damping) && !keys.contains(.previous) { merged.hints[.previous] = other.hints[.previous] }
         if keys.contains(.weight) { merged.weightForm = other.weightForm }
         if keys.contains(.floor) { merged.limitNames[.floor] = other.limitNames[.floor] }
         if keys.contains(.cap) { merged.limitNames[.cap] = other.limitNames[.cap] }

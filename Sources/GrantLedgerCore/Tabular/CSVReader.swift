@@ -93,7 +93,12 @@ struct CSVReader {
                                 .control(scalar: 0x0D, byteOffset: 0), what: "this line",
                                 at: SourceLocation(file: file, line: line, column: endColumn)))
                         }
+                        // CR CR LF (a CRLF file saved through a converter again) is one line, as
+                        // the renderer counts lines: the CRs before the LF are one problem.
                         index += 1
+                        var run = index
+                        while run < end && bytes[run] == ASCII.carriageReturn { run += 1 }
+                        if run < end && bytes[run] == ASCII.newline { index = run }
                     }
                     if index < end && bytes[index] == ASCII.newline { index += 1 }
                     line += 1

@@ -12,11 +12,8 @@ enum AuditSheet {
                          + "\(WorkbookText.count(findings.count, "finding")). Each says where it is, file:line:column.", .subtitle)])
         sheet.addBlank()
         let header = sheet.add(["Code", "Where", "Finding", "Hint"].map { .text($0, .header) })
-        // File order, so the sheet reads like `check`'s output; unlocated findings first.
-        func key(_ d: Diagnostic) -> (String, Int, Int, String) {
-            (d.location?.file ?? "", d.location?.line ?? 0, d.location?.column ?? 0, d.code.rawValue)
-        }
-        for finding in findings.sorted(by: { key($0) < key($1) }) {
+        // The renderer's one order, so the sheet reads like `check`'s output.
+        for finding in DiagnosticRenderer.ordered(findings) {
             let place = finding.location.map { "\($0.file):\($0.line):\($0.column)" }
             sheet.add([.text(finding.code.rawValue), .text(place, .wrapped), .text(finding.message, .wrapped),
                        .text(finding.hint, .wrapped)])

@@ -95,7 +95,23 @@ struct AllocateOptionsTests {
                   expected: "error[unknown-indicator]"),
         BadOption(name: "indicator defined twice", arguments: ["--indicator", "h = crime × population", "--indicator", "h = crime × deprivation"],
                   expected: "error[duplicate-setting]: indicator h is defined twice"),
+        BadOption(name: "indicator hiding a column it does not use", arguments: ["--indicator", "population = crime × deprivation"],
+                  expected: "error[bad-indicator-definition]: indicator population = crime × deprivation would hide the area file's own population column"),
+        BadOption(name: "explain as JSON", arguments: ["--explain", "Mansfield", "--format", "json"],
+                  expected: "error[bad-value]: --explain is shown as text, not JSON"),
+        BadOption(name: "explain as CSV", arguments: ["--explain", "Mansfield", "--format", "csv"],
+                  expected: "error[bad-value]: --explain is shown as text, not CSV"),
     ]
+
+    /// `--damping` given over a scenario file that names no previous allocation: the hint says how
+    /// to give one in the options' words (the problem was made on the command line), once.
+    @Test func dampingOverAFileIsHintedInTheOptionsWords() throws {
+        let scenario = AllocateCLI.root.appendingPathComponent("examples/scenarios/nwps-2021-22-thirds.scenario").path
+        let output = try AllocateCLI.allocate([scenario, scenario, "--damping", "5%"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("hint: name last year's allocation with --previous FILE.csv"), "\(output.stderr)")
+        #expect(output.stderr.components(separatedBy: "error[bad-damping]").count - 1 == 1, "said once: \(output.stderr)")
+    }
 
     @Test(arguments: badOptions)
     func badOptionsAreLocatedErrors(_ option: BadOption) throws {

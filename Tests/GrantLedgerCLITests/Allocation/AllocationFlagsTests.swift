@@ -73,6 +73,52 @@ struct AllocationFlagsTests {
 
     @Test(arguments: everySetting)
     func anOptionAllocatesAsTheSameLineInAFile(_ setting: Setting) throws {
+        let (options, file) = try Self.optionsAndFile(setting)
+        let fromOptions = try ReportTestCLI.grantledger(["allocate"] + options)
+        let fromFile = try ReportTestCLI.grantledger(["allocate", file.path, "--format", "json"])
+        #expect(fromOptions.status == 0, "\(fromOptions.stderr)")
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        let optionsJSON = try Self.allocation(fromOptions.stdout)
+        #expect(optionsJSON == (try Self.allocation(fromFile.stdout)))
+        // The setting took effect: the allocation is not the base one (areas: the base itself).
+        if setting.key != .areas {
+            let base = try ReportTestCLI.grantledger(["allocate", "--name", "s", "--areas", Self.areas, "--format", "json",
+                                                      "--pot", "£270,750.00"]
+                                                     + Self.baseWeights.flatMap { ["--weight", "\($0)=\($1)"] })
+            #expect(optionsJSON != (try Self.allocation(base.stdout)))
+        }
+    }
+
+    /// Export's half of the same promise: the allocation sheet export draws from the options is the
+    /// sheet it draws from the same setting in a scenario file, cell for cell (formulas and cached
+    /// values, read back by openpyxl), but for where the scenario came from.
+    @Test(.enabled(if: WorkbookOracle.shouldRun), arguments: everySetting)
+    func anOptionDrawsTheSheetTheSameLineInAFileDraws(_ setting: Setting) throws {
+        let (options, file) = try Self.optionsAndFile(setting)
+        let folder = file.deletingLastPathComponent()
+        let fromOptions = folder.appendingPathComponent("options.xlsx").path, fromFile = folder.appendingPathComponent("file.xlsx").path
+        let common = ["export", "--as-of", "2026-11-25", "\(Self.root)/ledgers"]
+        let optionsRun = try ReportTestCLI.grantledger(common + ["--xlsx", fromOptions, "--allocation-name", "s"]
+                                                       + options.filter { $0 != "--format" && $0 != "json" && $0 != "--name" && $0 != "s" })
+        let fileRun = try ReportTestCLI.grantledger(common + ["--xlsx", fromFile, "--scenario", file.path])
+        #expect(optionsRun.status == 0, "\(optionsRun.stderr)")
+        #expect(fileRun.status == 0, "\(fileRun.stderr)")
+        let (a, b) = (try WorkbookOracle.inspect(fromOptions).cells("s"), try WorkbookOracle.inspect(fromFile).cells("s"))
+        #expect(a.count > 50 && a.count == b.count, "\(a.count) cells and \(b.count)")
+        for (ref, cell) in a {
+            var value = cell["value"] as? String, other = b[ref]?["value"] as? String
+            if ref == "A2" { value = value.map { $0.replacingOccurrences(of: "From the command line. ", with: "") } }
+            if value != nil || other != nil {
+                #expect(value == other, "\(setting.key) \(ref)")
+            } else {
+                #expect((cell["value"] as? NSNumber) == (b[ref]?["value"] as? NSNumber), "\(setting.key) \(ref)")
+                #expect((cell["cached"] as? NSNumber) == (b[ref]?["cached"] as? NSNumber), "\(setting.key) \(ref)")
+            }
+        }
+    }
+
+    /// The options for `setting` over the base scenario, and the same written as a scenario file named s.
+    static func optionsAndFile(_ setting: Setting) throws -> (options: [String], file: URL) {
         let weights = setting.weights ?? Self.baseWeights
         var options = ["--name", "s", "--areas", Self.areas, "--format", "json"]
         var lines = ["areas  \(Self.areas)"]
@@ -87,23 +133,10 @@ struct AllocationFlagsTests {
         options += setting.options
         lines += setting.lines
         let title = setting.key == .title ? "  Thirds, as a one-off" : ""
-
         let folder = try ReportTestCLI.temporaryDirectory()
         let file = folder.appendingPathComponent("s.scenario")
         try Data(("scenario s\(title)\n" + lines.map { "  " + $0 + "\n" }.joined()).utf8).write(to: file)
-        let fromOptions = try ReportTestCLI.grantledger(["allocate"] + options)
-        let fromFile = try ReportTestCLI.grantledger(["allocate", file.path, "--format", "json"])
-        #expect(fromOptions.status == 0, "\(fromOptions.stderr)")
-        #expect(fromFile.status == 0, "\(fromFile.stderr)")
-        let optionsJSON = try Self.allocation(fromOptions.stdout)
-        #expect(optionsJSON == (try Self.allocation(fromFile.stdout)))
-        // The setting took effect: the allocation is not the base one (areas: the base itself).
-        if setting.key != .areas {
-            let base = try ReportTestCLI.grantledger(["allocate", "--name", "s", "--areas", Self.areas, "--format", "json",
-                                                      "--pot", "£270,750.00"]
-                                                     + Self.baseWeights.flatMap { ["--weight", "\($0)=\($1)"] })
-            #expect(optionsJSON != (try Self.allocation(base.stdout)))
-        }
+        return (options, file)
     }
 
     /// The JSON allocation without the scenario's file, the one thing a file has that options lack.

@@ -24,6 +24,22 @@ struct OutputSafetyTests {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".grantledger-") }
     }
 
+    /// Standard output on a full disk (or closed) is an output like any other: a coded error and
+    /// exit 2, never a trap.
+    @Test func aFullOrClosedStandardOutputIsAnErrorNotACrash() throws {
+        let folder = try ScratchFolder()
+        for (redirect, code) in [("> /dev/full", "error[disk-full]: cannot write standard output"),
+                                 (">&-", "error[write-failed]: cannot write standard output")] {
+            for command in ["report grants --format json", "check", "allocate examples/scenarios/nwps-2021-22-thirds.scenario"] {
+                let result = try Grantledger.run(["-c", "cd \"$1\" && exec \"$0\" \(command) \(redirect)", Grantledger.binary.path, Self.root.path],
+                                                 in: folder.url, executable: URL(fileURLWithPath: "/bin/bash"))
+                #expect(result.status == 2, "\(command) \(redirect): \(result.stderr)")
+                #expect(result.stderr.contains(code), "\(command) \(redirect): \(result.stderr)")
+                #expect(!result.stderr.contains("Fatal error"))
+            }
+        }
+    }
+
     @Test func aFIFOOrFolderDestinationIsRefused() throws {
         let folder = try ScratchFolder()
         let pipe = folder.url.appendingPathComponent("pipe").path

@@ -25,8 +25,8 @@ struct ScenarioWordingTests {
         #expect(messages.contains { $0.hasPrefix("POT ") }, "\(messages)")
         #expect(messages.contains { $0.hasPrefix("LOWEST ") }, "\(messages)")
         #expect(messages.contains("give AREAS"), "\(messages)")
-        // No wording for a missing weight: nothing is said for it here (the settings' own check says it).
-        #expect(!messages.contains("no weights given"), "\(messages)")
+        // No wording for a missing weight: the file's words, never silence (exit 2 with nothing said).
+        #expect(messages.contains("no weights given"), "\(messages)")
     }
 
     /// The problems `text`, read as a scenario file, gives (no area file: the settings' own checks still run).

@@ -153,6 +153,16 @@ public enum Allocator {
         var sourceNames: Set<String> = []
         for setting in settings.weights where seen.insert(setting.indicator).inserted {
             if let definition = settings.definitions.first(where: { $0.name == setting.indicator }) {
+                // A definition may replace the column it is made from (deprivation = deprivation ×
+                // population), never hide a column it does not use under that column's name.
+                if table.columns.contains(where: { $0.text == definition.name }) && !definition.columns.contains(definition.name) {
+                    diagnostics.append(Diagnostic(
+                        .badIndicatorDefinition,
+                        "indicator \(definition.name) = \(definition.formulaText) would hide the area file's own \(definition.name) column",
+                        hint: "give it a name of its own, such as \(definition.name)-derived, and weight that",
+                        origin: definition.origin, length: definition.name.utf8.count))
+                    continue
+                }
                 let (indicator, problems) = definition.evaluate(table)
                 diagnostics += problems
                 if let indicator { indicators.append(indicator) }
@@ -251,7 +261,10 @@ public enum Allocator {
         for index in 0..<count {
             // At most the pot in units (the rounding shares out exactly `shared`), so it fits; checked anyway.
             let (pence, past) = (rounding.wholeUnits[index] + (rounding.extra[index] ? 1 : 0)).multipliedReportingOverflow(by: unit.pence)
-            guard !past else { return (nil, [slicesPastHolding(settings)]) }
+            guard !past else {
+                return (nil, [Diagnostic(.amountOverflow, "an area's amount in units of \(unit) is more than can be held",
+                                         hint: "round to a smaller unit, or share a smaller pot", origin: settings.unit.origin)])
+            }
             areas.append(AreaAllocation(
                 name: table.areas[index].name, index: index, values: values[index], shares: shares[index],
                 contributions: contributions[index], blendedShare: blended[index], formulaAmount: formula[index],
