@@ -85,22 +85,7 @@ struct CSVReader {
                     index += 1
                 } else {
                     let endColumn = index - lineStart + 1
-                    if index < end && bytes[index] == ASCII.carriageReturn {
-                        // CR LF ends a line; a CR on its own is a control character, as in a
-                        // ledger (a whole file of them was named as old Mac line ends when opened).
-                        if index + 1 >= end || bytes[index + 1] != ASCII.newline {
-                            diagnostics.append(TextRule.diagnostic(
-                                .control(scalar: 0x0D, byteOffset: 0), what: "this line",
-                                at: SourceLocation(file: file, line: line, column: endColumn)))
-                        }
-                        // CR CR LF (a CRLF file saved through a converter again) is one line, as
-                        // the renderer counts lines: the CRs before the LF are one problem.
-                        index += 1
-                        var run = index
-                        while run < end && bytes[run] == ASCII.carriageReturn { run += 1 }
-                        if run < end && bytes[run] == ASCII.newline { index = run }
-                    }
-                    if index < end && bytes[index] == ASCII.newline { index += 1 }
+                    skipLineEnd(bytes, &index, line: line, column: endColumn)
                     line += 1
                     lineStart = index
                     recordDone = true
@@ -110,6 +95,26 @@ struct CSVReader {
             }
         }
         return records
+    }
+
+    /// Past the line end at `index` (LF, CR LF, or the end of the file). CR LF ends a line; a CR on
+    /// its own is a control character, as in a ledger (a whole file of them was named as old Mac
+    /// line ends when opened); CR CR LF (a CRLF file converted again) is one line, as the renderer
+    /// counts lines, and one problem.
+    private mutating func skipLineEnd(_ bytes: [UInt8], _ index: inout Int, line: Int, column: Int) {
+        let end = bytes.count
+        if index < end && bytes[index] == ASCII.carriageReturn {
+            if index + 1 >= end || bytes[index + 1] != ASCII.newline {
+                diagnostics.append(TextRule.diagnostic(
+                    .control(scalar: 0x0D, byteOffset: 0), what: "this line",
+                    at: SourceLocation(file: file, line: line, column: column)))
+            }
+            index += 1
+            var run = index
+            while run < end && bytes[run] == ASCII.carriageReturn { run += 1 }
+            if run < end && bytes[run] == ASCII.newline { index = run }
+        }
+        if index < end && bytes[index] == ASCII.newline { index += 1 }
     }
 
     /// The content of the quoted cell whose opening quote is at `index` (quotes doubled inside it
