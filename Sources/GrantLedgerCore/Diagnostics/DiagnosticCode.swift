@@ -47,6 +47,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case linesExceedAward = "lines-exceed-award"
     case spendOutsidePeriod = "spend-outside-period"
     case illegalBidStatus = "illegal-bid-status"
+    /// A line's profile that cannot be read, or does not fit its grant's periods.
+    case badProfile = "bad-profile"
+    /// A profile whose amounts do not add up to the line's budget.
+    case profileNotBudget = "profile-not-budget"
     // Findings
     case unallocatedAward = "unallocated-award"
     case lineOverspent = "line-overspent"

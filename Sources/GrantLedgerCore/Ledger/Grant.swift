@@ -15,6 +15,9 @@ public struct Grant: Hashable, Sendable {
     public var revenueCap: Money?
     public var claims: String?
     public var lines: [GrantLine] = []
+    /// How lines' budgets are expected to be spent through the period, as written (`BudgetProfile`
+    /// resolves them; the `profiles` check reports those it cannot).
+    public var profiles: [ProfileDeclaration] = []
     public let location: SourceLocation
     /// Where the `award` field was written, for pointing at it.
     public var awardLocation: SourceLocation?

@@ -206,8 +206,10 @@ extension LedgerParser {
             readTranche(&grant, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, cursor, number, day: day)
         case "line":
             readGrantLine(&grant, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, cursor, number)
+        case "profile":
+            readProfile(&grant, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, cursor, number)
         default:
-            unknownField("funder, recipient, period, award, deadline, tranche, match, capital, revenue, claims, line")
+            unknownField("funder, recipient, period, award, deadline, tranche, match, capital, revenue, claims, line, profile")
         }
     }
 

@@ -1,0 +1,99 @@
+/// How a line's budget is expected to be spent through the grant's months or quarters, as written
+/// under the grant: `profile nwps  quarterly  even`, or the amount for each period in turn
+/// (`profile cctv  quarterly  £0 £150,000.00 £100,000.00 £25,000.00 £25,000.00`). The periods are those
+/// the grant's period touches, first to last; the amounts must add up to the line's budget exactly.
+public struct ProfileDeclaration: Hashable, Sendable {
+    public enum Spread: Hashable, Sendable {
+        /// The budget in equal parts, the odd pennies to the earliest periods (largest remainder).
+        case even
+        /// One amount per period, in order.
+        case amounts([Money])
+    }
+
+    public let lineID: String
+    public let length: FinancialPeriod.Length
+    public let spread: Spread
+    /// Where the line's id is written (for a problem with the profile as a whole), and its length.
+    public let lineIDLocation: SourceLocation
+    public let lineIDLength: Int
+    /// Where the amounts (or `even`) are written, and how many bytes they take.
+    public let spreadLocation: SourceLocation
+    public let spreadLength: Int
+}
+
+/// A line's profile resolved against its grant: the amount due in each period. An amount is due
+/// at its period's end, so "profile to date" counts whole periods ended by the day, and a quarter's
+/// amount falls in the month that ends it: one rule, exact, with nothing split.
+public struct BudgetProfile: Hashable, Sendable {
+    public let length: FinancialPeriod.Length
+    public let periods: [FinancialPeriod]
+    public let amounts: [Money]
+    /// Whether it was written in the ledger (false: the default, even by month).
+    public let declared: Bool
+
+    /// What is due in periods that end within `span` (both ends included).
+    public func due(in span: Period) -> Money {
+        var total = Money.zero
+        for (period, amount) in zip(periods, amounts) where span.contains(period.period.end) {
+            // None is negative and together they make the line's budget, so no part of them can overflow.
+            total = (try? total.adding(amount)) ?? total
+        }
+        return total
+    }
+
+    /// What is due in periods that end on or before `day`.
+    public func due(through day: Day) -> Money {
+        guard let first = periods.first else { return .zero }
+        guard first.period.end <= day else { return .zero }
+        return due(in: Period(start: first.period.end, end: day))
+    }
+
+    /// What is due in periods that end after `day`: the rest of the profile.
+    public func due(after day: Day) -> Money {
+        guard let last = periods.last, last.period.end > day else { return .zero }
+        return due(in: Period(start: day.adding(days: 1), end: last.period.end))
+    }
+
+    /// Why a declared profile cannot be used.
+    public enum Problem: Error, Equatable, Sendable {
+        case noPeriod
+        case wrongCount(expected: [FinancialPeriod], found: Int)
+        case notTheBudget(sum: Money, budget: Money)
+        case overflow
+    }
+
+    /// The line's profile: the one declared, or the default (even by month over the grant's period);
+    /// nil when the grant has no period to profile over.
+    public static func of(line: GrantLine, in grant: Grant) -> BudgetProfile? {
+        if let declaration = grant.profiles.first(where: { $0.lineID == line.id }) {
+            if case .success(let profile) = resolve(declaration, budget: line.budget, period: grant.period) { return profile }
+            return nil
+        }
+        guard let period = grant.period else { return nil }
+        let periods = FinancialPeriod.covering(period, by: .month)
+        return BudgetProfile(length: .month, periods: periods, amounts: even(line.budget, over: periods.count), declared: false)
+    }
+
+    /// A declaration made into amounts per period, or why it cannot be.
+    public static func resolve(_ declaration: ProfileDeclaration, budget: Money, period: Period?) -> Result<BudgetProfile, Problem> {
+        guard let period else { return .failure(.noPeriod) }
+        let periods = FinancialPeriod.covering(period, by: declaration.length)
+        switch declaration.spread {
+        case .even:
+            return .success(BudgetProfile(length: declaration.length, periods: periods,
+                                          amounts: even(budget, over: periods.count), declared: true))
+        case .amounts(let amounts):
+            guard amounts.count == periods.count else { return .failure(.wrongCount(expected: periods, found: amounts.count)) }
+            guard let sum = try? Money.sum(amounts) else { return .failure(.overflow) }
+            guard sum == budget else { return .failure(.notTheBudget(sum: sum, budget: budget)) }
+            return .success(BudgetProfile(length: declaration.length, periods: periods, amounts: amounts, declared: true))
+        }
+    }
+
+    /// `budget` in `count` equal parts to the penny, the odd pennies one each to the earliest.
+    static func even(_ budget: Money, over count: Int) -> [Money] {
+        guard count > 0 else { return [] }
+        let (share, odd) = budget.pence.quotientAndRemainder(dividingBy: Int64(count))
+        return (0..<count).map { Money(pence: share + (Int64($0) < odd ? 1 : 0)) }
+    }
+}

@@ -1,0 +1,59 @@
+/// A grant's `profile` field: `profile LINE  monthly|quarterly  even`, or an amount per period.
+/// The reader takes what is written; whether it fits the grant (its period, the line's budget) is
+/// the `profiles` check's to say, once every file is read.
+extension LedgerParser {
+    func readProfile(_ grant: inout Grant, keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>,
+                     _ cursor: LineCursor, _ number: Int) {
+        var parts = LineCursor(cursor.bytes)
+        parts.position = valueRange.lowerBound
+        let idRange = parts.word(); parts.skipBlanks()
+        let lengthRange = parts.word(); parts.skipBlanks()
+        let spreadStart = parts.position
+        guard !idRange.isEmpty, !lengthRange.isEmpty, spreadStart < valueRange.upperBound else {
+            report(.badProfile, "a profile is a line's id, monthly or quarterly, then even or an amount for each period",
+                   hint: "write profile nwps  quarterly  even, or profile nwps  quarterly  £60,000.00 £70,000.00 £70,000.00 £70,750.00",
+                   cursor, number, keyStart, max(keyRange.count, valueRange.upperBound - keyStart))
+            return
+        }
+        let length: FinancialPeriod.Length
+        switch cursor.string(lengthRange) {
+        case "monthly": length = .month
+        case "quarterly": length = .quarter
+        default:
+            report(.badProfile, "a profile is monthly or quarterly, not \"\(cursor.string(lengthRange))\"",
+                   hint: "write profile \(cursor.string(idRange))  quarterly  even", cursor, number, lengthRange.lowerBound, lengthRange.count)
+            return
+        }
+        let spreadRange = spreadStart..<valueRange.upperBound
+        let spread: ProfileDeclaration.Spread
+        if cursor.equals(spreadRange, "even") {
+            spread = .even
+        } else {
+            var amounts: [Money] = []
+            var words = LineCursor(cursor.bytes)
+            words.position = spreadStart
+            var broken = false
+            while words.position < valueRange.upperBound {
+                let amountRange = words.word(); words.skipBlanks()
+                guard !amountRange.isEmpty else { break }
+                if let amount = nonNegativeMoney(amountRange, cursor, number, what: "a profile's amount") {
+                    amounts.append(amount)
+                } else {
+                    broken = true
+                }
+            }
+            if broken { return }
+            spread = .amounts(amounts)
+        }
+        let id = cursor.string(idRange)
+        if let first = grant.profiles.first(where: { $0.lineID == id }) {
+            report(.badProfile, "line \(id) is profiled twice", hint: "first profiled at \(first.lineIDLocation.file):\(first.lineIDLocation.line); keep one",
+                   cursor, number, idRange.lowerBound, idRange.count)
+            return
+        }
+        grant.profiles.append(ProfileDeclaration(
+            lineID: id, length: length, spread: spread,
+            lineIDLocation: SourceLocation(file: file, line: number, column: idRange.lowerBound + 1), lineIDLength: idRange.count,
+            spreadLocation: SourceLocation(file: file, line: number, column: spreadStart + 1), spreadLength: spreadRange.count))
+    }
+}

@@ -1,0 +1,105 @@
+import Testing
+@testable import GrantLedgerCore
+
+/// A line's profile, written under its grant, read and held to the grant: one amount per month or
+/// quarter of the grant's period, adding up to the line's budget to the penny; `even` splits it
+/// with the odd pennies to the earliest periods; a line with no profile is even by month.
+@Suite("Budget profiles")
+struct ProfileChecksTests {
+    static func books(period: String = "2019-20", _ profiles: [String]) -> String {
+        """
+        funder f  F
+        grant g  G
+          funder  f
+          period  \(period)
+          award   £1,000.00
+          line a  £600.00  Line A
+          line b  £400.00  Line B
+        \(profiles.map { "  profile \($0)" }.joined(separator: "\n"))
+        """
+    }
+
+    static func problems(_ text: String) -> [Diagnostic] {
+        LedgerText.load(text).diagnostics
+    }
+
+    static func profile(_ text: String, line: String) throws -> BudgetProfile {
+        let ledger = LedgerText.read(text).ledger
+        let grant = try #require(ledger.grants.first)
+        let budgetLine = try #require(grant.lines.first { $0.id == line })
+        return try #require(BudgetProfile.of(line: budgetLine, in: grant))
+    }
+
+    @Test func amountsPerQuarterAreTheLinesBudget() throws {
+        let text = Self.books(["a  quarterly  £100.00 £200.00 £150.00 £150.00", "b  quarterly  even"])
+        #expect(Self.problems(text).isEmpty, "\(Self.problems(text))")
+        let a = try Self.profile(text, line: "a")
+        #expect(a.periods.map(\.description) == ["2019-20-Q1", "2019-20-Q2", "2019-20-Q3", "2019-20-Q4"])
+        #expect(a.amounts.map(\.pence) == [10_000, 20_000, 15_000, 15_000])
+        #expect(a.declared)
+        // Due at each period's end: to 31 December is Q1 to Q3; a day before is Q1 and Q2.
+        #expect(a.due(through: Day.parse("2019-12-31")!).pence == 45_000)
+        #expect(a.due(through: Day.parse("2019-12-30")!).pence == 30_000)
+        #expect(a.due(after: Day.parse("2019-12-31")!).pence == 15_000)
+        #expect(try Self.profile(text, line: "b").amounts.map(\.pence) == [10_000, 10_000, 10_000, 10_000])
+    }
+
+    @Test func evenSharesTheOddPenniesToTheEarliestPeriods() throws {
+        let text = """
+            funder f  F
+            grant g  G
+              funder  f
+              period  2019-20
+              award   £100.00
+              line a  £100.00  Line A
+              profile a  monthly  even
+            """
+        let amounts = try Self.profile(text, line: "a").amounts.map(\.pence)
+        #expect(amounts == [834, 834, 834, 834] + Array(repeating: 833, count: 8))
+        #expect(amounts.reduce(0, +) == 10_000)
+    }
+
+    @Test func aLineWithoutAProfileIsEvenByMonthOverTheGrantsPeriod() throws {
+        let profile = try Self.profile(Self.books(period: "2022-07-01..2023-09-30", []), line: "b")
+        #expect(!profile.declared && profile.length == .month)
+        #expect(profile.periods.count == 15 && profile.periods.first?.description == "2022-07")
+        #expect(profile.amounts.reduce(0) { $0 + $1.pence } == 40_000)
+    }
+
+    @Test func aProfileThatIsNotTheBudgetIsALocatedError() throws {
+        let text = Self.books(["a  quarterly  £100.00 £200.00 £150.00 £149.99"])
+        let problem = try #require(Self.problems(text).first)
+        #expect(Self.problems(text).map(\.code) == [.profileNotBudget])
+        #expect(problem.severity == .error)
+        #expect(problem.message == "line a's profile adds up to £599.99, £0.01 less than its budget of £600.00")
+        #expect(problem.location?.line == 8 && problem.location?.column == 25)
+    }
+
+    @Test func oneAmountForEachPeriodOfTheGrant() throws {
+        let text = Self.books(period: "2022-07-01..2023-09-30", ["a  quarterly  £300.00 £300.00"])
+        let problem = try #require(Self.problems(text).first)
+        #expect(problem.code == .badProfile)
+        #expect(problem.message == "line a's profile has 2 amounts, but grant g's period 2022-07-01..2023-09-30 has 5 quarters")
+        #expect(problem.hint == "give one amount for each quarter, in order (2022-23-Q2, 2022-23-Q3, 2022-23-Q4, 2023-24-Q1, 2023-24-Q2), or write even")
+    }
+
+    @Test(arguments: [
+        ("c  quarterly  even", DiagnosticCode.unknownLine, Optional("grant g has no line \"c\" to profile")),
+        ("a  weekly  even", .badProfile, "a profile is monthly or quarterly, not \"weekly\""),
+        ("a  quarterly", .badProfile, "a profile is a line's id, monthly or quarterly, then even or an amount for each period"),
+        ("a  quarterly  £1.234 £1 £1 £1", .badAmount, nil),
+        ("a  quarterly  -£1.00 £201.00 £200.00 £200.00", .badValue, "a profile's amount cannot be negative: -£1.00"),
+    ])
+    func badProfilesAreLocatedErrors(_ profile: String, _ code: DiagnosticCode, _ message: String?) throws {
+        let problems = Self.problems(Self.books([profile]))
+        #expect(problems.map(\.code) == [code], "\(problems)")
+        if let message { #expect(problems.first?.message == message) }
+        #expect(problems.first?.location?.line == 8)
+    }
+
+    @Test func aLineProfiledTwiceIsAnError() {
+        let problems = Self.problems(Self.books(["a  quarterly  even", "a  monthly  even"]))
+        #expect(problems.map(\.code) == [.badProfile])
+        #expect(problems.first?.message == "line a is profiled twice")
+    }
+}
