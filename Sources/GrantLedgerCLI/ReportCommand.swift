@@ -9,7 +9,7 @@ extension ReportFormat: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print a report: grants, lines, initiatives, areas, bids or balance.",
+        abstract: "Print a report: grants, lines, budget, initiatives, areas, bids or balance.",
         discussion: ReportKind.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n")
             + "\n\nSpend is a posting to an expenses account tagged grant:. Dates filter postings by transaction date, "
             + "both ends included; --fy and --grant also choose the grants listed. When the dates have a start, the "
@@ -26,6 +26,12 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("fy"), help: ArgumentHelp("A financial year, April to March.", valueName: "2019-20"))
     var financialYear: String?
 
+    @Option(help: ArgumentHelp("A quarter of the financial year (Q1 is April to June).", valueName: "2019-20-Q3"))
+    var quarter: String?
+
+    @Option(help: ArgumentHelp("A month.", valueName: "2019-10"))
+    var month: String?
+
     @Option(help: ArgumentHelp("Count postings dated on or after this day.", valueName: "YYYY-MM-DD"))
     var from: String?
 
@@ -41,6 +47,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "table (for people), csv or json (for programs; amounts as exact decimal strings).")
     var format: ReportFormat = .table
 
+    @OptionGroup(title: "Budget monitoring (report budget)")
+    var budget: BudgetOptions
+
     @OptionGroup(title: "Input files")
     var inputOptions: InputOptions
 
@@ -48,13 +57,15 @@ struct ReportCommand: ParsableCommand {
         Run.start(inputOptions)
         let filter: ReportFilter
         do {
-            filter = try ReportFilter.parse(financialYear: financialYear, from: from, to: to, grant: grant, area: area)
+            filter = try ReportFilter.parse(financialYear: financialYear, quarter: quarter, month: month, from: from, to: to,
+                                            grant: grant, area: area)
         } catch {
             throw LedgerInput.fail(error.diagnostic)
         }
+        let settings = try budget.settings(ArgumentLocator())
         let ledger = try LedgerInput.load(paths)
         do {
-            Console.out(format.render(try kind.build(ledger, filter)))
+            Console.out(format.render(try kind.build(ledger, filter, budget: settings)))
         } catch {
             throw LedgerInput.fail(error.diagnostic)
         }

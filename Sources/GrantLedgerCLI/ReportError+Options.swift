@@ -6,6 +6,8 @@ extension ReportFilter.Setting {
     var option: String {
         switch self {
         case .financialYear: "--fy"
+        case .quarter: "--quarter"
+        case .month: "--month"
         case .from: "--from"
         case .to: "--to"
         case .grant: "--grant"

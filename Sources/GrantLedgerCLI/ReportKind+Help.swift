@@ -7,6 +7,7 @@ extension ReportKind {
         switch self {
         case .grants: return "per grant: award, allocated, spent, remaining, percent; its lines too with --fy or --grant"
         case .lines: return "per grant line: budget, spent, remaining, percent"
+        case .budget: return "budget monitoring per grant line: profile and actual in the period and to date, committed, forecast outturn, variance, remaining, RAG"
         case .initiatives: return "per initiative: spend and postings"
         case .areas: return "per area: spend and postings"
         case .bids: return "per bid: status, dates, requested, awarded, spend on its grant, underspend"

@@ -5,6 +5,7 @@ enum Declaration {
     case initiative(Initiative)
     case grant(Grant)
     case bid(Bid)
+    case commitment(Commitment)
     case account(Account)
 }
 

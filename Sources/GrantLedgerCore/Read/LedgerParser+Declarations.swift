@@ -44,7 +44,7 @@ extension LedgerParser {
                 accountDeclarations[symbol] = account
             }
             block = .declaration(.account(account))
-        case "funder", "area", "initiative", "grant", "bid":
+        case "funder", "area", "initiative", "grant", "bid", "commitment":
             let idRange = cursor.word()
             cursor.skipBlanks()
             let nameRange = cursor.textUntilComment()
@@ -70,12 +70,13 @@ extension LedgerParser {
             case "area": block = .declaration(.area(Area(id: id, name: name, location: location)))
             case "initiative": block = .declaration(.initiative(Initiative(id: id, name: name, location: location)))
             case "grant": block = .declaration(.grant(Grant(id: id, name: name, location: location)))
+            case "commitment": block = .declaration(.commitment(Commitment(id: id, name: name, location: location)))
             default: block = .declaration(.bid(Bid(id: id, name: name, location: location)))
             }
         default:
             block = .skipped
             report(.unknownDirective, "unknown directive \"\(keyword)\"",
-                   hint: "a line at the left margin starts a transaction (a date) or one of: include, account, funder, area, initiative, grant, bid; indent postings and fields",
+                   hint: "a line at the left margin starts a transaction (a date) or one of: include, account, funder, area, initiative, grant, bid, commitment; indent postings and fields",
                    cursor, number, 0, keywordRange.count)
         }
     }
@@ -158,6 +159,24 @@ extension LedgerParser {
             readBidField(&bid, key: key, value: value, keyRange: keyRange, line, number, needValue: needValue, reference: reference,
                          amount: amount, day: day, unknownField: unknownField)
             declaration = .bid(bid)
+        case .commitment(var commitment):
+            switch key {
+            case "date": if needValue() { commitment.date = day(valueRange) }
+            case "grant": commitment.grantID = reference(.grant)
+            case "line":
+                if needValue() {
+                    commitment.lineID = value
+                    commitment.lineLocation = valueLocation
+                }
+            case "amount": commitment.amount = amount()
+            case "supplier": if needValue() { commitment.supplier = value }
+            case "initiative": commitment.initiativeID = reference(.initiative)
+            case "area": commitment.areaID = reference(.area)
+            case "ref": if needValue() { commitment.reference = value }
+            case "closed": if needValue() { commitment.closed = day(valueRange) }
+            default: unknownField("date, grant, line, amount, supplier, initiative, area, ref, closed")
+            }
+            declaration = .commitment(commitment)
         }
         block = .declaration(declaration)
     }
@@ -393,6 +412,21 @@ extension LedgerParser {
                     at: bid.location, length: bid.id.utf8.count))
             }
             insert(bid, id: bid.id, kind: "bid", into: \.bids, index: \.bidIndex, location: bid.location)
+        case .commitment(let commitment):
+            var missing: [String] = []
+            // A field written but not understood has been reported already.
+            for (field, absent) in [("date", commitment.date == nil), ("grant", commitment.grantID == nil), ("amount", commitment.amount == nil)]
+            where absent && !fieldsWritten.contains(field) {
+                missing.append(field)
+            }
+            if !missing.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .missingField, "commitment \(commitment.id) has no \(missing.joined(separator: ", "))",
+                    hint: "add indented lines such as: date  2019-12-02 / grant  pcc-snb-2019-20 / line  youth-crime / amount  £12,000.00",
+                    at: commitment.location, length: commitment.id.utf8.count))
+            }
+            insert(commitment, id: commitment.id, kind: "commitment", into: \.commitments, index: \.commitmentIndex,
+                   location: commitment.location)
         }
     }
 

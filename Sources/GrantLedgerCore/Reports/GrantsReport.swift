@@ -25,7 +25,7 @@ public enum GrantsReport {
     }
 
     /// Whether the report shows each grant's lines under it: with `--grant` or `--fy`.
-    static func showsLines(_ filter: ReportFilter) -> Bool { filter.grantID != nil || filter.financialYear != nil }
+    static func showsLines(_ filter: ReportFilter) -> Bool { filter.grantID != nil || filter.span != nil }
 
     /// The table the writers print: the grants' figures, each grant's lines under it when shown.
     public static func table(_ figures: ReportFigures<GrantFigures>) throws(ReportError) -> Report {

@@ -7,6 +7,10 @@ public enum ReportError: Error, Hashable, Sendable {
     case unknownArea(String, suggestion: String?)
     case badDate(ReportFilter.Setting, text: String)
     case badFinancialYear(String)
+    /// A quarter or month not written as one (`2019-20-Q3`, `2019-10`).
+    case badFinancialPeriod(ReportFilter.Setting, text: String)
+    /// A quarter and a month both given.
+    case twoPeriods
     case emptyRange(from: Day, to: Day)
     case overflow(String)
     /// A builder made a row that does not fit its columns: a bug, reported rather than trapped.
@@ -31,6 +35,14 @@ public enum ReportError: Error, Hashable, Sendable {
         case .badFinancialYear(let text):
             return Diagnostic(.badPeriod, "\(name(.financialYear)) \(text): not a financial year",
                               hint: "write the year it starts and the two digits of the next, for example \(name(.financialYear)) 2019-20")
+        case .badFinancialPeriod(let setting, let text):
+            let quarter = setting == .quarter
+            return Diagnostic(.badPeriod, "\(name(setting)) \(text): not a \(quarter ? "quarter" : "month")",
+                              hint: quarter ? "write the financial year and the quarter, Q1 being April to June, for example \(name(setting)) 2019-20-Q3"
+                                  : "write the year and the month, for example \(name(setting)) 2019-10")
+        case .twoPeriods:
+            return Diagnostic(.badPeriod, "\(name(.quarter)) and \(name(.month)) cannot both be given",
+                              hint: "give one: a quarter, or a month within it")
         case .emptyRange(let from, let to):
             return Diagnostic(.badPeriod, "the dates asked for are empty: from \(from) to \(to)",
                               hint: "\(name(.from)) must be on or before \(name(.to)), and inside \(name(.financialYear)) when both are given")

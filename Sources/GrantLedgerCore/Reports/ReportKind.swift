@@ -1,9 +1,14 @@
 /// The reports `grantledger report` can make, by the name typed on the command line.
 public enum ReportKind: String, CaseIterable, Sendable {
-    case grants, lines, initiatives, areas, bids, balance
+    case grants, lines, budget, initiatives, areas, bids, balance
 
-    public func build(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter()) throws(ReportError) -> Report {
+    /// `budget` is monitored to a day and forecast by a method (`BudgetSettings`); without them, to
+    /// the day of the last transaction, by profile.
+    public func build(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter(), budget: BudgetSettings? = nil) throws(ReportError) -> Report {
         switch self {
+        case .budget:
+            let last = ledger.transactions.map(\.date).max() ?? Day(daysSinceEpoch: 0)
+            return try BudgetReport.build(ledger, filter, budget ?? BudgetSettings(asOf: last))
         case .grants: return try GrantsReport.build(ledger, filter)
         case .lines: return try LinesReport.build(ledger, filter)
         case .initiatives: return try InitiativesReport.build(ledger, filter)

@@ -73,8 +73,8 @@ struct ReportScope {
     var grants: [Int] {
         ledger.grants.indices.filter { index in
             if let grant, index != Int(grant) { return false }
-            if let year = filter.financialYear, let period = ledger.grants[index].period {
-                return period.start <= year.period.end && year.period.start <= period.end
+            if let span = filter.span, let period = ledger.grants[index].period {
+                return period.start <= span.end && span.start <= period.end
             }
             return true
         }

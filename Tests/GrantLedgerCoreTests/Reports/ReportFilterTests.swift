@@ -8,6 +8,8 @@ import Testing
     static func option(_ setting: ReportFilter.Setting) -> String {
         switch setting {
         case .financialYear: "--fy"
+        case .quarter: "--quarter"
+        case .month: "--month"
         case .from: "--from"
         case .to: "--to"
         case .grant: "--grant"
@@ -30,6 +32,21 @@ import Testing
         #expect(filter.start == Day.parse("2019-05-01"), "--from narrows the year")
         #expect(filter.end == Day.parse("2020-03-31"), "the year narrows --to")
         #expect(filter.grantID == "g" && filter.areaID == "a")
+    }
+
+    @Test func aQuarterOrAMonthIsAPeriodOfTheFinancialYear() throws {
+        let quarter = try ReportFilter.parse(quarter: "2019-20-Q3")
+        #expect(quarter.start == Day.parse("2019-10-01") && quarter.end == Day.parse("2019-12-31"))
+        #expect(quarter.caption == "2019-20-Q3")
+        let month = try ReportFilter.parse(financialYear: "2019-20", month: "2020-02", from: "2020-02-10")
+        #expect(month.start == Day.parse("2020-02-10") && month.end == Day.parse("2020-02-29"))
+        #expect(throws: ReportError.badFinancialPeriod(.quarter, text: "2019-Q3")) { try ReportFilter.parse(quarter: "2019-Q3") }
+        #expect(throws: ReportError.badFinancialPeriod(.quarter, text: "2019-10")) { try ReportFilter.parse(quarter: "2019-10") }
+        #expect(throws: ReportError.badFinancialPeriod(.month, text: "2019-20-Q3")) { try ReportFilter.parse(month: "2019-20-Q3") }
+        #expect(throws: ReportError.twoPeriods) { try ReportFilter.parse(quarter: "2019-20-Q3", month: "2019-10") }
+        let message = ReportError.badFinancialPeriod(.quarter, text: "2019-Q3").diagnostic(naming: Self.option)
+        #expect(message.message == "--quarter 2019-Q3: not a quarter")
+        #expect(message.hint == "write the financial year and the quarter, Q1 being April to June, for example --quarter 2019-20-Q3")
     }
 
     @Test(arguments: [

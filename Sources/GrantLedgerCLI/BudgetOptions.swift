@@ -1,0 +1,51 @@
+import ArgumentParser
+import GrantLedgerCore
+
+/// `report budget`'s options: the day "to date" means when no period is given, the forecast
+/// method and the RAG thresholds, each problem located on the command line.
+struct BudgetOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("To date means to this day when no period is given (default: today).",
+                                                           valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("How the forecast outturn is made: profile (actual, then committed or the rest of the profile, "
+                               + "whichever is more) or run-rate (actual carried on at its pace to the grant's end).", valueName: "METHOD"))
+    var forecast: String = ForecastMethod.profile.rawValue
+
+    @Option(help: ArgumentHelp("Amber when the forecast is off the budget by more than this (default 5%).", valueName: "PERCENT"))
+    var amber: String?
+
+    @Option(help: ArgumentHelp("Red when the forecast is off the budget by more than this, or the line is overspent (default 10%).",
+                               valueName: "PERCENT"))
+    var red: String?
+
+    func settings(_ locator: ArgumentLocator) throws -> BudgetSettings {
+        var problems: [Diagnostic] = []
+        let day = DateOptions.asOf(asOf, locator, problems: &problems)
+        var settings = BudgetSettings(asOf: day)
+        if let method = ForecastMethod(rawValue: forecast) {
+            settings.method = method
+        } else {
+            problems.append(Diagnostic(.badValue, "--forecast \(forecast): not a forecast method",
+                                       hint: "choose profile or run-rate",
+                                       origin: locator.origin(option: "--forecast", value: forecast)))
+        }
+        for (option, text, apply) in [("--amber", amber, { (share: Rational) in settings.status.amber = share }),
+                                      ("--red", red, { (share: Rational) in settings.status.red = share })] {
+            guard let text else { continue }
+            if let share = try? ExactNumberParser.parseWeight(text), !share.isNegative, share <= .one {
+                apply(share)
+            } else {
+                problems.append(Diagnostic(.badValue, "\(option) \(text): not a share of the budget between 0 and 100%",
+                                           hint: "write it as 5%, 0.05 or 1/20", origin: locator.origin(option: option, value: text)))
+            }
+        }
+        if settings.status.amber > settings.status.red {
+            problems.append(Diagnostic(.badValue, "--amber is more than --red",
+                                       hint: "Amber is the nearer warning: make it at most Red's threshold",
+                                       origin: locator.origin(option: "--amber", value: amber ?? "")))
+        }
+        try Run.stopOnErrors(problems)
+        return settings
+    }
+}

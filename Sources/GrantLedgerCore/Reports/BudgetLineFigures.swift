@@ -1,0 +1,106 @@
+import BigInt
+
+/// How the forecast outturn of a line is made.
+public enum ForecastMethod: String, CaseIterable, Sendable {
+    /// Actual to date, then what is committed or the rest of the profile, whichever is more: the
+    /// orders raised are the first of the profile's spending, never counted on top of it.
+    case profile
+    /// Actual to date carried on at the same pace to the end of the grant's period (by days),
+    /// or what is committed on top of actual, whichever is more.
+    case runRate = "run-rate"
+}
+
+/// What budget monitoring asks of a report: the day "to date" means when the dates asked for have
+/// no end, how forecasts are made and where the RAG thresholds sit.
+public struct BudgetSettings: Hashable, Sendable {
+    public var asOf: Day
+    public var method: ForecastMethod
+    public var status: ForecastStatusRule
+
+    public init(asOf: Day, method: ForecastMethod = .profile, status: ForecastStatusRule = ForecastStatusRule()) {
+        self.asOf = asOf
+        self.method = method
+        self.status = status
+    }
+}
+
+/// One line's budget monitoring: budget, profile and actual in the period asked for and to its
+/// end, what is committed, the forecast outturn, variances, what remains and the RAG status. The
+/// untagged key is the row for the award no line holds and the spend and commitments on no line,
+/// so the rows add up to each grant's figures.
+public struct BudgetLineFigures: Hashable, Sendable {
+    public let grantID: String
+    public let key: TagKey
+    public let name: String
+    public let budget: Money
+    /// Nil when the line has no profile (the untagged row, a grant without a period).
+    public let profile: BudgetProfile?
+    public let profiledInPeriod: Money?
+    public let actualInPeriod: Money
+    public let profiledToDate: Money?
+    public let actualToDate: Money
+    /// Orders raised and not yet invoiced, at the end of the period.
+    public let committed: Money
+    public let forecast: Money
+    /// forecast − budget: above zero a forecast overspend, below it a forecast underspend.
+    public let forecastVariance: Money
+    /// actual to date − profile to date: above zero ahead of the profile.
+    public let varianceToDate: Money?
+    /// budget − actual to date.
+    public let remaining: Money
+    public let status: SpendStatusRule.Status
+
+    struct Inputs {
+        let grantID: String
+        let key: TagKey
+        let name: String
+        let budget: Money
+        let profile: BudgetProfile?
+        let inPeriod: Money
+        let toDate: Money
+        let committed: Money
+    }
+
+    init(_ inputs: Inputs, period: Period?, toDate day: Day, grantPeriod: Period?, settings: BudgetSettings) throws(ReportError) {
+        grantID = inputs.grantID
+        key = inputs.key
+        name = inputs.name
+        budget = inputs.budget
+        profile = inputs.profile
+        actualInPeriod = inputs.inPeriod
+        actualToDate = inputs.toDate
+        committed = inputs.committed
+        profiledInPeriod = inputs.profile.map { profile in
+            period.map { profile.due(in: $0) } ?? profile.due(through: day)
+        }
+        profiledToDate = inputs.profile?.due(through: day)
+        forecast = try Self.forecast(inputs, toDate: day, grantPeriod: grantPeriod, method: settings.method)
+        forecastVariance = try forecast.minus(budget, "forecast variance")
+        if let profiled = inputs.profile?.due(through: day) {
+            varianceToDate = try inputs.toDate.minus(profiled, "variance to date")
+        } else {
+            varianceToDate = nil
+        }
+        remaining = try budget.minus(actualToDate, "remaining")
+        status = settings.status.status(budget: budget, actualToDate: actualToDate, forecast: forecast)
+    }
+
+    /// The forecast outturn by `method` (see `ForecastMethod`). A line without a profile or a period
+    /// to run on is forecast at what is spent and committed.
+    static func forecast(_ inputs: Inputs, toDate day: Day, grantPeriod: Period?, method: ForecastMethod) throws(ReportError) -> Money {
+        let floor = try inputs.toDate.plus(inputs.committed, "forecast")
+        switch method {
+        case .profile:
+            guard let profile = inputs.profile else { return floor }
+            let rest = profile.due(after: day)
+            return try inputs.toDate.plus(max(rest, inputs.committed), "forecast")
+        case .runRate:
+            guard let period = grantPeriod, day >= period.start, day < period.end else { return floor }
+            let elapsed = Int128(day.daysSinceEpoch - period.start.daysSinceEpoch) + 1
+            let total = Int128(period.end.daysSinceEpoch - period.start.daysSinceEpoch) + 1
+            guard let pace = Rational(Int128(inputs.toDate.pence) * total, elapsed),
+                  let pence = Int64(exactly: pace.rounded(.halfAwayFromZero)) else { throw .overflow("forecast") }
+            return max(Money(pence: pence), floor)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// Budget monitoring per grant line: budget; profile and actual in the period asked for (when its
+/// dates have a start); profile, actual and their variance to the period's end (or the as-of day);
+/// what is committed; the forecast outturn, its variance from the budget, as a percent too; what
+/// remains; and the RAG status. Rows are lines, grant by grant, each grant with award, spend or
+/// commitments on no line getting a `(none)` row, so totals agree with the grants report.
+public enum BudgetReport {
+    public static func build(_ ledger: Ledger, _ filter: ReportFilter, _ settings: BudgetSettings) throws(ReportError) -> Report {
+        try table(figures(ledger, filter, settings), settings)
+    }
+
+    /// The day "to date" means: the end of the dates asked for, else the as-of day.
+    public static func toDate(_ filter: ReportFilter, _ settings: BudgetSettings) -> Day { filter.end ?? settings.asOf }
+
+    public static func figures(_ ledger: Ledger, _ filter: ReportFilter, _ settings: BudgetSettings) throws(ReportError)
+        -> ReportFigures<BudgetLineFigures> {
+        let scope = try ReportScope(ledger, filter)
+        let day = toDate(filter, settings)
+        if let start = scope.start, day < start { throw .emptyRange(from: start, to: day) }
+        var toDateFilter = filter
+        (toDateFilter.financialYear, toDateFilter.period, toDateFilter.from, toDateFilter.to) = (nil, nil, nil, day)
+        let inPeriod = try SpendTally(scope)
+        let toDate = try SpendTally(ReportScope(ledger, toDateFilter))
+        let committed = try CommitmentTally(ledger, through: day)
+        let period = scope.start.map { Period(start: $0, end: day) }
+        var rows: [BudgetLineFigures] = []
+        for index in scope.grants {
+            let grant = ledger.grants[index]
+            func line(_ key: TagKey, _ name: String, _ budget: Money, _ profile: BudgetProfile?,
+                      _ spent: Money, _ spentToDate: Money, _ commitments: Money) throws(ReportError) -> BudgetLineFigures {
+                try BudgetLineFigures(.init(grantID: grant.id, key: key, name: name, budget: budget, profile: profile,
+                                            inPeriod: spent, toDate: spentToDate, committed: commitments),
+                                      period: period, toDate: day, grantPeriod: grant.period, settings: settings)
+            }
+            for (lineIndex, budgetLine) in grant.lines.enumerated() {
+                rows.append(try line(.id(budgetLine.id), budgetLine.name, budgetLine.budget, BudgetProfile.of(line: budgetLine, in: grant),
+                                     inPeriod.byLine[index][lineIndex], toDate.byLine[index][lineIndex], committed.byLine[index][lineIndex]))
+            }
+            let allocated = try Money.total(grant.lines.map(\.budget), "allocated")
+            let unallocated = try (grant.award ?? .zero).minus(allocated, "unallocated")
+            let loose = [unallocated, inPeriod.unlined[index], toDate.unlined[index], committed.unlined[index]]
+            if loose.contains(where: { !$0.isZero }) {
+                rows.append(try line(.untagged, "not on any line", unallocated, nil, inPeriod.unlined[index], toDate.unlined[index],
+                                     committed.unlined[index]))
+            }
+        }
+        return ReportFigures(filter: filter, rows: rows)
+    }
+
+    public static func table(_ figures: ReportFigures<BudgetLineFigures>, _ settings: BudgetSettings) throws(ReportError) -> Report {
+        let inPeriod = figures.hasBefore
+        var columns: [ReportColumn] = [
+            .text("grant", "Grant", label: true), .text("line", "Line"), .text("name", "Name"), .money("budget", "Budget"),
+        ]
+        if inPeriod { columns += [.money("profile", "Profile"), .money("actual", "Actual")] }
+        columns += [.money("profile_to_date", "Profile to date"), .money("actual_to_date", "Actual to date"),
+                    .money("variance_to_date", "Variance to date"), .money("committed", "Committed"), .money("forecast", "Forecast")]
+        let varianceColumn = columns.count
+        columns += [.money("forecast_variance", "Forecast variance"),
+                    .percent("forecast_variance_percent", "Variance %", parts: [varianceColumn], whole: 3),
+                    .money("remaining", "Remaining"), .text("status", "RAG")]
+        let rows = figures.rows.map { line in
+            var cells: [ReportCell] = [.text(line.grantID), .text(line.key.label), .text(line.name), .money(line.budget)]
+            if inPeriod { cells += [line.profiledInPeriod.map(ReportCell.money) ?? .empty, .money(line.actualInPeriod)] }
+            cells += [line.profiledToDate.map(ReportCell.money) ?? .empty, .money(line.actualToDate),
+                      line.varianceToDate.map(ReportCell.money) ?? .empty, .money(line.committed), .money(line.forecast),
+                      .money(line.forecastVariance), .empty, .money(line.remaining), .text(line.status.rawValue)]
+            return ReportRow(cells)
+        }
+        let day = toDate(figures.filter, settings)
+        let title = figures.title("Budget monitoring") + ": to \(day), forecast by \(settings.method.rawValue)"
+        return try Report(title: title, columns: columns, rows: rows)
+    }
+}

@@ -1,0 +1,46 @@
+/// What each commitment still holds on a day: its amount less the spend that released it (spend on
+/// its grant carrying its reference, dated by then), nothing once it is closed, and nothing before
+/// it was raised. Summed per grant and line for the budget report.
+struct CommitmentTally {
+    /// Per grant, per line; and per grant, the commitments on no line (or a line it does not have).
+    var byLine: [[Money]]
+    var unlined: [Money]
+
+    init(_ ledger: Ledger, through day: Day) throws(ReportError) {
+        byLine = ledger.grants.map { Array(repeating: .zero, count: $0.lines.count) }
+        unlined = Array(repeating: .zero, count: ledger.grants.count)
+        guard !ledger.commitments.isEmpty else { return }
+        let invoiced = try Self.invoiced(ledger, through: day)
+        for commitment in ledger.commitments {
+            guard let grantID = commitment.grantID, let grant = ledger.grantIndex[grantID], let amount = commitment.amount,
+                  let date = commitment.date, date <= day else { continue }
+            if let closed = commitment.closed, closed <= day { continue }
+            let released = invoiced[InvoiceKey(grant: grant, reference: commitment.releasingReference)] ?? .zero
+            guard released < amount else { continue }
+            let outstanding = try amount.minus(released, "committed")
+            if let lineID = commitment.lineID, let line = ledger.grants[grant].lineIndex(lineID) {
+                byLine[grant][line] = try byLine[grant][line].plus(outstanding, "committed")
+            } else {
+                unlined[grant] = try unlined[grant].plus(outstanding, "committed")
+            }
+        }
+    }
+
+    struct InvoiceKey: Hashable {
+        let grant: Int
+        let reference: String
+    }
+
+    /// Spend by grant and reference, dated on or before `day`: what has released commitments.
+    static func invoiced(_ ledger: Ledger, through day: Day) throws(ReportError) -> [InvoiceKey: Money] {
+        let references = Set(ledger.commitments.map(\.releasingReference))
+        var sums: [InvoiceKey: Money] = [:]
+        for posting in ledger.postings where ledger.isSpend(posting) {
+            guard let reference = posting.reference, references.contains(reference),
+                  ledger.transactions[Int(posting.transaction)].date <= day else { continue }
+            let key = InvoiceKey(grant: Int(posting.grant), reference: reference)
+            sums[key] = try (sums[key] ?? .zero).plus(posting.amount, "invoiced")
+        }
+        return sums
+    }
+}

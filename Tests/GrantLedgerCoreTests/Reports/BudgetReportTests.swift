@@ -1,0 +1,122 @@
+import Testing
+@testable import GrantLedgerCore
+
+/// Budget monitoring on a small grant, every figure worked by hand: a £12,000 youth line profiled
+/// £3,000 a quarter, £2,500 spent in Q1 and £3,500 in Q2, an order for £4,000 raised in November
+/// and £1,000 of it invoiced in December.
+@Suite("Budget monitoring")
+struct BudgetReportTests {
+    static let books = """
+        funder f  A funder
+        account expenses:youth
+        account assets:bank
+
+        grant g  Youth grant
+          funder  f
+          period  2019-20
+          award   £12,000.00
+          line youth  £12,000.00  Youth diversion
+          profile youth  quarterly  £3,000.00 £3,000.00 £3,000.00 £3,000.00
+
+        commitment po-1  Youth sessions, January to March
+          date    2019-11-01
+          grant   g
+          line    youth
+          amount  £4,000.00
+          ref     PO-1
+
+        2019-05-10 Supplier | Q1 sessions   ; grant:g, line:youth
+            expenses:youth  £2,500.00
+            assets:bank
+
+        2019-08-10 Supplier | Q2 sessions   ; grant:g, line:youth
+            expenses:youth  £3,500.00
+            assets:bank
+
+        2019-12-15 Supplier | first invoice against PO-1   ; grant:g, line:youth, ref:PO-1
+            expenses:youth  £1,000.00
+            assets:bank
+        """
+
+    static func line(_ filter: ReportFilter, in text: String = books, asOf: String = "2020-03-31",
+                     method: ForecastMethod = .profile) throws -> BudgetLineFigures {
+        let (ledger, problems) = LedgerText.load(text)
+        #expect(problems.isEmpty, "\(problems)")
+        let figures = try BudgetReport.figures(ledger, filter, BudgetSettings(asOf: Day.parse(asOf)!, method: method))
+        #expect(figures.rows.count == 1)
+        return try #require(figures.rows.first)
+    }
+
+    static func quarter(_ text: String) -> ReportFilter {
+        ReportFilter(period: FinancialPeriod.parse(text))
+    }
+
+    @Test func theThirdQuarterWorkedByHand() throws {
+        let line = try Self.line(Self.quarter("2019-20-Q3"))
+        #expect(line.profiledInPeriod?.pence == 300_000 && line.actualInPeriod.pence == 100_000)
+        #expect(line.profiledToDate?.pence == 900_000 && line.actualToDate.pence == 700_000)
+        #expect(line.varianceToDate?.pence == -200_000)
+        // £4,000 ordered, £1,000 invoiced with its reference: £3,000 still committed.
+        #expect(line.committed.pence == 300_000)
+        // Actual £7,000, then the larger of committed (£3,000) and the rest of the profile (Q4, £3,000).
+        #expect(line.forecast.pence == 1_000_000)
+        #expect(line.forecastVariance.pence == -200_000)
+        #expect(line.remaining.pence == 500_000)
+        // £2,000 off a £12,000 budget is 16.7%: beyond Red's 10%.
+        #expect(line.status == .red)
+    }
+
+    @Test func commitmentsAreCountedOnlyOnceAgainstTheProfile() throws {
+        // An order larger than the rest of the profile: the forecast is actual plus the order.
+        let bigger = Self.books.replacingOccurrences(of: "amount  £4,000.00", with: "amount  £6,000.00")
+        let line = try Self.line(Self.quarter("2019-20-Q3"), in: bigger)
+        #expect(line.committed.pence == 500_000)
+        #expect(line.forecast.pence == 1_200_000)
+        #expect(line.status == .green)
+    }
+
+    @Test func theProfileForecastAtTheEndOfAugust() throws {
+        // To 31 August only Q1's £3,000 is due; actual £6,000; nothing ordered yet; the rest of the
+        // profile is Q2 to Q4, £9,000: forecast £15,000, £3,000 (25%) over.
+        let line = try Self.line(ReportFilter(to: Day.parse("2019-08-31")), method: .profile)
+        #expect(line.profiledToDate?.pence == 300_000 && line.actualToDate.pence == 600_000)
+        #expect(line.committed.pence == 0)
+        #expect(line.forecast.pence == 1_500_000)
+        #expect(line.status == .red)
+    }
+
+    @Test func theRunRateForecastWorkedByHand() throws {
+        // £6,000 in the 153 days from 1 April to 31 August, carried on for the year's 366 days
+        // (2020 is a leap year): 6,000 × 366 / 153 = £14,352.941… → £14,352.94.
+        let august = try Self.line(ReportFilter(to: Day.parse("2019-08-31")), method: .runRate)
+        #expect(august.forecast.pence == 1_435_294)
+        // At 30 September, 183 days: 6,000 × 366 / 183 = £12,000.00 exactly, on budget.
+        let september = try Self.line(ReportFilter(to: Day.parse("2019-09-30")), method: .runRate)
+        #expect(september.forecast.pence == 1_200_000)
+        #expect(september.status == .green)
+        // At 31 December the pace gives 7,000 × 366 / 275 = £9,316.36, less than actual and
+        // committed (£10,000), which stands.
+        let december = try Self.line(ReportFilter(to: Day.parse("2019-12-31")), method: .runRate)
+        #expect(december.forecast.pence == 1_000_000)
+    }
+
+    @Test func aClosedCommitmentHoldsNothing() throws {
+        let closed = Self.books.replacingOccurrences(of: "  ref     PO-1\n", with: "  ref     PO-1\n  closed  2020-01-31\n")
+        #expect(try Self.line(Self.quarter("2019-20-Q3"), in: closed).committed.pence == 300_000)
+        let after = try Self.line(Self.quarter("2019-20-Q4"), in: closed)
+        #expect(after.committed.pence == 0)
+        #expect(after.forecast.pence == after.actualToDate.pence, "the grant's year is over: the forecast is the actual")
+    }
+
+    @Test func theTableAddsUpAndSaysWhatItIs() throws {
+        let ledger = LedgerText.load(Self.books).ledger
+        let report = try BudgetReport.build(ledger, Self.quarter("2019-20-Q3"), BudgetSettings(asOf: Day.parse("2020-03-31")!))
+        #expect(report.title == "Budget monitoring (2019-20-Q3): to 2019-12-31, forecast by profile")
+        #expect(report.columns.map(\.key) == ["grant", "line", "name", "budget", "profile", "actual", "profile_to_date", "actual_to_date",
+                                              "variance_to_date", "committed", "forecast", "forecast_variance",
+                                              "forecast_variance_percent", "remaining", "status"])
+        let csv = ReportFormat.csv.render(report)
+        #expect(csv.contains("g,youth,Youth diversion,12000.00,3000.00,1000.00,9000.00,7000.00,-2000.00,3000.00,10000.00,-2000.00,-16.7,5000.00,Red"),
+                "\(csv)")
+    }
+}
