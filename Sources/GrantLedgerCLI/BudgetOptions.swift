@@ -12,6 +12,9 @@ struct BudgetOptions: ParsableArguments {
                                + "whichever is more) or run-rate (actual carried on at its pace to the grant's end).", valueName: "METHOD"))
     var forecast: String = ForecastMethod.profile.rawValue
 
+    @Option(help: ArgumentHelp("A profile and an actual column for each month, quarter or year of the period.", valueName: "month|quarter|year"))
+    var by: String?
+
     @Option(help: ArgumentHelp("Amber when the forecast is off the budget by more than this (default 5%).", valueName: "PERCENT"))
     var amber: String?
 
@@ -29,6 +32,14 @@ struct BudgetOptions: ParsableArguments {
             problems.append(Diagnostic(.badValue, "--forecast \(forecast): not a forecast method",
                                        hint: "choose profile or run-rate",
                                        origin: locator.origin(option: "--forecast", value: forecast)))
+        }
+        if let by {
+            if let length = FinancialPeriod.Length(rawValue: by) {
+                settings.by = length
+            } else {
+                problems.append(Diagnostic(.badValue, "--by \(by): not month, quarter or year", hint: "for example --by quarter",
+                                           origin: locator.origin(option: "--by", value: by)))
+            }
         }
         for (option, text, apply) in [("--amber", amber, { (share: Rational) in settings.status.amber = share }),
                                       ("--red", red, { (share: Rational) in settings.status.red = share })] {

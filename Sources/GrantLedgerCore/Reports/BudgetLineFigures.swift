@@ -16,11 +16,15 @@ public struct BudgetSettings: Hashable, Sendable {
     public var asOf: Day
     public var method: ForecastMethod
     public var status: ForecastStatusRule
+    /// A column of profile and actual per month, quarter or year of the span asked for.
+    public var by: FinancialPeriod.Length?
 
-    public init(asOf: Day, method: ForecastMethod = .profile, status: ForecastStatusRule = ForecastStatusRule()) {
+    public init(asOf: Day, method: ForecastMethod = .profile, status: ForecastStatusRule = ForecastStatusRule(),
+                by: FinancialPeriod.Length? = nil) {
         self.asOf = asOf
         self.method = method
         self.status = status
+        self.by = by
     }
 }
 
@@ -49,6 +53,15 @@ public struct BudgetLineFigures: Hashable, Sendable {
     /// budget − actual to date.
     public let remaining: Money
     public let status: SpendStatusRule.Status
+    /// With `BudgetSettings.by`: each period's profile and actual (to the day "to date" means).
+    public internal(set) var periods: [PeriodFigures] = []
+
+    /// One period's profile (nil without a profile) and actual.
+    public struct PeriodFigures: Hashable, Sendable {
+        public let period: FinancialPeriod
+        public let profiled: Money?
+        public let actual: Money
+    }
 
     struct Inputs {
         let grantID: String

@@ -22,6 +22,11 @@ public enum BudgetReport {
         let toDate = try SpendTally(ReportScope(ledger, toDateFilter))
         let committed = try CommitmentTally(ledger, through: day)
         let period = scope.start.map { Period(start: $0, end: day) }
+        let columns = try settings.by.map { length throws(ReportError) in
+            let year = day.financialYear.period
+            let span = Period(start: scope.start ?? year.start, end: scope.end ?? year.end)
+            return try PeriodTally(ReportScope(ledger, toDateFilter), periods: FinancialPeriod.covering(span, by: length))
+        }
         var rows: [BudgetLineFigures] = []
         for index in scope.grants {
             let grant = ledger.grants[index]
@@ -31,22 +36,34 @@ public enum BudgetReport {
                                             inPeriod: spent, toDate: spentToDate, committed: commitments),
                                       period: period, toDate: day, grantPeriod: grant.period, settings: settings)
             }
+            func perPeriod(_ lineIndex: Int, _ profile: BudgetProfile?) -> [BudgetLineFigures.PeriodFigures] {
+                guard let columns else { return [] }
+                return columns.periods.enumerated().map { number, period in
+                    .init(period: period, profiled: profile?.due(in: period.period), actual: columns.sums[index][lineIndex][number])
+                }
+            }
             for (lineIndex, budgetLine) in grant.lines.enumerated() {
-                rows.append(try line(.id(budgetLine.id), budgetLine.name, budgetLine.budget, BudgetProfile.of(line: budgetLine, in: grant),
-                                     inPeriod.byLine[index][lineIndex], toDate.byLine[index][lineIndex], committed.byLine[index][lineIndex]))
+                let profile = BudgetProfile.of(line: budgetLine, in: grant)
+                var figures = try line(.id(budgetLine.id), budgetLine.name, budgetLine.budget, profile,
+                                       inPeriod.byLine[index][lineIndex], toDate.byLine[index][lineIndex], committed.byLine[index][lineIndex])
+                figures.periods = perPeriod(lineIndex, profile)
+                rows.append(figures)
             }
             let allocated = try Money.total(grant.lines.map(\.budget), "allocated")
             let unallocated = try (grant.award ?? .zero).minus(allocated, "unallocated")
             let loose = [unallocated, inPeriod.unlined[index], toDate.unlined[index], committed.unlined[index]]
             if loose.contains(where: { !$0.isZero }) {
-                rows.append(try line(.untagged, "not on any line", unallocated, nil, inPeriod.unlined[index], toDate.unlined[index],
-                                     committed.unlined[index]))
+                var figures = try line(.untagged, "not on any line", unallocated, nil, inPeriod.unlined[index], toDate.unlined[index],
+                                       committed.unlined[index])
+                figures.periods = perPeriod(grant.lines.count, nil)
+                rows.append(figures)
             }
         }
         return ReportFigures(filter: filter, rows: rows)
     }
 
     public static func table(_ figures: ReportFigures<BudgetLineFigures>, _ settings: BudgetSettings) throws(ReportError) -> Report {
+        if settings.by != nil { return try periodTable(figures, settings) }
         let inPeriod = figures.hasBefore
         var columns: [ReportColumn] = [
             .text("grant", "Grant", label: true), .text("line", "Line"), .text("name", "Name"), .money("budget", "Budget"),
@@ -66,8 +83,30 @@ public enum BudgetReport {
                       .money(line.forecastVariance), .empty, .money(line.remaining), .text(line.status.rawValue)]
             return ReportRow(cells)
         }
-        let day = toDate(figures.filter, settings)
-        let title = figures.title("Budget monitoring") + ": to \(day), forecast by \(settings.method.rawValue)"
-        return try Report(title: title, columns: columns, rows: rows)
+        return try Report(title: title(figures, settings), columns: columns, rows: rows)
+    }
+
+    static func title(_ figures: ReportFigures<BudgetLineFigures>, _ settings: BudgetSettings) -> String {
+        figures.title("Budget monitoring") + ": to \(toDate(figures.filter, settings)), forecast by \(settings.method.rawValue)"
+    }
+
+    /// `--by`: a profile and an actual column for each period, then to date, committed and the forecast.
+    static func periodTable(_ figures: ReportFigures<BudgetLineFigures>, _ settings: BudgetSettings) throws(ReportError) -> Report {
+        let periods = figures.rows.first?.periods.map(\.period) ?? []
+        var columns: [ReportColumn] = [
+            .text("grant", "Grant", label: true), .text("line", "Line"), .text("name", "Name"), .money("budget", "Budget"),
+        ]
+        for period in periods {
+            columns += [.money("\(period)_profile", "\(period) profile"), .money("\(period)_actual", "\(period) actual")]
+        }
+        columns += [.money("actual_to_date", "Actual to date"), .money("committed", "Committed"), .money("forecast", "Forecast"),
+                    .money("forecast_variance", "Forecast variance"), .text("status", "RAG")]
+        let rows = figures.rows.map { line in
+            ReportRow([.text(line.grantID), .text(line.key.label), .text(line.name), .money(line.budget)]
+                      + line.periods.flatMap { [$0.profiled.map(ReportCell.money) ?? .empty, .money($0.actual)] }
+                      + [.money(line.actualToDate), .money(line.committed), .money(line.forecast), .money(line.forecastVariance),
+                         .text(line.status.rawValue)])
+        }
+        return try Report(title: title(figures, settings) + ", by \(settings.by?.rawValue ?? "")", columns: columns, rows: rows)
     }
 }
