@@ -7,12 +7,20 @@
 /// this-account-only in both tools), and its effective tags, by id, in a comment. Transactions go
 /// in date order, ties in file order, as balances are counted. Grants, bids and areas have no
 /// hledger form and are left out.
+///
+/// Budgets go in as hledger's periodic transactions: each line's profile, one rule per period, to
+/// the virtual account `budget:GRANT:LINE`; and each spend posting on a line carries the tag
+/// `budget:budget:GRANT:LINE`, so `hledger bal --budget -Q --pivot budget` sets each line's actual
+/// against its profile, period by period (hledger's quarters are the calendar's, which start on the
+/// same days as the financial year's: its 2019Q2 is 2019-20-Q1). Plain `hledger bal` ignores the
+/// rules, so the balances are as before.
 public enum HledgerWriter {
     public static func write<Out: TextOutputStream>(_ ledger: Ledger, header: [String] = [], to out: inout Out) {
         for line in header { out.write("; \(line)\n") }
         out.write("\ncommodity £1000.00\n\n")
         let accounts = ledger.accounts.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for account in accounts { out.write("account \(account)\n") }
+        writeBudgets(ledger, to: &out)
         for index in ledger.transactionsByDate() {
             let transaction = ledger.transactions[index]
             out.write("\n")
@@ -48,6 +56,26 @@ public enum HledgerWriter {
         return line + "\n"
     }
 
+    /// Each line's profile as periodic transactions (see above), grant by grant.
+    static func writeBudgets<Out: TextOutputStream>(_ ledger: Ledger, to out: inout Out) {
+        var wroteHeading = false
+        for grant in ledger.grants {
+            for line in grant.lines {
+                guard let profile = BudgetProfile.of(line: line, in: grant) else { continue }
+                if !wroteHeading {
+                    out.write("\n; Budgets: each line's profile (hledger bal --budget -Q --pivot budget)\n")
+                    wroteHeading = true
+                }
+                let rule = profile.length == .month ? "monthly" : "quarterly"
+                for (period, amount) in zip(profile.periods, profile.amounts) {
+                    let after = period.period.end.adding(days: 1)
+                    out.write("\n~ \(rule) from \(period.period.start) to \(after)  \(grant.id) \(line.id) \(period)\n")
+                    out.write("    (budget:\(grant.id):\(line.id))  \(Self.amount(amount))\n")
+                }
+            }
+        }
+    }
+
     static func postingLine(_ posting: Posting, _ ledger: Ledger) -> String {
         var line = "    \(ledger.account(of: posting).name)  \(amount(posting.amount))"
         if let assertion = posting.assertion { line += " = \(amount(assertion))" }
@@ -56,7 +84,9 @@ public enum HledgerWriter {
             let grant = ledger.grants[Int(posting.grant)]
             tags.append("grant:\(grant.id)")
             if posting.grantLine >= 0 && Int(posting.grantLine) < grant.lines.count {
-                tags.append("line:\(grant.lines[Int(posting.grantLine)].id)")
+                let line = grant.lines[Int(posting.grantLine)].id
+                tags.append("line:\(line)")
+                if ledger.isSpend(posting) { tags.append("budget:budget:\(grant.id):\(line)") }
             }
         }
         if posting.matchGrant >= 0 { tags.append("match:\(ledger.grants[Int(posting.matchGrant)].id)") }
