@@ -11,7 +11,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOf: journal, encoding: .utf8)
         #expect(text.contains("commodity £1000.00"))
-        #expect(text.contains("    expenses:nwps  £90250.00  ; grant:snb, line:nwps, area:ashfield\n"))
+        #expect(text.contains("    expenses:nwps  £90250.00  ; grant:snb, line:nwps, area:ashfield, budget:budget:snb:nwps\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["books.journal"])
     }
 

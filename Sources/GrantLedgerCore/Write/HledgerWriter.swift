@@ -84,9 +84,7 @@ public enum HledgerWriter {
             let grant = ledger.grants[Int(posting.grant)]
             tags.append("grant:\(grant.id)")
             if posting.grantLine >= 0 && Int(posting.grantLine) < grant.lines.count {
-                let line = grant.lines[Int(posting.grantLine)].id
-                tags.append("line:\(line)")
-                if ledger.isSpend(posting) { tags.append("budget:budget:\(grant.id):\(line)") }
+                tags.append("line:\(grant.lines[Int(posting.grantLine)].id)")
             }
         }
         if posting.matchGrant >= 0 { tags.append("match:\(ledger.grants[Int(posting.matchGrant)].id)") }
@@ -95,6 +93,10 @@ public enum HledgerWriter {
         if let spendClass = posting.spendClass { tags.append("class:\(spendClass.name)") }
         if let supplier = posting.supplier { tags.append("supplier:\(tagValue(supplier))") }
         if let reference = posting.reference { tags.append("ref:\(tagValue(reference))") }
+        if ledger.isSpend(posting), posting.grantLine >= 0 {
+            let grant = ledger.grants[Int(posting.grant)]
+            if Int(posting.grantLine) < grant.lines.count { tags.append("budget:budget:\(grant.id):\(grant.lines[Int(posting.grantLine)].id)") }
+        }
         if !tags.isEmpty { line += "  ; " + tags.joined(separator: ", ") }
         return line + "\n"
     }

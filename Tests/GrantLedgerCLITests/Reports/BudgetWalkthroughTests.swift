@@ -1,0 +1,18 @@
+import Foundation
+import Testing
+
+/// The README's "Budget monitoring through the year" shows real output: `report budget` for a
+/// quarter and by quarter, on the shipped books, exactly as the commands print it.
+@Suite("README: budget monitoring")
+struct BudgetWalkthroughTests {
+    @Test func everyBlockPrintsWhatItShows() throws {
+        let blocks = try ReadmeConsole.blocks(section: "## Budget monitoring through the year")
+        #expect(blocks.count == 2)
+        #expect(blocks.contains { $0.hasPrefix("$ grantledger report budget --quarter 2019-20-Q3") })
+        #expect(blocks.contains { $0.contains("--by quarter") })
+        let folder = try ReadmeConsole.workspace()
+        for block in blocks {
+            #expect(try ReadmeConsole.output(of: block, in: folder.url) == block, "regenerate the README block that starts: \(block.prefix(80))")
+        }
+    }
+}
