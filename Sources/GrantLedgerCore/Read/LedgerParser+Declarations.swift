@@ -160,22 +160,8 @@ extension LedgerParser {
                          amount: amount, day: day, unknownField: unknownField)
             declaration = .bid(bid)
         case .commitment(var commitment):
-            switch key {
-            case "date": if needValue() { commitment.date = day(valueRange) }
-            case "grant": commitment.grantID = reference(.grant)
-            case "line":
-                if needValue() {
-                    commitment.lineID = value
-                    commitment.lineLocation = valueLocation
-                }
-            case "amount": commitment.amount = amount()
-            case "supplier": if needValue() { commitment.supplier = value }
-            case "initiative": commitment.initiativeID = reference(.initiative)
-            case "area": commitment.areaID = reference(.area)
-            case "ref": if needValue() { commitment.reference = value }
-            case "closed": if needValue() { commitment.closed = day(valueRange) }
-            default: unknownField("date, grant, line, amount, supplier, initiative, area, ref, closed")
-            }
+            readCommitmentField(&commitment, key: key, value: value, valueRange: valueRange, valueLocation: valueLocation,
+                                needValue: needValue, reference: reference, amount: amount, day: day, unknownField: unknownField)
             declaration = .commitment(commitment)
         }
         block = .declaration(declaration)
@@ -278,6 +264,30 @@ extension LedgerParser {
             return
         }
         grant.lines.append(GrantLine(id: id, name: cursor.string(nameRange), budget: budget, location: location))
+    }
+
+    /// A commitment's field (see `Commitment`).
+    private func readCommitmentField(
+        _ commitment: inout Commitment, key: String, value: String, valueRange: Range<Int>, valueLocation: SourceLocation,
+        needValue: () -> Bool, reference: (PendingReference.Kind) -> String?, amount: () -> Money?,
+        day: (Range<Int>) -> Day?, unknownField: (String) -> Void
+    ) {
+        switch key {
+        case "date": if needValue() { commitment.date = day(valueRange) }
+        case "grant": commitment.grantID = reference(.grant)
+        case "line":
+            if needValue() {
+                commitment.lineID = value
+                commitment.lineLocation = valueLocation
+            }
+        case "amount": commitment.amount = amount()
+        case "supplier": if needValue() { commitment.supplier = value }
+        case "initiative": commitment.initiativeID = reference(.initiative)
+        case "area": commitment.areaID = reference(.area)
+        case "ref": if needValue() { commitment.reference = value }
+        case "closed": if needValue() { commitment.closed = day(valueRange) }
+        default: unknownField("date, grant, line, amount, supplier, initiative, area, ref, closed")
+        }
     }
 
     /// A bid's field, or a dated status line (`2022-02-24 submitted`).

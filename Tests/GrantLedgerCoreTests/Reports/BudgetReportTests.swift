@@ -120,3 +120,42 @@ struct BudgetReportTests {
                 "\(csv)")
     }
 }
+
+/// A commitment read and held to its grant: the fields it needs, a line the grant has, dates that make sense.
+@Suite("Commitments")
+struct CommitmentTests {
+    static func books(_ fields: [String]) -> String {
+        BudgetReportTests.books.components(separatedBy: "commitment po-1")[0]
+            + "commitment po-2  An order\n" + fields.map { "  \($0)\n" }.joined()
+    }
+
+    @Test func aCommitmentIsReadWithEveryField() throws {
+        let text = Self.books(["date  2019-11-01", "grant  g", "line  youth", "amount  £4,000.00", "supplier  Supplier",
+                               "ref  PO-2", "closed  2020-01-31"])
+        let (ledger, problems) = LedgerText.load(text)
+        #expect(problems.isEmpty, "\(problems)")
+        let commitment = try #require(ledger.commitments.first)
+        #expect(commitment.date == Day.parse("2019-11-01") && commitment.closed == Day.parse("2020-01-31"))
+        #expect(commitment.grantID == "g" && commitment.lineID == "youth" && commitment.amount?.pence == 400_000)
+        #expect(commitment.supplier == "Supplier" && commitment.releasingReference == "PO-2")
+        #expect(ledger.commitmentIndex["po-2"] == 0)
+    }
+
+    @Test(arguments: [
+        (["grant  g", "amount  £1.00"], DiagnosticCode.missingField, "commitment po-2 has no date"),
+        (["date  2019-11-01", "grant  g", "line  yuth", "amount  £1.00"], .unknownLine,
+         "grant g has no line \"yuth\" for commitment po-2"),
+        (["date  2019-11-01", "grant  h", "amount  £1.00"], .unknownGrant, "unknown grant \"h\""),
+        (["date  2018-11-01", "grant  g", "amount  £1.00"], .spendOutsidePeriod,
+         "commitment po-2 is dated 2018-11-01, outside grant g's period 2019-20"),
+        (["date  2019-11-01", "grant  g", "amount  £1.00", "closed  2019-10-01"], .badValue,
+         "commitment po-2 is closed on 2019-10-01, before it was raised on 2019-11-01"),
+        (["date  2019-11-01", "grant  g", "amount  £1.00", "colour  red"], .unknownField, "\"colour\" is not a field here"),
+    ])
+    func badCommitmentsAreLocatedErrors(_ fields: [String], _ code: DiagnosticCode, _ message: String) {
+        let problems = LedgerText.load(Self.books(fields)).diagnostics
+        #expect(problems.map(\.code) == [code], "\(problems)")
+        #expect(problems.first?.message == message)
+        #expect(problems.first?.location != nil)
+    }
+}

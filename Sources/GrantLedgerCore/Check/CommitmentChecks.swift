@@ -1,0 +1,29 @@
+/// Each commitment against its grant: the line it names is one of the grant's, it is raised within
+/// the grant's period, and it is not closed before it was raised.
+public enum CommitmentChecks {
+    @Sendable public static func run(_ ledger: Ledger) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for commitment in ledger.commitments {
+            guard let grantID = commitment.grantID, let index = ledger.grantIndex[grantID] else { continue }
+            let grant = ledger.grants[index]
+            if let lineID = commitment.lineID, grant.lineIndex(lineID) == nil {
+                let known = grant.lines.map(\.id)
+                problems.append(Diagnostic(
+                    .unknownLine, "grant \(grant.id) has no line \"\(lineID)\" for commitment \(commitment.id)",
+                    hint: Suggestion.hint(lineID, in: known, known: "its lines are: \(known.isEmpty ? "none" : known.joined(separator: ", "))"),
+                    at: commitment.lineLocation ?? commitment.location, length: lineID.utf8.count))
+            }
+            if let date = commitment.date, let period = grant.period, !period.contains(date) {
+                problems.append(Diagnostic(
+                    .spendOutsidePeriod, "commitment \(commitment.id) is dated \(date), outside grant \(grant.id)'s period \(period)",
+                    hint: "an order against a grant is raised within its period", at: commitment.location, length: commitment.id.utf8.count))
+            }
+            if let date = commitment.date, let closed = commitment.closed, closed < date {
+                problems.append(Diagnostic(
+                    .badValue, "commitment \(commitment.id) is closed on \(closed), before it was raised on \(date)",
+                    hint: "check the two dates", at: commitment.location, length: commitment.id.utf8.count))
+            }
+        }
+        return problems
+    }
+}
