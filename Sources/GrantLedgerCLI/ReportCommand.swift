@@ -50,6 +50,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup(title: "Budget monitoring (report budget)")
     var budget: BudgetOptions
 
+    @OptionGroup(title: "Register (report register)")
+    var register: RegisterOptions
+
     @OptionGroup(title: "Input files")
     var inputOptions: InputOptions
 
@@ -65,7 +68,7 @@ struct ReportCommand: ParsableCommand {
         let settings = try budget.settings(ArgumentLocator())
         let ledger = try LedgerInput.load(paths)
         do {
-            Console.out(format.render(try kind.build(ledger, filter, budget: settings)))
+            Console.out(format.render(try kind.build(ledger, filter, budget: settings, register: register.query)))
         } catch {
             throw LedgerInput.fail(error.diagnostic)
         }

@@ -12,6 +12,10 @@ extension ReportFilter.Setting {
         case .to: "--to"
         case .grant: "--grant"
         case .area: "--area"
+        case .line: "--line"
+        case .initiative: "--initiative"
+        case .account: "--account"
+        case .payee: "--payee"
         }
     }
 }

@@ -12,6 +12,7 @@ extension ReportKind {
         case .areas: return "per area: spend and postings"
         case .bids: return "per bid: status, dates, requested, awarded, spend on its grant, underspend"
         case .balance: return "per account: balance, as hledger bal --flat shows it"
+        case .register: return "every posting in date order with a running balance, as hledger register shows it; --line, --initiative, --account, --payee narrow it"
         }
     }
 }

@@ -5,6 +5,9 @@
 public enum ReportError: Error, Hashable, Sendable {
     case unknownGrant(String, suggestion: String?)
     case unknownArea(String, suggestion: String?)
+    case unknownLine(String, suggestion: String?)
+    case unknownInitiative(String, suggestion: String?)
+    case unknownAccount(String, suggestion: String?)
     case badDate(ReportFilter.Setting, text: String)
     case badFinancialYear(String)
     /// A quarter or month not written as one (`2019-20-Q3`, `2019-10`).
@@ -27,6 +30,15 @@ public enum ReportError: Error, Hashable, Sendable {
         case .unknownArea(let id, let suggestion):
             return Diagnostic(.unknownArea, "\(name(.area)) \(id): no area has that id",
                               hint: suggestion.map { "did you mean \($0)?" } ?? "area ids are declared as: area ID  Name")
+        case .unknownLine(let id, let suggestion):
+            return Diagnostic(.unknownLine, "\(name(.line)) \(id): no grant asked for has that line",
+                              hint: suggestion.map { "did you mean \($0)?" } ?? "a grant's lines are declared as: line ID  AMOUNT  Name")
+        case .unknownInitiative(let id, let suggestion):
+            return Diagnostic(.unknownInitiative, "\(name(.initiative)) \(id): no initiative has that id",
+                              hint: suggestion.map { "did you mean \($0)?" } ?? "initiative ids are declared as: initiative ID  Name")
+        case .unknownAccount(let name_, let suggestion):
+            return Diagnostic(.unknownAccount, "\(name(.account)) \(name_): no account is that or under it",
+                              hint: suggestion.map { "did you mean \($0)?" } ?? "accounts are declared as: account expenses:…")
         case .badDate(let setting, let text):
             let option = name(setting), impossible = Period.looksLikeDate(text)
             return Diagnostic(impossible ? .impossibleDate : .badDate,

@@ -70,6 +70,8 @@ public struct ReportFilter: Hashable, Sendable {
     /// spelled (`--fy`) is the caller's word, not the core's.
     public enum Setting: Hashable, Sendable {
         case financialYear, quarter, month, from, to, grant, area
+        /// The register's query (`RegisterReport.Query`).
+        case line, initiative, account, payee
     }
 
     public var isEmpty: Bool { self == ReportFilter() }

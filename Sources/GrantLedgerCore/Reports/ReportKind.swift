@@ -1,11 +1,13 @@
 /// The reports `grantledger report` can make, by the name typed on the command line.
 public enum ReportKind: String, CaseIterable, Sendable {
-    case grants, lines, budget, initiatives, areas, bids, balance
+    case grants, lines, budget, initiatives, areas, bids, balance, register
 
     /// `budget` is monitored to a day and forecast by a method (`BudgetSettings`); without them, to
     /// the day of the last transaction, by profile.
-    public func build(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter(), budget: BudgetSettings? = nil) throws(ReportError) -> Report {
+    public func build(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter(), budget: BudgetSettings? = nil,
+                      register: RegisterReport.Query = RegisterReport.Query()) throws(ReportError) -> Report {
         switch self {
+        case .register: return try RegisterReport.build(ledger, filter, register)
         case .budget:
             let last = ledger.transactions.map(\.date).max() ?? Day(daysSinceEpoch: 0)
             return try BudgetReport.build(ledger, filter, budget ?? BudgetSettings(asOf: last))

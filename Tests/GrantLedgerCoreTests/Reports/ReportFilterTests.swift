@@ -14,6 +14,10 @@ import Testing
         case .to: "--to"
         case .grant: "--grant"
         case .area: "--area"
+        case .line: "--line"
+        case .initiative: "--initiative"
+        case .account: "--account"
+        case .payee: "--payee"
         }
     }
 

@@ -1,0 +1,137 @@
+/// Every posting in scope, in date order (ties in file order, as balances are counted), with a
+/// running balance of the amounts shown, as hledger's register shows it: the last row's balance is
+/// what `report balance` gives for the same postings. Narrowed by the report filter (dates, grant,
+/// area) and by the register's own query: a line of the grant, an initiative, an account and the
+/// accounts under it, and text in the payee.
+public enum RegisterReport {
+    /// What else the register narrows by.
+    public struct Query: Hashable, Sendable {
+        /// A line id (of the grant asked for, or of any grant).
+        public var lineID: String?
+        public var initiativeID: String?
+        /// An account, with the accounts under it (`expenses:community-safety`).
+        public var account: String?
+        /// Text the payee contains, ignoring case.
+        public var payee: String?
+
+        public init(lineID: String? = nil, initiativeID: String? = nil, account: String? = nil, payee: String? = nil) {
+            self.lineID = lineID
+            self.initiativeID = initiativeID
+            self.account = account
+            self.payee = payee
+        }
+    }
+
+    /// One posting and the running balance after it.
+    public struct Row: Hashable, Sendable {
+        public let date: Day
+        public let reference: String?
+        public let description: String
+        public let account: String
+        public let grantID: String?
+        public let lineID: String?
+        public let areaID: String?
+        public let amount: Money
+        public let balance: Money
+        public let location: SourceLocation
+    }
+
+    public static func build(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter(), _ query: Query = Query()) throws(ReportError) -> Report {
+        try table(figures(ledger, filter, query))
+    }
+
+    public static func figures(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter(), _ query: Query = Query()) throws(ReportError)
+        -> ReportFigures<Row> {
+        let scope = try ReportScope(ledger, filter)
+        let accepts = try Matcher(ledger, query, grant: scope.grant)
+        var rows: [Row] = []
+        var balance = Money.zero
+        for index in ledger.transactionsByDate() {
+            let transaction = ledger.transactions[index]
+            guard scope.includes(day: transaction.date), accepts.payee(transaction) else { continue }
+            for posting in ledger.postings(of: transaction) where scope.includes(posting) && accepts.posting(posting) {
+                balance = try balance.plus(posting.amount, "running balance")
+                let grant = posting.grant >= 0 ? ledger.grants[Int(posting.grant)] : nil
+                let line = grant.flatMap { grant in posting.grantLine >= 0 && Int(posting.grantLine) < grant.lines.count
+                    ? grant.lines[Int(posting.grantLine)].id : nil }
+                rows.append(Row(date: transaction.date, reference: posting.reference, description: transaction.description,
+                                account: ledger.account(of: posting).name, grantID: grant?.id, lineID: line,
+                                areaID: posting.area >= 0 ? ledger.areas[Int(posting.area)].id : nil,
+                                amount: posting.amount, balance: balance, location: ledger.location(of: posting)))
+            }
+        }
+        return ReportFigures(filter: filter, rows: rows)
+    }
+
+    public static func table(_ figures: ReportFigures<Row>) throws(ReportError) -> Report {
+        let columns: [ReportColumn] = [
+            .date("date", "Date"), .text("reference", "Reference", label: true), .text("description", "Description"),
+            .text("account", "Account"), .text("grant", "Grant"), .text("line", "Line"), .text("area", "Area"),
+            .money("amount", "Amount"),
+            // A running balance is never summed: the totals row leaves it blank.
+            ReportColumn(key: "balance", title: "Balance", kind: .money, total: .none),
+        ]
+        let rows = figures.rows.map { row in
+            ReportRow([.date(row.date), row.reference.map(ReportCell.text) ?? .empty, .text(row.description), .text(row.account),
+                       row.grantID.map(ReportCell.text) ?? .empty, row.lineID.map(ReportCell.text) ?? .empty,
+                       row.areaID.map(ReportCell.text) ?? .empty, .money(row.amount), .money(row.balance)])
+        }
+        return try Report(title: figures.title("Register"), columns: columns, rows: rows)
+    }
+
+    /// The query resolved against the ledger once, so each posting is tested with integers.
+    struct Matcher {
+        let lines: Set<Int64>?
+        let initiative: Int32?
+        let accounts: [Bool]?
+        let payeeText: String?
+
+        init(_ ledger: Ledger, _ query: Query, grant: Int32?) throws(ReportError) {
+            if let lineID = query.lineID {
+                var pairs: Set<Int64> = []
+                for (index, candidate) in ledger.grants.enumerated() where grant == nil || Int32(index) == grant {
+                    if let line = candidate.lineIndex(lineID) { pairs.insert(Int64(index) << 32 | Int64(line)) }
+                }
+                guard !pairs.isEmpty else {
+                    let known = Set(ledger.grants.enumerated().filter { grant == nil || Int32($0.offset) == grant }.flatMap { $0.element.lines.map(\.id) })
+                    throw .unknownLine(lineID, suggestion: Suggestion.closest(to: lineID, in: known.sorted()))
+                }
+                lines = pairs
+            } else {
+                lines = nil
+            }
+            if let id = query.initiativeID {
+                guard let index = ledger.initiativeIndex[id] else {
+                    throw .unknownInitiative(id, suggestion: Suggestion.closest(to: id, in: ledger.initiatives.map(\.id)))
+                }
+                initiative = Int32(index)
+            } else {
+                initiative = nil
+            }
+            if let name = query.account {
+                let under = ledger.accounts.map { $0.name == name || $0.name.hasPrefix(name + ":") }
+                guard under.contains(true) else {
+                    throw .unknownAccount(name, suggestion: Suggestion.closest(to: name, in: ledger.accounts.map(\.name)))
+                }
+                accounts = under
+            } else {
+                accounts = nil
+            }
+            payeeText = query.payee?.lowercased()
+        }
+
+        func posting(_ posting: Posting) -> Bool {
+            if let lines, !(posting.grant >= 0 && posting.grantLine >= 0 && lines.contains(Int64(posting.grant) << 32 | Int64(posting.grantLine))) {
+                return false
+            }
+            if let initiative, posting.initiative != initiative { return false }
+            if let accounts, !accounts[Int(posting.account)] { return false }
+            return true
+        }
+
+        func payee(_ transaction: Transaction) -> Bool {
+            guard let payeeText else { return true }
+            return transaction.payee.lowercased().contains(payeeText)
+        }
+    }
+}
