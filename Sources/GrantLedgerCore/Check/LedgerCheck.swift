@@ -19,6 +19,7 @@ public struct LedgerCheck: Sendable {
         LedgerCheck(name: "grant-lines", needsCompleteTransactions: false, run: GrantChecks.linesWithinAward),
         LedgerCheck(name: "profiles", needsCompleteTransactions: false, run: ProfileChecks.run),
         LedgerCheck(name: "commitments", needsCompleteTransactions: false, run: CommitmentChecks.run),
+        LedgerCheck(name: "variance-notes", needsCompleteTransactions: true, run: VarianceNoteChecks.run),
         LedgerCheck(name: "bids", needsCompleteTransactions: false, run: BidChecks.statusHistory),
         LedgerCheck(name: "spend-period", needsCompleteTransactions: false, run: SpendChecks.withinGrantPeriod),
         LedgerCheck(name: "line-budgets", needsCompleteTransactions: true, run: SpendChecks.withinLineBudget),

@@ -55,6 +55,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unallocatedAward = "unallocated-award"
     case lineOverspent = "line-overspent"
     case awardExceedsRequest = "award-exceeds-request"
+    /// A month or quarter whose actual is off its line's profile by more than the grant's variance
+    /// threshold, with no variance note for it.
+    case varianceUnexplained = "variance-unexplained"
     // Audit: funders' conditions (findings)
     case trancheOverspent = "tranche-overspent"
     case spendOutsideTranche = "spend-outside-tranche"
@@ -119,7 +122,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
 
     public var severity: Severity {
         switch self {
-        case .unallocatedAward, .lineOverspent, .awardExceedsRequest,
+        case .unallocatedAward, .lineOverspent, .awardExceedsRequest, .varianceUnexplained,
              .trancheOverspent, .spendOutsideTranche, .matchFundingShort, .classCapExceeded, .unclassifiedSpend,
              .bidGrantMismatch, .duplicateTransaction,
              .unmatchedStatementRow, .unmatchedLedgerSpend, .amountDifference, .lineDifference, .duplicateStatementRow:

@@ -97,3 +97,12 @@ public struct BudgetProfile: Hashable, Sendable {
         return (0..<count).map { Money(pence: share + (Int64($0) < odd ? 1 : 0)) }
     }
 }
+
+/// Why a line's actual in a period is off its profile, as the officer wrote it under the grant:
+/// `variance-note youth-crime  2019-20-Q3  Six months pending review: no spend after September`.
+public struct VarianceNote: Hashable, Sendable {
+    public let lineID: String
+    public let period: FinancialPeriod
+    public let text: String
+    public let location: SourceLocation
+}

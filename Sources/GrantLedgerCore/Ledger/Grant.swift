@@ -18,6 +18,11 @@ public struct Grant: Hashable, Sendable {
     /// How lines' budgets are expected to be spent through the period, as written (`BudgetProfile`
     /// resolves them; the `profiles` check reports those it cannot).
     public var profiles: [ProfileDeclaration] = []
+    /// A period's actual off its profile by more than this share of it needs a variance note
+    /// (`variance-threshold  10%`); nil: none is required.
+    public var varianceThreshold: Rational?
+    public var varianceThresholdLocation: SourceLocation?
+    public var varianceNotes: [VarianceNote] = []
     public let location: SourceLocation
     /// Where the `award` field was written, for pointing at it.
     public var awardLocation: SourceLocation?

@@ -213,8 +213,19 @@ extension LedgerParser {
             readGrantLine(&grant, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, cursor, number)
         case "profile":
             readProfile(&grant, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, cursor, number)
+        case "variance-threshold":
+            guard needValue() else { return }
+            if let basisPoints = Self.percentBasisPoints(value), basisPoints <= 10_000, let share = Rational(Int128(basisPoints), 10_000) {
+                grant.varianceThreshold = share
+                grant.varianceThresholdLocation = SourceLocation(file: file, line: number, column: keyStart + 1)
+            } else {
+                report(.badValue, "a variance threshold is a percentage such as 10%, not \"\(value)\"", hint: "write variance-threshold  10%",
+                       cursor, number, valueRange.lowerBound, valueRange.count)
+            }
+        case "variance-note":
+            readVarianceNote(&grant, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, cursor, number)
         default:
-            unknownField("funder, recipient, period, award, deadline, tranche, match, capital, revenue, claims, line, profile")
+            unknownField("funder, recipient, period, award, deadline, tranche, match, capital, revenue, claims, line, profile, variance-threshold, variance-note")
         }
     }
 

@@ -56,4 +56,28 @@ extension LedgerParser {
             lineIDLocation: SourceLocation(file: file, line: number, column: idRange.lowerBound + 1), lineIDLength: idRange.count,
             spreadLocation: SourceLocation(file: file, line: number, column: spreadStart + 1), spreadLength: spreadRange.count))
     }
+
+    /// `variance-note LINE  PERIOD  TEXT`: why the line's actual in that month or quarter is off its profile.
+    func readVarianceNote(_ grant: inout Grant, keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>,
+                          _ cursor: LineCursor, _ number: Int) {
+        var parts = LineCursor(cursor.bytes)
+        parts.position = valueRange.lowerBound
+        let idRange = parts.word(); parts.skipBlanks()
+        let periodRange = parts.word(); parts.skipBlanks()
+        let textRange = parts.position..<valueRange.upperBound
+        guard !idRange.isEmpty, !periodRange.isEmpty, !textRange.isEmpty, periodRange.upperBound <= valueRange.upperBound else {
+            report(.badSyntax, "a variance note is a line's id, a month or quarter, and the reason",
+                   hint: "write variance-note youth-crime  2019-20-Q3  Six months pending review: no spend after September",
+                   cursor, number, keyStart, max(keyRange.count, valueRange.upperBound - keyStart))
+            return
+        }
+        guard let period = FinancialPeriod.parse(cursor.string(periodRange)), period.length != .year else {
+            report(.badPeriod, "\"\(cursor.string(periodRange))\" is not a month or a quarter",
+                   hint: "write a quarter such as 2019-20-Q3 (Q1 is April to June) or a month such as 2019-10",
+                   cursor, number, periodRange.lowerBound, periodRange.count)
+            return
+        }
+        grant.varianceNotes.append(VarianceNote(lineID: cursor.string(idRange), period: period, text: cursor.string(textRange),
+                                                location: SourceLocation(file: file, line: number, column: idRange.lowerBound + 1)))
+    }
 }

@@ -53,6 +53,9 @@ public struct BudgetLineFigures: Hashable, Sendable {
     /// budget − actual to date.
     public let remaining: Money
     public let status: SpendStatusRule.Status
+    /// The variance notes for the line's months and quarters that end in the period asked for
+    /// (to date, when it has no start), in order, each led by its period.
+    public internal(set) var notes: [VarianceNote] = []
     /// With `BudgetSettings.by`: each period's profile and actual (to the day "to date" means).
     public internal(set) var periods: [PeriodFigures] = []
 

@@ -47,6 +47,9 @@ public enum BudgetReport {
                 var figures = try line(.id(budgetLine.id), budgetLine.name, budgetLine.budget, profile,
                                        inPeriod.byLine[index][lineIndex], toDate.byLine[index][lineIndex], committed.byLine[index][lineIndex])
                 figures.periods = perPeriod(lineIndex, profile)
+                figures.notes = grant.varianceNotes.filter { note in
+                    note.lineID == budgetLine.id && note.period.period.end <= day && (period.map { $0.contains(note.period.period.end) } ?? true)
+                }.sorted { $0.period < $1.period }
                 rows.append(figures)
             }
             let allocated = try Money.total(grant.lines.map(\.budget), "allocated")
@@ -74,13 +77,14 @@ public enum BudgetReport {
         let varianceColumn = columns.count
         columns += [.money("forecast_variance", "Forecast variance"),
                     .percent("forecast_variance_percent", "Variance %", parts: [varianceColumn], whole: 3),
-                    .money("remaining", "Remaining"), .text("status", "RAG")]
+                    .money("remaining", "Remaining"), .text("status", "RAG"), .text("note", "Variance note")]
         let rows = figures.rows.map { line in
             var cells: [ReportCell] = [.text(line.grantID), .text(line.key.label), .text(line.name), .money(line.budget)]
             if inPeriod { cells += [line.profiledInPeriod.map(ReportCell.money) ?? .empty, .money(line.actualInPeriod)] }
             cells += [line.profiledToDate.map(ReportCell.money) ?? .empty, .money(line.actualToDate),
                       line.varianceToDate.map(ReportCell.money) ?? .empty, .money(line.committed), .money(line.forecast),
-                      .money(line.forecastVariance), .empty, .money(line.remaining), .text(line.status.rawValue)]
+                      .money(line.forecastVariance), .empty, .money(line.remaining), .text(line.status.rawValue),
+                      line.notes.isEmpty ? .empty : .text(line.notes.map { "\($0.period): \($0.text)" }.joined(separator: "; "))]
             return ReportRow(cells)
         }
         return try Report(title: title(figures, settings), columns: columns, rows: rows)

@@ -103,3 +103,76 @@ struct ProfileChecksTests {
         #expect(problems.first?.message == "line a is profiled twice")
     }
 }
+
+/// Variance notes: where a grant sets a threshold, a quarter ended by the books' last transaction
+/// whose actual is off its profile by more needs a note; one naming that line and quarter answers it.
+@Suite("Variance notes")
+struct VarianceNoteTests {
+    static func books(threshold: String = "10%", notes: [String] = [], q1: String = "£2,600.00") -> String {
+        """
+        funder f  F
+        account expenses:youth
+        account assets:bank
+        grant g  G
+          funder  f
+          period  2019-20
+          award   £12,000.00
+          line youth  £12,000.00  Youth
+          profile youth  quarterly  even
+          variance-threshold  \(threshold)
+        \(notes.map { "  variance-note \($0)" }.joined(separator: "\n"))
+
+        2019-05-01 Supplier | Q1   ; grant:g
+            expenses:youth  \(q1)   ; line:youth
+            assets:bank
+
+        2019-08-01 Supplier | Q2   ; grant:g
+            expenses:youth  £3,000.00   ; line:youth
+            assets:bank
+        """
+    }
+
+    static func codes(_ text: String) -> [DiagnosticCode] { LedgerText.load(text).diagnostics.map(\.code) }
+
+    @Test func aQuarterOffItsProfileNeedsANote() throws {
+        // £2,600 against £3,000 is £400 under, 13.3%: beyond 10%.
+        let problems = LedgerText.load(Self.books()).diagnostics
+        #expect(problems.map(\.code) == [.varianceUnexplained])
+        #expect(problems.first?.severity == .finding)
+        #expect(problems.first?.message == "line youth's actual in 2019-20-Q1, £2,600.00, is £400.00 (13.3%) under its profile of £3,000.00, with no variance note")
+        #expect(problems.first?.location?.line == 10)
+        // Q2 has not ended by the last transaction (1 August): it is not judged yet.
+        #expect(!(problems.first?.message.contains("Q2") ?? true))
+    }
+
+    @Test func aNoteForThatLineAndQuarterAnswersIt() {
+        #expect(Self.codes(Self.books(notes: ["youth  2019-20-Q1  Sessions began in May"])).isEmpty)
+        #expect(Self.codes(Self.books(notes: ["youth  2019-20-Q2  the wrong quarter"])) == [.varianceUnexplained])
+    }
+
+    @Test func withinTheThresholdOrWithoutOneNothingIsNeeded() {
+        #expect(Self.codes(Self.books(q1: "£2,700.00")).isEmpty, "£300 is 10%: not more than it")
+        #expect(Self.codes(Self.books(threshold: "15%")).isEmpty)
+        let unwatched = Self.books().replacingOccurrences(of: "  variance-threshold  10%\n", with: "")
+        #expect(Self.codes(unwatched).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("youth  2019-20  a year", DiagnosticCode.badPeriod),
+        ("youth  2019-20-Q5  no such quarter", .badPeriod),
+        ("youth  2019-20-Q1", .badSyntax),
+        ("yuoth  2019-20-Q1  a typo", .unknownLine),
+    ])
+    func badNotesAreLocatedErrors(_ note: String, _ code: DiagnosticCode) {
+        let problems = LedgerText.load(Self.books(notes: [note], q1: "£3,000.00")).diagnostics
+        #expect(problems.map(\.code) == [code], "\(problems)")
+        #expect(problems.first?.location?.line == 11)
+    }
+
+    @Test func theBudgetReportShowsTheNote() throws {
+        let ledger = LedgerText.load(Self.books(notes: ["youth  2019-20-Q1  Sessions began in May"])).ledger
+        let report = try BudgetReport.build(ledger, ReportFilter(period: FinancialPeriod.parse("2019-20-Q1")),
+                                            BudgetSettings(asOf: Day.parse("2020-03-31")!))
+        #expect(report.rows.first?.cells.last == .text("2019-20-Q1: Sessions began in May"))
+    }
+}

@@ -114,9 +114,9 @@ struct BudgetReportTests {
         #expect(report.title == "Budget monitoring (2019-20-Q3): to 2019-12-31, forecast by profile")
         #expect(report.columns.map(\.key) == ["grant", "line", "name", "budget", "profile", "actual", "profile_to_date", "actual_to_date",
                                               "variance_to_date", "committed", "forecast", "forecast_variance",
-                                              "forecast_variance_percent", "remaining", "status"])
+                                              "forecast_variance_percent", "remaining", "status", "note"])
         let csv = ReportFormat.csv.render(report)
-        #expect(csv.contains("g,youth,Youth diversion,12000.00,3000.00,1000.00,9000.00,7000.00,-2000.00,3000.00,10000.00,-2000.00,-16.7,5000.00,Red"),
+        #expect(csv.contains("g,youth,Youth diversion,12000.00,3000.00,1000.00,9000.00,7000.00,-2000.00,3000.00,10000.00,-2000.00,-16.7,5000.00,Red,"),
                 "\(csv)")
     }
 }
