@@ -3,7 +3,29 @@
 /// Comparing with spend rather than the award keeps a grant part-way through from being flagged
 /// for match that is not yet due.
 public enum MatchFundingChecks {
+    /// A grant whose recorded match is below its required share of the spend so far.
+    public struct Shortfall: Hashable, Sendable {
+        public let grant: Int
+        public let spent: MoneyTotal
+        public let required: MoneyTotal
+        public let recorded: MoneyTotal
+        public var short: MoneyTotal { required - recorded }
+    }
+
     @Sendable public static func run(_ ledger: Ledger) -> [Diagnostic] {
+        shortfalls(ledger).map { shortfall in
+            let grant = ledger.grants[shortfall.grant]
+            return Diagnostic(
+                .matchFundingShort,
+                "grant \(grant.id) needs match funding of \(Percent.basisPointsText(grant.matchBasisPoints ?? 0)) of its spend: \(shortfall.spent) spent needs \(shortfall.required), \(shortfall.recorded) recorded, \(shortfall.short) short",
+                hint: "record the partners' own spend as postings tagged match:\(grant.id) (see ledgers/README.md)",
+                at: grant.location, length: grant.id.utf8.count)
+        }
+    }
+
+    /// Every grant short of its match, in declaration order: what the finding and the workbook's
+    /// Summary both say.
+    public static func shortfalls(_ ledger: Ledger) -> [Shortfall] {
         guard ledger.grants.contains(where: { ($0.matchBasisPoints ?? 0) > 0 }) else { return [] }
         var spend = [MoneyTotal](repeating: MoneyTotal(), count: ledger.grants.count)
         var match = spend
@@ -16,7 +38,7 @@ public enum MatchFundingChecks {
                 match[Int(posting.matchGrant)].add(posting.amount)
             }
         }
-        var problems: [Diagnostic] = []
+        var shortfalls: [Shortfall] = []
         for (index, grant) in ledger.grants.enumerated() {
             guard let basisPoints = grant.matchBasisPoints, basisPoints > 0, spend[index].pence > 0 else { continue }
             // Exact: match × 10,000 ≥ spend × basis points, in 128 bits; the gate on the books'
@@ -24,16 +46,10 @@ public enum MatchFundingChecks {
             let (needed, overflow) = spend[index].pence.multipliedReportingOverflow(by: Int128(basisPoints))
             guard !overflow, match[index].pence * 10_000 < needed else { continue }
             // The least whole number of pence that meets the share: rounded up, never down.
-            let required = MoneyTotal(pence: (needed + 9_999) / 10_000)
-            let recorded = match[index]
-            let short = required - recorded
-            problems.append(Diagnostic(
-                .matchFundingShort,
-                "grant \(grant.id) needs match funding of \(Percent.basisPointsText(basisPoints)) of its spend: \(spend[index]) spent needs \(required), \(recorded) recorded, \(short) short",
-                hint: "record the partners' own spend as postings tagged match:\(grant.id) (see ledgers/README.md)",
-                at: grant.location, length: grant.id.utf8.count))
+            shortfalls.append(Shortfall(grant: index, spent: spend[index], required: MoneyTotal(pence: (needed + 9_999) / 10_000),
+                                        recorded: match[index]))
         }
-        return problems
+        return shortfalls
     }
 }
 

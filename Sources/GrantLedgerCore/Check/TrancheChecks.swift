@@ -1,10 +1,33 @@
 /// Safer Streets style tranches: money for one financial year must be spent in that year, by its
 /// spend-by date and within its cap, because funders do not let it move between years.
 public enum TrancheChecks {
+    /// A tranche whose year's spend passed its cap.
+    public struct Overspend: Hashable, Sendable {
+        public let grant: Int
+        public let tranche: Int
+        public let spent: MoneyTotal
+        public let over: MoneyTotal
+    }
+
     @Sendable public static func run(_ ledger: Ledger) -> [Diagnostic] {
+        let (problems, overspends) = tally(ledger)
+        return problems + overspends.map { overspend in
+            let grant = ledger.grants[overspend.grant], tranche = grant.tranches[overspend.tranche]
+            return Diagnostic(
+                .trancheOverspent, "grant \(grant.id) spent \(overspend.spent) in \(tranche.financialYear) against a tranche of \(tranche.cap): \(overspend.over) over",
+                hint: "a tranche cannot be topped up from another year: move spend to another funding source",
+                at: tranche.location, length: "tranche".utf8.count)
+        }
+    }
+
+    /// Every tranche spent past its cap, grant by grant: what the finding and the workbook's Summary both say.
+    public static func overspends(_ ledger: Ledger) -> [Overspend] { tally(ledger).overspends }
+
+    /// Spend dated outside any tranche or after its spend-by date, as problems, and the tranches overspent.
+    static func tally(_ ledger: Ledger) -> (problems: [Diagnostic], overspends: [Overspend]) {
         var problems: [Diagnostic] = []
         let tranched = ledger.grants.indices.filter { !ledger.grants[$0].tranches.isEmpty }
-        guard !tranched.isEmpty else { return [] }
+        guard !tranched.isEmpty else { return ([], []) }
         // Spend per grant per tranche, in flat arrays: the loop below sees every posting.
         var totals: [[MoneyTotal]] = ledger.grants.map { [MoneyTotal](repeating: MoneyTotal(), count: $0.tranches.count) }
         let isExpense = ledger.accounts.map { $0.kind == .expenses }
@@ -33,18 +56,13 @@ public enum TrancheChecks {
             }
             totals[Int(posting.grant)][index].add(posting.amount)
         }
+        var overspends: [Overspend] = []
         for grantIndex in tranched {
-            let grant = ledger.grants[grantIndex]
-            for (index, tranche) in grant.tranches.enumerated() {
+            for (index, tranche) in ledger.grants[grantIndex].tranches.enumerated() {
                 let spent = totals[grantIndex][index], over = spent - MoneyTotal(tranche.cap)
-                if over.pence > 0 {
-                    problems.append(Diagnostic(
-                        .trancheOverspent, "grant \(grant.id) spent \(spent) in \(tranche.financialYear) against a tranche of \(tranche.cap): \(over) over",
-                        hint: "a tranche cannot be topped up from another year: move spend to another funding source",
-                        at: tranche.location, length: "tranche".utf8.count))
-                }
+                if over.pence > 0 { overspends.append(Overspend(grant: grantIndex, tranche: index, spent: spent, over: over)) }
             }
         }
-        return problems
+        return (problems, overspends)
     }
 }

@@ -16,7 +16,7 @@ enum SummarySheet {
         let titles: [String]
         let award = 5, allocated = 6
         let spend: SpendColumns
-        let remaining: Int, percent: Int, elapsed: Int, status: Int
+        let remaining: Int, percent: Int, elapsed: Int, status: Int, conditions: Int
 
         init(hasBefore: Bool, year: String?, position: Day) {
             var titles = ["Grant", "Name", "Funder", "Start", "End", "Award", "Allocated to lines"]
@@ -25,7 +25,8 @@ enum SummarySheet {
             percent = remaining + 1
             elapsed = remaining + 2
             status = remaining + 3
-            titles += ["Remaining", "Spent %", "Time elapsed", "Status"]
+            conditions = remaining + 4
+            titles += ["Remaining", "Spent %", "Time elapsed", "Status", "Funder's conditions"]
             self.titles = titles
         }
     }
@@ -50,8 +51,10 @@ enum SummarySheet {
         let rows = figures.rows.isEmpty ? nil : first...(first + figures.rows.count - 1)
 
         var table = FigureTable()
+        let compliance = GrantCompliance(ledger)
         for grant in figures.rows {
-            sheet.add(try grantRow(grant, funder: funderName(grant.grant, ledger), at: sheet.nextRow, columns,
+            let flagged = ledger.grantIndex[grant.grant.id].map { compliance.issues[$0] } ?? []
+            sheet.add(try grantRow(grant, funder: funderName(grant.grant, ledger), flagged: flagged, at: sheet.nextRow, columns,
                                    settings.statusRule, position, &table))
         }
         sheet.add(try totalsRow(totals, over: rows, at: sheet.nextRow, columns, &table))
@@ -82,8 +85,8 @@ enum SummarySheet {
     }
 
     /// One grant's row: its figures, remaining and percent as formulas, time elapsed and status.
-    static func grantRow(_ figures: GrantFigures, funder: String?, at r: Int, _ columns: Columns, _ rule: SpendStatusRule,
-                         _ position: Day, _ table: inout FigureTable) throws(ReportError) -> [SheetCell] {
+    static func grantRow(_ figures: GrantFigures, funder: String?, flagged: [GrantCompliance.Issue] = [], at r: Int, _ columns: Columns,
+                         _ rule: SpendStatusRule, _ position: Day, _ table: inout FigureTable) throws(ReportError) -> [SheetCell] {
         let grant = figures.grant
         func ref(_ column: Int) -> String { CellRef(row: r, column: column).a1 }
         let award = figures.award, toDate = try figures.spentToDate()
@@ -123,14 +126,25 @@ enum SummarySheet {
                     && gapError < (Rational(1, 10_000_000_000_000) ?? .zero)
                 if robust, !rule.isDelicate(award: award, spent: toDate, elapsed: time) {
                     let gap = "ROUND(\(ref(columns.elapsed))-\(ref(columns.percent)),6)"
-                    cells[columns.status] = .formula(
-                        "=IF(ROUND(\(ref(columns.remaining)),2)<0,\"Red\",IF(\(gap)>RedGap,\"Red\",IF(\(gap)>AmberGap,\"Amber\",\"Green\")))",
-                        .text(computed))
+                    var pace = "IF(ROUND(\(ref(columns.remaining)),2)<0,\"Red\",IF(\(gap)>RedGap,\"Red\",IF(\(gap)>AmberGap,\"Amber\",\"Green\")))"
+                    var shown = computed
+                    // A condition flagged (match short) lifts Green to Amber, live; a tranche overspent is Red below.
+                    if !flagged.isEmpty {
+                        pace = "IF(\(pace)=\"Green\",\"Amber\",\(pace))"
+                        if shown == SpendStatusRule.Status.green.rawValue { shown = SpendStatusRule.Status.amber.rawValue }
+                    }
+                    cells[columns.status] = .formula("=" + pace, .text(shown))
+                    statusText = shown
                 }
             }
         }
         if toDate > award { statusText = SpendStatusRule.Status.red.rawValue }
+        if !flagged.isEmpty && statusText != SpendStatusRule.Status.red.rawValue {
+            statusText = flagged.contains { $0.status == .red } ? SpendStatusRule.Status.red.rawValue : SpendStatusRule.Status.amber.rawValue
+            if flagged.contains(where: { $0.status == .red }) { cells[columns.status] = .empty }
+        }
         if case .empty = cells[columns.status].value { cells[columns.status] = .text(statusText) }
+        cells[columns.conditions] = flagged.isEmpty ? .empty : .text(flagged.map(\.text).joined(separator: "; "), .wrapped)
         return cells
     }
 
@@ -167,6 +181,8 @@ enum SummarySheet {
         let redRow = sheet.add([.text("Red gap", .label), .percent(rule.redGap, CellLook.input.decimals(0)),
                                .text("Red: more than this many points behind, or the grant is overspent. Otherwise Green. "
                                      + "Change a gap and the statuses follow.", .note)])
+        sheet.add([.text("A grant whose funder's conditions are not met is never Green: match funding short of its share "
+                         + "makes it at least Amber, a tranche spent past its cap Red (as audit finds them).", .note)])
         sheet.add([.text("Lines and initiatives are on Budget v actual; every item of spend is on Spend.", .note)])
         if byValue { sheet.add([.text(FormulaGate.note, .note)]) }
         return [positionRow, amberRow, redRow]
