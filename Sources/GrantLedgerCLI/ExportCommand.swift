@@ -12,7 +12,8 @@ struct ExportCommand: ParsableCommand {
         abstract: "Export the books: --hledger FILE (an hledger journal) or --xlsx FILE (the committee workbook).",
         discussion: """
         The committee workbook has a Summary (per grant: award, spend, remaining, percent, RAG status), \
-        Budget v actual, Bids, Spend (every item), one sheet per allocation, a Comparison when there are \
+        Budget v actual, Budget monitoring (profile, actual, committed, forecast, RAG), Bids, Spend (every item), \
+        one sheet per allocation, a Comparison when there are \
         several, Audit findings and Provenance (tool, command, as-of date, SHA-256 of every input). The \
         same inputs and --as-of give a byte-identical file.
 

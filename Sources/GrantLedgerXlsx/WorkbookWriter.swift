@@ -326,7 +326,12 @@ public final class WorkbookWriter {
     /// Adds an empty chart of `kind` to the workbook (it is placed on a sheet by the caller).
     func newChart(_ kind: ChartModel.Kind) throws(WorkbookError) -> UnsafeMutablePointer<lxw_chart> {
         let workbook = try openHandle()
-        let type = kind == .bar ? LXW_CHART_BAR : LXW_CHART_COLUMN
+        let type: lxw_chart_type
+        switch kind {
+        case .bar: type = LXW_CHART_BAR
+        case .column: type = LXW_CHART_COLUMN
+        case .line: type = LXW_CHART_LINE
+        }
         guard let chart = workbook_add_chart(workbook, UInt8(type.rawValue)) else {
             throw .library(operation: "cannot add chart", code: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue,
                            message: libraryMessage(LXW_ERROR_MEMORY_MALLOC_FAILED))

@@ -282,7 +282,7 @@ public final class Worksheet {
             }
         }
         let lxwChart = try workbook.newChart(chart.kind)
-        for series in chart.series { try addSeries(series, to: lxwChart) }
+        for series in chart.series { try addSeries(series, lines: chart.kind == .line, to: lxwChart) }
         setLiteral(&lxwChart.pointee.title.name, Self.chartText(chart.title))
         // libxlsxwriter's x_axis is the horizontal one; a bar chart's categories run vertically.
         let categoryAxis = chart.kind == .bar ? lxwChart.pointee.y_axis : lxwChart.pointee.x_axis
@@ -306,7 +306,7 @@ public final class Worksheet {
     }
 
     /// One series of a chart: its categories, values, legend text and colour.
-    private func addSeries(_ series: ChartModel.Series, to lxwChart: UnsafeMutablePointer<lxw_chart>)
+    private func addSeries(_ series: ChartModel.Series, lines: Bool, to lxwChart: UnsafeMutablePointer<lxw_chart>)
         throws(WorkbookError)
     {
         guard let lxwSeries = chart_add_series(lxwChart, nil, nil) else {
@@ -325,7 +325,12 @@ public final class Worksheet {
         replaceFormula(lxwSeries.pointee.categories, series.categories.reference)
         replaceFormula(lxwSeries.pointee.values, series.values.reference)
         setLiteral(&lxwSeries.pointee.title.name, Self.chartText(series.name))
-        if let color = series.color {
+        if let color = series.color, lines {
+            var line = lxw_chart_line()
+            line.color = lxw_color_t(color & 0xFF_FFFF)
+            line.width = 2.25
+            chart_series_set_line(lxwSeries, &line)
+        } else if let color = series.color {
             var fill = lxw_chart_fill()
             fill.color = lxw_color_t(color & 0xFF_FFFF)
             chart_series_set_fill(lxwSeries, &fill)

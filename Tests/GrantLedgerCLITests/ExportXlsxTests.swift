@@ -46,7 +46,7 @@ import Testing
         try WorkbookOracle.requireAvailable()
         let path = try Self.exportDemo(["--fy", "2019-20"], arguments: ["--as-of", "2026-11-25"] + Self.flagArguments)
         let book = try WorkbookOracle.inspect(path)
-        #expect(book.sheets == ["Summary", "Budget v actual", "Bids", "Spend", "NWPS 2021-22", "Provenance"])
+        #expect(book.sheets == ["Summary", "Budget v actual", "Budget monitoring", "Bids", "Spend", "NWPS 2021-22", "Provenance"])
         #expect(!book.find("Summary", text: "Spent before 2019-20").isEmpty)
         #expect(book.cells("NWPS 2021-22").values.contains { ($0["value"] as? String)?.contains("FloorAmount") == true })
         let (summary, output) = try WorkbookOracle.recalculationCheck(path)
@@ -71,7 +71,7 @@ import Testing
     func sheetsTotalsFormatsChartsNamesAndPrinting() throws {
         try WorkbookOracle.requireAvailable()
         let book = try WorkbookOracle.inspect(try Self.exportDemo())
-        #expect(book.sheets == ["Summary", "Budget v actual", "Bids", "Spend"] + Self.demoScenarios + ["Comparison", "Provenance"])
+        #expect(book.sheets == ["Summary", "Budget v actual", "Budget monitoring", "Bids", "Spend"] + Self.demoScenarios + ["Comparison", "Provenance"])
 
         // Summary totals equal `report grants` to the as-of date.
         let grants = try Self.reportJSON(["grants", "--to", "2026-11-25"])

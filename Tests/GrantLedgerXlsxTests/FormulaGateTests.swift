@@ -27,7 +27,7 @@ struct FormulaGateTests {
         // Ordinary books have no such figure: no note.
         let (sample, _) = LedgerLoader.load(text: ModelWorkbookOracleTests.ledger)
         let plain = try CommitteeWorkbook.build(sample, LargeBooks.settings)
-        for name in ["Summary", "Budget v actual", "Bids", "Spend"] {
+        for name in ["Summary", "Budget v actual", "Budget monitoring", "Bids", "Spend"] {
             let sheet = try #require(plain.sheet(named: name))
             #expect(!Look(sheet).has(FormulaGate.note), "\(name)")
             #expect(Look(sheet).formulaCount > 0 || name == "Bids", "\(name)")

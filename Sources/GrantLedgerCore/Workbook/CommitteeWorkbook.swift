@@ -1,5 +1,5 @@
 /// The committee workbook as a format-neutral model, built from the ledger by pure functions:
-/// Summary, Budget v actual, Bids, Spend, one sheet per allocation scenario, Comparison (with two or
+/// Summary, Budget v actual, Budget monitoring, Bids, Spend, one sheet per allocation scenario, Comparison (with two or
 /// more scenarios), Audit (when the books have findings) and Provenance.
 ///
 /// Nothing here writes a file or prints; GrantLedgerXlsx renders the model.
@@ -11,6 +11,7 @@ public enum CommitteeWorkbook {
         var sheets: [SheetModel] = [
             try SummarySheet.build(ledger, settings, &names),
             try BudgetSheet.build(ledger, settings, &names),
+            try BudgetMonitoringSheet.build(ledger, settings, &names),
             try BidsSheet.build(ledger, settings, &names),
             try SpendSheet.build(ledger, settings, &names),
         ]

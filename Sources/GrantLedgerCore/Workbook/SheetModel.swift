@@ -38,6 +38,8 @@ public struct ChartModel: Hashable, Sendable {
         case bar
         /// Vertical columns: a few categories.
         case column
+        /// Lines over periods: cumulative figures through a year.
+        case line
     }
 
     public struct Series: Hashable, Sendable {
@@ -58,6 +60,8 @@ public struct ChartModel: Hashable, Sendable {
     /// Colours that read apart on screen and in greyscale print: a pale budget behind a dark spend.
     public static let paleBlue: UInt32 = 0x9DC3E6
     public static let darkBlue: UInt32 = 0x1F4E79
+    /// A forecast, apart from both.
+    public static let orange: UInt32 = 0xC55A11
 
     public var kind: Kind
     public var title: String

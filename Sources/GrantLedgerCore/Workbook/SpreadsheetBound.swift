@@ -47,6 +47,12 @@ struct SpreadsheetBound {
         return SpreadsheetBound(value: sum, error: a.error + b.error + rounding)
     }
 
+    /// `MAX(a, b)`: the larger value, off by at most the larger error (a pick between two values
+    /// closer than that is off by less).
+    static func larger(_ a: SpreadsheetBound, _ b: SpreadsheetBound) -> SpreadsheetBound {
+        SpreadsheetBound(value: max(a.value, b.value), error: max(a.error, b.error))
+    }
+
     static prefix func - (a: SpreadsheetBound) -> SpreadsheetBound { SpreadsheetBound(value: -a.value, error: a.error) }
     static func - (a: SpreadsheetBound, b: SpreadsheetBound) -> SpreadsheetBound { a + -b }
 

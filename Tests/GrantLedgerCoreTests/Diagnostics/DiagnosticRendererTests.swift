@@ -92,7 +92,7 @@ struct DiagnosticRendererTests {
     @Test func onlyTheseCodesAreFindings() {
         let findings = DiagnosticCode.allCases.filter { $0.severity == .finding }
         #expect(findings == [
-            .unallocatedAward, .lineOverspent, .awardExceedsRequest,
+            .unallocatedAward, .lineOverspent, .awardExceedsRequest, .varianceUnexplained,
             .trancheOverspent, .spendOutsideTranche, .matchFundingShort, .classCapExceeded, .unclassifiedSpend,
             .bidGrantMismatch, .duplicateTransaction,
             .unmatchedStatementRow, .unmatchedLedgerSpend, .amountDifference, .lineDifference, .duplicateStatementRow,

@@ -11,6 +11,9 @@ enum ReportInvariants {
         for (index, column) in report.columns.enumerated() {
             let counted = report.rows.filter { !$0.isDetail }
             switch column.kind {
+            case .money where column.total == .none:
+                // A running balance: never totalled.
+                #expect(report.totals.cells[index] == .empty, "\(report.title): \(column.key) is not totalled")
             case .money:
                 let sum = try Money.sum(counted.map { $0.cells[index].money ?? .zero })
                 #expect(report.totals.cells[index] == .money(sum), "\(report.title): total of \(column.key)")

@@ -7,7 +7,7 @@ struct CommitteeWorkbookTests {
 
     @Test func sheetsInOrderWithAuditAndComparisonOnlyWhenThereIsSomethingToShow() throws {
         let plain = try CommitteeWorkbook.build(ledger, WorkbookFixtures.settings())
-        #expect(plain.sheets.map(\.name) == ["Summary", "Budget v actual", "Bids", "Spend", "Provenance"])
+        #expect(plain.sheets.map(\.name) == ["Summary", "Budget v actual", "Budget monitoring", "Bids", "Spend", "Provenance"])
 
         let one = try WorkbookFixtures.allocation(pot: 27_075_000, weights: WorkbookFixtures.thirds)
         let two = try WorkbookFixtures.allocation(pot: 27_075_000, weights: [("population", "1")], unit: 100)
@@ -15,7 +15,7 @@ struct CommitteeWorkbookTests {
         let full = try CommitteeWorkbook.build(ledger, WorkbookFixtures.settings(
             scenarios: [one.named("Summary"), two.named("By population")],
             findings: [finding]))
-        #expect(full.sheets.map(\.name) == ["Summary", "Budget v actual", "Bids", "Spend", "Summary (2)", "By population",
+        #expect(full.sheets.map(\.name) == ["Summary", "Budget v actual", "Budget monitoring", "Bids", "Spend", "Summary (2)", "By population",
                                             "Comparison", "Audit", "Provenance"])
         let audit = try #require(full.sheet(named: "Audit"))
         #expect(audit.find("line-overspent") != nil && audit.find("a.ledger:3:5") != nil)

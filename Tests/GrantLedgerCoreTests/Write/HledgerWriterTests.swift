@@ -12,6 +12,7 @@ import Testing
           period  2022-23
           award   £2,000.00
           line cctv  £2,000.00  CCTV
+          profile cctv  quarterly  £500.00 £700.00 £500.00 £300.00
         account expenses:cctv
         account assets:bank
 
@@ -33,12 +34,26 @@ import Testing
         account assets:bank
         account expenses:cctv
 
+        ; Budgets: each line's profile (hledger bal --budget -Q --pivot budget)
+
+        ~ quarterly from 2022-04-01 to 2022-07-01  ss4 cctv 2022-23-Q1
+            (budget:ss4:cctv)  £500.00
+
+        ~ quarterly from 2022-07-01 to 2022-10-01  ss4 cctv 2022-23-Q2
+            (budget:ss4:cctv)  £700.00
+
+        ~ quarterly from 2022-10-01 to 2023-01-01  ss4 cctv 2022-23-Q3
+            (budget:ss4:cctv)  £500.00
+
+        ~ quarterly from 2023-01-01 to 2023-04-01  ss4 cctv 2022-23-Q4
+            (budget:ss4:cctv)  £300.00
+
         2022-05-01 * Earlier, with a semicolon
             expenses:cctv  £20.00  ; grant:ss4
             assets:bank  £-20.00
 
         2022-06-01 ! (INV-2) Later | second
-            expenses:cctv  £1234.56  ; grant:ss4, line:cctv, area:bassetlaw, initiative:cctv-town, class:capital, supplier:Secure Vision Ltd, ref:BDC/22
+            expenses:cctv  £1234.56  ; grant:ss4, line:cctv, area:bassetlaw, initiative:cctv-town, class:capital, supplier:Secure Vision Ltd, ref:BDC/22, budget:budget:ss4:cctv
             assets:bank  £-1234.56 = £-1254.56  ; grant:ss4
 
         """)

@@ -1,0 +1,208 @@
+/// Budget monitoring: per grant line, budget, profile to date, actual to date and their variance,
+/// what is committed, the rest of the profile, the forecast outturn (actual, then the larger of
+/// committed and the rest of the profile), its variance from the budget, as a percent too, the RAG
+/// status against thresholds stated on the sheet, and the variance notes; then, per grant, a chart
+/// of cumulative actual and forecast against the profile, quarter by quarter.
+///
+/// The figures are `report budget`'s for the same filter, to the same day; variances, forecast,
+/// percent, status and totals are live formulas whose cached values are the exact figures wherever
+/// `FormulaGate` finds that spreadsheet arithmetic reproduces them, and values (in italics) elsewhere.
+enum BudgetMonitoringSheet {
+    static let name = "Budget monitoring"
+    typealias B = SpreadsheetBound
+
+    enum Column {
+        static let titles = ["Grant", "Line", "Name", "Budget", "Profile to date", "Actual to date", "Variance to date",
+                             "Committed", "Rest of profile", "Forecast", "Forecast variance", "Variance %", "RAG", "Variance note"]
+        static let budget = 3, profiled = 4, actual = 5, variance = 6, committed = 7, rest = 8, forecast = 9
+        static let forecastVariance = 10, percent = 11, status = 12, note = 13
+    }
+
+    static func build(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings, _ names: inout [DefinedName])
+        throws(ReportError) -> SheetModel
+    {
+        let position = settings.filter.end ?? settings.asOf
+        let budget = BudgetSettings(asOf: position, method: .profile, status: ForecastStatusRule())
+        // The same lines as the report, with no period of their own: everything is to date.
+        var filter = settings.filter
+        filter.from = nil
+        let figures = try BudgetReport.figures(ledger, ReportFilter(financialYear: filter.financialYear, to: position), budget)
+        var sheet = SheetBuilder()
+        sheet.add([.text("Budget monitoring", .title)])
+        sheet.add([.text((settings.financialYear.map { "\($0): " } ?? "") + "each line's profile and actual to "
+                         + "\(WorkbookText.long(position)), what is committed and the forecast outturn: actual, then the larger of "
+                         + "what is committed and the rest of the profile. RAG against the thresholds below.", .subtitle)])
+        sheet.addBlank()
+        let header = sheet.add(Column.titles.map { .text($0, .header) })
+        var table = FigureTable()
+        let first = sheet.nextRow
+        for line in figures.rows {
+            sheet.add(try row(line, at: sheet.nextRow, position: position, rule: budget.status, &table))
+        }
+        let last = sheet.nextRow - 1
+        if last >= first { sheet.add(try totals(figures.rows, over: first...last, at: sheet.nextRow, &table)) }
+        let thresholds = addRule(&sheet, budget.status, byValue: table.gate.anyByValue)
+        names.append(DefinedName("ForecastAmber", SheetArea(sheet: name, area: CellArea(column: 1, rows: thresholds.amber...thresholds.amber))))
+        names.append(DefinedName("ForecastRed", SheetArea(sheet: name, area: CellArea(column: 1, rows: thresholds.red...thresholds.red))))
+        let charts = try addCharts(&sheet, ledger, figures, position: position)
+        var highlights: [TextHighlight] = []
+        if last >= first {
+            let statusArea = CellArea(column: Column.status, rows: first...last)
+            highlights = [TextHighlight(area: statusArea, text: "Red", tone: .red), TextHighlight(area: statusArea, text: "Amber", tone: .amber),
+                          TextHighlight(area: statusArea, text: "Green", tone: .green)]
+            names.append(DefinedName("LineForecast", SheetArea(sheet: name, area: CellArea(column: Column.forecast, rows: first...last))))
+        }
+        return SheetModel(name: name, title: "Budget monitoring", rows: sheet.sheetRows, columnWidths: sheet.widths,
+                          frozenRows: header + 1, frozenColumns: 1, printTitleRows: header...header, charts: charts, highlights: highlights)
+    }
+
+    /// One line: its figures, and the variances, forecast, percent and status as formulas.
+    static func row(_ line: BudgetLineFigures, at r: Int, position: Day, rule: ForecastStatusRule,
+                    _ table: inout FigureTable) throws(ReportError) -> [SheetCell] {
+        func ref(_ column: Int) -> String { CellRef(row: r, column: column).a1 }
+        var cells = [SheetCell](repeating: .empty, count: Column.titles.count)
+        cells[0] = .text(line.grantID)
+        cells[1] = .text(line.key.label)
+        cells[2] = .text(line.name, .wrapped)
+        let profiled = line.profiledToDate ?? .zero
+        let rest = line.profile?.due(after: position) ?? .zero
+        var bounds: [Int: B] = [:]
+        for (column, money) in [(Column.budget, line.budget), (Column.profiled, profiled), (Column.actual, line.actualToDate),
+                                (Column.committed, line.committed), (Column.rest, rest)] {
+            cells[column] = .money(money)
+            bounds[column] = B.stored(money)
+        }
+        let b = { (column: Int) in bounds[column] ?? B.stored(Rational.zero) }
+        (cells[Column.variance], bounds[Column.variance]) = table.gate.cell(
+            "=\(ref(Column.actual))-\(ref(Column.profiled))", .money(try line.actualToDate.minus(profiled, "variance")), .body,
+            b(Column.actual) - b(Column.profiled))
+        (cells[Column.forecast], bounds[Column.forecast]) = table.gate.cell(
+            "=\(ref(Column.actual))+MAX(\(ref(Column.committed)),\(ref(Column.rest)))", .money(line.forecast), .body,
+            b(Column.actual) + B.larger(b(Column.committed), b(Column.rest)))
+        (cells[Column.forecastVariance], bounds[Column.forecastVariance]) = table.gate.cell(
+            "=\(ref(Column.forecast))-\(ref(Column.budget))", .money(line.forecastVariance), .body, b(Column.forecast) - b(Column.budget))
+        if let percent = table.share(row: r, Column.forecastVariance, line.forecastVariance, b(Column.forecastVariance),
+                                     of: Column.budget, line.budget, b(Column.budget), .body) {
+            cells[Column.percent] = percent.cell
+        }
+        cells[Column.status] = status(line, rule, ref)
+        if !line.notes.isEmpty {
+            cells[Column.note] = .text(line.notes.map { "\($0.period): \($0.text)" }.joined(separator: "; "), .wrapped)
+        }
+        table.record(bounds)
+        return cells
+    }
+
+    /// The status as a formula on the thresholds, or, where the gap sits within half a penny of a
+    /// threshold (where binary arithmetic could tip it), the exact status as a value.
+    static func status(_ line: BudgetLineFigures, _ rule: ForecastStatusRule, _ ref: (Int) -> String) -> SheetCell {
+        let exact = line.status.rawValue
+        let gap = Rational(pence: Money(pence: abs(line.forecastVariance.pence)))
+        let budget = Rational(pence: line.budget)
+        let half = Rational(storage: .small(1, 200))
+        for threshold in [rule.amber, rule.red] {
+            let distance = gap - threshold * budget
+            if distance < half && -distance < half { return .text(exact, CellLook.body.markedExact) }
+        }
+        let gapText = "ABS(\(ref(Column.forecastVariance)))", budgetRef = ref(Column.budget)
+        return .formula("=IF(\(ref(Column.actual))>\(budgetRef),\"Red\",IF(\(gapText)>ForecastRed*\(budgetRef),\"Red\","
+                        + "IF(\(gapText)>ForecastAmber*\(budgetRef),\"Amber\",\"Green\")))", .text(exact))
+    }
+
+    /// Totals: SUMs of the money columns, cached with the exact sums.
+    static func totals(_ rows: [BudgetLineFigures], over range: ClosedRange<Int>, at r: Int, _ table: inout FigureTable)
+        throws(ReportError) -> [SheetCell] {
+        var cells = [SheetCell](repeating: SheetCell(.empty, .total), count: Column.titles.count)
+        cells[0] = .text("Total", .total)
+        var bounds: [Int: B] = [:]
+        let columns: [(Int, (BudgetLineFigures) throws(ReportError) -> Money)] = [
+            (Column.budget, { $0.budget }), (Column.profiled, { $0.profiledToDate ?? .zero }), (Column.actual, { $0.actualToDate }),
+            (Column.variance, { line throws(ReportError) in try line.actualToDate.minus(line.profiledToDate ?? .zero, "variance") }),
+            (Column.committed, { $0.committed }), (Column.forecast, { $0.forecast }), (Column.forecastVariance, { $0.forecastVariance }),
+        ]
+        for (column, figure) in columns {
+            var amounts: [Money] = []
+            for row in rows { amounts.append(try figure(row)) }
+            table.sum(column, over: range, try Money.total(amounts, Column.titles[column]), into: &cells, &bounds)
+        }
+        return cells
+    }
+
+    /// The RAG rule and its thresholds; returns the rows the thresholds are in.
+    static func addRule(_ sheet: inout SheetBuilder, _ rule: ForecastStatusRule, byValue: Bool) -> (amber: Int, red: Int) {
+        sheet.addBlank()
+        sheet.add([.text("How the status is set", .section)])
+        sheet.add([.text("The forecast variance is the forecast outturn less the budget, either way: an underspend is money "
+                         + "a grant may lose, an overspend money there is not.", .note)])
+        let amber = sheet.add([.text("Amber beyond", .label), .percent(rule.amber, CellLook.input.decimals(0)),
+                               .text("of the budget, either way", .note)])
+        let red = sheet.add([.text("Red beyond", .label), .percent(rule.red, CellLook.input.decimals(0)),
+                             .text("of the budget, or actual already over it. Otherwise Green. Change a threshold and the statuses follow.", .note)])
+        if byValue { sheet.add([.text(FormulaGate.note, .note)]) }
+        return (amber, red)
+    }
+}
+
+extension BudgetMonitoringSheet {
+    /// Per grant with a period: its quarters' cumulative profile, actual (to the position) and
+    /// forecast (actual to the position, then the rest of the profile, and what lines have committed
+    /// beyond it in the next quarter: so it ends at the lines' forecasts), and a line chart of the
+    /// three. Returns the charts.
+    static func addCharts(_ sheet: inout SheetBuilder, _ ledger: Ledger, _ figures: ReportFigures<BudgetLineFigures>,
+                          position: Day) throws(ReportError) -> [ChartModel] {
+        let grants = Array(Set(figures.rows.map(\.grantID))).compactMap { ledger.grantIndex[$0] }.sorted()
+            .filter { ledger.grants[$0].period != nil }
+        guard let start = grants.compactMap({ ledger.grants[$0].period?.start }).min(),
+              let end = grants.compactMap({ ledger.grants[$0].period?.end }).max() else { return [] }
+        let quarters = FinancialPeriod.covering(Period(start: start, end: end), by: .quarter)
+        var toDate = ReportFilter()
+        toDate.to = position
+        let tally = try PeriodTally(ReportScope(ledger, toDate), periods: quarters)
+        sheet.addBlank()
+        sheet.add([.text("Cumulative actual and forecast against the profile, quarter by quarter", .section)])
+        var charts: [ChartModel] = []
+        for index in grants {
+            let grant = ledger.grants[index]
+            guard let period = grant.period else { continue }
+            let own = quarters.enumerated().filter { $0.element.period.end >= period.start && $0.element.period.start <= period.end }
+            let lines = figures.rows.filter { $0.grantID == grant.id }
+            // What each line has committed beyond the rest of its profile comes first, in the next quarter.
+            var beyond = Money.zero
+            for line in lines {
+                let rest = line.profile?.due(after: position) ?? .zero
+                if line.committed > rest { beyond = try beyond.plus(try line.committed.minus(rest, "committed"), "committed") }
+            }
+            sheet.addBlank()
+            let header = sheet.add([.text(grant.name, .label), .text("Profile", .header), .text("Actual", .header), .text("Forecast", .header)])
+            var cumulative = (profile: Money.zero, actual: Money.zero, forecast: Money.zero)
+            let first = sheet.nextRow
+            for (number, quarter) in own {
+                let due = try Money.total(lines.compactMap { $0.profile?.due(in: quarter.period) }, "profile")
+                let spent = try Money.total(tally.sums[index].map { $0[number] }, "actual")
+                cumulative.profile = try cumulative.profile.plus(due, "profile")
+                let ended = quarter.period.start <= position
+                if ended {
+                    cumulative.actual = try cumulative.actual.plus(spent, "actual")
+                    cumulative.forecast = cumulative.actual
+                } else {
+                    cumulative.forecast = try cumulative.forecast.plus(due, "forecast").plus(beyond, "forecast")
+                    beyond = .zero
+                }
+                sheet.add([.text(quarter.description), .money(cumulative.profile), ended ? .money(cumulative.actual) : .empty,
+                           .money(cumulative.forecast)])
+            }
+            let last = sheet.nextRow - 1
+            guard last >= first else { continue }
+            func area(_ column: Int) -> SheetArea { SheetArea(sheet: name, area: CellArea(column: column, rows: first...last)) }
+            charts.append(ChartModel(
+                kind: .line, title: "\(grant.name): cumulative spend against profile",
+                series: [ChartModel.Series(name: "Profile", categories: area(0), values: area(1), color: ChartModel.paleBlue),
+                         ChartModel.Series(name: "Actual", categories: area(0), values: area(2), color: ChartModel.darkBlue),
+                         ChartModel.Series(name: "Forecast", categories: area(0), values: area(3), color: ChartModel.orange)],
+                anchor: CellRef(row: header, column: 5), widthScale: 1.6, heightScale: 1))
+            // Room for the chart beside the figures before the next grant's.
+            while sheet.nextRow < header + 16 { sheet.addBlank() }
+        }
+        return charts
+    }
+}

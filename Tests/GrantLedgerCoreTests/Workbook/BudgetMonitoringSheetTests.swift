@@ -1,0 +1,51 @@
+@testable import GrantLedgerCore
+import Testing
+
+/// The Budget monitoring sheet on the hand-worked youth grant (`BudgetReportTests`): its cells are
+/// `report budget`'s figures, the variances, forecast and status live formulas cached with them,
+/// and the chart's last forecast is the line's forecast outturn.
+@Suite("Budget monitoring sheet")
+struct BudgetMonitoringSheetTests {
+    static func sheet(asOf: String) throws -> SheetModel {
+        let ledger = LedgerText.load(BudgetReportTests.books).ledger
+        let model = try CommitteeWorkbook.build(ledger, WorkbookFixtures.settings(asOf: Day.parse(asOf)!))
+        return try #require(model.sheet(named: "Budget monitoring"))
+    }
+
+    static func formula(_ cell: SheetCell?) -> (text: String, cached: FormulaResult)? {
+        guard case .formula(let formula)? = cell?.value else { return nil }
+        return (formula.text, formula.result)
+    }
+
+    @Test func theThirdQuarterAsTheReportHasIt() throws {
+        let sheet = try Self.sheet(asOf: "2019-12-31")
+        #expect(sheet.cell("g", under: "Budget")?.value == .money(Money(pence: 1_200_000)))
+        #expect(sheet.cell("g", under: "Profile to date")?.value == .money(Money(pence: 900_000)))
+        #expect(sheet.cell("g", under: "Actual to date")?.value == .money(Money(pence: 700_000)))
+        #expect(sheet.cell("g", under: "Committed")?.value == .money(Money(pence: 300_000)))
+        #expect(sheet.cell("g", under: "Rest of profile")?.value == .money(Money(pence: 300_000)))
+        let forecast = try #require(Self.formula(sheet.cell("g", under: "Forecast")))
+        #expect(forecast.text.contains("+MAX(") && forecast.cached == .money(Money(pence: 1_000_000)))
+        let variance = try #require(Self.formula(sheet.cell("g", under: "Forecast variance")))
+        #expect(variance.cached == .money(Money(pence: -200_000)))
+        let status = try #require(Self.formula(sheet.cell("g", under: "RAG")))
+        #expect(status.text.contains("ForecastRed") && status.cached == .text("Red"))
+        #expect(sheet.charts.count == 1 && sheet.charts.first?.kind == .line)
+        #expect(sheet.charts.first?.series.map(\.name) == ["Profile", "Actual", "Forecast"])
+        // The chart's figures: the last quarter's forecast is the line's forecast outturn.
+        let q4 = try #require(sheet.find("2019-20-Q4"))
+        #expect(sheet.cell(row: q4.row, column: 3).value == .money(Money(pence: 1_000_000)))
+        #expect(sheet.cell(row: q4.row, column: 1).value == .money(Money(pence: 1_200_000)), "the profile, cumulative")
+        #expect(sheet.cell(row: q4.row, column: 2).value == .empty, "no actual for a quarter not begun")
+    }
+
+    @Test func aStatusAtAThresholdIsTheExactValue() throws {
+        // £600 off a £12,000 budget is exactly 5%: not beyond Amber, which binary arithmetic might tip.
+        let ledger = LedgerText.load(BudgetReportTests.books.replacingOccurrences(of: "amount  £4,000.00", with: "amount  £6,600.00")).ledger
+        let model = try CommitteeWorkbook.build(ledger, WorkbookFixtures.settings(asOf: Day.parse("2019-12-31")!))
+        let sheet = try #require(model.sheet(named: "Budget monitoring"))
+        #expect(Self.formula(sheet.cell("g", under: "Forecast variance"))?.cached == .money(Money(pence: 60_000)))
+        let status = try #require(sheet.cell("g", under: "RAG"))
+        #expect(status.value == .text("Green") && status.look.exactValue)
+    }
+}
