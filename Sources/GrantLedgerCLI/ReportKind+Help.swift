@@ -10,7 +10,7 @@ extension ReportKind {
         case .budget: return "budget monitoring per grant line: profile and actual in the period and to date, committed, forecast outturn, variance, remaining, RAG"
         case .initiatives: return "per initiative: spend and postings"
         case .areas: return "per area: spend and postings"
-        case .bids: return "per bid: status, dates, requested, awarded, spend on its grant, underspend"
+        case .bids: return "per bid: status, dates, requested, awarded, spend on its grant, what is not spent"
         case .balance: return "per account: balance, as hledger bal --flat shows it"
         case .register: return "every posting in date order with a running balance, as hledger register shows it; --line, --initiative, --account, --payee narrow it"
         }

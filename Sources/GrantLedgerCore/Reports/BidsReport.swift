@@ -32,7 +32,7 @@ public enum BidsReport {
             .text("bid", "Bid", label: true), .text("fund", "Fund"), .text("round", "Round"),
             .text("applicant", "Applicant"), .text("status", "Status"), .date("submitted", "Submitted"),
             .date("decided", "Decided"), .money("requested", "Requested"), .money("awarded", "Awarded"),
-            .text("grant", "Grant"), .money("spent", "Spent"), .money("underspend", "Underspend"),
+            .text("grant", "Grant"), .money("spent", "Spent"), .money("underspend", "Not spent"),
         ]
         let rows = figures.rows.map { row in
             let bid = row.bid

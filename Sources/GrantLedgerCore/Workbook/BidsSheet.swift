@@ -15,14 +15,14 @@ enum BidsSheet {
         let figureTotals = try figures.totals()
         // Words first, then the figures together on the right.
         let titles = ["Bid", "Name", "Fund", "Round", "Applicant", "Status", "Submitted", "Decided", "Grant",
-                      "Requested", "Awarded", "Spent", "Underspend"]
+                      "Requested", "Awarded", "Spent", "Not spent"]
         let grantColumn = 8, requested = 9, awarded = 10, spent = 11, underspend = 12
 
         var sheet = SheetBuilder()
         sheet.wrapWidth = 30
         sheet.add([.text("Bids", .title)])
         sheet.add([.text("Every bid, its status and dates, what was asked for and awarded, and the spend on the grant "
-                         + "it became to \(WorkbookText.long(position)). Underspend is awarded less spent.", .subtitle)])
+                         + "it became to \(WorkbookText.long(position)). Not spent is awarded less spent: what is left while the grant runs, its underspend once it has ended.", .subtitle)])
         sheet.addBlank()
         let header = sheet.add(titles.map { .text($0, .header) })
         let first = sheet.nextRow

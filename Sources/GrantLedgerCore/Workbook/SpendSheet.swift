@@ -57,7 +57,7 @@ enum SpendSheet {
             if posting.grantLine >= 0 { measure(2, ledger.grants[Int(posting.grant)].lines[Int(posting.grantLine)].id) }
             if posting.area >= 0 { measure(3, ledger.areas[Int(posting.area)].id) }
             if posting.initiative >= 0 { measure(4, ledger.initiatives[Int(posting.initiative)].id) }
-            measure(5, posting.supplier)
+            measure(5, supplier(posting, ledger.transactions[Int(posting.transaction)]))
             measure(7, posting.reference)
             measure(8, posting.spendClass?.name)
             if posting.amount.pence >= 0 {
@@ -140,20 +140,29 @@ enum SpendSheet {
             printTitleRows: headerRow...headerRow)
     }
 
+    /// Who was paid: the `supplier:` tag, or for a row keyed by hand without one, the payee (the
+    /// description before `|`), as an import writes it; nil when there is neither.
+    static func supplier(_ posting: Posting, _ transaction: Transaction) -> String? {
+        if let supplier = posting.supplier { return supplier }
+        let payee = transaction.payee
+        return payee.isEmpty ? nil : String(payee)
+    }
+
     /// One posting's row, tall enough for its wrapped supplier and description.
     static func spendRow(_ ledger: Ledger, _ index: Int, _ widths: (supplier: Double, description: Double)) -> SheetRow {
         let posting = ledger.postings[index]
         let transaction = ledger.transactions[Int(posting.transaction)]
         let grant = ledger.grants[Int(posting.grant)]
+        let supplier = supplier(posting, transaction)
         let lines = max(ColumnWidth.lines(transaction.description, width: widths.description),
-                        posting.supplier.map { ColumnWidth.lines($0, width: widths.supplier) } ?? 1)
+                        supplier.map { ColumnWidth.lines($0, width: widths.supplier) } ?? 1)
         return SheetRow([
             .date(transaction.date),
             .text(grant.id),
             .text(posting.grantLine >= 0 && Int(posting.grantLine) < grant.lines.count ? grant.lines[Int(posting.grantLine)].id : nil),
             .text(posting.area >= 0 ? ledger.areas[Int(posting.area)].id : nil),
             .text(posting.initiative >= 0 ? ledger.initiatives[Int(posting.initiative)].id : nil),
-            .text(posting.supplier, .wrapped),
+            .text(supplier, .wrapped),
             .text(transaction.description, .wrapped),
             .text(posting.reference),
             .text(posting.spendClass?.name),

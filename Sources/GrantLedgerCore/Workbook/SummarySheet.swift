@@ -189,7 +189,8 @@ enum SummarySheet {
     }
 
     static func chart(_ columns: Columns, _ rows: ClosedRange<Int>, anchor: Int) -> ChartModel {
-        let categories = SheetArea(sheet: name, area: CellArea(column: 0, rows: rows))
+        // Names, not ids: a committee reads "Safer Streets round 4", not ss4-bns.
+        let categories = SheetArea(sheet: name, area: CellArea(column: 1, rows: rows))
         return ChartModel(
             kind: .bar, title: "Spent against award",
             series: [

@@ -78,7 +78,7 @@ struct CommitteeWorkbookTests {
         #expect(budget.cell("Total of initiatives", under: "Spent")?.money == lines.money(lines.totals, "spent"))
         let bids = try #require(model.sheet(named: "Bids"))
         #expect(bids.cell("Total", under: "Requested")?.money == Money(pence: 1_150_000_00))
-        #expect(bids.cell("ss4-bns-bid", under: "Underspend")?.formula?.text == "=K5-L5")
+        #expect(bids.cell("ss4-bns-bid", under: "Not spent")?.formula?.text == "=K5-L5")
     }
 
     @Test func provenanceAndProperties() throws {

@@ -68,7 +68,7 @@ import Testing
             #expect(sheet.cell(id, under: "Name")?.value == .text(row.bid.name))
             #expect(sheet.cell(id, under: "Awarded")?.money == row.bid.awarded)
             #expect(sheet.cell(id, under: "Spent")?.money == row.spent)
-            #expect(sheet.cell(id, under: "Underspend")?.money == row.underspend)
+            #expect(sheet.cell(id, under: "Not spent")?.money == row.underspend)
         }
     }
 
