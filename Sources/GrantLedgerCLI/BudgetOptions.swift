@@ -52,9 +52,11 @@ struct BudgetOptions: ParsableArguments {
             }
         }
         if settings.status.amber > settings.status.red {
-            problems.append(Diagnostic(.badValue, "--amber is more than --red",
-                                       hint: "Amber is the nearer warning: make it at most Red's threshold",
-                                       origin: locator.origin(option: "--amber", value: amber ?? "")))
+            // Say which threshold was given: a --red alone below the default Amber is the likely slip.
+            let (option, value) = amber == nil ? ("--red", red ?? "") : ("--amber", amber ?? "")
+            let message = amber == nil ? "--red \(value) is below the default Amber threshold of 5%" : "--amber is more than --red"
+            problems.append(Diagnostic(.badValue, message, hint: "Amber is the nearer warning: give --amber too, at most Red's threshold",
+                                       origin: locator.origin(option: option, value: value)))
         }
         try Run.stopOnErrors(problems)
         return settings

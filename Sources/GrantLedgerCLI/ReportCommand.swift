@@ -65,7 +65,8 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw LedgerInput.fail(error.diagnostic)
         }
-        let settings = try budget.settings(ArgumentLocator())
+        // Budget monitoring's own options are read (and held to) for report budget only.
+        let settings = kind == .budget ? try budget.settings(ArgumentLocator()) : nil
         let ledger = try LedgerInput.load(paths)
         do {
             Console.out(format.render(try kind.build(ledger, filter, budget: settings, register: register.query)))

@@ -3,14 +3,25 @@
 public enum CommitmentChecks {
     @Sendable public static func run(_ ledger: Ledger) -> [Diagnostic] {
         var problems: [Diagnostic] = []
+        var byReference: [String: Commitment] = [:]
         for commitment in ledger.commitments {
+            // Invoices release the commitment whose reference they carry: two sharing one would both be released.
+            if let grantID = commitment.grantID {
+                let key = grantID + "\u{0}" + commitment.releasingReference
+                if let first = byReference[key] {
+                    problems.append(Diagnostic(
+                        .duplicateID, "commitments \(first.id) and \(commitment.id) on grant \(grantID) both take the reference \(commitment.releasingReference)",
+                        hint: "give each order its own ref: an invoice carrying it releases one order", at: commitment.location,
+                        length: commitment.id.utf8.count))
+                } else {
+                    byReference[key] = commitment
+                }
+            }
             guard let grantID = commitment.grantID, let index = ledger.grantIndex[grantID] else { continue }
             let grant = ledger.grants[index]
             if let lineID = commitment.lineID, grant.lineIndex(lineID) == nil {
-                let known = grant.lines.map(\.id)
                 problems.append(Diagnostic(
-                    .unknownLine, "grant \(grant.id) has no line \"\(lineID)\" for commitment \(commitment.id)",
-                    hint: Suggestion.hint(lineID, in: known, known: "its lines are: \(known.isEmpty ? "none" : known.joined(separator: ", "))"),
+                    .unknownLine, "grant \(grant.id) has no line \"\(lineID)\" for commitment \(commitment.id)", hint: grant.hint(forLine: lineID),
                     at: commitment.lineLocation ?? commitment.location, length: lineID.utf8.count))
             }
             if let date = commitment.date, let period = grant.period, !period.contains(date) {

@@ -6,11 +6,8 @@ public enum ProfileChecks {
         for grant in ledger.grants {
             for declaration in grant.profiles {
                 guard let line = grant.lines.first(where: { $0.id == declaration.lineID }) else {
-                    let known = grant.lines.map(\.id)
                     problems.append(Diagnostic(
-                        .unknownLine, "grant \(grant.id) has no line \"\(declaration.lineID)\" to profile",
-                        hint: (Suggestion.closest(to: declaration.lineID, in: known).map { "did you mean \($0)? " } ?? "")
-                            + "its lines are: \(known.isEmpty ? "none" : known.joined(separator: ", "))",
+                        .unknownLine, "grant \(grant.id) has no line \"\(declaration.lineID)\" to profile", hint: grant.hint(forLine: declaration.lineID),
                         at: declaration.lineIDLocation, length: declaration.lineIDLength))
                     continue
                 }

@@ -6,18 +6,20 @@ public enum VarianceNoteChecks {
     @Sendable public static func run(_ ledger: Ledger) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let lastDay = ledger.transactions.map(\.date).max()
-        // One pass over the postings, by month, over the periods of the grants that set a threshold.
+        // One pass over the postings, by month, over the periods of the grants that set a threshold
+        // (only those are tallied). The books' amounts are within the spreadsheet limit (`AmountLimit`;
+        // this check runs only on books read whole), so no sum here can overflow.
+        let isWatched = ledger.grants.map { $0.varianceThreshold != nil && $0.period != nil }
         let watched = ledger.grants.compactMap { $0.varianceThreshold == nil ? nil : $0.period }
         var months: PeriodTally?
         if let start = watched.map(\.start).min(), let end = watched.map(\.end).max() {
-            months = try? PeriodTally(ReportScope(ledger, ReportFilter()), periods: FinancialPeriod.covering(Period(start: start, end: end), by: .month))
+            months = try? PeriodTally(ReportScope(ledger, ReportFilter()),
+                                      periods: FinancialPeriod.covering(Period(start: start, end: end), by: .month), only: isWatched)
         }
         for (index, grant) in ledger.grants.enumerated() {
             for note in grant.varianceNotes where grant.lineIndex(note.lineID) == nil {
-                let known = grant.lines.map(\.id)
                 problems.append(Diagnostic(
-                    .unknownLine, "grant \(grant.id) has no line \"\(note.lineID)\" for a variance note",
-                    hint: Suggestion.hint(note.lineID, in: known, known: "its lines are: \(known.isEmpty ? "none" : known.joined(separator: ", "))"),
+                    .unknownLine, "grant \(grant.id) has no line \"\(note.lineID)\" for a variance note", hint: grant.hint(forLine: note.lineID),
                     at: note.location, length: note.lineID.utf8.count))
             }
             guard let threshold = grant.varianceThreshold, let lastDay, let months else { continue }
@@ -25,16 +27,20 @@ public enum VarianceNoteChecks {
                 guard let profile = BudgetProfile.of(line: line, in: grant) else { continue }
                 for (period, profiled) in zip(profile.periods, profile.amounts) where period.period.end <= lastDay {
                     guard !grant.varianceNotes.contains(where: { $0.lineID == line.id && $0.period == period }) else { continue }
-                    let actual = zip(months.periods, months.sums[index][lineIndex])
-                        .filter { period.period.contains($0.0.period.end) }.map(\.1)
-                    guard let spent = try? Money.sum(actual), let gap = try? spent.subtracting(profiled) else { continue }
-                    let size = abs(Int128(gap.pence))
-                    let beyond = profiled.isZero ? size > 0 : (Rational(size, Int128(profiled.pence)) ?? .zero) > threshold
+                    // The period's months, found by their offset from the tally's first month.
+                    guard let firstMonth = months.periods.first else { continue }
+                    let start = FinancialPeriod(containing: period.period.start, length: .month)
+                    let offset = (start.year.startYear - firstMonth.year.startYear) * 12 + start.number - firstMonth.number
+                    let span = max(0, offset)..<min(months.periods.count, offset + 12 / period.length.perYear)
+                    guard !span.isEmpty, let spent = try? Money.sum(months.sums[index][lineIndex][span]),
+                          let gap = try? spent.subtracting(profiled), let size = Int64(exactly: abs(Int128(gap.pence))) else { continue }
+                    let beyond = profiled.isZero ? size > 0 : (Rational(Int128(size), Int128(profiled.pence)) ?? .zero) > threshold
                     guard beyond else { continue }
-                    let share = profiled.isZero ? "" : " (\(Percent(part: Money(pence: Int64(size)), whole: profiled).formatted ?? "")%)"
+                    let off = Money(pence: size)
+                    let share = profiled.isZero ? "" : " (\(Percent(part: off, whole: profiled).formatted ?? "")%)"
                     problems.append(Diagnostic(
                         .varianceUnexplained,
-                        "line \(line.id)'s actual in \(period), \(spent), is \(Money(pence: Int64(size)))\(share) \(gap.isNegative ? "under" : "over") its profile of \(profiled), with no variance note",
+                        "line \(line.id)'s actual in \(period), \(spent), is \(off)\(share) \(gap.isNegative ? "under" : "over") its profile of \(profiled), with no variance note",
                         hint: "say why under the grant: variance-note \(line.id)  \(period)  REASON",
                         at: grant.varianceThresholdLocation ?? grant.location, length: "variance-threshold".utf8.count))
                 }

@@ -43,10 +43,7 @@ extension ImportRules {
             let grant = ledger.grants[grantIndex]
             if let line = row.coding[.line], grant.lineIndex(line.value) == nil,
                seen.insert("line \(line.origin?.location.line ?? 0) \(grantID)").inserted {
-                let known = grant.lines.map(\.id)
-                problems.append(Diagnostic(.unknownLine, "grant \(grantID) has no line \"\(line.value)\"",
-                                           hint: Suggestion.hint(line.value, in: known, known: "its lines are: "
-                                                                 + (known.isEmpty ? "none" : known.joined(separator: ", "))),
+                problems.append(Diagnostic(.unknownLine, "grant \(grantID) has no line \"\(line.value)\"", hint: grant.hint(forLine: line.value),
                                            origin: line.origin))
             }
             if let account = row.coding[.account], let index = ledger.accountIndex[account.value],

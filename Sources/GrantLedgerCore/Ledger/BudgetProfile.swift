@@ -22,36 +22,37 @@ public struct ProfileDeclaration: Hashable, Sendable {
 }
 
 /// A line's profile resolved against its grant: the amount due in each period. An amount is due
-/// at its period's end, so "profile to date" counts whole periods ended by the day, and a quarter's
-/// amount falls in the month that ends it: one rule, exact, with nothing split.
+/// at its period's end (or the grant's, when the grant ends first), so "profile to date" counts the
+/// periods ended by the day, and a quarter's amount falls in the month that ends it: one rule,
+/// exact, with nothing split.
 public struct BudgetProfile: Hashable, Sendable {
     public let length: FinancialPeriod.Length
     public let periods: [FinancialPeriod]
     public let amounts: [Money]
     /// Whether it was written in the ledger (false: the default, even by month).
     public let declared: Bool
+    /// The grant's last day: a period running past it falls due then.
+    public let lastDay: Day
 
-    /// What is due in periods that end within `span` (both ends included).
-    public func due(in span: Period) -> Money {
+    /// The day each period's amount falls due.
+    public var dueDates: [Day] { periods.map { min($0.period.end, lastDay) } }
+
+    /// What falls due within `span` (both ends included).
+    public func due(in span: Period) -> Money { total { span.contains($0) } }
+
+    /// What falls due on or before `day`.
+    public func due(through day: Day) -> Money { total { $0 <= day } }
+
+    /// What falls due after `day`: the rest of the profile.
+    public func due(after day: Day) -> Money { total { $0 > day } }
+
+    private func total(_ counts: (Day) -> Bool) -> Money {
         var total = Money.zero
-        for (period, amount) in zip(periods, amounts) where span.contains(period.period.end) {
+        for (date, amount) in zip(dueDates, amounts) where counts(date) {
             // None is negative and together they make the line's budget, so no part of them can overflow.
             total = (try? total.adding(amount)) ?? total
         }
         return total
-    }
-
-    /// What is due in periods that end on or before `day`.
-    public func due(through day: Day) -> Money {
-        guard let first = periods.first else { return .zero }
-        guard first.period.end <= day else { return .zero }
-        return due(in: Period(start: first.period.end, end: day))
-    }
-
-    /// What is due in periods that end after `day`: the rest of the profile.
-    public func due(after day: Day) -> Money {
-        guard let last = periods.last, last.period.end > day else { return .zero }
-        return due(in: Period(start: day.adding(days: 1), end: last.period.end))
     }
 
     /// Why a declared profile cannot be used.
@@ -71,7 +72,8 @@ public struct BudgetProfile: Hashable, Sendable {
         }
         guard let period = grant.period else { return nil }
         let periods = FinancialPeriod.covering(period, by: .month)
-        return BudgetProfile(length: .month, periods: periods, amounts: even(line.budget, over: periods.count), declared: false)
+        return BudgetProfile(length: .month, periods: periods, amounts: even(line.budget, over: periods.count), declared: false,
+                             lastDay: period.end)
     }
 
     /// A declaration made into amounts per period, or why it cannot be.
@@ -81,12 +83,13 @@ public struct BudgetProfile: Hashable, Sendable {
         switch declaration.spread {
         case .even:
             return .success(BudgetProfile(length: declaration.length, periods: periods,
-                                          amounts: even(budget, over: periods.count), declared: true))
+                                          amounts: even(budget, over: periods.count), declared: true, lastDay: period.end))
         case .amounts(let amounts):
             guard amounts.count == periods.count else { return .failure(.wrongCount(expected: periods, found: amounts.count)) }
             guard let sum = try? Money.sum(amounts) else { return .failure(.overflow) }
             guard sum == budget else { return .failure(.notTheBudget(sum: sum, budget: budget)) }
-            return .success(BudgetProfile(length: declaration.length, periods: periods, amounts: amounts, declared: true))
+            return .success(BudgetProfile(length: declaration.length, periods: periods, amounts: amounts, declared: true,
+                                          lastDay: period.end))
         }
     }
 

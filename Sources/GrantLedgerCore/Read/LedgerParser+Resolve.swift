@@ -18,11 +18,10 @@ extension LedgerParser {
             if let index = grant.lineIndex(lineID) {
                 lineMap[pairIndex] = Int32(index)
             } else {
-                let known = grant.lines.map(\.id)
+                // The suggestion is written as the tag is (line:ID), so it can be pasted.
                 diagnostics.append(Diagnostic(
                     .unknownLine, "grant \(grant.id) has no line \"\(lineID)\"",
-                    hint: (Suggestion.closest(to: lineID, in: known).map { "did you mean line:\($0)? " } ?? "")
-                        + "its lines are: \(known.isEmpty ? "none" : known.joined(separator: ", "))",
+                    hint: (Suggestion.closest(to: lineID, in: grant.lines.map(\.id)).map { "did you mean line:\($0)? " } ?? "") + grant.linesKnown,
                     at: pair.location, length: 5 + lineID.utf8.count))
             }
         }

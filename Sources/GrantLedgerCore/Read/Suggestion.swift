@@ -52,3 +52,11 @@ enum Suggestion {
         return previous[b.count]
     }
 }
+
+extension Grant {
+    /// `its lines are: a, b` (or `none`): what a hint about a line the grant does not have lists.
+    var linesKnown: String { "its lines are: " + (lines.isEmpty ? "none" : lines.map(\.id).joined(separator: ", ")) }
+
+    /// The hint for a line id the grant does not have: a near one, then the lines it has.
+    func hint(forLine id: String) -> String { Suggestion.hint(id, in: lines.map(\.id), known: linesKnown) }
+}

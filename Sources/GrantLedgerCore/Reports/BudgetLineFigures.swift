@@ -48,6 +48,8 @@ public struct BudgetLineFigures: Hashable, Sendable {
     public let forecast: Money
     /// forecast − budget: above zero a forecast overspend, below it a forecast underspend.
     public let forecastVariance: Money
+    /// What the profile has still to fall due after the day to date (zero without a profile).
+    public let restOfProfile: Money
     /// actual to date − profile to date: above zero ahead of the profile.
     public let varianceToDate: Money?
     /// budget − actual to date.
@@ -90,6 +92,7 @@ public struct BudgetLineFigures: Hashable, Sendable {
             period.map { profile.due(in: $0) } ?? profile.due(through: day)
         }
         profiledToDate = inputs.profile?.due(through: day)
+        restOfProfile = inputs.profile?.due(after: day) ?? .zero
         forecast = try Self.forecast(inputs, toDate: day, grantPeriod: grantPeriod, method: settings.method)
         forecastVariance = try forecast.minus(budget, "forecast variance")
         if let profiled = inputs.profile?.due(through: day) {

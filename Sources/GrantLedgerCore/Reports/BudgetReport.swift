@@ -13,6 +13,8 @@ public enum BudgetReport {
 
     public static func figures(_ ledger: Ledger, _ filter: ReportFilter, _ settings: BudgetSettings) throws(ReportError)
         -> ReportFigures<BudgetLineFigures> {
+        // Spend cut to an area against a whole line's budget would mix two scopes in every figure.
+        guard filter.areaID == nil else { throw .budgetByArea }
         let scope = try ReportScope(ledger, filter)
         let day = toDate(filter, settings)
         if let start = scope.start, day < start { throw .emptyRange(from: start, to: day) }

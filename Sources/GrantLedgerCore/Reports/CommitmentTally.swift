@@ -15,7 +15,12 @@ struct CommitmentTally {
             guard let grantID = commitment.grantID, let grant = ledger.grantIndex[grantID], let amount = commitment.amount,
                   let date = commitment.date, date <= day else { continue }
             if let closed = commitment.closed, closed <= day { continue }
-            let released = invoiced[InvoiceKey(grant: grant, reference: commitment.releasingReference)] ?? .zero
+            // Invoices dated from the order to the day release it; one before the order is for something else.
+            var released = Money.zero
+            for (invoiceDate, amount) in invoiced[InvoiceKey(grant: grant, reference: commitment.releasingReference)] ?? []
+            where invoiceDate >= date {
+                released = try released.plus(amount, "invoiced")
+            }
             guard released < amount else { continue }
             let outstanding = try amount.minus(released, "committed")
             if let lineID = commitment.lineID, let line = ledger.grants[grant].lineIndex(lineID) {
@@ -31,16 +36,16 @@ struct CommitmentTally {
         let reference: String
     }
 
-    /// Spend by grant and reference, dated on or before `day`: what has released commitments.
-    static func invoiced(_ ledger: Ledger, through day: Day) throws(ReportError) -> [InvoiceKey: Money] {
+    /// Spend by grant and reference, dated on or before `day`, with its dates: what may have
+    /// released commitments (a reference names one commitment per grant: `CommitmentChecks`).
+    static func invoiced(_ ledger: Ledger, through day: Day) throws(ReportError) -> [InvoiceKey: [(Day, Money)]] {
         let references = Set(ledger.commitments.map(\.releasingReference))
-        var sums: [InvoiceKey: Money] = [:]
+        var invoices: [InvoiceKey: [(Day, Money)]] = [:]
         for posting in ledger.postings where ledger.isSpend(posting) {
-            guard let reference = posting.reference, references.contains(reference),
-                  ledger.transactions[Int(posting.transaction)].date <= day else { continue }
-            let key = InvoiceKey(grant: Int(posting.grant), reference: reference)
-            sums[key] = try (sums[key] ?? .zero).plus(posting.amount, "invoiced")
+            let date = ledger.transactions[Int(posting.transaction)].date
+            guard let reference = posting.reference, references.contains(reference), date <= day else { continue }
+            invoices[InvoiceKey(grant: Int(posting.grant), reference: reference), default: []].append((date, posting.amount))
         }
-        return sums
+        return invoices
     }
 }

@@ -6,13 +6,17 @@ struct PeriodTally {
     /// [grant][line][period]; the line index `lines.count` is spend on no line.
     private(set) var sums: [[[Money]]]
 
-    init(_ scope: ReportScope, periods: [FinancialPeriod]) throws(ReportError) {
+    /// `only`, when given, says which grants to tally (by index); the others' sums stay empty.
+    init(_ scope: ReportScope, periods: [FinancialPeriod], only: [Bool]? = nil) throws(ReportError) {
         self.periods = periods
         let ledger = scope.ledger
-        sums = ledger.grants.map { Array(repeating: Array(repeating: .zero, count: periods.count), count: $0.lines.count + 1) }
+        sums = ledger.grants.indices.map { index in
+            guard only?[index] ?? true else { return [] }
+            return Array(repeating: Array(repeating: .zero, count: periods.count), count: ledger.grants[index].lines.count + 1)
+        }
         guard let first = periods.first?.period.start, let last = periods.last?.period.end else { return }
         let ends = periods.map(\.period.end)
-        for posting in ledger.postings where ledger.isSpend(posting) && scope.includes(posting) {
+        for posting in ledger.postings where ledger.isSpend(posting) && (only?[Int(posting.grant)] ?? true) && scope.includes(posting) {
             let date = ledger.transactions[Int(posting.transaction)].date
             guard date >= first, date <= last else { continue }
             let period = Self.index(of: date, in: ends)

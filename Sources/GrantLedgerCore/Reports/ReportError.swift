@@ -14,6 +14,8 @@ public enum ReportError: Error, Hashable, Sendable {
     case badFinancialPeriod(ReportFilter.Setting, text: String)
     /// A quarter and a month both given.
     case twoPeriods
+    /// An area asked of budget monitoring, whose budgets, profiles and commitments are a grant line's.
+    case budgetByArea
     case emptyRange(from: Day, to: Day)
     case overflow(String)
     /// A builder made a row that does not fit its columns: a bug, reported rather than trapped.
@@ -52,6 +54,9 @@ public enum ReportError: Error, Hashable, Sendable {
             return Diagnostic(.badPeriod, "\(name(setting)) \(text): not a \(quarter ? "quarter" : "month")",
                               hint: quarter ? "write the financial year and the quarter, Q1 being April to June, for example \(name(setting)) 2019-20-Q3"
                                   : "write the year and the month, for example \(name(setting)) 2019-10")
+        case .budgetByArea:
+            return Diagnostic(.badValue, "\(name(.area)) does not narrow budget monitoring: budgets, profiles and commitments belong to a grant's lines, not to areas",
+                              hint: "leave it out, and use the areas report for spend by area")
         case .twoPeriods:
             return Diagnostic(.badPeriod, "\(name(.quarter)) and \(name(.month)) cannot both be given",
                               hint: "give one: a quarter, or a month within it")

@@ -24,9 +24,7 @@ enum BudgetMonitoringSheet {
         let position = settings.filter.end ?? settings.asOf
         let budget = BudgetSettings(asOf: position, method: .profile, status: ForecastStatusRule())
         // The same lines as the report, with no period of their own: everything is to date.
-        var filter = settings.filter
-        filter.from = nil
-        let figures = try BudgetReport.figures(ledger, ReportFilter(financialYear: filter.financialYear, to: position), budget)
+        let figures = try BudgetReport.figures(ledger, ReportFilter(financialYear: settings.financialYear, to: position), budget)
         var sheet = SheetBuilder()
         sheet.add([.text("Budget monitoring", .title)])
         sheet.add([.text((settings.financialYear.map { "\($0): " } ?? "") + "each line's profile and actual to "
@@ -65,7 +63,7 @@ enum BudgetMonitoringSheet {
         cells[1] = .text(line.key.label)
         cells[2] = .text(line.name, .wrapped)
         let profiled = line.profiledToDate ?? .zero
-        let rest = line.profile?.due(after: position) ?? .zero
+        let rest = line.restOfProfile
         var bounds: [Int: B] = [:]
         for (column, money) in [(Column.budget, line.budget), (Column.profiled, profiled), (Column.actual, line.actualToDate),
                                 (Column.committed, line.committed), (Column.rest, rest)] {
@@ -85,7 +83,7 @@ enum BudgetMonitoringSheet {
                                      of: Column.budget, line.budget, b(Column.budget), .body) {
             cells[Column.percent] = percent.cell
         }
-        cells[Column.status] = status(line, rule, ref)
+        cells[Column.status] = status(line, rule, ref, varianceError: b(Column.forecastVariance).error)
         if !line.notes.isEmpty {
             cells[Column.note] = .text(line.notes.map { "\($0.period): \($0.text)" }.joined(separator: "; "), .wrapped)
         }
@@ -95,14 +93,17 @@ enum BudgetMonitoringSheet {
 
     /// The status as a formula on the thresholds, or, where the gap sits within half a penny of a
     /// threshold (where binary arithmetic could tip it), the exact status as a value.
-    static func status(_ line: BudgetLineFigures, _ rule: ForecastStatusRule, _ ref: (Int) -> String) -> SheetCell {
+    static func status(_ line: BudgetLineFigures, _ rule: ForecastStatusRule, _ ref: (Int) -> String, varianceError: Rational) -> SheetCell {
         let exact = line.status.rawValue
-        let gap = Rational(pence: Money(pence: abs(line.forecastVariance.pence)))
-        let budget = Rational(pence: line.budget)
-        let half = Rational(storage: .small(1, 200))
+        let gap = (try? Rational(pence: line.forecastVariance).divided(by: Rational(100))).map { $0.magnitude } ?? .zero
+        let budget = Rational(pence: line.budget) * Rational(storage: .small(1, 100))
+        // Half a penny, widened by what the variance cell and the product with a threshold (a
+        // double, off by its roundoff) may be off by: inside it binary arithmetic could tip the status.
+        let window = Rational(storage: .small(1, 200)) + varianceError + SpreadsheetBound.stored(budget).error * Rational(2)
+            + SpreadsheetBound.unitRoundoff * budget * Rational(4)
         for threshold in [rule.amber, rule.red] {
             let distance = gap - threshold * budget
-            if distance < half && -distance < half { return .text(exact, CellLook.body.markedExact) }
+            if distance < window && -distance < window { return .text(exact, CellLook.body.markedExact) }
         }
         let gapText = "ABS(\(ref(Column.forecastVariance)))", budgetRef = ref(Column.budget)
         return .formula("=IF(\(ref(Column.actual))>\(budgetRef),\"Red\",IF(\(gapText)>ForecastRed*\(budgetRef),\"Red\","
@@ -118,7 +119,8 @@ enum BudgetMonitoringSheet {
         let columns: [(Int, (BudgetLineFigures) throws(ReportError) -> Money)] = [
             (Column.budget, { $0.budget }), (Column.profiled, { $0.profiledToDate ?? .zero }), (Column.actual, { $0.actualToDate }),
             (Column.variance, { line throws(ReportError) in try line.actualToDate.minus(line.profiledToDate ?? .zero, "variance") }),
-            (Column.committed, { $0.committed }), (Column.forecast, { $0.forecast }), (Column.forecastVariance, { $0.forecastVariance }),
+            (Column.committed, { $0.committed }), (Column.rest, { $0.restOfProfile }), (Column.forecast, { $0.forecast }),
+            (Column.forecastVariance, { $0.forecastVariance }),
         ]
         for (column, figure) in columns {
             var amounts: [Money] = []
@@ -137,7 +139,8 @@ enum BudgetMonitoringSheet {
         let amber = sheet.add([.text("Amber beyond", .label), .percent(rule.amber, CellLook.input.decimals(0)),
                                .text("of the budget, either way", .note)])
         let red = sheet.add([.text("Red beyond", .label), .percent(rule.red, CellLook.input.decimals(0)),
-                             .text("of the budget, or actual already over it. Otherwise Green. Change a threshold and the statuses follow.", .note)])
+                             .text("of the budget, or actual already over it. Otherwise Green. Change a threshold and the statuses "
+                                   + "follow, but for any in italics: an exact value, at a threshold where spreadsheet arithmetic could tip it.", .note)])
         if byValue { sheet.add([.text(FormulaGate.note, .note)]) }
         return (amber, red)
     }
@@ -178,17 +181,21 @@ extension BudgetMonitoringSheet {
             let first = sheet.nextRow
             for (number, quarter) in own {
                 let due = try Money.total(lines.compactMap { $0.profile?.due(in: quarter.period) }, "profile")
-                let spent = try Money.total(tally.sums[index].map { $0[number] }, "actual")
                 cumulative.profile = try cumulative.profile.plus(due, "profile")
-                let ended = quarter.period.start <= position
-                if ended {
-                    cumulative.actual = try cumulative.actual.plus(spent, "actual")
+                let begun = quarter.period.start <= position
+                if begun {
+                    cumulative.actual = try cumulative.actual.plus(try Money.total(tally.sums[index].map { $0[number] }, "actual"), "actual")
                     cumulative.forecast = cumulative.actual
-                } else {
-                    cumulative.forecast = try cumulative.forecast.plus(due, "forecast").plus(beyond, "forecast")
+                }
+                // What falls due after the position in this quarter (all of it, for one not begun):
+                // the rest of the profile, as the lines' forecasts count it, and what is committed beyond it.
+                if quarter.period.end > position {
+                    let after = Period(start: max(quarter.period.start, position.adding(days: 1)), end: quarter.period.end)
+                    let rest = try Money.total(lines.compactMap { $0.profile?.due(in: after) }, "forecast")
+                    cumulative.forecast = try cumulative.forecast.plus(rest, "forecast").plus(beyond, "forecast")
                     beyond = .zero
                 }
-                sheet.add([.text(quarter.description), .money(cumulative.profile), ended ? .money(cumulative.actual) : .empty,
+                sheet.add([.text(quarter.description), .money(cumulative.profile), begun ? .money(cumulative.actual) : .empty,
                            .money(cumulative.forecast)])
             }
             let last = sheet.nextRow - 1

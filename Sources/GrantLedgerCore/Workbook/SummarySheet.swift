@@ -139,9 +139,12 @@ enum SummarySheet {
             }
         }
         if toDate > award { statusText = SpendStatusRule.Status.red.rawValue }
-        if !flagged.isEmpty && statusText != SpendStatusRule.Status.red.rawValue {
-            statusText = flagged.contains { $0.status == .red } ? SpendStatusRule.Status.red.rawValue : SpendStatusRule.Status.amber.rawValue
-            if flagged.contains(where: { $0.status == .red }) { cells[columns.status] = .empty }
+        if flagged.contains(where: { $0.status == .red }) {
+            // A tranche overspent is Red whatever the pace: a plain value, so no threshold edit lifts it.
+            statusText = SpendStatusRule.Status.red.rawValue
+            cells[columns.status] = .empty
+        } else if !flagged.isEmpty && statusText != SpendStatusRule.Status.red.rawValue {
+            statusText = SpendStatusRule.Status.amber.rawValue
         }
         if case .empty = cells[columns.status].value { cells[columns.status] = .text(statusText) }
         cells[columns.conditions] = flagged.isEmpty ? .empty : .text(flagged.map(\.text).joined(separator: "; "), .wrapped)

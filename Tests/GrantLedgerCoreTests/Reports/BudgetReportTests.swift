@@ -159,3 +159,55 @@ struct CommitmentTests {
         #expect(problems.first?.location != nil)
     }
 }
+
+/// What a review found in budget monitoring, each held by a test.
+@Suite("Budget monitoring edges")
+struct BudgetMonitoringEdgeTests {
+    @Test func twoOrdersCannotShareAReference() {
+        let text = BudgetReportTests.books + """
+
+
+            commitment po-9  Another order
+              date    2019-11-02
+              grant   g
+              line    youth
+              amount  £1.00
+              ref     PO-1
+            """
+        let problems = LedgerText.load(text).diagnostics
+        #expect(problems.map(\.code) == [.duplicateID])
+        #expect(problems.first?.message == "commitments po-1 and po-9 on grant g both take the reference PO-1")
+    }
+
+    @Test func anInvoiceBeforeTheOrderDoesNotReleaseIt() throws {
+        // The £1,000 invoice of 15 December carries PO-1; dated before an order of 20 December, it is something else.
+        let later = BudgetReportTests.books.replacingOccurrences(of: "date    2019-11-01", with: "date    2019-12-20")
+        let line = try BudgetReportTests.line(BudgetReportTests.quarter("2019-20-Q3"), in: later)
+        #expect(line.committed.pence == 400_000)
+    }
+
+    @Test func budgetMonitoringIsNotCutByArea() {
+        let ledger = LedgerText.load(BudgetReportTests.books).ledger
+        #expect(throws: ReportError.budgetByArea) {
+            try BudgetReport.figures(ledger, ReportFilter(areaID: "x"), BudgetSettings(asOf: Day.parse("2020-03-31")!))
+        }
+    }
+
+    @Test func aPeriodRunningPastTheGrantsEndFallsDueAtTheEnd() throws {
+        let text = """
+            funder f  F
+            grant g  G
+              funder  f
+              period  2019-04-01..2019-11-15
+              award   £300.00
+              line a  £300.00  A
+              profile a  quarterly  even
+            """
+        let ledger = LedgerText.read(text).ledger
+        let grant = try #require(ledger.grants.first), line = try #require(grant.lines.first)
+        let profile = try #require(BudgetProfile.of(line: line, in: grant))
+        #expect(profile.dueDates.map(\.description) == ["2019-06-30", "2019-09-30", "2019-11-15"])
+        #expect(profile.due(through: Day.parse("2019-11-15")!).pence == 30_000, "all of it by the grant's last day")
+        #expect(profile.due(after: Day.parse("2019-11-15")!).pence == 0)
+    }
+}

@@ -48,4 +48,15 @@ struct BudgetMonitoringSheetTests {
         let status = try #require(sheet.cell("g", under: "RAG"))
         #expect(status.value == .text("Green") && status.look.exactValue)
     }
+
+    @Test func midQuarterTheChartEndsAtTheForecast() throws {
+        // 15 November: actual £6,000; committed £4,000 against the rest of the profile (Q3 and Q4, £6,000):
+        // the forecast is £12,000, and the chart's last quarter says so.
+        let sheet = try Self.sheet(asOf: "2019-11-15")
+        #expect(Self.formula(sheet.cell("g", under: "Forecast"))?.cached == .money(Money(pence: 1_200_000)))
+        let q4 = try #require(sheet.find("2019-20-Q4"))
+        #expect(sheet.cell(row: q4.row, column: 3).value == .money(Money(pence: 1_200_000)))
+        let q3 = try #require(sheet.find("2019-20-Q3"))
+        #expect(sheet.cell(row: q3.row, column: 2).value == .money(Money(pence: 600_000)), "actual to the day in the quarter begun")
+    }
 }
