@@ -17,10 +17,26 @@ public enum VarianceNoteChecks {
                                       periods: FinancialPeriod.covering(Period(start: start, end: end), by: .month), only: isWatched)
         }
         for (index, grant) in ledger.grants.enumerated() {
-            for note in grant.varianceNotes where grant.lineIndex(note.lineID) == nil {
-                problems.append(Diagnostic(
-                    .unknownLine, "grant \(grant.id) has no line \"\(note.lineID)\" for a variance note", hint: grant.hint(forLine: note.lineID),
-                    at: note.location, length: note.lineID.utf8.count))
+            var noted: Set<String> = []
+            for note in grant.varianceNotes {
+                guard let lineIndex = grant.lineIndex(note.lineID) else {
+                    problems.append(Diagnostic(
+                        .unknownLine, "grant \(grant.id) has no line \"\(note.lineID)\" for a variance note", hint: grant.hint(forLine: note.lineID),
+                        at: note.location, length: note.lineID.utf8.count))
+                    continue
+                }
+                // A note answers one of the line's profile periods: any other would never be read.
+                if let profile = BudgetProfile.of(line: grant.lines[lineIndex], in: grant), !profile.periods.contains(note.period) {
+                    let word = profile.length == .month ? "month" : "quarter"
+                    problems.append(Diagnostic(
+                        .badPeriod, "line \(note.lineID) is profiled by \(word), and \(note.period) is not one of its \(word)s",
+                        hint: "name a \(word) from \(profile.periods.first.map(\.description) ?? "") to \(profile.periods.last.map(\.description) ?? "")",
+                        at: note.location, length: note.lineID.utf8.count))
+                } else if !noted.insert("\(note.lineID) \(note.period)").inserted {
+                    problems.append(Diagnostic(
+                        .duplicateSetting, "line \(note.lineID) has two variance notes for \(note.period)", hint: "keep one note a period",
+                        at: note.location, length: note.lineID.utf8.count))
+                }
             }
             guard let threshold = grant.varianceThreshold, let lastDay, let months else { continue }
             for (lineIndex, line) in grant.lines.enumerated() {

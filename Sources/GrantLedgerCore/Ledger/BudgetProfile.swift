@@ -46,6 +46,23 @@ public struct BudgetProfile: Hashable, Sendable {
     /// What falls due after `day`: the rest of the profile.
     public func due(after day: Day) -> Money { total { $0 > day } }
 
+    /// The period under way on `day` (begun, its amount not yet due), with its amount.
+    public func current(at day: Day) -> (period: FinancialPeriod, amount: Money)? {
+        for (index, date) in dueDates.enumerated() where periods[index].period.start <= day && day < date {
+            return (periods[index], amounts[index])
+        }
+        return nil
+    }
+
+    /// The rest of the profile after `day`, less what has been spent already in the period under
+    /// way (`spentInCurrent`, up to that period's amount): money spent early in a quarter is that
+    /// quarter's profile being spent, not more on top of it.
+    public func rest(after day: Day, spentInCurrent: Money) -> Money {
+        let rest = due(after: day)
+        guard let current = current(at: day), spentInCurrent.pence > 0 else { return rest }
+        return Money(pence: rest.pence - min(spentInCurrent.pence, current.amount.pence))
+    }
+
     private func total(_ counts: (Day) -> Bool) -> Money {
         var total = Money.zero
         for (date, amount) in zip(dueDates, amounts) where counts(date) {

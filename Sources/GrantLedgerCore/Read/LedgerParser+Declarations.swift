@@ -81,6 +81,19 @@ extension LedgerParser {
         }
     }
 
+    /// A field that holds one value, written twice, would silently keep the last: refused (the
+    /// first kept). Lines, tranches, profiles, variance notes and a bid's dated steps repeat.
+    private func isWrittenTwice(_ key: String, keyStart: Int, keyRange: Range<Int>, _ cursor: LineCursor, _ number: Int) -> Bool {
+        let repeatable = key == "line" || key == "tranche" || key == "profile" || key == "variance-note"
+            || keyRange.first.map { ASCII.isDigit(cursor.bytes[$0]) } == true
+        if !fieldsWritten.insert(key).inserted && !repeatable {
+            report(.duplicateSetting, "\(key) is given twice in this declaration", hint: "keep one \(key) line; the first is kept",
+                   cursor, number, keyStart, keyRange.count)
+            return true
+        }
+        return false
+    }
+
     private func isIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.allSatisfy { byte in
             ASCII.isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == ASCII.minus
@@ -103,7 +116,7 @@ extension LedgerParser {
         let valueLocation = SourceLocation(file: file, line: number, column: valueRange.lowerBound + 1)
         let excerpt = String(decoding: cursor.bytes, as: UTF8.self)
         let line = cursor
-        fieldsWritten.insert(key)
+        if isWrittenTwice(key, keyStart: keyStart, keyRange: keyRange, cursor, number) { return }
 
         func needValue() -> Bool {
             if valueRange.isEmpty {

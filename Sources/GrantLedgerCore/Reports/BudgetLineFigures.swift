@@ -3,7 +3,8 @@ import BigInt
 /// How the forecast outturn of a line is made.
 public enum ForecastMethod: String, CaseIterable, Sendable {
     /// Actual to date, then what is committed or the rest of the profile, whichever is more: the
-    /// orders raised are the first of the profile's spending, never counted on top of it.
+    /// orders raised are the first of the profile's spending, never counted on top of it, and what
+    /// the period under way has spent already is its profile being spent (`BudgetProfile.rest`).
     case profile
     /// Actual to date carried on at the same pace to the end of the grant's period (by days),
     /// or what is committed on top of actual, whichever is more.
@@ -77,6 +78,8 @@ public struct BudgetLineFigures: Hashable, Sendable {
         let inPeriod: Money
         let toDate: Money
         let committed: Money
+        /// Spend in the profile period under way on the day, from its start.
+        var inCurrentPeriod: Money = .zero
     }
 
     init(_ inputs: Inputs, period: Period?, toDate day: Day, grantPeriod: Period?, settings: BudgetSettings) throws(ReportError) {
@@ -92,7 +95,7 @@ public struct BudgetLineFigures: Hashable, Sendable {
             period.map { profile.due(in: $0) } ?? profile.due(through: day)
         }
         profiledToDate = inputs.profile?.due(through: day)
-        restOfProfile = inputs.profile?.due(after: day) ?? .zero
+        restOfProfile = inputs.profile?.rest(after: day, spentInCurrent: inputs.inCurrentPeriod) ?? .zero
         forecast = try Self.forecast(inputs, toDate: day, grantPeriod: grantPeriod, method: settings.method)
         forecastVariance = try forecast.minus(budget, "forecast variance")
         if let profiled = inputs.profile?.due(through: day) {
@@ -111,14 +114,15 @@ public struct BudgetLineFigures: Hashable, Sendable {
         switch method {
         case .profile:
             guard let profile = inputs.profile else { return floor }
-            let rest = profile.due(after: day)
+            let rest = profile.rest(after: day, spentInCurrent: inputs.inCurrentPeriod)
             return try inputs.toDate.plus(max(rest, inputs.committed), "forecast")
         case .runRate:
             guard let period = grantPeriod, day >= period.start, day < period.end else { return floor }
             let elapsed = Int128(day.daysSinceEpoch - period.start.daysSinceEpoch) + 1
             let total = Int128(period.end.daysSinceEpoch - period.start.daysSinceEpoch) + 1
             guard let pace = Rational(Int128(inputs.toDate.pence) * total, elapsed),
-                  let pence = Int64(exactly: pace.rounded(.halfAwayFromZero)) else { throw .overflow("forecast") }
+                  let pence = Int64(exactly: pace.rounded(.halfAwayFromZero)),
+                  pence <= Money.spreadsheetLimit.pence else { throw .overflow("run-rate forecast") }
             return max(Money(pence: pence), floor)
         }
     }

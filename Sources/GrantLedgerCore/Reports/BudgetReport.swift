@@ -8,26 +8,39 @@ public enum BudgetReport {
         try table(figures(ledger, filter, settings), settings)
     }
 
+    /// The most periods `--by` gives columns for (ten years by month).
+    public static let maximumPeriods = 120
+
     /// The day "to date" means: the end of the dates asked for, else the as-of day.
     public static func toDate(_ filter: ReportFilter, _ settings: BudgetSettings) -> Day { filter.end ?? settings.asOf }
 
     public static func figures(_ ledger: Ledger, _ filter: ReportFilter, _ settings: BudgetSettings) throws(ReportError)
         -> ReportFigures<BudgetLineFigures> {
+        let scope = try ReportScope(ledger, filter)
         // Spend cut to an area against a whole line's budget would mix two scopes in every figure.
         guard filter.areaID == nil else { throw .budgetByArea }
-        let scope = try ReportScope(ledger, filter)
         let day = toDate(filter, settings)
         if let start = scope.start, day < start { throw .emptyRange(from: start, to: day) }
         var toDateFilter = filter
         (toDateFilter.financialYear, toDateFilter.period, toDateFilter.from, toDateFilter.to) = (nil, nil, nil, day)
         let inPeriod = try SpendTally(scope)
         let toDate = try SpendTally(ReportScope(ledger, toDateFilter))
+        // Spend in the month and in the quarter under way: a profile's current period, by its length.
+        var current: [FinancialPeriod.Length: SpendTally] = [:]
+        for length in [FinancialPeriod.Length.month, .quarter] {
+            var since = toDateFilter
+            since.from = FinancialPeriod(containing: day, length: length).period.start
+            current[length] = try SpendTally(ReportScope(ledger, since))
+        }
         let committed = try CommitmentTally(ledger, through: day)
         let period = scope.start.map { Period(start: $0, end: day) }
         let columns = try settings.by.map { length throws(ReportError) in
             let year = day.financialYear.period
             let span = Period(start: scope.start ?? year.start, end: scope.end ?? year.end)
-            return try PeriodTally(ReportScope(ledger, toDateFilter), periods: FinancialPeriod.covering(span, by: length))
+            let periods = FinancialPeriod.covering(span, by: length)
+            // Two columns a period: past this a report is a file no one reads, not a table.
+            guard periods.count <= maximumPeriods else { throw .tooManyPeriods(periods.count, maximumPeriods) }
+            return try PeriodTally(ReportScope(ledger, toDateFilter), periods: periods)
         }
         var rows: [BudgetLineFigures] = []
         for index in scope.grants {
@@ -35,7 +48,8 @@ public enum BudgetReport {
             func line(_ key: TagKey, _ name: String, _ budget: Money, _ profile: BudgetProfile?,
                       _ spent: Money, _ spentToDate: Money, _ commitments: Money) throws(ReportError) -> BudgetLineFigures {
                 try BudgetLineFigures(.init(grantID: grant.id, key: key, name: name, budget: budget, profile: profile,
-                                            inPeriod: spent, toDate: spentToDate, committed: commitments),
+                                            inPeriod: spent, toDate: spentToDate, committed: commitments,
+                                            inCurrentPeriod: currentSpend(profile)),
                                       period: period, toDate: day, grantPeriod: grant.period, settings: settings)
             }
             func perPeriod(_ lineIndex: Int, _ profile: BudgetProfile?) -> [BudgetLineFigures.PeriodFigures] {
@@ -44,7 +58,13 @@ public enum BudgetReport {
                     .init(period: period, profiled: profile?.due(in: period.period), actual: columns.sums[index][lineIndex][number])
                 }
             }
+            var lineIndexNow = 0
+            func currentSpend(_ profile: BudgetProfile?) -> Money {
+                guard let profile, let tally = current[profile.length], lineIndexNow < tally.byLine[index].count else { return .zero }
+                return tally.byLine[index][lineIndexNow]
+            }
             for (lineIndex, budgetLine) in grant.lines.enumerated() {
+                lineIndexNow = lineIndex
                 let profile = BudgetProfile.of(line: budgetLine, in: grant)
                 var figures = try line(.id(budgetLine.id), budgetLine.name, budgetLine.budget, profile,
                                        inPeriod.byLine[index][lineIndex], toDate.byLine[index][lineIndex], committed.byLine[index][lineIndex])

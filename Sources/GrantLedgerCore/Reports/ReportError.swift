@@ -16,6 +16,8 @@ public enum ReportError: Error, Hashable, Sendable {
     case twoPeriods
     /// An area asked of budget monitoring, whose budgets, profiles and commitments are a grant line's.
     case budgetByArea
+    /// A column per period asked for over more periods than a report holds.
+    case tooManyPeriods(Int, Int)
     case emptyRange(from: Day, to: Day)
     case overflow(String)
     /// A builder made a row that does not fit its columns: a bug, reported rather than trapped.
@@ -54,6 +56,9 @@ public enum ReportError: Error, Hashable, Sendable {
             return Diagnostic(.badPeriod, "\(name(setting)) \(text): not a \(quarter ? "quarter" : "month")",
                               hint: quarter ? "write the financial year and the quarter, Q1 being April to June, for example \(name(setting)) 2019-20-Q3"
                                   : "write the year and the month, for example \(name(setting)) 2019-10")
+        case .tooManyPeriods(let count, let most):
+            return Diagnostic(.badPeriod, "the dates asked for hold \(count) periods, more than the \(most) a report gives columns for",
+                              hint: "narrow the dates (\(name(.financialYear)), \(name(.from))/\(name(.to))), or ask for longer periods")
         case .budgetByArea:
             return Diagnostic(.badValue, "\(name(.area)) does not narrow budget monitoring: budgets, profiles and commitments belong to a grant's lines, not to areas",
                               hint: "leave it out, and use the areas report for spend by area")

@@ -9,6 +9,8 @@
 /// `FormulaGate` finds that spreadsheet arithmetic reproduces them, and values (in italics) elsewhere.
 enum BudgetMonitoringSheet {
     static let name = "Budget monitoring"
+    /// The longest grant charted, in financial years.
+    static let chartedYears = 10
     typealias B = SpreadsheetBound
 
     enum Column {
@@ -147,14 +149,15 @@ enum BudgetMonitoringSheet {
 }
 
 extension BudgetMonitoringSheet {
-    /// Per grant with a period: its quarters' cumulative profile, actual (to the position) and
+    /// Per grant with a period of at most `chartedYears` years: its quarters' cumulative profile, actual (to the position) and
     /// forecast (actual to the position, then the rest of the profile, and what lines have committed
     /// beyond it in the next quarter: so it ends at the lines' forecasts), and a line chart of the
     /// three. Returns the charts.
     static func addCharts(_ sheet: inout SheetBuilder, _ ledger: Ledger, _ figures: ReportFigures<BudgetLineFigures>,
                           position: Day) throws(ReportError) -> [ChartModel] {
+        // A grant of more than ten years would draw a chart no one can read (and rows by the thousand).
         let grants = Array(Set(figures.rows.map(\.grantID))).compactMap { ledger.grantIndex[$0] }.sorted()
-            .filter { ledger.grants[$0].period != nil }
+            .filter { index in ledger.grants[index].period.map { FinancialPeriod.covering($0, by: .year).count <= chartedYears } ?? false }
         guard let start = grants.compactMap({ ledger.grants[$0].period?.start }).min(),
               let end = grants.compactMap({ ledger.grants[$0].period?.end }).max() else { return [] }
         let quarters = FinancialPeriod.covering(Period(start: start, end: end), by: .quarter)
@@ -190,8 +193,15 @@ extension BudgetMonitoringSheet {
                 // What falls due after the position in this quarter (all of it, for one not begun):
                 // the rest of the profile, as the lines' forecasts count it, and what is committed beyond it.
                 if quarter.period.end > position {
-                    let after = Period(start: max(quarter.period.start, position.adding(days: 1)), end: quarter.period.end)
-                    let rest = try Money.total(lines.compactMap { $0.profile?.due(in: after) }, "forecast")
+                    // The quarter under way: what the lines' rest of profile holds beyond later quarters
+                    // (so spending early in it is not counted again); a later quarter: its profile.
+                    var parts: [Money] = []
+                    for line in lines {
+                        guard let profile = line.profile else { continue }
+                        parts.append(begun ? try line.restOfProfile.minus(profile.due(after: quarter.period.end), "forecast")
+                                           : profile.due(in: quarter.period))
+                    }
+                    let rest = try Money.total(parts, "forecast")
                     cumulative.forecast = try cumulative.forecast.plus(rest, "forecast").plus(beyond, "forecast")
                     beyond = .zero
                 }

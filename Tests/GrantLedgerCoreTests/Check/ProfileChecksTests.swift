@@ -176,3 +176,29 @@ struct VarianceNoteTests {
         #expect(report.rows.first?.cells.last == .text("2019-20-Q1: Sessions began in May"))
     }
 }
+
+/// A field written twice, a note for a period the line is not profiled by: refused, never ignored.
+@Suite("Declarations written twice")
+struct WrittenTwiceTests {
+    @Test func aSingleValuedFieldTwiceIsAnError() {
+        let text = VarianceNoteTests.books(q1: "£3,000.00").replacingOccurrences(of: "  award   £12,000.00\n", with: "  award   £12,000.00\n  award   £1.00\n")
+        let problems = LedgerText.load(text).diagnostics
+        #expect(problems.map(\.code) == [.duplicateSetting])
+        #expect(problems.first?.message == "award is given twice in this declaration")
+        #expect(LedgerText.load(text).ledger.grants.first?.award?.pence == 1_200_000, "the first is kept")
+    }
+
+    @Test(arguments: [
+        ("youth  2019-05  a month of a quarterly line", DiagnosticCode.badPeriod),
+        ("youth  2021-22-Q1  another year", .badPeriod),
+    ])
+    func aNoteForAPeriodTheLineDoesNotHaveIsAnError(_ note: String, _ code: DiagnosticCode) {
+        let problems = LedgerText.load(VarianceNoteTests.books(notes: [note], q1: "£3,000.00")).diagnostics
+        #expect(problems.map(\.code) == [code], "\(problems)")
+    }
+
+    @Test func twoNotesForOnePeriodAreAnError() {
+        let problems = LedgerText.load(VarianceNoteTests.books(notes: ["youth  2019-20-Q1  one", "youth  2019-20-Q1  two"], q1: "£3,000.00")).diagnostics
+        #expect(problems.map(\.code) == [.duplicateSetting])
+    }
+}

@@ -76,13 +76,23 @@ struct BudgetReportTests {
     }
 
     @Test func theProfileForecastAtTheEndOfAugust() throws {
-        // To 31 August only Q1's £3,000 is due; actual £6,000; nothing ordered yet; the rest of the
-        // profile is Q2 to Q4, £9,000: forecast £15,000, £3,000 (25%) over.
+        // To 31 August only Q1's £3,000 is due; actual £6,000, of it £3,500 in Q2, which is under way.
+        // The rest of the profile is Q2 to Q4, £9,000, less Q2's £3,000 already being spent (the
+        // £3,500 covers all of it): £6,000. Forecast £6,000 + £6,000 = £12,000, on budget: spending
+        // early in a quarter is not counted again on top of the quarter's profile.
         let line = try Self.line(ReportFilter(to: Day.parse("2019-08-31")), method: .profile)
         #expect(line.profiledToDate?.pence == 300_000 && line.actualToDate.pence == 600_000)
         #expect(line.committed.pence == 0)
-        #expect(line.forecast.pence == 1_500_000)
-        #expect(line.status == .red)
+        #expect(line.restOfProfile.pence == 600_000)
+        #expect(line.forecast.pence == 1_200_000)
+        #expect(line.status == .green)
+    }
+
+    @Test func partOfAQuarterSpentLeavesTheRestOfItsProfile() throws {
+        // To 31 July: Q2 has £0 spent so far (the Q2 invoice is 10 August), so its £3,000 is still to come.
+        let july = try Self.line(ReportFilter(to: Day.parse("2019-07-31")))
+        #expect(july.actualToDate.pence == 250_000 && july.restOfProfile.pence == 900_000)
+        #expect(july.forecast.pence == 1_150_000)
     }
 
     @Test func theRunRateForecastWorkedByHand() throws {
@@ -187,7 +197,7 @@ struct BudgetMonitoringEdgeTests {
     }
 
     @Test func budgetMonitoringIsNotCutByArea() {
-        let ledger = LedgerText.load(BudgetReportTests.books).ledger
+        let ledger = LedgerText.load(BudgetReportTests.books + "\n\narea x  An area\n").ledger
         #expect(throws: ReportError.budgetByArea) {
             try BudgetReport.figures(ledger, ReportFilter(areaID: "x"), BudgetSettings(asOf: Day.parse("2020-03-31")!))
         }
@@ -209,5 +219,37 @@ struct BudgetMonitoringEdgeTests {
         #expect(profile.dueDates.map(\.description) == ["2019-06-30", "2019-09-30", "2019-11-15"])
         #expect(profile.due(through: Day.parse("2019-11-15")!).pence == 30_000, "all of it by the grant's last day")
         #expect(profile.due(after: Day.parse("2019-11-15")!).pence == 0)
+    }
+}
+
+@Suite("Budget monitoring limits")
+struct BudgetLimitTests {
+    @Test func aColumnPerMonthOverCenturiesIsRefused() {
+        let ledger = LedgerText.load(BudgetReportTests.books).ledger
+        #expect(throws: ReportError.tooManyPeriods(132, 120)) {
+            try BudgetReport.figures(ledger, ReportFilter(from: Day.parse("2019-04-01"), to: Day.parse("2030-03-31")),
+                                     BudgetSettings(asOf: Day.parse("2020-03-31")!, by: .month))
+        }
+    }
+
+    @Test func aRunRatePastTheSpreadsheetLimitIsAnError() {
+        let text = """
+            funder f  F
+            account expenses:x
+            account assets:bank
+            grant g  G
+              funder  f
+              period  2000-04-01..2099-03-31
+              award   £9,000,000,000,000.00
+              line a  £9,000,000,000,000.00  A
+
+            2000-04-01 Supplier | all at once   ; grant:g, line:a
+                expenses:x  £1,000,000,000,000.00
+                assets:bank
+            """
+        let ledger = LedgerText.load(text).ledger
+        #expect(throws: ReportError.overflow("run-rate forecast")) {
+            try BudgetReport.figures(ledger, ReportFilter(to: Day.parse("2000-04-01")), BudgetSettings(asOf: Day.parse("2000-04-01")!, method: .runRate))
+        }
     }
 }
