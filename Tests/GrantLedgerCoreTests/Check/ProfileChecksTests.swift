@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import GrantLedgerCore
 
@@ -200,5 +201,31 @@ struct WrittenTwiceTests {
     @Test func twoNotesForOnePeriodAreAnError() {
         let problems = LedgerText.load(VarianceNoteTests.books(notes: ["youth  2019-20-Q1  one", "youth  2019-20-Q1  two"], q1: "£3,000.00")).diagnostics
         #expect(problems.map(\.code) == [.duplicateSetting])
+    }
+}
+
+/// Profiles add up to the budget, whatever the budget and however many periods: even splits to the
+/// penny (no two parts more than a penny apart, the larger ones first), and what is due to any day
+/// and after it make the whole.
+@Suite("Profiles add up")
+struct ProfileSumTests {
+    @Test func evenPartsAreTheBudget() async {
+        await propertyCheck(count: 500, input: Gen.int64(in: 0...999_999_999_999_999), Gen.int(in: 1...60)) { pence, count in
+            let parts = BudgetProfile.even(Money(pence: pence), over: count).map(\.pence)
+            #expect(parts.count == count)
+            #expect(parts.reduce(0, +) == pence)
+            #expect((parts.max() ?? 0) - (parts.min() ?? 0) <= 1)
+            #expect(parts == parts.sorted(by: >))
+        }
+    }
+
+    @Test func dueToADayAndAfterItMakeTheBudget() async throws {
+        let ledger = LedgerText.read(ProfileChecksTests.books(period: "2022-07-01..2023-09-30", ["a  monthly  even"])).ledger
+        let grant = try #require(ledger.grants.first)
+        let profile = try #require(BudgetProfile.of(line: grant.lines[0], in: grant))
+        await propertyCheck(count: 300, input: Gen.int(in: 0...700)) { offset in
+            let day = Day.parse("2022-06-01")!.adding(days: Int32(offset))
+            #expect(profile.due(through: day).pence + profile.due(after: day).pence == 60_000, "\(day)")
+        }
     }
 }
