@@ -46,10 +46,10 @@ public enum BudgetReport {
         for index in scope.grants {
             let grant = ledger.grants[index]
             func line(_ key: TagKey, _ name: String, _ budget: Money, _ profile: BudgetProfile?,
-                      _ spent: Money, _ spentToDate: Money, _ commitments: Money) throws(ReportError) -> BudgetLineFigures {
+                      _ spent: Money, _ spentToDate: Money, _ commitments: Money, inCurrent: Money = .zero) throws(ReportError)
+                -> BudgetLineFigures {
                 try BudgetLineFigures(.init(grantID: grant.id, key: key, name: name, budget: budget, profile: profile,
-                                            inPeriod: spent, toDate: spentToDate, committed: commitments,
-                                            inCurrentPeriod: currentSpend(profile)),
+                                            inPeriod: spent, toDate: spentToDate, committed: commitments, inCurrentPeriod: inCurrent),
                                       period: period, toDate: day, grantPeriod: grant.period, settings: settings)
             }
             func perPeriod(_ lineIndex: Int, _ profile: BudgetProfile?) -> [BudgetLineFigures.PeriodFigures] {
@@ -58,16 +58,13 @@ public enum BudgetReport {
                     .init(period: period, profiled: profile?.due(in: period.period), actual: columns.sums[index][lineIndex][number])
                 }
             }
-            var lineIndexNow = 0
-            func currentSpend(_ profile: BudgetProfile?) -> Money {
-                guard let profile, let tally = current[profile.length], lineIndexNow < tally.byLine[index].count else { return .zero }
-                return tally.byLine[index][lineIndexNow]
-            }
             for (lineIndex, budgetLine) in grant.lines.enumerated() {
-                lineIndexNow = lineIndex
                 let profile = BudgetProfile.of(line: budgetLine, in: grant)
+                // Spend in the profile's period under way, by the profile's length.
+                let inCurrent = profile.flatMap { current[$0.length]?.byLine[index][lineIndex] } ?? .zero
                 var figures = try line(.id(budgetLine.id), budgetLine.name, budgetLine.budget, profile,
-                                       inPeriod.byLine[index][lineIndex], toDate.byLine[index][lineIndex], committed.byLine[index][lineIndex])
+                                       inPeriod.byLine[index][lineIndex], toDate.byLine[index][lineIndex], committed.byLine[index][lineIndex],
+                                       inCurrent: inCurrent)
                 figures.periods = perPeriod(lineIndex, profile)
                 figures.notes = grant.varianceNotes.filter { note in
                     note.lineID == budgetLine.id && note.period.period.end <= day && (period.map { $0.contains(note.period.period.end) } ?? true)
