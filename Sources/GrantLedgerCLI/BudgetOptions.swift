@@ -8,9 +8,10 @@ struct BudgetOptions: ParsableArguments {
                                                            valueName: "YYYY-MM-DD"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("How the forecast outturn is made: profile (actual, then committed or the rest of the profile, "
-                               + "whichever is more) or run-rate (actual carried on at its pace to the grant's end).", valueName: "METHOD"))
-    var forecast: String = ForecastMethod.profile.rawValue
+    @Option(help: ArgumentHelp("How the forecast outturn is made: entries (the line's latest forecast entry, else by profile), "
+                               + "profile (actual, then committed or the rest of the profile, whichever is more) "
+                               + "or run-rate (actual carried on at its pace to the grant's end).", valueName: "METHOD"))
+    var forecast: String = ForecastMethod.entries.rawValue
 
     @Option(help: ArgumentHelp("A profile and an actual column for each month, quarter or year of the period.", valueName: "month|quarter|year"))
     var by: String?
@@ -30,7 +31,7 @@ struct BudgetOptions: ParsableArguments {
             settings.method = method
         } else {
             problems.append(Diagnostic(.badValue, "--forecast \(forecast): not a forecast method",
-                                       hint: "choose profile or run-rate",
+                                       hint: "choose entries, profile or run-rate",
                                        origin: locator.origin(option: "--forecast", value: forecast)))
         }
         if let by {

@@ -18,6 +18,7 @@ public struct LedgerCheck: Sendable {
         LedgerCheck(name: "area-nesting", needsCompleteTransactions: false, run: AreaChecks.noCycles),
         LedgerCheck(name: "grant-lines", needsCompleteTransactions: false, run: GrantChecks.linesWithinAward),
         LedgerCheck(name: "profiles", needsCompleteTransactions: false, run: ProfileChecks.run),
+        LedgerCheck(name: "forecasts", needsCompleteTransactions: false, run: ForecastEntryChecks.run),
         LedgerCheck(name: "commitments", needsCompleteTransactions: false, run: CommitmentChecks.run),
         LedgerCheck(name: "variance-notes", needsCompleteTransactions: true, run: VarianceNoteChecks.run),
         LedgerCheck(name: "bids", needsCompleteTransactions: false, run: BidChecks.statusHistory),

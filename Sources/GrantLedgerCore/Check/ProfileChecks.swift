@@ -12,15 +12,31 @@ public enum ProfileChecks {
                     continue
                 }
                 guard case .failure(let problem) = BudgetProfile.resolve(declaration, budget: line.budget, period: grant.period) else { continue }
-                problems.append(diagnostic(problem, declaration, grant: grant, line: line))
+                problems.append(diagnostic(problem, declaration, grant: grant, line: line, shapes: ledger.shapes.map(\.id)))
             }
         }
         return problems
     }
 
-    static func diagnostic(_ problem: BudgetProfile.Problem, _ declaration: ProfileDeclaration, grant: Grant, line: GrantLine) -> Diagnostic {
+    static func diagnostic(_ problem: BudgetProfile.Problem, _ declaration: ProfileDeclaration, grant: Grant, line: GrantLine,
+                           shapes: [String]) -> Diagnostic {
         let periodWord = declaration.length == .month ? "month" : "quarter"
         switch problem {
+        case .unknownShape(let id):
+            let suggestion = Suggestion.closest(to: id, in: shapes).map { "did you mean \($0)? Or " } ?? ""
+            return Diagnostic(.unknownShape, "line \(line.id)'s profile names the shape \"\(id)\", which no shape declares",
+                              hint: suggestion + "declare it: shape \(id)  Its name, then an indented line such as quarterly  1 2 2 1",
+                              at: declaration.spreadLocation, length: declaration.spreadLength)
+        case .shapeLength(let shape):
+            let own = shape.length == .month ? "monthly" : "quarterly"
+            return Diagnostic(.badProfile, "line \(line.id) is profiled by \(periodWord), but shape \(shape.id) is \(own)",
+                              hint: "write profile \(line.id)  \(own)  \(shape.id), or give the shape \(periodWord == "month" ? "monthly" : "quarterly") weights",
+                              at: declaration.spreadLocation, length: declaration.spreadLength)
+        case .noWeight(let shape):
+            return Diagnostic(.badProfile,
+                              "shape \(shape.id) gives no weight to any \(periodWord) of grant \(grant.id)'s period \(grant.period.map(\.description) ?? "")",
+                              hint: "give the shape weight in the grant's \(periodWord)s, or profile line \(line.id) another way",
+                              at: declaration.spreadLocation, length: declaration.spreadLength)
         case .noPeriod:
             return Diagnostic(.badProfile, "grant \(grant.id) has no period, so line \(line.id) has no \(periodWord)s to profile over",
                               hint: "give the grant a period (period  2019-20)", at: declaration.lineIDLocation, length: declaration.lineIDLength)

@@ -51,6 +51,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case badProfile = "bad-profile"
     /// A profile whose amounts do not add up to the line's budget.
     case profileNotBudget = "profile-not-budget"
+    /// A profile naming a shape no `shape` declares.
+    case unknownShape = "unknown-shape"
+    /// An officer's forecast entry that cannot be read, has no note, falls outside its grant's
+    /// period or repeats another for the same line and day.
+    case badForecast = "bad-forecast"
     // Findings
     case unallocatedAward = "unallocated-award"
     case lineOverspent = "line-overspent"

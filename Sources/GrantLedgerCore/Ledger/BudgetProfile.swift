@@ -8,11 +8,14 @@ public struct ProfileDeclaration: Hashable, Sendable {
         case even
         /// One amount per period, in order.
         case amounts([Money])
+        /// In proportion to a declared shape's weights (`ProfileShape`), by its id; the shape is
+        /// filled in once every file is read (nil: no shape has that id).
+        case shape(String, ProfileShape?)
     }
 
     public let lineID: String
     public let length: FinancialPeriod.Length
-    public let spread: Spread
+    public internal(set) var spread: Spread
     /// Where the line's id is written (for a problem with the profile as a whole), and its length.
     public let lineIDLocation: SourceLocation
     public let lineIDLength: Int
@@ -76,6 +79,11 @@ public struct BudgetProfile: Hashable, Sendable {
     public enum Problem: Error, Equatable, Sendable {
         case noPeriod
         case wrongCount(expected: [FinancialPeriod], found: Int)
+        case unknownShape(String)
+        /// A quarterly profile on a monthly shape, or the other way about.
+        case shapeLength(ProfileShape)
+        /// The shape gives every period the grant touches no weight.
+        case noWeight(ProfileShape)
         case notTheBudget(sum: Money, budget: Money)
         case overflow
     }
@@ -101,6 +109,12 @@ public struct BudgetProfile: Hashable, Sendable {
         case .even:
             return .success(BudgetProfile(length: declaration.length, periods: periods,
                                           amounts: even(budget, over: periods.count), declared: true, lastDay: period.end))
+        case .shape(let id, let shape):
+            guard let shape else { return .failure(.unknownShape(id)) }
+            guard shape.length == declaration.length else { return .failure(.shapeLength(shape)) }
+            guard let amounts = shared(budget, by: periods.map(shape.weight(of:))) else { return .failure(.noWeight(shape)) }
+            return .success(BudgetProfile(length: declaration.length, periods: periods, amounts: amounts, declared: true,
+                                          lastDay: period.end))
         case .amounts(let amounts):
             guard amounts.count == periods.count else { return .failure(.wrongCount(expected: periods, found: amounts.count)) }
             guard let sum = try? Money.sum(amounts) else { return .failure(.overflow) }
@@ -112,9 +126,18 @@ public struct BudgetProfile: Hashable, Sendable {
 
     /// `budget` in `count` equal parts to the penny, the odd pennies one each to the earliest.
     static func even(_ budget: Money, over count: Int) -> [Money] {
-        guard count > 0 else { return [] }
-        let (share, odd) = budget.pence.quotientAndRemainder(dividingBy: Int64(count))
-        return (0..<count).map { Money(pence: share + (Int64($0) < odd ? 1 : 0)) }
+        shared(budget, by: [Rational](repeating: .one, count: count)) ?? []
+    }
+
+    /// `budget` in proportion to `weights`, to the penny by largest remainder (the pennies left to
+    /// the largest remainders, ties to the earliest), so the parts make the budget exactly; nil when
+    /// no weight is above nothing.
+    static func shared(_ budget: Money, by weights: [Rational]) -> [Money]? {
+        var total = Rational.zero
+        for weight in weights { total = total + weight }
+        guard total > .zero, let perWeight = try? Rational(budget.pence).divided(by: total) else { return nil }
+        let outcome = LargestRemainder.round(weights.map { perWeight * $0 }, totalUnits: budget.pence)
+        return outcome.wholeUnits.indices.map { Money(pence: outcome.wholeUnits[$0] + (outcome.extra[$0] ? 1 : 0)) }
     }
 }
 

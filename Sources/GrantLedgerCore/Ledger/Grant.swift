@@ -23,6 +23,8 @@ public struct Grant: Hashable, Sendable {
     public var varianceThreshold: Rational?
     public var varianceThresholdLocation: SourceLocation?
     public var varianceNotes: [VarianceNote] = []
+    /// The officer's forecasts of lines' outturns, in the order written (`ForecastEntry`).
+    public var forecasts: [ForecastEntry] = []
     public let location: SourceLocation
     /// Where the `award` field was written, for pointing at it.
     public var awardLocation: SourceLocation?

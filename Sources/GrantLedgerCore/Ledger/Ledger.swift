@@ -10,6 +10,7 @@ public struct Ledger: Sendable {
     public internal(set) var grants: [Grant] = []
     public internal(set) var bids: [Bid] = []
     public internal(set) var commitments: [Commitment] = []
+    public internal(set) var shapes: [ProfileShape] = []
     public internal(set) var accounts: [Account] = []
     public internal(set) var transactions: [Transaction] = []
     public internal(set) var postings: [Posting] = []
@@ -20,6 +21,7 @@ public struct Ledger: Sendable {
     public internal(set) var grantIndex: [String: Int] = [:]
     public internal(set) var bidIndex: [String: Int] = [:]
     public internal(set) var commitmentIndex: [String: Int] = [:]
+    public internal(set) var shapeIndex: [String: Int] = [:]
     public internal(set) var accountIndex: [String: Int] = [:]
 
     public init() {}

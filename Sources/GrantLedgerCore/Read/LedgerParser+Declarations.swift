@@ -44,7 +44,7 @@ extension LedgerParser {
                 accountDeclarations[symbol] = account
             }
             block = .declaration(.account(account))
-        case "funder", "area", "initiative", "grant", "bid", "commitment":
+        case "funder", "area", "initiative", "grant", "bid", "commitment", "shape":
             let idRange = cursor.word()
             cursor.skipBlanks()
             let nameRange = cursor.textUntilComment()
@@ -71,20 +71,21 @@ extension LedgerParser {
             case "initiative": block = .declaration(.initiative(Initiative(id: id, name: name, location: location)))
             case "grant": block = .declaration(.grant(Grant(id: id, name: name, location: location)))
             case "commitment": block = .declaration(.commitment(Commitment(id: id, name: name, location: location)))
+            case "shape": block = .declaration(.shape(ProfileShape(id: id, name: name, location: location)))
             default: block = .declaration(.bid(Bid(id: id, name: name, location: location)))
             }
         default:
             block = .skipped
             report(.unknownDirective, "unknown directive \"\(keyword)\"",
-                   hint: "a line at the left margin starts a transaction (a date) or one of: include, account, funder, area, initiative, grant, bid, commitment; indent postings and fields",
+                   hint: "a line at the left margin starts a transaction (a date) or one of: include, account, funder, area, initiative, grant, bid, commitment, shape; indent postings and fields",
                    cursor, number, 0, keywordRange.count)
         }
     }
 
     /// A field that holds one value, written twice, would silently keep the last: refused (the
-    /// first kept). Lines, tranches, profiles, variance notes and a bid's dated steps repeat.
+    /// first kept). Lines, tranches, profiles, variance notes, forecasts and a bid's dated steps repeat.
     private func isWrittenTwice(_ key: String, keyStart: Int, keyRange: Range<Int>, _ cursor: LineCursor, _ number: Int) -> Bool {
-        let repeatable = key == "line" || key == "tranche" || key == "profile" || key == "variance-note"
+        let repeatable = key == "line" || key == "tranche" || key == "profile" || key == "variance-note" || key == "forecast"
             || keyRange.first.map { ASCII.isDigit(cursor.bytes[$0]) } == true
         if !fieldsWritten.insert(key).inserted && !repeatable {
             report(.duplicateSetting, "\(key) is given twice in this declaration", hint: "keep one \(key) line; the first is kept",
@@ -176,6 +177,9 @@ extension LedgerParser {
             readCommitmentField(&commitment, key: key, value: value, valueRange: valueRange, valueLocation: valueLocation,
                                 needValue: needValue, reference: reference, amount: amount, day: day, unknownField: unknownField)
             declaration = .commitment(commitment)
+        case .shape(var shape):
+            readShapeField(&shape, key: key, valueRange: valueRange, line, number, needValue: needValue, unknownField: unknownField)
+            declaration = .shape(shape)
         }
         block = .declaration(declaration)
     }
@@ -237,8 +241,10 @@ extension LedgerParser {
             }
         case "variance-note":
             readVarianceNote(&grant, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, cursor, number)
+        case "forecast":
+            readForecast(&grant, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, cursor, number, day: day)
         default:
-            unknownField("funder, recipient, period, award, deadline, tranche, match, capital, revenue, claims, line, profile, variance-threshold, variance-note")
+            unknownField("funder, recipient, period, award, deadline, tranche, match, capital, revenue, claims, line, profile, variance-threshold, variance-note, forecast")
         }
     }
 
@@ -461,6 +467,15 @@ extension LedgerParser {
             }
             insert(commitment, id: commitment.id, kind: "commitment", into: \.commitments, index: \.commitmentIndex,
                    location: commitment.location)
+        case .shape(let shape):
+            // A field written but not understood has been reported already.
+            if shape.length == nil && !fieldsWritten.contains("monthly") && !fieldsWritten.contains("quarterly") {
+                diagnostics.append(Diagnostic(
+                    .missingField, "shape \(shape.id) has no weights",
+                    hint: "add an indented line: quarterly  1 2 2 1 (Q1 to Q4), or monthly and twelve weights (April to March)",
+                    at: shape.location, length: shape.id.utf8.count))
+            }
+            insert(shape, id: shape.id, kind: "shape", into: \.shapes, index: \.shapeIndex, location: shape.location)
         }
     }
 

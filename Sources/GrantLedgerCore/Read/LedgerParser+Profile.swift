@@ -1,4 +1,4 @@
-/// A grant's `profile` field: `profile LINE  monthly|quarterly  even`, or an amount per period.
+/// A grant's `profile` field: `profile LINE  monthly|quarterly  even`, a shape's id, or an amount per period.
 /// The reader takes what is written; whether it fits the grant (its period, the line's budget) is
 /// the `profiles` check's to say, once every file is read.
 extension LedgerParser {
@@ -26,8 +26,14 @@ extension LedgerParser {
         }
         let spreadRange = spreadStart..<valueRange.upperBound
         let spread: ProfileDeclaration.Spread
+        var words = LineCursor(cursor.bytes)
+        words.position = spreadStart
+        let firstWord = words.word()
         if cursor.equals(spreadRange, "even") {
             spread = .even
+        } else if firstWord.upperBound >= valueRange.upperBound, let first = firstWord.first, ASCII.isLetter(cursor.bytes[first]) {
+            // One word that is not an amount: a shape's id, resolved once every file is read.
+            spread = .shape(cursor.string(firstWord), nil)
         } else {
             var amounts: [Money] = []
             var words = LineCursor(cursor.bytes)
@@ -79,5 +85,77 @@ extension LedgerParser {
         }
         grant.varianceNotes.append(VarianceNote(lineID: cursor.string(idRange), period: period, text: cursor.string(textRange),
                                                 location: SourceLocation(file: file, line: number, column: idRange.lowerBound + 1)))
+    }
+}
+
+extension LedgerParser {
+    /// `forecast LINE  DATE  AMOUNT  NOTE`: the officer's forecast of the line's outturn, made on that
+    /// day, and why. The note is required: a forecast a committee cannot question is not one.
+    func readForecast(_ grant: inout Grant, keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>,
+                      _ cursor: LineCursor, _ number: Int, day: (Range<Int>) -> Day?) {
+        var parts = LineCursor(cursor.bytes)
+        parts.position = valueRange.lowerBound
+        let idRange = parts.word(); parts.skipBlanks()
+        let dateRange = parts.word(); parts.skipBlanks()
+        let amountRange = parts.word(); parts.skipBlanks()
+        let noteRange = parts.position..<valueRange.upperBound
+        guard !idRange.isEmpty, !dateRange.isEmpty, !amountRange.isEmpty, amountRange.upperBound <= valueRange.upperBound,
+              !noteRange.isEmpty else {
+            report(.badForecast, "a forecast is a line's id, the day it was made, the outturn forecast and why",
+                   hint: "write forecast youth-crime  2019-12-31  £54,500.00  Scheme stopped at six months pending review",
+                   cursor, number, keyStart, max(keyRange.count, valueRange.upperBound - keyStart))
+            return
+        }
+        guard let date = day(dateRange), let outturn = nonNegativeMoney(amountRange, cursor, number, what: "a forecast") else { return }
+        grant.forecasts.append(ForecastEntry(
+            lineID: cursor.string(idRange), date: date, outturn: outturn, note: cursor.string(noteRange),
+            location: SourceLocation(file: file, line: number, column: idRange.lowerBound + 1), lineIDLength: idRange.count,
+            dateLocation: SourceLocation(file: file, line: number, column: dateRange.lowerBound + 1)))
+    }
+}
+
+extension LedgerParser {
+    /// A shape's one field: `monthly` and twelve weights (April to March) or `quarterly` and four
+    /// (Q1 to Q4), each a whole number, decimal, fraction or percentage, none negative, not all nothing.
+    func readShapeField(_ shape: inout ProfileShape, key: String, valueRange: Range<Int>, _ cursor: LineCursor, _ number: Int,
+                        needValue: () -> Bool, unknownField: (String) -> Void) {
+        let length: FinancialPeriod.Length
+        switch key {
+        case "monthly": length = .month
+        case "quarterly": length = .quarter
+        default: unknownField("monthly or quarterly, then the weights"); return
+        }
+        guard needValue() else { return }
+        if shape.length != nil {
+            report(.badProfile, "a shape is monthly or quarterly, not both", hint: "keep one line of weights",
+                   cursor, number, valueRange.lowerBound, valueRange.count)
+            return
+        }
+        var words = LineCursor(cursor.bytes)
+        words.position = valueRange.lowerBound
+        var weights: [Rational] = []
+        while words.position < valueRange.upperBound {
+            let range = words.word(); words.skipBlanks()
+            guard !range.isEmpty else { break }
+            guard let weight = try? ExactNumberParser.parseWeight(cursor.string(range)), !weight.isNegative else {
+                report(.badProfile, "\"\(cursor.string(range))\" is not a weight", hint: "write a number that is not negative, such as 2, 1.5, 1/3 or 25%",
+                       cursor, number, range.lowerBound, range.count)
+                return
+            }
+            weights.append(weight)
+        }
+        guard weights.count == length.perYear else {
+            let periods = length == .month ? "month, April to March" : "quarter, Q1 (April to June) to Q4"
+            report(.badProfile, "a \(key) shape has \(length.perYear) weights, not \(weights.count)", hint: "give one weight for each \(periods)",
+                   cursor, number, valueRange.lowerBound, valueRange.count)
+            return
+        }
+        guard weights.contains(where: { !$0.isZero }) else {
+            report(.badProfile, "a shape's weights cannot all be nothing", hint: "give some period a weight above 0",
+                   cursor, number, valueRange.lowerBound, valueRange.count)
+            return
+        }
+        shape.length = length
+        shape.weights = weights
     }
 }

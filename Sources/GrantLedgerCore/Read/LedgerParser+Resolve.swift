@@ -35,6 +35,20 @@ extension LedgerParser {
             }
         }
         resolveFieldReferences()
+        resolveShapes()
+    }
+
+    /// Fills in the shape each profile names (`ProfileDeclaration.Spread.shape`): shapes may be
+    /// declared after, or in another file from, the grants that use them. An unknown one is left
+    /// nil for the `profiles` check to report, with a suggestion.
+    private func resolveShapes() {
+        guard !ledger.shapes.isEmpty else { return }
+        for grant in ledger.grants.indices {
+            for profile in ledger.grants[grant].profiles.indices {
+                guard case .shape(let id, _) = ledger.grants[grant].profiles[profile].spread else { continue }
+                ledger.grants[grant].profiles[profile].spread = .shape(id, ledger.shapeIndex[id].map { ledger.shapes[$0] })
+            }
+        }
     }
 
     private func resolveAccounts() {

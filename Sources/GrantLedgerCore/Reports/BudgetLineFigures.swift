@@ -9,6 +9,20 @@ public enum ForecastMethod: String, CaseIterable, Sendable {
     /// Actual to date carried on at the same pace to the end of the grant's period (by days),
     /// or what is committed on top of actual, whichever is more.
     case runRate = "run-rate"
+    /// The officer's latest forecast entry for the line made by the day (`ForecastEntry`), never
+    /// less than what is spent and committed already; a line with none is forecast by profile.
+    case entries
+}
+
+extension ForecastMethod {
+    /// The method in a report's title.
+    public var described: String {
+        switch self {
+        case .entries: return "by entry or profile"
+        case .profile: return "by profile"
+        case .runRate: return "by run rate"
+        }
+    }
 }
 
 /// What budget monitoring asks of a report: the day "to date" means when the dates asked for have
@@ -20,7 +34,7 @@ public struct BudgetSettings: Hashable, Sendable {
     /// A column of profile and actual per month, quarter or year of the span asked for.
     public var by: FinancialPeriod.Length?
 
-    public init(asOf: Day, method: ForecastMethod = .profile, status: ForecastStatusRule = ForecastStatusRule(),
+    public init(asOf: Day, method: ForecastMethod = .entries, status: ForecastStatusRule = ForecastStatusRule(),
                 by: FinancialPeriod.Length? = nil) {
         self.asOf = asOf
         self.method = method
@@ -49,6 +63,8 @@ public struct BudgetLineFigures: Hashable, Sendable {
     public let forecast: Money
     /// forecast − budget: above zero a forecast overspend, below it a forecast underspend.
     public let forecastVariance: Money
+    /// The officer's forecast entry the forecast is (with `ForecastMethod.entries`), with its note.
+    public let forecastEntry: ForecastEntry?
     /// What the profile has still to fall due after the day to date (zero without a profile).
     public let restOfProfile: Money
     /// actual to date − profile to date: above zero ahead of the profile.
@@ -80,6 +96,8 @@ public struct BudgetLineFigures: Hashable, Sendable {
         let committed: Money
         /// Spend in the profile period under way on the day, from its start.
         var inCurrentPeriod: Money = .zero
+        /// The latest forecast entry made by the day, if any.
+        var entry: ForecastEntry?
     }
 
     init(_ inputs: Inputs, period: Period?, toDate day: Day, grantPeriod: Period?, settings: BudgetSettings) throws(ReportError) {
@@ -96,6 +114,7 @@ public struct BudgetLineFigures: Hashable, Sendable {
         }
         profiledToDate = inputs.profile?.due(through: day)
         restOfProfile = inputs.profile?.rest(after: day, spentInCurrent: inputs.inCurrentPeriod) ?? .zero
+        forecastEntry = settings.method == .entries ? inputs.entry : nil
         forecast = try Self.forecast(inputs, toDate: day, grantPeriod: grantPeriod, method: settings.method)
         forecastVariance = try forecast.minus(budget, "forecast variance")
         if let profiled = inputs.profile?.due(through: day) {
@@ -112,6 +131,10 @@ public struct BudgetLineFigures: Hashable, Sendable {
     static func forecast(_ inputs: Inputs, toDate day: Day, grantPeriod: Period?, method: ForecastMethod) throws(ReportError) -> Money {
         let floor = try inputs.toDate.plus(inputs.committed, "forecast")
         switch method {
+        case .entries:
+            guard let entry = inputs.entry else { return try forecast(inputs, toDate: day, grantPeriod: grantPeriod, method: .profile) }
+            // An entry made before later spend or orders cannot forecast less than they already are.
+            return max(entry.outturn, floor)
         case .profile:
             guard let profile = inputs.profile else { return floor }
             let rest = profile.rest(after: day, spentInCurrent: inputs.inCurrentPeriod)

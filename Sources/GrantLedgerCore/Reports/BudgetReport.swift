@@ -46,10 +46,11 @@ public enum BudgetReport {
         for index in scope.grants {
             let grant = ledger.grants[index]
             func line(_ key: TagKey, _ name: String, _ budget: Money, _ profile: BudgetProfile?,
-                      _ spent: Money, _ spentToDate: Money, _ commitments: Money, inCurrent: Money = .zero) throws(ReportError)
-                -> BudgetLineFigures {
+                      _ spent: Money, _ spentToDate: Money, _ commitments: Money, inCurrent: Money = .zero,
+                      entry: ForecastEntry? = nil) throws(ReportError) -> BudgetLineFigures {
                 try BudgetLineFigures(.init(grantID: grant.id, key: key, name: name, budget: budget, profile: profile,
-                                            inPeriod: spent, toDate: spentToDate, committed: commitments, inCurrentPeriod: inCurrent),
+                                            inPeriod: spent, toDate: spentToDate, committed: commitments, inCurrentPeriod: inCurrent,
+                                            entry: entry),
                                       period: period, toDate: day, grantPeriod: grant.period, settings: settings)
             }
             func perPeriod(_ lineIndex: Int, _ profile: BudgetProfile?) -> [BudgetLineFigures.PeriodFigures] {
@@ -64,7 +65,7 @@ public enum BudgetReport {
                 let inCurrent = profile.flatMap { current[$0.length]?.byLine[index][lineIndex] } ?? .zero
                 var figures = try line(.id(budgetLine.id), budgetLine.name, budgetLine.budget, profile,
                                        inPeriod.byLine[index][lineIndex], toDate.byLine[index][lineIndex], committed.byLine[index][lineIndex],
-                                       inCurrent: inCurrent)
+                                       inCurrent: inCurrent, entry: grant.forecastEntry(forLine: budgetLine.id, on: day))
                 figures.periods = perPeriod(lineIndex, profile)
                 figures.notes = grant.varianceNotes.filter { note in
                     note.lineID == budgetLine.id && note.period.period.end <= day && (period.map { $0.contains(note.period.period.end) } ?? true)
@@ -97,6 +98,9 @@ public enum BudgetReport {
         columns += [.money("forecast_variance", "Forecast variance"),
                     .percent("forecast_variance_percent", "Variance %", parts: [varianceColumn], whole: 3),
                     .money("remaining", "Remaining"), .text("status", "RAG"), .text("note", "Variance note")]
+        // The officer's forecast entries, with their notes, where any line is forecast by one.
+        let entered = figures.rows.contains { $0.forecastEntry != nil }
+        if entered { columns.append(.text("forecast_note", "Forecast note")) }
         let rows = figures.rows.map { line in
             var cells: [ReportCell] = [.text(line.grantID), .text(line.key.label), .text(line.name), .money(line.budget)]
             if inPeriod { cells += [line.profiledInPeriod.map(ReportCell.money) ?? .empty, .money(line.actualInPeriod)] }
@@ -104,13 +108,14 @@ public enum BudgetReport {
                       line.varianceToDate.map(ReportCell.money) ?? .empty, .money(line.committed), .money(line.forecast),
                       .money(line.forecastVariance), .empty, .money(line.remaining), .text(line.status.rawValue),
                       line.notes.isEmpty ? .empty : .text(line.notes.map { "\($0.period): \($0.text)" }.joined(separator: "; "))]
+            if entered { cells.append(line.forecastEntry.map { .text($0.described) } ?? .empty) }
             return ReportRow(cells)
         }
         return try Report(title: title(figures, settings), columns: columns, rows: rows)
     }
 
     static func title(_ figures: ReportFigures<BudgetLineFigures>, _ settings: BudgetSettings) -> String {
-        figures.title("Budget monitoring") + ": to \(toDate(figures.filter, settings)), forecast by \(settings.method.rawValue)"
+        figures.title("Budget monitoring") + ": to \(toDate(figures.filter, settings)), forecast \(settings.method.described)"
     }
 
     /// `--by`: a profile and an actual column for each period, then to date, committed and the forecast.

@@ -37,7 +37,7 @@ public enum RegisterReport {
     }
 
     public static func build(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter(), _ query: Query = Query()) throws(ReportError) -> Report {
-        try table(figures(ledger, filter, query))
+        try table(figures(ledger, filter, query), query)
     }
 
     public static func figures(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter(), _ query: Query = Query()) throws(ReportError)
@@ -63,7 +63,7 @@ public enum RegisterReport {
         return ReportFigures(filter: filter, rows: rows)
     }
 
-    public static func table(_ figures: ReportFigures<Row>) throws(ReportError) -> Report {
+    public static func table(_ figures: ReportFigures<Row>, _ query: Query = Query()) throws(ReportError) -> Report {
         let columns: [ReportColumn] = [
             .date("date", "Date"), .text("reference", "Reference", label: true), .text("description", "Description"),
             .text("account", "Account"), .text("grant", "Grant"), .text("line", "Line"), .text("area", "Area"),
@@ -76,7 +76,17 @@ public enum RegisterReport {
                        row.grantID.map(ReportCell.text) ?? .empty, row.lineID.map(ReportCell.text) ?? .empty,
                        row.areaID.map(ReportCell.text) ?? .empty, .money(row.amount), .money(row.balance)])
         }
-        return try Report(title: figures.title("Register"), columns: columns, rows: rows)
+        return try Report(title: title(figures, query), columns: columns, rows: rows)
+    }
+
+    /// The filter's title with the query's parts after it, so a printed register says what it holds.
+    static func title(_ figures: ReportFigures<Row>, _ query: Query) -> String {
+        let parts = [query.lineID.map { "line \($0)" }, query.initiativeID.map { "initiative \($0)" },
+                     query.account.map { "account \($0)" }, query.payee.map { "payee containing \"\($0)\"" }].compactMap { $0 }
+        let base = figures.title("Register")
+        guard !parts.isEmpty else { return base }
+        if base.hasSuffix(")") { return base.dropLast() + "; " + parts.joined(separator: "; ") + ")" }
+        return base + " (" + parts.joined(separator: "; ") + ")"
     }
 
     /// The query resolved against the ledger once, so each posting is tested with integers.

@@ -23,5 +23,7 @@ enum ASCII {
     static let percent: UInt8 = 0x25
 
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- zero < 10 }
+    /// A to Z or a to z.
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
     @inline(__always) static func isBlank(_ byte: UInt8) -> Bool { byte == space || byte == tab }
 }

@@ -24,14 +24,15 @@ enum BudgetMonitoringSheet {
         throws(ReportError) -> SheetModel
     {
         let position = settings.filter.end ?? settings.asOf
-        let budget = BudgetSettings(asOf: position, method: .profile, status: ForecastStatusRule())
+        let budget = BudgetSettings(asOf: position, method: .entries, status: ForecastStatusRule())
         // The same lines as the report, with no period of their own: everything is to date.
         let figures = try BudgetReport.figures(ledger, ReportFilter(financialYear: settings.financialYear, to: position), budget)
         var sheet = SheetBuilder()
         sheet.add([.text("Budget monitoring", .title)])
         sheet.add([.text((settings.financialYear.map { "\($0): " } ?? "") + "each line's profile and actual to "
                          + "\(WorkbookText.long(position)), what is committed and the forecast outturn: actual, then the larger of "
-                         + "what is committed and the rest of the profile. RAG against the thresholds below.", .subtitle)])
+                         + "what is committed and the rest of the profile, or the officer's forecast entry where one is made (never less than "
+                         + "actual and committed; its note is beside it). RAG against the thresholds below.", .subtitle)])
         sheet.addBlank()
         let header = sheet.add(Column.titles.map { .text($0, .header) })
         var table = FigureTable()
@@ -76,9 +77,17 @@ enum BudgetMonitoringSheet {
         (cells[Column.variance], bounds[Column.variance]) = table.gate.cell(
             "=\(ref(Column.actual))-\(ref(Column.profiled))", .money(try line.actualToDate.minus(profiled, "variance")), .body,
             b(Column.actual) - b(Column.profiled))
-        (cells[Column.forecast], bounds[Column.forecast]) = table.gate.cell(
-            "=\(ref(Column.actual))+MAX(\(ref(Column.committed)),\(ref(Column.rest)))", .money(line.forecast), .body,
-            b(Column.actual) + B.larger(b(Column.committed), b(Column.rest)))
+        if let entry = line.forecastEntry {
+            // The officer's figure is typed into the formula, so it shows where the forecast came from.
+            let typed = B.stored(entry.outturn)
+            (cells[Column.forecast], bounds[Column.forecast]) = table.gate.cell(
+                "=MAX(\(entry.outturn.formatted(.plain)),\(ref(Column.actual))+\(ref(Column.committed)))", .money(line.forecast), .body,
+                B.larger(typed, b(Column.actual) + b(Column.committed)))
+        } else {
+            (cells[Column.forecast], bounds[Column.forecast]) = table.gate.cell(
+                "=\(ref(Column.actual))+MAX(\(ref(Column.committed)),\(ref(Column.rest)))", .money(line.forecast), .body,
+                b(Column.actual) + B.larger(b(Column.committed), b(Column.rest)))
+        }
         (cells[Column.forecastVariance], bounds[Column.forecastVariance]) = table.gate.cell(
             "=\(ref(Column.forecast))-\(ref(Column.budget))", .money(line.forecastVariance), .body, b(Column.forecast) - b(Column.budget))
         if let percent = table.share(row: r, Column.forecastVariance, line.forecastVariance, b(Column.forecastVariance),
@@ -86,9 +95,8 @@ enum BudgetMonitoringSheet {
             cells[Column.percent] = percent.cell
         }
         cells[Column.status] = status(line, rule, ref, varianceError: b(Column.forecastVariance).error)
-        if !line.notes.isEmpty {
-            cells[Column.note] = .text(line.notes.map { "\($0.period): \($0.text)" }.joined(separator: "; "), .wrapped)
-        }
+        let notes = line.notes.map { "\($0.period): \($0.text)" } + (line.forecastEntry.map { ["Forecast \($0.described)"] } ?? [])
+        if !notes.isEmpty { cells[Column.note] = .text(notes.joined(separator: "; "), .wrapped) }
         table.record(bounds)
         return cells
     }
@@ -172,17 +180,14 @@ extension BudgetMonitoringSheet {
             guard let period = grant.period else { continue }
             let own = quarters.enumerated().filter { $0.element.period.end >= period.start && $0.element.period.start <= period.end }
             let lines = figures.rows.filter { $0.grantID == grant.id }
-            // What each line has committed beyond the rest of its profile comes first, in the next quarter.
-            var beyond = Money.zero
-            for line in lines {
-                let rest = line.profile?.due(after: position) ?? .zero
-                if line.committed > rest { beyond = try beyond.plus(try line.committed.minus(rest, "committed"), "committed") }
-            }
+            let quarterList = own.map(\.element)
+            var paths: [[Money]] = []
+            for line in lines { paths.append(try forecastPath(line, over: quarterList, position: position)) }
             sheet.addBlank()
             let header = sheet.add([.text(grant.name, .label), .text("Profile", .header), .text("Actual", .header), .text("Forecast", .header)])
             var cumulative = (profile: Money.zero, actual: Money.zero, forecast: Money.zero)
             let first = sheet.nextRow
-            for (number, quarter) in own {
+            for (place, (number, quarter)) in own.enumerated() {
                 let due = try Money.total(lines.compactMap { $0.profile?.due(in: quarter.period) }, "profile")
                 cumulative.profile = try cumulative.profile.plus(due, "profile")
                 let begun = quarter.period.start <= position
@@ -190,21 +195,7 @@ extension BudgetMonitoringSheet {
                     cumulative.actual = try cumulative.actual.plus(try Money.total(tally.sums[index].map { $0[number] }, "actual"), "actual")
                     cumulative.forecast = cumulative.actual
                 }
-                // What falls due after the position in this quarter (all of it, for one not begun):
-                // the rest of the profile, as the lines' forecasts count it, and what is committed beyond it.
-                if quarter.period.end > position {
-                    // The quarter under way: what the lines' rest of profile holds beyond later quarters
-                    // (so spending early in it is not counted again); a later quarter: its profile.
-                    var parts: [Money] = []
-                    for line in lines {
-                        guard let profile = line.profile else { continue }
-                        parts.append(begun ? try line.restOfProfile.minus(profile.due(after: quarter.period.end), "forecast")
-                                           : profile.due(in: quarter.period))
-                    }
-                    let rest = try Money.total(parts, "forecast")
-                    cumulative.forecast = try cumulative.forecast.plus(rest, "forecast").plus(beyond, "forecast")
-                    beyond = .zero
-                }
+                cumulative.forecast = try cumulative.forecast.plus(try Money.total(paths.map { $0[place] }, "forecast"), "forecast")
                 sheet.add([.text(quarter.description), .money(cumulative.profile), begun ? .money(cumulative.actual) : .empty,
                            .money(cumulative.forecast)])
             }
@@ -221,5 +212,35 @@ extension BudgetMonitoringSheet {
             while sheet.nextRow < header + 16 { sheet.addBlank() }
         }
         return charts
+    }
+
+    /// What a line's forecast holds after the position, quarter by quarter (nothing in quarters ended):
+    /// in the quarter under way what its rest of profile holds beyond later quarters (so spending early
+    /// in it is not counted again), in a later quarter its profile, and what is committed beyond the
+    /// rest of the profile first. A line forecast by an officer's entry spreads what its forecast has
+    /// still to spend in the same proportions (largest remainder, to the penny), so the chart ends at
+    /// the lines' forecasts either way.
+    static func forecastPath(_ line: BudgetLineFigures, over quarters: [FinancialPeriod], position: Day) throws(ReportError) -> [Money] {
+        var path = [Money](repeating: .zero, count: quarters.count)
+        guard let next = quarters.firstIndex(where: { $0.period.end > position }) else { return path }
+        if let profile = line.profile {
+            for place in next..<quarters.count {
+                let quarter = quarters[place].period
+                path[place] = quarter.start <= position ? try line.restOfProfile.minus(profile.due(after: quarter.end), "forecast")
+                    : profile.due(in: quarter)
+            }
+        }
+        let rest = line.profile?.due(after: position) ?? .zero
+        if line.committed > rest { path[next] = try path[next].plus(try line.committed.minus(rest, "committed"), "forecast") }
+        guard line.forecastEntry != nil else { return path }
+        let ahead = try line.forecast.minus(line.actualToDate, "forecast")
+        let weights = try Money.total(path, "forecast")
+        guard weights.pence > 0 else {
+            path = path.indices.map { $0 == next ? ahead : .zero }
+            return path
+        }
+        let shares = path.map { Rational(Int128($0.pence) * Int128(ahead.pence), Int128(weights.pence)) ?? .zero }
+        let rounded = LargestRemainder.round(shares, totalUnits: ahead.pence)
+        return rounded.wholeUnits.indices.map { Money(pence: rounded.wholeUnits[$0] + (rounded.extra[$0] ? 1 : 0)) }
     }
 }

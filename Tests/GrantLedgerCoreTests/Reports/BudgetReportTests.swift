@@ -121,7 +121,7 @@ struct BudgetReportTests {
     @Test func theTableAddsUpAndSaysWhatItIs() throws {
         let ledger = LedgerText.load(Self.books).ledger
         let report = try BudgetReport.build(ledger, Self.quarter("2019-20-Q3"), BudgetSettings(asOf: Day.parse("2020-03-31")!))
-        #expect(report.title == "Budget monitoring (2019-20-Q3): to 2019-12-31, forecast by profile")
+        #expect(report.title == "Budget monitoring (2019-20-Q3): to 2019-12-31, forecast by entry or profile")
         #expect(report.columns.map(\.key) == ["grant", "line", "name", "budget", "profile", "actual", "profile_to_date", "actual_to_date",
                                               "variance_to_date", "committed", "forecast", "forecast_variance",
                                               "forecast_variance_percent", "remaining", "status", "note"])
