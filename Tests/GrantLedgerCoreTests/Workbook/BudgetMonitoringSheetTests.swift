@@ -59,4 +59,37 @@ struct BudgetMonitoringSheetTests {
         let q3 = try #require(sheet.find("2019-20-Q3"))
         #expect(sheet.cell(row: q3.row, column: 2).value == .money(Money(pence: 600_000)), "actual to the day in the quarter begun")
     }
+
+    @Test func anOfficersForecastIsTheFormulaAndTheChartEndsAtIt() throws {
+        // To 31 December with the December entry (£11,000, "The second worker left…"): the forecast
+        // cell types the entry into MAX(entry, actual+committed); the chart's Q4 ends at £11,000, its
+        // Q3 at actual £7,000 plus Q3's share of the £4,000 still to spend (the profile's rest holds
+        // nothing more for Q3, £3,000 for Q4: all £4,000 goes to Q4).
+        let ledger = LedgerText.load(ForecastEntryTests.books).ledger
+        let model = try CommitteeWorkbook.build(ledger, WorkbookFixtures.settings(asOf: Day.parse("2019-12-31")!))
+        let sheet = try #require(model.sheet(named: "Budget monitoring"))
+        let forecast = try #require(Self.formula(sheet.cell("g", under: "Forecast")))
+        #expect(forecast.text.hasPrefix("=MAX(11000.00,") && forecast.cached == .money(Money(pence: 1_100_000)))
+        guard case .text(let note)? = sheet.cell("g", under: "Variance note")?.value else {
+            Issue.record("no note beside the line")
+            return
+        }
+        #expect(note.contains("Forecast 2019-12-31 £11,000.00: The second worker left in December"))
+        let q3 = try #require(sheet.find("2019-20-Q3")), q4 = try #require(sheet.find("2019-20-Q4"))
+        #expect(sheet.cell(row: q3.row, column: 3).value == .money(Money(pence: 700_000)))
+        #expect(sheet.cell(row: q4.row, column: 3).value == .money(Money(pence: 1_100_000)))
+    }
+
+    @Test func midQuarterAnEntrySpreadsLikeTheProfile() throws {
+        // 15 November, entry of 30 September (£13,000): £7,000 still to spend after actual £6,000,
+        // spread as the profile's rest is (£3,000 left of Q3, nothing spent in it yet, and £3,000 in
+        // Q4; the £4,000 committed is within that rest): halves, £3,500 each.
+        let ledger = LedgerText.load(ForecastEntryTests.books).ledger
+        let model = try CommitteeWorkbook.build(ledger, WorkbookFixtures.settings(asOf: Day.parse("2019-11-15")!))
+        let sheet = try #require(model.sheet(named: "Budget monitoring"))
+        #expect(Self.formula(sheet.cell("g", under: "Forecast"))?.cached == .money(Money(pence: 1_300_000)))
+        let q3 = try #require(sheet.find("2019-20-Q3")), q4 = try #require(sheet.find("2019-20-Q4"))
+        #expect(sheet.cell(row: q3.row, column: 3).value == .money(Money(pence: 950_000)))
+        #expect(sheet.cell(row: q4.row, column: 3).value == .money(Money(pence: 1_300_000)))
+    }
 }
