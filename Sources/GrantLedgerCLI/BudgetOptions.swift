@@ -16,6 +16,10 @@ struct BudgetOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A profile and an actual column for each month, quarter or year of the period.", valueName: "month|quarter|year"))
     var by: String?
 
+    @Option(help: ArgumentHelp("A row per grant line (the default), or per initiative that carries a budget.",
+                               valueName: "lines|initiatives"))
+    var rows: String?
+
     @Option(help: ArgumentHelp("Amber when the forecast is off the budget by more than this (default 5%).", valueName: "PERCENT"))
     var amber: String?
 
@@ -33,6 +37,13 @@ struct BudgetOptions: ParsableArguments {
             problems.append(Diagnostic(.badValue, "--forecast \(forecast): not a forecast method",
                                        hint: "choose entries, profile or run-rate",
                                        origin: locator.origin(option: "--forecast", value: forecast)))
+        }
+        switch rows {
+        case nil, "lines": break
+        case "initiatives": settings.rows = .initiatives
+        case let rows?:
+            problems.append(Diagnostic(.badValue, "--rows \(rows): not lines or initiatives", hint: "for example --rows initiatives",
+                                       origin: locator.origin(option: "--rows", value: rows)))
         }
         if let by {
             if let length = FinancialPeriod.Length(rawValue: by) {

@@ -91,13 +91,24 @@ public struct BudgetProfile: Hashable, Sendable {
     /// The line's profile: the one declared, or the default (even by month over the grant's period);
     /// nil when the grant has no period to profile over.
     public static func of(line: GrantLine, in grant: Grant) -> BudgetProfile? {
-        if let declaration = grant.profiles.first(where: { $0.lineID == line.id }) {
-            if case .success(let profile) = resolve(declaration, budget: line.budget, period: grant.period) { return profile }
+        of(budget: line.budget, declared: grant.profiles.first { $0.lineID == line.id }, period: grant.period)
+    }
+
+    /// An initiative's profile, over its period (its grant's when it gives none): the one declared, or
+    /// even by month; nil without a budget or a period.
+    public static func of(initiative: Initiative, in ledger: Ledger) -> BudgetProfile? {
+        guard let budget = initiative.budget else { return nil }
+        return of(budget: budget, declared: initiative.profile, period: initiative.budgetPeriod(in: ledger))
+    }
+
+    static func of(budget: Money, declared: ProfileDeclaration?, period: Period?) -> BudgetProfile? {
+        if let declared {
+            if case .success(let profile) = resolve(declared, budget: budget, period: period) { return profile }
             return nil
         }
-        guard let period = grant.period else { return nil }
+        guard let period else { return nil }
         let periods = FinancialPeriod.covering(period, by: .month)
-        return BudgetProfile(length: .month, periods: periods, amounts: even(line.budget, over: periods.count), declared: false,
+        return BudgetProfile(length: .month, periods: periods, amounts: even(budget, over: periods.count), declared: false,
                              lastDay: period.end)
     }
 

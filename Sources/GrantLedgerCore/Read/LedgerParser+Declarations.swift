@@ -83,9 +83,10 @@ extension LedgerParser {
     }
 
     /// A field that holds one value, written twice, would silently keep the last: refused (the
-    /// first kept). Lines, tranches, profiles, variance notes, forecasts and a bid's dated steps repeat.
-    private func isWrittenTwice(_ key: String, keyStart: Int, keyRange: Range<Int>, _ cursor: LineCursor, _ number: Int) -> Bool {
-        let repeatable = key == "line" || key == "tranche" || key == "profile" || key == "variance-note" || key == "forecast"
+    /// first kept). A grant's lines, tranches, profiles, variance notes and forecasts, and a bid's dated steps, repeat.
+    private func isWrittenTwice(_ key: String, keyStart: Int, keyRange: Range<Int>, _ cursor: LineCursor, _ number: Int,
+                                underGrant: Bool) -> Bool {
+        let repeatable = underGrant && (key == "line" || key == "tranche" || key == "profile" || key == "variance-note" || key == "forecast")
             || keyRange.first.map { ASCII.isDigit(cursor.bytes[$0]) } == true
         if !fieldsWritten.insert(key).inserted && !repeatable {
             report(.duplicateSetting, "\(key) is given twice in this declaration", hint: "keep one \(key) line; the first is kept",
@@ -117,7 +118,9 @@ extension LedgerParser {
         let valueLocation = SourceLocation(file: file, line: number, column: valueRange.lowerBound + 1)
         let excerpt = String(decoding: cursor.bytes, as: UTF8.self)
         let line = cursor
-        if isWrittenTwice(key, keyStart: keyStart, keyRange: keyRange, cursor, number) { return }
+        var underGrant = false
+        if case .grant = declaration { underGrant = true }
+        if isWrittenTwice(key, keyStart: keyStart, keyRange: keyRange, cursor, number, underGrant: underGrant) { return }
 
         func needValue() -> Bool {
             if valueRange.isEmpty {
@@ -162,7 +165,14 @@ extension LedgerParser {
             case "lead": if needValue() { initiative.lead = value }
             case "area": initiative.areaID = reference(.area)
             case "grant": initiative.grantID = reference(.grant)
-            default: unknownField("lead, area, grant")
+            case "budget": initiative.budget = amount()
+            case "period": if needValue() { initiative.period = period(valueRange, line, number) }
+            case "profile":
+                if needValue() {
+                    initiative.profile = profileDeclaration(keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, line, number,
+                                                            owner: initiative.id)
+                }
+            default: unknownField("lead, area, grant, budget, period, profile")
             }
             declaration = .initiative(initiative)
         case .grant(var grant):
@@ -202,20 +212,7 @@ extension LedgerParser {
         case "capital": grant.capitalCap = amount()
         case "revenue": grant.revenueCap = amount()
         case "deadline": if needValue() { grant.deadline = day(valueRange) }
-        case "period":
-            guard needValue() else { return }
-            switch Period.parse(value) {
-            case .success(let period): grant.period = period
-            case .failure(let problem):
-                let message: String
-                switch problem {
-                case .malformed: message = "\"\(value)\" is not a period"
-                case .impossibleDate: message = "\"\(value)\" names a date that does not exist"
-                case .endBeforeStart: message = "the period \(value) ends before it starts"
-                }
-                report(.badPeriod, message, hint: "write a financial year such as 2019-20, or FROM..TO such as 2022-07-01..2023-09-30",
-                       cursor, number, valueRange.lowerBound, valueRange.count)
-            }
+        case "period": if needValue() { grant.period = period(valueRange, cursor, number) }
         case "match":
             guard needValue() else { return }
             if let basisPoints = Self.percentBasisPoints(value), basisPoints <= 10_000 {
@@ -245,6 +242,24 @@ extension LedgerParser {
             readForecast(&grant, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, cursor, number, day: day)
         default:
             unknownField("funder, recipient, period, award, deadline, tranche, match, capital, revenue, claims, line, profile, variance-threshold, variance-note, forecast")
+        }
+    }
+
+    /// A grant's or an initiative's period: a financial year or FROM..TO; nil after reporting it.
+    private func period(_ valueRange: Range<Int>, _ cursor: LineCursor, _ number: Int) -> Period? {
+        let value = cursor.string(valueRange)
+        switch Period.parse(value) {
+        case .success(let period): return period
+        case .failure(let problem):
+            let message: String
+            switch problem {
+            case .malformed: message = "\"\(value)\" is not a period"
+            case .impossibleDate: message = "\"\(value)\" names a date that does not exist"
+            case .endBeforeStart: message = "the period \(value) ends before it starts"
+            }
+            report(.badPeriod, message, hint: "write a financial year such as 2019-20, or FROM..TO such as 2022-07-01..2023-09-30",
+                   cursor, number, valueRange.lowerBound, valueRange.count)
+            return nil
         }
     }
 

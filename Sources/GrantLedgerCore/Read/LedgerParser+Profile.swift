@@ -4,16 +4,34 @@
 extension LedgerParser {
     func readProfile(_ grant: inout Grant, keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>,
                      _ cursor: LineCursor, _ number: Int) {
+        guard let declaration = profileDeclaration(keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, cursor, number,
+                                                   owner: nil) else { return }
+        if let first = grant.profiles.first(where: { $0.lineID == declaration.lineID }) {
+            report(.badProfile, "line \(declaration.lineID) is profiled twice",
+                   hint: "first profiled at \(first.lineIDLocation.file):\(first.lineIDLocation.line); keep one",
+                   cursor, number, declaration.lineIDLocation.column - 1, declaration.lineIDLength)
+            return
+        }
+        grant.profiles.append(declaration)
+    }
+
+    /// A profile as written: `LINE  monthly|quarterly  SPREAD` under a grant, or, under an initiative
+    /// (`owner`, its id), `monthly|quarterly  SPREAD`; SPREAD is `even`, a shape's id or the amounts.
+    func profileDeclaration(keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>, _ cursor: LineCursor, _ number: Int,
+                            owner: String?) -> ProfileDeclaration? {
         var parts = LineCursor(cursor.bytes)
         parts.position = valueRange.lowerBound
-        let idRange = parts.word(); parts.skipBlanks()
+        let idRange = owner == nil ? parts.word() : keyRange
+        parts.skipBlanks()
         let lengthRange = parts.word(); parts.skipBlanks()
         let spreadStart = parts.position
         guard !idRange.isEmpty, !lengthRange.isEmpty, spreadStart < valueRange.upperBound else {
-            report(.badProfile, "a profile is a line's id, monthly or quarterly, then even or an amount for each period",
-                   hint: "write profile nwps  quarterly  even, or profile nwps  quarterly  £60,000.00 £70,000.00 £70,000.00 £70,750.00",
+            let example = owner == nil ? "profile nwps  quarterly" : "profile  quarterly"
+            report(.badProfile, owner == nil ? "a profile is a line's id, monthly or quarterly, then even or an amount for each period"
+                                             : "a profile is monthly or quarterly, then even, a shape or an amount for each period",
+                   hint: "write \(example)  even, or \(example)  £60,000.00 £70,000.00 £70,000.00 £70,750.00",
                    cursor, number, keyStart, max(keyRange.count, valueRange.upperBound - keyStart))
-            return
+            return nil
         }
         let length: FinancialPeriod.Length
         switch cursor.string(lengthRange) {
@@ -21,46 +39,41 @@ extension LedgerParser {
         case "quarterly": length = .quarter
         default:
             report(.badProfile, "a profile is monthly or quarterly, not \"\(cursor.string(lengthRange))\"",
-                   hint: "write profile \(cursor.string(idRange))  quarterly  even", cursor, number, lengthRange.lowerBound, lengthRange.count)
-            return
+                   hint: "write profile \(owner == nil ? cursor.string(idRange) + "  " : " ")quarterly  even", cursor, number,
+                   lengthRange.lowerBound, lengthRange.count)
+            return nil
         }
         let spreadRange = spreadStart..<valueRange.upperBound
-        let spread: ProfileDeclaration.Spread
-        var words = LineCursor(cursor.bytes)
-        words.position = spreadStart
-        let firstWord = words.word()
-        if cursor.equals(spreadRange, "even") {
-            spread = .even
-        } else if firstWord.upperBound >= valueRange.upperBound, let first = firstWord.first, ASCII.isLetter(cursor.bytes[first]) {
-            // One word that is not an amount: a shape's id, resolved once every file is read.
-            spread = .shape(cursor.string(firstWord), nil)
-        } else {
-            var amounts: [Money] = []
-            var words = LineCursor(cursor.bytes)
-            words.position = spreadStart
-            var broken = false
-            while words.position < valueRange.upperBound {
-                let amountRange = words.word(); words.skipBlanks()
-                guard !amountRange.isEmpty else { break }
-                if let amount = nonNegativeMoney(amountRange, cursor, number, what: "a profile's amount") {
-                    amounts.append(amount)
-                } else {
-                    broken = true
-                }
-            }
-            if broken { return }
-            spread = .amounts(amounts)
-        }
-        let id = cursor.string(idRange)
-        if let first = grant.profiles.first(where: { $0.lineID == id }) {
-            report(.badProfile, "line \(id) is profiled twice", hint: "first profiled at \(first.lineIDLocation.file):\(first.lineIDLocation.line); keep one",
-                   cursor, number, idRange.lowerBound, idRange.count)
-            return
-        }
-        grant.profiles.append(ProfileDeclaration(
-            lineID: id, length: length, spread: spread,
+        guard let spread = profileSpread(spreadRange, cursor, number) else { return nil }
+        return ProfileDeclaration(
+            lineID: owner ?? cursor.string(idRange), length: length, spread: spread,
             lineIDLocation: SourceLocation(file: file, line: number, column: idRange.lowerBound + 1), lineIDLength: idRange.count,
-            spreadLocation: SourceLocation(file: file, line: number, column: spreadStart + 1), spreadLength: spreadRange.count))
+            spreadLocation: SourceLocation(file: file, line: number, column: spreadStart + 1), spreadLength: spreadRange.count)
+    }
+
+    /// `even`, a shape's id (one word that is not an amount), or the amounts; nil after reporting a bad amount.
+    private func profileSpread(_ spreadRange: Range<Int>, _ cursor: LineCursor, _ number: Int) -> ProfileDeclaration.Spread? {
+        var words = LineCursor(cursor.bytes)
+        words.position = spreadRange.lowerBound
+        let firstWord = words.word()
+        if cursor.equals(spreadRange, "even") { return .even }
+        if firstWord.upperBound >= spreadRange.upperBound, let first = firstWord.first, ASCII.isLetter(cursor.bytes[first]) {
+            // Resolved once every file is read: a shape may be declared anywhere.
+            return .shape(cursor.string(firstWord), nil)
+        }
+        var amounts: [Money] = []
+        words.position = spreadRange.lowerBound
+        var broken = false
+        while words.position < spreadRange.upperBound {
+            let amountRange = words.word(); words.skipBlanks()
+            guard !amountRange.isEmpty else { break }
+            if let amount = nonNegativeMoney(amountRange, cursor, number, what: "a profile's amount") {
+                amounts.append(amount)
+            } else {
+                broken = true
+            }
+        }
+        return broken ? nil : .amounts(amounts)
     }
 
     /// `variance-note LINE  PERIOD  TEXT`: why the line's actual in that month or quarter is off its profile.

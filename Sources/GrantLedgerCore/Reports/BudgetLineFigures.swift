@@ -25,6 +25,11 @@ extension ForecastMethod {
     }
 }
 
+/// What budget monitoring's rows are.
+public enum BudgetRows: Sendable {
+    case lines, initiatives
+}
+
 /// What budget monitoring asks of a report: the day "to date" means when the dates asked for have
 /// no end, how forecasts are made and where the RAG thresholds sit.
 public struct BudgetSettings: Hashable, Sendable {
@@ -33,6 +38,8 @@ public struct BudgetSettings: Hashable, Sendable {
     public var status: ForecastStatusRule
     /// A column of profile and actual per month, quarter or year of the span asked for.
     public var by: FinancialPeriod.Length?
+    /// A row per grant line, or per initiative that carries a budget.
+    public var rows: BudgetRows = .lines
 
     public init(asOf: Day, method: ForecastMethod = .entries, status: ForecastStatusRule = ForecastStatusRule(),
                 by: FinancialPeriod.Length? = nil) {

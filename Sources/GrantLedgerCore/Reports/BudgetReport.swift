@@ -16,32 +16,9 @@ public enum BudgetReport {
 
     public static func figures(_ ledger: Ledger, _ filter: ReportFilter, _ settings: BudgetSettings) throws(ReportError)
         -> ReportFigures<BudgetLineFigures> {
-        let scope = try ReportScope(ledger, filter)
-        // Spend cut to an area against a whole line's budget would mix two scopes in every figure.
-        guard filter.areaID == nil else { throw .budgetByArea }
-        let day = toDate(filter, settings)
-        if let start = scope.start, day < start { throw .emptyRange(from: start, to: day) }
-        var toDateFilter = filter
-        (toDateFilter.financialYear, toDateFilter.period, toDateFilter.from, toDateFilter.to) = (nil, nil, nil, day)
-        let inPeriod = try SpendTally(scope)
-        let toDate = try SpendTally(ReportScope(ledger, toDateFilter))
-        // Spend in the month and in the quarter under way: a profile's current period, by its length.
-        var current: [FinancialPeriod.Length: SpendTally] = [:]
-        for length in [FinancialPeriod.Length.month, .quarter] {
-            var since = toDateFilter
-            since.from = FinancialPeriod(containing: day, length: length).period.start
-            current[length] = try SpendTally(ReportScope(ledger, since))
-        }
-        let committed = try CommitmentTally(ledger, through: day)
-        let period = scope.start.map { Period(start: $0, end: day) }
-        let columns = try settings.by.map { length throws(ReportError) in
-            let year = day.financialYear.period
-            let span = Period(start: scope.start ?? year.start, end: scope.end ?? year.end)
-            let periods = FinancialPeriod.covering(span, by: length)
-            // Two columns a period: past this a report is a file no one reads, not a table.
-            guard periods.count <= maximumPeriods else { throw .tooManyPeriods(periods.count, maximumPeriods) }
-            return try PeriodTally(ReportScope(ledger, toDateFilter), periods: periods)
-        }
+        let tallies = try BudgetTallies(ledger, filter, settings)
+        if settings.rows == .initiatives { return try initiativeFigures(ledger, filter, settings, tallies) }
+        let (scope, day, period) = (tallies.scope, tallies.day, tallies.period)
         var rows: [BudgetLineFigures] = []
         for index in scope.grants {
             let grant = ledger.grants[index]
@@ -54,17 +31,15 @@ public enum BudgetReport {
                                       period: period, toDate: day, grantPeriod: grant.period, settings: settings)
             }
             func perPeriod(_ lineIndex: Int, _ profile: BudgetProfile?) -> [BudgetLineFigures.PeriodFigures] {
-                guard let columns else { return [] }
-                return columns.periods.enumerated().map { number, period in
-                    .init(period: period, profiled: profile?.due(in: period.period), actual: columns.sums[index][lineIndex][number])
-                }
+                tallies.columns.map { $0.figures(profile, $0.tally.sums[index][lineIndex]) } ?? []
             }
             for (lineIndex, budgetLine) in grant.lines.enumerated() {
                 let profile = BudgetProfile.of(line: budgetLine, in: grant)
                 // Spend in the profile's period under way, by the profile's length.
-                let inCurrent = profile.flatMap { current[$0.length]?.byLine[index][lineIndex] } ?? .zero
+                let inCurrent = profile.flatMap { tallies.current[$0.length]?.byLine[index][lineIndex] } ?? .zero
                 var figures = try line(.id(budgetLine.id), budgetLine.name, budgetLine.budget, profile,
-                                       inPeriod.byLine[index][lineIndex], toDate.byLine[index][lineIndex], committed.byLine[index][lineIndex],
+                                       tallies.inPeriod.byLine[index][lineIndex], tallies.toDate.byLine[index][lineIndex],
+                                       tallies.committed.byLine[index][lineIndex],
                                        inCurrent: inCurrent, entry: grant.forecastEntry(forLine: budgetLine.id, on: day))
                 figures.periods = perPeriod(lineIndex, profile)
                 figures.notes = grant.varianceNotes.filter { note in
@@ -74,13 +49,36 @@ public enum BudgetReport {
             }
             let allocated = try Money.total(grant.lines.map(\.budget), "allocated")
             let unallocated = try (grant.award ?? .zero).minus(allocated, "unallocated")
-            let loose = [unallocated, inPeriod.unlined[index], toDate.unlined[index], committed.unlined[index]]
+            let loose = [unallocated, tallies.inPeriod.unlined[index], tallies.toDate.unlined[index], tallies.committed.unlined[index]]
             if loose.contains(where: { !$0.isZero }) {
-                var figures = try line(.untagged, "not on any line", unallocated, nil, inPeriod.unlined[index], toDate.unlined[index],
-                                       committed.unlined[index])
+                var figures = try line(.untagged, "not on any line", unallocated, nil, tallies.inPeriod.unlined[index],
+                                       tallies.toDate.unlined[index], tallies.committed.unlined[index])
                 figures.periods = perPeriod(grant.lines.count, nil)
                 rows.append(figures)
             }
+        }
+        return ReportFigures(filter: filter, rows: rows)
+    }
+
+    /// `--initiatives`: a row for each initiative in scope that carries a budget, monitored as a line
+    /// is (its own period, or its grant's; its profile, or even by month; the commitments naming it).
+    /// Initiatives share their grants' money with the lines, so these rows are a second view of it,
+    /// not more of it: they are not added to the lines.
+    static func initiativeFigures(_ ledger: Ledger, _ filter: ReportFilter, _ settings: BudgetSettings, _ tallies: BudgetTallies)
+        throws(ReportError) -> ReportFigures<BudgetLineFigures> {
+        var rows: [BudgetLineFigures] = []
+        guard let spend = tallies.initiatives else { return ReportFigures(filter: filter, rows: rows) }
+        for (index, initiative) in ledger.initiatives.enumerated() {
+            guard let budget = initiative.budget, tallies.includes(initiative, at: index) else { continue }
+            let profile = BudgetProfile.of(initiative: initiative, in: ledger)
+            let inCurrent = profile.flatMap { spend.current[$0.length]?[index] } ?? .zero
+            var figures = try BudgetLineFigures(
+                .init(grantID: initiative.grantID ?? "", key: .id(initiative.id), name: initiative.name, budget: budget, profile: profile,
+                      inPeriod: spend.inPeriod[index], toDate: spend.toDate[index],
+                      committed: tallies.committed.byInitiative[index], inCurrentPeriod: inCurrent),
+                period: tallies.period, toDate: tallies.day, grantPeriod: initiative.budgetPeriod(in: ledger), settings: settings)
+            figures.periods = tallies.columns.map { $0.figures(profile, spend.byPeriod[index]) } ?? []
+            rows.append(figures)
         }
         return ReportFigures(filter: filter, rows: rows)
     }
@@ -89,7 +87,7 @@ public enum BudgetReport {
         if settings.by != nil { return try periodTable(figures, settings) }
         let inPeriod = figures.hasBefore
         var columns: [ReportColumn] = [
-            .text("grant", "Grant", label: true), .text("line", "Line"), .text("name", "Name"), .money("budget", "Budget"),
+            .text("grant", "Grant", label: true), rowColumn(settings), .text("name", "Name"), .money("budget", "Budget"),
         ]
         if inPeriod { columns += [.money("profile", "Profile"), .money("actual", "Actual")] }
         columns += [.money("profile_to_date", "Profile to date"), .money("actual_to_date", "Actual to date"),
@@ -114,15 +112,20 @@ public enum BudgetReport {
         return try Report(title: title(figures, settings), columns: columns, rows: rows)
     }
 
+    /// The row's own column: the line, or the initiative.
+    static func rowColumn(_ settings: BudgetSettings) -> ReportColumn {
+        settings.rows == .initiatives ? .text("initiative", "Initiative") : .text("line", "Line")
+    }
+
     static func title(_ figures: ReportFigures<BudgetLineFigures>, _ settings: BudgetSettings) -> String {
-        figures.title("Budget monitoring") + ": to \(toDate(figures.filter, settings)), forecast \(settings.method.described)"
+        figures.title(settings.rows == .initiatives ? "Budget monitoring of initiatives" : "Budget monitoring") + ": to \(toDate(figures.filter, settings)), forecast \(settings.method.described)"
     }
 
     /// `--by`: a profile and an actual column for each period, then to date, committed and the forecast.
     static func periodTable(_ figures: ReportFigures<BudgetLineFigures>, _ settings: BudgetSettings) throws(ReportError) -> Report {
         let periods = figures.rows.first?.periods.map(\.period) ?? []
         var columns: [ReportColumn] = [
-            .text("grant", "Grant", label: true), .text("line", "Line"), .text("name", "Name"), .money("budget", "Budget"),
+            .text("grant", "Grant", label: true), rowColumn(settings), .text("name", "Name"), .money("budget", "Budget"),
         ]
         for period in periods {
             columns += [.money("\(period)_profile", "\(period) profile"), .money("\(period)_actual", "\(period) actual")]

@@ -5,10 +5,13 @@ struct CommitmentTally {
     /// Per grant, per line; and per grant, the commitments on no line (or a line it does not have).
     var byLine: [[Money]]
     var unlined: [Money]
+    /// Per initiative: the commitments that name it.
+    var byInitiative: [Money]
 
     init(_ ledger: Ledger, through day: Day) throws(ReportError) {
         byLine = ledger.grants.map { Array(repeating: .zero, count: $0.lines.count) }
         unlined = Array(repeating: .zero, count: ledger.grants.count)
+        byInitiative = Array(repeating: .zero, count: ledger.initiatives.count)
         guard !ledger.commitments.isEmpty else { return }
         let invoiced = try Self.invoiced(ledger, through: day)
         for commitment in ledger.commitments {
@@ -27,6 +30,9 @@ struct CommitmentTally {
                 byLine[grant][line] = try byLine[grant][line].plus(outstanding, "committed")
             } else {
                 unlined[grant] = try unlined[grant].plus(outstanding, "committed")
+            }
+            if let initiative = commitment.initiativeID.flatMap({ ledger.initiativeIndex[$0] }) {
+                byInitiative[initiative] = try byInitiative[initiative].plus(outstanding, "committed")
             }
         }
     }

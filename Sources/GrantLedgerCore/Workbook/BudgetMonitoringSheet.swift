@@ -42,6 +42,7 @@ enum BudgetMonitoringSheet {
         }
         let last = sheet.nextRow - 1
         if last >= first { sheet.add(try totals(figures.rows, over: first...last, at: sheet.nextRow, &table)) }
+        let initiativeRows = try addInitiatives(&sheet, ledger, settings, budget, position: position, &table)
         let thresholds = addRule(&sheet, budget.status, byValue: table.gate.anyByValue)
         names.append(DefinedName("ForecastAmber", SheetArea(sheet: name, area: CellArea(column: 1, rows: thresholds.amber...thresholds.amber))))
         names.append(DefinedName("ForecastRed", SheetArea(sheet: name, area: CellArea(column: 1, rows: thresholds.red...thresholds.red))))
@@ -53,8 +54,35 @@ enum BudgetMonitoringSheet {
                           TextHighlight(area: statusArea, text: "Green", tone: .green)]
             names.append(DefinedName("LineForecast", SheetArea(sheet: name, area: CellArea(column: Column.forecast, rows: first...last))))
         }
+        if let rows = initiativeRows {
+            let area = CellArea(column: Column.status, rows: rows)
+            highlights += [TextHighlight(area: area, text: "Red", tone: .red), TextHighlight(area: area, text: "Amber", tone: .amber),
+                           TextHighlight(area: area, text: "Green", tone: .green)]
+        }
         return SheetModel(name: name, title: "Budget monitoring", rows: sheet.sheetRows, columnWidths: sheet.widths,
                           frozenRows: header + 1, frozenColumns: 1, printTitleRows: header...header, charts: charts, highlights: highlights)
+    }
+
+    /// The initiatives that carry a budget, under the lines and monitored as they are (each held to
+    /// its own grant and period: `InitiativeBudgetTally`), with their own totals; returns their rows.
+    /// They are the lines' money seen another way, so they are not added to the lines' totals.
+    static func addInitiatives(_ sheet: inout SheetBuilder, _ ledger: Ledger, _ settings: CommitteeWorkbookSettings,
+                               _ budget: BudgetSettings, position: Day, _ table: inout FigureTable) throws(ReportError) -> ClosedRange<Int>? {
+        var byInitiative = budget
+        byInitiative.rows = .initiatives
+        let figures = try BudgetReport.figures(ledger, ReportFilter(financialYear: settings.financialYear, to: position), byInitiative)
+        guard !figures.rows.isEmpty else { return nil }
+        table.startSection()
+        sheet.addBlank()
+        sheet.add([.text("Initiatives with a budget of their own (the lines' money seen by initiative: not added to the lines)", .section)])
+        sheet.add(Column.titles.enumerated().map { .text($0.offset == 1 ? "Initiative" : $0.element, .header) })
+        let first = sheet.nextRow
+        for row in figures.rows {
+            sheet.add(try self.row(row, at: sheet.nextRow, position: position, rule: budget.status, &table))
+        }
+        let last = sheet.nextRow - 1
+        sheet.add(try totals(figures.rows, over: first...last, at: sheet.nextRow, &table))
+        return first...last
     }
 
     /// One line: its figures, and the variances, forecast, percent and status as formulas.

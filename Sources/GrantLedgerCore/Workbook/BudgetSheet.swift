@@ -2,8 +2,9 @@
 /// spent, then the spend of each initiative; totals as SUM formulas. Every formula is gated by
 /// `FormulaGate`: where spreadsheet arithmetic could not reproduce the exact figure it is the value.
 ///
-/// The figures are the lines and initiatives reports' for the same filter. Initiatives are declared
-/// without a budget in the ledger, so their rows show spend only; both parts add up to the same total.
+/// The figures are the lines and initiatives reports' for the same filter. An initiative's rows show
+/// all its spend, on any grant, so both parts add up to the same total; an initiative's own budget is
+/// held to its grant and period, and is monitored on the Budget monitoring sheet.
 enum BudgetSheet {
     static let name = "Budget v actual"
     typealias B = SpreadsheetBound
@@ -71,7 +72,7 @@ enum BudgetSheet {
                              first: firstLine, last: lastLine, at: sheet.nextRow, columns, &table))
 
         sheet.addBlank()
-        sheet.add([.text("By initiative (initiatives have no budget in the ledger: spend only)", .section)])
+        sheet.add([.text("By initiative (all its spend; an initiative's own budget is on the Budget monitoring sheet)", .section)])
         let firstInitiative = sheet.nextRow
         var beforeTotal = Money.zero
         for initiative in initiatives.rows {

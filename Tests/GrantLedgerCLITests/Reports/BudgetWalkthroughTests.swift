@@ -2,16 +2,17 @@ import Foundation
 import Testing
 
 /// The README's "Budget monitoring through the year" shows real output: `report budget` for a
-/// quarter and by quarter, and `report register` behind one figure, on the shipped books, exactly
+/// quarter, by quarter and by initiative, and `report register` behind one figure, on the shipped books, exactly
 /// as the commands print it (`Tests/tools/regenerate_readme.py` rewrites them after a change).
 @Suite("README: budget monitoring")
 struct BudgetWalkthroughTests {
     @Test func everyBlockPrintsWhatItShows() throws {
         let blocks = try ReadmeConsole.blocks(section: "## Budget monitoring through the year")
-        #expect(blocks.count == 3)
+        #expect(blocks.count == 4)
         #expect(blocks.contains { $0.hasPrefix("$ grantledger report budget --quarter 2019-20-Q3") })
         #expect(blocks.contains { $0.contains("--by quarter") })
         #expect(blocks.contains { $0.hasPrefix("$ grantledger report register") && $0.contains("Balance") })
+        #expect(blocks.contains { $0.contains("--rows initiatives") && $0.contains("nwps-rushcliffe") })
         let folder = try ReadmeConsole.workspace()
         for block in blocks {
             #expect(try ReadmeConsole.output(of: block, in: folder.url) == block, "regenerate the README block that starts: \(block.prefix(80))")
