@@ -161,19 +161,8 @@ extension LedgerParser {
                           reference: reference, unknownField: unknownField)
             declaration = .area(area)
         case .initiative(var initiative):
-            switch key {
-            case "lead": if needValue() { initiative.lead = value }
-            case "area": initiative.areaID = reference(.area)
-            case "grant": initiative.grantID = reference(.grant)
-            case "budget": initiative.budget = amount()
-            case "period": if needValue() { initiative.period = period(valueRange, line, number) }
-            case "profile":
-                if needValue() {
-                    initiative.profile = profileDeclaration(keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, line, number,
-                                                            owner: initiative.id)
-                }
-            default: unknownField("lead, area, grant, budget, period, profile")
-            }
+            readInitiativeField(&initiative, key: key, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, line, number,
+                                needValue: needValue, reference: reference, amount: amount, unknownField: unknownField)
             declaration = .initiative(initiative)
         case .grant(var grant):
             readGrantField(&grant, key: key, keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, line, number,
@@ -192,6 +181,28 @@ extension LedgerParser {
             declaration = .shape(shape)
         }
         block = .declaration(declaration)
+    }
+
+    /// An initiative's field: its lead, area and grant, and its own budget, period and profile.
+    private func readInitiativeField(
+        _ initiative: inout Initiative, key: String, keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>,
+        _ line: LineCursor, _ number: Int,
+        needValue: () -> Bool, reference: (PendingReference.Kind) -> String?, amount: () -> Money?, unknownField: (String) -> Void
+    ) {
+        let value = line.string(valueRange)
+        switch key {
+        case "lead": if needValue() { initiative.lead = value }
+        case "area": initiative.areaID = reference(.area)
+        case "grant": initiative.grantID = reference(.grant)
+        case "budget": initiative.budget = amount()
+        case "period": if needValue() { initiative.period = period(valueRange, line, number) }
+        case "profile":
+            if needValue() {
+                initiative.profile = profileDeclaration(keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, line, number,
+                                                        owner: initiative.id)
+            }
+        default: unknownField("lead, area, grant, budget, period, profile")
+        }
     }
 
     private func readGrantField(
