@@ -82,7 +82,7 @@ public enum ProfileChecks {
         case .shapeLength(let shape):
             let own = shape.length == .month ? "monthly" : "quarterly", wanted = periodWord == "month" ? "monthly" : "quarterly"
             return Diagnostic(.badProfile, "\(subject.name) is profiled by \(periodWord), but shape \(shape.id) is \(own)",
-                              hint: "profile it \(own) by \(shape.id), or give the shape \(wanted) weights", at: at, length: length)
+                              hint: "profile \(subject.name) \(own), or give shape \(shape.id) \(wanted) weights", at: at, length: length)
         case .noWeight(let shape):
             return Diagnostic(.badProfile, "shape \(shape.id) gives no weight to any \(periodWord) of \(subject.periodOwner)",
                               hint: "give the shape weight in those \(periodWord)s, or profile \(subject.name) another way", at: at, length: length)

@@ -38,16 +38,24 @@ extension LedgerParser {
         resolveShapes()
     }
 
-    /// Fills in the shape each profile names (`ProfileDeclaration.Spread.shape`): shapes may be
+    /// Fills in the shape each profile (a grant line's or an initiative's) names (`ProfileDeclaration.Spread.shape`): shapes may be
     /// declared after, or in another file from, the grants that use them. An unknown one is left
     /// nil for the `profiles` check to report, with a suggestion.
     private func resolveShapes() {
         guard !ledger.shapes.isEmpty else { return }
+        // Read from copies: the declarations are changed in place while the shapes are looked up.
+        let shapes = ledger.shapes, index = ledger.shapeIndex
+        func resolved(_ declaration: ProfileDeclaration) -> ProfileDeclaration {
+            guard case .shape(let id, _) = declaration.spread else { return declaration }
+            var declaration = declaration
+            declaration.spread = .shape(id, index[id].map { shapes[$0] })
+            return declaration
+        }
         for grant in ledger.grants.indices {
-            for profile in ledger.grants[grant].profiles.indices {
-                guard case .shape(let id, _) = ledger.grants[grant].profiles[profile].spread else { continue }
-                ledger.grants[grant].profiles[profile].spread = .shape(id, ledger.shapeIndex[id].map { ledger.shapes[$0] })
-            }
+            ledger.grants[grant].profiles = ledger.grants[grant].profiles.map(resolved)
+        }
+        for initiative in ledger.initiatives.indices {
+            ledger.initiatives[initiative].profile = ledger.initiatives[initiative].profile.map(resolved)
         }
     }
 

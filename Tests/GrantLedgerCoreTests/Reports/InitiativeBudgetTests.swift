@@ -118,4 +118,14 @@ struct InitiativeBudgetTests {
         #expect(problems.first?.message == message)
         #expect(problems.first?.location != nil)
     }
+
+    @Test func anInitiativeMayFollowAShape() throws {
+        // Weights 0, 1, 1, 2 of £4,000: £0, £1,000, £1,000, £2,000 (the shape declared after it).
+        let text = Self.books.replacingOccurrences(of: "  profile  quarterly  even\n", with: "  profile  quarterly  late\n")
+            + "\n\nshape late  Late\n  quarterly  0 1 1 2\n"
+        let ledger = LedgerText.load(text).ledger
+        #expect(LedgerText.load(text).diagnostics.isEmpty)
+        let street = try #require(ledger.initiatives.first)
+        #expect(BudgetProfile.of(initiative: street, in: ledger)?.amounts.map(\.pence) == [0, 100_000, 100_000, 200_000])
+    }
 }
