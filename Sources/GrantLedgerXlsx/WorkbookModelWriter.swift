@@ -38,6 +38,7 @@ public enum WorkbookModelWriter {
         if let filter = sheet.autofilter { try worksheet.setAutofilter(filter) }
         // A page header is for a glance: at most 100 characters of the title (and within Excel's 255).
         try worksheet.apply(.committee(title: HeaderFooter.clipped(sheet.title, toFit: 100), repeatRows: sheet.printTitleRows))
+        try worksheet.setPageBreaks(before: sheet.pageBreaks)
         for highlight in sheet.highlights {
             try worksheet.highlight(highlight.area, equalTo: highlight.text, style: styles.tone(highlight.tone))
         }

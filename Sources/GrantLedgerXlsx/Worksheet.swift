@@ -202,6 +202,18 @@ public final class Worksheet {
                   "\(name): autofilter \(range)")
     }
 
+    /// Rows that start a new printed page.
+    public func setPageBreaks(before rows: [Int]) throws(WorkbookError) {
+        _ = try workbook.openHandle()
+        guard !rows.isEmpty else { return }
+        // libxlsxwriter takes the rows as a list ended by 0 (so row 0 cannot be one: it starts the first page anyway).
+        var breaks: [lxw_row_t] = []
+        for row in rows.sorted() where row > 0 { breaks.append(try CellRef(row: row, column: 0).checked().row) }
+        guard !breaks.isEmpty else { return }
+        breaks.append(0)
+        try check(worksheet_set_h_pagebreaks(handle, &breaks), "\(name): page breaks")
+    }
+
     /// Orientation, paper, fit-to-width, repeated header rows, header and footer.
     public func apply(_ setup: PageSetup) throws(WorkbookError) {
         _ = try workbook.openHandle()

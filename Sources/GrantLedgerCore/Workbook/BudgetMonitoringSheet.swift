@@ -11,6 +11,8 @@ enum BudgetMonitoringSheet {
     static let name = "Budget monitoring"
     /// The longest grant charted, in financial years.
     static let chartedYears = 10
+    /// Grants' charts printed on one page.
+    static let chartsPerPage = 3
     typealias B = SpreadsheetBound
 
     enum Column {
@@ -46,7 +48,8 @@ enum BudgetMonitoringSheet {
         let thresholds = addRule(&sheet, budget.status, byValue: table.gate.anyByValue)
         names.append(DefinedName("ForecastAmber", SheetArea(sheet: name, area: CellArea(column: 1, rows: thresholds.amber...thresholds.amber))))
         names.append(DefinedName("ForecastRed", SheetArea(sheet: name, area: CellArea(column: 1, rows: thresholds.red...thresholds.red))))
-        let charts = try addCharts(&sheet, ledger, figures, position: position)
+        var pageBreaks: [Int] = []
+        let charts = try addCharts(&sheet, ledger, figures, position: position, pageBreaks: &pageBreaks)
         var highlights: [TextHighlight] = []
         if last >= first {
             let statusArea = CellArea(column: Column.status, rows: first...last)
@@ -60,7 +63,8 @@ enum BudgetMonitoringSheet {
                            TextHighlight(area: area, text: "Green", tone: .green)]
         }
         return SheetModel(name: name, title: "Budget monitoring", rows: sheet.sheetRows, columnWidths: sheet.widths,
-                          frozenRows: header + 1, frozenColumns: 1, printTitleRows: header...header, charts: charts, highlights: highlights)
+                          frozenRows: header + 1, frozenColumns: 1, printTitleRows: header...header, charts: charts, highlights: highlights,
+                          pageBreaks: pageBreaks)
     }
 
     /// The initiatives that carry a budget, under the lines and monitored as they are (each held to
@@ -189,8 +193,9 @@ extension BudgetMonitoringSheet {
     /// forecast (actual to the position, then the rest of the profile, and what lines have committed
     /// beyond it in the next quarter: so it ends at the lines' forecasts), and a line chart of the
     /// three. Returns the charts.
+    /// The charts start a printed page, and a new page follows every `chartsPerPage`, so none is cut in two.
     static func addCharts(_ sheet: inout SheetBuilder, _ ledger: Ledger, _ figures: ReportFigures<BudgetLineFigures>,
-                          position: Day) throws(ReportError) -> [ChartModel] {
+                          position: Day, pageBreaks: inout [Int]) throws(ReportError) -> [ChartModel] {
         // A grant of more than ten years would draw a chart no one can read (and rows by the thousand).
         let grants = Array(Set(figures.rows.map(\.grantID))).compactMap { ledger.grantIndex[$0] }.sorted()
             .filter { index in ledger.grants[index].period.map { FinancialPeriod.covering($0, by: .year).count <= chartedYears } ?? false }
@@ -201,11 +206,13 @@ extension BudgetMonitoringSheet {
         toDate.to = position
         let tally = try PeriodTally(ReportScope(ledger, toDate), periods: quarters)
         sheet.addBlank()
+        pageBreaks.append(sheet.nextRow)
         sheet.add([.text("Cumulative actual and forecast against the profile, quarter by quarter", .section)])
         var charts: [ChartModel] = []
-        for index in grants {
+        for (place, index) in grants.enumerated() {
             let grant = ledger.grants[index]
             guard let period = grant.period else { continue }
+            if place > 0 && place % chartsPerPage == 0 { pageBreaks.append(sheet.nextRow) }
             let own = quarters.enumerated().filter { $0.element.period.end >= period.start && $0.element.period.start <= period.end }
             let lines = figures.rows.filter { $0.grantID == grant.id }
             let quarterList = own.map(\.element)

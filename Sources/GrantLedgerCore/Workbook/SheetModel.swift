@@ -20,6 +20,8 @@ public struct SheetModel: Sendable {
     /// Cells whose text is shown in a colour (RAG statuses): kept live, so a status a formula
     /// changes is recoloured too.
     public var highlights: [TextHighlight] = []
+    /// Rows that begin a new printed page (so a chart is not cut in two across pages).
+    public var pageBreaks: [Int] = []
 }
 
 /// Colour the cells of `area` whose text is exactly `text` (made by the sheet builders).

@@ -92,4 +92,10 @@ struct BudgetMonitoringSheetTests {
         #expect(sheet.cell(row: q3.row, column: 3).value == .money(Money(pence: 950_000)))
         #expect(sheet.cell(row: q4.row, column: 3).value == .money(Money(pence: 1_300_000)))
     }
+
+    @Test func theChartsStartAPrintedPage() throws {
+        let sheet = try Self.sheet(asOf: "2019-12-31")
+        let section = try #require(sheet.find("Cumulative actual and forecast against the profile, quarter by quarter"))
+        #expect(sheet.pageBreaks == [section.row], "a chart cut across two pages cannot be read")
+    }
 }
