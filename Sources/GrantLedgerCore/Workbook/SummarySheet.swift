@@ -16,17 +16,19 @@ enum SummarySheet {
         let titles: [String]
         let award = 5, allocated = 6
         let spend: SpendColumns
-        let remaining: Int, percent: Int, elapsed: Int, status: Int, conditions: Int
+        let remaining: Int, forecast: Int, forecastVariance: Int, percent: Int, elapsed: Int, status: Int, conditions: Int
 
         init(hasBefore: Bool, year: String?, position: Day) {
             var titles = ["Grant", "Name", "Funder", "Start", "End", "Award", "Allocated to lines"]
             spend = SpendColumns(appendingTo: &titles, hasBefore: hasBefore, year: year, position: position)
             remaining = titles.count
-            percent = remaining + 1
-            elapsed = remaining + 2
-            status = remaining + 3
-            conditions = remaining + 4
-            titles += ["Remaining", "Spent %", "Time elapsed", "Status", "Funder's conditions"]
+            forecast = remaining + 1
+            forecastVariance = remaining + 2
+            percent = remaining + 3
+            elapsed = remaining + 4
+            status = remaining + 5
+            conditions = remaining + 6
+            titles += ["Remaining", "Forecast outturn", "Forecast variance", "Spent %", "Time elapsed", "Status", "Funder's conditions"]
             self.titles = titles
         }
     }
@@ -52,12 +54,27 @@ enum SummarySheet {
 
         var table = FigureTable()
         let compliance = GrantCompliance(ledger)
+        let forecasts = try forecastOutturns(ledger, settings, position: position)
         for grant in figures.rows {
             let flagged = ledger.grantIndex[grant.grant.id].map { compliance.issues[$0] } ?? []
-            sheet.add(try grantRow(grant, funder: funderName(grant.grant, ledger), flagged: flagged, at: sheet.nextRow, columns,
-                                   settings.statusRule, position, &table))
+            var cells = try grantRow(grant, funder: funderName(grant.grant, ledger), flagged: flagged, at: sheet.nextRow, columns,
+                                     settings.statusRule, position, &table)
+            if let forecast = forecasts[grant.grant.id] {
+                try addForecast(forecast, award: grant.award, into: &cells, at: sheet.nextRow, columns, &table)
+            }
+            sheet.add(cells)
         }
-        sheet.add(try totalsRow(totals, over: rows, at: sheet.nextRow, columns, &table))
+        var totalCells = try totalsRow(totals, over: rows, at: sheet.nextRow, columns, &table)
+        if let rows, !forecasts.isEmpty {
+            // Over the grants listed: a grant with no forecast adds nothing (SUM passes over a blank).
+            let listed = figures.rows.compactMap { forecasts[$0.grant.id] }
+            let awards = figures.rows.filter { forecasts[$0.grant.id] != nil }.map(\.award)
+            let forecastTotal = try Money.total(listed, "forecast"), awardTotal = try Money.total(awards, "award")
+            var bounds: [Int: B] = [:]
+            table.sum(columns.forecast, over: rows, forecastTotal, into: &totalCells, &bounds)
+            table.sum(columns.forecastVariance, over: rows, try forecastTotal.minus(awardTotal, "forecast variance"), into: &totalCells, &bounds)
+        }
+        sheet.add(totalCells)
         let settingRows = addStatusRule(&sheet, settings.statusRule, position, byValue: table.gate.anyByValue)
         sheet.addBlank()
         let chartRow = sheet.nextRow
@@ -151,6 +168,28 @@ enum SummarySheet {
         return cells
     }
 
+    /// Each grant's forecast outturn: the sum of its lines' on the Budget monitoring sheet (the same
+    /// figures, to the same day), by grant id; a grant with no lines there has none.
+    static func forecastOutturns(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings, position: Day) throws(ReportError) -> [String: Money] {
+        let budget = BudgetSettings(asOf: position, method: .entries, status: ForecastStatusRule())
+        let lines = try BudgetReport.figures(ledger, ReportFilter(financialYear: settings.financialYear, to: position), budget)
+        var outturns: [String: Money] = [:]
+        for line in lines.rows { outturns[line.grantID] = try (outturns[line.grantID] ?? .zero).plus(line.forecast, "forecast") }
+        return outturns
+    }
+
+    /// The forecast outturn (a value: it is the Budget monitoring sheet's sum, which that sheet shows
+    /// line by line) and its variance from the award, as a formula.
+    static func addForecast(_ forecast: Money, award: Money, into cells: inout [SheetCell], at r: Int, _ columns: Columns,
+                            _ table: inout FigureTable) throws(ReportError) {
+        cells[columns.forecast] = .money(forecast)
+        let variance = try forecast.minus(award, "forecast variance")
+        let formula = "=\(CellRef(row: r, column: columns.forecast).a1)-\(CellRef(row: r, column: columns.award).a1)"
+        let bound: B
+        (cells[columns.forecastVariance], bound) = table.gate.cell(formula, .money(variance), .body, B.stored(forecast) - B.stored(award))
+        table.record([columns.forecast: B.stored(forecast), columns.forecastVariance: bound])
+    }
+
     /// Totals: sums of the rows above, as formulas, cached with the grants' exact totals.
     static func totalsRow(_ t: GrantTotals, over rows: ClosedRange<Int>?, at r: Int, _ columns: Columns,
                           _ table: inout FigureTable) throws(ReportError) -> [SheetCell] {
@@ -186,6 +225,8 @@ enum SummarySheet {
                                      + "Change a gap and the statuses follow.", .note)])
         sheet.add([.text("A grant whose funder's conditions are not met is never Green: match funding short of its share "
                          + "makes it at least Amber, a tranche spent past its cap Red (as audit finds them).", .note)])
+        sheet.add([.text("Forecast outturn is the sum of the grant's lines' forecasts on Budget monitoring (to the same day); "
+                         + "its variance is the forecast less the award, so below zero is money forecast not to be spent.", .note)])
         sheet.add([.text("Lines and initiatives are on Budget v actual; every item of spend is on Spend.", .note)])
         if byValue { sheet.add([.text(FormulaGate.note, .note)]) }
         return [positionRow, amberRow, redRow]

@@ -98,4 +98,17 @@ struct BudgetMonitoringSheetTests {
         let section = try #require(sheet.find("Cumulative actual and forecast against the profile, quarter by quarter"))
         #expect(sheet.pageBreaks == [section.row], "a chart cut across two pages cannot be read")
     }
+
+    @Test func theSummaryShowsTheForecastOutturn() throws {
+        // To 31 December the youth line's forecast is £10,000 (by profile): on the Summary, against the
+        // £12,000 award, a forecast variance of -£2,000 as a live formula; with the December entry, £11,000.
+        for (text, forecast) in [(BudgetReportTests.books, 1_000_000), (ForecastEntryTests.books, 1_100_000)] {
+            let ledger = LedgerText.load(text).ledger
+            let model = try CommitteeWorkbook.build(ledger, WorkbookFixtures.settings(asOf: Day.parse("2019-12-31")!))
+            let summary = try #require(model.sheet(named: "Summary"))
+            #expect(summary.cell("g", under: "Forecast outturn")?.value == .money(Money(pence: Int64(forecast))))
+            let variance = try #require(Self.formula(summary.cell("g", under: "Forecast variance")))
+            #expect(variance.text.hasPrefix("=") && variance.cached == .money(Money(pence: Int64(forecast) - 1_200_000)))
+        }
+    }
 }
