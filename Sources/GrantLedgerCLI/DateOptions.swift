@@ -8,7 +8,13 @@ enum DateOptions {
     /// `--as-of DATE`: the day, today when not given; a malformed date is a problem, never ignored.
     static func asOf(_ text: String?, _ locator: ArgumentLocator, problems: inout [Diagnostic]) -> Day {
         guard let text else { return today() }
-        if let day = Day.parse(text) { return day }
+        if let day = Day.parse(text) {
+            // The day is the workbook's creation date and its position date: a spreadsheet must show it.
+            guard day < SpreadsheetDateChecks.firstDay else { return day }
+            problems.append(Diagnostic(.badDate, "--as-of \(text) is before 1 March 1900, the first day a spreadsheet can show",
+                                       hint: "check the year", origin: locator.origin(option: "--as-of", value: text)))
+            return today()
+        }
         problems.append(Diagnostic(.badDate, "--as-of \(text): not a date", hint: "write the date as YYYY-MM-DD, for example --as-of 2026-11-25",
                                    origin: locator.origin(option: "--as-of", value: text)))
         return today()

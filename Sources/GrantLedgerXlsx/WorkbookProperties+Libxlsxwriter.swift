@@ -15,14 +15,14 @@ import Darwin
 /// `docProps/core.xml` when it is left unset, and then the same inputs would not give the same bytes.
 extension WorkbookProperties {
     /// Seconds since 1970-01-01T00:00:00Z for `lxw_doc_properties.created` (midnight UTC of the
-    /// as-of day); never 0, which the library reads as "use the current time".
+    /// as-of day); never 0, which the library reads as "use the current time", so 1970-01-01 is
+    /// stamped one second past midnight (still that day, and the same bytes every run).
     func creationTimestamp() throws(WorkbookError) -> Int {
         let days = Int(created.daysSinceEpoch)
-        guard days != 0, days >= -25_567 /* 1900-01-01 */, days <= 2_932_896 /* 9999-12-31 */ else {
-            throw .invalidArgument(
-                "creation date \(created) cannot be recorded (1970-01-01 means \"now\" to libxlsxwriter)")
+        guard days >= -25_567 /* 1900-01-01 */, days <= 2_932_896 /* 9999-12-31 */ else {
+            throw .invalidArgument("creation date \(created) cannot be recorded: a workbook's dates run from 1900 to 9999")
         }
-        return days * 86_400
+        return days == 0 ? 1 : days * 86_400
     }
 
     /// A property's text as it can be written: controls shown escaped, at most 255 characters

@@ -16,6 +16,7 @@ public struct LedgerCheck: Sendable {
     /// The checks `grantledger check` runs, in order.
     public static let standard: [LedgerCheck] = [
         LedgerCheck(name: "area-nesting", needsCompleteTransactions: false, run: AreaChecks.noCycles),
+        LedgerCheck(name: "dates", needsCompleteTransactions: false, run: SpreadsheetDateChecks.run),
         LedgerCheck(name: "grant-lines", needsCompleteTransactions: false, run: GrantChecks.linesWithinAward),
         LedgerCheck(name: "profiles", needsCompleteTransactions: false, run: ProfileChecks.run),
         LedgerCheck(name: "forecasts", needsCompleteTransactions: false, run: ForecastEntryChecks.run),

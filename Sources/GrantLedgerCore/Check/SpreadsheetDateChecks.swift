@@ -1,0 +1,32 @@
+/// Dates a spreadsheet can show: from 1 March 1900 (Excel's first day after its phantom 29 February
+/// 1900) on. What `check` accepts every command must handle, and the committee workbook writes every
+/// transaction's date and every grant's and bid's dates as spreadsheet dates: a date before it is
+/// almost certainly a slip of the year (1019 for 2019), so it is a located error here, not a failed
+/// export later.
+public enum SpreadsheetDateChecks {
+    /// 1900-03-01.
+    public static let firstDay = Day(daysSinceEpoch: -25_508)
+
+    @Sendable public static func run(_ ledger: Ledger) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func early(_ day: Day?, _ what: String, at location: SourceLocation, length: Int) {
+            guard let day, day < firstDay else { return }
+            problems.append(Diagnostic(.badDate, "\(what) \(day) is before 1 March 1900, the first day a spreadsheet can show",
+                                       hint: "check the year", at: location, length: length))
+        }
+        for grant in ledger.grants {
+            let length = grant.id.utf8.count
+            early(grant.period?.start, "grant \(grant.id)'s start", at: grant.location, length: length)
+            early(grant.deadline, "grant \(grant.id)'s deadline", at: grant.location, length: length)
+            for tranche in grant.tranches { early(tranche.spendBy, "the tranche's spend-by date", at: tranche.location, length: 7) }
+        }
+        for bid in ledger.bids {
+            for event in bid.history { early(event.date, "bid \(bid.id)'s date", at: event.location, length: 10) }
+        }
+        for commitment in ledger.commitments {
+            early(commitment.date, "commitment \(commitment.id)'s date", at: commitment.location, length: commitment.id.utf8.count)
+        }
+        for transaction in ledger.transactions { early(transaction.date, "the date", at: transaction.location, length: 10) }
+        return problems
+    }
+}
