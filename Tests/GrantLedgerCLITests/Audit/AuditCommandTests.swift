@@ -43,9 +43,9 @@ struct AuditCommandTests {
         #expect(result.stderr.hasSuffix("0 errors, 4 findings\n"))
         let file = "examples/finance/bassetlaw-ss4-statement-planted.csv"
         for expected in [
-            "\(file):21:177: finding[amount-difference]: reference BNS-23-0101 (ss4-bns/cctv): the statement has £33,442.76, the ledger £33,424.76 at ledgers/nottinghamshire/safer-streets.ledger:464; difference £18.00",
+            "\(file):21:177: finding[amount-difference]: reference BNS-23-0101 (ss4-bns/cctv): the statement has £33,442.76, the ledger £33,424.76 at ledgers/nottinghamshire/safer-streets.ledger:485; difference £18.00",
             "\(file):29:127: finding[duplicate-statement-row]: reference BNS-23-0202 (£25,979.00, ss4-bns/cctv) appears twice in the statement, here and on line 27; the ledger has it once",
-            "\(file):39:42: finding[line-difference]: reference BNS-23-0304 (£42,794.36): the statement codes it to ss4-bns/cctv, the ledger to ss4-bns/lighting at ledgers/nottinghamshire/safer-streets.ledger:524",
+            "\(file):39:42: finding[line-difference]: reference BNS-23-0304 (£42,794.36): the statement codes it to ss4-bns/cctv, the ledger to ss4-bns/lighting at ledgers/nottinghamshire/safer-streets.ledger:545",
             "\(file):76:126: finding[unmatched-statement-row]: reference BNS-23-0905 (2023-09-26, £2,340.00, ss4-bns/cctv) is in the statement but not in the ledger",
         ] {
             #expect(result.stderr.contains(expected + "\n"), "\(expected)")
