@@ -20,6 +20,10 @@ public struct SheetModel: Sendable {
     /// Cells whose text is shown in a colour (RAG statuses): kept live, so a status a formula
     /// changes is recoloured too.
     public var highlights: [TextHighlight] = []
+    /// Protected without a password, every cell locked: a guard against an edit the sheet's figures
+    /// cannot follow (a pot typed on an allocation sheet whose floors the program met), said on the
+    /// sheet itself; anyone may unprotect it, so it is not a secret.
+    public var isLocked = false
 }
 
 /// Colour the cells of `area` whose text is exactly `text` (made by the sheet builders).
