@@ -9,8 +9,13 @@
 /// allocation's own figure; anywhere else the figure is entered as a value and a note says so. That
 /// covers two cases. Spreadsheet arithmetic is binary, so rounding down an amount within a hair of a
 /// whole unit, or ranking two remainders that nearly tie at the cut-off, could come out otherwise.
-/// And an allocation may use steps this sheet does not spell out as formulas (top-slices, caps,
-/// damping): their results appear as the program computed them, in a "Before rounding" column.
+/// And an allocation may use steps this sheet does not spell out as formulas (top-slices paid to
+/// areas, caps, damping): their results appear as the program computed them, in a "Before
+/// rounding" column. Such a sheet is locked, with a note by the pot (`ScenarioSheet+Retained`): a
+/// pot typed in would move the formula amounts past a floor the program met, with nothing to say so.
+///
+/// After the rounding come the amount per head and the change on last year (`+LastYear`); below the
+/// total, the top-slices retained centrally and the pot, so the Amount column adds up to it.
 enum ScenarioSheet {
     /// How near (in units) to a whole unit an amount may be before rounding it down is left to the
     /// program: far wider than the error of a few double-precision operations on amounts in pence.
@@ -122,25 +127,26 @@ enum ScenarioSheet {
         sheet.add(titles(layout).map { .text($0, .header) })
         let decimals = (0..<layout.k).map { j in a.areas.map { places($0.values[j]) }.max() ?? 0 }
         var amountCells: [String: CellRef] = [:]
-        var lastYearGate = FormulaGate()
+        // The cells after the rounding (per head, last year) and below the total (retained, the pot).
+        var gate = FormulaGate()
         var changes: [SpreadsheetBound] = []
         for (i, area) in a.areas.enumerated() {
             var cells = areaRow(i, layout, decimals)
-            if let change = lastYearCells(&cells, i, layout, &lastYearGate) { changes.append(change) }
+            if let change = lastYearCells(&cells, i, layout, &gate) { changes.append(change) }
             amountCells[area.name] = CellRef(row: sheet.add(cells), column: layout.amount)
         }
         var totals = totalsRow(layout, decimals)
-        lastYearTotals(&totals, layout, changes: changes, &lastYearGate)
+        lastYearTotals(&totals, layout, changes: changes, &gate)
         let totalsAt = sheet.add(totals)
         var retainedCells: [String: [CellRef]] = [:]
-        for (slice, cells) in retainedRows(layout, totalsAt: totalsAt, rowOf, &lastYearGate) {
+        for (slice, cells) in retainedRows(layout, totalsAt: totalsAt, rowOf, &gate) {
             let r = sheet.add(cells)
             if let slice { retainedCells[slice.name, default: []].append(CellRef(row: r, column: layout.amount)) }
         }
 
         sheet.addBlank()
         sheet.add([.text("How the amounts are worked out", .section)])
-        let byValue = check.anyByValue || weightGate.anyByValue || lastYearGate.anyByValue
+        let byValue = check.anyByValue || weightGate.anyByValue || gate.anyByValue
         for step in steps(a, check, byValue: byValue, shownBy: stepsShownBy) { sheet.add([.text(step, .note)]) }
         sheet.addBlank()
         let chartRow = sheet.nextRow

@@ -91,7 +91,10 @@ public enum ComparisonTable {
         return out
     }
 
-    /// `{"scenarios": [allocation, …], "comparison": [{"area", "amounts", "differences"}, …]}`.
+    /// `{"scenarios": [allocation, …], "comparison": [{"area", "amounts", "differences"}, …],
+    /// "retained_centrally": [{"name", "amounts", "differences"}, …]}`: the retained rows are the
+    /// CSV's `kind=retained` rows (`"0.00"` in a scenario without the top-slice), so each scenario's
+    /// comparison amounts and retained amounts add up to its pot.
     public static func json(_ comparison: AllocationComparison) -> String {
         typealias J = JSONWriter
         // Each allocation is its own JSON document, indented to sit in the array.
@@ -106,6 +109,11 @@ public enum ComparisonTable {
             return J.object([("area", J.string(name)), ("amounts", J.inlineArray(amounts)),
                              ("differences", J.inlineArray(differences))])
         }
-        return J.document([("scenarios", J.array(scenarios)), ("comparison", J.array(rows))])
+        let retained = comparison.retainedNames.enumerated().map { r, name in
+            let differences = comparison.allocations.indices.dropFirst().map { J.amount(comparison.retainedDifference(name: r, scenario: $0)) }
+            return J.object([("name", J.string(name)), ("amounts", J.inlineArray(comparison.retained[r].map(J.amount))),
+                             ("differences", J.inlineArray(differences))])
+        }
+        return J.document([("scenarios", J.array(scenarios)), ("comparison", J.array(rows)), ("retained_centrally", J.array(retained))])
     }
 }

@@ -66,4 +66,24 @@ struct RetainedRowsTests {
         #expect(lines.first == "area,plain,sliced,sliced - plain,kind")
         #expect(lines.suffix(2) == ["officer,0.00,100.00,100.00,retained", "evaluation,0.00,50.00,50.00,retained"])
     }
+
+    @Test func theComparisonJSONCarriesTheRetainedRowsSoEachScenarioAddsUpToItsPot() throws {
+        let plain = try #require(try FullMethodTests.run(try FullMethodTests.settings()).0).named("plain")
+        let sliced = try Self.allocation().named("sliced")
+        let json = ComparisonTable.json(AllocationComparison([plain, sliced]))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        func pence(_ text: Any?) -> Int { Int(((text as? String) ?? "").replacingOccurrences(of: ".", with: "")) ?? 0 }
+        let retained = try #require(object["retained_centrally"] as? [[String: Any]])
+        #expect(retained.map { $0["name"] as? String } == ["officer", "evaluation"])
+        #expect(retained.map { ($0["amounts"] as? [Any] ?? []).map(pence) } == [[0, 10_000], [0, 5_000]])
+        #expect(retained.map { ($0["differences"] as? [Any] ?? []).map(pence) } == [[10_000], [5_000]])
+        let rows = try #require(object["comparison"] as? [[String: Any]])
+        for s in 0..<2 {
+            let areas = rows.map { pence(($0["amounts"] as? [Any])?[s]) }.reduce(0, +)
+            let kept = retained.map { pence(($0["amounts"] as? [Any])?[s]) }.reduce(0, +)
+            #expect(areas + kept == 100_000, "scenario \(s)")
+        }
+        let none = ComparisonTable.json(AllocationComparison([plain, plain]))
+        #expect(none.contains("\"retained_centrally\": []"), "a stable key, empty when nothing is retained")
+    }
 }
