@@ -5,7 +5,8 @@ import GrantLedgerCore
 /// books agree with themselves and with the finance system? Runs every check, the funders'
 /// conditions among them, and reconciles with a statement when one is given. The findings go to
 /// standard error as located diagnostics, the report to standard output; exit 0 clean, 1 findings,
-/// 2 bad input.
+/// 2 bad input. `--xlsx` writes the committee workbook with an Audit sheet, and takes the same
+/// allocation-sheet options as `export --xlsx` (one option group, read by the same code).
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
@@ -36,6 +37,9 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The workbook's date (default: today); the same date gives the same bytes.", valueName: "DATE"))
     var asOf: String?
 
+    @OptionGroup(title: "Allocation sheets (with --xlsx, as export takes them)")
+    var allocationSheets: AllocationSheetFlags
+
     @OptionGroup(title: "Input files")
     var inputOptions: InputOptions
 
@@ -51,6 +55,13 @@ struct AuditCommand: ParsableCommand {
             problems.append(Diagnostic(.missingField, "--as-of dates the workbook, so it needs --xlsx FILE", hint: "add --xlsx audit.xlsx, or leave out --as-of",
                                        origin: locator.origin(option: "--as-of")))
         }
+        if let option = allocationSheets.firstOption, xlsx == nil {
+            problems.append(Diagnostic(.missingField, "\(option) puts an allocation sheet in the workbook, so it needs --xlsx FILE",
+                                       hint: "add --xlsx audit.xlsx, or leave out the allocation options", origin: locator.origin(option: option)))
+        }
+        // The allocation sheets are read before the audit, so that every problem with the options is told in one go.
+        let sheets = xlsx == nil ? (scenarios: [], inputs: [], diagnostics: []) : allocationSheets.allocations(locator)
+        problems += sheets.diagnostics
         if (statement == nil) != (rules == nil) {
             let (option, missing) = statement == nil ? ("--rules", "--statement FILE.csv") : ("--statement", "--rules RULES")
             problems.append(Diagnostic(.missingField, "\(option) needs \(missing) too", hint: "a statement is read with the rules that describe its columns",
@@ -80,8 +91,8 @@ struct AuditCommand: ParsableCommand {
             var inputs: [(path: String, role: String)] = ledger.files.map { ($0, "ledger") }
             if let given { inputs += [(given.path, "finance-system statement"), (given.rules, "statement rules")] }
             try CommitteeWorkbookFile.write(
-                ledger, to: xlsx, asOf: asOfDay, financialYear: year, scenarios: [],
-                findings: result.diagnostics.filter { $0.severity == .finding }, inputs: inputs,
+                ledger, to: xlsx, asOf: asOfDay, financialYear: year, scenarios: sheets.scenarios,
+                findings: result.diagnostics.filter { $0.severity == .finding }, inputs: inputs + sheets.inputs,
                 commandLine: locator.line, author: nil, company: nil)
         }
         if result.status != .clean { throw ExitCode(result.status.rawValue) }

@@ -35,7 +35,8 @@ enum CommitteeWorkbookFile {
         let settings = CommitteeWorkbookSettings(
             asOf: asOf, financialYear: financialYear, scenarios: scenarios, findings: findings,
             provenance: Provenance(toolVersion: GrantLedger.version, commandLine: commandLine, inputs: fingerprints),
-            author: author ?? "grantledger", company: company, stepsShownBy: "`grantledger allocate --explain AREA`")
+            author: author ?? "grantledger", company: company, stepsShownBy: "`grantledger allocate --explain AREA`",
+            reallocateBy: "`grantledger allocate`")
         let model: WorkbookModel
         do {
             model = try CommitteeWorkbook.build(ledger, settings)

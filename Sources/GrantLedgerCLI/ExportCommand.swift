@@ -37,16 +37,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("fy"), help: ArgumentHelp("Workbook: one financial year, April to March.", valueName: "2019-20"))
     var financialYear: String?
 
-    @Option(name: .customLong("scenario"), help: ArgumentHelp("Workbook: an allocation scenario file; repeat for several.",
-                                                              valueName: "FILE"))
-    var scenarios: [String] = []
-
-    @OptionGroup(title: "Allocation sheet from flags")
-    var allocationSheet: AllocationSheetFlags
-
-    /// The allocation sheet's settings, as `allocate` takes them.
-    var allocation: AllocationFlags { allocationSheet.settings }
-    var allocationName: String? { allocationSheet.name }
+    @OptionGroup(title: "Allocation sheets")
+    var allocationSheets: AllocationSheetFlags
 
     @Option(help: ArgumentHelp("Workbook: the author recorded in its properties (default grantledger).", valueName: "NAME"))
     var author: String?
@@ -65,8 +57,7 @@ struct ExportCommand: ParsableCommand {
         if let hledger, let xlsx, FilePaths.canonical(hledger) == FilePaths.canonical(xlsx) {
             throw ValidationError("--hledger and --xlsx name the same file, \(xlsx): the workbook would replace the journal")
         }
-        if xlsx == nil && (asOf != nil || financialYear != nil || !scenarios.isEmpty || allocation.isGiven || allocationName != nil
-                           || author != nil || company != nil) {
+        if xlsx == nil && (asOf != nil || financialYear != nil || allocationSheets.isGiven || author != nil || company != nil) {
             throw ValidationError("--as-of, --fy, --scenario, the allocation flags, --author and --company go with --xlsx FILE")
         }
     }

@@ -56,6 +56,7 @@ public enum WorkbookModelWriter {
             }
         }
         for chart in sheet.charts { try worksheet.insertChart(chart) }
+        if sheet.isLocked { try worksheet.protectWithoutPassword() }
     }
 
     static func write(

@@ -271,6 +271,14 @@ public final class Worksheet {
                   "\(name): highlight \(range)")
     }
 
+    /// Protects the sheet without a password, every cell locked (libxlsxwriter's default): a guard
+    /// against an edit the sheet cannot follow, which the sheet says and anyone may lift, rather
+    /// than a secret. Cells can still be selected and copied.
+    public func protectWithoutPassword() throws(WorkbookError) {
+        _ = try workbook.openHandle()
+        worksheet_protect(handle, nil, nil)
+    }
+
     // MARK: - Charts
 
     /// Places `chart` with its top-left corner at its anchor, scaled from Excel's default 480 × 288

@@ -56,15 +56,16 @@ import Testing
         #expect(try ReportTestCLI.grantledger(["export", folder.path]).status == 64)
     }
 
-    /// Help lists the allocation sheet's options under one heading, the sheet's name with them,
-    /// each with a value name that says what to write.
-    @Test func helpGroupsTheAllocationSheetOptionsWithValueNames() throws {
-        let help = try ReportTestCLI.grantledger(["export", "--help"]).stdout
-        let start = try #require(help.range(of: "ALLOCATION SHEET FROM FLAGS:\n"), "\(help)")
+    /// Help lists the allocation sheets' options under one heading, scenario files and the sheet's
+    /// name with them, each with a value name that says what to write; audit lists the same group.
+    @Test(arguments: [("export", "ALLOCATION SHEETS:\n"), ("audit", "ALLOCATION SHEETS (WITH --XLSX, AS EXPORT TAKES THEM):\n")])
+    func helpGroupsTheAllocationSheetOptionsWithValueNames(_ command: String, _ heading: String) throws {
+        let help = try ReportTestCLI.grantledger([command, "--help"]).stdout
+        let start = try #require(help.range(of: heading), "\(help)")
         let end = try #require(help.range(of: "\n\n", range: start.upperBound..<help.endIndex))
         let group = help[start.upperBound..<end.lowerBound].split(separator: "\n").filter { $0.hasPrefix("  --") }
             .map { $0.dropFirst(2).split(separator: " ").prefix(2).joined(separator: " ") }
-        #expect(group == ["--pot <AMOUNT>", "--areas <FILE.csv>", "--weight <NAME=W>", "--indicator <NAME=FORMULA>",
+        #expect(group == ["--scenario <FILE>", "--pot <AMOUNT>", "--areas <FILE.csv>", "--weight <NAME=W>", "--indicator <NAME=FORMULA>",
                           "--round <UNIT>", "--floor <AMOUNT>", "--cap <AMOUNT>", "--top-slice <SLICE>",
                           "--previous <FILE.csv>", "--damping <BAND>", "--per-head <COLUMN>", "--title <TEXT>",
                           "--description <TEXT>", "--allocation-name <NAME>"])

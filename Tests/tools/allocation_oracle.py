@@ -18,6 +18,7 @@ How each step is computed here, deliberately unlike the Swift code:
   interpolating, where the Swift code sorts the bends and sweeps once. With floors only, the result
   is also checked against the literal method the issue describes (lift the areas below the floor,
   scale the rest, repeat until none falls below).
+- retained top-slices: a row each after the areas (`kind` retained), so the amounts add up to the pot.
 - damping: every area is clamped to its band; if that leaves the total above the pot the gainers'
   gains are scaled, if below it the losers' losses are, by one factor found the same brute-force way.
 """
@@ -262,6 +263,10 @@ def allocate(case):
     head += ["damping"] if damping_words else []
     head += ["previous", "change", "change_pct"] if previous else []
     head += ["per_head"] if case.get("per_head") else []
+    # Top-slices retained centrally are rows of their own after the areas, marked by a last `kind`
+    # column, so the amounts add up to the whole pot.
+    kept = [s for s in slices if s.get("area") is None]
+    head += ["kind"] if kept else []
     base = column(case["per_head"]) if case.get("per_head") else None
     out = [",".join(head)]
     for i, name in enumerate(names):
@@ -282,7 +287,15 @@ def allocate(case):
                      half_away_decimal(Fraction(change * 100, previous[i]), 2) if previous[i] else ""]
         if base:
             line.append(half_away_decimal(Fraction(amount, 100) / base[i], 6) if base[i] else "")
+        if kept:
+            line.append("area")
         out.append(",".join(line))
+    for s in kept:
+        line = [""] * len(head)
+        line[0], line[2], line[-1] = s["name"], plain_pounds(money(s["amount"])), "retained"
+        out.append(",".join(line))
+    total = sum(final) * unit + sum(money(s["amount"]) for s in kept)
+    assert total == pot, "the rows do not add up to the pot"
     return "\n".join(out) + "\n"
 
 

@@ -2,7 +2,8 @@
 """What an independent reader (openpyxl, plus the zip's own XML for what openpyxl skips) sees in a
 committee workbook, as JSON, for the Swift tests to check: sheets in order; per sheet its cells
 (value or formula text, cached value, type, number format), charts, frozen cell, filter range, print
-settings (orientation, fit to pages, repeated rows, header and footer text) and row count; the
+settings (orientation, fit to pages, repeated rows, header and footer text), row count and protection
+(whether the sheet is protected, its password hash if any, and the cells left unlocked); the
 defined names; the document properties, including the company and custom properties.
 
 Usage: xlsx_inspect.py BOOK.xlsx
@@ -32,8 +33,11 @@ def inspect(path):
         for name, dn in ws.defined_names.items():
             out["defined_names"][f"{ws.title}!{name}"] = dn.attr_text
         cells = {}
+        unlocked = []
         for row in ws.iter_rows():
             for c in row:
+                if c.protection is not None and c.protection.locked is False:
+                    unlocked.append(c.coordinate)
                 if c.value is None:
                     continue
                 cells[c.coordinate] = {
@@ -58,6 +62,9 @@ def inspect(path):
             "footer_center": ws.oddFooter.center.text if ws.oddFooter else None,
             "footer_right": ws.oddFooter.right.text if ws.oddFooter else None,
             "max_row": ws.max_row,
+            "protected": bool(ws.protection.sheet),
+            "password": ws.protection.password,
+            "unlocked": unlocked,
         }
     props = formulas.properties
     out["properties"] = {"title": props.title, "creator": props.creator, "subject": props.subject,

@@ -2,7 +2,9 @@ import Foundation
 
 /// Last year's allocation, read from a CSV file with a column `area` first and a column `amount`
 /// (other columns, such as a source note, are ignored): what damping holds each area near, and
-/// what "change against last year" is measured from.
+/// what "change against last year" is measured from. Rows whose `kind` column says `retained` are
+/// top-slices kept centrally, as `allocate --format csv` lists them, and are skipped: last year's
+/// CSV output reads back as it is.
 public struct PreviousAllocation: Sendable {
     public struct Row: Sendable {
         public let area: String
@@ -54,6 +56,7 @@ public struct PreviousAllocation: Sendable {
                 at: SourceLocation(file: file, line: header.line, column: header.endColumn), excerpt: nil))
             return (nil, diagnostics.all)
         }
+        let kindColumn = header.fields.firstIndex { $0.text.lowercased() == AllocationCSV.kindColumn }
         var rows: [Row] = []
         var seen: [String: Int] = [:]
         var limit = AmountLimit()
@@ -69,6 +72,7 @@ public struct PreviousAllocation: Sendable {
                     at: at))
                 continue
             }
+            if let kindColumn, record.fields[kindColumn].text == AllocationCSV.retainedKind { continue }
             let name = record.fields[0]
             if name.text.isEmpty {
                 diagnostics.append(Diagnostic(.badAreaName, "this row has no area name", hint: "name the area in the first cell",

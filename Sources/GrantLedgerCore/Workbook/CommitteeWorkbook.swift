@@ -18,6 +18,7 @@ public enum CommitteeWorkbook {
         var scenarioSheets: [String] = []
         var amountCells: [[String: CellRef]] = []
         var amountBounds: [[String: SpreadsheetBound]] = []
+        var retainedCells: [[String: [CellRef]]] = []
         var taken = SheetNameKeys()
         for name in sheets.map(\.name) + [SheetNames.reserved, ComparisonSheet.name, AuditSheet.name, ProvenanceSheet.name] {
             taken.insert(name)
@@ -25,10 +26,12 @@ public enum CommitteeWorkbook {
         for scenario in settings.scenarios {
             let name = SheetNames.unique(scenario.sheetTitle, keys: &taken)
             let checks = ScenarioChecks(scenario)
-            let built = ScenarioSheet.build(scenario, sheetName: name, checks: checks, stepsShownBy: settings.stepsShownBy, &names)
+            let built = ScenarioSheet.build(scenario, sheetName: name, checks: checks, stepsShownBy: settings.stepsShownBy,
+                                            reallocateBy: settings.reallocateBy, &names)
             sheets.append(built.sheet)
             scenarioSheets.append(name)
             amountCells.append(built.amountCells)
+            retainedCells.append(built.retainedCells)
             var bounds: [String: SpreadsheetBound] = [:]
             for (area, bound) in zip(scenario.areas, checks.amountBounds) where bounds[area.name] == nil {
                 bounds[area.name] = bound
@@ -37,7 +40,7 @@ public enum CommitteeWorkbook {
         }
         if settings.scenarios.count >= 2 {
             sheets.append(try ComparisonSheet.build(settings.scenarios, sheets: scenarioSheets, amountCells: amountCells,
-                                                amountBounds: amountBounds, &names))
+                                                amountBounds: amountBounds, retainedCells: retainedCells, &names))
         }
         if !settings.findings.isEmpty { sheets.append(AuditSheet.build(settings.findings)) }
         sheets.append(ProvenanceSheet.build(settings, &names))

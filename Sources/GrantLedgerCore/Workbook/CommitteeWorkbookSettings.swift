@@ -17,11 +17,15 @@ public struct CommitteeWorkbookSettings: Sendable {
     /// (the CLI gives its command, `grantledger allocate --explain AREA`); `nil` names none. The
     /// caller's words, since the core knows no command line.
     public var stepsShownBy: String?
+    /// How a reader re-runs an allocation with another pot, named by the pot of a locked scenario
+    /// sheet (the CLI gives `grantledger allocate`); `nil` names none.
+    public var reallocateBy: String?
 
     public init(
         asOf: Day, financialYear: FinancialYear? = nil, scenarios: [Allocation] = [],
         findings: [Diagnostic] = [], provenance: Provenance, author: String = "grantledger",
-        company: String? = nil, statusRule: SpendStatusRule = SpendStatusRule(), stepsShownBy: String? = nil
+        company: String? = nil, statusRule: SpendStatusRule = SpendStatusRule(), stepsShownBy: String? = nil,
+        reallocateBy: String? = nil
     ) {
         self.asOf = asOf
         self.financialYear = financialYear
@@ -32,6 +36,7 @@ public struct CommitteeWorkbookSettings: Sendable {
         self.company = company
         self.statusRule = statusRule
         self.stepsShownBy = stepsShownBy
+        self.reallocateBy = reallocateBy
     }
 
     /// The report filter every ledger sheet uses: the financial year's dates, up to the as-of date.

@@ -13,8 +13,12 @@ enum ComparisonSheet {
         let sheets: [String]
         let amountCells: [[String: CellRef]]
         let amountBounds: [[String: B]]
+        /// Per scenario, the Amount cells of its sheet's retained rows, by top-slice name.
+        var retainedCells: [[String: [CellRef]]] = []
         var gate = FormulaGate()
         var bounds: [Int: [B]] = [:]
+        /// Per column, what its total and retained cells hold, bounded: what the pot row adds up.
+        var belowBounds: [Int: [B]] = [:]
         var totals: [Money]
         var changeTotals: [Money]
 
@@ -38,14 +42,18 @@ enum ComparisonSheet {
     /// scenario, each area's Amount cell on its sheet, and `amountBounds` what that cell holds, bounded.
     /// Totals and changes use the reports' checked `plus` and `minus`: parts of pots cannot overflow
     /// them, and were one to, it comes back as `ReportError.overflow` (a diagnostic), never a clamp.
+    /// `retainedCells` give, per scenario, the Amount cells of its sheet's rows for the top-slices it
+    /// retains centrally, by name: the Comparison's retained rows point at them.
     static func build(_ scenarios: [Allocation], sheets: [String], amountCells: [[String: CellRef]],
-                      amountBounds: [[String: SpreadsheetBound]] = [], _ names: inout [DefinedName]) throws(ReportError) -> SheetModel {
+                      amountBounds: [[String: SpreadsheetBound]] = [], retainedCells: [[String: [CellRef]]] = [],
+                      _ names: inout [DefinedName]) throws(ReportError) -> SheetModel {
         var areas: [String] = []
         var seen: Set<String> = []
         for scenario in scenarios {
             for area in scenario.areas where seen.insert(area.name).inserted { areas.append(area.name) }
         }
         var table = Table(scenarios, sheets: sheets, amountCells: amountCells, amountBounds: amountBounds)
+        table.retainedCells = retainedCells
         let s = table.s
 
         var sheet = SheetBuilder()
@@ -65,9 +73,11 @@ enum ComparisonSheet {
         for area in areas { sheet.add(try areaRow(area, at: sheet.nextRow, &table)) }
         let last = sheet.nextRow - 1
         let rows = last >= first ? first...last : nil
-        sheet.add(totalsRow(rows, &table))
+        let totalsAt = sheet.add(totalsRow(rows, &table))
+        for cells in retainedRows(AllocationComparison(scenarios), totalsAt: totalsAt, hasAreas: rows != nil, &table) { sheet.add(cells) }
         sheet.addBlank()
-        sheet.add([.text("A blank means the scenario has no such area. Amounts are rounded; each scenario adds up to what it shares out (its pot less any top-slice kept centrally).", .note)])
+        sheet.add([.text("A blank means the scenario has no such area. Amounts are rounded; each scenario's areas add up to what it "
+                         + "shares out, and with what it retains centrally (the rows below the total) to its pot.", .note)])
         if table.gate.anyByValue { sheet.add([.text(FormulaGate.note, .note)]) }
         sheet.addBlank()
         let chartRow = sheet.nextRow
@@ -129,16 +139,64 @@ enum ComparisonSheet {
     /// The totals: a SUM of each column over the area rows, when there are any.
     static func totalsRow(_ rows: ClosedRange<Int>?, _ table: inout Table) -> [SheetCell] {
         var cells = [SheetCell](repeating: SheetCell(.empty, .total), count: table.columnCount)
-        cells[0] = .text("Total", .total)
+        cells[0] = .text(table.scenarios.allSatisfy { $0.retainedSlices.isEmpty } ? "Total" : "Total to areas", .total)
         guard let rows else { return cells }
         func sum(_ column: Int, _ total: Money) {
-            cells[column] = table.gate.cell("=SUM(\(CellArea(column: column, rows: rows).a1))", .money(total), .total,
-                                            B.sum(table.bounds[column] ?? [])).cell
+            let made = table.gate.cell("=SUM(\(CellArea(column: column, rows: rows).a1))", .money(total), .total,
+                                       B.sum(table.bounds[column] ?? []))
+            cells[column] = made.cell
+            table.belowBounds[column] = [made.bound]
         }
         for j in 0..<table.s {
             sum(table.amountColumn(j), table.totals[j])
             if j > 0 { sum(table.changeColumn(j), table.changeTotals[j]) }
         }
         return cells
+    }
+
+    /// Below the total: a row per top-slice name any scenario retains centrally (each scenario's
+    /// amount pointing at its sheet's retained row, £0.00 where it has none), then the pot as the SUM
+    /// of the total and those rows, with the changes from the first scenario; none when nothing is retained.
+    static func retainedRows(_ comparison: AllocationComparison, totalsAt: Int, hasAreas: Bool,
+                             _ table: inout Table) -> [[SheetCell]] {
+        guard !comparison.retainedNames.isEmpty, hasAreas else { return [] }
+        var rows: [[SheetCell]] = []
+        for (n, name) in comparison.retainedNames.enumerated() {
+            let r = totalsAt + 1 + n
+            var cells = [SheetCell](repeating: .empty, count: table.columnCount)
+            cells[0] = .text("Retained centrally: \(name)")
+            var bound: [B] = []
+            for j in 0..<table.s {
+                let amount = comparison.retained[n][j]
+                let sources = j < table.retainedCells.count ? table.retainedCells[j][name] ?? [] : []
+                let made = sources.isEmpty ? (cell: SheetCell.money(amount), bound: B.stored(amount))
+                    : table.gate.cell("=" + sources.map { $0.on(sheet: table.sheets[j]) }.joined(separator: "+"), .money(amount), .body,
+                                      B.sum(table.scenarios[j].retainedSlices.filter { $0.name == name }.map { B.stored($0.amount) }))
+                cells[table.amountColumn(j)] = made.cell
+                table.belowBounds[table.amountColumn(j), default: []].append(made.bound)
+                bound.append(made.bound)
+                guard j > 0 else { continue }
+                let change = table.gate.cell(
+                    "=\(CellRef(row: r, column: table.amountColumn(j)).a1)-\(CellRef(row: r, column: table.amountColumn(0)).a1)",
+                    .money(comparison.retainedDifference(name: n, scenario: j)), .body, bound[j] - bound[0])
+                cells[table.changeColumn(j)] = change.cell
+                table.belowBounds[table.changeColumn(j), default: []].append(change.bound)
+            }
+            rows.append(cells)
+        }
+        var pot = [SheetCell](repeating: .empty, count: table.columnCount)
+        pot[0] = .text("Pot", .total)
+        let span = totalsAt...(totalsAt + rows.count)
+        func sum(_ column: Int, _ result: Money) {
+            pot[column] = table.gate.cell("=SUM(\(CellArea(column: column, rows: span).a1))", .money(result), .total,
+                                          B.sum(table.belowBounds[column] ?? [])).cell
+        }
+        for (j, scenario) in table.scenarios.enumerated() {
+            sum(table.amountColumn(j), scenario.pot)
+            // Two pots, each within `Money.spreadsheetLimit`: the difference cannot overflow.
+            if j > 0 { sum(table.changeColumn(j), Money(pence: scenario.pot.pence - table.scenarios[0].pot.pence)) }
+        }
+        rows.append(pot)
+        return rows
     }
 }

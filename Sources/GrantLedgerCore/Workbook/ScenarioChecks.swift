@@ -30,9 +30,15 @@ struct ScenarioChecks {
     var adjustmentLive: [Bool] = []
     /// Per column of the table: its total as a SUM agrees with the exact total.
     var totalLive: [Int: Bool] = [:]
+    /// What the formula shares, `Pot` less the top-slices, as a formula reproduces it to the penny
+    /// (true when there are no top-slices: the formula then shares the pot cell itself).
+    var formulaPotLive = true
+    /// The cell the exact amounts multiply: the pot, or what the formula shares after top-slices.
+    var formulaPotBound = SpreadsheetBound(value: .zero, error: .zero)
     /// Some figure is entered by value because spreadsheet arithmetic could not reproduce it.
     var anyByValue: Bool { !everyStepIsLive || shareLive.contains { $0.contains(false) } || blendedLive.contains(false)
-        || exactLive.contains(false) || afterFloorLive.contains(false) || adjustmentLive.contains(false) || totalLive.values.contains(false) }
+        || exactLive.contains(false) || afterFloorLive.contains(false) || adjustmentLive.contains(false) || totalLive.values.contains(false)
+        || !formulaPotLive }
 
     var everyStepIsLive: Bool {
         !beforeRoundingColumn && leftover && ranking && (!floorColumns || factorFormula)
@@ -52,6 +58,7 @@ struct ScenarioChecks {
             return
         }
         // What the spreadsheet computes, cell by cell, with its error bound (see SpreadsheetBound).
+        checkFormulaPot(a)
         let blend = checkBlend(a)
         let baseCells = checkFloor(a, exactCells: blend.exact)
         let rounding = checkRounding(a, perUnit: perUnit, baseCells: baseCells)
@@ -83,15 +90,32 @@ struct ScenarioChecks {
         }
         let freeTotal = Rational.sum(a.areas.filter { !$0.isFloored }.map(\.formulaAmount))
         let floors = floor * Rational(a.areas.filter(\.isFloored).count)
-        guard !freeTotal.isZero, let expected = try? (Rational(pence: a.pot) - floors).divided(by: freeTotal) else { return (columns, false) }
+        // What the formula shares, less the floors: with top-slices paid to floored areas the factor
+        // is otherwise, and is then entered by value.
+        guard !freeTotal.isZero, let expected = try? (Rational(pence: a.formulaPot) - floors).divided(by: freeTotal) else {
+            return (columns, false)
+        }
         return (columns, expected == flooring.factor)
+    }
+
+    /// What the formula shares: the pot, or `Pot` less the top-slices' cells (one SUM), by formula
+    /// where that reproduces the program's figure to the penny.
+    private mutating func checkFormulaPot(_ a: Allocation) {
+        let pot = B.stored(a.pot)
+        guard !a.topSlices.isEmpty else {
+            formulaPotBound = pot
+            return
+        }
+        let formula = pot - B.sum(a.topSlices.map { B.stored($0.amount) })
+        formulaPotLive = formula.value == FormulaResult.money(a.formulaPot).sheetNumber && formula.agreesToThePenny
+        formulaPotBound = formulaPotLive ? formula : B.stored(a.formulaPot)
     }
 
     /// The shares, blended shares and exact amounts as the spreadsheet computes them: which agree,
     /// and each cell's bound (the formula's where it agrees, the stored value's elsewhere).
     private mutating func checkBlend(_ a: Allocation) -> (columnSums: [B], shares: [[B]], blended: [B], exact: [B]) {
         let k = a.indicators.count
-        let pot = Rational(pence: a.pot)
+        let formulaPot = Rational(pence: a.formulaPot)
         let values = a.areas.map { $0.values.map { B.stored($0) } }
         let columnSums = (0..<k).map { j in B.sum(values.map { $0[j] }) }
         var shareCells: [[B]] = []
@@ -115,11 +139,10 @@ struct ScenarioChecks {
             blendedLive.append(ok)
             blendedCells.append((ok ? blend : nil) ?? B.stored(area.blendedShare))
         }
-        let potCell = B.stored(pence: pot)
         var exactCells: [B] = []
         for (i, area) in a.areas.enumerated() {
-            let formula = potCell * blendedCells[i]
-            let ok = area.formulaAmount == pot * area.blendedShare && formula.agrees
+            let formula = formulaPotBound * blendedCells[i]
+            let ok = area.formulaAmount == formulaPot * area.blendedShare && formula.agrees
             exactLive.append(ok)
             exactCells.append(ok ? formula : B.stored(pence: area.formulaAmount))
         }
@@ -132,7 +155,7 @@ struct ScenarioChecks {
         var baseCells = exactCells
         var factorLive = factorFormula
         if floorColumns, let flooring = a.flooring {
-            let potCell = B.stored(pence: Rational(pence: a.pot))
+            let potCell = formulaPotBound
             let floorCell = B.stored(pence: Rational(pence: flooring.floor))
             let freeSum = B.sum(a.areas.indices.filter { !a.areas[$0].isFloored }.map { exactCells[$0] })
             let floored = Rational(a.areas.filter(\.isFloored).count)

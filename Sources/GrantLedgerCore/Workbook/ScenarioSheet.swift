@@ -9,8 +9,13 @@
 /// allocation's own figure; anywhere else the figure is entered as a value and a note says so. That
 /// covers two cases. Spreadsheet arithmetic is binary, so rounding down an amount within a hair of a
 /// whole unit, or ranking two remainders that nearly tie at the cut-off, could come out otherwise.
-/// And an allocation may use steps this sheet does not spell out as formulas (top-slices, caps,
-/// damping): their results appear as the program computed them, in a "Before rounding" column.
+/// And an allocation may use steps this sheet does not spell out as formulas (top-slices paid to
+/// areas, caps, damping): their results appear as the program computed them, in a "Before
+/// rounding" column. Such a sheet is locked, with a note by the pot (`ScenarioSheet+Retained`): a
+/// pot typed in would move the formula amounts past a floor the program met, with nothing to say so.
+///
+/// After the rounding come the amount per head and the change on last year (`+LastYear`); below the
+/// total, the top-slices retained centrally and the pot, so the Amount column adds up to it.
 enum ScenarioSheet {
     /// How near (in units) to a whole unit an amount may be before rounding it down is left to the
     /// program: far wider than the error of a few double-precision operations on amounts in pence.
@@ -20,14 +25,18 @@ enum ScenarioSheet {
             * Rational(storage: .small(1, 1_000_000_000_000))
     }
 
-    /// The rows above the table, in order; their number fixes where the table starts.
-    enum Setting { case pot, unit, floor, weightSum, leftover, factor }
+    /// The rows above the table, in order; their number fixes where the table starts. A top-slice
+    /// is the `i`th of the allocation's; `formulaPot` (what the formula shares) follows them.
+    enum Setting: Hashable { case pot, topSlice(Int), formulaPot, unit, floor, weightSum, leftover, factor }
 
     /// A scenario's sheet and each area's Amount cell on it, for the Comparison sheet's formulas.
     struct Built {
         let sheet: SheetModel
         /// By area name; a name that occurs twice points at its last row.
         let amountCells: [String: CellRef]
+        /// The Amount cells of the rows below the areas that hold the top-slices retained centrally,
+        /// by top-slice name (a name given twice has two).
+        var retainedCells: [String: [CellRef]] = [:]
     }
 
     /// Where everything sits: the table's columns (the floor's or the before-rounding column only
@@ -39,8 +48,16 @@ enum ScenarioSheet {
         let blended: Int, exact: Int
         let floored: Int?, afterFloor: Int?, beforeRounding: Int?
         let roundedDown: Int, remainder: Int, extra: Int, amount: Int, adjustment: Int
+        /// After the rounding: the per-head base's own column (when no indicator's column is it),
+        /// where the base is, the amount per head; last year, the change and the change as a percent.
+        let perHeadBase: Int?, baseColumn: Int?, perHead: Int?
+        let lastYear: Int?, change: Int?, changePercent: Int?
+        let columnCount: Int
         let settings: [Setting]
         let weightRow: Int, header: Int, first: Int, last: Int
+        /// What the program meets that the sheet's formulas do not re-run (floors, damping, …):
+        /// when there is any, the sheet is locked and its inputs are not shaded as changeable.
+        let lockedBy: [String]
 
         init(_ a: Allocation, _ check: ScenarioChecks, tableAt top: Int) {
             self.a = a
@@ -60,7 +77,14 @@ enum ScenarioSheet {
                 (floored, afterFloor, beforeRounding) = (nil, nil, nil)
             }
             (roundedDown, remainder, extra, amount, adjustment) = (next, next + 1, next + 2, next + 3, next + 4)
-            var settings: [Setting] = [.pot, .unit]
+            next += 5
+            (perHeadBase, baseColumn, perHead) = ScenarioSheet.perHeadColumns(a, at: &next)
+            (lastYear, change, changePercent) = a.previousFile == nil ? (nil, nil, nil) : (next, next + 1, next + 2)
+            columnCount = a.previousFile == nil ? next : next + 3
+            var settings: [Setting] = [.pot]
+            settings += a.topSlices.indices.map { Setting.topSlice($0) }
+            if !a.topSlices.isEmpty { settings.append(.formulaPot) }
+            settings.append(.unit)
             if check.floorColumns { settings.append(.floor) }
             settings += [.weightSum, .leftover]
             if check.floorColumns { settings.append(.factor) }
@@ -69,12 +93,14 @@ enum ScenarioSheet {
             header = weightRow + 1
             first = header + 1
             last = first + n - 1
+            lockedBy = ScenarioSheet.lockedBy(a, check)
         }
 
         func valueColumn(_ j: Int) -> Int { 1 + j }
         func shareColumn(_ j: Int) -> Int { 1 + k + j }
         var base: Int { afterFloor ?? beforeRounding ?? exact }
-        var columnCount: Int { adjustment + 1 }
+        /// A setting a reader may change: shaded, unless the sheet is locked.
+        var inputLook: CellLook { lockedBy.isEmpty ? .input : .body }
         func column(_ c: Int) -> CellArea { CellArea(column: c, rows: first...last) }
         var weightArea: CellArea {
             CellArea(first: CellRef(row: weightRow, column: shareColumn(0)), last: CellRef(row: weightRow, column: shareColumn(max(0, k - 1))))
@@ -82,7 +108,7 @@ enum ScenarioSheet {
     }
 
     static func build(_ a: Allocation, sheetName name: String, checks: ScenarioChecks? = nil,
-                      stepsShownBy: String? = nil, _ names: inout [DefinedName]) -> Built {
+                      stepsShownBy: String? = nil, reallocateBy: String? = nil, _ names: inout [DefinedName]) -> Built {
         let check = checks ?? ScenarioChecks(a)
         var sheet = SheetBuilder()
         sheet.maxWidth = 30
@@ -94,38 +120,53 @@ enum ScenarioSheet {
         var weightGate = FormulaGate()
         var rowOf: [Setting: Int] = [:]
         for setting in layout.settings {
-            rowOf[setting] = sheet.add(settingRow(setting, at: sheet.nextRow, layout, &weightGate))
+            rowOf[setting] = sheet.add(settingRow(setting, at: sheet.nextRow, layout, reallocateBy: reallocateBy, &weightGate))
         }
         sheet.addBlank()
         sheet.add(weightsRow(layout))
         sheet.add(titles(layout).map { .text($0, .header) })
         let decimals = (0..<layout.k).map { j in a.areas.map { places($0.values[j]) }.max() ?? 0 }
         var amountCells: [String: CellRef] = [:]
+        // The cells after the rounding (per head, last year) and below the total (retained, the pot).
+        var gate = FormulaGate()
+        var changes: [SpreadsheetBound] = []
         for (i, area) in a.areas.enumerated() {
-            let r = sheet.add(areaRow(i, layout, decimals))
-            amountCells[area.name] = CellRef(row: r, column: layout.amount)
+            var cells = areaRow(i, layout, decimals)
+            if let change = lastYearCells(&cells, i, layout, &gate) { changes.append(change) }
+            amountCells[area.name] = CellRef(row: sheet.add(cells), column: layout.amount)
         }
-        sheet.add(totalsRow(layout, decimals))
+        var totals = totalsRow(layout, decimals)
+        lastYearTotals(&totals, layout, changes: changes, &gate)
+        let totalsAt = sheet.add(totals)
+        var retainedCells: [String: [CellRef]] = [:]
+        for (slice, cells) in retainedRows(layout, totalsAt: totalsAt, rowOf, &gate) {
+            let r = sheet.add(cells)
+            if let slice { retainedCells[slice.name, default: []].append(CellRef(row: r, column: layout.amount)) }
+        }
 
         sheet.addBlank()
         sheet.add([.text("How the amounts are worked out", .section)])
-        for step in steps(a, check, byValue: check.anyByValue || weightGate.anyByValue, shownBy: stepsShownBy) { sheet.add([.text(step, .note)]) }
+        let byValue = check.anyByValue || weightGate.anyByValue || gate.anyByValue
+        for step in steps(a, check, byValue: byValue, shownBy: stepsShownBy) { sheet.add([.text(step, .note)]) }
         sheet.addBlank()
         let chartRow = sheet.nextRow
         addNames(&names, sheet: name, layout, rowOf)
-        var charts: [ChartModel] = []
-        if layout.n > 0 {
-            charts.append(ChartModel(
-                kind: .bar, title: "Amount by area: \(a.sheetTitle)",
-                series: [ChartModel.Series(name: "Amount", categories: SheetArea(sheet: name, area: layout.column(0)),
-                                           values: SheetArea(sheet: name, area: layout.column(layout.amount)), color: ChartModel.darkBlue)],
-                anchor: CellRef(row: chartRow, column: 0), widthScale: 2,
-                heightScale: max(1, 0.4 + 0.12 * Double(layout.n))))
-        }
-        let model = SheetModel(name: name, title: "Allocation: \(a.sheetTitle)", rows: sheet.sheetRows,
+        var model = SheetModel(name: name, title: "Allocation: \(a.sheetTitle)", rows: sheet.sheetRows,
                                columnWidths: sheet.widths, frozenRows: layout.header + 1, frozenColumns: 1,
-                               printTitleRows: layout.header...layout.header, charts: charts)
-        return Built(sheet: model, amountCells: amountCells)
+                               printTitleRows: layout.header...layout.header, charts: chart(layout, sheet: name, at: chartRow))
+        model.isLocked = !layout.lockedBy.isEmpty
+        return Built(sheet: model, amountCells: amountCells, retainedCells: retainedCells)
+    }
+
+    /// The bar chart of the areas' amounts, below the notes.
+    static func chart(_ layout: Layout, sheet name: String, at row: Int) -> [ChartModel] {
+        guard layout.n > 0 else { return [] }
+        let a = layout.a
+        return [ChartModel(
+            kind: .bar, title: "Amount by area: \(a.sheetTitle)",
+            series: [ChartModel.Series(name: "Amount", categories: SheetArea(sheet: name, area: layout.column(0)),
+                                       values: SheetArea(sheet: name, area: layout.column(layout.amount)), color: ChartModel.darkBlue)],
+            anchor: CellRef(row: row, column: 0), widthScale: 2, heightScale: max(1, 0.4 + 0.12 * Double(layout.n)))]
     }
 
     static func subtitle(_ a: Allocation, _ check: ScenarioChecks) -> String {
@@ -139,17 +180,25 @@ enum ScenarioSheet {
     }
 
     /// One of the settings above the table, in row `r`.
-    static func settingRow(_ setting: Setting, at r: Int, _ layout: Layout, _ weightGate: inout FormulaGate) -> [SheetCell] {
+    static func settingRow(_ setting: Setting, at r: Int, _ layout: Layout, reallocateBy: String? = nil,
+                           _ weightGate: inout FormulaGate) -> [SheetCell] {
         let a = layout.a, check = layout.check
         switch setting {
         case .pot:
-            return [.text("Pot", .label), .money(a.pot, .input), .text(check.everyStepIsLive
-                ? "Change the pot or a weight (the shaded cells): every share, amount and rounding below follows."
-                : "Change the pot or a weight (the shaded cells): the shares and amounts that are formulas follow.", .note)]
+            return [.text("Pot", .label), .money(a.pot, layout.inputLook), .text(potNote(layout, reallocateBy: reallocateBy), .note)]
+        case .topSlice(let i):
+            let slice = a.topSlices[i]
+            return [.text("Top-slice: \(slice.name)", .label), .money(slice.amount, layout.inputLook),
+                    .text(slice.area.map { "paid to \($0), in its amount" } ?? "retained centrally: shown below the areas", .note)]
+        case .formulaPot:
+            let slices = CellArea(column: 1, rows: (r - a.topSlices.count)...(r - 1))
+            return [.text("Shared by the formula", .label),
+                    check.formulaPotLive ? .formula("=Pot-SUM(\(slices.a1))", .money(a.formulaPot)) : .money(a.formulaPot, CellLook.body.markedExact),
+                    .text("the pot less the top-slices: what the blended shares divide", .note)]
         case .unit:
-            return [.text("Rounding unit", .label), .money(a.unit, .input), .text("amounts are whole multiples of this", .note)]
+            return [.text("Rounding unit", .label), .money(a.unit, layout.inputLook), .text("amounts are whole multiples of this", .note)]
         case .floor:
-            return [.text("Floor", .label), .money(a.flooring?.floor ?? .zero, .input),
+            return [.text("Floor", .label), .money(a.flooring?.floor ?? .zero, layout.inputLook),
                     .text("every area receives at least this; the areas above it are scaled down to pay for it", .note)]
         case .weightSum:
             let weightSum = Rational.sum(a.indicators.map(\.weight))
@@ -173,12 +222,14 @@ enum ScenarioSheet {
         case .factor:
             let factor = a.flooring?.factor ?? .zero
             let floored = layout.column(layout.floored ?? 0).a1
-            let formula = "=(Pot-COUNTIF(\(floored),\"Yes\")*FloorAmount)/SUMIF(\(floored),\"No\",\(layout.column(layout.exact).a1))"
+            let pot = a.topSlices.isEmpty ? "Pot" : "FormulaPot"
+            let formula = "=(\(pot)-COUNTIF(\(floored),\"Yes\")*FloorAmount)/SUMIF(\(floored),\"No\",\(layout.column(layout.exact).a1))"
             return [
                 .text("Scale factor", .label),
                 check.factorFormula ? .formula(formula, .number(factor), CellLook.body.decimals(9))
                     : SheetCell(.number(factor), CellLook.body.decimals(9).markedExact),
-                .text("(pot − floors) ÷ the exact amounts of the areas above the floor: what each of them is multiplied by", .note),
+                .text("(\(a.topSlices.isEmpty ? "pot" : "what the formula shares") − floors) ÷ the exact amounts of the areas above "
+                      + "the floor: what each of them is multiplied by", .note),
             ]
         }
     }
@@ -188,7 +239,7 @@ enum ScenarioSheet {
         var weights = [SheetCell](repeating: .empty, count: layout.columnCount)
         weights[0] = .text("Weight", .label)
         for (j, indicator) in layout.a.indicators.enumerated() {
-            weights[layout.shareColumn(j)] = SheetCell(.percent(indicator.weight), CellLook.input.decimals(2))
+            weights[layout.shareColumn(j)] = SheetCell(.percent(indicator.weight), layout.inputLook.decimals(2))
         }
         return weights
     }
@@ -207,6 +258,11 @@ enum ScenarioSheet {
             titles[afterFloor] = "After floor"
         }
         if let beforeRounding = layout.beforeRounding { titles[beforeRounding] = "Before rounding" }
+        if let base = layout.perHeadBase { titles[base] = layout.a.perHeadColumn ?? "" }
+        if let perHead = layout.perHead { titles[perHead] = "Per head" }
+        if let lastYear = layout.lastYear, let change = layout.change, let percent = layout.changePercent {
+            (titles[lastYear], titles[change], titles[percent]) = ("Last year", "Change", "Change %")
+        }
         titles[layout.roundedDown] = "Rounded down"
         titles[layout.remainder] = "Remainder (units)"
         titles[layout.extra] = "Extra unit"
@@ -236,7 +292,7 @@ enum ScenarioSheet {
             ? .formula("=" + blendTerms.joined(separator: "+"), .percent(area.blendedShare), CellLook.body.decimals(4))
             : SheetCell(.percent(area.blendedShare), CellLook.body.decimals(4).markedExact)
         cells[layout.exact] = check.exactLive[i]
-            ? .formula("=Pot*\(ref(layout.blended))", .preciseMoney(pence: area.formulaAmount))
+            ? .formula("=\(a.topSlices.isEmpty ? "Pot" : "FormulaPot")*\(ref(layout.blended))", .preciseMoney(pence: area.formulaAmount))
             : SheetCell(.preciseMoney(pence: area.formulaAmount), CellLook.body.markedExact)
         if let floored = layout.floored, let afterFloor = layout.afterFloor {
             cells[floored] = .text(area.isFloored ? "Yes" : "No")
@@ -284,7 +340,7 @@ enum ScenarioSheet {
     static func totalsRow(_ layout: Layout, _ decimals: [Int]) -> [SheetCell] {
         let a = layout.a, check = layout.check
         var totals = [SheetCell](repeating: SheetCell(.empty, .total), count: layout.columnCount)
-        totals[0] = .text("Total", .total)
+        totals[0] = .text(a.retainedSlices.isEmpty ? "Total" : "Total to areas", .total)
         guard layout.n > 0 else { return totals }
         // A total is a SUM only where spreadsheet arithmetic is sure to reproduce it.
         func sum(_ c: Int, _ result: FormulaResult, decimals: Int? = nil, _ kind: ScenarioChecks.TotalColumn, _ index: Int = 0) {
@@ -318,7 +374,9 @@ enum ScenarioSheet {
         var steps = [
             "1. Each indicator's share is the area's value divided by the column total.",
             "2. The blended share is the sum of weight × share over the indicators (the weights add up to 100%).",
-            "3. The exact amount is the pot × the blended share, to a fraction of a penny.",
+            a.topSlices.isEmpty ? "3. The exact amount is the pot × the blended share, to a fraction of a penny."
+                : "3. The exact amount is what the formula shares (the pot less the top-slices) × the blended share, to a "
+                + "fraction of a penny.",
         ]
         if check.floorColumns {
             steps.append("4. Areas below the floor are lifted to it; the others are multiplied by the scale factor, so the "
@@ -330,6 +388,13 @@ enum ScenarioSheet {
         steps.append("\(steps.count + 1). Each amount is rounded down to a whole \(unit); the units left over go one each to the areas "
                      + "with the largest remainders (ties to the area first in the file), so the amounts add up exactly.")
         steps.append("The rounding adjustment is the amount less the amount before rounding: what rounding gave or took.")
+        if !a.retainedSlices.isEmpty {
+            steps.append("The top-slices retained centrally are listed below the areas: with them the Amount column adds up to the pot.")
+        }
+        if let column = a.perHeadColumn { steps.append("Per head is the amount ÷ \(column), in pounds per head.") }
+        if a.previousFile != nil {
+            steps.append("Change is the amount less last year's, and as a percentage of last year's (n/a where last year's was nothing).")
+        }
         if byValue {
             steps.append("Where spreadsheet arithmetic (binary, about 16 significant digits) cannot be sure to reproduce an "
                          + "exact figure — an amount too close to a whole \(unit), a near tie for the last units, or a large pot "
@@ -347,6 +412,7 @@ enum ScenarioSheet {
             names.append(DefinedName(title, SheetArea(sheet: name, area: CellArea(column: 1, rows: row...row)), isLocal: true))
         }
         local("Pot", rowOf[.pot])
+        local("FormulaPot", rowOf[.formulaPot])
         local("Unit", rowOf[.unit])
         local("FloorAmount", rowOf[.floor])
         local("Factor", rowOf[.factor])

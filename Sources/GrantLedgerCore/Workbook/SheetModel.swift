@@ -22,6 +22,10 @@ public struct SheetModel: Sendable {
     public var highlights: [TextHighlight] = []
     /// Rows that begin a new printed page (so a chart is not cut in two across pages).
     public var pageBreaks: [Int] = []
+    /// Protected without a password, every cell locked: a guard against an edit the sheet's figures
+    /// cannot follow (a pot typed on an allocation sheet whose floors the program met), said on the
+    /// sheet itself; anyone may unprotect it, so it is not a secret.
+    public var isLocked = false
 }
 
 /// Colour the cells of `area` whose text is exactly `text` (made by the sheet builders).

@@ -34,13 +34,49 @@ struct AllocateOptionsTests {
         ])
         #expect(output.status == 0, "\(output.stderr)")
         let lines = output.stdout.split(separator: "\n")
-        #expect(lines.first == "area,share,amount,floored,capped,top_slice,damping,previous,change,change_pct,per_head")
-        let pence = lines.dropFirst().map { line -> Int in
-            let amount = line.split(separator: ",")[2]
-            return Int(amount.replacingOccurrences(of: ".", with: "")) ?? 0
-        }
-        #expect(pence.reduce(0, +) == 26_000_000, "the pot less the retained top-slice")
+        #expect(lines.first == "area,share,amount,floored,capped,top_slice,damping,previous,change,change_pct,per_head,kind")
+        let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let pence = rows.map { Int($0[2].replacingOccurrences(of: ".", with: "")) ?? 0 }
+        let areaPence = zip(rows, pence).filter { $0.0.last == "area" }.map(\.1)
+        #expect(pence.reduce(0, +) == 27_075_000, "every row, the retained top-slice's with the areas', adds up to the pot")
+        #expect(areaPence.reduce(0, +) == 26_000_000, "the areas' rows: the pot less the retained top-slice")
+        #expect(areaPence.count == 7)
+        // The retained top-slice is the last row: its name, its amount and its kind, nothing else.
+        #expect(lines.last == "evaluation,,10750.00,,,,,,,,,retained")
         #expect(lines.contains { $0.hasPrefix("Gedling,") && $0.contains(",5000.00,") })
+    }
+
+    /// This year's CSV, retained row and all, reads back as next year's previous allocation: the
+    /// retained row is skipped, not taken for an area the area file lacks.
+    @Test func theCSVReadsBackAsLastYear() throws {
+        let output = try AllocateCLI.allocate(Self.base + ["--top-slice", "evaluation £10,750", "--format", "csv"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let file = try AllocateCLI.temporaryDirectory().appendingPathComponent("this-year.csv")
+        try output.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let next = try AllocateCLI.allocate(Self.base + ["--previous", file.path, "--format", "csv"])
+        #expect(next.status == 0, "\(next.stderr)")
+        let lines = next.stdout.split(separator: "\n")
+        #expect(lines.first == "area,share,amount,previous,change,change_pct")
+        // Last year's Ashfield is this run's.
+        let last = output.stdout.split(separator: "\n").first { $0.hasPrefix("Ashfield,") }?.split(separator: ",")[2]
+        #expect(lines.first { $0.hasPrefix("Ashfield,") }?.split(separator: ",")[3] == last)
+    }
+
+    /// Several scenarios side by side as CSV: a retained row per top-slice name, so each scenario's
+    /// column adds up to its pot, and its difference from the first.
+    @Test func theComparisonCSVCarriesTheRetainedRows() throws {
+        let output = try AllocateCLI.allocate(["examples/scenarios/nwps-2021-22-thirds.scenario",
+                                               "examples/scenarios/nwps-2021-22-damped.scenario", "--format", "csv"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.first?.hasSuffix(",kind") == true)
+        #expect(lines.last == "evaluation,0.00,5000.00,5000.00,retained")
+        let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        for column in [1, 2] {
+            let pence = rows.map { Int($0[column].replacingOccurrences(of: ".", with: "")) ?? 0 }
+            #expect(pence.reduce(0, +) == 27_075_000, "column \(column) adds up to the pot")
+        }
+        #expect(rows.dropLast().allSatisfy { $0.last == "area" })
     }
 
     @Test func theTableEndsWithThePot() throws {

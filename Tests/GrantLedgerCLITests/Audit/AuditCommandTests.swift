@@ -137,4 +137,47 @@ struct AuditWorkbookTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("error[missing-field]: --as-of dates the workbook, so it needs --xlsx FILE"))
     }
+
+    /// The allocation sheets `export --xlsx` takes (`--scenario`, the one-off settings): audit's
+    /// workbook has the same scenario sheets, cell for cell, read by the same option group.
+    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    func takesTheSameScenarioOptionsAsExport() throws {
+        try WorkbookOracle.requireAvailable()
+        let folder = try ScratchFolder()
+        let scenarios = ["--scenario", "examples/scenarios/nwps-2021-22-thirds.scenario",
+                         "--scenario", "examples/scenarios/nwps-2021-22-damped.scenario",
+                         "--allocation-name", "One-off", "--pot", "£1,000", "--areas", "examples/areas/nottinghamshire-districts.csv",
+                         "--weight", "population=1"]
+        let audited = folder.url.appendingPathComponent("audit.xlsx").path
+        let exported = folder.url.appendingPathComponent("export.xlsx").path
+        let audit = try Grantledger.run(AuditCommandTests.clean + ["--xlsx", audited, "--as-of", "2026-11-25"] + scenarios)
+        #expect(audit.status == 0, "\(audit.stderr)")
+        let export = try Grantledger.run(["export", "--xlsx", exported, "--as-of", "2026-11-25"] + scenarios)
+        #expect(export.status == 0, "\(export.stderr)")
+        let (a, e) = (try WorkbookOracle.inspect(audited), try WorkbookOracle.inspect(exported))
+        let sheets = ["One-off", "nwps-2021-22-thirds", "nwps-2021-22-damped", "Comparison"]
+        #expect(a.sheets.filter(sheets.contains) == sheets)
+        for sheet in sheets {
+            #expect(NSDictionary(dictionary: a.cells(sheet)) == NSDictionary(dictionary: e.cells(sheet)), "\(sheet) differs")
+        }
+        // The scenario files are fingerprinted on audit's Provenance sheet, as on export's.
+        let provenance = a.cells("Provenance").values.compactMap { $0["value"] as? String }
+        #expect(provenance.contains("examples/scenarios/nwps-2021-22-damped.scenario"))
+        #expect(provenance.contains("examples/scenarios/nwps-2020-21-illustrative.csv"))
+    }
+
+    @Test func allocationOptionsWithoutAWorkbookAreAUsageMistakeAndBadOnesAreLocated() throws {
+        let alone = try Grantledger.run(AuditCommandTests.clean + ["--scenario", "examples/scenarios/nwps-2021-22-thirds.scenario"])
+        #expect(alone.status == 2)
+        #expect(alone.stderr.contains("error[missing-field]: --scenario puts an allocation sheet in the workbook, so it needs --xlsx FILE"),
+                "\(alone.stderr)")
+        let folder = try ScratchFolder()
+        let path = folder.url.appendingPathComponent("audit.xlsx").path
+        let bad = try Grantledger.run(AuditCommandTests.clean + ["--xlsx", path, "--scenario", "examples/scenarios/no-such.scenario",
+                                                                 "--pot", "£100"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("error[file-not-found]: scenario examples/scenarios/no-such.scenario cannot be read"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("error[no-weights]: an allocation sheet needs weights (--weight)"), "every problem in one run")
+        #expect(!FileManager.default.fileExists(atPath: path), "nothing written")
+    }
 }

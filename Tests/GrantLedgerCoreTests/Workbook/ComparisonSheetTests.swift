@@ -48,4 +48,33 @@ struct ComparisonSheetTests {
             try Self.build([huge.named("Huge"), thirds.named("Thirds")])
         }
     }
+
+    /// A scenario with a top-slice retained centrally: a row for it below the total, each scenario's
+    /// amount pointing at its own sheet's retained row (£0.00 where it has none), then the pot as the
+    /// SUM of the total and that row, so every column visibly adds up to its pot.
+    @Test func theRetainedRowAndThePotAddUpToEachScenariosPot() throws {
+        let thirds = try WorkbookFixtures.allocation(pot: 27_075_000, weights: WorkbookFixtures.thirds).named("Thirds")
+        let sliced = try ScenarioSheetCommitteeTests.allocation {
+            $0.topSlices = [TopSlice(name: "evaluation", amount: Money(pence: 500_000))]
+        }.named("Sliced")
+        var names: [DefinedName] = []
+        var sheets: [ScenarioSheet.Built] = []
+        for scenario in [thirds, sliced] {
+            sheets.append(ScenarioSheet.build(scenario, sheetName: scenario.sheetTitle, &names))
+        }
+        let sheet = try ComparisonSheet.build([thirds, sliced], sheets: ["Thirds", "Sliced"], amountCells: sheets.map(\.amountCells),
+                                              retainedCells: sheets.map(\.retainedCells), &names)
+        let total = try #require(sheet.find("Total to areas", role: .total)).row
+        #expect(sheet.cell("Total to areas", under: "Sliced")?.money == Money(pence: 26_575_000))
+        #expect(sheet.cell(row: total + 1, column: 0).value == .text("Retained centrally: evaluation"))
+        let retained = try #require(sheets[1].retainedCells["evaluation"]?.first)
+        #expect(sheet.cell("Retained centrally: evaluation", under: "Sliced")?.value
+                == .formula(Formula("=" + retained.on(sheet: "Sliced"), .money(Money(pence: 500_000)))))
+        #expect(sheet.cell("Retained centrally: evaluation", under: "Thirds")?.value == .money(.zero))
+        #expect(sheet.cell("Retained centrally: evaluation", under: "Change: Sliced")?.formula?.result == .money(Money(pence: 500_000)))
+        #expect(sheet.cell(row: total + 2, column: 0).value == .text("Pot"))
+        #expect(sheet.cell(row: total + 2, column: 1).value == .formula(Formula("=SUM(B\(total + 1):B\(total + 2))", .money(thirds.pot))))
+        #expect(sheet.cell(row: total + 2, column: 2).value == .formula(Formula("=SUM(C\(total + 1):C\(total + 2))", .money(sliced.pot))))
+        #expect(sheet.cell(row: total + 2, column: 3).formula?.result == .money(.zero), "the same pot")
+    }
 }

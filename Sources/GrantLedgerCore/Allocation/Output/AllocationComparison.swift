@@ -6,6 +6,11 @@ public struct AllocationComparison: Sendable {
     public let areaNames: [String]
     /// `amounts[area][scenario]`.
     public let amounts: [[Money?]]
+    /// The names of the top-slices any scenario retains centrally, in the order first given.
+    public let retainedNames: [String]
+    /// `retained[name][scenario]`: what the scenario retains under that name (zero when it has no
+    /// such top-slice), so that each scenario's areas and retained rows add up to its pot.
+    public let retained: [[Money]]
 
     public init(_ allocations: [Allocation]) {
         self.allocations = allocations
@@ -19,6 +24,24 @@ public struct AllocationComparison: Sendable {
             Dictionary(allocation.areas.map { ($0.name, $0.amount) }, uniquingKeysWith: { first, _ in first })
         }
         amounts = names.map { name in lookups.map { $0[name] } }
+        var retainedNames: [String] = []
+        var seenSlices: Set<String> = []
+        for allocation in allocations {
+            for slice in allocation.retainedSlices where seenSlices.insert(slice.name).inserted { retainedNames.append(slice.name) }
+        }
+        self.retainedNames = retainedNames
+        // Top-slices add up to at most their pot (the settings' checks): the checked sums cannot overflow.
+        retained = retainedNames.map { name in
+            allocations.map { allocation in
+                Money(pence: allocation.retainedSlices.filter { $0.name == name }.reduce(0) { $0 + $1.amount.pence })
+            }
+        }
+    }
+
+    /// What scenario `s` retains under `retainedNames[name]` less what the first does.
+    public func retainedDifference(name: Int, scenario s: Int) -> Money {
+        // Parts of two pots, each within `Money.spreadsheetLimit`: the checked difference cannot overflow.
+        Money(pence: retained[name][s].pence - retained[name][0].pence)
     }
 
     /// `amount in scenario s` − `amount in the first`, for an area in both.

@@ -1,7 +1,10 @@
-/// The allocation as JSON with every figure exact (`total` is what the areas receive: the pot less
-/// `retained`): fractions are strings such as `"421/8247"`,
+/// The allocation as JSON with every figure exact: fractions are strings such as `"421/8247"`,
 /// amounts of money are plain decimal strings (`"46234.57"`), never JSON numbers, which readers
 /// parse as binary floating point.
+///
+/// The retained top-slices are the `top_slices` whose `area` is null; `retained` is their sum and
+/// `total` what the areas receive, so `areas[].amount` and the retained top-slices' amounts add up
+/// to `pot` (`total + retained = pot`), the rows the CSV marks `kind=retained`.
 public enum AllocationJSON {
     public static func text(_ allocation: Allocation) -> String {
         JSONWriter.document([

@@ -34,7 +34,7 @@ public enum AllocationTable {
             rows.append(row)
         }
         let areaTotal = allocation.total
-        var totals = [allocation.retained.isZero ? "Total" : "Total to areas"]
+        var totals = [allocation.retainedSlices.isEmpty ? "Total" : "Total to areas"]
         totals += allocation.indicators.indices.map { k in
             ExactText.percent(Rational.sum(allocation.areas.map { $0.shares[k] }))
         }
@@ -46,24 +46,18 @@ public enum AllocationTable {
         }
         if limits { totals.append("") }
         totals.append(areaTotal.formatted(.display))
-        if columns.perHead {
-            let base = Rational.sum(allocation.areas.compactMap(\.perHeadBase))
-            totals.append(base.isZero ? "n/a" : ExactText.perHead(Rational(pence: areaTotal).divided(byNonZero: base)))
-        }
-        if columns.previous {
-            // Last year's amounts add up within `Money.spreadsheetLimit` (the previous file's gate) and the
-            // total is a part of the pot, so neither the checked sum nor the difference can overflow.
-            let last = Money(pence: allocation.areas.reduce(0) { $0 + ($1.previous?.pence ?? 0) })
-            let change = areaTotal.pence - last.pence
+        if columns.perHead { totals.append(allocation.totalPerHead.map { ExactText.perHead($0) } ?? "n/a") }
+        if columns.previous, let last = allocation.previousTotal, let change = allocation.totalChange {
             totals.append(last.formatted(.display))
-            totals.append(SensitivityTable.change(change))
-            totals.append(last.isZero ? "n/a" : ExactText.signedPercent(Rational(Int128(change), Int128(last.pence)) ?? .zero))
+            totals.append(SensitivityTable.change(change.pence))
+            totals.append(allocation.totalChangeFraction.map { ExactText.signedPercent($0) } ?? "n/a")
         }
         // Below the totals: what is retained centrally, and the pot, so the last line is the whole pot.
         var footer: [[String]] = []
-        if !allocation.retained.isZero {
+        let retained = allocation.retainedSlices
+        if !retained.isEmpty {
             let amountColumn = header.firstIndex(of: "Amount") ?? header.count - 1
-            for slice in allocation.topSlices where slice.area == nil {
+            for slice in retained {
                 var row = [String](repeating: "", count: header.count)
                 row[0] = "Retained: \(slice.name)"
                 row[amountColumn] = slice.amount.formatted(.display)

@@ -37,7 +37,7 @@ public enum ComparisonTable {
             }
             rows.append(row)
         }
-        let anyRetained = allocations.contains { !$0.retained.isZero }
+        let anyRetained = !comparison.retainedNames.isEmpty
         var totals = [anyRetained ? "Total to areas" : "Total"]
         var retained = ["Retained centrally"]
         var pots = ["Pot"]
@@ -57,13 +57,18 @@ public enum ComparisonTable {
     }
 
     /// `area,<A>,<B>,<B> - <A>,…`: amounts in plain pounds, empty where a scenario has no such area.
+    /// When any scenario retains top-slices centrally, a last column `kind` marks each row `area` or
+    /// `retained`, and a `retained` row per top-slice name follows the areas (its name in `area`,
+    /// `0.00` in a scenario without it), so that each scenario's column adds up to its pot.
     public static func csv(_ comparison: AllocationComparison) -> String {
         let count = comparison.allocations.count
+        let kind = !comparison.retainedNames.isEmpty
         var header = ["area"]
         for s in 0..<count {
             header.append(CSVCell.text(comparison.name(s)))
             if s > 0 { header.append(CSVCell.text("\(comparison.name(s)) - \(comparison.name(0))")) }
         }
+        if kind { header.append(AllocationCSV.kindColumn) }
         var out = header.joined(separator: ",") + "\n"
         for (a, name) in comparison.areaNames.enumerated() {
             var row = [CSVCell.text(name)]
@@ -71,12 +76,25 @@ public enum ComparisonTable {
                 row.append(comparison.amounts[a][s]?.formatted(.plain) ?? "")
                 if s > 0 { row.append(comparison.difference(area: a, scenario: s)?.formatted(.plain) ?? "") }
             }
+            if kind { row.append(AllocationCSV.areaKind) }
+            out += row.joined(separator: ",") + "\n"
+        }
+        for (r, name) in comparison.retainedNames.enumerated() {
+            var row = [CSVCell.text(name)]
+            for s in 0..<count {
+                row.append(comparison.retained[r][s].formatted(.plain))
+                if s > 0 { row.append(comparison.retainedDifference(name: r, scenario: s).formatted(.plain)) }
+            }
+            row.append(AllocationCSV.retainedKind)
             out += row.joined(separator: ",") + "\n"
         }
         return out
     }
 
-    /// `{"scenarios": [allocation, …], "comparison": [{"area", "amounts", "differences"}, …]}`.
+    /// `{"scenarios": [allocation, …], "comparison": [{"area", "amounts", "differences"}, …],
+    /// "retained_centrally": [{"name", "amounts", "differences"}, …]}`: the retained rows are the
+    /// CSV's `kind=retained` rows (`"0.00"` in a scenario without the top-slice), so each scenario's
+    /// comparison amounts and retained amounts add up to its pot.
     public static func json(_ comparison: AllocationComparison) -> String {
         typealias J = JSONWriter
         // Each allocation is its own JSON document, indented to sit in the array.
@@ -91,6 +109,11 @@ public enum ComparisonTable {
             return J.object([("area", J.string(name)), ("amounts", J.inlineArray(amounts)),
                              ("differences", J.inlineArray(differences))])
         }
-        return J.document([("scenarios", J.array(scenarios)), ("comparison", J.array(rows))])
+        let retained = comparison.retainedNames.enumerated().map { r, name in
+            let differences = comparison.allocations.indices.dropFirst().map { J.amount(comparison.retainedDifference(name: r, scenario: $0)) }
+            return J.object([("name", J.string(name)), ("amounts", J.inlineArray(comparison.retained[r].map(J.amount))),
+                             ("differences", J.inlineArray(differences))])
+        }
+        return J.document([("scenarios", J.array(scenarios)), ("comparison", J.array(rows)), ("retained_centrally", J.array(retained))])
     }
 }
