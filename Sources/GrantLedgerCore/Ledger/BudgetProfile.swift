@@ -140,16 +140,9 @@ public struct BudgetProfile: Hashable, Sendable {
         shared(budget, by: [Rational](repeating: .one, count: count)) ?? []
     }
 
-    /// `budget` in proportion to `weights`, to the penny by largest remainder (the pennies left to
-    /// the largest remainders, ties to the earliest), so the parts make the budget exactly; nil when
-    /// no weight is above nothing.
-    static func shared(_ budget: Money, by weights: [Rational]) -> [Money]? {
-        var total = Rational.zero
-        for weight in weights { total = total + weight }
-        guard total > .zero, let perWeight = try? Rational(budget.pence).divided(by: total) else { return nil }
-        let outcome = LargestRemainder.round(weights.map { perWeight * $0 }, totalUnits: budget.pence)
-        return outcome.wholeUnits.indices.map { Money(pence: outcome.wholeUnits[$0] + (outcome.extra[$0] ? 1 : 0)) }
-    }
+    /// `budget` in proportion to `weights`, to the penny (`LargestRemainder.share`); nil when no
+    /// weight is above nothing.
+    static func shared(_ budget: Money, by weights: [Rational]) -> [Money]? { LargestRemainder.share(budget, by: weights) }
 }
 
 /// Why a line's actual in a period is off its profile, as the officer wrote it under the grant:

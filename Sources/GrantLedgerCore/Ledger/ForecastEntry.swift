@@ -22,8 +22,13 @@ extension ForecastEntry {
 }
 
 extension Grant {
-    /// The latest forecast entry for the line made on or before `day`.
+    /// The latest forecast entry for the line made on or before `day`: by its date, wherever it is
+    /// written (a correction may be entered above an older forecast); two on one day are refused.
     public func forecastEntry(forLine lineID: String, on day: Day) -> ForecastEntry? {
-        forecasts.last { $0.lineID == lineID && $0.date <= day }
+        var latest: ForecastEntry?
+        for entry in forecasts where entry.lineID == lineID && entry.date <= day && entry.date >= (latest?.date ?? entry.date) {
+            latest = entry
+        }
+        return latest
     }
 }

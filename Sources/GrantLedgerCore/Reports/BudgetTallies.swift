@@ -42,7 +42,7 @@ struct BudgetTallies {
             current[length] = try SpendTally(ReportScope(ledger, since))
         }
         self.current = current
-        committed = try CommitmentTally(ledger, through: day)
+        committed = try CommitmentTally(ledger, through: day, grant: scope.grant)
         let toDay = day
         period = scope.start.map { Period(start: $0, end: toDay) }
         let (start, end, year) = (scope.start, scope.end, day.financialYear.period)

@@ -5,10 +5,12 @@ struct CommitmentTally {
     /// Per grant, per line; and per grant, the commitments on no line (or a line it does not have).
     var byLine: [[Money]]
     var unlined: [Money]
-    /// Per initiative: the commitments that name it.
+    /// Per initiative with a budget: the commitments that name it, held as its spend is
+    /// (`InitiativeBudgetTally`) to its grant, dated within its budget period, and on `grant` when
+    /// one is asked for.
     var byInitiative: [Money]
 
-    init(_ ledger: Ledger, through day: Day) throws(ReportError) {
+    init(_ ledger: Ledger, through day: Day, grant asked: Int32? = nil) throws(ReportError) {
         byLine = ledger.grants.map { Array(repeating: .zero, count: $0.lines.count) }
         unlined = Array(repeating: .zero, count: ledger.grants.count)
         byInitiative = Array(repeating: .zero, count: ledger.initiatives.count)
@@ -31,8 +33,13 @@ struct CommitmentTally {
             } else {
                 unlined[grant] = try unlined[grant].plus(outstanding, "committed")
             }
-            if let initiative = commitment.initiativeID.flatMap({ ledger.initiativeIndex[$0] }) {
-                byInitiative[initiative] = try byInitiative[initiative].plus(outstanding, "committed")
+            if let index = commitment.initiativeID.flatMap({ ledger.initiativeIndex[$0] }) {
+                let initiative = ledger.initiatives[index]
+                let ownGrant = initiative.grantID.flatMap { ledger.grantIndex[$0] }
+                if ownGrant.map({ $0 == grant }) ?? true, asked.map({ Int($0) == grant }) ?? true,
+                   initiative.budgetPeriod(in: ledger)?.contains(date) ?? true {
+                    byInitiative[index] = try byInitiative[index].plus(outstanding, "committed")
+                }
             }
         }
     }

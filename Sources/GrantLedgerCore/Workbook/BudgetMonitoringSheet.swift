@@ -250,32 +250,28 @@ extension BudgetMonitoringSheet {
     }
 
     /// What a line's forecast holds after the position, quarter by quarter (nothing in quarters ended):
-    /// in the quarter under way what its rest of profile holds beyond later quarters (so spending early
-    /// in it is not counted again), in a later quarter its profile, and what is committed beyond the
-    /// rest of the profile first. A line forecast by an officer's entry spreads what its forecast has
-    /// still to spend in the same proportions (largest remainder, to the penny), so the chart ends at
-    /// the lines' forecasts either way.
+    /// what its forecast has still to spend (forecast less actual to date) shared, to the penny, in
+    /// the proportions of its profile ahead: in the quarter under way what its rest of profile holds
+    /// beyond later quarters (so spending early in it is not counted again), in a later quarter its
+    /// profile, and what is committed beyond the rest of the profile first. Whatever the forecast's
+    /// method (an officer's entry too), the chart so ends at the lines' forecasts.
     static func forecastPath(_ line: BudgetLineFigures, over quarters: [FinancialPeriod], position: Day) throws(ReportError) -> [Money] {
         var path = [Money](repeating: .zero, count: quarters.count)
         guard let next = quarters.firstIndex(where: { $0.period.end > position }) else { return path }
+        var weights = [Rational](repeating: .zero, count: quarters.count)
         if let profile = line.profile {
             for place in next..<quarters.count {
                 let quarter = quarters[place].period
-                path[place] = quarter.start <= position ? try line.restOfProfile.minus(profile.due(after: quarter.end), "forecast")
+                let due = quarter.start <= position ? try line.restOfProfile.minus(profile.due(after: quarter.end), "forecast")
                     : profile.due(in: quarter)
+                weights[place] = Rational(pence: due)
             }
         }
-        let rest = line.profile?.due(after: position) ?? .zero
-        if line.committed > rest { path[next] = try path[next].plus(try line.committed.minus(rest, "committed"), "forecast") }
-        guard line.forecastEntry != nil else { return path }
+        let rest = line.restOfProfile
+        if line.committed > rest { weights[next] = weights[next] + Rational(pence: try line.committed.minus(rest, "committed")) }
         let ahead = try line.forecast.minus(line.actualToDate, "forecast")
-        let weights = try Money.total(path, "forecast")
-        guard weights.pence > 0 else {
-            path = path.indices.map { $0 == next ? ahead : .zero }
-            return path
-        }
-        let shares = path.map { Rational(Int128($0.pence) * Int128(ahead.pence), Int128(weights.pence)) ?? .zero }
-        let rounded = LargestRemainder.round(shares, totalUnits: ahead.pence)
-        return rounded.wholeUnits.indices.map { Money(pence: rounded.wholeUnits[$0] + (rounded.extra[$0] ? 1 : 0)) }
+        // Nothing profiled ahead (or the forecast is all committed): it falls in the quarter under way or next.
+        path = LargestRemainder.share(ahead, by: weights) ?? path.indices.map { $0 == next ? ahead : .zero }
+        return path
     }
 }

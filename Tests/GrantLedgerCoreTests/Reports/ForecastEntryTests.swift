@@ -30,6 +30,15 @@ struct ForecastEntryTests {
         #expect(september.forecastEntry?.date == Day.parse("2019-09-30"))
     }
 
+    @Test func theLatestByDateWhereverItIsWritten() throws {
+        // The December entry written above the September one: still the December one to 31 December.
+        let lines = Self.forecasts.split(separator: "\n").map(String.init)
+        let reversed = Self.books.replacingOccurrences(of: Self.forecasts, with: lines.reversed().joined(separator: "\n"))
+        #expect(reversed != Self.books)
+        let december = try BudgetReportTests.line(BudgetReportTests.quarter("2019-20-Q3"), in: reversed, method: .entries)
+        #expect(december.forecast.pence == 1_100_000 && december.forecastEntry?.date == Day.parse("2019-12-31"))
+    }
+
     @Test func beforeAnyEntryTheForecastIsByProfile() throws {
         // To 30 June: no entry yet. By profile: £2,500 + the rest, £9,000 (nothing committed yet).
         let june = try BudgetReportTests.line(BudgetReportTests.quarter("2019-20-Q1"), in: Self.books, method: .entries)

@@ -128,4 +128,21 @@ struct InitiativeBudgetTests {
         let street = try #require(ledger.initiatives.first)
         #expect(BudgetProfile.of(initiative: street, in: ledger)?.amounts.map(\.pence) == [0, 100_000, 100_000, 200_000])
     }
+
+    @Test func anOrderOnAnotherGrantIsNotThisBudgets() throws {
+        // A £4,000 order on y2 naming street (whose budget is y1's): not committed against street.
+        let text = Self.books + """
+
+
+            commitment po-10  Next year's van
+              date        2020-06-01
+              grant       y2
+              line        work
+              initiative  street
+              amount      £4,000.00
+            """
+        let street = try #require(try Self.figures(ReportFilter(), text: text).first)
+        #expect(street.committed.pence == 70_000, "only po-9, on y1")
+        #expect(street.forecast.pence == 290_000)
+    }
 }

@@ -111,4 +111,25 @@ struct BudgetMonitoringSheetTests {
             #expect(variance.text.hasPrefix("=") && variance.cached == .money(Money(pence: Int64(forecast) - 1_200_000)))
         }
     }
+
+    @Test func spendEarlyInAQuarterAndOrdersBeyondItStillEndAtTheForecast() throws {
+        // 15 November, £2,000 more spent on 10 October and the order £5,000: actual £8,000; the rest of
+        // the profile is £6,000 less the £2,000 Q3 has spent, £4,000; committed £5,000 is more, so the
+        // forecast is £13,000. The chart: Q3 £8,000 + £1,000 of Q3's profile + the £1,000 ordered
+        // beyond the rest = £10,000; Q4 £13,000, the forecast.
+        let text = BudgetReportTests.books.replacingOccurrences(of: "amount  £4,000.00", with: "amount  £5,000.00") + """
+
+
+            2019-10-10 Supplier | October sessions   ; grant:g, line:youth
+                expenses:youth  £2,000.00
+                assets:bank
+            """
+        let ledger = LedgerText.load(text).ledger
+        let model = try CommitteeWorkbook.build(ledger, WorkbookFixtures.settings(asOf: Day.parse("2019-11-15")!))
+        let sheet = try #require(model.sheet(named: "Budget monitoring"))
+        #expect(Self.formula(sheet.cell("g", under: "Forecast"))?.cached == .money(Money(pence: 1_300_000)))
+        let q3 = try #require(sheet.find("2019-20-Q3")), q4 = try #require(sheet.find("2019-20-Q4"))
+        #expect(sheet.cell(row: q3.row, column: 3).value == .money(Money(pence: 1_000_000)))
+        #expect(sheet.cell(row: q4.row, column: 3).value == .money(Money(pence: 1_300_000)))
+    }
 }

@@ -39,4 +39,15 @@ enum LargestRemainder {
         }
         return Outcome(wholeUnits: wholeUnits, remainders: remainders, ranks: ranks, extra: extra, leftover: leftover)
     }
+
+    /// `total` in proportion to `weights`, to the penny: the pennies left after rounding down go one
+    /// each to the largest remainders, ties to the earliest, so the parts make `total` exactly. Nil
+    /// when no weight is above nothing. (Profiles and the budget chart's forecast share money so.)
+    static func share(_ total: Money, by weights: [Rational]) -> [Money]? {
+        var sum = Rational.zero
+        for weight in weights { sum = sum + weight }
+        guard sum > .zero, let perWeight = try? Rational(total.pence).divided(by: sum) else { return nil }
+        let outcome = round(weights.map { perWeight * $0 }, totalUnits: total.pence)
+        return outcome.wholeUnits.indices.map { Money(pence: outcome.wholeUnits[$0] + (outcome.extra[$0] ? 1 : 0)) }
+    }
 }
