@@ -14,7 +14,8 @@ public enum ProfileChecks {
                         at: declaration.lineIDLocation, length: declaration.lineIDLength))
                     continue
                 }
-                guard case .failure(let problem) = BudgetProfile.resolve(declaration, budget: line.budget, period: grant.period) else { continue }
+                guard case .failure(let problem) = BudgetProfile.resolve(declaration, budget: line.budget, period: grant.period),
+                      problem != .shapeUnread else { continue }
                 let subject = Subject(name: "line \(line.id)", periodOwner: "grant \(grant.id)'s period \(grant.period.map(\.description) ?? "")",
                                       budget: line.budget,
                                       noPeriod: ("grant \(grant.id) has no period, so line \(line.id)", "give the grant a period (period  2019-20)"))
@@ -30,7 +31,8 @@ public enum ProfileChecks {
                 continue
             }
             let period = initiative.budgetPeriod(in: ledger)
-            guard case .failure(let problem) = BudgetProfile.resolve(declaration, budget: budget, period: period) else { continue }
+            guard case .failure(let problem) = BudgetProfile.resolve(declaration, budget: budget, period: period),
+                  problem != .shapeUnread else { continue }
             let subject = Subject(name: "initiative \(initiative.id)",
                                   periodOwner: (initiative.period == nil ? "its grant's period " : "its period ")
                                       + (period.map(\.description) ?? ""), budget: budget,
@@ -72,6 +74,9 @@ public enum ProfileChecks {
             return Diagnostic(.profileNotBudget,
                               "\(subject.name)'s profile adds up to \(sum), \(gap) \(short ? "less" : "more") than its budget of \(budget)",
                               hint: "make the amounts add up to \(budget), or write even", at: at, length: length)
+        case .shapeUnread:
+            // Reported where the shape's weights are written; `run` passes over it.
+            return Diagnostic(.badProfile, "shape of \(subject.name)'s profile could not be read", at: at, length: length)
         case .overflow:
             return Diagnostic(.amountOverflow, "\(subject.name)'s profile adds up to more than can be held", at: at, length: length)
         case .unknownShape(let id):

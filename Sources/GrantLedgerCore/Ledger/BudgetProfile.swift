@@ -80,6 +80,8 @@ public struct BudgetProfile: Hashable, Sendable {
         case noPeriod
         case wrongCount(expected: [FinancialPeriod], found: Int)
         case unknownShape(String)
+        /// The shape's weights could not be read (reported where they are written).
+        case shapeUnread
         /// A quarterly profile on a monthly shape, or the other way about.
         case shapeLength(ProfileShape)
         /// The shape gives every period the grant touches no weight.
@@ -122,6 +124,7 @@ public struct BudgetProfile: Hashable, Sendable {
                                           amounts: even(budget, over: periods.count), declared: true, lastDay: period.end))
         case .shape(let id, let shape):
             guard let shape else { return .failure(.unknownShape(id)) }
+            guard shape.length != nil else { return .failure(.shapeUnread) }
             guard shape.length == declaration.length else { return .failure(.shapeLength(shape)) }
             guard let amounts = shared(budget, by: periods.map(shape.weight(of:))) else { return .failure(.noWeight(shape)) }
             return .success(BudgetProfile(length: declaration.length, periods: periods, amounts: amounts, declared: true,

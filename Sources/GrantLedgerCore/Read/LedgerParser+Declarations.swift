@@ -277,8 +277,7 @@ extension LedgerParser {
     /// `tranche 2022-23  £500,000.00  by 2023-03-31`.
     private func readTranche(_ grant: inout Grant, keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>,
                              _ cursor: LineCursor, _ number: Int, day: (Range<Int>) -> Day?) {
-        var parts = LineCursor(cursor.bytes)
-        parts.position = valueRange.lowerBound
+        var parts = LineCursor(over: valueRange, of: cursor)
         let yearRange = parts.word(); parts.skipBlanks()
         let capRange = parts.word(); parts.skipBlanks()
         let byRange = parts.word(); parts.skipBlanks()
@@ -302,8 +301,7 @@ extension LedgerParser {
     /// `line ID  AMOUNT  NAME`.
     private func readGrantLine(_ grant: inout Grant, keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>,
                                _ cursor: LineCursor, _ number: Int) {
-        var parts = LineCursor(cursor.bytes)
-        parts.position = valueRange.lowerBound
+        var parts = LineCursor(over: valueRange, of: cursor)
         let idRange = parts.word(); parts.skipBlanks()
         let amountRange = parts.word(); parts.skipBlanks()
         let nameRange = parts.textUntilComment()

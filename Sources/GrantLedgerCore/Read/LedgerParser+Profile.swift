@@ -19,8 +19,7 @@ extension LedgerParser {
     /// (`owner`, its id), `monthly|quarterly  SPREAD`; SPREAD is `even`, a shape's id or the amounts.
     func profileDeclaration(keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>, _ cursor: LineCursor, _ number: Int,
                             owner: String?) -> ProfileDeclaration? {
-        var parts = LineCursor(cursor.bytes)
-        parts.position = valueRange.lowerBound
+        var parts = LineCursor(over: valueRange, of: cursor)
         let idRange = owner == nil ? parts.word() : keyRange
         parts.skipBlanks()
         let lengthRange = parts.word(); parts.skipBlanks()
@@ -53,8 +52,7 @@ extension LedgerParser {
 
     /// `even`, a shape's id (one word that is not an amount), or the amounts; nil after reporting a bad amount.
     private func profileSpread(_ spreadRange: Range<Int>, _ cursor: LineCursor, _ number: Int) -> ProfileDeclaration.Spread? {
-        var words = LineCursor(cursor.bytes)
-        words.position = spreadRange.lowerBound
+        var words = LineCursor(over: spreadRange, of: cursor)
         let firstWord = words.word()
         if cursor.equals(spreadRange, "even") { return .even }
         if firstWord.upperBound >= spreadRange.upperBound, let first = firstWord.first, ASCII.isLetter(cursor.bytes[first]) {
@@ -79,8 +77,7 @@ extension LedgerParser {
     /// `variance-note LINE  PERIOD  TEXT`: why the line's actual in that month or quarter is off its profile.
     func readVarianceNote(_ grant: inout Grant, keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>,
                           _ cursor: LineCursor, _ number: Int) {
-        var parts = LineCursor(cursor.bytes)
-        parts.position = valueRange.lowerBound
+        var parts = LineCursor(over: valueRange, of: cursor)
         let idRange = parts.word(); parts.skipBlanks()
         let periodRange = parts.word(); parts.skipBlanks()
         let textRange = parts.position..<valueRange.upperBound
@@ -106,8 +103,7 @@ extension LedgerParser {
     /// day, and why. The note is required: a forecast a committee cannot question is not one.
     func readForecast(_ grant: inout Grant, keyStart: Int, keyRange: Range<Int>, valueRange: Range<Int>,
                       _ cursor: LineCursor, _ number: Int, day: (Range<Int>) -> Day?) {
-        var parts = LineCursor(cursor.bytes)
-        parts.position = valueRange.lowerBound
+        var parts = LineCursor(over: valueRange, of: cursor)
         let idRange = parts.word(); parts.skipBlanks()
         let dateRange = parts.word(); parts.skipBlanks()
         let amountRange = parts.word(); parts.skipBlanks()
@@ -144,8 +140,7 @@ extension LedgerParser {
                    cursor, number, valueRange.lowerBound, valueRange.count)
             return
         }
-        var words = LineCursor(cursor.bytes)
-        words.position = valueRange.lowerBound
+        var words = LineCursor(over: valueRange, of: cursor)
         var weights: [Rational] = []
         while words.position < valueRange.upperBound {
             let range = words.word(); words.skipBlanks()

@@ -7,6 +7,13 @@ struct LineCursor {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// A cursor over a field's value only, at its start: its words can never run past it into the
+    /// blanks or comment after it, so every range it gives lies within `value`.
+    init(over value: Range<Int>, of line: LineCursor) {
+        bytes = UnsafeBufferPointer(rebasing: line.bytes[..<value.upperBound])
+        position = value.lowerBound
+    }
+
     var atEnd: Bool { position >= bytes.count }
     var column: Int { position + 1 }
     var current: UInt8 { bytes[position] }

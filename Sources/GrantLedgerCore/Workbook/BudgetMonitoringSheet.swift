@@ -22,13 +22,12 @@ enum BudgetMonitoringSheet {
         static let forecastVariance = 10, percent = 11, status = 12, note = 13
     }
 
-    static func build(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings, _ names: inout [DefinedName])
-        throws(ReportError) -> SheetModel
+    static func build(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings, _ monitoring: BudgetMonitoringFigures,
+                      _ names: inout [DefinedName]) throws(ReportError) -> SheetModel
     {
-        let position = settings.filter.end ?? settings.asOf
-        let budget = BudgetSettings(asOf: position, method: .entries, status: ForecastStatusRule())
-        // The same lines as the report, with no period of their own: everything is to date.
-        let figures = try BudgetReport.figures(ledger, ReportFilter(financialYear: settings.financialYear, to: position), budget)
+        let position = monitoring.settings.asOf
+        let budget = monitoring.settings
+        let figures = monitoring.lines
         var sheet = SheetBuilder()
         sheet.add([.text("Budget monitoring", .title)])
         sheet.add([.text((settings.financialYear.map { "\($0): " } ?? "") + "each line's profile and actual to "
@@ -44,7 +43,7 @@ enum BudgetMonitoringSheet {
         }
         let last = sheet.nextRow - 1
         if last >= first { sheet.add(try totals(figures.rows, over: first...last, at: sheet.nextRow, &table)) }
-        let initiativeRows = try addInitiatives(&sheet, ledger, settings, budget, position: position, &table)
+        let initiativeRows = try addInitiatives(&sheet, monitoring, position: position, &table)
         let thresholds = addRule(&sheet, budget.status, byValue: table.gate.anyByValue)
         names.append(DefinedName("ForecastAmber", SheetArea(sheet: name, area: CellArea(column: 1, rows: thresholds.amber...thresholds.amber))))
         names.append(DefinedName("ForecastRed", SheetArea(sheet: name, area: CellArea(column: 1, rows: thresholds.red...thresholds.red))))
@@ -70,11 +69,9 @@ enum BudgetMonitoringSheet {
     /// The initiatives that carry a budget, under the lines and monitored as they are (each held to
     /// its own grant and period: `InitiativeBudgetTally`), with their own totals; returns their rows.
     /// They are the lines' money seen another way, so they are not added to the lines' totals.
-    static func addInitiatives(_ sheet: inout SheetBuilder, _ ledger: Ledger, _ settings: CommitteeWorkbookSettings,
-                               _ budget: BudgetSettings, position: Day, _ table: inout FigureTable) throws(ReportError) -> ClosedRange<Int>? {
-        var byInitiative = budget
-        byInitiative.rows = .initiatives
-        let figures = try BudgetReport.figures(ledger, ReportFilter(financialYear: settings.financialYear, to: position), byInitiative)
+    static func addInitiatives(_ sheet: inout SheetBuilder, _ monitoring: BudgetMonitoringFigures, position: Day,
+                               _ table: inout FigureTable) throws(ReportError) -> ClosedRange<Int>? {
+        let figures = monitoring.initiatives, budget = monitoring.settings
         guard !figures.rows.isEmpty else { return nil }
         table.startSection()
         sheet.addBlank()

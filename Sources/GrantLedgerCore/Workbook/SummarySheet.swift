@@ -33,8 +33,8 @@ enum SummarySheet {
         }
     }
 
-    static func build(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings, _ names: inout [DefinedName])
-        throws(ReportError) -> SheetModel
+    static func build(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings, _ monitoring: BudgetMonitoringFigures,
+                      _ names: inout [DefinedName]) throws(ReportError) -> SheetModel
     {
         let figures = try GrantsReport.figures(ledger, settings.filter)
         let totals = try figures.totals()
@@ -54,7 +54,7 @@ enum SummarySheet {
 
         var table = FigureTable()
         let compliance = GrantCompliance(ledger)
-        let forecasts = try forecastOutturns(ledger, settings, position: position)
+        let forecasts = try monitoring.forecastOutturns()
         for grant in figures.rows {
             let flagged = ledger.grantIndex[grant.grant.id].map { compliance.issues[$0] } ?? []
             var cells = try grantRow(grant, funder: funderName(grant.grant, ledger), flagged: flagged, at: sheet.nextRow, columns,
@@ -166,16 +166,6 @@ enum SummarySheet {
         if case .empty = cells[columns.status].value { cells[columns.status] = .text(statusText) }
         cells[columns.conditions] = flagged.isEmpty ? .empty : .text(flagged.map(\.text).joined(separator: "; "), .wrapped)
         return cells
-    }
-
-    /// Each grant's forecast outturn: the sum of its lines' on the Budget monitoring sheet (the same
-    /// figures, to the same day), by grant id; a grant with no lines there has none.
-    static func forecastOutturns(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings, position: Day) throws(ReportError) -> [String: Money] {
-        let budget = BudgetSettings(asOf: position, method: .entries, status: ForecastStatusRule())
-        let lines = try BudgetReport.figures(ledger, ReportFilter(financialYear: settings.financialYear, to: position), budget)
-        var outturns: [String: Money] = [:]
-        for line in lines.rows { outturns[line.grantID] = try (outturns[line.grantID] ?? .zero).plus(line.forecast, "forecast") }
-        return outturns
     }
 
     /// The forecast outturn (a value: it is the Budget monitoring sheet's sum, which that sheet shows

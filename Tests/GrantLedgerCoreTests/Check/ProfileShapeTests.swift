@@ -53,7 +53,7 @@ struct ProfileShapeTests {
     ])
     func badShapesAreLocatedErrors(_ profile: String, _ shape: String, _ code: DiagnosticCode, _ message: String?) throws {
         let problems = ProfileChecksTests.problems(Self.books(shape: shape, [profile]))
-        #expect(problems.map(\.code).first == code, "\(problems)")
+        #expect(problems.map(\.code) == [code], "one problem, said once: \(problems)")
         if let message { #expect(problems.first?.message == message) }
         #expect(problems.first?.location != nil)
     }

@@ -88,4 +88,16 @@ struct ForecastEntryTests {
         if let message { #expect(problems.first?.message == message) }
         #expect(problems.first?.location?.line == 10 || problems.first?.location?.line == 11)
     }
+
+    /// A short field with a blank or a comment after it once read past the field's end and trapped.
+    @Test(arguments: ["forecast youth  2019-06-30  £5.00 ", "forecast youth \t", "forecast ;c",
+                      "forecast youth  2019-06-30  £5.00  ; only a comment", "variance-note youth  2019-20-Q1 ;c",
+                      "variance-note youth ", "profile youth  quarterly ", "tranche 2019-20 ", "line x  £1.00 "])
+    func aShortFieldBeforeABlankOrACommentIsAnError(_ field: String) throws {
+        let text = BudgetReportTests.books.replacingOccurrences(
+            of: "  line youth  £12,000.00  Youth diversion\n", with: "  line youth  £12,000.00  Youth diversion\n  \(field)\n")
+        let problems = LedgerText.load(text).diagnostics
+        #expect(problems.count == 1 && problems.first?.severity == .error, "\(problems)")
+        #expect(problems.first?.location?.line == 10)
+    }
 }

@@ -12,7 +12,7 @@ import Testing
         let settings = WorkbookFixtures.settings(year: year)
         let figures = try GrantsReport.figures(ledger, settings.filter)
         var names: [DefinedName] = []
-        let sheet = try SummarySheet.build(ledger, settings, &names)
+        let sheet = try SummarySheet.build(ledger, settings, BudgetMonitoringFigures(ledger, settings), &names)
         #expect(!figures.rows.isEmpty)
         for grant in figures.rows {
             let id = grant.grant.id

@@ -6,6 +6,10 @@ extension Allocation {
     /// them below the areas, so that its rows add up to the pot.
     public var retainedSlices: [TopSlice] { topSlices.filter { $0.area == nil } }
 
+    /// What the top-slices retained centrally add up to. They add up to at most the pot (the
+    /// settings' checks), so the sum cannot overflow.
+    public var retained: Money { Money(pence: retainedSlices.reduce(0) { $0 + $1.amount.pence }) }
+
     /// The per-head bases added up (zero when per-head figures were not asked for).
     public var perHeadBaseTotal: Rational { Rational.sum(areas.compactMap(\.perHeadBase)) }
 

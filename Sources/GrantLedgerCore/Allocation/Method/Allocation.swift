@@ -40,10 +40,6 @@ public struct Allocation: Sendable {
     /// The amounts are parts of the pot, which is within `Money.spreadsheetLimit`: the checked sum cannot overflow.
     public var total: Money { Money(pence: areas.reduce(0) { $0 + $1.amount.pence }) }
 
-    /// Top-slices retained centrally (paid to no area).
-    /// They add up to at most the pot (the settings' checks), so the checked sum cannot overflow.
-    public var retained: Money { Money(pence: topSlices.filter { $0.area == nil }.reduce(0) { $0 + $1.amount.pence }) }
-
     public func area(named name: String) -> AreaAllocation? { areas.first { $0.name == name } }
 
     /// This allocation under `info`: how a caller names a one-off run (a committee sheet is titled by it).
