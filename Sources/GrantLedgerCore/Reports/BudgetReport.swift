@@ -69,7 +69,7 @@ public enum BudgetReport {
         var rows: [BudgetLineFigures] = []
         guard let spend = tallies.initiatives else { return ReportFigures(filter: filter, rows: rows) }
         for (index, initiative) in ledger.initiatives.enumerated() {
-            guard let budget = initiative.budget, tallies.includes(initiative, at: index) else { continue }
+            guard let budget = initiative.budget, tallies.includes(initiative, at: index, in: ledger) else { continue }
             let profile = BudgetProfile.of(initiative: initiative, in: ledger)
             let inCurrent = profile.flatMap { spend.current[$0.length]?[index] } ?? .zero
             var figures = try BudgetLineFigures(

@@ -58,10 +58,17 @@ struct BudgetTallies {
                                         periods: columns?.tally.periods)
     }
 
-    /// Whether initiative `index` is in scope, as the initiatives report has it: any when no grant is
-    /// asked for; else one declared for the grant or with spend on it to date (as its budget counts it).
-    func includes(_ initiative: Initiative, at index: Int) -> Bool {
-        guard let grant = scope.filter.grantID else { return true }
-        return initiative.grantID == grant || !(initiatives?.toDate[index].isZero ?? true)
+    /// Whether initiative `index` is in scope, as lines are: one for a grant names a grant the
+    /// report lists (`--grant`, `--fy`); one for no grant, with `--grant`, has spend on it to date (as
+    /// its budget counts it); and its budget's period, when it has one, overlaps the dates asked for.
+    func includes(_ initiative: Initiative, at index: Int, in ledger: Ledger) -> Bool {
+        if let span = scope.filter.span, let period = initiative.budgetPeriod(in: ledger),
+           period.end < span.start || span.end < period.start { return false }
+        if let grantID = initiative.grantID {
+            guard let grant = ledger.grantIndex[grantID] else { return false }
+            return scope.grants.contains(grant)
+        }
+        guard scope.filter.grantID != nil else { return true }
+        return !(initiatives?.toDate[index].isZero ?? true)
     }
 }

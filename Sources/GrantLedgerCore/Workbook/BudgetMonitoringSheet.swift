@@ -94,18 +94,20 @@ enum BudgetMonitoringSheet {
         cells[0] = .text(line.grantID)
         cells[1] = .text(line.key.label)
         cells[2] = .text(line.name, .wrapped)
-        let profiled = line.profiledToDate ?? .zero
         let rest = line.restOfProfile
         var bounds: [Int: B] = [:]
-        for (column, money) in [(Column.budget, line.budget), (Column.profiled, profiled), (Column.actual, line.actualToDate),
+        for (column, money) in [(Column.budget, line.budget), (Column.profiled, line.profiledToDate), (Column.actual, line.actualToDate),
                                 (Column.committed, line.committed), (Column.rest, rest)] {
+            // A row with no profile (the award and spend on no line) has no profile to date, nor a variance from it.
+            guard let money else { continue }
             cells[column] = .money(money)
             bounds[column] = B.stored(money)
         }
         let b = { (column: Int) in bounds[column] ?? B.stored(Rational.zero) }
-        (cells[Column.variance], bounds[Column.variance]) = table.gate.cell(
-            "=\(ref(Column.actual))-\(ref(Column.profiled))", .money(try line.actualToDate.minus(profiled, "variance")), .body,
-            b(Column.actual) - b(Column.profiled))
+        if let variance = line.varianceToDate {
+            (cells[Column.variance], bounds[Column.variance]) = table.gate.cell(
+                "=\(ref(Column.actual))-\(ref(Column.profiled))", .money(variance), .body, b(Column.actual) - b(Column.profiled))
+        }
         if let entry = line.forecastEntry {
             // The officer's figure is typed into the formula, so it shows where the forecast came from.
             let typed = B.stored(entry.outturn)
@@ -157,7 +159,7 @@ enum BudgetMonitoringSheet {
         var bounds: [Int: B] = [:]
         let columns: [(Int, (BudgetLineFigures) throws(ReportError) -> Money)] = [
             (Column.budget, { $0.budget }), (Column.profiled, { $0.profiledToDate ?? .zero }), (Column.actual, { $0.actualToDate }),
-            (Column.variance, { line throws(ReportError) in try line.actualToDate.minus(line.profiledToDate ?? .zero, "variance") }),
+            (Column.variance, { $0.varianceToDate ?? .zero }),
             (Column.committed, { $0.committed }), (Column.rest, { $0.restOfProfile }), (Column.forecast, { $0.forecast }),
             (Column.forecastVariance, { $0.forecastVariance }),
         ]

@@ -145,4 +145,10 @@ struct InitiativeBudgetTests {
         #expect(street.committed.pence == 70_000, "only po-9, on y1")
         #expect(street.forecast.pence == 290_000)
     }
+
+    @Test func aYearAskedForListsTheInitiativesItHolds() throws {
+        // street's budget is y1's (2019-20): not in 2020-21's monitoring, though it spent on y2 then.
+        #expect(try Self.figures(ReportFilter(financialYear: FinancialYear.parse("2020-21"))).isEmpty)
+        #expect(try Self.figures(ReportFilter(financialYear: FinancialYear.parse("2019-20"))).map(\.key.label) == ["street"])
+    }
 }

@@ -132,4 +132,25 @@ struct BudgetMonitoringSheetTests {
         #expect(sheet.cell(row: q3.row, column: 3).value == .money(Money(pence: 1_000_000)))
         #expect(sheet.cell(row: q4.row, column: 3).value == .money(Money(pence: 1_300_000)))
     }
+
+    @Test func aRowWithNoProfileHasNoVarianceFromOneAsInTheReport() throws {
+        // £500 spent on no line: the (none) row has no profile to date and no variance, as report budget has it.
+        let text = BudgetReportTests.books + """
+
+
+            2019-09-01 Supplier | unlined   ; grant:g
+                expenses:youth  £500.00
+                assets:bank
+            """
+        let ledger = LedgerText.load(text).ledger
+        let model = try CommitteeWorkbook.build(ledger, WorkbookFixtures.settings(asOf: Day.parse("2019-12-31")!))
+        let sheet = try #require(model.sheet(named: "Budget monitoring"))
+        let none = try #require(sheet.find(TagKey.untagged.label))
+        #expect(sheet.cell(row: none.row, column: BudgetMonitoringSheet.Column.profiled).value == .empty)
+        #expect(sheet.cell(row: none.row, column: BudgetMonitoringSheet.Column.variance).value == .empty)
+        let total = try #require(sheet.find("Total"))
+        // The variance total is the youth line's alone: £7,000 less £9,000.
+        #expect(Self.formula(sheet.cell(row: total.row, column: BudgetMonitoringSheet.Column.variance))?.cached
+                == .money(Money(pence: -200_000)))
+    }
 }
