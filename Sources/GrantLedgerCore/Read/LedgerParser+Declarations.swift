@@ -71,7 +71,15 @@ extension LedgerParser {
             case "initiative": block = .declaration(.initiative(Initiative(id: id, name: name, location: location)))
             case "grant": block = .declaration(.grant(Grant(id: id, name: name, location: location)))
             case "commitment": block = .declaration(.commitment(Commitment(id: id, name: name, location: location)))
-            case "shape": block = .declaration(.shape(ProfileShape(id: id, name: name, location: location)))
+            case "shape":
+                // A profile reads `even` and amounts before shapes: a shape so named could never be used.
+                if id == "even" || ASCII.isDigit(cursor.bytes[idRange.lowerBound]) {
+                    block = .skipped
+                    report(.badSyntax, "a shape cannot be called \(id): a profile would read it as \(id == "even" ? "even" : "an amount")",
+                           hint: "give it a name that starts with a letter, such as after-award", cursor, number, idRange.lowerBound, idRange.count)
+                    return
+                }
+                block = .declaration(.shape(ProfileShape(id: id, name: name, location: location)))
             default: block = .declaration(.bid(Bid(id: id, name: name, location: location)))
             }
         default:
@@ -493,7 +501,7 @@ extension LedgerParser {
                    location: commitment.location)
         case .shape(let shape):
             // A field written but not understood has been reported already.
-            if shape.length == nil && !fieldsWritten.contains("monthly") && !fieldsWritten.contains("quarterly") {
+            if shape.length == nil && fieldsWritten.isEmpty {
                 diagnostics.append(Diagnostic(
                     .missingField, "shape \(shape.id) has no weights",
                     hint: "add an indented line: quarterly  1 2 2 1 (Q1 to Q4), or monthly and twelve weights (April to March)",

@@ -76,4 +76,12 @@ struct ProfileShapeTests {
         let text = ProfileChecksTests.books([]) + "\nshape s  A shape\n"
         #expect(ProfileChecksTests.problems(text).map(\.code) == [.missingField])
     }
+
+    @Test(arguments: ["even", "100"])
+    func aShapeCannotTakeANameAProfileReadsOtherwise(_ id: String) throws {
+        let text = ProfileChecksTests.books([]) + "\nshape \(id)  Front-loaded\n  quarterly  4 3 2 1\n"
+        let problems = ProfileChecksTests.problems(text)
+        #expect(problems.map(\.code) == [.badSyntax], "\(problems)")
+        #expect(problems.first?.location?.line == 9 && problems.first?.location?.column == 7, "\(problems)")
+    }
 }
