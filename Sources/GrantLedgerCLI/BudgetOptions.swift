@@ -38,12 +38,13 @@ struct BudgetOptions: ParsableArguments {
                                        hint: "choose entries, profile or run-rate",
                                        origin: locator.origin(option: "--forecast", value: forecast)))
         }
-        switch rows {
-        case nil, "lines": break
-        case "initiatives": settings.rows = .initiatives
-        case let rows?:
-            problems.append(Diagnostic(.badValue, "--rows \(rows): not lines or initiatives", hint: "for example --rows initiatives",
-                                       origin: locator.origin(option: "--rows", value: rows)))
+        if let rows {
+            if let kind = BudgetRows(rawValue: rows) {
+                settings.rows = kind
+            } else {
+                problems.append(Diagnostic(.badValue, "--rows \(rows): not \(BudgetRows.allCases.map(\.rawValue).joined(separator: " or "))",
+                                           hint: "for example --rows initiatives", origin: locator.origin(option: "--rows", value: rows)))
+            }
         }
         if let by {
             if let length = FinancialPeriod.Length(rawValue: by) {

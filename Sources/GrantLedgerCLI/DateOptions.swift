@@ -9,9 +9,10 @@ enum DateOptions {
     static func asOf(_ text: String?, _ locator: ArgumentLocator, problems: inout [Diagnostic]) -> Day {
         guard let text else { return today() }
         if let day = Day.parse(text) {
-            // The day is the workbook's creation date and its position date: a spreadsheet must show it.
+            // grantledger's dates start where a spreadsheet's do (`SpreadsheetDateChecks`): the books'
+            // dates are held to it, and the day is also a workbook's creation and position date.
             guard day < SpreadsheetDateChecks.firstDay else { return day }
-            problems.append(Diagnostic(.badDate, "--as-of \(text) is before 1 March 1900, the first day a spreadsheet can show",
+            problems.append(Diagnostic(.badDate, "--as-of \(text) is before 1 March 1900, where grantledger's dates (and a spreadsheet's) begin",
                                        hint: "check the year", origin: locator.origin(option: "--as-of", value: text)))
             return today()
         }

@@ -2,9 +2,10 @@
 """Rewrites the README's checked console blocks with what their commands print now.
 
 The tests in Tests/GrantLedgerCLITests hold each ```console block of the sections below to its
-output (ReadmeConsole.swift): every `$ ` line of a block runs, as one shell script, in a fresh copy
-of ledgers/ and examples/ with .build/debug on the PATH. This script runs them the same way and
-writes the output back, so a deliberate change of output is one command; review the diff after.
+output (ReadmeConsole.swift): every `$ ` line of a block runs, as one shell script, in a copy of
+ledgers/ and examples/ (one copy a section, its blocks in turn) with .build/debug on the PATH. This
+script runs them the same way and writes the output back, so a deliberate change of output is one
+command; review the diff after.
 
     python3 Tests/tools/regenerate_readme.py            # after swift build
 """
@@ -14,17 +15,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SECTIONS = ["## Budget monitoring through the year", "## Import and audit"]
 
 
-def run_block(block):
+def run_block(block, folder):
     script = "exec 2>&1\n"
     for line in block.split("\n"):
         if line.startswith("$ "):
             quoted = "'" + line.replace("'", "'\\''") + "'"
             script += "s=$?; printf '%s\\n' " + quoted + "; (exit $s)\n" + line[2:] + "\n"
-    with tempfile.TemporaryDirectory() as folder:
-        for path in ("ledgers", "examples"):
-            shutil.copytree(os.path.join(ROOT, path), os.path.join(folder, path))
-        env = dict(os.environ, PATH=os.path.join(ROOT, ".build", "debug") + ":" + os.environ.get("PATH", "/usr/bin:/bin"))
-        return subprocess.run(["/bin/sh", "-c", script], cwd=folder, env=env, capture_output=True, text=True).stdout
+    env = dict(os.environ, PATH=os.path.join(ROOT, ".build", "debug") + ":" + os.environ.get("PATH", "/usr/bin:/bin"))
+    return subprocess.run(["/bin/sh", "-c", script], cwd=folder, env=env, capture_output=True, text=True).stdout
 
 
 def main():
@@ -35,9 +33,13 @@ def main():
         end = text.find("\n## ", start)
         end = len(text) if end < 0 else end
         parts = text[start:end].split("```console\n")
-        for number in range(1, len(parts)):
-            block, closing, rest = parts[number].partition("```\n")
-            parts[number] = run_block(block) + closing + rest
+        # One copy of the books per section, its blocks run in turn, as the tests run them.
+        with tempfile.TemporaryDirectory() as folder:
+            for tree in ("ledgers", "examples"):
+                shutil.copytree(os.path.join(ROOT, tree), os.path.join(folder, tree))
+            for number in range(1, len(parts)):
+                block, closing, rest = parts[number].partition("```\n")
+                parts[number] = run_block(block, folder) + closing + rest
         text = text[:start] + "```console\n".join(parts) + text[end:]
     open(path, "w", encoding="utf-8").write(text)
 

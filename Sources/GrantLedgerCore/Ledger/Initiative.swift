@@ -1,6 +1,6 @@
 /// A piece of work that spends money: a post, a scheme, a night of action. It may carry a budget
 /// of its own (what the partnership agreed to spend on it), with a period (its grant's when not
-/// given) and a profile, so `report budget --initiatives` monitors it as a grant's line is.
+/// given) and a profile, so `report budget --rows initiatives` monitors it as a grant's line is.
 public struct Initiative: Hashable, Sendable {
     public let id: String
     public let name: String

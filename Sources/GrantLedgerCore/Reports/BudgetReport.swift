@@ -60,7 +60,7 @@ public enum BudgetReport {
         return ReportFigures(filter: filter, rows: rows)
     }
 
-    /// `--initiatives`: a row for each initiative in scope that carries a budget, monitored as a line
+    /// `--rows initiatives`: a row for each initiative in scope that carries a budget, monitored as a line
     /// is (its own period, or its grant's; its profile, or even by month; the commitments naming it).
     /// Initiatives share their grants' money with the lines, so these rows are a second view of it,
     /// not more of it: they are not added to the lines.
