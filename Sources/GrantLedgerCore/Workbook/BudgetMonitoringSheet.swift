@@ -11,15 +11,16 @@ enum BudgetMonitoringSheet {
     static let name = "Budget monitoring"
     /// The longest grant charted, in financial years.
     static let chartedYears = 10
-    /// Grants' charts printed on one page.
-    static let chartsPerPage = 3
+    /// The rows of charts and their figures a printed page holds (landscape A4, fit to width).
+    static let chartRowsPerPage = 50
     typealias B = SpreadsheetBound
 
     enum Column {
         static let titles = ["Grant", "Line", "Name", "Budget", "Profile to date", "Actual to date", "Variance to date",
-                             "Committed", "Rest of profile", "Forecast", "Forecast variance", "Variance %", "RAG", "Variance note"]
+                             "Committed", "Rest of profile", "Forecast", "Forecast variance", "Variance %", "RAG", "Variance note",
+                             "Forecast note"]
         static let budget = 3, profiled = 4, actual = 5, variance = 6, committed = 7, rest = 8, forecast = 9
-        static let forecastVariance = 10, percent = 11, status = 12, note = 13
+        static let forecastVariance = 10, percent = 11, status = 12, note = 13, forecastNote = 14
     }
 
     static func build(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings, _ monitoring: BudgetMonitoringFigures,
@@ -33,7 +34,7 @@ enum BudgetMonitoringSheet {
         sheet.add([.text((settings.financialYear.map { "\($0): " } ?? "") + "each line's profile and actual to "
                          + "\(WorkbookText.long(position)), what is committed and the forecast outturn: actual, then the larger of "
                          + "what is committed and the rest of the profile, or the officer's forecast entry where one is made (never less than "
-                         + "actual and committed; its note is beside it). RAG against the thresholds below.", .subtitle)])
+                         + "actual and committed; its note is in the last column). RAG against the thresholds below.", .subtitle)])
         sheet.addBlank()
         let header = sheet.add(Column.titles.map { .text($0, .header) })
         var table = FigureTable()
@@ -76,6 +77,7 @@ enum BudgetMonitoringSheet {
         table.startSection()
         sheet.addBlank()
         sheet.add([.text("Initiatives with a budget of their own (the lines' money seen by initiative: not added to the lines)", .section)])
+        sheet.add([.text("An initiative is forecast by its profile: forecast entries are its line's, above.", .note)])
         sheet.add(Column.titles.enumerated().map { .text($0.offset == 1 ? "Initiative" : $0.element, .header) })
         let first = sheet.nextRow
         for row in figures.rows {
@@ -126,8 +128,8 @@ enum BudgetMonitoringSheet {
             cells[Column.percent] = percent.cell
         }
         cells[Column.status] = status(line, rule, ref, varianceError: b(Column.forecastVariance).error)
-        let notes = line.notes.map { "\($0.period): \($0.text)" } + (line.forecastEntry.map { ["Forecast \($0.described)"] } ?? [])
-        if !notes.isEmpty { cells[Column.note] = .text(notes.joined(separator: "; "), .wrapped) }
+        if !line.notes.isEmpty { cells[Column.note] = .text(line.notes.map { "\($0.period): \($0.text)" }.joined(separator: "; "), .wrapped) }
+        if let entry = line.forecastEntry { cells[Column.forecastNote] = .text(entry.described, .wrapped) }
         table.record(bounds)
         return cells
     }
@@ -192,7 +194,8 @@ extension BudgetMonitoringSheet {
     /// forecast (actual to the position, then the rest of the profile, and what lines have committed
     /// beyond it in the next quarter: so it ends at the lines' forecasts), and a line chart of the
     /// three. Returns the charts.
-    /// The charts start a printed page, and a new page follows every `chartsPerPage`, so none is cut in two.
+    /// The charts start a printed page, and a grant's block that would run past the page's rows
+    /// (`chartRowsPerPage`) starts the next, so none is cut in two.
     static func addCharts(_ sheet: inout SheetBuilder, _ ledger: Ledger, _ figures: ReportFigures<BudgetLineFigures>,
                           position: Day, pageBreaks: inout [Int]) throws(ReportError) -> [ChartModel] {
         // A grant of more than ten years would draw a chart no one can read (and rows by the thousand).
@@ -206,13 +209,19 @@ extension BudgetMonitoringSheet {
         let tally = try PeriodTally(ReportScope(ledger, toDate), periods: quarters)
         sheet.addBlank()
         pageBreaks.append(sheet.nextRow)
+        var pageStart = sheet.nextRow
         sheet.add([.text("Cumulative actual and forecast against the profile, quarter by quarter", .section)])
         var charts: [ChartModel] = []
         for (place, index) in grants.enumerated() {
             let grant = ledger.grants[index]
             guard let period = grant.period else { continue }
-            if place > 0 && place % chartsPerPage == 0 { pageBreaks.append(sheet.nextRow) }
             let own = quarters.enumerated().filter { $0.element.period.end >= period.start && $0.element.period.start <= period.end }
+            // A blank, the header, then the quarters or the chart's 15 rows, whichever is longer.
+            let blockRows = 2 + max(own.count, 15)
+            if place > 0 && sheet.nextRow - pageStart + blockRows > chartRowsPerPage {
+                pageBreaks.append(sheet.nextRow)
+                pageStart = sheet.nextRow
+            }
             let lines = figures.rows.filter { $0.grantID == grant.id }
             let quarterList = own.map(\.element)
             var paths: [[Money]] = []

@@ -216,7 +216,8 @@ enum SummarySheet {
         sheet.add([.text("A grant whose funder's conditions are not met is never Green: match funding short of its share "
                          + "makes it at least Amber, a tranche spent past its cap Red (as audit finds them).", .note)])
         sheet.add([.text("Forecast outturn is the sum of the grant's lines' forecasts on Budget monitoring (to the same day); "
-                         + "its variance is the forecast less the award, so below zero is money forecast not to be spent.", .note)])
+                         + "its variance is the forecast less the award, so below zero is money forecast not to be spent. The status goes by "
+                         + "the pace of spend; Budget monitoring sets each line's forecast against its own RAG.", .note)])
         sheet.add([.text("Lines and initiatives are on Budget v actual; every item of spend is on Spend.", .note)])
         if byValue { sheet.add([.text(FormulaGate.note, .note)]) }
         return [positionRow, amberRow, redRow]

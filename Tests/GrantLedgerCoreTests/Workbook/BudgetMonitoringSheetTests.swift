@@ -70,11 +70,12 @@ struct BudgetMonitoringSheetTests {
         let sheet = try #require(model.sheet(named: "Budget monitoring"))
         let forecast = try #require(Self.formula(sheet.cell("g", under: "Forecast")))
         #expect(forecast.text.hasPrefix("=MAX(11000.00,") && forecast.cached == .money(Money(pence: 1_100_000)))
-        guard case .text(let note)? = sheet.cell("g", under: "Variance note")?.value else {
+        #expect(sheet.cell("g", under: "Variance note")?.value == .empty, "the forecast's note has a column of its own")
+        guard case .text(let note)? = sheet.cell("g", under: "Forecast note")?.value else {
             Issue.record("no note beside the line")
             return
         }
-        #expect(note.contains("Forecast 2019-12-31 £11,000.00: The second worker left in December"))
+        #expect(note == "2019-12-31 £11,000.00: The second worker left in December; January sessions cancelled")
         let q3 = try #require(sheet.find("2019-20-Q3")), q4 = try #require(sheet.find("2019-20-Q4"))
         #expect(sheet.cell(row: q3.row, column: 3).value == .money(Money(pence: 700_000)))
         #expect(sheet.cell(row: q4.row, column: 3).value == .money(Money(pence: 1_100_000)))
@@ -152,5 +153,25 @@ struct BudgetMonitoringSheetTests {
         // The variance total is the youth line's alone: £7,000 less £9,000.
         #expect(Self.formula(sheet.cell(row: total.row, column: BudgetMonitoringSheet.Column.variance))?.cached
                 == .money(Money(pence: -200_000)))
+    }
+
+    @Test func aLongGrantsChartStartsAPageOfItsOwn() throws {
+        // Two grants: a year's (a block of 17 rows) and ten years' (42 rows): together past a page's
+        // 50 rows, so the second starts the next page.
+        let text = BudgetReportTests.books + """
+
+
+            grant long  Ten-year grant
+              funder  f
+              period  2019-04-01..2029-03-31
+              award   £40,000.00
+              line work  £40,000.00  Work
+            """
+        let ledger = LedgerText.load(text).ledger
+        let model = try CommitteeWorkbook.build(ledger, WorkbookFixtures.settings(asOf: Day.parse("2019-12-31")!))
+        let sheet = try #require(model.sheet(named: "Budget monitoring"))
+        let section = try #require(sheet.find("Cumulative actual and forecast against the profile, quarter by quarter"))
+        let second = try #require(sheet.find("Ten-year grant"))
+        #expect(sheet.pageBreaks == [section.row, second.row - 1], "the blank before the second block starts the page")
     }
 }
