@@ -15,7 +15,16 @@ struct RegisterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only transactions whose payee contains this text (any case).", valueName: "TEXT"))
     var payee: String?
 
-    var query: RegisterReport.Query {
-        RegisterReport.Query(lineID: line, initiativeID: initiative, account: account, payee: payee)
+    /// The query, its text held to the one text rule (a control character would reach the
+    /// terminal in the title) and an empty payee refused (it would match every payee, or none).
+    func query(_ locator: ArgumentLocator) throws -> RegisterReport.Query {
+        var problems = locator.textProblems([("--line", line.map { [$0] } ?? []), ("--initiative", initiative.map { [$0] } ?? []),
+                                             ("--account", account.map { [$0] } ?? []), ("--payee", payee.map { [$0] } ?? [])])
+        if let payee, payee.allSatisfy(\.isWhitespace) {
+            problems.append(Diagnostic(.badValue, "--payee needs some text to look for", hint: "for example --payee 'Youth Trust'",
+                                       origin: locator.origin(option: "--payee", value: payee)))
+        }
+        try Run.stopOnErrors(problems)
+        return RegisterReport.Query(lineID: line, initiativeID: initiative, account: account, payee: payee)
     }
 }

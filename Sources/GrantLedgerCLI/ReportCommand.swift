@@ -67,9 +67,10 @@ struct ReportCommand: ParsableCommand {
         }
         // Budget monitoring's own options are read (and held to) for report budget only.
         let settings = kind == .budget ? try budget.settings(ArgumentLocator()) : nil
+        let query = kind == .register ? try register.query(ArgumentLocator()) : RegisterReport.Query()
         let ledger = try LedgerInput.load(paths)
         do {
-            Console.out(format.render(try kind.build(ledger, filter, budget: settings, register: register.query)))
+            Console.out(format.render(try kind.build(ledger, filter, budget: settings, register: query)))
         } catch {
             throw LedgerInput.fail(error.diagnostic)
         }

@@ -32,6 +32,10 @@ public struct BudgetLineFigures: Hashable, Sendable {
     /// The variance notes for the line's months and quarters that end in the period asked for
     /// (to date, when it has no start), in order, each led by its period.
     public internal(set) var notes: [VarianceNote] = []
+    /// Whether the line has forecast entries at all (made by the day or not): a report forecasting by
+    /// entries gives its Forecast note column whenever any line does, so a program reading it sees the
+    /// same columns whatever the day.
+    public internal(set) var hasForecastEntries = false
     /// With `BudgetSettings.by`: each period's profile and actual (to the day "to date" means).
     public internal(set) var periods: [PeriodFigures] = []
 
@@ -102,7 +106,9 @@ public struct BudgetLineFigures: Hashable, Sendable {
             let total = Int128(period.end.daysSinceEpoch - period.start.daysSinceEpoch) + 1
             guard let pace = Rational(Int128(inputs.toDate.pence) * total, elapsed),
                   let pence = Int64(exactly: pace.rounded(.halfAwayFromZero)),
-                  pence <= Money.spreadsheetLimit.pence else { throw .overflow("run-rate forecast") }
+                  pence <= Money.spreadsheetLimit.pence else {
+                throw .overflow("run-rate forecast of \(inputs.grantID) line \(inputs.key.label)")
+            }
             return max(Money(pence: pence), floor)
         }
     }

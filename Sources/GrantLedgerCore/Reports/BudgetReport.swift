@@ -42,6 +42,7 @@ public enum BudgetReport {
                                        tallies.committed.byLine[index][lineIndex],
                                        inCurrent: inCurrent, entry: grant.forecastEntry(forLine: budgetLine.id, on: day))
                 figures.periods = perPeriod(lineIndex, profile)
+                figures.hasForecastEntries = grant.forecasts.contains { $0.lineID == budgetLine.id }
                 figures.notes = grant.varianceNotes.filter { note in
                     note.lineID == budgetLine.id && note.period.period.end <= day && (period.map { $0.contains(note.period.period.end) } ?? true)
                 }.sorted { $0.period < $1.period }
@@ -97,7 +98,7 @@ public enum BudgetReport {
                     .percent("forecast_variance_percent", "Variance %", parts: [varianceColumn], whole: 3),
                     .money("remaining", "Remaining"), .text("status", "RAG"), .text("note", "Variance note")]
         // The officer's forecast entries, with their notes, where any line is forecast by one.
-        let entered = figures.rows.contains { $0.forecastEntry != nil }
+        let entered = settings.method == .entries && figures.rows.contains(where: \.hasForecastEntries)
         if entered { columns.append(.text("forecast_note", "Forecast note")) }
         let rows = figures.rows.map { line in
             var cells: [ReportCell] = [.text(line.grantID), .text(line.key.label), .text(line.name), .money(line.budget)]

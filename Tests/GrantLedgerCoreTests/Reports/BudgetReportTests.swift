@@ -248,7 +248,7 @@ struct BudgetLimitTests {
                 assets:bank
             """
         let ledger = LedgerText.load(text).ledger
-        #expect(throws: ReportError.overflow("run-rate forecast")) {
+        #expect(throws: ReportError.overflow("run-rate forecast of g line a")) {
             try BudgetReport.figures(ledger, ReportFilter(to: Day.parse("2000-04-01")), BudgetSettings(asOf: Day.parse("2000-04-01")!, method: .runRate))
         }
     }

@@ -30,6 +30,16 @@ struct ForecastEntryTests {
         #expect(september.forecastEntry?.date == Day.parse("2019-09-30"))
     }
 
+    @Test func theForecastNoteColumnIsThereWhateverTheDay() throws {
+        // To 30 June no entry is made yet, but the line has entries: the same columns as in December.
+        let ledger = LedgerText.load(Self.books).ledger
+        let settings = BudgetSettings(asOf: Day.parse("2020-03-31")!)
+        let june = try BudgetReport.build(ledger, BudgetReportTests.quarter("2019-20-Q1"), settings)
+        let december = try BudgetReport.build(ledger, BudgetReportTests.quarter("2019-20-Q3"), settings)
+        #expect(june.columns.map(\.key) == december.columns.map(\.key))
+        #expect(june.columns.last?.key == "forecast_note" && june.rows.first?.cells.last == .empty)
+    }
+
     @Test func theLatestByDateWhereverItIsWritten() throws {
         // The December entry written above the September one: still the December one to 31 December.
         let lines = Self.forecasts.split(separator: "\n").map(String.init)
