@@ -1,4 +1,5 @@
-/// Each profile against what it profiles: a grant's line exists, and an initiative's profile has a
+/// Each profile against what it profiles (and an initiative's period against its grant's, which its
+/// budget is counted within): a grant's line exists, and an initiative's profile has a
 /// budget to share; there is a period to profile over (the grant's; an initiative's own or its
 /// grant's), one amount for each of its periods, or a shape that fits them, and the amounts make
 /// the budget to the penny.
@@ -23,6 +24,14 @@ public enum ProfileChecks {
             }
         }
         for initiative in ledger.initiatives {
+            if let period = initiative.period, let grant = initiative.grantID.flatMap({ ledger.grantIndex[$0] }).map({ ledger.grants[$0] }),
+               let own = grant.period, period.end < own.start || own.end < period.start {
+                // Its spend is counted on its grant within its period: none of it ever could be.
+                problems.append(Diagnostic(
+                    .badPeriod, "initiative \(initiative.id)'s period \(period) lies outside grant \(grant.id)'s period \(own)",
+                    hint: "give it a period within \(own), or leave it out to take the grant's",
+                    at: initiative.periodLocation ?? initiative.location, length: initiative.periodLocation == nil ? initiative.id.utf8.count : period.description.utf8.count))
+            }
             guard let declaration = initiative.profile else { continue }
             guard let budget = initiative.budget else {
                 problems.append(Diagnostic(

@@ -1,6 +1,6 @@
 /// Dates a spreadsheet can show: from 1 March 1900 (Excel's first day after its phantom 29 February
-/// 1900) on. What `check` accepts every command must handle, and the committee workbook writes every
-/// transaction's date and every grant's and bid's dates as spreadsheet dates: a date before it is
+/// 1900) on. What `check` accepts every command must handle, and the committee workbook writes the
+/// books' dates (transactions, grants, bids, commitments, initiatives) as spreadsheet dates: one before it is
 /// almost certainly a slip of the year (1019 for 2019), so it is a located error here, not a failed
 /// export later.
 public enum SpreadsheetDateChecks {
@@ -15,16 +15,23 @@ public enum SpreadsheetDateChecks {
                                        hint: "check the year", at: location, length: length))
         }
         for grant in ledger.grants {
-            let length = grant.id.utf8.count
-            early(grant.period?.start, "grant \(grant.id)'s start", at: grant.location, length: length)
-            early(grant.deadline, "grant \(grant.id)'s deadline", at: grant.location, length: length)
+            let at = grant.periodLocation ?? grant.location
+            early(grant.period?.start, "grant \(grant.id)'s start", at: at, length: 10)
+            early(grant.period?.end, "grant \(grant.id)'s end", at: at, length: 10)
+            early(grant.deadline, "grant \(grant.id)'s deadline", at: grant.deadlineLocation ?? grant.location, length: 10)
             for tranche in grant.tranches { early(tranche.spendBy, "the tranche's spend-by date", at: tranche.location, length: 7) }
+            for entry in grant.forecasts { early(entry.date, "line \(entry.lineID)'s forecast date", at: entry.dateLocation, length: 10) }
+        }
+        for initiative in ledger.initiatives {
+            early(initiative.period?.start, "initiative \(initiative.id)'s start", at: initiative.periodLocation ?? initiative.location, length: 10)
         }
         for bid in ledger.bids {
-            for event in bid.history { early(event.date, "bid \(bid.id)'s date", at: event.location, length: 10) }
+            for event in bid.history { early(event.date, "bid \(bid.id)'s date", at: event.dateLocation ?? event.location, length: 10) }
         }
         for commitment in ledger.commitments {
-            early(commitment.date, "commitment \(commitment.id)'s date", at: commitment.location, length: commitment.id.utf8.count)
+            early(commitment.date, "commitment \(commitment.id)'s date", at: commitment.dateLocation ?? commitment.location, length: 10)
+            early(commitment.closed, "commitment \(commitment.id)'s closing date", at: commitment.closedLocation ?? commitment.location,
+                  length: 10)
         }
         for transaction in ledger.transactions { early(transaction.date, "the date", at: transaction.location, length: 10) }
         return problems

@@ -31,7 +31,7 @@ public enum VarianceNoteChecks {
                     problems.append(Diagnostic(
                         .badPeriod, "line \(note.lineID) is profiled by \(word), and \(note.period) is not one of its \(word)s",
                         hint: "name a \(word) from \(profile.periods.first.map(\.description) ?? "") to \(profile.periods.last.map(\.description) ?? "")",
-                        at: note.location, length: note.lineID.utf8.count))
+                        at: note.periodLocation ?? note.location, length: note.periodLocation == nil ? note.lineID.utf8.count : note.periodLength))
                 } else if !noted.insert("\(note.lineID) \(note.period)").inserted {
                     problems.append(Diagnostic(
                         .duplicateSetting, "line \(note.lineID) has two variance notes for \(note.period)", hint: "keep one note a period",

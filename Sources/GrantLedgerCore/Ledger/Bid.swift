@@ -26,6 +26,8 @@ public struct BidEvent: Hashable, Sendable {
     public let status: BidStatus
     public let amount: Money?
     public let location: SourceLocation
+    /// Where the step's date is written (`location` is its status word's).
+    public var dateLocation: SourceLocation?
 }
 
 public enum BidStatus: String, CaseIterable, Sendable {

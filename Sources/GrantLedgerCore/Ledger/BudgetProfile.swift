@@ -155,4 +155,7 @@ public struct VarianceNote: Hashable, Sendable {
     public let period: FinancialPeriod
     public let text: String
     public let location: SourceLocation
+    /// Where its period is written, and its length.
+    public var periodLocation: SourceLocation?
+    public var periodLength = 0
 }

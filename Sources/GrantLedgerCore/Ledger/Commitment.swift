@@ -28,6 +28,9 @@ public struct Commitment: Hashable, Sendable {
     public let location: SourceLocation
     /// Where the `line` field's value is written, for an unknown line.
     public var lineLocation: SourceLocation?
+    /// Where its date and its closing date are written, for pointing at them.
+    public var dateLocation: SourceLocation?
+    public var closedLocation: SourceLocation?
 
     public init(id: String, name: String, location: SourceLocation) {
         self.id = id

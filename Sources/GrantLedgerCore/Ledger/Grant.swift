@@ -26,6 +26,9 @@ public struct Grant: Hashable, Sendable {
     /// The officer's forecasts of lines' outturns, in the order written (`ForecastEntry`).
     public var forecasts: [ForecastEntry] = []
     public let location: SourceLocation
+    /// Where the `period` and `deadline` fields' values are written, for pointing at them.
+    public var periodLocation: SourceLocation?
+    public var deadlineLocation: SourceLocation?
     /// Where the `award` field was written, for pointing at it.
     public var awardLocation: SourceLocation?
     /// How many bytes the award takes as written, for the caret.

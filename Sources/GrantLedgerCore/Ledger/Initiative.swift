@@ -11,6 +11,8 @@ public struct Initiative: Hashable, Sendable {
     public var period: Period?
     /// As written (`profile  quarterly  even`); its `lineID` is the initiative's id.
     public var profile: ProfileDeclaration?
+    /// Where its period is written, for pointing at it.
+    public var periodLocation: SourceLocation?
     public let location: SourceLocation
 }
 

@@ -203,7 +203,10 @@ extension LedgerParser {
         case "area": initiative.areaID = reference(.area)
         case "grant": initiative.grantID = reference(.grant)
         case "budget": initiative.budget = amount()
-        case "period": if needValue() { initiative.period = period(valueRange, line, number) }
+        case "period":
+            guard needValue() else { return }
+            initiative.period = period(valueRange, line, number)
+            initiative.periodLocation = SourceLocation(file: file, line: number, column: valueRange.lowerBound + 1)
         case "profile":
             if needValue() {
                 initiative.profile = profileDeclaration(keyStart: keyStart, keyRange: keyRange, valueRange: valueRange, line, number,
@@ -230,8 +233,14 @@ extension LedgerParser {
             grant.awardLength = valueRange.count
         case "capital": grant.capitalCap = amount()
         case "revenue": grant.revenueCap = amount()
-        case "deadline": if needValue() { grant.deadline = day(valueRange) }
-        case "period": if needValue() { grant.period = period(valueRange, cursor, number) }
+        case "deadline":
+            guard needValue() else { return }
+            grant.deadline = day(valueRange)
+            grant.deadlineLocation = SourceLocation(file: file, line: number, column: valueRange.lowerBound + 1)
+        case "period":
+            guard needValue() else { return }
+            grant.period = period(valueRange, cursor, number)
+            grant.periodLocation = SourceLocation(file: file, line: number, column: valueRange.lowerBound + 1)
         case "match":
             guard needValue() else { return }
             if let basisPoints = Self.percentBasisPoints(value), basisPoints <= 10_000 {
@@ -335,7 +344,10 @@ extension LedgerParser {
         day: (Range<Int>) -> Day?, unknownField: (String) -> Void
     ) {
         switch key {
-        case "date": if needValue() { commitment.date = day(valueRange) }
+        case "date":
+            guard needValue() else { return }
+            commitment.date = day(valueRange)
+            commitment.dateLocation = valueLocation
         case "grant": commitment.grantID = reference(.grant)
         case "line":
             if needValue() {
@@ -347,7 +359,10 @@ extension LedgerParser {
         case "initiative": commitment.initiativeID = reference(.initiative)
         case "area": commitment.areaID = reference(.area)
         case "ref": if needValue() { commitment.reference = value }
-        case "closed": if needValue() { commitment.closed = day(valueRange) }
+        case "closed":
+            guard needValue() else { return }
+            commitment.closed = day(valueRange)
+            commitment.closedLocation = valueLocation
         default: unknownField("date, grant, line, amount, supplier, initiative, area, ref, closed")
         }
     }
@@ -423,7 +438,8 @@ extension LedgerParser {
                    cursor, number, amountRange.lowerBound, amountRange.count)
             return
         }
-        bid.history.append(BidEvent(date: date, status: status, amount: amount, location: location))
+        bid.history.append(BidEvent(date: date, status: status, amount: amount, location: location,
+                                    dateLocation: SourceLocation(file: file, line: number, column: dateRange.lowerBound + 1)))
     }
 
     static func percentBasisPoints(_ text: String) -> Int64? {

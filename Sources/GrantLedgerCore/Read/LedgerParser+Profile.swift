@@ -94,6 +94,8 @@ extension LedgerParser {
             return
         }
         grant.varianceNotes.append(VarianceNote(lineID: cursor.string(idRange), period: period, text: cursor.string(textRange),
-                                                location: SourceLocation(file: file, line: number, column: idRange.lowerBound + 1)))
+                                                location: SourceLocation(file: file, line: number, column: idRange.lowerBound + 1),
+                                                periodLocation: SourceLocation(file: file, line: number, column: periodRange.lowerBound + 1),
+                                                periodLength: periodRange.count))
     }
 }

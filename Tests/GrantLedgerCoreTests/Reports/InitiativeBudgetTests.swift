@@ -151,4 +151,12 @@ struct InitiativeBudgetTests {
         #expect(try Self.figures(ReportFilter(financialYear: FinancialYear.parse("2020-21"))).isEmpty)
         #expect(try Self.figures(ReportFilter(financialYear: FinancialYear.parse("2019-20"))).map(\.key.label) == ["street"])
     }
+
+    @Test func aPeriodOutsideItsGrantsIsAnError() throws {
+        let text = Self.books.replacingOccurrences(of: "  budget   £4,000.00\n", with: "  budget   £4,000.00\n  period   2018-19\n")
+        let problems = LedgerText.load(text).diagnostics
+        #expect(problems.map(\.code) == [.badPeriod], "\(problems)")
+        #expect(problems.first?.message == "initiative street's period 2018-19 lies outside grant y1's period 2019-20")
+        #expect(problems.first?.location?.line == 20)
+    }
 }
