@@ -72,7 +72,18 @@ public struct PreviousAllocation: Sendable {
                     at: at))
                 continue
             }
-            if let kindColumn, record.fields[kindColumn].text == AllocationCSV.retainedKind { continue }
+            if let kindColumn {
+                let kind = record.fields[kindColumn]
+                if kind.text == AllocationCSV.retainedKind { continue }
+                // Anything else than an area's row would be read as one: say so rather than guess.
+                guard kind.text == AllocationCSV.areaKind || kind.text.isEmpty else {
+                    diagnostics.append(Diagnostic(
+                        .badValue, "this row's kind is \(quoted(kind.text)), not \(AllocationCSV.areaKind) or \(AllocationCSV.retainedKind)",
+                        hint: "allocate --format csv writes area for an area's row and retained for a top-slice kept centrally",
+                        at: AreaTable.location(file, kind), length: max(1, kind.length)))
+                    continue
+                }
+            }
             let name = record.fields[0]
             if name.text.isEmpty {
                 diagnostics.append(Diagnostic(.badAreaName, "this row has no area name", hint: "name the area in the first cell",

@@ -86,4 +86,13 @@ struct RetainedRowsTests {
         let none = ComparisonTable.json(AllocationComparison([plain, plain]))
         #expect(none.contains("\"retained_centrally\": []"), "a stable key, empty when nothing is retained")
     }
+
+    @Test func lastYearsFileReadsItsRetainedRowsAsNoAreasAndRefusesAnyOtherKind() throws {
+        let good = PreviousAllocation.parse(Array("area,amount,kind\nA,100.00,area\nofficer,50.00,retained\n".utf8), file: "p.csv")
+        #expect(good.1.isEmpty, "\(good.1)")
+        #expect(good.0?.rows.map(\.area) == ["A"] && good.0?.rows.first?.amount.pence == 10_000)
+        let bad = PreviousAllocation.parse(Array("area,amount,kind\nA,100.00,area\nB,50.00,foo\n".utf8), file: "p.csv")
+        #expect(bad.1.map(\.code) == [.badValue])
+        #expect(bad.1.first?.location?.line == 3 && bad.1.first?.location?.column == 9)
+    }
 }
