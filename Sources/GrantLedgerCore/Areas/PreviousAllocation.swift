@@ -34,6 +34,20 @@ public struct PreviousAllocation: Sendable {
         parse(SourceFile(name: file, bytes: bytes), origin: origin)
     }
 
+    /// Whether a row whose `kind` cell is `kind` is an area's: `retained` rows (top-slices kept
+    /// centrally) are not, and any other kind than `area` (or none) is reported, not guessed at.
+    static func isAreaRow(_ kind: CSVField, _ file: String, _ diagnostics: inout DiagnosticLog) -> Bool {
+        if kind.text == AllocationCSV.retainedKind { return false }
+        guard kind.text == AllocationCSV.areaKind || kind.text.isEmpty else {
+            diagnostics.append(Diagnostic(
+                .badValue, "this row's kind is \(quoted(kind.text)), not \(AllocationCSV.areaKind) or \(AllocationCSV.retainedKind)",
+                hint: "allocate --format csv writes area for an area's row and retained for a top-slice kept centrally",
+                at: AreaTable.location(file, kind), length: max(1, kind.length)))
+            return false
+        }
+        return true
+    }
+
     public static func parse(_ source: SourceFile, origin: SettingOrigin? = nil) -> (PreviousAllocation?, [Diagnostic]) {
         let file = source.name
         var reader = CSVReader(file: file)
@@ -72,18 +86,7 @@ public struct PreviousAllocation: Sendable {
                     at: at))
                 continue
             }
-            if let kindColumn {
-                let kind = record.fields[kindColumn]
-                if kind.text == AllocationCSV.retainedKind { continue }
-                // Anything else than an area's row would be read as one: say so rather than guess.
-                guard kind.text == AllocationCSV.areaKind || kind.text.isEmpty else {
-                    diagnostics.append(Diagnostic(
-                        .badValue, "this row's kind is \(quoted(kind.text)), not \(AllocationCSV.areaKind) or \(AllocationCSV.retainedKind)",
-                        hint: "allocate --format csv writes area for an area's row and retained for a top-slice kept centrally",
-                        at: AreaTable.location(file, kind), length: max(1, kind.length)))
-                    continue
-                }
-            }
+            if let kindColumn, !isAreaRow(record.fields[kindColumn], file, &diagnostics) { continue }
             let name = record.fields[0]
             if name.text.isEmpty {
                 diagnostics.append(Diagnostic(.badAreaName, "this row has no area name", hint: "name the area in the first cell",

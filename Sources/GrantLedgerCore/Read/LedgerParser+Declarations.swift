@@ -5,7 +5,6 @@ extension LedgerParser {
         let keywordRange = cursor.word()
         let keyword = cursor.string(keywordRange)
         cursor.skipBlanks()
-        let here = SourceLocation(file: file, line: number, column: 1)
         switch keyword {
         case "include":
             let pathRange = cursor.textUntilComment()
@@ -45,48 +44,49 @@ extension LedgerParser {
             }
             block = .declaration(.account(account))
         case "funder", "area", "initiative", "grant", "bid", "commitment", "shape":
-            let idRange = cursor.word()
-            cursor.skipBlanks()
-            let nameRange = cursor.textUntilComment()
-            guard !idRange.isEmpty, isIdentifier(cursor.slice(idRange)) else {
-                block = .skipped
-                report(.badSyntax, "\(keyword) needs an id made of letters, digits, -, _ or .",
-                       hint: "write \(keyword) ID  Name", cursor, number, idRange.lowerBound, max(1, idRange.count))
-                return
-            }
-            guard !nameRange.isEmpty else {
-                block = .skipped
-                report(.missingField, "\(keyword) \(cursor.string(idRange)) needs a name after its id",
-                       hint: "write \(keyword) \(cursor.string(idRange))  Its full name", cursor, number, idRange.lowerBound, idRange.count)
-                return
-            }
-            checkLength(idRange, cursor, number, what: "the \(keyword)'s id")
-            checkLength(nameRange, cursor, number, what: "the \(keyword)'s name")
-            let id = cursor.string(idRange), name = cursor.string(nameRange)
-            let location = SourceLocation(file: file, line: number, column: idRange.lowerBound + 1)
-            _ = here
-            switch keyword {
-            case "funder": block = .declaration(.funder(Funder(id: id, name: name, location: location)))
-            case "area": block = .declaration(.area(Area(id: id, name: name, location: location)))
-            case "initiative": block = .declaration(.initiative(Initiative(id: id, name: name, location: location)))
-            case "grant": block = .declaration(.grant(Grant(id: id, name: name, location: location)))
-            case "commitment": block = .declaration(.commitment(Commitment(id: id, name: name, location: location)))
-            case "shape":
-                // A profile reads `even` and amounts before shapes: a shape so named could never be used.
-                if id == "even" || ASCII.isDigit(cursor.bytes[idRange.lowerBound]) {
-                    block = .skipped
-                    report(.badSyntax, "a shape cannot be called \(id): a profile would read it as \(id == "even" ? "even" : "an amount")",
-                           hint: "give it a name that starts with a letter, such as after-award", cursor, number, idRange.lowerBound, idRange.count)
-                    return
-                }
-                block = .declaration(.shape(ProfileShape(id: id, name: name, location: location)))
-            default: block = .declaration(.bid(Bid(id: id, name: name, location: location)))
-            }
+            readNamedDeclaration(keyword, &cursor, number)
         default:
             block = .skipped
             report(.unknownDirective, "unknown directive \"\(keyword)\"",
                    hint: "a line at the left margin starts a transaction (a date) or one of: include, account, funder, area, initiative, grant, bid, commitment, shape; indent postings and fields",
                    cursor, number, 0, keywordRange.count)
+        }
+    }
+
+    /// A declaration with an id and a name (`grant ss4-bns  Safer Streets round 4`), its fields to follow.
+    private func readNamedDeclaration(_ keyword: String, _ cursor: inout LineCursor, _ number: Int) {
+        let idRange = cursor.word()
+        cursor.skipBlanks()
+        let nameRange = cursor.textUntilComment()
+        guard !idRange.isEmpty, isIdentifier(cursor.slice(idRange)) else {
+            block = .skipped
+            report(.badSyntax, "\(keyword) needs an id made of letters, digits, -, _ or .",
+                   hint: "write \(keyword) ID  Name", cursor, number, idRange.lowerBound, max(1, idRange.count))
+            return
+        }
+        guard !nameRange.isEmpty else {
+            block = .skipped
+            report(.missingField, "\(keyword) \(cursor.string(idRange)) needs a name after its id",
+                   hint: "write \(keyword) \(cursor.string(idRange))  Its full name", cursor, number, idRange.lowerBound, idRange.count)
+            return
+        }
+        checkLength(idRange, cursor, number, what: "the \(keyword)'s id")
+        checkLength(nameRange, cursor, number, what: "the \(keyword)'s name")
+        let id = cursor.string(idRange), name = cursor.string(nameRange)
+        let location = SourceLocation(file: file, line: number, column: idRange.lowerBound + 1)
+        switch keyword {
+        case "funder": block = .declaration(.funder(Funder(id: id, name: name, location: location)))
+        case "area": block = .declaration(.area(Area(id: id, name: name, location: location)))
+        case "initiative": block = .declaration(.initiative(Initiative(id: id, name: name, location: location)))
+        case "grant": block = .declaration(.grant(Grant(id: id, name: name, location: location)))
+        case "commitment": block = .declaration(.commitment(Commitment(id: id, name: name, location: location)))
+        case "shape":
+            guard isUsableShapeID(id, idRange, cursor, number) else {
+                block = .skipped
+                return
+            }
+            block = .declaration(.shape(ProfileShape(id: id, name: name, location: location)))
+        default: block = .declaration(.bid(Bid(id: id, name: name, location: location)))
         }
     }
 
@@ -101,6 +101,14 @@ extension LedgerParser {
                    cursor, number, keyStart, keyRange.count)
             return true
         }
+        return false
+    }
+
+    /// A profile reads `even` and amounts before shapes: a shape so named could never be used.
+    private func isUsableShapeID(_ id: String, _ idRange: Range<Int>, _ cursor: LineCursor, _ number: Int) -> Bool {
+        guard id == "even" || ASCII.isDigit(cursor.bytes[idRange.lowerBound]) else { return true }
+        report(.badSyntax, "a shape cannot be called \(id): a profile would read it as \(id == "even" ? "even" : "an amount")",
+               hint: "give it a name that starts with a letter, such as after-award", cursor, number, idRange.lowerBound, idRange.count)
         return false
     }
 

@@ -193,8 +193,15 @@ enum ComparisonSheet {
         }
         for (j, scenario) in table.scenarios.enumerated() {
             sum(table.amountColumn(j), scenario.pot)
-            // Two pots, each within `Money.spreadsheetLimit`: the difference cannot overflow.
-            if j > 0 { sum(table.changeColumn(j), Money(pence: scenario.pot.pence - table.scenarios[0].pot.pence)) }
+            guard j > 0 else { continue }
+            // Two pots, each within `Money.spreadsheetLimit`: the difference cannot overflow. The change
+            // column adds up the areas in both scenarios: when they differ it cannot make the pots'
+            // difference, so the Pot row leaves its change blank rather than show a sum that is not one.
+            let potChange = Money(pence: scenario.pot.pence - table.scenarios[0].pot.pence)
+            let parts = table.changeTotals[j].pence + comparison.retainedNames.indices.reduce(Int64(0)) {
+                $0 + comparison.retainedDifference(name: $1, scenario: j).pence
+            }
+            if parts == potChange.pence { sum(table.changeColumn(j), potChange) }
         }
         rows.append(pot)
         return rows

@@ -36,7 +36,7 @@ extension ScenarioSheet {
 extension ScenarioSheet {
     /// What the program works out that the sheet does not re-run; empty when every figure follows
     /// the inputs.
-    static func lockedBy(_ a: Allocation, _ check: ScenarioChecks) -> [String] {
+    static func lockedBy(_ a: Allocation, _ check: ScenarioChecks, byValueBelow: Bool = false) -> [String] {
         var steps: [String] = []
         let floors = a.areas.compactMap(\.floorAmount), caps = a.areas.compactMap(\.capAmount)
         if !floors.isEmpty { steps.append(Set(floors).count == 1 && floors.count == a.areas.count ? "the floor" : "the floors") }
@@ -44,7 +44,7 @@ extension ScenarioSheet {
         if a.damping != nil { steps.append("damping") }
         if a.topSlices.contains(where: { $0.area != nil }) { steps.append("top-slices paid to areas") }
         if steps.isEmpty && !check.everyStepIsLive { steps.append("the rounding") }
-        if steps.isEmpty && check.anyByValue { steps.append("the figures in italics") }
+        if steps.isEmpty && (check.anyByValue || byValueBelow) { steps.append("the figures in italics") }
         return steps
     }
 

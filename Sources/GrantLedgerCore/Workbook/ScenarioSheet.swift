@@ -59,7 +59,7 @@ enum ScenarioSheet {
         /// when there is any, the sheet is locked and its inputs are not shaded as changeable.
         let lockedBy: [String]
 
-        init(_ a: Allocation, _ check: ScenarioChecks, tableAt top: Int) {
+        init(_ a: Allocation, _ check: ScenarioChecks, tableAt top: Int, byValueBelow: Bool = false) {
             self.a = a
             self.check = check
             k = a.indicators.count
@@ -93,7 +93,7 @@ enum ScenarioSheet {
             header = weightRow + 1
             first = header + 1
             last = first + n - 1
-            lockedBy = ScenarioSheet.lockedBy(a, check)
+            lockedBy = ScenarioSheet.lockedBy(a, check, byValueBelow: byValueBelow)
         }
 
         func valueColumn(_ j: Int) -> Int { 1 + j }
@@ -107,8 +107,11 @@ enum ScenarioSheet {
         }
     }
 
+    /// `byValueBelow`: the per-head, change or retained cells went in by value on a first build, so
+    /// the sheet is built again locked (a typed pot would leave them stale).
     static func build(_ a: Allocation, sheetName name: String, checks: ScenarioChecks? = nil,
-                      stepsShownBy: String? = nil, reallocateBy: String? = nil, _ names: inout [DefinedName]) -> Built {
+                      stepsShownBy: String? = nil, reallocateBy: String? = nil, byValueBelow: Bool = false,
+                      _ names: inout [DefinedName]) -> Built {
         let check = checks ?? ScenarioChecks(a)
         var sheet = SheetBuilder()
         sheet.maxWidth = 30
@@ -116,7 +119,7 @@ enum ScenarioSheet {
         sheet.add([.text(subtitle(a, check), .subtitle)])
         sheet.addBlank()
 
-        let layout = Layout(a, check, tableAt: sheet.nextRow)
+        let layout = Layout(a, check, tableAt: sheet.nextRow, byValueBelow: byValueBelow)
         var weightGate = FormulaGate()
         var rowOf: [Setting: Int] = [:]
         for setting in layout.settings {
@@ -144,6 +147,12 @@ enum ScenarioSheet {
             if let slice { retainedCells[slice.name, default: []].append(CellRef(row: r, column: layout.amount)) }
         }
 
+        // The lock is decided before the rows are made: if a cell below went in by value on an open
+        // sheet, build it again locked, and say so (the names are added once, by the build kept).
+        if layout.lockedBy.isEmpty && (weightGate.anyByValue || gate.anyByValue) {
+            return build(a, sheetName: name, checks: check, stepsShownBy: stepsShownBy, reallocateBy: reallocateBy,
+                         byValueBelow: true, &names)
+        }
         sheet.addBlank()
         sheet.add([.text("How the amounts are worked out", .section)])
         let byValue = check.anyByValue || weightGate.anyByValue || gate.anyByValue
