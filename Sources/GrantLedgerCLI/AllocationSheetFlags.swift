@@ -65,8 +65,10 @@ struct AllocationSheetFlags: ParsableArguments {
         let textOptions = settings.textOptions + [("--allocation-name", name.map { [$0] } ?? [])]
         let problems = locator.textProblems(textOptions)
         let title = name ?? "Allocation"
+        // Beside --scenario files the options make a sheet of their own: say so, or "needs a pot" reads
+        // as though they were meant to change a file's settings (as they do for allocate).
         var draft = settings.draft(locator, name: Located(title, at: locator.origin(option: "--allocation-name", value: title)),
-                                   missing: Self.missing)
+                                   missing: scenarios.isEmpty ? Self.missing : Self.missingBesideFiles)
         draft.headerOrigin = textOptions.first { !$0.values.isEmpty }.flatMap { locator.origin(option: $0.option) }
         let (scenario, loading) = files.workbookScenario(draft, description: "From the command line")
         return (scenario, problems + loading)
@@ -76,4 +78,10 @@ struct AllocationSheetFlags: ParsableArguments {
     static let missing = AllocationFlags.missing(
         pot: "an allocation sheet needs a pot", areas: "an allocation sheet needs area data",
         weights: "an allocation sheet needs weights")
+
+    /// The same, when --scenario files are given too: the options make a one-off sheet beside them.
+    static let missingBesideFiles = AllocationFlags.missing(
+        pot: "allocation options make a one-off sheet beside the --scenario files (they do not change them), and it needs a pot",
+        areas: "allocation options make a one-off sheet beside the --scenario files (they do not change them), and it needs area data",
+        weights: "allocation options make a one-off sheet beside the --scenario files (they do not change them), and it needs weights")
 }

@@ -177,7 +177,8 @@ struct AuditWorkbookTests {
                                                                  "--pot", "£100"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("error[file-not-found]: scenario examples/scenarios/no-such.scenario cannot be read"), "\(bad.stderr)")
-        #expect(bad.stderr.contains("error[no-weights]: an allocation sheet needs weights (--weight)"), "every problem in one run")
+        #expect(bad.stderr.contains("error[no-weights]: allocation options make a one-off sheet beside the --scenario files "
+                                    + "(they do not change them), and it needs weights (--weight)"), "every problem in one run, said as it is")
         #expect(!FileManager.default.fileExists(atPath: path), "nothing written")
     }
 }
