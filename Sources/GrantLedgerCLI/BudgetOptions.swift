@@ -11,7 +11,7 @@ struct BudgetOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How the forecast outturn is made: entries (the line's latest forecast entry, else by profile), "
                                + "profile (actual, then committed or the rest of the profile, whichever is more) "
                                + "or run-rate (actual carried on at its pace to the grant's end).", valueName: "METHOD"))
-    var forecast: String = ForecastMethod.entries.rawValue
+    var forecast: String?
 
     @Option(help: ArgumentHelp("A profile and an actual column for each month, quarter or year of the period.", valueName: "month|quarter|year"))
     var by: String?
@@ -27,13 +27,20 @@ struct BudgetOptions: ParsableArguments {
                                valueName: "PERCENT"))
     var red: String?
 
+    /// The options given, by name: they are report budget's, and refused for any other report
+    /// rather than ignored (a bad --as-of given to report grants would pass unread).
+    var given: [(option: String, value: String)] {
+        [("--as-of", asOf), ("--forecast", forecast), ("--by", by), ("--rows", rows), ("--amber", amber), ("--red", red)]
+            .compactMap { option, value in value.map { (option, $0) } }
+    }
+
     func settings(_ locator: ArgumentLocator) throws -> BudgetSettings {
         var problems: [Diagnostic] = []
         let day = DateOptions.asOf(asOf, locator, problems: &problems)
         var settings = BudgetSettings(asOf: day)
-        if let method = ForecastMethod(rawValue: forecast) {
+        if let forecast, let method = ForecastMethod(rawValue: forecast) {
             settings.method = method
-        } else {
+        } else if let forecast {
             problems.append(Diagnostic(.badValue, "--forecast \(forecast): not a forecast method",
                                        hint: "choose entries, profile or run-rate",
                                        origin: locator.origin(option: "--forecast", value: forecast)))

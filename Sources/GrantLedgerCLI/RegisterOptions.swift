@@ -15,6 +15,12 @@ struct RegisterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only transactions whose payee contains this text (any case).", valueName: "TEXT"))
     var payee: String?
 
+    /// The options given, by name (refused for any other report).
+    var given: [(option: String, value: String)] {
+        [("--line", line), ("--initiative", initiative), ("--account", account), ("--payee", payee)]
+            .compactMap { option, value in value.map { (option, $0) } }
+    }
+
     /// The query, its text held to the one text rule (a control character would reach the
     /// terminal in the title) and an empty payee refused (it would match every payee, or none).
     func query(_ locator: ArgumentLocator) throws -> RegisterReport.Query {

@@ -66,6 +66,13 @@ struct ReportCommand: ParsableCommand {
             throw LedgerInput.fail(error.diagnostic)
         }
         // Budget monitoring's own options are read (and held to) for report budget only.
+        // Each report's own options are refused for another, never ignored (a bad value would pass unread).
+        for (owner, given) in [(ReportKind.budget, budget.given), (.register, register.given)] where kind != owner {
+            guard let (option, value) = given.first else { continue }
+            throw LedgerInput.fail(Diagnostic(.badValue, "\(option) is an option of report \(owner.rawValue), not of report \(kind.rawValue)",
+                                              hint: "leave it out, or ask for report \(owner.rawValue)",
+                                              origin: ArgumentLocator().origin(option: option, value: value)))
+        }
         let settings = kind == .budget ? try budget.settings(ArgumentLocator()) : nil
         let query = kind == .register ? try register.query(ArgumentLocator()) : RegisterReport.Query()
         let ledger = try LedgerInput.load(paths)

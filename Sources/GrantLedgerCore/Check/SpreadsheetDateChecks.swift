@@ -19,7 +19,10 @@ public enum SpreadsheetDateChecks {
             early(grant.period?.start, "grant \(grant.id)'s start", at: at, length: 10)
             early(grant.period?.end, "grant \(grant.id)'s end", at: at, length: 10)
             early(grant.deadline, "grant \(grant.id)'s deadline", at: grant.deadlineLocation ?? grant.location, length: 10)
-            for tranche in grant.tranches { early(tranche.spendBy, "the tranche's spend-by date", at: tranche.location, length: 7) }
+            for tranche in grant.tranches {
+                early(tranche.financialYear.period.start, "the tranche's year, starting", at: tranche.location, length: 7)
+                early(tranche.spendBy, "the tranche's spend-by date", at: tranche.spendByLocation ?? tranche.location, length: 10)
+            }
             for entry in grant.forecasts { early(entry.date, "line \(entry.lineID)'s forecast date", at: entry.dateLocation, length: 10) }
         }
         for initiative in ledger.initiatives {

@@ -59,4 +59,6 @@ public struct Tranche: Hashable, Sendable {
     public let cap: Money
     public let spendBy: Day
     public let location: SourceLocation
+    /// Where its spend-by date is written.
+    public var spendByLocation: SourceLocation?
 }

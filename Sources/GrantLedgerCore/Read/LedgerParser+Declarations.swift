@@ -320,7 +320,8 @@ extension LedgerParser {
         }
         guard let cap = nonNegativeMoney(capRange, cursor, number, what: "a tranche"), let by = day(dateRange) else { return }
         grant.tranches.append(Tranche(financialYear: year, cap: cap, spendBy: by,
-                                      location: SourceLocation(file: file, line: number, column: keyStart + 1)))
+                                      location: SourceLocation(file: file, line: number, column: keyStart + 1),
+                                      spendByLocation: SourceLocation(file: file, line: number, column: dateRange.lowerBound + 1)))
     }
 
     /// `line ID  AMOUNT  NAME`.
