@@ -19,4 +19,12 @@ struct RegisterOptionsTests {
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("Register (grant pcc-snb-2019-20; line youth-crime; payee containing \"trent\")\n"))
     }
+
+    @Test(arguments: [(["report", "grants", "--as-of", "garbage"], "--as-of is an option of report budget, not of report grants"),
+                      (["report", "lines", "--line", "nwps"], "--line is an option of report register, not of report lines")])
+    func anotherReportsOptionIsRefusedNotIgnored(_ arguments: [String], _ message: String) throws {
+        let result = try Grantledger.run(arguments)
+        #expect(result.status == 2 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("command line:1:") && result.stderr.contains("error[bad-value]: \(message)"), "\(result.stderr)")
+    }
 }
