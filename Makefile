@@ -57,7 +57,7 @@ DEMO_ALLOCATION ?= --scenario examples/scenarios/nwps-2021-22-thirds.scenario \
 
 help:
 	@echo "make deps       install libxlsxwriter-dev and pkg-config (Debian) if missing"
-	@echo "make test-deps  deps + hledger, openpyxl, LibreOffice Calc (the workbook oracle)"
+	@echo "make test-deps  deps + hledger, openpyxl, icalendar, LibreOffice Calc (the workbook oracle)"
 	@echo "make build      release build of the grantledger executable"
 	@echo "make demo       build, check the ledgers, print the 2019-20 grants, write out/committee.xlsx"
 	@echo "make test       test-deps, debug build, every test (non-zero exit on any failure)"
@@ -79,6 +79,13 @@ test-deps: deps
 	    echo "make: pip install openpyxl"; python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore openpyxl; \
 	  fi; \
 	  python3 -c 'import openpyxl'; }
+	@python3 -c 'import icalendar' 2>/dev/null || { \
+	  if [ "$$(python3 -c 'import sys; print(sys.prefix)')" = /usr ]; then \
+	    $(call apt_ensure,python3-icalendar); \
+	  else \
+	    echo "make: pip install icalendar"; python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore icalendar; \
+	  fi; \
+	  python3 -c 'import icalendar'; }
 	@command -v soffice >/dev/null || { $(call apt_ensure,libreoffice-calc-nogui); command -v soffice >/dev/null; }
 	@[ -d "$(ORACLE_DIR)" ] || echo "make: note: workbook oracle not found at $(ORACLE_DIR)"
 

@@ -4,7 +4,8 @@ import GrantLedgerCore
 /// `report budget`'s options: the day "to date" means when no period is given, the forecast
 /// method and the RAG thresholds, each problem located on the command line.
 struct BudgetOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("To date means to this day when no period is given (default: today).",
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("To date means to this day when no period is given (default: today); "
+                                                           + "report calendar's dates are past or to come against it.",
                                                            valueName: "YYYY-MM-DD"))
     var asOf: String?
 

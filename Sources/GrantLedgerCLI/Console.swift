@@ -6,7 +6,8 @@ import GrantLedgerCore
 enum Console {
     static func out(_ text: String) {
         do {
-            try FileHandle.standardOutput.write(contentsOf: Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+            // By the last byte: "\r\n" is one Character, so hasSuffix("\n") would add a second line end to iCalendar.
+            try FileHandle.standardOutput.write(contentsOf: Data((text.utf8.last == 0x0A ? text : text + "\n").utf8))
         } catch {
             let failure = FileError.system(errno: errnoCode(error), "write", "standard output", written: true)
             // Whatever it wrote before is complete: only this output is lost.

@@ -4,12 +4,17 @@ import GrantLedgerCore
 extension ReportKind: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 
+/// `report`'s formats: every report's, and iCalendar for `report calendar` alone.
+enum ReportOutput: String, CaseIterable, ExpressibleByArgument {
+    case table, csv, json, ics
+}
+
 /// `grantledger report KIND [PATH…]`: one report, as a table, CSV or JSON. A report is for reading:
 /// findings in the books do not stop it and it exits 0; unreadable books or a bad filter exit 2.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print a report: grants, lines, budget, initiatives, areas, bids or balance.",
+        abstract: "Print a report: grants, lines, budget, initiatives, areas, bids, balance, register or calendar.",
         discussion: ReportKind.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n")
             + "\n\nSpend is a posting to an expenses account tagged grant:. Dates filter postings by transaction date, "
             + "both ends included; --fy and --grant also choose the grants listed. When the dates have a start, the "
@@ -44,8 +49,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this area and the areas within it (its id).", valueName: "ID"))
     var area: String?
 
-    @Option(help: "table (for people), csv or json (for programs; amounts as exact decimal strings).")
-    var format: ReportFormat = .table
+    @Option(help: "table (for people), csv or json (for programs; amounts as exact decimal strings); ics (report calendar only).")
+    var format: ReportOutput = .table
 
     @OptionGroup(title: "Budget monitoring (report budget)")
     var budget: BudgetOptions
@@ -65,21 +70,57 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw LedgerInput.fail(error.diagnostic)
         }
-        // Budget monitoring's own options are read (and held to) for report budget only.
-        // Each report's own options are refused for another, never ignored (a bad value would pass unread).
-        for (owner, given) in [(ReportKind.budget, budget.given), (.register, register.given)] where kind != owner {
-            guard let (option, value) = given.first else { continue }
-            throw LedgerInput.fail(Diagnostic(.badValue, "\(option) is an option of report \(owner.rawValue), not of report \(kind.rawValue)",
-                                              hint: "leave it out, or ask for report \(owner.rawValue)",
-                                              origin: ArgumentLocator().origin(option: option, value: value)))
+        try refuseOthersOptions(filter)
+        // Budget monitoring's own options are read (and held to) for report budget only; the calendar
+        // takes its as-of day.
+        var settings = kind == .budget ? try budget.settings(ArgumentLocator()) : nil
+        if kind == .calendar {
+            var problems: [Diagnostic] = []
+            settings = BudgetSettings(asOf: DateOptions.asOf(budget.asOf, ArgumentLocator(), problems: &problems))
+            try Run.stopOnErrors(problems)
         }
-        let settings = kind == .budget ? try budget.settings(ArgumentLocator()) : nil
         let query = kind == .register ? try register.query(ArgumentLocator()) : RegisterReport.Query()
         let ledger = try LedgerInput.load(paths)
         do {
-            Console.out(format.render(try kind.build(ledger, filter, budget: settings, register: query)))
+            if format == .ics, let day = settings?.asOf {
+                // The calendar's events themselves, as iCalendar, stamped with the as-of day.
+                Console.out(CalendarWriter.render(try CalendarReport.events(ledger, filter), name: CalendarReport.name(filter), stamp: day))
+            } else {
+                Console.out(render(try kind.build(ledger, filter, budget: settings, register: query)))
+            }
         } catch {
             throw LedgerInput.fail(error.diagnostic)
+        }
+    }
+
+    /// Each report's own options are refused for another, never ignored (a bad value would pass
+    /// unread); so is iCalendar for any report but the calendar.
+    private func refuseOthersOptions(_ filter: ReportFilter) throws {
+        let locator = ArgumentLocator()
+        let budgetOwn = budget.given.filter { kind != .calendar || $0.option != "--as-of" }
+        for (owner, given) in [(ReportKind.budget, budgetOwn), (.register, register.given)] where kind != owner {
+            guard let (option, value) = given.first else { continue }
+            let also = option == "--as-of" ? " (and report calendar)" : ""
+            throw LedgerInput.fail(Diagnostic(.badValue, "\(option) is an option of report \(owner.rawValue)\(also), not of report \(kind.rawValue)",
+                                              hint: "leave it out, or ask for report \(owner.rawValue)",
+                                              origin: locator.origin(option: option, value: value)))
+        }
+        if filter.areaID != nil && kind == .calendar {
+            throw LedgerInput.fail(Diagnostic(.badValue, "--area does not narrow report calendar: its dates are grants', not areas'",
+                                              hint: "use --grant", origin: locator.origin(option: "--area", value: filter.areaID ?? "")))
+        }
+        if format == .ics && kind != .calendar {
+            throw LedgerInput.fail(Diagnostic(.badValue, "--format ics is for report calendar: report \(kind.rawValue) has no dates to put in a calendar",
+                                              hint: "choose table, csv or json", origin: locator.origin(option: "--format", value: "ics")))
+        }
+    }
+
+    private func render(_ report: Report) -> String {
+        switch format {
+        case .table: return ReportFormat.table.render(report)
+        case .csv: return ReportFormat.csv.render(report)
+        case .json: return ReportFormat.json.render(report)
+        case .ics: return ""  // written from the calendar's events (run), never from a table
         }
     }
 }

@@ -13,6 +13,7 @@ extension ReportKind {
         case .bids: return "per bid: status, dates, requested, awarded, spend on its grant, what is not spent"
         case .balance: return "per account: balance, as hledger bal --flat shows it"
         case .register: return "every posting in date order with a running balance, as hledger register shows it; --line, --initiative, --account, --payee narrow it"
+        case .calendar: return "what falls due: claims by each grant's claims schedule, tranche spend-by dates, last days for spend; --format ics for a calendar program"
         }
     }
 }

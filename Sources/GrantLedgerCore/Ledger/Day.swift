@@ -44,6 +44,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public func adding(days: Int32) -> Day { Day(daysSinceEpoch: daysSinceEpoch + days) }
 
+    /// 9999-12-31, the last day a date is written with four digits (and a spreadsheet shows).
+    public static let latest = Day(daysSinceEpoch: 2_932_896)
+
     /// The financial year (April to March) this day falls in.
     public var financialYear: FinancialYear {
         let (year, month, _) = components

@@ -13,7 +13,8 @@ public struct Grant: Hashable, Sendable {
     public var matchBasisPoints: Int64?
     public var capitalCap: Money?
     public var revenueCap: Money?
-    public var claims: String?
+    /// How it is claimed from the funder (`claims  arrears quarterly`), read by `ClaimSchedule`.
+    public var claims: ClaimSchedule?
     public var lines: [GrantLine] = []
     /// How lines' budgets are expected to be spent through the period, as written (`BudgetProfile`
     /// resolves them; the `profiles` check reports those it cannot).

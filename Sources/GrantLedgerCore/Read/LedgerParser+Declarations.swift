@@ -234,7 +234,15 @@ extension LedgerParser {
         switch key {
         case "funder": grant.funderID = reference(.funder)
         case "recipient": if needValue() { grant.recipient = value }
-        case "claims": if needValue() { grant.claims = value }
+        case "claims":
+            guard needValue() else { return }
+            if let schedule = ClaimSchedule.parse(value) {
+                grant.claims = schedule
+            } else {
+                report(.badValue, "\"\(value)\" is not a claims schedule",
+                       hint: "write claims  arrears quarterly (or advance; monthly, quarterly or annually), optionally within 20 days",
+                       cursor, number, valueRange.lowerBound, valueRange.count)
+            }
         case "award":
             grant.award = amount()
             grant.awardLocation = SourceLocation(file: file, line: number, column: valueRange.lowerBound + 1)

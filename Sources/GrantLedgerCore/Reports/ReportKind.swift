@@ -1,12 +1,15 @@
 /// The reports `grantledger report` can make, by the name typed on the command line.
 public enum ReportKind: String, CaseIterable, Sendable {
-    case grants, lines, budget, initiatives, areas, bids, balance, register
+    case grants, lines, budget, initiatives, areas, bids, balance, register, calendar
 
     /// `budget` is monitored to a day and forecast by a method (`BudgetSettings`); without them, to
     /// the day of the last transaction, by profile.
     public func build(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter(), budget: BudgetSettings? = nil,
                       register: RegisterReport.Query = RegisterReport.Query()) throws(ReportError) -> Report {
         switch self {
+        case .calendar:
+            let last = ledger.transactions.map(\.date).max() ?? Day(daysSinceEpoch: 0)
+            return try CalendarReport.build(ledger, filter, asOf: budget?.asOf ?? last)
         case .register: return try RegisterReport.build(ledger, filter, register)
         case .budget:
             let last = ledger.transactions.map(\.date).max() ?? Day(daysSinceEpoch: 0)

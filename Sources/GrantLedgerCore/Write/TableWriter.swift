@@ -46,7 +46,8 @@ public enum TableWriter {
         output += format(header) + "\n" + rule + "\n"
         for line in body { output += format(line) + "\n" }
         if body.isEmpty { output += "(nothing to report)\n" }
-        output += rule + "\n" + format(totals) + "\n"
+        // A report with nothing to total (a calendar) ends at its last row.
+        if report.totals.cells.contains(where: { $0 != .empty }) { output += rule + "\n" + format(totals) + "\n" }
         return output
     }
 

@@ -8,11 +8,12 @@ import Testing
 struct BudgetWalkthroughTests {
     @Test func everyBlockPrintsWhatItShows() throws {
         let blocks = try ReadmeConsole.blocks(section: "## Budget monitoring through the year")
-        #expect(blocks.count == 4)
+        #expect(blocks.count == 5)
         #expect(blocks.contains { $0.hasPrefix("$ grantledger report budget --quarter 2019-20-Q3") })
         #expect(blocks.contains { $0.contains("--by quarter") })
         #expect(blocks.contains { $0.hasPrefix("$ grantledger report register") && $0.contains("Balance") })
         #expect(blocks.contains { $0.contains("--rows initiatives") && $0.contains("nwps-rushcliffe") })
+        #expect(blocks.contains { $0.hasPrefix("$ grantledger report calendar") && $0.contains("tranche spend-by") })
         let folder = try ReadmeConsole.workspace()
         for block in blocks {
             #expect(try ReadmeConsole.output(of: block, in: folder.url) == block, "regenerate the README block that starts: \(block.prefix(80))")

@@ -76,7 +76,7 @@ struct DeclarationReadingTests {
         #expect(grant.matchBasisPoints == 5000)
         #expect(grant.capitalCap == Money(pence: 40_000_000))
         #expect(grant.revenueCap == Money(pence: 35_000_000))
-        #expect(grant.claims == "arrears quarterly")
+        #expect(grant.claims == ClaimSchedule(timing: .arrears, frequency: .quarter, withinDays: nil))
         #expect(grant.location == GrantLedgerCore.SourceLocation(file: "test.ledger", line: 19, column: 7))
         #expect(grant.awardLocation == GrantLedgerCore.SourceLocation(file: "test.ledger", line: 23, column: 14))
 
