@@ -41,6 +41,19 @@ if [ -n "$$missing" ]; then \
 fi
 endef
 
+# $(call python_ensure,MODULE,DEBIAN-PACKAGE,PIP-NAME): the module for whichever python3 is first on
+# PATH, the one the oracle scripts run under: Debian's package for the system interpreter (whose pip
+# is externally managed), pip for any other (pyenv); then checks it imports.
+define python_ensure
+python3 -c 'import $(1)' 2>/dev/null || { \
+  if [ "$$(python3 -c 'import sys; print(sys.prefix)')" = /usr ]; then \
+    $(call apt_ensure,$(2)); \
+  else \
+    echo "make: pip install $(3)"; python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore $(3); \
+  fi; \
+  python3 -c 'import $(1)'; }
+endef
+
 # Demo settings. `make demo` also writes the committee workbook (DEMO_EXPORT=0 to skip it), with
 # the shipped 2021-22 NWPS scenarios on sheets of their own and compared.
 # Tests/GrantLedgerCLITests/ExportXlsxTests.swift exports the same workbook (keep DEMO_ALLOCATION
@@ -70,22 +83,8 @@ deps:
 
 test-deps: deps
 	@command -v hledger >/dev/null || { $(call apt_ensure,hledger); }
-# openpyxl for whichever python3 is first on PATH, the one the oracle scripts run under: Debian's
-# package for the system interpreter (whose pip is externally managed), pip for any other (pyenv).
-	@python3 -c 'import openpyxl' 2>/dev/null || { \
-	  if [ "$$(python3 -c 'import sys; print(sys.prefix)')" = /usr ]; then \
-	    $(call apt_ensure,python3-openpyxl); \
-	  else \
-	    echo "make: pip install openpyxl"; python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore openpyxl; \
-	  fi; \
-	  python3 -c 'import openpyxl'; }
-	@python3 -c 'import icalendar' 2>/dev/null || { \
-	  if [ "$$(python3 -c 'import sys; print(sys.prefix)')" = /usr ]; then \
-	    $(call apt_ensure,python3-icalendar); \
-	  else \
-	    echo "make: pip install icalendar"; python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore icalendar; \
-	  fi; \
-	  python3 -c 'import icalendar'; }
+	@$(call python_ensure,openpyxl,python3-openpyxl,openpyxl)
+	@$(call python_ensure,icalendar,python3-icalendar,icalendar)
 	@command -v soffice >/dev/null || { $(call apt_ensure,libreoffice-calc-nogui); command -v soffice >/dev/null; }
 	@[ -d "$(ORACLE_DIR)" ] || echo "make: note: workbook oracle not found at $(ORACLE_DIR)"
 
@@ -93,12 +92,7 @@ test-deps: deps
 bench-deps: deps
 	@command -v ledger >/dev/null || { $(call apt_ensure,ledger); }
 	@command -v hledger >/dev/null || { $(call apt_ensure,hledger); }
-	@python3 -c 'import xlsxwriter' 2>/dev/null || { \
-	  if [ "$$(python3 -c 'import sys; print(sys.prefix)')" = /usr ]; then \
-	    $(call apt_ensure,python3-xlsxwriter); \
-	  else \
-	    python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore XlsxWriter; \
-	  fi; }
+	-@$(call python_ensure,xlsxwriter,python3-xlsxwriter,XlsxWriter)
 
 build: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS)

@@ -4,7 +4,8 @@ import GrantLedgerCore
 extension ReportKind: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 
-/// `report`'s formats: every report's, and iCalendar for `report calendar` alone.
+/// `report`'s formats: every report's (`ReportFormat`, by the same names), and iCalendar for
+/// `report calendar` alone, which Core's writers of tables do not take.
 enum ReportOutput: String, CaseIterable, ExpressibleByArgument {
     case table, csv, json, ics
 }
@@ -82,11 +83,12 @@ struct ReportCommand: ParsableCommand {
         let query = kind == .register ? try register.query(ArgumentLocator()) : RegisterReport.Query()
         let ledger = try LedgerInput.load(paths)
         do {
-            if format == .ics, let day = settings?.asOf {
-                // The calendar's events themselves, as iCalendar, stamped with the as-of day.
+            if let plain = ReportFormat(rawValue: format.rawValue) {
+                Console.out(plain.render(try kind.build(ledger, filter, budget: settings, register: query)))
+            } else if let day = settings?.asOf {
+                // iCalendar (the calendar alone: refused above for any other report) is written from the
+                // calendar's events themselves, stamped with the as-of day.
                 Console.out(CalendarWriter.render(try CalendarReport.events(ledger, filter), name: CalendarReport.name(filter), stamp: day))
-            } else {
-                Console.out(render(try kind.build(ledger, filter, budget: settings, register: query)))
             }
         } catch {
             throw LedgerInput.fail(error.diagnostic)
@@ -115,12 +117,4 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    private func render(_ report: Report) -> String {
-        switch format {
-        case .table: return ReportFormat.table.render(report)
-        case .csv: return ReportFormat.csv.render(report)
-        case .json: return ReportFormat.json.render(report)
-        case .ics: return ""  // written from the calendar's events (run), never from a table
-        }
-    }
 }

@@ -19,7 +19,7 @@ extension WorkbookProperties {
     /// stamped one second past midnight (still that day, and the same bytes every run).
     func creationTimestamp() throws(WorkbookError) -> Int {
         let days = Int(created.daysSinceEpoch)
-        guard days >= -25_567 /* 1900-01-01 */, days <= 2_932_896 /* 9999-12-31 */ else {
+        guard days >= -25_567 /* 1900-01-01 */, days <= Int(Day.latest.daysSinceEpoch) else {
             throw .invalidArgument("creation date \(created) cannot be recorded: a workbook's dates run from 1900 to 9999")
         }
         return days == 0 ? 1 : days * 86_400

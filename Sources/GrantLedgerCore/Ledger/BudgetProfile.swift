@@ -126,7 +126,7 @@ public struct BudgetProfile: Hashable, Sendable {
             guard let shape else { return .failure(.unknownShape(id)) }
             guard shape.length != nil else { return .failure(.shapeUnread) }
             guard shape.length == declaration.length else { return .failure(.shapeLength(shape)) }
-            guard let amounts = shared(budget, by: periods.map(shape.weight(of:))) else { return .failure(.noWeight(shape)) }
+            guard let amounts = LargestRemainder.share(budget, by: periods.map(shape.weight(of:))) else { return .failure(.noWeight(shape)) }
             return .success(BudgetProfile(length: declaration.length, periods: periods, amounts: amounts, declared: true,
                                           lastDay: period.end))
         case .amounts(let amounts):
@@ -140,12 +140,8 @@ public struct BudgetProfile: Hashable, Sendable {
 
     /// `budget` in `count` equal parts to the penny, the odd pennies one each to the earliest.
     static func even(_ budget: Money, over count: Int) -> [Money] {
-        shared(budget, by: [Rational](repeating: .one, count: count)) ?? []
+        LargestRemainder.share(budget, by: [Rational](repeating: .one, count: count)) ?? []
     }
-
-    /// `budget` in proportion to `weights`, to the penny (`LargestRemainder.share`); nil when no
-    /// weight is above nothing.
-    static func shared(_ budget: Money, by weights: [Rational]) -> [Money]? { LargestRemainder.share(budget, by: weights) }
 }
 
 /// Why a line's actual in a period is off its profile, as the officer wrote it under the grant:

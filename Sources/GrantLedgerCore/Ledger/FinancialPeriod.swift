@@ -114,7 +114,7 @@ public struct FinancialPeriod: Hashable, Comparable, Sendable, CustomStringConve
         let (calendarYear, month) = calendar(year, monthOfYear)
         // Past 9999-12-31 there are no days: the last financial year ends there.
         return Day(year: calendarYear, month: month, day: Day.daysIn(month: month, year: calendarYear))
-            ?? Day(year: 9999, month: 12, day: 31) ?? Day(daysSinceEpoch: 0)
+            ?? Day.latest
     }
 
     /// Month 1 of 2024-25 is April 2024; month 10 is January 2025.

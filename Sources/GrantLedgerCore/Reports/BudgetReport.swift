@@ -17,7 +17,7 @@ public enum BudgetReport {
     public static func figures(_ ledger: Ledger, _ filter: ReportFilter, _ settings: BudgetSettings) throws(ReportError)
         -> ReportFigures<BudgetLineFigures> {
         let tallies = try BudgetTallies(ledger, filter, settings)
-        if settings.rows == .initiatives { return try initiativeFigures(ledger, filter, settings, tallies) }
+        guard let spend = tallies.lines else { return try initiativeFigures(ledger, filter, settings, tallies) }
         let (scope, day, period) = (tallies.scope, tallies.day, tallies.period)
         var rows: [BudgetLineFigures] = []
         for index in scope.grants {
@@ -31,14 +31,14 @@ public enum BudgetReport {
                                       period: period, toDate: day, grantPeriod: grant.period, settings: settings)
             }
             func perPeriod(_ lineIndex: Int, _ profile: BudgetProfile?) -> [BudgetLineFigures.PeriodFigures] {
-                tallies.columns.map { $0.figures(profile, $0.tally.sums[index][lineIndex]) } ?? []
+                spend.byPeriod.map { tallies.periodFigures(profile, $0.sums[index][lineIndex]) } ?? []
             }
             for (lineIndex, budgetLine) in grant.lines.enumerated() {
                 let profile = BudgetProfile.of(line: budgetLine, in: grant)
                 // Spend in the profile's period under way, by the profile's length.
-                let inCurrent = profile.flatMap { tallies.current[$0.length]?.byLine[index][lineIndex] } ?? .zero
+                let inCurrent = profile.flatMap { spend.current[$0.length]?.byLine[index][lineIndex] } ?? .zero
                 var figures = try line(.id(budgetLine.id), budgetLine.name, budgetLine.budget, profile,
-                                       tallies.inPeriod.byLine[index][lineIndex], tallies.toDate.byLine[index][lineIndex],
+                                       spend.inPeriod.byLine[index][lineIndex], spend.toDate.byLine[index][lineIndex],
                                        tallies.committed.byLine[index][lineIndex],
                                        inCurrent: inCurrent, entry: grant.forecastEntry(forLine: budgetLine.id, on: day))
                 figures.periods = perPeriod(lineIndex, profile)
@@ -50,10 +50,10 @@ public enum BudgetReport {
             }
             let allocated = try Money.total(grant.lines.map(\.budget), "allocated")
             let unallocated = try (grant.award ?? .zero).minus(allocated, "unallocated")
-            let loose = [unallocated, tallies.inPeriod.unlined[index], tallies.toDate.unlined[index], tallies.committed.unlined[index]]
+            let loose = [unallocated, spend.inPeriod.unlined[index], spend.toDate.unlined[index], tallies.committed.unlined[index]]
             if loose.contains(where: { !$0.isZero }) {
-                var figures = try line(.untagged, "not on any line", unallocated, nil, tallies.inPeriod.unlined[index],
-                                       tallies.toDate.unlined[index], tallies.committed.unlined[index])
+                var figures = try line(.untagged, "not on any line", unallocated, nil, spend.inPeriod.unlined[index],
+                                       spend.toDate.unlined[index], tallies.committed.unlined[index])
                 figures.periods = perPeriod(grant.lines.count, nil)
                 rows.append(figures)
             }
@@ -69,8 +69,9 @@ public enum BudgetReport {
         throws(ReportError) -> ReportFigures<BudgetLineFigures> {
         var rows: [BudgetLineFigures] = []
         guard let spend = tallies.initiatives else { return ReportFigures(filter: filter, rows: rows) }
+        let listed = Set(tallies.scope.grants)
         for (index, initiative) in ledger.initiatives.enumerated() {
-            guard let budget = initiative.budget, tallies.includes(initiative, at: index, in: ledger) else { continue }
+            guard let budget = initiative.budget, tallies.includes(initiative, at: index, in: ledger, listing: listed) else { continue }
             let profile = BudgetProfile.of(initiative: initiative, in: ledger)
             let inCurrent = profile.flatMap { spend.current[$0.length]?[index] } ?? .zero
             var figures = try BudgetLineFigures(
@@ -78,7 +79,7 @@ public enum BudgetReport {
                       inPeriod: spend.inPeriod[index], toDate: spend.toDate[index],
                       committed: tallies.committed.byInitiative[index], inCurrentPeriod: inCurrent),
                 period: tallies.period, toDate: tallies.day, grantPeriod: initiative.budgetPeriod(in: ledger), settings: settings)
-            figures.periods = tallies.columns.map { $0.figures(profile, spend.byPeriod[index]) } ?? []
+            figures.periods = tallies.periodFigures(profile, spend.byPeriod.isEmpty ? [] : spend.byPeriod[index])
             rows.append(figures)
         }
         return ReportFigures(filter: filter, rows: rows)

@@ -69,7 +69,7 @@ public enum CalendarReport {
     }
 
     /// The calendar's name: what it holds, without the day it is made (a calendar program keeps it).
-    public static func name(_ filter: ReportFilter) -> String { ReportFigures<Event>(filter: filter, rows: []).title("Calendar") }
+    public static func name(_ filter: ReportFilter) -> String { filter.title("Calendar") }
 
     /// `past`, `today`, or `in N days`, against the as-of day.
     static func status(of date: Day, asOf: Day) -> String {

@@ -6,14 +6,12 @@ public enum ReportKind: String, CaseIterable, Sendable {
     /// the day of the last transaction, by profile.
     public func build(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter(), budget: BudgetSettings? = nil,
                       register: RegisterReport.Query = RegisterReport.Query()) throws(ReportError) -> Report {
+        // Without settings, the day of the books' last transaction (looked for only by the reports that need a day).
+        func settings() -> BudgetSettings { budget ?? BudgetSettings(asOf: ledger.transactions.map(\.date).max() ?? Day(daysSinceEpoch: 0)) }
         switch self {
-        case .calendar:
-            let last = ledger.transactions.map(\.date).max() ?? Day(daysSinceEpoch: 0)
-            return try CalendarReport.build(ledger, filter, asOf: budget?.asOf ?? last)
+        case .calendar: return try CalendarReport.build(ledger, filter, asOf: settings().asOf)
         case .register: return try RegisterReport.build(ledger, filter, register)
-        case .budget:
-            let last = ledger.transactions.map(\.date).max() ?? Day(daysSinceEpoch: 0)
-            return try BudgetReport.build(ledger, filter, budget ?? BudgetSettings(asOf: last))
+        case .budget: return try BudgetReport.build(ledger, filter, settings())
         case .grants: return try GrantsReport.build(ledger, filter)
         case .lines: return try LinesReport.build(ledger, filter)
         case .initiatives: return try InitiativesReport.build(ledger, filter)
