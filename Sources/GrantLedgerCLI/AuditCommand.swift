@@ -34,8 +34,14 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the committee workbook with an Audit sheet of the findings.", valueName: "FILE.xlsx"))
     var xlsx: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The workbook's date (default: today); the same date gives the same bytes.", valueName: "DATE"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day money at risk is forecast to, and the workbook's date (default: today); "
+                                                           + "the same date gives the same bytes.", valueName: "DATE"))
     var asOf: String?
+
+    @Option(name: .customLong("at-risk-above"), help: ArgumentHelp(
+        "Money at risk (or lost) is a finding when more than this of a tranche, or of an award with a deadline, is forecast "
+        + "not to be spent by its date (default: any).", valueName: "AMOUNT"))
+    var atRiskAbove: String?
 
     @OptionGroup(title: "Allocation sheets (with --xlsx, as export takes them)")
     var allocationSheets: AllocationSheetFlags
@@ -51,9 +57,21 @@ struct AuditCommand: ParsableCommand {
             ("\"\(text)\" is not a financial year", "write it like 2022-23")
         }
         let asOfDay = DateOptions.asOf(asOf, locator, problems: &problems)
-        if asOf != nil && xlsx == nil {
-            problems.append(Diagnostic(.missingField, "--as-of dates the workbook, so it needs --xlsx FILE", hint: "add --xlsx audit.xlsx, or leave out --as-of",
-                                       origin: locator.origin(option: "--as-of")))
+        var risk = MoneyAtRisk.Threshold(asOf: asOfDay)
+        if let atRiskAbove {
+            do throws(SettingError) {
+                let above = try AllocationSettings.amount(atRiskAbove, option: "--at-risk-above",
+                                                          origin: locator.origin(option: "--at-risk-above", value: atRiskAbove)).value
+                if above.isNegative {
+                    problems.append(Diagnostic(.badAmount, "--at-risk-above \(atRiskAbove): a threshold is not below nothing",
+                                               hint: "write £0.00 for any money at risk, or the least worth a finding",
+                                               origin: locator.origin(option: "--at-risk-above", value: atRiskAbove)))
+                } else {
+                    risk.above = above
+                }
+            } catch {
+                problems.append(error.diagnostic)
+            }
         }
         if let option = allocationSheets.firstOption, xlsx == nil {
             problems.append(Diagnostic(.missingField, "\(option) puts an allocation sheet in the workbook, so it needs --xlsx FILE",
@@ -74,7 +92,8 @@ struct AuditCommand: ParsableCommand {
                               rulesOrigin: locator.origin(option: "--rules", value: rules))
         } }
         let ledger: Ledger, result: AuditResult
-        switch Auditor.run(books: paths.isEmpty ? ["ledgers"] : paths, statement: given, financialYear: year, sources: Run.sources) {
+        switch Auditor.run(books: paths.isEmpty ? ["ledgers"] : paths, statement: given, financialYear: year, risk: risk,
+                            sources: Run.sources) {
         case .stopped(let errors):
             try Run.stopOnErrors(errors)
             return

@@ -50,7 +50,7 @@ struct BudgetOptions: ParsableArguments {
             if let kind = BudgetRows(rawValue: rows) {
                 settings.rows = kind
             } else {
-                problems.append(Diagnostic(.badValue, "--rows \(rows): not \(BudgetRows.allCases.map(\.rawValue).joined(separator: " or "))",
+                problems.append(Diagnostic(.badValue, "--rows \(rows): not \(BudgetRows.allCases.map(\.rawValue).joined(separator: ", "))",
                                            hint: "for example --rows initiatives", origin: locator.origin(option: "--rows", value: rows)))
             }
         }

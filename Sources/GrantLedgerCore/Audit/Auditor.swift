@@ -3,8 +3,9 @@
 public enum Auditor {
     public static func audit(ledger: Ledger, checkFindings: [Diagnostic], checks: [LedgerCheck] = LedgerCheck.audit,
                              statement: (rows: [ExportRow], rules: ImportRules, file: String)?,
-                             financialYear: FinancialYear?) -> AuditResult {
+                             financialYear: FinancialYear?, risk: MoneyAtRisk.Threshold? = nil) -> AuditResult {
         var findings = checkFindings.filter { $0.severity == .finding }.map { AuditFinding($0) }
+        if let risk { findings += MoneyAtRisk.findings(ledger, risk, financialYear: financialYear) }
         var reconciliation: Reconciliation?
         if let statement {
             let (result, more) = Reconciler.reconcile(
@@ -47,7 +48,7 @@ extension Auditor {
     /// The whole audit: reads the books (with the audit's checks) and the statement with its rules
     /// through `sources`, then reconciles.
     public static func run(books: [String], statement: Statement?, financialYear: FinancialYear?,
-                           sources: SourceFiles) -> Outcome {
+                           risk: MoneyAtRisk.Threshold? = nil, sources: SourceFiles) -> Outcome {
         let (ledger, bookProblems) = LedgerLoader.load(paths: books, sources: sources, checks: LedgerCheck.audit)
         var problems = bookProblems
         var reading: (rows: [ExportRow], rules: ImportRules, file: String)?
@@ -64,6 +65,7 @@ extension Auditor {
         }
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else { return .stopped(errors: errors) }
-        return .audited(ledger, audit(ledger: ledger, checkFindings: bookProblems, statement: reading, financialYear: financialYear))
+        return .audited(ledger, audit(ledger: ledger, checkFindings: bookProblems, statement: reading, financialYear: financialYear,
+                                           risk: risk))
     }
 }

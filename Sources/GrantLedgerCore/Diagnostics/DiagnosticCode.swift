@@ -71,6 +71,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unclassifiedSpend = "unclassified-spend"
     case bidGrantMismatch = "bid-grant-mismatch"
     case duplicateTransaction = "duplicate-transaction"
+    case moneyAtRisk = "money-at-risk"
     // Audit: reconciliation with the finance system (findings)
     case unmatchedStatementRow = "unmatched-statement-row"
     case unmatchedLedgerSpend = "unmatched-ledger-spend"
@@ -129,7 +130,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         switch self {
         case .unallocatedAward, .lineOverspent, .awardExceedsRequest, .varianceUnexplained,
              .trancheOverspent, .spendOutsideTranche, .matchFundingShort, .classCapExceeded, .unclassifiedSpend,
-             .bidGrantMismatch, .duplicateTransaction,
+             .bidGrantMismatch, .duplicateTransaction, .moneyAtRisk,
              .unmatchedStatementRow, .unmatchedLedgerSpend, .amountDifference, .lineDifference, .duplicateStatementRow:
             return .finding
         default: return .error

@@ -5,7 +5,34 @@
 /// commitments on no line getting a `(none)` row, so totals agree with the grants report.
 public enum BudgetReport {
     public static func build(_ ledger: Ledger, _ filter: ReportFilter, _ settings: BudgetSettings) throws(ReportError) -> Report {
-        try table(figures(ledger, filter, settings), settings)
+        if settings.rows == .tranches { return try trancheTable(MoneyAtRisk.windows(ledger, filter, settings), filter, settings) }
+        let lines = try figures(ledger, filter, settings)
+        var report = try table(lines, settings)
+        // Under the lines, what of their grants' money must be spent by a day and is forecast not to be.
+        if settings.rows == .lines {
+            report.notes = try MoneyAtRisk.windows(ledger, lines, position: toDate(filter, settings)).compactMap { window in
+                window.sentence.map { "\(window.grantID): \($0)" }
+            }
+        }
+        return report
+    }
+
+    /// `--rows tranches`: each grant's money that must be spent by a day, what is spent of it, what is
+    /// forecast, and what that leaves at risk (or lost, once the day has passed).
+    static func trancheTable(_ windows: [SpendWindow], _ filter: ReportFilter, _ settings: BudgetSettings) throws(ReportError) -> Report {
+        let columns: [ReportColumn] = [
+            .text("grant", "Grant", label: true), .text("money", "Money"), .date("from", "From"), .date("spend_by", "Spend by"),
+            .money("must_spend", "To spend"), .money("actual", "Actual to date"), .money("forecast", "Forecast"),
+            .money("at_risk", "At risk"), .money("over", "Forecast over"), .text("status", "Status"),
+        ]
+        let rows = windows.map { window in
+            ReportRow([.text(window.grantID), .text(window.label), .date(window.start), .date(window.spendBy), .money(window.mustSpend),
+                       .money(window.actual), .money(window.forecast), .money(window.atRisk), .money(window.over),
+                       .text(window.status.rawValue)])
+        }
+        let title = filter.title("Money to spend by a date")
+            + ": to \(toDate(filter, settings)), forecast \(settings.method.described)"
+        return try Report(title: title, columns: columns, rows: rows)
     }
 
     /// The most periods `--by` gives columns for (ten years by month).

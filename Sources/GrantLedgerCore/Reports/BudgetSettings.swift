@@ -23,9 +23,10 @@ extension ForecastMethod {
     }
 }
 
-/// What budget monitoring's rows are.
+/// What budget monitoring's rows are: grant lines, initiatives with budgets, or the money that must be
+/// spent by a day (each tranche, or a grant's award to its deadline) with what is at risk of it (`MoneyAtRisk`).
 public enum BudgetRows: String, CaseIterable, Sendable {
-    case lines, initiatives
+    case lines, initiatives, tranches
 }
 
 /// What budget monitoring asks of a report: the day "to date" means when the dates asked for have

@@ -44,7 +44,7 @@ struct BudgetTallies {
         }
         let toDateScope = try ReportScope(ledger, toDateFilter)
         switch settings.rows {
-        case .lines:
+        case .lines, .tranches:
             var current: [FinancialPeriod.Length: SpendTally] = [:]
             for length in [FinancialPeriod.Length.month, .quarter] {
                 var since = toDateFilter

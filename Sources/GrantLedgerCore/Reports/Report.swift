@@ -9,6 +9,8 @@ public struct Report: Hashable, Sendable {
     public let rows: [ReportRow]
     /// The sum of the level 0 rows, column by column (see `ReportColumn.Total`).
     public let totals: ReportRow
+    /// Sentences a reader should not miss, said under the table (and in JSON); CSV carries the rows alone.
+    public var notes: [String] = []
 
     public init(title: String, columns: [ReportColumn], rows: [ReportRow]) throws(ReportError) {
         self.title = title

@@ -225,7 +225,7 @@ extension BudgetMonitoringSheet {
             let lines = figures.rows.filter { $0.grantID == grant.id }
             let quarterList = own.map(\.element)
             var paths: [[Money]] = []
-            for line in lines { paths.append(try forecastPath(line, over: quarterList, position: position)) }
+            for line in lines { paths.append(try ForecastTiming.path(line, over: quarterList, position: position)) }
             sheet.addBlank()
             let header = sheet.add([.text(grant.name, .label), .text("Profile", .header), .text("Actual", .header), .text("Forecast", .header)])
             var cumulative = (profile: Money.zero, actual: Money.zero, forecast: Money.zero)
@@ -255,31 +255,5 @@ extension BudgetMonitoringSheet {
             while sheet.nextRow < header + 16 { sheet.addBlank() }
         }
         return charts
-    }
-
-    /// What a line's forecast holds after the position, quarter by quarter (nothing in quarters ended):
-    /// what its forecast has still to spend (forecast less actual to date) shared, to the penny, in
-    /// the proportions of its profile ahead: in the quarter under way what its rest of profile holds
-    /// beyond later quarters (so spending early in it is not counted again), in a later quarter its
-    /// profile, and what is committed beyond the rest of the profile first. Whatever the forecast's
-    /// method (an officer's entry too), the chart so ends at the lines' forecasts.
-    static func forecastPath(_ line: BudgetLineFigures, over quarters: [FinancialPeriod], position: Day) throws(ReportError) -> [Money] {
-        var path = [Money](repeating: .zero, count: quarters.count)
-        guard let next = quarters.firstIndex(where: { $0.period.end > position }) else { return path }
-        var weights = [Rational](repeating: .zero, count: quarters.count)
-        if let profile = line.profile {
-            for place in next..<quarters.count {
-                let quarter = quarters[place].period
-                let due = quarter.start <= position ? try line.restOfProfile.minus(profile.due(after: quarter.end), "forecast")
-                    : profile.due(in: quarter)
-                weights[place] = Rational(pence: due)
-            }
-        }
-        let rest = line.restOfProfile
-        if line.committed > rest { weights[next] = weights[next] + Rational(pence: try line.committed.minus(rest, "committed")) }
-        let ahead = try line.forecast.minus(line.actualToDate, "forecast")
-        // Nothing profiled ahead (or the forecast is all committed): it falls in the quarter under way or next.
-        path = LargestRemainder.share(ahead, by: weights) ?? path.indices.map { $0 == next ? ahead : .zero }
-        return path
     }
 }

@@ -16,7 +16,7 @@ enum SummarySheet {
         let titles: [String]
         let award = 5, allocated = 6
         let spend: SpendColumns
-        let remaining: Int, forecast: Int, forecastVariance: Int, percent: Int, elapsed: Int, status: Int, conditions: Int
+        let remaining: Int, forecast: Int, forecastVariance: Int, atRisk: Int, percent: Int, elapsed: Int, status: Int, conditions: Int
 
         init(hasBefore: Bool, year: String?, position: Day) {
             var titles = ["Grant", "Name", "Funder", "Start", "End", "Award", "Allocated to lines"]
@@ -24,11 +24,13 @@ enum SummarySheet {
             remaining = titles.count
             forecast = remaining + 1
             forecastVariance = remaining + 2
-            percent = remaining + 3
-            elapsed = remaining + 4
-            status = remaining + 5
-            conditions = remaining + 6
-            titles += ["Remaining", "Forecast outturn", "Forecast variance", "Spent %", "Time elapsed", "Status", "Funder's conditions"]
+            atRisk = remaining + 3
+            percent = remaining + 4
+            elapsed = remaining + 5
+            status = remaining + 6
+            conditions = remaining + 7
+            titles += ["Remaining", "Forecast outturn", "Forecast variance", "At risk", "Spent %", "Time elapsed", "Status",
+                       "Funder's conditions"]
             self.titles = titles
         }
     }
@@ -55,12 +57,18 @@ enum SummarySheet {
         var table = FigureTable()
         let compliance = GrantCompliance(ledger)
         let forecasts = try monitoring.forecastOutturns()
+        let windows = try MoneyAtRisk.windows(ledger, monitoring.lines, position: position)
+        var atRisk: [String: [SpendWindow]] = [:]
+        for window in windows where !window.atRisk.isZero { atRisk[window.grantID, default: []].append(window) }
         for grant in figures.rows {
             let flagged = ledger.grantIndex[grant.grant.id].map { compliance.issues[$0] } ?? []
             var cells = try grantRow(grant, funder: funderName(grant.grant, ledger), flagged: flagged, at: sheet.nextRow, columns,
                                      settings.statusRule, position, &table)
             if let forecast = forecasts[grant.grant.id] {
                 try addForecast(forecast, award: grant.award, into: &cells, at: sheet.nextRow, columns, &table)
+            }
+            if windows.contains(where: { $0.grantID == grant.grant.id }) {
+                try addAtRisk(atRisk[grant.grant.id] ?? [], into: &cells, columns, &table)
             }
             sheet.add(cells)
         }
@@ -73,6 +81,10 @@ enum SummarySheet {
             var bounds: [Int: B] = [:]
             table.sum(columns.forecast, over: rows, forecastTotal, into: &totalCells, &bounds)
             table.sum(columns.forecastVariance, over: rows, try forecastTotal.minus(awardTotal, "forecast variance"), into: &totalCells, &bounds)
+        }
+        if let rows, !windows.isEmpty {
+            var bounds: [Int: B] = [:]
+            table.sum(columns.atRisk, over: rows, try Money.total(windows.map(\.atRisk), "at risk"), into: &totalCells, &bounds)
         }
         sheet.add(totalCells)
         let settingRows = addStatusRule(&sheet, settings.statusRule, position, byValue: table.gate.anyByValue)
@@ -180,6 +192,21 @@ enum SummarySheet {
         table.record([columns.forecast: B.stored(forecast), columns.forecastVariance: bound])
     }
 
+    /// What of the grant's money that must be spent by a day (its tranches, or its award by its
+    /// deadline) is forecast not to be, or was not: a value (the sum of `MoneyAtRisk`'s windows), each
+    /// window said in words in the conditions column.
+    static func addAtRisk(_ windows: [SpendWindow], into cells: inout [SheetCell], _ columns: Columns,
+                          _ table: inout FigureTable) throws(ReportError) {
+        let total = try Money.total(windows.map(\.atRisk), "at risk")
+        cells[columns.atRisk] = .money(total)
+        table.record([columns.atRisk: B.stored(total)])
+        let sentences = windows.compactMap(\.sentence)
+        guard !sentences.isEmpty else { return }
+        let said: String
+        if case .text(let conditions) = cells[columns.conditions].value { said = conditions + "; " } else { said = "" }
+        cells[columns.conditions] = .text(said + sentences.joined(separator: "; "), .wrapped)
+    }
+
     /// Totals: sums of the rows above, as formulas, cached with the grants' exact totals.
     static func totalsRow(_ t: GrantTotals, over rows: ClosedRange<Int>?, at r: Int, _ columns: Columns,
                           _ table: inout FigureTable) throws(ReportError) -> [SheetCell] {
@@ -218,6 +245,9 @@ enum SummarySheet {
         sheet.add([.text("Forecast outturn is the sum of the grant's lines' forecasts on Budget monitoring (to the same day); "
                          + "its variance is the forecast less the award, so below zero is money forecast not to be spent. The status goes by "
                          + "the pace of spend; Budget monitoring sets each line's forecast against its own RAG.", .note)])
+        sheet.add([.text("At risk is money that must be spent by a day (a tranche in its year, by its spend-by date, or an award "
+                         + "by its deadline) that the lines' forecasts leave unspent by then; once the day has passed, what was not "
+                         + "spent is lost. The funder's conditions column says which (report budget --rows tranches lists them).", .note)])
         sheet.add([.text("Lines and initiatives are on Budget v actual; every item of spend is on Spend.", .note)])
         if byValue { sheet.add([.text(FormulaGate.note, .note)]) }
         return [positionRow, amberRow, redRow]

@@ -9,14 +9,17 @@
 /// strings, blanks `null`. Row keys follow the column order; `level` is 1 for detail rows.
 public enum JSONWriter {
     public static func render(_ report: Report) -> String {
-        document([
+        var members: [(key: String, value: String)] = [
             ("title", string(report.title)),
             ("columns", array(report.columns.map {
                 object([("key", string($0.key)), ("title", string($0.title)), ("kind", string($0.kind.rawValue))])
             })),
             ("rows", array(report.rows.map { row(row: $0, report.columns, level: $0.level) })),
             ("totals", row(row: report.totals, report.columns, level: nil)),
-        ])
+        ]
+        // Only a report with notes has the member, so every other report reads as before.
+        if !report.notes.isEmpty { members.append(("notes", array(report.notes.map(string)))) }
+        return document(members)
     }
 
     private static func row(row: ReportRow, _ columns: [ReportColumn], level: Int?) -> String {

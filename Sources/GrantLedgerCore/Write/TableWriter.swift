@@ -48,6 +48,7 @@ public enum TableWriter {
         if body.isEmpty { output += "(nothing to report)\n" }
         // A report with nothing to total (a calendar) ends at its last row.
         if report.totals.cells.contains(where: { $0 != .empty }) { output += rule + "\n" + format(totals) + "\n" }
+        if !report.notes.isEmpty { output += "\n" + report.notes.map { $0 + "\n" }.joined() }
         return output
     }
 
