@@ -5,7 +5,7 @@ import GrantLedgerCore
 /// method and the RAG thresholds, each problem located on the command line.
 struct BudgetOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("To date means to this day when no period is given (default: today); "
-                                                           + "report calendar's dates are past or to come against it.",
+                                                           + "report calendar's dates are past or to come against it, and report claims stand on it.",
                                                            valueName: "YYYY-MM-DD"))
     var asOf: String?
 

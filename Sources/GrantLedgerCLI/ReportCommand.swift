@@ -15,7 +15,7 @@ enum ReportOutput: String, CaseIterable, ExpressibleByArgument {
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print a report: grants, lines, budget, initiatives, areas, bids, balance, register or calendar.",
+        abstract: "Print a report: grants, lines, budget, initiatives, areas, bids, balance, register, calendar or claims.",
         discussion: ReportKind.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n")
             + "\n\nSpend is a posting to an expenses account tagged grant:. Dates filter postings by transaction date, "
             + "both ends included; --fy and --grant also choose the grants listed. When the dates have a start, the "
@@ -73,9 +73,9 @@ struct ReportCommand: ParsableCommand {
         }
         try refuseOthersOptions(filter)
         // Budget monitoring's own options are read (and held to) for report budget only; the calendar
-        // takes its as-of day.
+        // and the claims take its as-of day.
         var settings = kind == .budget ? try budget.settings(ArgumentLocator()) : nil
-        if kind == .calendar {
+        if takesAsOfAlone {
             var problems: [Diagnostic] = []
             settings = BudgetSettings(asOf: DateOptions.asOf(budget.asOf, ArgumentLocator(), problems: &problems))
             try Run.stopOnErrors(problems)
@@ -95,20 +95,23 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
+    /// The reports that take budget monitoring's --as-of and none of its other options.
+    private var takesAsOfAlone: Bool { kind == .calendar || kind == .claims }
+
     /// Each report's own options are refused for another, never ignored (a bad value would pass
     /// unread); so is iCalendar for any report but the calendar.
     private func refuseOthersOptions(_ filter: ReportFilter) throws {
         let locator = ArgumentLocator()
-        let budgetOwn = budget.given.filter { kind != .calendar || $0.option != "--as-of" }
+        let budgetOwn = budget.given.filter { !takesAsOfAlone || $0.option != "--as-of" }
         for (owner, given) in [(ReportKind.budget, budgetOwn), (.register, register.given)] where kind != owner {
             guard let (option, value) = given.first else { continue }
-            let also = option == "--as-of" ? " (and report calendar)" : ""
+            let also = option == "--as-of" ? " (and of report calendar and report claims)" : ""
             throw LedgerInput.fail(Diagnostic(.badValue, "\(option) is an option of report \(owner.rawValue)\(also), not of report \(kind.rawValue)",
                                               hint: "leave it out, or ask for report \(owner.rawValue)",
                                               origin: locator.origin(option: option, value: value)))
         }
-        if filter.areaID != nil && kind == .calendar {
-            throw LedgerInput.fail(Diagnostic(.badValue, "--area does not narrow report calendar: its dates are grants', not areas'",
+        if filter.areaID != nil && takesAsOfAlone {
+            throw LedgerInput.fail(Diagnostic(.badValue, "--area does not narrow report \(kind.rawValue): its dates are grants', not areas'",
                                               hint: "use --grant", origin: locator.origin(option: "--area", value: filter.areaID ?? "")))
         }
         if format == .ics && kind != .calendar {

@@ -14,6 +14,7 @@ extension ReportKind {
         case .balance: return "per account: balance, as hledger bal --flat shows it"
         case .register: return "every posting in date order with a running balance, as hledger register shows it; --line, --initiative, --account, --payee narrow it"
         case .calendar: return "what falls due: claims by each grant's claims schedule, tranche spend-by dates, last days for spend; --format ics for a calendar program"
+        case .claims: return "per claim of each grant's claims schedule: spend in its period, claimed, received, owed by the funder, and where it stands (to make, submitted, paid, overdue)"
         }
     }
 }

@@ -23,6 +23,7 @@ public struct LedgerCheck: Sendable {
         LedgerCheck(name: "commitments", needsCompleteTransactions: false, run: CommitmentChecks.run),
         LedgerCheck(name: "variance-notes", needsCompleteTransactions: true, run: VarianceNoteChecks.run),
         LedgerCheck(name: "bids", needsCompleteTransactions: false, run: BidChecks.statusHistory),
+        LedgerCheck(name: "claims", needsCompleteTransactions: false, run: ClaimChecks.run),
         LedgerCheck(name: "spend-period", needsCompleteTransactions: false, run: SpendChecks.withinGrantPeriod),
         LedgerCheck(name: "line-budgets", needsCompleteTransactions: true, run: SpendChecks.withinLineBudget),
         LedgerCheck(name: "balance-assertions", needsCompleteTransactions: true, run: BalanceAssertionCheck.run),
@@ -36,6 +37,7 @@ public struct LedgerCheck: Sendable {
         LedgerCheck(name: "match-funding", needsCompleteTransactions: true, run: MatchFundingChecks.run),
         LedgerCheck(name: "capital-revenue", needsCompleteTransactions: true, run: SpendClassChecks.run),
         LedgerCheck(name: "bid-grants", needsCompleteTransactions: false, run: BidChecks.grantConsistency),
+        LedgerCheck(name: "claim-amounts", needsCompleteTransactions: true, run: ClaimChecks.amounts),
         LedgerCheck(name: "duplicates", needsCompleteTransactions: true, run: DuplicateTransactionCheck.run),
     ]
 }

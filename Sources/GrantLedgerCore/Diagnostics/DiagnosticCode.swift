@@ -33,6 +33,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownArea = "unknown-area"
     case unknownInitiative = "unknown-initiative"
     case lineWithoutGrant = "line-without-grant"
+    case unknownClaim = "unknown-claim"
+    case illegalClaimStatus = "illegal-claim-status"
     case areaCycle = "area-cycle"
     // Transactions
     case unbalancedTransaction = "unbalanced-transaction"
@@ -72,6 +74,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case bidGrantMismatch = "bid-grant-mismatch"
     case duplicateTransaction = "duplicate-transaction"
     case moneyAtRisk = "money-at-risk"
+    case claimMismatch = "claim-mismatch"
     // Audit: reconciliation with the finance system (findings)
     case unmatchedStatementRow = "unmatched-statement-row"
     case unmatchedLedgerSpend = "unmatched-ledger-spend"
@@ -130,7 +133,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         switch self {
         case .unallocatedAward, .lineOverspent, .awardExceedsRequest, .varianceUnexplained,
              .trancheOverspent, .spendOutsideTranche, .matchFundingShort, .classCapExceeded, .unclassifiedSpend,
-             .bidGrantMismatch, .duplicateTransaction, .moneyAtRisk,
+             .bidGrantMismatch, .duplicateTransaction, .moneyAtRisk, .claimMismatch,
              .unmatchedStatementRow, .unmatchedLedgerSpend, .amountDifference, .lineDifference, .duplicateStatementRow:
             return .finding
         default: return .error

@@ -9,3 +9,4 @@ extension Area: DeclaredEntity {}
 extension Initiative: DeclaredEntity {}
 extension Grant: DeclaredEntity {}
 extension Bid: DeclaredEntity {}
+extension GrantClaim: DeclaredEntity {}

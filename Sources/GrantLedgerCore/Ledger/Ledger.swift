@@ -9,6 +9,8 @@ public struct Ledger: Sendable {
     public internal(set) var initiatives: [Initiative] = []
     public internal(set) var grants: [Grant] = []
     public internal(set) var bids: [Bid] = []
+    /// Claims to funders, in the order declared (`GrantClaim`).
+    public internal(set) var claims: [GrantClaim] = []
     public internal(set) var commitments: [Commitment] = []
     public internal(set) var shapes: [ProfileShape] = []
     public internal(set) var accounts: [Account] = []
@@ -20,6 +22,8 @@ public struct Ledger: Sendable {
     public internal(set) var initiativeIndex: [String: Int] = [:]
     public internal(set) var grantIndex: [String: Int] = [:]
     public internal(set) var bidIndex: [String: Int] = [:]
+    /// By `GrantClaim.id` (`ss4-bns 2022-23-Q3`).
+    public internal(set) var claimIndex: [String: Int] = [:]
     public internal(set) var commitmentIndex: [String: Int] = [:]
     public internal(set) var shapeIndex: [String: Int] = [:]
     public internal(set) var accountIndex: [String: Int] = [:]

@@ -5,6 +5,7 @@ enum Declaration {
     case initiative(Initiative)
     case grant(Grant)
     case bid(Bid)
+    case claim(GrantClaim)
     case commitment(Commitment)
     case shape(ProfileShape)
     case account(Account)

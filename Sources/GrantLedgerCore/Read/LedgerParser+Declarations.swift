@@ -45,10 +45,12 @@ extension LedgerParser {
             block = .declaration(.account(account))
         case "funder", "area", "initiative", "grant", "bid", "commitment", "shape":
             readNamedDeclaration(keyword, &cursor, number)
+        case "claim":
+            readClaimDeclaration(&cursor, number)
         default:
             block = .skipped
             report(.unknownDirective, "unknown directive \"\(keyword)\"",
-                   hint: "a line at the left margin starts a transaction (a date) or one of: include, account, funder, area, initiative, grant, bid, commitment, shape; indent postings and fields",
+                   hint: "a line at the left margin starts a transaction (a date) or one of: include, account, funder, area, initiative, grant, bid, claim, commitment, shape; indent postings and fields",
                    cursor, number, 0, keywordRange.count)
         }
     }
@@ -195,6 +197,10 @@ extension LedgerParser {
         case .shape(var shape):
             readShapeField(&shape, key: key, valueRange: valueRange, line, number, needValue: needValue, unknownField: unknownField)
             declaration = .shape(shape)
+        case .claim(var claim):
+            readClaimField(&claim, key: key, value: value, keyRange: keyRange, line, number, needValue: needValue, day: day,
+                           unknownField: unknownField)
+            declaration = .claim(claim)
         }
         block = .declaration(declaration)
     }
@@ -517,6 +523,8 @@ extension LedgerParser {
                     at: bid.location, length: bid.id.utf8.count))
             }
             insert(bid, id: bid.id, kind: "bid", into: \.bids, index: \.bidIndex, location: bid.location)
+        case .claim(let claim):
+            insert(claim, id: claim.id, kind: "claim", into: \.claims, index: \.claimIndex, location: claim.location)
         case .commitment(let commitment):
             var missing: [String] = []
             // A field written but not understood has been reported already.

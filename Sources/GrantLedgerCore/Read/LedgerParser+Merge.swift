@@ -26,8 +26,14 @@ extension LedgerParser {
             linePairs: later.linePairList.map { pair in
                 linePair(grant: grants[Int(pair.grant)], line: lines[Int(pair.line)]) { pair.location }
             })
+        let postingBase = Int32(ledger.postings.count)
         if let output = later.rangeOutput {
             append(output, renumberedBy: maps)
+        }
+        for var tag in later.claimTags {
+            tag.posting += postingBase
+            tag.grant = grants[Int(tag.grant)]
+            claimTags.append(tag)
         }
         diagnostics.append(contentsOf: later.diagnostics)
         amountLimit.absorb(later.amountLimit)

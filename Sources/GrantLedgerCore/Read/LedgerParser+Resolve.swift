@@ -36,6 +36,31 @@ extension LedgerParser {
         }
         resolveFieldReferences()
         resolveShapes()
+        resolveClaims(grantMap)
+    }
+
+    /// Gives each claim the postings tagged with it; a tag naming a claim not declared is reported
+    /// where it is written (a receipt for a claim the books do not know cannot be traced).
+    private func resolveClaims(_ grantMap: [Int32]) {
+        // A transaction's tag is every posting's: one report for where it is written.
+        var reported: Set<SourceLocation> = []
+        for tag in claimTags {
+            let grantIndex = grantMap[Int(tag.grant)]
+            guard grantIndex >= 0 else { continue }
+            let grantID = ledger.grants[Int(grantIndex)].id
+            let period = FinancialPeriod.parse(tag.period)?.description ?? tag.period
+            if let index = ledger.claimIndex["\(grantID) \(period)"] {
+                ledger.claims[index].receipts.append(tag.posting)
+                continue
+            }
+            guard reported.insert(tag.location).inserted else { continue }
+            let known = ledger.claims.filter { $0.grantID == grantID }.map(\.periodText)
+            let suggestion = Suggestion.closest(to: tag.period, in: known).map { "did you mean claim:\($0)? Or " } ?? ""
+            diagnostics.append(Diagnostic(
+                .unknownClaim, "grant \(grantID) has no claim for \(tag.period)",
+                hint: suggestion + "declare it: claim \(grantID) \(tag.period), with its dated steps",
+                at: tag.location, length: 6 + tag.period.utf8.count))
+        }
     }
 
     /// Fills in the shape each profile (a grant line's or an initiative's) names (`ProfileDeclaration.Spread.shape`): shapes may be

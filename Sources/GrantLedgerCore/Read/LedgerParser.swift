@@ -15,6 +15,9 @@ final class LedgerParser {
     /// used: `resolve()` checks each pair once, not once per posting.
     var linePairs = PairIndex()
     var linePairList: [(grant: Int32, line: Int32, location: SourceLocation)] = []
+    /// The postings tagged `claim:`, by index into the postings this parser holds, with their grant's
+    /// symbol: `resolve()` ties each to its `GrantClaim`.
+    var claimTags: [ClaimTag] = []
     var accountDeclarations: [Int32: Account] = [:]
     var references: [PendingReference] = []
     /// Set by an `include` line; the reader reads that file before the next line.
@@ -70,6 +73,13 @@ final class LedgerParser {
         /// After a margin line that could not be read: its indented lines are skipped, not each
         /// reported again as outside any entry.
         case skipped
+    }
+
+    struct ClaimTag {
+        var posting: Int32
+        var grant: Int32
+        let period: String
+        let location: SourceLocation
     }
 
     struct PendingPosting {
@@ -425,6 +435,15 @@ final class LedgerParser {
                                        column: Int(pending[index].tags.matchColumn)),
                     length: 6))
             }
+            if let claim = pending[index].tags.claim.take() {
+                let location = SourceLocation(file: file, line: Int(pending[index].tags.claimLine), column: Int(pending[index].tags.claimColumn))
+                if grant < 0 {
+                    diagnostics.append(Diagnostic(.badValue, "a claim: tag needs a grant: tag to say whose claim it settles",
+                                                  hint: "add grant:ID to the posting or the transaction", at: location, length: 6))
+                } else {
+                    claimTags.append(ClaimTag(posting: start + Int32(index), grant: grant, period: claim, location: location))
+                }
+            }
             // The strings move out of the pending posting (cleared next), so they are not retained.
             let supplier = pending[index].tags.supplier.take(), reference = pending[index].tags.reference.take()
             let posting = Posting(
@@ -524,6 +543,11 @@ final class LedgerParser {
             tags.supplier = cursor.string(value)
         case 3 where cursor.equals(name, "ref"):
             tags.reference = cursor.string(value)
+        case 5 where cursor.equals(name, "claim"):
+            guard requireValue() else { return }
+            tags.claim = cursor.string(value)
+            tags.claimLine = Int32(number)
+            tags.claimColumn = Int32(start + 1)
         default:
             break
         }

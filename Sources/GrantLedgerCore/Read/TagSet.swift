@@ -14,4 +14,9 @@ struct TagSet {
     var spendClass: SpendClass?
     var supplier: String?
     var reference: String?
+    /// `claim:PERIOD`: the posting settles the claim of its grant for that period (`GrantClaim`).
+    /// Kept as text: few postings carry one, and it is tied to its claim once everything is read.
+    var claim: String?
+    var claimLine: Int32 = 0
+    var claimColumn: Int32 = 0
 }

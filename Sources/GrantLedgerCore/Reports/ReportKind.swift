@@ -1,6 +1,6 @@
 /// The reports `grantledger report` can make, by the name typed on the command line.
 public enum ReportKind: String, CaseIterable, Sendable {
-    case grants, lines, budget, initiatives, areas, bids, balance, register, calendar
+    case grants, lines, budget, initiatives, areas, bids, balance, register, calendar, claims
 
     /// `budget` is monitored to a day and forecast by a method (`BudgetSettings`); without them, to
     /// the day of the last transaction, by profile.
@@ -10,6 +10,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
         func settings() -> BudgetSettings { budget ?? BudgetSettings(asOf: ledger.transactions.map(\.date).max() ?? Day(daysSinceEpoch: 0)) }
         switch self {
         case .calendar: return try CalendarReport.build(ledger, filter, asOf: settings().asOf)
+        case .claims: return try ClaimsReport.build(ledger, filter, asOf: settings().asOf)
         case .register: return try RegisterReport.build(ledger, filter, register)
         case .budget: return try BudgetReport.build(ledger, filter, settings())
         case .grants: return try GrantsReport.build(ledger, filter)
