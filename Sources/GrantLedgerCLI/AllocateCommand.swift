@@ -33,7 +33,8 @@ struct AllocateCommand: ParsableCommand {
           grantledger allocate examples/scenarios/nwps-2021-22-thirds.scenario \\
             examples/scenarios/nwps-2021-22-crime-heavier.scenario
           grantledger allocate --underspend ss4-bns --fy 2023-24 --as-of 2023-06-30 \\
-            examples/scenarios/ss4-bns-underspend.scenario
+            --areas examples/areas/bassetlaw-newark-sherwood.csv \\
+            --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3
         """
     )
 
