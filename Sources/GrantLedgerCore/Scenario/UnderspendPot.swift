@@ -106,14 +106,17 @@ public struct UnderspendPot: Sendable {
             throw Refusal(diagnostic: Diagnostic(
                 .badValue, "\(id)'s \(window.label) had to be spent by \(WorkbookText.long(window.spendBy)), before \(labels.asOf) "
                     + "\(request.asOf): \(left), and there is nothing to share",
-                hint: "money not spent by the date cannot be carried over; \(labels.asOf) on or before \(window.spendBy) shares its forecast underspend",
+                hint: "money not spent by the date cannot be carried over; \(labels.asOf) on or before \(window.spendBy) "
+                    + "shares its forecast underspend",
                 origin: request.grant.origin))
         }
         guard !window.atRisk.isZero else {
+            let more = window.over.isZero ? "" : " (and \(window.over.formatted(.display)) more)"
             throw Refusal(diagnostic: Diagnostic(
                 .badPot, "nothing of \(id)'s \(window.label) is at risk: the forecast spends all \(window.mustSpend.formatted(.display)) "
-                    + "of it by \(WorkbookText.long(window.spendBy)) (to \(request.asOf)), so there is nothing to share",
-                hint: "report budget --rows tranches --grant \(id) shows the forecast, line by line with --rows lines",
+                    + "of it\(more) by \(WorkbookText.long(window.spendBy)) (to \(request.asOf)), so there is nothing to share",
+                hint: "report budget --rows tranches --grant \(id) \(labels.asOf) \(request.asOf) shows the forecast; "
+                    + "report budget --grant \(id) \(labels.asOf) \(request.asOf) shows it line by line",
                 origin: request.grant.origin))
         }
         return UnderspendPot(window: window, books: request.books.value)
@@ -123,11 +126,14 @@ public struct UnderspendPot: Sendable {
     /// must be one a window's spend-by date falls in.
     static func choose(_ windows: [SpendWindow], _ request: Request) throws(Refusal) -> SpendWindow {
         let (id, labels) = (request.grant.value, request.labels)
-        let years = windows.map { "\(labels.financialYear) \($0.spendBy.financialYear) (the \($0.label), to spend by \(WorkbookText.long($0.spendBy)))" }
+        let years = windows.map { window in
+            "\(labels.financialYear) \(window.spendBy.financialYear) (the \(window.label), to spend by \(WorkbookText.long(window.spendBy)))"
+        }
         guard !windows.isEmpty else {
             throw Refusal(diagnostic: Diagnostic(
                 .badValue, "\(labels.grant) \(id): grant \(id) has no money that must be spent by a date",
-                hint: "an underspend is shared from a tranche (tranche 2022-23 £500,000.00 by 2023-03-31) or from an award with a deadline, over the grant's period",
+                hint: "an underspend is shared from a tranche (tranche 2022-23 £500,000.00 by 2023-03-31), "
+                    + "or from an award with a deadline, over the grant's period",
                 origin: request.grant.origin))
         }
         guard let year = request.financialYear else {

@@ -63,6 +63,13 @@ struct UnderspendCommandTests {
         let csv = try Self.underspend(["--underspend", "yd-2023-24", "--fy", "2023-24", "--as-of", "2023-08-31", "--format", "csv"]
                                       + Self.byPopulation, in: folder)
         #expect(csv.stdout == "area,share,amount\nBassetlaw,0.489405899460,24.47\nNewark and Sherwood,0.510594100540,25.53\n")
+        // The working for an area, and the sensitivity, say it too.
+        let source = "Pot: Underspend of yd-2023-24's 2023-24 tranche: £50.00 forecast unspent by 31 March 2024 (to 2023-08-31)\n"
+        for extra in [["--explain", "Bassetlaw"], ["--sensitivity", "5%"]] {
+            let shown = try Self.underspend(["--underspend", "yd-2023-24", "--as-of", "2023-08-31"] + Self.byPopulation + extra, in: folder)
+            #expect(shown.status == 0, "\(extra): \(shown.stderr)")
+            #expect(shown.stdout.contains(source), "\(extra): \(shown.stdout)")
+        }
     }
 
     /// A scenario's own pot gives way to the underspend, as it would to --pot, and says where it came from.
