@@ -109,7 +109,8 @@ extension UnderspendCase {
                     transaction += 1
                     books.spendDays.append(date)
                     let onHeader = Int.random(in: 0..<4, using: &rng) == 0
-                    spend += "\(date) * Supplier \(transaction % 5) | Work on line \(line)   ; grant:g\(number), \(onHeader ? "line:l\(line), " : "")ref:T-\(transaction)\n"
+                    let headerLine = onHeader ? "line:l\(line), " : ""
+                    spend += "\(date) * Supplier \(transaction % 5) | Work on line \(line)   ; grant:g\(number), \(headerLine)ref:T-\(transaction)\n"
                     spend += "    expenses:works  \(money(pence, &rng))\(onHeader ? "" : "   ; line:l\(line)")\n    assets:bank\n\n"
                 }
             }
@@ -118,7 +119,8 @@ extension UnderspendCase {
         if Int.random(in: 0..<4, using: &rng) == 0 {
             let date = random(first, last, &rng)
             books.spendDays.append(date)
-            spend += "\(date) * Supplier 9 | Room hire   ; grant:g\(number), ref:U-1\n    expenses:staff  \(money(Int64.random(in: 1...200_000, using: &rng), &rng))\n    assets:bank\n\n"
+            let amount = money(Int64.random(in: 1...200_000, using: &rng), &rng)
+            spend += "\(date) * Supplier 9 | Room hire   ; grant:g\(number), ref:U-1\n    expenses:staff  \(amount)\n    assets:bank\n\n"
         }
         // Tranches near what the profile puts in each year: some above it (an underspend), some below (none).
         let caps = dueIn.map { due in max(0, due + Int64.random(in: -(due / 8)...(due / 8 + 100_000), using: &rng)) }

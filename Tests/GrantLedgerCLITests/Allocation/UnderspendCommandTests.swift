@@ -94,9 +94,11 @@ struct UnderspendCommandTests {
         #expect(both.stdout.contains("(differences against A)\nPot: Underspend of yd-2023-24's 2023-24 tranche: £50.00"))
         let compared = try Self.underspend(["halves.scenario", "again.scenario", "--underspend", "yd-2023-24", "--as-of", "2023-08-31",
                                             "--format", "json"], in: folder)
-        let scenarios = try #require((try JSONSerialization.jsonObject(with: Data(compared.stdout.utf8)) as? [String: Any])?["scenarios"] as? [[String: Any]])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(compared.stdout.utf8)) as? [String: Any])
+        let scenarios = try #require(document["scenarios"] as? [[String: Any]])
         #expect(scenarios.map { $0["pot"] as? String } == ["50.00", "50.00"])
-        #expect(scenarios.map { ($0["scenario"] as? [String: Any])?["pot_source"] as? String }.allSatisfy { $0?.hasPrefix("Underspend of yd-2023-24's") == true })
+        let sources = scenarios.map { ($0["scenario"] as? [String: Any])?["pot_source"] as? String }
+        #expect(sources.allSatisfy { $0?.hasPrefix("Underspend of yd-2023-24's") == true }, "\(sources)")
     }
 
     @Test func potWithUnderspendIsRefusedWhereItIsWritten() throws {
