@@ -21,12 +21,20 @@ struct AllocateCommand: ParsableCommand {
         A scenario file holds the same settings, one per line ('floor  £20,000.00' is '--floor £20,000.00'); \
         options given with scenario files override theirs. Several scenarios are compared side by side.
 
+        The rows of the area file are whatever the pot is shared between: districts, or initiatives, each \
+        with its indicators. --underspend GRANT --fy YEAR shares what the grant's window in that year (its \
+        tranche, or its award to its deadline) is forecast to leave unspent by its spend-by date, forecast to \
+        --as-of as report budget --rows tranches does; it replaces every scenario's pot, as --pot would.
+
         Examples:
           grantledger allocate --pot £270,750.00 \\
             --areas examples/areas/nottinghamshire-districts.csv \\
             --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3
           grantledger allocate examples/scenarios/nwps-2021-22-thirds.scenario \\
             examples/scenarios/nwps-2021-22-crime-heavier.scenario
+          grantledger allocate --underspend ss4-bns --fy 2023-24 --as-of 2023-06-30 \\
+            --areas examples/areas/bassetlaw-newark-sherwood.csv \\
+            --weight population=1/3 --weight crime=1/3 --weight deprivation=1/3
         """
     )
 
@@ -35,6 +43,9 @@ struct AllocateCommand: ParsableCommand {
 
     @OptionGroup(title: "Settings (as a scenario file's lines)")
     var settings: AllocationFlags
+
+    @OptionGroup(title: "Sharing a forecast underspend")
+    var underspendOptions: UnderspendOptions
 
     @Option(help: "A name for a one-off run, as a scenario file's scenario line gives.")
     var name: String?
@@ -63,10 +74,15 @@ struct AllocateCommand: ParsableCommand {
         Run.start(inputOptions)
         let locator = ArgumentLocator()
         // Scenario values given as flags are held to the text rule a scenario file's lines are.
-        var diagnostics = locator.textProblems(settings.textOptions
+        var diagnostics = locator.textProblems(settings.textOptions + underspendOptions.textOptions
                                                + [("--name", name.map { [$0] } ?? []), ("--explain", explain.map { [$0] } ?? [])])
         let files = ScenarioFiles()
-        let drafts = readDrafts(locator, files, &diagnostics)
+        let potOverride = underspendOptions.potOverride(pot: settings.pot, locator, ledgers: files.ledgers, problems: &diagnostics)
+        let drafts = readDrafts(locator, files, &diagnostics).map { draft in
+            var draft = draft
+            if let potOverride { draft.potOverride = potOverride }
+            return draft
+        }
         let chosenFormat = Format(rawValue: format)
         if chosenFormat == nil {
             diagnostics.append(Diagnostic(

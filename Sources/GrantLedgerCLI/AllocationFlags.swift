@@ -11,7 +11,8 @@ struct AllocationFlags: ParsableArguments {
     var pot: String?
 
     @Option(help: ArgumentHelp(
-        "Area data: a CSV file whose first column is area and whose other columns are indicators.", valueName: "FILE.csv"))
+        "Area data: a CSV file whose first column is area (a district, or an initiative) and whose other columns are indicators.",
+        valueName: "FILE.csv"))
     var areas: String?
 
     @Option(name: .customLong("weight"), help: ArgumentHelp(

@@ -12,7 +12,7 @@ command; review the diff after.
 import os, shutil, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SECTIONS = ["## Budget monitoring through the year", "## Import and audit"]
+SECTIONS = ["## Budget monitoring through the year", "### Sharing out a forecast underspend", "## Import and audit"]
 
 
 def run_block(block, folder):

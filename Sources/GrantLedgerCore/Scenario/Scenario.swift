@@ -6,11 +6,14 @@ public struct Scenario: Sendable {
     /// Whether it has a name (a scenario file, or `--name`): one-off runs without one print no
     /// scenario heading.
     public let isNamed: Bool
+    /// The window whose forecast underspend is the pot, when the run was given one.
+    public var underspend: UnderspendPot?
 
-    /// The allocation, with the scenario's name attached when it has one.
+    /// The allocation, with the scenario's name attached when it has one, and the underspend it shares.
     public func allocate() -> (Allocation?, [Diagnostic]) {
         var (allocation, diagnostics) = Allocator.allocate(table, settings)
         if isNamed { allocation?.scenario = info }
+        allocation?.underspend = underspend
         return (allocation, diagnostics)
     }
 }

@@ -54,8 +54,10 @@ public enum ScenarioLoader {
             return ScenarioInfo(name: name, title: draft.first(.title)?.text, description: description.isEmpty ? nil : description,
                                 file: draft.file, potSource: potSource)
         }
-        return (Scenario(info: info ?? ScenarioInfo(name: "", description: nil, file: nil, potSource: potSource),
-                         table: table, settings: settings(pot, unit), isNamed: info != nil), diagnostics)
+        var scenario = Scenario(info: info ?? ScenarioInfo(name: "", description: nil, file: nil, potSource: potSource),
+                                table: table, settings: settings(pot, unit), isNamed: info != nil)
+        if case .underspend(let underspend)? = draft.potOverride { scenario.underspend = underspend.value }
+        return (scenario, diagnostics)
     }
 
     /// Every draft loaded and allocated, as `allocate` and `export` both do it: one ledger cache for
@@ -122,6 +124,11 @@ public enum ScenarioLoader {
 
         /// The pot and how it is described: an amount, or a ledger line's budget.
         mutating func pot() -> (Located<Money>?, String) {
+            switch draft.potOverride {
+            case .underspend(let underspend)?: return (Located(underspend.value.money, at: underspend.origin), underspend.value.description)
+            case .unavailable?: return (nil, "")
+            case nil: break
+            }
             guard let setting = draft.first(.pot) else {
                 missing(.pot, .badPot)
                 return (nil, "")

@@ -33,6 +33,8 @@ public struct ScenarioDraft: Sendable {
     public var hasProblems = false
     /// How messages name what the draft's writer calls its settings (a file's words, or options).
     public var wording = ScenarioWording.file
+    /// A pot given from outside the settings, replacing any `pot` among them.
+    public var potOverride: PotOverride?
 
     public init(name: Located<String>? = nil, settings: [ScenarioSetting] = [], file: String? = nil,
                 directory: String? = nil, headerOrigin: SettingOrigin? = nil) {
@@ -55,6 +57,17 @@ public struct ScenarioDraft: Sendable {
         merged.settings = settings.filter { !replaced.contains($0.key) } + overrides.settings
         merged.wording = wording.taking(replaced, from: overrides.wording)
         if let name = overrides.name { merged.name = name }
+        if let pot = overrides.potOverride { merged.potOverride = pot }
         return merged
     }
+}
+
+/// A pot every scenario of a run takes in place of its own `pot` setting, as `--pot` would replace
+/// it: `allocate --underspend`'s forecast underspend of a grant's window.
+public enum PotOverride: Sendable {
+    /// The window's underspend, located where it was asked for.
+    case underspend(Located<UnderspendPot>)
+    /// Asked for, but it could not be worked out: its problems are said already, so a scenario reads
+    /// no pot of its own and says nothing more about it.
+    case unavailable
 }

@@ -35,6 +35,9 @@ public struct Allocation: Sendable {
     public let leftoverUnits: Int64
     /// The scenario's name, description and where its pot came from; `nil` for settings made in code.
     public internal(set) var scenario: ScenarioInfo?
+    /// The window whose forecast underspend is the pot (`allocate --underspend`), for headings that
+    /// must say where the money came from even in a one-off run.
+    public internal(set) var underspend: UnderspendPot?
 
     /// The sum of the areas' amounts: the pot less the top-slices retained centrally.
     /// The amounts are parts of the pot, which is within `Money.spreadsheetLimit`: the checked sum cannot overflow.

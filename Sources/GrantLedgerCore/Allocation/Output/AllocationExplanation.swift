@@ -19,6 +19,7 @@ public enum AllocationExplanation {
         out += "How \(area.name) receives \(area.amount.formatted(.display))\n"
         out += "Pot \(allocation.pot.formatted(.display)) across \(allocation.areas.count) areas of \(allocation.areaFile);"
         out += " weights \(ExactText.weights(allocation.indicators))\n"
+        if let underspend = allocation.underspend { out += "Pot: \(underspend.description)\n" }
 
         let hasSlices = !allocation.topSlices.isEmpty
         out += topSliceStep(allocation, area, &steps)

@@ -11,6 +11,7 @@ public enum AllocationJSON {
             ("scenario", allocation.scenario.map(scenario) ?? "null"),
             ("area_file", string(allocation.areaFile)),
             ("pot", amount(allocation.pot)),
+            ("underspend", allocation.underspend.map(underspend) ?? "null"),
             ("unit", amount(allocation.unit)),
             ("floor", allocation.floor.map(amount) ?? "null"),
             ("cap", allocation.cap.map(amount) ?? "null"),
@@ -37,6 +38,16 @@ public enum AllocationJSON {
         object([("name", string(scenario.name)), ("title", nullable(scenario.title)),
                 ("description", nullable(scenario.description)), ("file", nullable(scenario.file)),
                 ("pot_source", string(scenario.potSource))])
+    }
+
+    /// The window whose forecast underspend is the pot: its figures as `report budget --rows tranches` gives them.
+    static func underspend(_ pot: UnderspendPot) -> String {
+        let window = pot.window
+        return object([("grant", string(window.grantID)), ("money", string(window.label)), ("books", string(pot.books)),
+                       ("from", string(window.start.description)), ("spend_by", string(window.spendBy.description)),
+                       ("as_of", string(window.position.description)), ("must_spend", amount(window.mustSpend)),
+                       ("actual", amount(window.actual)), ("forecast", amount(window.forecast)), ("at_risk", amount(window.atRisk)),
+                       ("description", string(pot.description))])
     }
 
     static func flooring(_ flooring: Flooring) -> String {

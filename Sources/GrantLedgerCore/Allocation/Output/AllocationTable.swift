@@ -87,8 +87,9 @@ public enum AllocationTable {
         }
         out += "Allocation of \(allocation.pot.formatted(.display)) across \(allocation.areas.count) areas"
         out += " (\(allocation.areaFile))\n"
-        if let scenario = allocation.scenario, scenario.potSource != allocation.pot.formatted(.display) {
-            out += "Pot: \(scenario.potSource)\n"
+        // Where the pot came from: the scenario's source, or a one-off run's underspend.
+        if let source = allocation.scenario?.potSource ?? allocation.underspend?.description, source != allocation.pot.formatted(.display) {
+            out += "Pot: \(source)\n"
         }
         out += "Weights: \(ExactText.weights(allocation.indicators))\n"
         for indicator in allocation.indicators {

@@ -4,6 +4,8 @@ public enum ComparisonTable {
     public static func text(_ comparison: AllocationComparison) -> String {
         let allocations = comparison.allocations
         var out = "Comparison of \(allocations.count) scenarios (differences against A)\n"
+        // Every scenario of the run shares one underspend: say once where it came from.
+        if let underspend = allocations.first?.underspend { out += "Pot: \(underspend.description)\n" }
         for (s, allocation) in allocations.enumerated() {
             let letter = AllocationComparison.letter(s)
             let pad = String(repeating: " ", count: letter.count)

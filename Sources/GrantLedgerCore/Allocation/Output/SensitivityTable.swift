@@ -21,6 +21,7 @@ public enum SensitivityTable {
             return change(allocation.total.pence - base.total.pence)
         }
         var out = "Sensitivity of \(base.pot.formatted(.display)) across \(base.areas.count) areas (\(base.areaFile))\n"
+        if let underspend = base.underspend { out += "Pot: \(underspend.description)\n" }
         out += "Weights: \(ExactText.weights(base.indicators)); each moved up and down by \(step) of the whole blend"
         out += " (added to or taken from the weight), the others rescaled in proportion\n"
         for shift in sensitivity.shifts {
