@@ -11,13 +11,33 @@ enum CommitteeWorkbookFile {
         findings: [Diagnostic], inputs: [(path: String, role: String)], commandLine: String,
         author: String?, company: String?
     ) throws {
+        try refuseInput(path, inputs)
+        let settings = CommitteeWorkbookSettings(
+            asOf: asOf, financialYear: financialYear, scenarios: scenarios, findings: findings,
+            provenance: Provenance(toolVersion: GrantLedger.version, commandLine: commandLine, inputs: try fingerprints(inputs)),
+            author: author ?? "grantledger", company: company, stepsShownBy: "`grantledger allocate --explain AREA`",
+            reallocateBy: "`grantledger allocate`")
+        let model: WorkbookModel
+        do {
+            model = try CommitteeWorkbook.build(ledger, settings)
+        } catch {
+            throw LedgerInput.fail(error.diagnostic)
+        }
+        try write(model, to: path, asOf: asOf)
+    }
+
+    /// A workbook is never written over a file it is made from (nor over a ledger).
+    static func refuseInput(_ path: String, _ inputs: [(path: String, role: String)]) throws {
         let target = FilePaths.canonical(path)
         if path.hasSuffix(".ledger") || inputs.contains(where: { FilePaths.canonical($0.path) == target }) {
             throw LedgerInput.fail(Diagnostic(.badValue, "refusing to write the export over an input file: \(path)",
                                               hint: "name a new file, for example committee.xlsx"))
         }
-        // Each file once (however its path was written), in the order first read, with the hash of
-        // the bytes that were read: never read again, so the hash is of what the figures came from.
+    }
+
+    /// Each file once (however its path was written), in the order first read, with the hash of
+    /// the bytes that were read: never read again, so the hash is of what the figures came from.
+    static func fingerprints(_ inputs: [(path: String, role: String)]) throws -> [InputFile] {
         var fingerprints: [InputFile] = []
         var seen: Set<String> = []
         for input in inputs where seen.insert(FilePaths.canonical(input.path)).inserted {
@@ -32,17 +52,11 @@ enum CommitteeWorkbookFile {
         for (source, role) in Run.sources.opened where seen.insert(source.canonicalPath ?? source.name).inserted {
             fingerprints.append(InputFile(source, path: source.name, role: role))
         }
-        let settings = CommitteeWorkbookSettings(
-            asOf: asOf, financialYear: financialYear, scenarios: scenarios, findings: findings,
-            provenance: Provenance(toolVersion: GrantLedger.version, commandLine: commandLine, inputs: fingerprints),
-            author: author ?? "grantledger", company: company, stepsShownBy: "`grantledger allocate --explain AREA`",
-            reallocateBy: "`grantledger allocate`")
-        let model: WorkbookModel
-        do {
-            model = try CommitteeWorkbook.build(ledger, settings)
-        } catch {
-            throw LedgerInput.fail(error.diagnostic)
-        }
+        return fingerprints
+    }
+
+    /// Writes a built workbook (temporary file, then rename) and says what it holds.
+    static func write(_ model: WorkbookModel, to path: String, asOf: Day) throws {
         do {
             try WorkbookModelWriter.write(model, to: path)
         } catch {

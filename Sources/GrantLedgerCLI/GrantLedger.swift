@@ -11,7 +11,7 @@ struct GrantLedger: ParsableCommand {
         commandName: "grantledger",
         abstract: "Exact plain-text ledgers of community-safety grant funding: check, report, export, import, audit.",
         version: version,
-        subcommands: [CheckCommand.self, ReportCommand.self, ExportCommand.self, AllocateCommand.self, ImportCommand.self, AuditCommand.self]
+        subcommands: [CheckCommand.self, ReportCommand.self, ExportCommand.self, AllocateCommand.self, ImportCommand.self, AuditCommand.self, ClaimCommand.self]
     )
 
     /// Arguments that are not UTF-8 are refused before they are parsed (see

@@ -30,8 +30,9 @@ public struct ReportColumn: Hashable, Sendable {
         ReportColumn(key: key, title: title, kind: .money, total: .sum)
     }
 
-    public static func count(_ key: String, _ title: String) -> ReportColumn {
-        ReportColumn(key: key, title: title, kind: .count, total: .sum)
+    /// `summed: false` for a number that is not a quantity (a line number in a file).
+    public static func count(_ key: String, _ title: String, summed: Bool = true) -> ReportColumn {
+        ReportColumn(key: key, title: title, kind: .count, total: summed ? .sum : .none)
     }
 
     public static func date(_ key: String, _ title: String) -> ReportColumn {

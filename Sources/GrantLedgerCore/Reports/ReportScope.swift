@@ -32,7 +32,7 @@ struct ReportScope {
         if let start, let end, end < start { throw .emptyRange(from: start, to: end) }
         if let id = filter.grantID {
             guard let index = ledger.grantIndex[id] else {
-                throw .unknownGrant(id, suggestion: Suggestion.closest(to: id, in: ledger.grants.map(\.id)))
+                throw .unknownGrant(id, suggestion: ledger.suggestedGrant(for: id))
             }
             grant = Int32(index)
         } else {
@@ -79,4 +79,9 @@ struct ReportScope {
             return true
         }
     }
+}
+
+extension Ledger {
+    /// The declared grant id nearest a mistyped one, if any is near.
+    public func suggestedGrant(for id: String) -> String? { Suggestion.closest(to: id, in: grants.map(\.id)) }
 }

@@ -4,7 +4,8 @@
 enum ProvenanceSheet {
     static let name = "Provenance"
 
-    static func build(_ settings: CommitteeWorkbookSettings, _ names: inout [DefinedName]) -> SheetModel {
+    /// `details` are the rows under the as-of date: the committee workbook's year and allocations by default.
+    static func build(_ settings: CommitteeWorkbookSettings, details: [(String, String)]? = nil, _ names: inout [DefinedName]) -> SheetModel {
         let provenance = settings.provenance
         // Paths and the command line are the system's text, not the readers': a folder may be named
         // with a control character. Such characters are shown as `<U+0001>`, and the sheet says so.
@@ -24,9 +25,9 @@ enum ProvenanceSheet {
         sheet.add([.text("Tool", .label), .text("grantledger \(provenance.toolVersion)")])
         sheet.add([.text("Command", .label), .text(shown(provenance.commandLine), .wrapped)])
         sheet.add([.text("As of", .label), .date(settings.asOf)])
-        sheet.add([.text("Financial year", .label), .text(settings.financialYear.map { "\($0)" } ?? "all years")])
-        sheet.add([.text("Allocations", .label), .text(settings.scenarios.isEmpty ? "none"
-            : settings.scenarios.map(\.sheetTitle).joined(separator: ", "))])
+        let rows = details ?? [("Financial year", settings.financialYear.map { "\($0)" } ?? "all years"),
+                               ("Allocations", settings.scenarios.isEmpty ? "none" : settings.scenarios.map(\.sheetTitle).joined(separator: ", "))]
+        for (label, text) in rows { sheet.add([.text(label, .label), .text(text)]) }
         sheet.addBlank()
         let header = sheet.add(["File", "SHA-256", "Bytes", "Role"].map { .text($0, .header) })
         let first = sheet.nextRow

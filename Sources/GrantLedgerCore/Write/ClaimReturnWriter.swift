@@ -18,17 +18,18 @@ public enum ClaimReturnWriter {
                       .money(line.remaining)]
             return ReportRow(cells)
         }
-        return try Report(title: title(claim), columns: columns, rows: rows)
+        return try Report(title: "Eligible spend in the period, by line", columns: columns, rows: rows)
     }
 
     /// The postings the period's figures are the sums of, with where each is written.
     public static func postingsTable(_ postings: [TracedPosting], title: String) throws(ReportError) -> Report {
-        let columns: [ReportColumn] = [.date("date", "Date"), .text("reference", "Reference"), .text("payee", "Payee"),
+        let columns: [ReportColumn] = [.date("date", "Date"), .text("reference", "Reference", label: true), .text("payee", "Payee"),
                                        .text("line", "Line"), .text("class", "Class"), .money("amount", "Amount"),
-                                       .text("where", "Where")]
+                                       .text("file", "File"), .count("at_line", "At line", summed: false)]
         let rows = postings.map { posting in
             ReportRow([.date(posting.date), .text(posting.reference ?? ""), .text(posting.payee), .text(posting.lineID ?? TagKey.untaggedLabel),
-                       .text(posting.spendClass?.name ?? ""), .money(posting.amount), .text(posting.place)])
+                       .text(posting.spendClass?.name ?? ""), .money(posting.amount), .text(posting.location.file),
+                       .count(posting.location.line)])
         }
         return try Report(title: title, columns: columns, rows: rows)
     }
@@ -46,7 +47,7 @@ public enum ClaimReturnWriter {
         if let recipient = claim.grant.recipient { said.append(("Recipient", recipient)) }
         let schedule = figures.schedule
         let within = schedule.withinDays.map { ", within \($0) days" } ?? ""
-        said.append(("Claimed", "\(schedule.timing.rawValue) \(schedule.frequency == .year ? "annually" : schedule.frequency == .month ? "monthly" : "quarterly")\(within)"
+        said.append(("Claims schedule", "\(schedule.timing.rawValue) \(schedule.frequency == .year ? "annually" : schedule.frequency == .month ? "monthly" : "quarterly")\(within)"
                      + (figures.due.dueBy.map { "; this claim by \(WorkbookText.long($0))" } ?? "")))
         let steps = figures.record?.history.map { step in
             "\(step.status.rawValue) \(step.date)" + (step.amount.map { " \($0.formatted(.display))" } ?? "")
@@ -70,7 +71,7 @@ public enum ClaimReturnWriter {
     }
 
     public static func text(_ claim: ClaimReturn, inputs: [InputFile]) throws(ReportError) -> String {
-        var out = ""
+        var out = title(claim) + "\n\n"
         let width = standing(claim).map(\.label.count).max() ?? 0
         for (label, text) in standing(claim) { out += label + ":" + String(repeating: " ", count: width - label.count + 2) + text + "\n" }
         out += "\n" + TableWriter.render(try linesTable(claim))
@@ -84,9 +85,9 @@ public enum ClaimReturnWriter {
             out += "\nVariance notes\n"
             for note in claim.notes { out += "  \(note.lineID), \(note.period): \(note.text)\n" }
         }
-        out += "\n" + TableWriter.render(try postingsTable(claim.spend, title: "Spend in the period: \(claim.spend.count) postings"))
+        out += "\n" + TableWriter.render(try postingsTable(claim.spend, title: "Spend in the period: \(WorkbookText.count(claim.spend.count, "posting"))"))
         if !claim.match.isEmpty {
-            out += "\n" + TableWriter.render(try postingsTable(claim.match, title: "Match funding in the period: \(claim.match.count) postings"))
+            out += "\n" + TableWriter.render(try postingsTable(claim.match, title: "Match funding in the period: \(WorkbookText.count(claim.match.count, "posting"))"))
         }
         out += "\nInputs (SHA-256)\n"
         for input in inputs { out += "  \(input.sha256)  \(input.path)\n" }
