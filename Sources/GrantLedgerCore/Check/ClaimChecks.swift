@@ -71,7 +71,7 @@ public enum ClaimChecks {
             if let claimed = claim.claimed, figures.schedule.timing == .arrears, claimed != figures.eligible {
                 problems.append(Diagnostic(
                     .claimMismatch, "claim \(claim.id) claimed \(claimed.formatted(.display)), but the books hold \(figures.eligible.formatted(.display)) of grant \(claim.grantID)'s spend dated \(figures.due.covers.start) to \(figures.due.covers.end)",
-                    hint: "claim \(claim.grantID) --\(figures.due.period.length.optionName) \(claim.periodText) lists the spend the claim is built from",
+                    hint: "grantledger claim \(claim.grantID) --\(figures.due.period.length.optionName) \(claim.periodText) lists the spend the claim is built from",
                     at: location, length: length))
             }
             let claimed = claim.claimed ?? .zero
