@@ -409,6 +409,8 @@ final class LedgerParser {
         let output = rangeOutput
         let transactionIndex = Int32(output?.transactions.count ?? ledger.transactions.count)
         let start = Int32(output?.postings.count ?? ledger.postings.count)
+        // A transaction's claim: tag is each posting's: a problem with it is told once.
+        var claimProblemAt: SourceLocation?
         // By index, not `for item in pending`: a copy of each posting would retain its tags' strings.
         for index in pending.indices {
             var grantLine: Int32 = -1
@@ -438,8 +440,11 @@ final class LedgerParser {
             if let claim = pending[index].tags.claim.take() {
                 let location = SourceLocation(file: file, line: Int(pending[index].tags.claimLine), column: Int(pending[index].tags.claimColumn))
                 if grant < 0 {
-                    diagnostics.append(Diagnostic(.badValue, "a claim: tag needs a grant: tag to say whose claim it settles",
-                                                  hint: "add grant:ID to the posting or the transaction", at: location, length: 6))
+                    if claimProblemAt != location {
+                        diagnostics.append(Diagnostic(.badValue, "a claim: tag needs a grant: tag to say whose claim it settles",
+                                                      hint: "add grant:ID to the posting or the transaction", at: location, length: 6))
+                    }
+                    claimProblemAt = location
                 } else {
                     claimTags.append(ClaimTag(posting: start + Int32(index), grant: grant, period: claim, location: location))
                 }

@@ -19,6 +19,10 @@ public enum CalendarReport {
         /// What the event is, whatever its wording: the grant, the kind and what it is of (a claim's
         /// period, a tranche's year and place), so its calendar UID stays the same from run to run.
         public let identity: String
+        /// A claim's record in the books, if it has one: the calendar says where it stands.
+        public var claim: GrantClaim? = nil
+        /// A claim's last day (`within N days`), past which one not made is overdue.
+        public var dueBy: Day? = nil
     }
 
     public static func build(_ ledger: Ledger, _ filter: ReportFilter, asOf: Day) throws(ReportError) -> Report {
@@ -38,7 +42,9 @@ public enum CalendarReport {
                     let when = (schedule.timing == .advance ? ", in advance, by \(claim.opens)" : ", from \(claim.opens)")
                         + (claim.dueBy.map { ", due by \($0)" } ?? "")
                     events.append(Event(date: date, grantID: grant.id, kind: .claim, detail: "\(claim.period)\(cut)\(when)",
-                                        identity: "\(grant.id)|claim|\(claim.period)"))
+                                        identity: "\(grant.id)|claim|\(claim.period)",
+                                        claim: ledger.claimIndex["\(grant.id) \(claim.period)"].map { ledger.claims[$0] },
+                                        dueBy: claim.dueBy))
                 }
             }
             for (place, tranche) in grant.tranches.enumerated() {
@@ -62,7 +68,7 @@ public enum CalendarReport {
         let columns: [ReportColumn] = [.date("date", "Date"), .text("status", "Status"), .text("grant", "Grant"),
                                        .text("event", "Event"), .text("detail", "Detail")]
         let rows = events.map { event in
-            ReportRow([.date(event.date), .text(status(of: event.date, asOf: asOf)), .text(event.grantID), .text(event.kind.rawValue),
+            ReportRow([.date(event.date), .text(status(of: event, asOf: asOf)), .text(event.grantID), .text(event.kind.rawValue),
                        .text(event.detail)])
         }
         return try Report(title: name(filter) + ": as of \(asOf)", columns: columns, rows: rows)
@@ -70,6 +76,16 @@ public enum CalendarReport {
 
     /// The calendar's name: what it holds, without the day it is made (a calendar program keeps it).
     public static func name(_ filter: ReportFilter) -> String { filter.title("Calendar") }
+
+    /// A claim's last step by the day (`submitted`, `paid`), or `overdue` past its last day unmade;
+    /// otherwise the date's standing.
+    static func status(of event: Event, asOf: Day) -> String {
+        guard event.kind == .claim else { return status(of: event.date, asOf: asOf) }
+        let step = event.claim?.history.last { $0.date <= asOf }
+        if let step, step.status != .draft { return step.status.rawValue }
+        if let last = event.dueBy, asOf > last { return "overdue" }
+        return status(of: event.date, asOf: asOf)
+    }
 
     /// `past`, `today`, or `in N days`, against the as-of day.
     static func status(of date: Day, asOf: Day) -> String {

@@ -77,9 +77,10 @@ public enum ClaimReturnWriter {
         out += "\n" + TableWriter.render(try linesTable(claim))
         out += "\n"
         let sumWidth = sums(claim).map(\.label.count).max() ?? 0
-        for (label, amount) in sums(claim) {
-            let shown = amount.map { $0.formatted(.display) } ?? "—"
-            out += label + String(repeating: " ", count: sumWidth - label.count + 2) + shown + "\n"
+        let shown = sums(claim).map { $0.amount.map { $0.formatted(.display) } ?? "—" }
+        let amountWidth = shown.map(\.count).max() ?? 0
+        for ((label, _), amount) in zip(sums(claim), shown) {
+            out += label + String(repeating: " ", count: sumWidth - label.count + 2 + amountWidth - amount.count) + amount + "\n"
         }
         if !claim.notes.isEmpty {
             out += "\nVariance notes\n"
