@@ -12,12 +12,12 @@ public struct ClaimFigures: Hashable, Sendable {
     public let eligible: Money
     /// The income credited on postings tagged with the claim.
     public let received: Money
-
-    public var claimed: Money? { record?.claimed }
+    /// What was claimed: the amount last submitted (by the day the figures are struck).
+    public let claimed: Money?
 
     /// Claimed and not yet received: the debtor. Nothing for a claim not submitted or rejected.
     public var owed: Money {
-        guard let record, let claimed = record.claimed, record.status != .rejected, record.status != .draft else { return .zero }
+        guard let claimed, let status = standingStep?.status, status != .rejected, status != .draft else { return .zero }
         return Money(pence: claimed.pence - received.pence)
     }
 
@@ -32,9 +32,14 @@ public struct ClaimFigures: Hashable, Sendable {
         return day >= due.opens ? "to make" : "not yet due"
     }
 
+    /// The record's last step by the day the figures are struck (all of them without one).
+    public let standingStep: ClaimEvent?
+
     /// Every claim of every grant with a claims schedule and a period, in grant then period order,
     /// with the declared claims whose period the schedule does not give left to `check` to report.
-    public static func all(_ ledger: Ledger, grants: [Int]? = nil) -> [ClaimFigures] {
+    /// With `day`, as the books stood on it: spend, steps and receipts dated after it left out.
+    public static func all(_ ledger: Ledger, grants: [Int]? = nil, through day: Day? = nil) -> [ClaimFigures] {
+        let last = day ?? Day.latest
         let chosen = grants ?? Array(ledger.grants.indices)
         var dues: [(grant: Int, schedule: ClaimSchedule, due: ClaimSchedule.Claim)] = []
         for index in chosen {
@@ -51,21 +56,25 @@ public struct ClaimFigures: Hashable, Sendable {
             guard !places.isEmpty else { continue }
             let date = ledger.transactions[Int(posting.transaction)].date
             // Books that passed check hold amounts far inside Int64 (AmountLimit): these sums cannot overflow.
+            guard date <= last else { continue }
             for place in places where dues[place].due.covers.contains(date) { eligible[place] &+= posting.amount.pence }
         }
         return dues.enumerated().map { place, entry in
             let grant = ledger.grants[entry.grant]
             let record = ledger.claimIndex["\(grant.id) \(entry.due.period)"].map { ledger.claims[$0] }
+            let steps = record?.history.filter { $0.date <= last } ?? []
             return ClaimFigures(grantIndex: entry.grant, grantID: grant.id, schedule: entry.schedule, due: entry.due, record: record,
-                                eligible: Money(pence: eligible[place]), received: record.map { received($0, ledger) } ?? .zero)
+                                eligible: Money(pence: eligible[place]), received: record.map { received($0, ledger, through: last) } ?? .zero,
+                                claimed: steps.last { $0.status == .submitted }?.amount, standingStep: steps.last)
         }
     }
 
     /// The income credited on a claim's tagged postings (an income posting's credit is negative).
-    static func received(_ claim: GrantClaim, _ ledger: Ledger) -> Money {
+    static func received(_ claim: GrantClaim, _ ledger: Ledger, through day: Day) -> Money {
         var pence: Int64 = 0
         for index in claim.receipts {
             let posting = ledger.postings[Int(index)]
+            guard ledger.transactions[Int(posting.transaction)].date <= day else { continue }
             if ledger.accounts[Int(posting.account)].kind == .income { pence &-= posting.amount.pence }
         }
         return Money(pence: pence)

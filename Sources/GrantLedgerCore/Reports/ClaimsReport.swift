@@ -6,7 +6,7 @@ public enum ClaimsReport {
     public static func build(_ ledger: Ledger, _ filter: ReportFilter, asOf: Day) throws(ReportError) -> Report {
         let scope = try ReportScope(ledger, filter)
         let grants = scope.grant.map { [Int($0)] }
-        let claims = ClaimFigures.all(ledger, grants: grants).filter { scope.includes(day: $0.due.covers.end) }
+        let claims = ClaimFigures.all(ledger, grants: grants, through: asOf).filter { scope.includes(day: $0.due.covers.end) }
         let columns: [ReportColumn] = [
             .text("grant", "Grant", label: true), .text("period", "Period"), .date("from", "From"), .date("to", "To"),
             .date("due_by", "Due by"), .text("standing", "Standing"), .money("eligible", "Spend in period"),
