@@ -136,8 +136,7 @@ extension LedgerParser {
         let valueLocation = SourceLocation(file: file, line: number, column: valueRange.lowerBound + 1)
         let excerpt = String(decoding: cursor.bytes, as: UTF8.self)
         let line = cursor
-        var underGrant = false
-        if case .grant = declaration { underGrant = true }
+        let underGrant: Bool = { if case .grant = declaration { return true } else { return false } }()
         if isWrittenTwice(key, keyStart: keyStart, keyRange: keyRange, cursor, number, underGrant: underGrant) { return }
 
         func needValue() -> Bool {

@@ -20,7 +20,7 @@ struct RegisterOptionsTests {
         #expect(result.stdout.hasPrefix("Register (grant pcc-snb-2019-20; line youth-crime; payee containing \"trent\")\n"))
     }
 
-    @Test(arguments: [(["report", "grants", "--as-of", "garbage"], "--as-of is an option of report budget (and report calendar), not of report grants"),
+    @Test(arguments: [(["report", "grants", "--as-of", "garbage"], "--as-of is an option of report budget (and of report calendar and report claims), not of report grants"),
                       (["report", "lines", "--line", "nwps"], "--line is an option of report register, not of report lines")])
     func anotherReportsOptionIsRefusedNotIgnored(_ arguments: [String], _ message: String) throws {
         let result = try Grantledger.run(arguments)

@@ -175,7 +175,8 @@ struct AuditChecksTests {
 
     @Test func theAuditChecksIncludeTheStandardOnes() {
         #expect(Array(LedgerCheck.audit.prefix(LedgerCheck.standard.count)).map(\.name) == LedgerCheck.standard.map(\.name))
-        #expect(LedgerCheck.audit.map(\.name).suffix(5) == ["tranches", "match-funding", "capital-revenue", "bid-grants", "duplicates"])
+        #expect(LedgerCheck.audit.map(\.name).suffix(6) == ["tranches", "match-funding", "capital-revenue", "bid-grants", "claim-amounts",
+                                                             "duplicates"])
     }
 
     @Test func theShippedLedgersPassTheAudit() {
