@@ -79,6 +79,14 @@ struct BudgetOptions: ParsableArguments {
             problems.append(Diagnostic(.badValue, message, hint: "Amber is the nearer warning: give --amber too, at most Red's threshold",
                                        origin: locator.origin(option: option, value: value)))
         }
+        // Money to spend by a day has no periods to cut or RAG to set: those options would pass unread.
+        if settings.rows == .tranches {
+            for (option, value) in [("--by", by), ("--amber", amber), ("--red", red)] {
+                guard let value else { continue }
+                problems.append(Diagnostic(.badValue, "\(option) is for lines and initiatives, not --rows tranches",
+                                           hint: "leave it out, or ask for --rows lines", origin: locator.origin(option: option, value: value)))
+            }
+        }
         try Run.stopOnErrors(problems)
         return settings
     }

@@ -63,9 +63,10 @@ struct ClaimCommand: ParsableCommand {
             let said = ReportError.unknownGrant(grant, suggestion: ledger.suggestedGrant(for: grant)).diagnostic(naming: { _ in "grant" })
             throw LedgerInput.fail(Diagnostic(.unknownGrant, said.message, hint: said.hint, origin: locator.origin(argument: grant)))
         }
+        if let xlsx { try CommitteeWorkbookFile.refuseInput(xlsx, ledger.files.map { (path: $0, role: "ledger") }) }
         let returns: [ClaimReturn]
         if let (option, text, period) = period {
-            let claim = try build(ledger, index, period, origin: locator.origin(option: option, value: text))
+            let claim = try build(ledger, index, period, day: asOf == nil ? nil : day, origin: locator.origin(option: option, value: text))
             returns = [claim]
             let inputs = try CommitteeWorkbookFile.fingerprints(ledger.files.map { ($0, "ledger") })
             do {
@@ -78,13 +79,21 @@ struct ClaimCommand: ParsableCommand {
                 throw LedgerInput.fail(error.diagnostic)
             }
         } else {
+            let claims = ClaimFigures.all(ledger, grants: [index])
+            if claims.isEmpty { throw fail(.noSchedule(grant: grant), origin: nil) }
+            // Every claim that can be made by the day (an advance claim, from its period's start).
+            returns = try claims.filter { ($0.schedule.timing == .advance ? $0.due.covers.start : $0.due.opens) <= day }.map { figures in
+                try build(ledger, index, figures.due.period, day: day, origin: locator.origin(argument: grant))
+            }
+            if let xlsx, returns.isEmpty {
+                throw LedgerInput.fail(Diagnostic(.badValue, "grant \(grant) has no claim that can be made by \(day), so there is no return to write",
+                                                  hint: "give a later --as-of, or a period: --quarter 2022-23-Q3",
+                                                  origin: locator.origin(option: "--xlsx", value: xlsx)))
+            }
             do {
                 Console.out(format.render(try ClaimsReport.build(ledger, ReportFilter(grantID: grant), asOf: day)))
             } catch {
                 throw LedgerInput.fail(error.diagnostic)
-            }
-            returns = try ClaimFigures.all(ledger, grants: [index]).filter { $0.due.opens <= day }.map { figures in
-                try build(ledger, index, figures.due.period, origin: locator.origin(argument: grant))
             }
         }
         if let xlsx { try write(returns, ledger, to: xlsx, asOf: day, locator) }
@@ -109,23 +118,23 @@ struct ClaimCommand: ParsableCommand {
         return (option, text, period)
     }
 
-    private func build(_ ledger: Ledger, _ index: Int, _ period: FinancialPeriod, origin: SettingOrigin?) throws -> ClaimReturn {
+    private func build(_ ledger: Ledger, _ index: Int, _ period: FinancialPeriod, day: Day?, origin: SettingOrigin?) throws -> ClaimReturn {
         do {
-            return try ClaimReturn.build(ledger, grant: index, period: period)
+            return try ClaimReturn.build(ledger, grant: index, period: period, through: day)
         } catch {
-            let at: SettingOrigin?
-            if case .noSchedule = error { at = ArgumentLocator().origin(argument: grant) } else { at = origin }
-            throw LedgerInput.fail(Diagnostic(.badValue, error.message, hint: error.hint, origin: at))
+            throw fail(error, origin: origin)
         }
+    }
+
+    /// A return that cannot be built, told at the grant (no schedule) or at the period asked for.
+    private func fail(_ problem: ClaimReturn.Problem, origin: SettingOrigin?) -> ExitCode {
+        let at: SettingOrigin?
+        if case .noSchedule = problem { at = ArgumentLocator().origin(argument: grant) } else { at = origin }
+        return LedgerInput.fail(Diagnostic(.badValue, problem.message, hint: problem.hint, origin: at))
     }
 
     private func write(_ returns: [ClaimReturn], _ ledger: Ledger, to path: String, asOf: Day, _ locator: ArgumentLocator) throws {
         let inputs = ledger.files.map { (path: $0, role: "ledger") }
-        try CommitteeWorkbookFile.refuseInput(path, inputs)
-        guard !returns.isEmpty else {
-            throw LedgerInput.fail(Diagnostic(.badValue, "grant \(grant) has no claim that can be made by \(asOf), so there is no return to write",
-                                              hint: "give a later --as-of, or a period: --quarter 2022-23-Q3", origin: locator.origin(option: "--xlsx", value: path)))
-        }
         let provenance = Provenance(toolVersion: GrantLedger.version, commandLine: locator.line,
                                     inputs: try CommitteeWorkbookFile.fingerprints(inputs))
         let model: WorkbookModel
@@ -134,6 +143,6 @@ struct ClaimCommand: ParsableCommand {
         } catch {
             throw LedgerInput.fail(error.diagnostic)
         }
-        try CommitteeWorkbookFile.write(model, to: path, asOf: asOf)
+        try CommitteeWorkbookFile.write(model, to: path, asOf: asOf, sayingOnStandardError: format != .table)
     }
 }

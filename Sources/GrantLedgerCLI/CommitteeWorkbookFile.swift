@@ -56,7 +56,8 @@ enum CommitteeWorkbookFile {
     }
 
     /// Writes a built workbook (temporary file, then rename) and says what it holds.
-    static func write(_ model: WorkbookModel, to path: String, asOf: Day) throws {
+    /// The line saying so goes to standard error when standard output carries CSV or JSON.
+    static func write(_ model: WorkbookModel, to path: String, asOf: Day, sayingOnStandardError: Bool = false) throws {
         do {
             try WorkbookModelWriter.write(model, to: path)
         } catch {
@@ -64,7 +65,8 @@ enum CommitteeWorkbookFile {
             throw LedgerInput.fail(Diagnostic(.writeFailed, "\(error)",
                                               hint: "check the folder exists and can be written; no file was changed"))
         }
-        Console.out("wrote \(path): \(model.sheets.count) sheets (\(model.sheets.map(\.name).joined(separator: ", ")))"
-                    + ", as of \(asOf)")
+        let said = "wrote \(path): \(model.sheets.count) sheets (\(model.sheets.map(\.name).joined(separator: ", ")))"
+                    + ", as of \(asOf)"
+        if sayingOnStandardError { Console.error(said) } else { Console.out(said) }
     }
 }

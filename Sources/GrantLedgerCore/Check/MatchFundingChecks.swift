@@ -45,11 +45,19 @@ public enum MatchFundingChecks {
             // amounts (`AmountLimit`) keeps spend far below where the product could overflow.
             let (needed, overflow) = spend[index].pence.multipliedReportingOverflow(by: Int128(basisPoints))
             guard !overflow, match[index].pence * 10_000 < needed else { continue }
-            // The least whole number of pence that meets the share: rounded up, never down.
-            shortfalls.append(Shortfall(grant: index, spent: spend[index], required: MoneyTotal(pence: (needed + 9_999) / 10_000),
+            shortfalls.append(Shortfall(grant: index, spent: spend[index], required: MoneyTotal(pence: requiredPence(needed)),
                                         recorded: match[index]))
         }
         return shortfalls
+    }
+
+    /// The least whole number of pence that meets the share: rounded up, never down. `needed` is
+    /// spend × basis points, exact in 128 bits.
+    static func requiredPence(_ needed: Int128) -> Int128 { (needed + 9_999) / 10_000 }
+
+    /// The match a grant needs on `spent` at `basisPoints` (5000 is 50%).
+    static func required(on spent: Money, basisPoints: Int64) -> Money {
+        Money(pence: Int64(clamping: requiredPence(Int128(spent.pence) * Int128(basisPoints))))
     }
 }
 
@@ -61,4 +69,5 @@ extension Percent {
         let decimals = rest % 10 == 0 ? "\(rest / 10)" : (rest < 10 ? "0\(rest)" : "\(rest)")
         return "\(whole).\(decimals)%"
     }
+
 }

@@ -24,12 +24,14 @@ public struct GrantClaim: Hashable, Sendable {
     public let periodLocation: SourceLocation
 
     /// The claim's id as messages name it: `ss4-bns 2022-23-Q3`.
-    public var id: String { "\(grantID) \(periodText)" }
+    public var id: String { Self.key(grantID, periodText) }
+
+    /// The id of a grant's claim for a period, as `Ledger.claimIndex` holds it.
+    public static func key(_ grantID: String, _ period: CustomStringConvertible) -> String { "\(grantID) \(period.description)" }
 
     public var status: ClaimStatus? { history.last?.status }
     /// The amount last submitted; nil before the claim is submitted.
     public var claimed: Money? { history.last(where: { $0.status == .submitted })?.amount }
-    public func date(of status: ClaimStatus) -> Day? { history.last(where: { $0.status == status })?.date }
 }
 
 public struct ClaimEvent: Hashable, Sendable {

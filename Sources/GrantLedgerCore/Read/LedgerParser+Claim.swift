@@ -63,7 +63,7 @@ extension LedgerParser {
         var amount: Money?
         let amountRange = cursor.textUntilComment()
         if !amountRange.isEmpty {
-            guard let parsed = money(amountRange, cursor, number) else { return }
+            guard let parsed = nonNegativeMoney(amountRange, cursor, number, what: "a claim") else { return }
             amount = parsed
         }
         if status == .submitted && amount == nil {

@@ -332,6 +332,19 @@ extension LedgerParser {
             return
         }
         guard let cap = nonNegativeMoney(capRange, cursor, number, what: "a tranche"), let by = day(dateRange) else { return }
+        // A tranche is its year's money: spent by a day after the year ends, or two for one year, its
+        // spend would count in two years' money.
+        if by.financialYear != year || by < year.period.start {
+            report(.badPeriod, "the \(year) tranche's spend-by date \(by) is not in \(year)",
+                   hint: "a tranche's money is spent within its year: a date from \(year.period.start) to \(year.period.end)",
+                   cursor, number, dateRange.lowerBound, dateRange.count)
+            return
+        }
+        if grant.tranches.contains(where: { $0.financialYear == year }) {
+            report(.duplicateSetting, "grant \(grant.id) has two tranches for \(year)", hint: "give one tranche a year, with the year's whole cap",
+                   cursor, number, yearRange.lowerBound, yearRange.count)
+            return
+        }
         grant.tranches.append(Tranche(financialYear: year, cap: cap, spendBy: by,
                                       location: SourceLocation(file: file, line: number, column: keyStart + 1),
                                       spendByLocation: SourceLocation(file: file, line: number, column: dateRange.lowerBound + 1)))

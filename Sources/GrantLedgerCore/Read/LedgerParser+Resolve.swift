@@ -49,7 +49,7 @@ extension LedgerParser {
             guard grantIndex >= 0 else { continue }
             let grantID = ledger.grants[Int(grantIndex)].id
             let period = FinancialPeriod.parse(tag.period)?.description ?? tag.period
-            if let index = ledger.claimIndex["\(grantID) \(period)"] {
+            if let index = ledger.claimIndex[GrantClaim.key(grantID, period)] {
                 ledger.claims[index].receipts.append(tag.posting)
                 continue
             }

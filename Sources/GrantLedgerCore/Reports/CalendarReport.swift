@@ -19,10 +19,10 @@ public enum CalendarReport {
         /// What the event is, whatever its wording: the grant, the kind and what it is of (a claim's
         /// period, a tranche's year and place), so its calendar UID stays the same from run to run.
         public let identity: String
-        /// A claim's record in the books, if it has one: the calendar says where it stands.
+        /// A claim's record in the books, its schedule's claim and timing: the calendar says where it stands.
         public var claim: GrantClaim? = nil
-        /// A claim's last day (`within N days`), past which one not made is overdue.
-        public var dueBy: Day? = nil
+        public var due: ClaimSchedule.Claim? = nil
+        public var timing: ClaimSchedule.Timing? = nil
     }
 
     public static func build(_ ledger: Ledger, _ filter: ReportFilter, asOf: Day) throws(ReportError) -> Report {
@@ -43,8 +43,8 @@ public enum CalendarReport {
                         + (claim.dueBy.map { ", due by \($0)" } ?? "")
                     events.append(Event(date: date, grantID: grant.id, kind: .claim, detail: "\(claim.period)\(cut)\(when)",
                                         identity: "\(grant.id)|claim|\(claim.period)",
-                                        claim: ledger.claimIndex["\(grant.id) \(claim.period)"].map { ledger.claims[$0] },
-                                        dueBy: claim.dueBy))
+                                        claim: ledger.claimIndex[GrantClaim.key(grant.id, claim.period)].map { ledger.claims[$0] },
+                                        due: claim, timing: schedule.timing))
                 }
             }
             for (place, tranche) in grant.tranches.enumerated() {
@@ -77,14 +77,12 @@ public enum CalendarReport {
     /// The calendar's name: what it holds, without the day it is made (a calendar program keeps it).
     public static func name(_ filter: ReportFilter) -> String { filter.title("Calendar") }
 
-    /// A claim's last step by the day (`submitted`, `paid`), or `overdue` past its last day unmade;
-    /// otherwise the date's standing.
+    /// A claim's standing as `report claims` gives it (`ClaimFigures.standing`), where it has made a
+    /// step or is overdue; otherwise, as every event, the date's against the day.
     static func status(of event: Event, asOf: Day) -> String {
-        guard event.kind == .claim else { return status(of: event.date, asOf: asOf) }
-        let step = event.claim?.history.last { $0.date <= asOf }
-        if let step, step.status != .draft { return step.status.rawValue }
-        if let last = event.dueBy, asOf > last { return "overdue" }
-        return status(of: event.date, asOf: asOf)
+        guard let due = event.due, let timing = event.timing else { return status(of: event.date, asOf: asOf) }
+        let standing = ClaimFigures.standing(of: event.claim, due, timing, on: asOf)
+        return standing == "to make" || standing == "not yet due" ? status(of: event.date, asOf: asOf) : standing
     }
 
     /// `past`, `today`, or `in N days`, against the as-of day.

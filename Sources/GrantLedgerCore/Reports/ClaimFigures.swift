@@ -21,15 +21,22 @@ public struct ClaimFigures: Hashable, Sendable {
         return Money(pence: claimed.pence - received.pence)
     }
 
-    /// Where the claim stands on `day`: its last step by then, or, unmade, whether it can be made yet
-    /// and whether its last day (`within N days`) has passed.
-    public func standing(on day: Day) -> String {
+    /// Where the claim stands on `day` (`ClaimFigures.standing(of:_:_:on:)`).
+    public func standing(on day: Day) -> String { Self.standing(of: record, due, schedule.timing, on: day) }
+
+    /// Where a claim stands on `day`, the one answer `report claims` and the calendar give: its last
+    /// step by then, or, unmade, `not yet due`, `to make`, or `overdue` once the last day to make it
+    /// has passed (a claim in arrears: its `within N days`; in advance: the day its period starts);
+    /// a draft past that day is `overdue (draft)`.
+    public static func standing(of record: GrantClaim?, _ due: ClaimSchedule.Claim, _ timing: ClaimSchedule.Timing,
+                                on day: Day) -> String {
+        let last = timing == .advance ? due.opens : due.dueBy
+        let late = last.map { day > $0 } ?? false
         if let step = record?.history.last(where: { $0.date <= day }) {
-            if step.status == .draft, let last = due.dueBy, day > last { return "overdue (draft)" }
-            return step.status.rawValue
+            return step.status == .draft && late ? "overdue (draft)" : step.status.rawValue
         }
-        if let last = due.dueBy, day > last { return "overdue" }
-        return day >= due.opens ? "to make" : "not yet due"
+        if late { return "overdue" }
+        return timing == .advance || day >= due.opens ? "to make" : "not yet due"
     }
 
     /// The record's last step by the day the figures are struck (all of them without one).
@@ -61,7 +68,7 @@ public struct ClaimFigures: Hashable, Sendable {
         }
         return dues.enumerated().map { place, entry in
             let grant = ledger.grants[entry.grant]
-            let record = ledger.claimIndex["\(grant.id) \(entry.due.period)"].map { ledger.claims[$0] }
+            let record = ledger.claimIndex[GrantClaim.key(grant.id, entry.due.period)].map { ledger.claims[$0] }
             let steps = record?.history.filter { $0.date <= last } ?? []
             return ClaimFigures(grantIndex: entry.grant, grantID: grant.id, schedule: entry.schedule, due: entry.due, record: record,
                                 eligible: Money(pence: eligible[place]), received: record.map { received($0, ledger, through: last) } ?? .zero,

@@ -23,18 +23,19 @@ extension ClaimReturn {
         }
     }
 
-    /// The return of grant `index` for `period`, from the books as they are.
-    public static func build(_ ledger: Ledger, grant index: Int, period: FinancialPeriod) throws(Problem) -> ClaimReturn {
+    /// The return of grant `index` for `period`, from the books as they stood on `day` (spend,
+    /// steps and receipts dated after it left out), or as they are.
+    public static func build(_ ledger: Ledger, grant index: Int, period: FinancialPeriod, through day: Day? = nil) throws(Problem) -> ClaimReturn {
         let grant = ledger.grants[index]
-        let all = ClaimFigures.all(ledger, grants: [index])
+        let all = ClaimFigures.all(ledger, grants: [index], through: day)
         guard !all.isEmpty else { throw .noSchedule(grant: grant.id) }
         guard let figures = all.first(where: { $0.due.period == period }) else {
             throw .notAClaim(grant: grant.id, period: period, claims: all.map(\.due.period))
         }
-        return ClaimReturn(ledger, grant, figures)
+        return ClaimReturn(ledger, grant, figures, through: day ?? Day.latest)
     }
 
-    private init(_ ledger: Ledger, _ grant: Grant, _ figures: ClaimFigures) {
+    private init(_ ledger: Ledger, _ grant: Grant, _ figures: ClaimFigures, through day: Day) {
         let covers = figures.due.covers
         let start = grant.period?.start ?? covers.start
         let slots = grant.lines.count + 1
@@ -49,7 +50,7 @@ extension ClaimReturn {
         for posting in ledger.postings where ledger.accounts[Int(posting.account)].kind == .expenses
             && (posting.grant == index || posting.matchGrant == index) {
             let date = ledger.transactions[Int(posting.transaction)].date
-            guard date >= start, date <= covers.end else { continue }
+            guard date >= start, date <= covers.end, date <= day else { continue }
             let pence = posting.amount.pence
             if posting.matchGrant == index {
                 matchToDate &+= pence
@@ -59,7 +60,8 @@ extension ClaimReturn {
             let slot = posting.grantLine >= 0 ? Int(posting.grantLine) : grant.lines.count
             cumulative[slot] &+= pence
             spentToDate &+= pence
-            if date.financialYear == year { trancheSpent &+= pence }
+            // As a tranche's window counts it (`MoneyAtRisk`): in its year, by its spend-by date.
+            if let trancheIndex, date.financialYear == year, date <= grant.tranches[trancheIndex].spendBy { trancheSpent &+= pence }
             guard covers.contains(date) else { continue }
             byClass[slot][posting.spendClass == .capital ? 0 : (posting.spendClass == .revenue ? 1 : 2)] &+= pence
             spend.append(TracedPosting(posting, in: ledger))
@@ -84,9 +86,7 @@ extension ClaimReturn {
         self.matchInPeriod = Money(pence: matchInPeriod)
         self.matchToDate = Money(pence: matchToDate)
         // The least whole number of pence that meets the share: rounded up, never down (as audit's match check).
-        self.matchRequired = grant.matchBasisPoints.map { points in
-            Money(pence: Int64((Int128(spentToDate) * Int128(points) + 9_999) / 10_000))
-        }
+        self.matchRequired = grant.matchBasisPoints.map { MatchFundingChecks.required(on: Money(pence: spentToDate), basisPoints: $0) }
         self.tranche = trancheIndex.map { TrancheUse(tranche: grant.tranches[$0], spent: Money(pence: trancheSpent)) }
         self.notes = grant.varianceNotes.filter { covers.contains($0.period.period.end) || $0.period == figures.due.period }
             .sorted { ($0.period, $0.lineID) < ($1.period, $1.lineID) }

@@ -26,10 +26,13 @@ public enum MoneyAtRisk {
         for (place, (index, opening)) in open.enumerated() {
             let grant = ledger.grants[index]
             var ahead = Money.zero
-            for line in linesOf[grant.id] ?? [] {
+            // Once the day has passed nothing more can fall in it, whatever is still forecast.
+            for line in linesOf[grant.id] ?? [] where position <= opening.spendBy {
                 let (periods, dueDays) = timing(line, grant)
                 let path = try ForecastTiming.path(line, over: periods, position: position)
-                for (part, due) in zip(path, dueDays) where due >= opening.start && due <= opening.spendBy {
+                // A part falls in the window when it falls due in it, and not before the position (a
+                // period under way whose due date is cut to a deadline already passed falls after it).
+                for (part, due) in zip(path, dueDays) where max(due, position) >= opening.start && max(due, position) <= opening.spendBy {
                     ahead = try ahead.plus(part, "forecast in \(opening.label)")
                 }
             }

@@ -24,7 +24,8 @@ public struct SpendWindow: Hashable, Sendable {
     public let mustSpend: Money
     /// Spend dated in the window, to the position.
     public let actual: Money
-    /// Spend the window is forecast to hold by its end: actual, then what the lines' forecasts put in it.
+    /// Spend the window is forecast to hold by its end: actual, then what the lines' forecasts put in
+    /// it; once it has ended, what it holds.
     public let forecast: Money
     /// The day the figures are struck.
     public let position: Day

@@ -15,9 +15,9 @@ enum ClaimSheet {
         sheet.addBlank()
         sheet.add([.text("Eligible spend in the period, by line", .section)])
         let header = sheet.nextRow
-        let inPeriodTotal = try addLines(claim, &sheet)
+        let (inPeriodTotal, inPeriodBound) = try addLines(claim, &sheet)
         sheet.addBlank()
-        addSums(claim, inPeriodTotal: inPeriodTotal, &sheet)
+        addSums(claim, inPeriodTotal: inPeriodTotal, inPeriodBound: inPeriodBound, &sheet)
         if !claim.notes.isEmpty {
             sheet.addBlank()
             sheet.add([.text("Variance notes", .section)])
@@ -35,8 +35,8 @@ enum ClaimSheet {
                           frozenRows: 0, printTitleRows: header...header)
     }
 
-    /// The lines table; returns the cell of the in-period total.
-    private static func addLines(_ claim: ClaimReturn, _ sheet: inout SheetBuilder) throws(ReportError) -> CellRef {
+    /// The lines table; returns the cell of the in-period total and its bound.
+    private static func addLines(_ claim: ClaimReturn, _ sheet: inout SheetBuilder) throws(ReportError) -> (CellRef, B) {
         let unclassified = claim.lines.contains { !$0.unclassified.isZero }
         var titles = ["Line", "Name", "Budget", "Profile in period", "Capital", "Revenue"]
         if unclassified { titles.append("No class") }
@@ -74,7 +74,7 @@ enum ClaimSheet {
         let totalRow = sheet.nextRow
         guard last >= first else {
             sheet.add(totals)
-            return CellRef(row: totalRow, column: inPeriod)
+            return (CellRef(row: totalRow, column: inPeriod), B.stored(Money.zero))
         }
         let rows = first...last
         func total(_ pick: (ClaimReturn.Line) -> Money?) -> Money { Money(pence: claim.lines.reduce(0) { $0 + (pick($1)?.pence ?? 0) }) }
@@ -85,22 +85,26 @@ enum ClaimSheet {
         for (column, pick) in sums { table.sum(column, over: rows, total(pick), into: &totals, &totalBounds) }
         sheet.add(totals)
         if table.gate.anyByValue { sheet.add([.text(FormulaGate.note, .note)]) }
-        return CellRef(row: totalRow, column: inPeriod)
+        return (CellRef(row: totalRow, column: inPeriod), totalBounds[inPeriod] ?? B.stored(claim.figures.eligible))
     }
 
     /// What is claimed, received and owed, match funding and the tranche: the spend in the period is
     /// the lines' total, and what is owed and left are formulas of the cells beside them.
-    private static func addSums(_ claim: ClaimReturn, inPeriodTotal: CellRef, _ sheet: inout SheetBuilder) {
+    private static func addSums(_ claim: ClaimReturn, inPeriodTotal: CellRef, inPeriodBound: B, _ sheet: inout SheetBuilder) {
         sheet.add([.text("The claim", .section)])
         let figures = claim.figures
+        var gate = FormulaGate()
         sheet.add([.text("Eligible spend in the period", .label),
-                   .formula("=\(inPeriodTotal.a1)", .money(figures.eligible))])
+                   gate.cell("=\(inPeriodTotal.a1)", .money(figures.eligible), .body, inPeriodBound).cell])
         let claimedRow = sheet.add([.text("Claimed", .label), figures.claimed.map { .money($0) } ?? .text("not submitted")])
         let receivedRow = sheet.add([.text("Received (income tagged claim:\(figures.due.period))", .label), .money(figures.received)])
-        if figures.claimed != nil {
-            sheet.add([.text("Owed by the funder", .label),
-                       .formula("=\(CellRef(row: claimedRow, column: 1).a1)-\(CellRef(row: receivedRow, column: 1).a1)",
-                                .money(Money(pence: (figures.claimed?.pence ?? 0) - figures.received.pence)))])
+        if let claimed = figures.claimed {
+            // Owed is what was claimed less what came in, while the claim stands (nothing once rejected): the report's figure.
+            let counts = figures.owed.pence == claimed.pence - figures.received.pence && figures.standingStep?.status != .rejected
+            let owed = counts ? gate.cell("=\(CellRef(row: claimedRow, column: 1).a1)-\(CellRef(row: receivedRow, column: 1).a1)",
+                                          .money(figures.owed), .body, B.stored(claimed) - B.stored(figures.received)).cell
+                : SheetCell.money(figures.owed)
+            sheet.add([.text("Owed by the funder", .label), owed])
         }
         sheet.add([.text("Match funding in the period", .label), .money(claim.matchInPeriod)])
         sheet.add([.text("Match funding to date", .label), .money(claim.matchToDate)])
@@ -112,7 +116,9 @@ enum ClaimSheet {
                                 .money(use.tranche.cap)])
         let spentRow = sheet.add([.text("Spent of it to the period's end", .label), .money(use.spent)])
         sheet.add([.text("Left of it", .label),
-                   .formula("=\(CellRef(row: capRow, column: 1).a1)-\(CellRef(row: spentRow, column: 1).a1)", .money(use.left))])
+                   gate.cell("=\(CellRef(row: capRow, column: 1).a1)-\(CellRef(row: spentRow, column: 1).a1)", .money(use.left), .body,
+                             B.stored(use.tranche.cap) - B.stored(use.spent)).cell])
+        if gate.anyByValue { sheet.add([.text(FormulaGate.note, .note)]) }
     }
 
     /// The folder all the postings' files are in (with its final slash), so Where can name each file
@@ -144,7 +150,9 @@ enum ClaimSheet {
         let total = Money(pence: postings.reduce(0) { $0 + $1.amount.pence })
         var cells: [SheetCell] = [.text("Total", .total)] + Array(repeating: SheetCell(.empty, .total), count: 6)
         if sheet.nextRow > first {
-            cells[5] = .formula("=SUM(\(CellArea(column: 5, rows: first...(sheet.nextRow - 1)).a1))", .money(total), .total)
+            var gate = FormulaGate()
+            cells[5] = gate.cell("=SUM(\(CellArea(column: 5, rows: first...(sheet.nextRow - 1)).a1))", .money(total), .total,
+                                 B.sum(postings.map { B.stored($0.amount) })).cell
         } else {
             cells[5] = .money(total, .total)
         }

@@ -31,9 +31,25 @@ public enum LedgerStages {
                 _ = format.render(report)
             }
         }
-        let audit = Auditor.audit(ledger: ledger, checkFindings: diagnostics, statement: nil, financialYear: years.first)
-        _ = AuditReport.render(audit, format: format)
         let asOf = ledger.transactions.last?.date ?? Day(year: 2020, month: 3, day: 31)!
+        let audit = Auditor.audit(ledger: ledger, checkFindings: diagnostics, statement: nil, financialYear: years.first,
+                                  risk: MoneyAtRisk.Threshold(asOf: asOf))
+        _ = AuditReport.render(audit, format: format)
+        var tranches = BudgetSettings(asOf: asOf)
+        tranches.rows = .tranches
+        if let report = try? BudgetReport.build(ledger, ReportFilter(), tranches) { _ = format.render(report) }
+        // Every claim of every schedule: its return in each form, and the workbook of them all.
+        var returns: [ClaimReturn] = []
+        for figures in ClaimFigures.all(ledger) {
+            guard let claim = try? ClaimReturn.build(ledger, grant: figures.grantIndex, period: figures.due.period) else { continue }
+            _ = try? ClaimReturnWriter.text(claim, inputs: [])
+            _ = try? ClaimReturnWriter.json(claim, inputs: [])
+            returns.append(claim)
+            if returns.count >= 8 { break }
+        }
+        if !returns.isEmpty {
+            _ = try? ClaimWorkbook.build(returns, asOf: asOf, provenance: Provenance(toolVersion: "fuzz", commandLine: "claim", inputs: []))
+        }
         let settings = CommitteeWorkbookSettings(
             asOf: asOf, financialYear: years.first, findings: diagnostics.filter { $0.severity == .finding },
             provenance: Provenance(toolVersion: "fuzz", commandLine: "grantledger export --xlsx fuzz.xlsx", inputs: []))
