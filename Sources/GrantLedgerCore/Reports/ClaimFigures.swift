@@ -39,8 +39,9 @@ public struct ClaimFigures: Hashable, Sendable {
         return timing == .advance || day >= due.opens ? "to make" : "not yet due"
     }
 
-    /// The record's last step by the day the figures are struck (all of them without one).
-    public let standingStep: ClaimEvent?
+    /// The record's steps by the day the figures are struck (all of them without one).
+    public let steps: [ClaimEvent]
+    public var standingStep: ClaimEvent? { steps.last }
 
     /// Every claim of every grant with a claims schedule and a period, in grant then period order,
     /// with the declared claims whose period the schedule does not give left to `check` to report.
@@ -72,7 +73,7 @@ public struct ClaimFigures: Hashable, Sendable {
             let steps = record?.history.filter { $0.date <= last } ?? []
             return ClaimFigures(grantIndex: entry.grant, grantID: grant.id, schedule: entry.schedule, due: entry.due, record: record,
                                 eligible: Money(pence: eligible[place]), received: record.map { received($0, ledger, through: last) } ?? .zero,
-                                claimed: steps.last { $0.status == .submitted }?.amount, standingStep: steps.last)
+                                claimed: steps.last { $0.status == .submitted }?.amount, steps: steps)
         }
     }
 

@@ -49,9 +49,9 @@ public enum ClaimReturnWriter {
         let within = schedule.withinDays.map { ", within \($0) days" } ?? ""
         said.append(("Claims schedule", "\(schedule.timing.rawValue) \(schedule.frequency == .year ? "annually" : schedule.frequency == .month ? "monthly" : "quarterly")\(within)"
                      + (figures.due.dueBy.map { "; this claim by \(WorkbookText.long($0))" } ?? "")))
-        let steps = figures.record?.history.map { step in
+        let steps = figures.steps.map { step in
             "\(step.status.rawValue) \(step.date)" + (step.amount.map { " \($0.formatted(.display))" } ?? "")
-        } ?? []
+        }
         said.append(("Steps", steps.isEmpty ? "none recorded" : steps.joined(separator: ", ")))
         return said
     }
@@ -107,10 +107,10 @@ public enum ClaimReturnWriter {
                       ("file", J.string(posting.location.file)), ("line_number", String(posting.location.line))])
         }
         let lines = try linesTable(claim)
-        let steps = figures.record?.history.map { step in
+        let steps = figures.steps.map { step in
             J.object([("date", J.string(step.date.description)), ("status", J.string(step.status.rawValue)),
                       ("amount", step.amount.map(J.amount) ?? "null")])
-        } ?? []
+        }
         var members: [(key: String, value: String)] = [
             ("title", J.string(title(claim))), ("grant", J.string(claim.grant.id)), ("period", J.string(figures.due.period.description)),
             ("from", J.string(figures.due.covers.start.description)), ("to", J.string(figures.due.covers.end.description)),

@@ -43,10 +43,10 @@ struct ClaimCommandTests {
                     .split(separator: "\n", omittingEmptySubsequences: false)
             }
             let text = String(files[file]?[number - 1] ?? "")
-            let amount = try #require(Self.pence(posting["amount"]))
-            let shown = NumberFormatter.localizedString(from: NSNumber(value: Double(amount) / 100), number: .decimal)
-            #expect(text.contains("£"), "\(file):\(number): \(text)")
-            #expect(text.replacingOccurrences(of: ",", with: "").contains(String(format: "%.2f", Double(amount) / 100)), "\(file):\(number) \(shown)")
+            // The amount as the JSON has it (`40145.67`), written on the line with its pound sign and commas.
+            let plain = try #require(posting["amount"] as? String)
+            #expect(text.replacingOccurrences(of: ",", with: "").contains("£" + plain), "\(file):\(number): \(text)")
+            if let reference = posting["reference"] as? String { #expect(files[file]?[(number - 3)..<number].contains { $0.contains(reference) } == true) }
         }
         // The register, another path through the books, holds the same spend for the quarter.
         let register = try Grantledger.run(["report", "register", "--grant", "ss4-bns", "--quarter", period, "--account", "expenses",
@@ -72,6 +72,16 @@ struct ClaimCommandTests {
         #expect(inputs.count == 7 && inputs.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
         let csv = try Grantledger.run(["claim", "ss4-bns", "--quarter", "2022-23-Q3", "--format", "csv"])
         #expect(csv.stdout.hasPrefix("line,name,budget,profile,capital,revenue,in_period,profile_to_date,to_date,remaining\ncctv,"))
+    }
+
+    /// Struck on 20 July 2023, the first quarter's return is the claim made on 13 July and not yet paid.
+    @Test func asOfStrikesTheReturnAsTheBooksStood() throws {
+        let result = try Grantledger.run(["claim", "ss4-bns", "--quarter", "2023-24-Q1", "--as-of", "2023-07-20", "--format", "json"])
+        let claim = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(claim["received"] as? String == "0.00" && claim["owed"] as? String == "114521.45")
+        #expect((claim["steps"] as? [[String: Any]])?.compactMap { $0["status"] as? String } == ["draft", "submitted"])
+        let now = try Self.json("2023-24-Q1")
+        #expect(now["received"] as? String == "114521.45" && now["owed"] as? String == "0.00")
     }
 
     @Test func mistakesAreLocatedOnTheCommandLine() throws {

@@ -82,6 +82,25 @@ struct ClaimChecksTests {
         #expect(claims[0].owed == .zero && claims[0].claimed == nil)
     }
 
+    @Test func aRejectedClaimIsOwedNothingAndAnAdvanceClaimIsLateOnceItsPeriodStarts() throws {
+        let (ledger, _) = LedgerText.load(Self.books("""
+            claim ss4 2022-23-Q3
+              2023-01-10  submitted  £250.00
+              2023-02-10  rejected
+
+            """))
+        let claims = ClaimFigures.all(ledger)
+        #expect(claims[1].standing(on: Day.parse("2023-02-11")!) == "rejected" && claims[1].owed == .zero)
+        // Struck before it was rejected, the same claim is owed in full.
+        let before = ClaimFigures.all(ledger, through: Day.parse("2023-01-31")!)
+        #expect(before[1].standing(on: Day.parse("2023-01-31")!) == "submitted" && before[1].owed == Money(pence: 25_000))
+        let advance = LedgerText.load(Self.books("").replacingOccurrences(of: "claims  arrears quarterly within 20 days",
+                                                                          with: "claims  advance quarterly")).ledger
+        let day = Day.parse("2022-12-01")!
+        // Q2 was due by 1 July and Q3 by 1 October: overdue; Q4's is to make by 1 January.
+        #expect(ClaimFigures.all(advance).map { $0.standing(on: day) } == ["overdue", "overdue", "to make"])
+    }
+
     @Test(arguments: [
         ("claim ss4 2022-23-Q3\n  2023-01-10  paid\n", DiagnosticCode.illegalClaimStatus, "claim ss4 2022-23-Q3 starts as paid"),
         ("claim ss4 2022-23-Q3\n  2023-01-10  submitted  £250.00\n  2023-01-05  paid\n", .illegalClaimStatus,

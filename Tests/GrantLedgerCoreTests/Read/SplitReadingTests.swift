@@ -138,7 +138,9 @@ struct SplitReadingTests {
         #expect(DiagnosticRenderer().render(many.diagnostics) == DiagnosticRenderer().render(one.diagnostics), "\(context)")
         let (a, b) = (one.ledger, many.ledger)
         #expect(a.files == b.files && a.funders == b.funders && a.areas == b.areas && a.initiatives == b.initiatives
-                && a.grants == b.grants && a.bids == b.bids && a.accounts == b.accounts, "\(context)")
+                && a.grants == b.grants && a.bids == b.bids && a.accounts == b.accounts && a.claims == b.claims
+                && a.claimIndex == b.claimIndex, "\(context)")
+        #expect(!a.claims.allSatisfy(\.receipts.isEmpty) || a.transactions.count < 50, "\(context): no receipt tied to a claim")
         #expect(a.funderIndex == b.funderIndex && a.areaIndex == b.areaIndex && a.initiativeIndex == b.initiativeIndex
                 && a.grantIndex == b.grantIndex && a.bidIndex == b.bidIndex && a.accountIndex == b.accountIndex, "\(context)")
         #expect(a.transactions.count == b.transactions.count && a.postings.count == b.postings.count, "\(context)")
@@ -224,7 +226,14 @@ enum GeneratedLedger {
             line("  funder  f1")
             line("  period  2022-04-01..2024-03-31")
             line("  award   £1,000,000.00")
+            line("  claims  arrears quarterly")
             for item in 1...3 { line("  line l\(item)  £100,000.00  Line \(item)") }
+            line("")
+        }
+        // Claims the receipts below settle (claim: tags), so their posting indices cross the ranges' joins.
+        for quarter in 1...4 {
+            line("claim g1 2022-23-Q\(quarter)")
+            line("  2023-0\(quarter)-10  submitted  £1.00")
             line("")
         }
         line("initiative i1  An initiative")
@@ -267,6 +276,9 @@ enum GeneratedLedger {
             var tags: [String] = []
             if chance(70) { tags.append(shape.errors && chance(3) ? "grant:gx\(index % 5)" : "grant:g\(Int.random(in: 1...2, using: &rng))") }
             if chance(50) { tags.append("ref:R\(index)") }
+            if tags.contains("grant:g1") && chance(30) {
+                tags.append(shape.errors && chance(20) ? "claim:2030-31-Q1" : "claim:2022-23-Q\(Int.random(in: 1...4, using: &rng))")
+            }
             if chance(20) { tags.append("supplier:Supplier \(index % 11)") }
             if chance(10) { tags.append(shape.errors && chance(20) ? "class:other" : pick(["class:capital", "class:revenue"])) }
             if !tags.isEmpty { header += "   ; " + tags.joined(separator: ", ") }
