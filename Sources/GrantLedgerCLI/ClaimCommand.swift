@@ -111,7 +111,7 @@ struct ClaimCommand: ParsableCommand {
         guard let (option, text, length) = given.first else { return nil }
         guard let period = FinancialPeriod.parse(text), period.length == length else {
             let example = length == .quarter ? "2022-23-Q3" : (length == .month ? "2022-10" : "2022-23")
-            problems.append(Diagnostic(.badPeriod, "\(option) \(text): not a \(length == .year ? "financial year" : length.rawValue)",
+            problems.append(Diagnostic(.badPeriod, "\(option) \(text): not a \(length.noun)",
                                        hint: "write it like \(example)", origin: locator.origin(option: option, value: text)))
             return nil
         }

@@ -2,9 +2,10 @@ import Foundation
 import GrantLedgerCore
 import GrantLedgerXlsx
 
-/// Writing the committee workbook once its settings are known, shared by `export --xlsx` and
-/// `audit --xlsx`: refuse to overwrite an input, fingerprint every input for the Provenance sheet,
-/// have the core build the model and GrantLedgerXlsx write it (temporary file, then rename).
+/// Writing a workbook: the committee workbook for `export --xlsx` and `audit --xlsx`, and through
+/// `fingerprints`, `refuseInput` and `write` the claim returns of `claim --xlsx` too. Refuse to
+/// overwrite an input, fingerprint every input for the Provenance sheet, have the core build the
+/// model and GrantLedgerXlsx write it (temporary file, then rename).
 enum CommitteeWorkbookFile {
     static func write(
         _ ledger: Ledger, to path: String, asOf: Day, financialYear: FinancialYear?, scenarios: [Allocation],

@@ -23,7 +23,7 @@ public enum ClaimChecks {
         }
         let periods = grant.period.map { schedule.claims(over: $0).map(\.period) } ?? []
         guard !periods.contains(period) else { return [] }
-        let named = schedule.frequency == .quarter ? "quarter" : (schedule.frequency == .month ? "month" : "financial year")
+        let named = schedule.frequency.noun
         let first = periods.first.map { ", from \($0) to \(periods.last.map(String.init(describing:)) ?? "")" } ?? ""
         let why = period.length == schedule.frequency ? "it is not within the grant's period" : "the grant is claimed by \(named)"
         return [Diagnostic(.badPeriod, "grant \(grant.id) has no claim for \(claim.periodText): \(why)",
@@ -87,13 +87,3 @@ public enum ClaimChecks {
     }
 }
 
-extension FinancialPeriod.Length {
-    /// The option that names a period of this length (`--quarter 2022-23-Q3`), as report and claim take it.
-    public var optionName: String {
-        switch self {
-        case .month: return "month"
-        case .quarter: return "quarter"
-        case .year: return "fy"
-        }
-    }
-}

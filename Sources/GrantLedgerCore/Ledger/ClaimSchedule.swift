@@ -41,17 +41,19 @@ public struct ClaimSchedule: Hashable, Sendable {
         }
     }
 
+    /// How it is written: `arrears quarterly within 20 days`.
+    public var description: String {
+        "\(timing.rawValue) \(Self.frequencies.first { $0.length == frequency }?.word ?? "")" + (withinDays.map { " within \($0) days" } ?? "")
+    }
+
+    /// The frequencies by the words that write them.
+    static let frequencies: [(word: String, length: FinancialPeriod.Length)] = [("monthly", .month), ("quarterly", .quarter), ("annually", .year)]
+
     /// The schedule written as `arrears|advance  monthly|quarterly|annually  [within N days]`, or nil.
     public static func parse(_ text: String) -> ClaimSchedule? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard words.count == 2 || words.count == 5, let timing = Timing(rawValue: words[0]) else { return nil }
-        let frequency: FinancialPeriod.Length
-        switch words[1] {
-        case "monthly": frequency = .month
-        case "quarterly": frequency = .quarter
-        case "annually": frequency = .year
-        default: return nil
-        }
+        guard let frequency = frequencies.first(where: { $0.word == words[1] })?.length else { return nil }
         guard words.count == 5 else { return ClaimSchedule(timing: timing, frequency: frequency, withinDays: nil) }
         // Up to a year: past that a "deadline" is no deadline, and the day arithmetic stays small.
         guard timing == .arrears, words[2] == "within", words[4] == "days" || words[4] == "day",

@@ -18,7 +18,7 @@ extension ClaimReturn {
             case .noSchedule: return "say how it is claimed under the grant: claims  arrears quarterly"
             case .notAClaim(_, _, let claims):
                 guard let first = claims.first, let last = claims.last else { return "its period has no claims" }
-                return "its claims are each \(first.length.optionName == "fy" ? "financial year" : first.length.rawValue), from \(first) to \(last)"
+                return "its claims are each \(first.length.noun), from \(first) to \(last)"
             }
         }
     }

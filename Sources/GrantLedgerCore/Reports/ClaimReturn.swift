@@ -43,6 +43,4 @@ public struct ClaimReturn: Sendable {
     public let spend: [TracedPosting]
     public let match: [TracedPosting]
 
-    public var inPeriod: Money { Money(pence: lines.reduce(0) { $0 + $1.inPeriod.pence }) }
-    public var cumulative: Money { Money(pence: lines.reduce(0) { $0 + $1.cumulative.pence }) }
 }

@@ -92,7 +92,7 @@ public struct UnderspendPot: Sendable {
         let (id, labels) = (request.grant.value, request.labels)
         // A mistyped id is worded as report's --grant is, with the nearest id the books have.
         guard ledger.grantIndex[id] != nil else {
-            throw Refusal(.unknownGrant(id, suggestion: Suggestion.closest(to: id, in: ledger.grants.map(\.id))), request)
+            throw Refusal(.unknownGrant(id, suggestion: ledger.suggestedGrant(for: id)), request)
         }
         let windows: [SpendWindow]
         do throws(ReportError) {

@@ -13,14 +13,11 @@ public enum ClaimWorkbook {
         let grants = Array(Set(claims.map(\.grant.id))).sorted()
         let details = [("Claims", claims.map { "\($0.grant.id) \($0.figures.due.period)" }.joined(separator: ", "))]
         sheets.append(ProvenanceSheet.build(CommitteeWorkbookSettings(asOf: asOf, provenance: provenance), details: details, &names))
-        let fingerprint = SourceFile.sha256(of: Array(provenance.inputs.map { $0.path + "  " + $0.sha256 + "\n" }.joined().utf8))
         let properties = WorkbookProperties(
             title: "Claim returns: \(grants.joined(separator: ", "))", subject: details[0].1, author: "grantledger",
             company: claims.first?.grant.recipient, keywords: "grants, claims, OFFICIAL",
             comments: "Made by grantledger \(provenance.toolVersion); see the Provenance sheet.", created: asOf,
-            custom: [.init("Generator", "grantledger \(provenance.toolVersion)"), .init("As of", "\(asOf)"),
-                     .init("Command", WorkbookText.clipped(provenance.commandLine, toBytes: 255)),
-                     .init("Inputs SHA-256", fingerprint), .init("Security classification", "OFFICIAL")])
+            custom: provenance.properties(asOf: asOf))
         return WorkbookModel(properties: properties, sheets: sheets, names: names)
     }
 }

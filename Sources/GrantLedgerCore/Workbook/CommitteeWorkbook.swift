@@ -52,7 +52,6 @@ public enum CommitteeWorkbook {
         let position = settings.filter.end ?? settings.asOf
         let scope = settings.financialYear.map { "\($0) " } ?? ""
         let provenance = settings.provenance
-        let fingerprint = SourceFile.sha256(of: Array(provenance.inputs.map { $0.path + "  " + $0.sha256 + "\n" }.joined().utf8))
         return WorkbookProperties(
             title: title,
             subject: "Community safety grants \(scope)to \(WorkbookText.long(position)): summary, budget against actual, "
@@ -63,14 +62,6 @@ public enum CommitteeWorkbook {
             comments: "Made by grantledger \(provenance.toolVersion) from \(WorkbookText.count(provenance.inputs.count, "input file")); "
                 + "see the Provenance sheet.",
             created: settings.asOf,
-            custom: [
-                .init("Generator", "grantledger \(provenance.toolVersion)"),
-                .init("As of", "\(settings.asOf)"),
-                // Excel holds at most 255 characters in a property; the Provenance sheet has it whole.
-                .init("Command", WorkbookText.clipped(provenance.commandLine, toBytes: 255)),
-                // One fingerprint for all the inputs: the SHA-256 of `sha256sum`-style lines.
-                .init("Inputs SHA-256", fingerprint),
-                .init("Security classification", "OFFICIAL"),
-            ])
+            custom: provenance.properties(asOf: settings.asOf))
     }
 }

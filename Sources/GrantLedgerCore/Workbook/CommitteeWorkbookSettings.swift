@@ -57,6 +57,23 @@ public struct Provenance: Sendable {
     }
 }
 
+extension Provenance {
+    /// The workbook's custom document properties, on every workbook grantledger writes: the tool,
+    /// the day, the command and one fingerprint for all the inputs.
+    func properties(asOf: Day) -> [WorkbookProperties.Property] {
+        // One fingerprint for all the inputs: the SHA-256 of `sha256sum`-style lines.
+        let fingerprint = SourceFile.sha256(of: Array(inputs.map { $0.path + "  " + $0.sha256 + "\n" }.joined().utf8))
+        return [
+            .init("Generator", "grantledger \(toolVersion)"),
+            .init("As of", "\(asOf)"),
+            // Excel holds at most 255 characters in a property; the Provenance sheet has it whole.
+            .init("Command", WorkbookText.clipped(commandLine, toBytes: 255)),
+            .init("Inputs SHA-256", fingerprint),
+            .init("Security classification", "OFFICIAL"),
+        ]
+    }
+}
+
 /// One input file with its size and SHA-256.
 public struct InputFile: Hashable, Sendable {
     public let path: String

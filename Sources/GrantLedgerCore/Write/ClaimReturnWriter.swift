@@ -45,10 +45,7 @@ public enum ClaimReturnWriter {
         let figures = claim.figures
         var said: [(String, String)] = [("Grant", "\(claim.grant.id): \(claim.grant.name)")]
         if let recipient = claim.grant.recipient { said.append(("Recipient", recipient)) }
-        let schedule = figures.schedule
-        let within = schedule.withinDays.map { ", within \($0) days" } ?? ""
-        said.append(("Claims schedule", "\(schedule.timing.rawValue) \(schedule.frequency == .year ? "annually" : schedule.frequency == .month ? "monthly" : "quarterly")\(within)"
-                     + (figures.due.dueBy.map { "; this claim by \(WorkbookText.long($0))" } ?? "")))
+        said.append(("Claims schedule", figures.schedule.description + (figures.due.dueBy.map { "; this claim by \(WorkbookText.long($0))" } ?? "")))
         let steps = figures.steps.map { step in
             "\(step.status.rawValue) \(step.date)" + (step.amount.map { " \($0.formatted(.display))" } ?? "")
         }
@@ -102,7 +99,7 @@ public enum ClaimReturnWriter {
         typealias J = JSONWriter
         func posting(_ posting: TracedPosting) -> String {
             J.object([("date", J.string(posting.date.description)), ("reference", J.nullable(posting.reference)),
-                      ("payee", J.string(posting.payee)), ("line", J.nullable(posting.lineID)),
+                      ("payee", J.string(posting.payee)), ("description", J.string(posting.description)), ("line", J.nullable(posting.lineID)),
                       ("class", J.nullable(posting.spendClass?.name)), ("amount", J.amount(posting.amount)),
                       ("file", J.string(posting.location.file)), ("line_number", String(posting.location.line))])
         }
