@@ -17,8 +17,9 @@ struct BudgetOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A profile and an actual column for each month, quarter or year of the period.", valueName: "month|quarter|year"))
     var by: String?
 
-    @Option(help: ArgumentHelp("A row per grant line (the default), or per initiative that carries a budget.",
-                               valueName: "lines|initiatives"))
+    @Option(help: ArgumentHelp("A row per grant line (the default), per initiative that carries a budget, or per tranche "
+                               + "(or award with a deadline): the money to spend by a day and what of it is at risk.",
+                               valueName: "lines|initiatives|tranches"))
     var rows: String?
 
     @Option(help: ArgumentHelp("Amber when the forecast is off the budget by more than this (default 5%).", valueName: "PERCENT"))

@@ -32,7 +32,8 @@ enum CommitteeWorkbookFile {
         let target = FilePaths.canonical(path)
         if path.hasSuffix(".ledger") || inputs.contains(where: { FilePaths.canonical($0.path) == target }) {
             throw LedgerInput.fail(Diagnostic(.badValue, "refusing to write the export over an input file: \(path)",
-                                              hint: "name a new file, for example committee.xlsx"))
+                                              hint: "name a new file, for example committee.xlsx",
+                                              origin: ArgumentLocator().origin(option: "--xlsx", value: path)))
         }
     }
 

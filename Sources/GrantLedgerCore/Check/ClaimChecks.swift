@@ -21,8 +21,15 @@ public enum ClaimChecks {
                                hint: "say how it is claimed under the grant: claims  arrears quarterly", at: claim.location,
                                length: claim.grantID.utf8.count)]
         }
-        let periods = grant.period.map { schedule.claims(over: $0).map(\.period) } ?? []
-        guard !periods.contains(period) else { return [] }
+        let dues = grant.period.map { schedule.claims(over: $0) } ?? []
+        let periods = dues.map(\.period)
+        if let due = dues.first(where: { $0.period == period }) {
+            // A claim in arrears is for spend made: it cannot be submitted before its period has ended.
+            guard schedule.timing == .arrears, let early = claim.history.first(where: { $0.status == .submitted && $0.date < due.opens }) else { return [] }
+            return [Diagnostic(.illegalClaimStatus, "claim \(claim.id) is submitted on \(early.date), before its period ends on \(due.covers.end)",
+                               hint: "a claim in arrears is made once its period is over: check the date", at: early.location,
+                               length: early.status.rawValue.utf8.count)]
+        }
         let named = schedule.frequency.noun
         let first = periods.first.map { ", from \($0) to \(periods.last.map(String.init(describing:)) ?? "")" } ?? ""
         let why = period.length == schedule.frequency ? "it is not within the grant's period" : "the grant is claimed by \(named)"
@@ -75,7 +82,11 @@ public enum ClaimChecks {
                     at: location, length: length))
             }
             let claimed = claim.claimed ?? .zero
-            if received > claimed || (claim.status == .paid && received != claimed) {
+            if claim.status == .rejected && !received.isZero {
+                problems.append(Diagnostic(
+                    .claimMismatch, "claim \(claim.id) was rejected, but \(received.formatted(.display)) is tagged as received against it",
+                    hint: "record the claim's later steps (submitted again, paid), or move the receipt's claim: tag", at: location, length: length))
+            } else if received > claimed || (claim.status == .paid && received != claimed) {
                 problems.append(Diagnostic(
                     .claimMismatch, "claim \(claim.id) received \(received.formatted(.display)) against \(claimed.formatted(.display)) claimed",
                     hint: received > claimed ? "check the receipts tagged claim:\(claim.periodText): more came in than was claimed"

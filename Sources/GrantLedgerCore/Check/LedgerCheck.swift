@@ -24,6 +24,8 @@ public struct LedgerCheck: Sendable {
         LedgerCheck(name: "variance-notes", needsCompleteTransactions: true, run: VarianceNoteChecks.run),
         LedgerCheck(name: "bids", needsCompleteTransactions: false, run: BidChecks.statusHistory),
         LedgerCheck(name: "claims", needsCompleteTransactions: false, run: ClaimChecks.run),
+        LedgerCheck(name: "allocations", needsCompleteTransactions: false, run: AllocationChecks.run),
+        LedgerCheck(name: "tranche-dates", needsCompleteTransactions: false, run: TrancheChecks.declarations),
         LedgerCheck(name: "spend-period", needsCompleteTransactions: false, run: SpendChecks.withinGrantPeriod),
         LedgerCheck(name: "line-budgets", needsCompleteTransactions: true, run: SpendChecks.withinLineBudget),
         LedgerCheck(name: "balance-assertions", needsCompleteTransactions: true, run: BalanceAssertionCheck.run),

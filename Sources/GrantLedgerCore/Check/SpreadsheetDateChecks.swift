@@ -31,6 +31,12 @@ public enum SpreadsheetDateChecks {
         for bid in ledger.bids {
             for event in bid.history { early(event.date, "bid \(bid.id)'s date", at: event.dateLocation ?? event.location, length: 10) }
         }
+        for claim in ledger.claims {
+            for event in claim.history { early(event.date, "claim \(claim.id)'s date", at: event.dateLocation, length: 10) }
+        }
+        for allocation in ledger.allocations {
+            if let day = allocation.agreed { early(day, "allocation \(allocation.id)'s agreed date", at: allocation.location, length: allocation.id.utf8.count) }
+        }
         for commitment in ledger.commitments {
             early(commitment.date, "commitment \(commitment.id)'s date", at: commitment.dateLocation ?? commitment.location, length: 10)
             early(commitment.closed, "commitment \(commitment.id)'s closing date", at: commitment.closedLocation ?? commitment.location,

@@ -20,6 +20,31 @@ public enum TrancheChecks {
         }
     }
 
+    /// A grant's tranches within what it can spend: each year in its period, spent by a day it can
+    /// still spend on (its deadline, or its period's end), together no more than its award. Read as a
+    /// standard check: money at risk and the funders' conditions both count on it.
+    @Sendable public static func declarations(_ ledger: Ledger) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for grant in ledger.grants where !grant.tranches.isEmpty {
+            for tranche in grant.tranches {
+                if let period = grant.period, tranche.financialYear.period.end < period.start || tranche.financialYear.period.start > period.end {
+                    problems.append(Diagnostic(.badPeriod, "grant \(grant.id)'s \(tranche.financialYear) tranche falls outside its period \(period)",
+                                               hint: "a tranche is money for one of the grant's own years", at: tranche.location, length: "tranche".utf8.count))
+                } else if let last = grant.spendDeadline, tranche.spendBy > last {
+                    problems.append(Diagnostic(.badPeriod, "grant \(grant.id)'s \(tranche.financialYear) tranche is to be spent by \(tranche.spendBy), after \(last), the last day it can spend on",
+                                               hint: "spend-by no later than the grant's deadline (or its period's end)",
+                                               at: tranche.spendByLocation ?? tranche.location, length: 10))
+                }
+            }
+            if let award = grant.award, let total = try? Money.sum(grant.tranches.map(\.cap)), total > award {
+                problems.append(Diagnostic(.badValue, "grant \(grant.id)'s tranches add up to \(total.formatted(.display)), more than its award of \(award.formatted(.display))",
+                                           hint: "the tranches are the award split by year: correct a tranche or the award",
+                                           at: grant.tranches[0].location, length: "tranche".utf8.count))
+            }
+        }
+        return problems
+    }
+
     /// Every tranche spent past its cap, grant by grant: what the finding and the workbook's Summary both say.
     public static func overspends(_ ledger: Ledger) -> [Overspend] { tally(ledger).overspends }
 

@@ -10,3 +10,4 @@ extension Initiative: DeclaredEntity {}
 extension Grant: DeclaredEntity {}
 extension Bid: DeclaredEntity {}
 extension GrantClaim: DeclaredEntity {}
+extension AgreedAllocation: DeclaredEntity {}

@@ -11,6 +11,8 @@ public struct Ledger: Sendable {
     public internal(set) var bids: [Bid] = []
     /// Claims to funders, in the order declared (`GrantClaim`).
     public internal(set) var claims: [GrantClaim] = []
+    /// Allocations the board agreed, in the order declared (`AgreedAllocation`).
+    public internal(set) var allocations: [AgreedAllocation] = []
     public internal(set) var commitments: [Commitment] = []
     public internal(set) var shapes: [ProfileShape] = []
     public internal(set) var accounts: [Account] = []
@@ -24,6 +26,7 @@ public struct Ledger: Sendable {
     public internal(set) var bidIndex: [String: Int] = [:]
     /// By `GrantClaim.id` (`ss4-bns 2022-23-Q3`).
     public internal(set) var claimIndex: [String: Int] = [:]
+    public internal(set) var allocationIndex: [String: Int] = [:]
     public internal(set) var commitmentIndex: [String: Int] = [:]
     public internal(set) var shapeIndex: [String: Int] = [:]
     public internal(set) var accountIndex: [String: Int] = [:]

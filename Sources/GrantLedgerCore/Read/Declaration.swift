@@ -6,6 +6,7 @@ enum Declaration {
     case grant(Grant)
     case bid(Bid)
     case claim(GrantClaim)
+    case allocation(AgreedAllocation)
     case commitment(Commitment)
     case shape(ProfileShape)
     case account(Account)

@@ -43,14 +43,14 @@ extension LedgerParser {
                 accountDeclarations[symbol] = account
             }
             block = .declaration(.account(account))
-        case "funder", "area", "initiative", "grant", "bid", "commitment", "shape":
+        case "funder", "area", "initiative", "grant", "bid", "commitment", "shape", "allocation":
             readNamedDeclaration(keyword, &cursor, number)
         case "claim":
             readClaimDeclaration(&cursor, number)
         default:
             block = .skipped
             report(.unknownDirective, "unknown directive \"\(keyword)\"",
-                   hint: "a line at the left margin starts a transaction (a date) or one of: include, account, funder, area, initiative, grant, bid, claim, commitment, shape; indent postings and fields",
+                   hint: "a line at the left margin starts a transaction (a date) or one of: include, account, funder, area, initiative, grant, bid, claim, allocation, commitment, shape; indent postings and fields",
                    cursor, number, 0, keywordRange.count)
         }
     }
@@ -82,6 +82,7 @@ extension LedgerParser {
         case "initiative": block = .declaration(.initiative(Initiative(id: id, name: name, location: location)))
         case "grant": block = .declaration(.grant(Grant(id: id, name: name, location: location)))
         case "commitment": block = .declaration(.commitment(Commitment(id: id, name: name, location: location)))
+        case "allocation": block = .declaration(.allocation(AgreedAllocation(id: id, name: name, location: location)))
         case "shape":
             guard isUsableShapeID(id, idRange, cursor, number) else {
                 block = .skipped
@@ -96,7 +97,10 @@ extension LedgerParser {
     /// first kept). A grant's lines, tranches, profiles, variance notes and forecasts, and a bid's dated steps, repeat.
     private func isWrittenTwice(_ key: String, keyStart: Int, keyRange: Range<Int>, _ cursor: LineCursor, _ number: Int,
                                 underGrant: Bool) -> Bool {
+        var underAllocation = false
+        if case .declaration(.allocation) = block { underAllocation = true }
         let repeatable = underGrant && (key == "line" || key == "tranche" || key == "profile" || key == "variance-note" || key == "forecast")
+            || underAllocation && key == "area"
             || keyRange.first.map { ASCII.isDigit(cursor.bytes[$0]) } == true
         if !fieldsWritten.insert(key).inserted && !repeatable {
             report(.duplicateSetting, "\(key) is given twice in this declaration", hint: "keep one \(key) line; the first is kept",
@@ -200,6 +204,10 @@ extension LedgerParser {
             readClaimField(&claim, key: key, value: value, keyRange: keyRange, line, number, needValue: needValue, day: day,
                            unknownField: unknownField)
             declaration = .claim(claim)
+        case .allocation(var allocation):
+            readAllocationField(&allocation, key: key, value: value, valueRange: valueRange, line, number, needValue: needValue,
+                                reference: reference, day: day, unknownField: unknownField)
+            declaration = .allocation(allocation)
         }
         block = .declaration(declaration)
     }
@@ -537,6 +545,17 @@ extension LedgerParser {
             insert(bid, id: bid.id, kind: "bid", into: \.bids, index: \.bidIndex, location: bid.location)
         case .claim(let claim):
             insert(claim, id: claim.id, kind: "claim", into: \.claims, index: \.claimIndex, location: claim.location)
+        case .allocation(let allocation):
+            let missing = [("grant", allocation.grantID == nil), ("agreed", allocation.agreed == nil)]
+                .filter { $0.1 && !fieldsWritten.contains($0.0) }.map(\.0)
+            if !missing.isEmpty {
+                diagnostics.append(Diagnostic(
+                    .missingField, "allocation \(allocation.id) has no \(missing.joined(separator: ", "))",
+                    hint: "add indented lines such as: grant  pcc-nwps-2021-22 / agreed  2020-12-10 (the day the board agreed it)",
+                    at: allocation.location, length: allocation.id.utf8.count))
+            }
+            insert(allocation, id: allocation.id, kind: "allocation", into: \.allocations, index: \.allocationIndex,
+                   location: allocation.location)
         case .commitment(let commitment):
             var missing: [String] = []
             // A field written but not understood has been reported already.

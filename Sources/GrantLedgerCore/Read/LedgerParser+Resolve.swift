@@ -44,6 +44,19 @@ extension LedgerParser {
     private func resolveClaims(_ grantMap: [Int32]) {
         // A transaction's tag is every posting's: one report for where it is written.
         var reported: Set<SourceLocation> = []
+        // What was received is a receipt's income: a tag on no income posting settles nothing.
+        var settles: [SourceLocation: Bool] = [:]
+        for tag in claimTags {
+            let account = ledger.postings[Int(tag.posting)].account
+            let income = account >= 0 && Int(account) < ledger.accounts.count && ledger.accounts[Int(account)].kind == .income
+            settles[tag.location] = (settles[tag.location] ?? false) || income
+        }
+        for (location, income) in settles.sorted(by: { $0.key < $1.key }) where !income {
+            reported.insert(location)
+            diagnostics.append(Diagnostic(.badValue, "this claim: tag is on no income posting, so it settles nothing",
+                                          hint: "tag the receipt's income posting (or its transaction): what a claim received is its income",
+                                          at: location, length: 6))
+        }
         for tag in claimTags {
             let grantIndex = grantMap[Int(tag.grant)]
             guard grantIndex >= 0 else { continue }

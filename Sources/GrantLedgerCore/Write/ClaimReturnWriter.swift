@@ -50,6 +50,8 @@ public enum ClaimReturnWriter {
             "\(step.status.rawValue) \(step.date)" + (step.amount.map { " \($0.formatted(.display))" } ?? "")
         }
         said.append(("Steps", steps.isEmpty ? "none recorded" : steps.joined(separator: ", ")))
+        if let by = figures.record?.preparedBy { said.append(("Prepared by", by)) }
+        if let by = figures.record?.checkedBy { said.append(("Checked by", by)) }
         return said
     }
 
@@ -112,6 +114,7 @@ public enum ClaimReturnWriter {
             ("title", J.string(title(claim))), ("grant", J.string(claim.grant.id)), ("period", J.string(figures.due.period.description)),
             ("from", J.string(figures.due.covers.start.description)), ("to", J.string(figures.due.covers.end.description)),
             ("due_by", J.nullable(figures.due.dueBy?.description)), ("steps", J.array(steps)),
+            ("prepared_by", J.nullable(figures.record?.preparedBy)), ("checked_by", J.nullable(figures.record?.checkedBy)),
             ("eligible", J.amount(figures.eligible)), ("claimed", figures.claimed.map(J.amount) ?? "null"),
             ("received", J.amount(figures.received)), ("owed", J.amount(figures.owed)),
             ("lines", J.array(lines.rows.map { row in

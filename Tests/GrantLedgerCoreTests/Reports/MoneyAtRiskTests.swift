@@ -57,8 +57,13 @@ struct MoneyAtRiskTests {
 
     @Test(arguments: [
         ("  tranche  2023-24  £1,000.00  by 2024-05-31\n", DiagnosticCode.badPeriod, "the 2023-24 tranche's spend-by date 2024-05-31 is not in 2023-24"),
-        ("  tranche  2023-24  £500.00  by 2024-03-31\n  tranche  2023-24  £500.00  by 2024-03-31\n", .duplicateSetting,
+        ("  tranche  2023-24  £500.00  by 2023-11-15\n  tranche  2023-24  £500.00  by 2023-11-15\n", .duplicateSetting,
          "grant g has two tranches for 2023-24"),
+        ("  tranche  2023-24  £1,000.00  by 2024-03-31\n", .badPeriod,
+         "grant g's 2023-24 tranche is to be spent by 2024-03-31, after 2023-11-15, the last day it can spend on"),
+        ("  tranche  2024-25  £1,000.00  by 2025-03-31\n", .badPeriod, "grant g's 2024-25 tranche falls outside its period 2023-04-01..2023-11-15"),
+        ("  tranche  2023-24  £1,200.00  by 2023-11-15\n", .badValue,
+         "grant g's tranches add up to £1,200.00, more than its award of £1,000.00"),
     ])
     func aTrancheIsItsYearsMoney(_ tranches: String, _ code: DiagnosticCode, _ message: String) {
         let text = Self.deadline.replacingOccurrences(of: "  award     £1,000.00\n", with: "  award     £1,000.00\n" + tranches)
