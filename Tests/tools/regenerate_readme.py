@@ -12,6 +12,7 @@ command; review the diff after.
 import os, shutil, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# A ### section runs to the next ## heading: "### Sharing out a forecast underspend" holds "### The allocation agreed".
 SECTIONS = ["## Budget monitoring through the year", "### Sharing out a forecast underspend", "## Import and audit"]
 
 

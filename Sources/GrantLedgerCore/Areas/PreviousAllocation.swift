@@ -156,3 +156,20 @@ public struct PreviousAllocation: Sendable {
         return (diagnostics.isEmpty ? amounts : nil, diagnostics)
     }
 }
+
+extension PreviousAllocation {
+    /// Last year's allocation as the board agreed it in the books (`previous  allocation:ID`): each
+    /// area's share, named as the area is declared (`Newark and Sherwood`), as area files name them,
+    /// and pointed at where the share is written.
+    init(_ agreed: AgreedAllocation, in ledger: Ledger, origin: SettingOrigin?) {
+        var limit = AmountLimit()
+        let rows = agreed.shares.map { share in
+            // Books that passed check hold every share within the limit: nothing to report here.
+            _ = limit.count(share.amount, at: { (share.location, share.areaID.utf8.count, nil) })
+            let name = ledger.areaIndex[share.areaID].map { ledger.areas[$0].name } ?? share.areaID
+            return Row(area: name, amount: share.amount,
+                       nameField: CSVField(text: name, line: share.location.line, column: share.location.column, length: share.areaID.utf8.count))
+        }
+        self.init(file: agreed.location.file, rows: rows, origin: origin, amountLimit: limit)
+    }
+}

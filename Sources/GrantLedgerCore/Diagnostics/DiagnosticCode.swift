@@ -32,6 +32,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unknownLine = "unknown-line"
     case unknownArea = "unknown-area"
     case unknownInitiative = "unknown-initiative"
+    case unknownAllocation = "unknown-allocation"
     case lineWithoutGrant = "line-without-grant"
     case unknownClaim = "unknown-claim"
     case illegalClaimStatus = "illegal-claim-status"

@@ -8,6 +8,10 @@ public struct AreaFigures: Hashable, Sendable, TaggedSpend {
     public let within: String?
     public let spent: Money
     public let postings: Int
+    /// With agreed allocations of the grants listed: the area's shares of them, and its spend on
+    /// their grants' lines (in the dates asked for); nil otherwise.
+    public internal(set) var allocated: Money?
+    public internal(set) var spentOnAllocation: Money?
 
     var details: [String?] { [kind, within] }
 }

@@ -17,11 +17,52 @@ public enum AreasReport {
             rows.append(AreaFigures(key: .untagged, name: "spend with no area: tag", kind: nil, within: nil,
                                     spent: tally.untagged, postings: tally.untaggedCount))
         }
+        try addAllocations(&rows, scope)
         return ReportFigures(filter: filter, rows: rows)
     }
 
+    /// The agreed allocations of the grants listed set each area's budget: its shares, and its spend
+    /// on the lines (or grants) they share, so the committee sees allocation against spend.
+    static func addAllocations(_ rows: inout [AreaFigures], _ scope: ReportScope) throws(ReportError) {
+        let ledger = scope.ledger
+        let listed = Set(scope.grants)
+        let agreed = ledger.allocations.filter { $0.grantID.flatMap { ledger.grantIndex[$0] }.map(listed.contains) ?? false }
+        guard !agreed.isEmpty else { return }
+        var allocated: [String: Money] = [:], spent: [String: Money] = [:]
+        // What each allocation shares, as (grant, line or -1 for the whole award).
+        var shared: Set<[Int32]> = []
+        for allocation in agreed {
+            guard let grantID = allocation.grantID, let grant = ledger.grantIndex[grantID] else { continue }
+            let line = allocation.lineID.flatMap { ledger.grants[grant].lineIndex($0) } ?? -1
+            shared.insert([Int32(grant), Int32(line)])
+            for share in allocation.shares {
+                allocated[share.areaID] = try (allocated[share.areaID] ?? .zero).plus(share.amount, "allocated")
+            }
+        }
+        for posting in ledger.postings where ledger.isSpend(posting) && posting.area >= 0 && scope.includes(posting)
+            && (shared.contains([posting.grant, posting.grantLine]) || shared.contains([posting.grant, -1])) {
+            let id = ledger.areas[Int(posting.area)].id
+            spent[id] = try (spent[id] ?? .zero).plus(posting.amount, "spent on allocations")
+        }
+        for index in rows.indices {
+            guard case .id(let id) = rows[index].key else { continue }
+            rows[index].allocated = allocated[id] ?? .zero
+            rows[index].spentOnAllocation = spent[id] ?? .zero
+        }
+    }
+
     public static func table(_ figures: ReportFigures<AreaFigures>) throws(ReportError) -> Report {
-        try figures.spendTable("Areas", key: .text("area", "Area", label: true),
-                               details: [.text("type", "Type"), .text("within", "Within")])
+        let spendTable = try figures.spendTable("Areas", key: .text("area", "Area", label: true),
+                                                details: [.text("type", "Type"), .text("within", "Within")])
+        guard figures.rows.contains(where: { $0.allocated != nil }) else { return spendTable }
+        // Agreed allocations: each area's share, its spend on what was shared, and what is left of it.
+        let columns = spendTable.columns + [.money("allocated", "Allocated"), .money("spent_on_allocation", "Spent on it"),
+                                            .money("allocation_left", "Left of it")]
+        let rows = zip(spendTable.rows, figures.rows).map { row, area in
+            ReportRow(row.cells + [area.allocated.map(ReportCell.money) ?? .empty, area.spentOnAllocation.map(ReportCell.money) ?? .empty,
+                                   area.allocated.map { allocated in
+                                       .money(Money(pence: allocated.pence - (area.spentOnAllocation ?? .zero).pence)) } ?? .empty])
+        }
+        return try Report(title: spendTable.title + ", against the agreed allocations", columns: columns, rows: rows)
     }
 }

@@ -210,6 +210,7 @@ public enum ScenarioLoader {
         /// Last year's allocation, and whether it was read without errors.
         mutating func previous() -> (PreviousAllocation?, Bool) {
             guard let setting = draft.first(.previous) else { return (nil, true) }
+            if setting.text.hasPrefix("allocation:") { return agreedPrevious(setting) }
             let path = FilePaths.resolve(setting.text, relativeTo: draft.directory)
             let (previous, problems) = PreviousAllocation.read(path: path, origin: setting.origin, sources: ledgers.sources)
             diagnostics += problems
