@@ -127,6 +127,20 @@ extension LedgerParser {
 
     // MARK: Fields
 
+    /// A field's date, or nil after reporting it malformed or impossible.
+    func fieldDay(_ range: Range<Int>, _ line: LineCursor, _ number: Int) -> Day? {
+        switch line.date(range) {
+        case .day(let day): return day
+        case .malformed:
+            report(.badDate, "expected a date written YYYY-MM-DD, found \"\(line.string(range))\"", hint: "for example 2023-03-31",
+                   line, number, range.lowerBound, max(1, range.count))
+        case .impossible:
+            report(.impossibleDate, "there is no such date as \(line.string(range))", hint: "check the day of the month",
+                   line, number, range.lowerBound, range.count)
+        }
+        return nil
+    }
+
     func readField(_ cursor: inout LineCursor, _ number: Int) {
         guard case .declaration(var declaration) = block else { return }
         let keyStart = cursor.position
@@ -156,18 +170,7 @@ extension LedgerParser {
             return value
         }
         func amount() -> Money? { needValue() ? nonNegativeMoney(valueRange, line, number, what: key) : nil }
-        func day(_ range: Range<Int>) -> Day? {
-            switch line.date(range) {
-            case .day(let day): return day
-            case .malformed:
-                report(.badDate, "expected a date written YYYY-MM-DD, found \"\(line.string(range))\"", hint: "for example 2023-03-31",
-                       line, number, range.lowerBound, max(1, range.count))
-            case .impossible:
-                report(.impossibleDate, "there is no such date as \(line.string(range))", hint: "check the day of the month",
-                       line, number, range.lowerBound, range.count)
-            }
-            return nil
-        }
+        func day(_ range: Range<Int>) -> Day? { fieldDay(range, line, number) }
         func unknownField(_ allowed: String) {
             report(.unknownField, "\"\(key)\" is not a field here", hint: "the fields are: \(allowed)", line, number, keyStart, keyRange.count)
         }
