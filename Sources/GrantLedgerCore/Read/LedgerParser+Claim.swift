@@ -48,24 +48,8 @@ extension LedgerParser {
 
     private func readClaimEvent(_ claim: inout GrantClaim, _ dateRange: Range<Int>, _ line: LineCursor, _ number: Int,
                                 day: (Range<Int>) -> Day?) {
-        var cursor = line
-        guard let date = day(dateRange) else { return }
-        cursor.position = dateRange.upperBound
-        cursor.skipBlanks()
-        let statusRange = cursor.word()
-        cursor.skipBlanks()
-        guard let status = ClaimStatus(rawValue: cursor.string(statusRange)) else {
-            report(.badValue, "\"\(cursor.string(statusRange))\" is not a claim status",
-                   hint: "one of: \(ClaimStatus.allCases.map(\.rawValue).joined(separator: ", "))",
-                   cursor, number, statusRange.lowerBound, max(1, statusRange.count))
-            return
-        }
-        var amount: Money?
-        let amountRange = cursor.textUntilComment()
-        if !amountRange.isEmpty {
-            guard let parsed = nonNegativeMoney(amountRange, cursor, number, what: "a claim") else { return }
-            amount = parsed
-        }
+        guard let step: DatedStep<ClaimStatus> = readStep(dateRange, line, number, of: "claim", nonNegative: "a claim", day: day) else { return }
+        let (date, status, amount, statusRange, amountRange, cursor) = (step.date, step.status, step.amount, step.statusRange, step.amountRange, step.cursor)
         if status == .submitted && amount == nil {
             report(.missingField, "submitted needs the amount claimed", hint: "write \(cursor.string(dateRange)) submitted  £221,823.16",
                    cursor, number, statusRange.lowerBound, statusRange.count)

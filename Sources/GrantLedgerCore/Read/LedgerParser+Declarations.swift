@@ -455,24 +455,8 @@ extension LedgerParser {
 
     private func readBidEvent(_ bid: inout Bid, _ dateRange: Range<Int>, _ line: LineCursor, _ number: Int,
                               day: (Range<Int>) -> Day?) {
-        var cursor = line
-        guard let date = day(dateRange) else { return }
-        cursor.position = dateRange.upperBound
-        cursor.skipBlanks()
-        let statusRange = cursor.word()
-        cursor.skipBlanks()
-        guard let status = BidStatus(rawValue: cursor.string(statusRange)) else {
-            report(.badValue, "\"\(cursor.string(statusRange))\" is not a bid status",
-                   hint: "one of: \(BidStatus.allCases.map(\.rawValue).joined(separator: ", "))",
-                   cursor, number, statusRange.lowerBound, max(1, statusRange.count))
-            return
-        }
-        var amount: Money?
-        let amountRange = cursor.textUntilComment()
-        if !amountRange.isEmpty {
-            guard let parsed = money(amountRange, cursor, number) else { return }
-            amount = parsed
-        }
+        guard let step: DatedStep<BidStatus> = readStep(dateRange, line, number, of: "bid", day: day) else { return }
+        let (date, status, amount, statusRange, amountRange, cursor) = (step.date, step.status, step.amount, step.statusRange, step.amountRange, step.cursor)
         let location = SourceLocation(file: file, line: number, column: statusRange.lowerBound + 1)
         if status.carriesAmount && amount == nil {
             report(.missingField, "\(status.rawValue) needs the amount awarded", hint: "write \(cursor.string(dateRange)) \(status.rawValue)  £750,000.00",

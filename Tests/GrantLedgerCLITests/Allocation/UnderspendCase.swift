@@ -124,8 +124,10 @@ extension UnderspendCase {
         }
         // Tranches near what the profile puts in each year: some above it (an underspend), some below (none).
         let caps = dueIn.map { due in max(0, due + Int64.random(in: -(due / 8)...(due / 8 + 100_000), using: &rng)) }
-        let yearEnd = Day(year: year + 2, month: 3, day: 31) ?? last
-        let secondSpendBy = [last, yearEnd, random(day(nextStart, plus: 30), last, &rng)][Int.random(in: 0..<3, using: &rng)]
+        // The second is spent by the grant's last day (a tranche's spend-by is one the grant can spend
+        // on), or by a day before it; the tranches are no more than the award.
+        let secondSpendBy = [last, random(day(nextStart, plus: 30), last, &rng)][Int.random(in: 0..<2, using: &rng)]
+        let award = max(budgets + (Bool.random(using: &rng) ? 0 : 50_000), caps[0] + caps[1])
         books.text = """
             ; Generated for the underspend oracle (case \(number))
             funder ho  Home Office
@@ -133,7 +135,7 @@ extension UnderspendCase {
             grant g\(number)  Generated grant \(number)
               funder  ho
               period  \(first)..\(last)
-              award   \(money(budgets + (Bool.random(using: &rng) ? 0 : 50_000), &rng))
+              award   \(money(award, &rng))
               tranche  \(FinancialYear(startYear: year))  \(money(caps[0], &rng))  by \(books.firstSpendBy)
               tranche  \(FinancialYear(startYear: year + 1))  \(money(caps[1], &rng))  by \(secondSpendBy)
 

@@ -109,7 +109,7 @@ struct ImportCommandTests {
         ("a comma not in quotes", Array((header + row(amount: "2,950.00")).utf8), ["bad.csv:2:178: error[ragged-row]"]),
         ("no reference", Array((header + row(reference: "")).utf8), ["bad.csv:2:102: error[missing-field]: this row has no reference"]),
         ("a reference in the ledger with other content", Array((header + row(reference: "INV-21-0607")).utf8),
-         ["bad.csv:2:102: error[reference-conflict]: reference INV-21-0607 is already in the ledger (ledgers/nottinghamshire/nwps-2021-22.ledger:129) with different content"]),
+         ["bad.csv:2:102: error[reference-conflict]: reference INV-21-0607 is already in the ledger (ledgers/nottinghamshire/nwps-2021-22.ledger:146) with different content"]),
     ]
 
     @Test(arguments: badExports.indices)

@@ -43,11 +43,11 @@ struct SpreadsheetDateChecksTests {
     }
 
     @Test func aTranchesYearAndDateAreHeldTooWithTheCaretUnderTheDate() throws {
-        let text = Self.books().replacingOccurrences(of: "  award   £10.00\n", with: "  award   £10.00\n  tranche  1899-00  £10.00  by 1899-03-31\n")
+        let text = Self.books().replacingOccurrences(of: "  award   £10.00\n", with: "  award   £10.00\n  tranche  1899-00  £10.00  by 1900-02-28\n")
         let problems = LedgerText.load(text).diagnostics.filter { $0.code == .badDate }
         #expect(problems.map(\.message) == [
             "the tranche's year, starting 1899-04-01 is before 1 March 1900, the first day a spreadsheet can show",
-            "the tranche's spend-by date 1899-03-31 is before 1 March 1900, the first day a spreadsheet can show",
+            "the tranche's spend-by date 1900-02-28 is before 1 March 1900, the first day a spreadsheet can show",
         ])
         #expect(problems.last?.location?.column == 33, "under the date (columns count bytes: £ is two)")
     }
