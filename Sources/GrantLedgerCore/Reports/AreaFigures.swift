@@ -12,6 +12,9 @@ public struct AreaFigures: Hashable, Sendable, TaggedSpend {
     /// their grants' lines (in the dates asked for); nil otherwise.
     public internal(set) var allocated: Money?
     public internal(set) var spentOnAllocation: Money?
+    /// Its forecast on them: its spend to the day, then its part of what the shared lines' forecasts
+    /// have still to spend, in proportion to what is left of each area's share.
+    public internal(set) var forecastOnAllocation: Money?
 
     var details: [String?] { [kind, within] }
 }

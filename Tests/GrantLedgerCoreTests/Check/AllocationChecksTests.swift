@@ -42,7 +42,13 @@ struct AllocationChecksTests {
         let report = try AreasReport.build(ledger, ReportFilter(grantID: "nwps"))
         #expect(report.title == "Areas (grant nwps), against the agreed allocations")
         let ashfield = try #require(report.rows.first { $0.cells.first == .text("ashfield") })
-        #expect(Array(ashfield.cells.suffix(3)) == [.money(Money(pence: 60_000)), .money(Money(pence: 15_000)), .money(Money(pence: 45_000))])
+        // Allocated, spent, left, and forecast: by hand, the line (even by month, £83.34 for April to July,
+        // £83.33 after) is forecast at £150.00 spent + £749.98 still to come (June's £83.34 spent early,
+        // then July to March), shared 450 : 400 by what is left of each share: £397.05 to Ashfield.
+        #expect(Array(ashfield.cells.suffix(4)) == [.money(Money(pence: 60_000)), .money(Money(pence: 15_000)), .money(Money(pence: 45_000)),
+                                                    .money(Money(pence: 54_705))])
+        let bassetlaw = try #require(report.rows.first { $0.cells.first == .text("bassetlaw") })
+        #expect(bassetlaw.cells.last == .money(Money(pence: 35_293)), "£749.98 less Ashfield's £397.05")
         // Next year's allocation reads the same shares as last year's, by the areas' names.
         let previous = PreviousAllocation(ledger.allocations[0], in: ledger, origin: nil)
         #expect(previous.rows.map(\.area) == ["Ashfield", "Bassetlaw"] && previous.rows.map(\.amount.pence) == [60_000, 40_000])
