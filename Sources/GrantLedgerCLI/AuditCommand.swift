@@ -25,8 +25,20 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The rules file for the statement.", valueName: "RULES"))
     var rules: String?
 
-    @Option(name: .customLong("fy"), help: ArgumentHelp("Reconcile only entries dated in this financial year.", valueName: "2022-23"))
+    @Option(name: .customLong("fy"), help: ArgumentHelp("Reconcile only entries dated in this financial year (both sides).", valueName: "2022-23"))
     var financialYear: String?
+
+    @Option(help: ArgumentHelp("Reconcile only entries dated in this quarter (Q1 is April to June), on both sides.", valueName: "2022-23-Q3"))
+    var quarter: String?
+
+    @Option(help: ArgumentHelp("Reconcile only entries dated in this month, on both sides.", valueName: "2022-10"))
+    var month: String?
+
+    @Option(help: ArgumentHelp("Reconcile only entries dated on or after this day, on both sides.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Reconcile only entries dated on or before this day, on both sides.", valueName: "YYYY-MM-DD"))
+    var to: String?
 
     @Option(help: "table (for people), csv or json.")
     var format: ReportFormat = .table
@@ -55,6 +67,17 @@ struct AuditCommand: ParsableCommand {
         var problems: [Diagnostic] = []
         let year = DateOptions.financialYear(financialYear, locator, problems: &problems) { text in
             ("\"\(text)\" is not a financial year", "write it like 2022-23")
+        }
+        // The year as before; a quarter, a month or days by the report filter's rules (and words).
+        var dates = year.map(AuditDates.init)
+        if quarter != nil || month != nil || from != nil || to != nil {
+            do {
+                let filter = try ReportFilter.parse(financialYear: year == nil ? nil : financialYear, quarter: quarter, month: month,
+                                                    from: from, to: to)
+                dates = AuditDates(filter)
+            } catch {
+                problems.append(error.diagnostic)
+            }
         }
         let asOfDay = DateOptions.asOf(asOf, locator, problems: &problems)
         var risk = MoneyAtRisk.Threshold(asOf: asOfDay)
@@ -92,7 +115,7 @@ struct AuditCommand: ParsableCommand {
                               rulesOrigin: locator.origin(option: "--rules", value: rules))
         } }
         let ledger: Ledger, result: AuditResult
-        switch Auditor.run(books: paths.isEmpty ? ["ledgers"] : paths, statement: given, financialYear: year, risk: risk,
+        switch Auditor.run(books: paths.isEmpty ? ["ledgers"] : paths, statement: given, dates: dates, risk: risk,
                             sources: Run.sources) {
         case .stopped(let errors):
             try Run.stopOnErrors(errors)

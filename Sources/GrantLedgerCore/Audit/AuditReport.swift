@@ -17,7 +17,7 @@ public enum AuditReport {
         let files = result.books.count
         var output = "Audit of \(files) ledger file\(files == 1 ? "" : "s")"
         if let reconciliation = result.reconciliation { output += " against \(reconciliation.statementFile)" }
-        if let year = result.financialYear { output += " (\(year))" }
+        if let dates = result.dates { output += " (\(dates.label))" }
         output += "\n\n"
         let internalFindings = result.findings.filter { !reconciliationCodes.contains($0.code) }
         output += "Internal checks (\(result.checks.joined(separator: ", "))): "
@@ -198,6 +198,7 @@ public enum AuditReport {
         return J.document([
             ("books", J.array(result.books.map(J.string))),
             ("financial_year", J.nullable(result.financialYear?.description)),
+            ("period", result.dates.map { J.object([("from", J.string($0.period.start.description)), ("to", J.string($0.period.end.description))]) } ?? "null"),
             ("status", String(result.status.rawValue)),
             ("checks", J.array(result.checks.map(J.string))),
             ("findings", J.array(findings)),

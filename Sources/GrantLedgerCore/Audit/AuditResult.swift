@@ -5,8 +5,10 @@
 public struct AuditResult: Sendable {
     /// The ledger files read.
     public let books: [String]
-    /// The year the reconciliation was narrowed to, if any.
-    public let financialYear: FinancialYear?
+    /// The dates the audit was narrowed to, if any.
+    public let dates: AuditDates?
+    /// The year, when the dates are one.
+    public var financialYear: FinancialYear? { dates?.financialYear }
     /// The names of the internal checks run, in order.
     public let checks: [String]
     /// Every finding, internal and reconciliation, in the renderer's order (file, line, column).
@@ -14,10 +16,10 @@ public struct AuditResult: Sendable {
     /// Present when a statement was given.
     public let reconciliation: Reconciliation?
 
-    public init(books: [String], financialYear: FinancialYear?, checks: [String], findings: [AuditFinding],
+    public init(books: [String], dates: AuditDates?, checks: [String], findings: [AuditFinding],
                 reconciliation: Reconciliation?) {
         self.books = books
-        self.financialYear = financialYear
+        self.dates = dates
         self.checks = checks
         self.findings = findings
         self.reconciliation = reconciliation

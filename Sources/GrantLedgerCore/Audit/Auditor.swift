@@ -4,19 +4,27 @@ public enum Auditor {
     public static func audit(ledger: Ledger, checkFindings: [Diagnostic], checks: [LedgerCheck] = LedgerCheck.audit,
                              statement: (rows: [ExportRow], rules: ImportRules, file: String)?,
                              financialYear: FinancialYear?, risk: MoneyAtRisk.Threshold? = nil) -> AuditResult {
+        audit(ledger: ledger, checkFindings: checkFindings, checks: checks, statement: statement, dates: financialYear.map(AuditDates.init),
+              risk: risk)
+    }
+
+    /// The audit narrowed to `dates` (both sides of the reconciliation, and the money-at-risk days), or all of it.
+    public static func audit(ledger: Ledger, checkFindings: [Diagnostic], checks: [LedgerCheck] = LedgerCheck.audit,
+                             statement: (rows: [ExportRow], rules: ImportRules, file: String)?,
+                             dates: AuditDates?, risk: MoneyAtRisk.Threshold? = nil) -> AuditResult {
         var findings = checkFindings.filter { $0.severity == .finding }.map { AuditFinding($0) }
-        if let risk { findings += MoneyAtRisk.findings(ledger, risk, financialYear: financialYear) }
+        if let risk { findings += MoneyAtRisk.findings(ledger, risk, within: dates?.period) }
         var reconciliation: Reconciliation?
         if let statement {
             let (result, more) = Reconciler.reconcile(
                 ledger: ledger, rows: statement.rows, rules: statement.rules, statementFile: statement.file,
-                financialYear: financialYear)
+                period: dates?.period)
             reconciliation = result
             findings += more
         }
         // The renderer's order, so every output lists them alike.
         let sorted = DiagnosticRenderer.ordered(findings, by: \.location)
-        return AuditResult(books: ledger.files, financialYear: financialYear, checks: checks.map(\.name),
+        return AuditResult(books: ledger.files, dates: dates, checks: checks.map(\.name),
                            findings: sorted, reconciliation: reconciliation)
     }
 }
@@ -47,7 +55,7 @@ extension Auditor {
 
     /// The whole audit: reads the books (with the audit's checks) and the statement with its rules
     /// through `sources`, then reconciles.
-    public static func run(books: [String], statement: Statement?, financialYear: FinancialYear?,
+    public static func run(books: [String], statement: Statement?, dates: AuditDates?,
                            risk: MoneyAtRisk.Threshold? = nil, sources: SourceFiles) -> Outcome {
         let (ledger, bookProblems) = LedgerLoader.load(paths: books, sources: sources, checks: LedgerCheck.audit)
         var problems = bookProblems
@@ -65,7 +73,7 @@ extension Auditor {
         }
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else { return .stopped(errors: errors) }
-        return .audited(ledger, audit(ledger: ledger, checkFindings: bookProblems, statement: reading, financialYear: financialYear,
+        return .audited(ledger, audit(ledger: ledger, checkFindings: bookProblems, statement: reading, dates: dates,
                                            risk: risk))
     }
 }

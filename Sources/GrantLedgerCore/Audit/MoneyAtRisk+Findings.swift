@@ -13,9 +13,9 @@ extension MoneyAtRisk {
     }
 
     /// Every window with more than the threshold at risk (or lost), as a finding at its tranche or
-    /// award; with `financialYear`, only windows whose spend-by date falls in it. The forecast is
+    /// award; with `dates`, only windows whose spend-by date falls within them. The forecast is
     /// report budget's by entry or profile, so audit, the report and the Summary say the same sum.
-    public static func findings(_ ledger: Ledger, _ threshold: Threshold, financialYear: FinancialYear? = nil) -> [AuditFinding] {
+    public static func findings(_ ledger: Ledger, _ threshold: Threshold, within dates: Period? = nil) -> [AuditFinding] {
         let windows: [SpendWindow]
         do throws(ReportError) {
             windows = try Self.windows(ledger, ReportFilter(), BudgetSettings(asOf: threshold.asOf))
@@ -26,7 +26,7 @@ extension MoneyAtRisk {
         }
         return windows.compactMap { window in
             guard window.atRisk > threshold.above, let sentence = window.sentence,
-                  financialYear.map({ $0 == window.spendBy.financialYear }) ?? true else { return nil }
+                  dates.map({ $0.contains(window.spendBy) }) ?? true else { return nil }
             let spent = "\(window.actual.formatted(.display)) of \(window.mustSpend.formatted(.display)) spent"
             let message = window.ended ? "grant \(window.grantID): \(sentence) (\(spent))"
                 : "grant \(window.grantID): \(sentence) (\(spent) to \(WorkbookText.long(window.position)), "

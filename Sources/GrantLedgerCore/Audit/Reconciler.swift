@@ -7,13 +7,13 @@
 ///    the rules' `date-tolerance` days apart, nearest date first (a reference keyed differently).
 /// 3. What is still left is on one side only.
 ///
-/// Only the grants the rules map to are compared, and with a financial year only entries dated
-/// in it, so a statement for one grant does not make the rest of the books look missing.
+/// Only the grants the rules map to are compared, and with dates (a year, a quarter, from and to)
+/// only entries dated within them on both sides, so a statement for one grant or one quarter does
+/// not make the rest of the books look missing.
 public enum Reconciler {
     public static func reconcile(ledger: Ledger, rows: [ExportRow], rules: ImportRules, statementFile: String,
-                                 financialYear: FinancialYear?) -> (Reconciliation, [AuditFinding]) {
+                                 period: Period?) -> (Reconciliation, [AuditFinding]) {
         let scope = Set(rules.grantIDs)
-        let period = financialYear?.period
         var matching = Matching(ledgerItems: ledgerItems(ledger, scope: scope, period: period),
                                 statement: statementItems(rows, period: period))
         matching.pairByReference()

@@ -105,6 +105,38 @@ struct AuditCommandTests {
         #expect(earlier.status == 0)
     }
 
+    /// A statement for one quarter, audited for that quarter, finds nothing: both sides are cut to
+    /// its dates. Against the whole books it would call the rest of the year "in the ledger only".
+    @Test func aOneQuarterStatementFindsOnlyThatQuartersDifferences() throws {
+        let folder = try ReadmeConsole.workspace()
+        let whole = try String(contentsOf: Grantledger.packageRoot.appendingPathComponent("examples/finance/bassetlaw-ss4-statement.csv"), encoding: .utf8)
+        // Split on line ends, CRLF included ("\r\n" is one Character, so not on "\n").
+        let rows = whole.split(whereSeparator: \.isNewline)
+        // The posting date is the fourth column: January to March 2023, the 2022-23 year's Q4.
+        let quarter = rows.prefix(1) + rows.dropFirst().filter { row in
+            let date = String(row.split(separator: ",")[3])
+            return date.hasSuffix("/2023") && ["01", "02", "03"].contains(String(date.dropFirst(3).prefix(2)))
+        }
+        #expect(quarter.count == 19, "the header and the quarter's 18 rows")
+        try (quarter.joined(separator: "\r\n") + "\r\n").write(to: folder.url.appendingPathComponent("q4.csv"), atomically: true, encoding: .utf8)
+        let arguments = ["audit", "--statement", "q4.csv", "--rules", "examples/finance/bassetlaw-ss4.rules", "--at-risk-above", "£10,000.00"]
+        let audited = try Grantledger.run(arguments + ["--quarter", "2022-23-Q4"], in: folder.url)
+        #expect(audited.status == 0, "\(audited.stderr)")
+        #expect(audited.stdout.hasPrefix("Audit of 7 ledger files against q4.csv (2022-23-Q4)\n"))
+        #expect(audited.stdout.contains("  matched                   13 (13 by reference, 0 by date and amount)\n"))
+        let unnarrowed = try Grantledger.run(arguments, in: folder.url)
+        #expect(unnarrowed.status == 1, "\(unnarrowed.stdout.prefix(600))")
+        #expect(Self.findings(unnarrowed.stderr).allSatisfy { $0.hasPrefix("unmatched-ledger-spend") } && Self.findings(unnarrowed.stderr).count == 36)
+        // The planted statement for that quarter: its three differences dated in it, not the fourth (September 2023).
+        let planted = try Grantledger.run(Self.planted + ["--quarter", "2022-23-Q4"])
+        #expect(Self.findings(planted.stderr) == ["amount-difference BNS-23-0101", "duplicate-statement-row BNS-23-0202", "line-difference BNS-23-0304"])
+        let days = try Grantledger.run(Self.planted + ["--from", "2023-01-01", "--to", "2023-03-31"])
+        #expect(Self.findings(days.stderr) == Self.findings(planted.stderr))
+        #expect(days.stdout.hasPrefix("Audit of 7 ledger files against examples/finance/bassetlaw-ss4-statement-planted.csv (from 2023-01-01 to 2023-03-31)\n"))
+        let bad = try Grantledger.run(Self.planted + ["--quarter", "2022-23-Q5"])
+        #expect(bad.status == 2 && bad.stderr.contains("--quarter"), "\(bad.stderr)")
+    }
+
     @Test func badInputIsExitTwoAndLocated() throws {
         let noRules = try Grantledger.run(["audit", "--statement", "examples/finance/bassetlaw-ss4-statement.csv"])
         #expect(noRules.status == 2)
