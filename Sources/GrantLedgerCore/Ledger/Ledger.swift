@@ -41,6 +41,10 @@ public struct Ledger: Sendable {
 
     public func account(of posting: Posting) -> Account { accounts[Int(posting.account)] }
 
+    /// The day of the books' last transaction (the epoch for books with none): what "to date" means
+    /// for a report given no day.
+    public var lastDay: Day { transactions.map(\.date).max() ?? Day(daysSinceEpoch: 0) }
+
     /// A posting that spends grant money: to an expenses account, tagged with a grant.
     public func isSpend(_ posting: Posting) -> Bool {
         posting.grant >= 0 && accounts[Int(posting.account)].kind == .expenses

@@ -21,30 +21,42 @@ public enum AreasReport {
         return ReportFigures(filter: filter, rows: rows)
     }
 
-    /// The agreed allocations of the grants listed set each area's budget: its shares, and its spend
-    /// on the lines (or grants) they share, so the committee sees allocation against spend.
+    /// What an allocation shares: a grant's line, or (line -1) its whole award.
+    struct Shared: Hashable {
+        let grant: Int32
+        let line: Int32
+    }
+
+    /// The agreed allocations of the grants listed set each area's budget: its shares, its spend on
+    /// the lines (or grants) they share in the dates asked for, and its forecast on them.
     static func addAllocations(_ rows: inout [AreaFigures], _ scope: ReportScope) throws(ReportError) {
         let ledger = scope.ledger
         let listed = Set(scope.grants)
-        let agreed = ledger.allocations.filter { $0.grantID.flatMap { ledger.grantIndex[$0] }.map(listed.contains) ?? false }
+        let agreed = ledger.allocations.compactMap { allocation -> (AgreedAllocation, Shared)? in
+            guard let grant = allocation.grantID.flatMap({ ledger.grantIndex[$0] }), listed.contains(grant) else { return nil }
+            return (allocation, Shared(grant: Int32(grant), line: Int32(allocation.lineID.flatMap { ledger.grants[grant].lineIndex($0) } ?? -1)))
+        }
         guard !agreed.isEmpty else { return }
+        let day = scope.end ?? ledger.lastDay
         var allocated: [String: Money] = [:], spent: [String: Money] = [:]
-        // What each allocation shares, as (grant, line or -1 for the whole award).
-        var shared: Set<[Int32]> = []
-        for allocation in agreed {
-            guard let grantID = allocation.grantID, let grant = ledger.grantIndex[grantID] else { continue }
-            let line = allocation.lineID.flatMap { ledger.grants[grant].lineIndex($0) } ?? -1
-            shared.insert([Int32(grant), Int32(line)])
+        for (allocation, _) in agreed {
             for share in allocation.shares {
                 allocated[share.areaID] = try (allocated[share.areaID] ?? .zero).plus(share.amount, "allocated")
             }
         }
-        for posting in ledger.postings where ledger.isSpend(posting) && posting.area >= 0 && scope.includes(posting)
-            && (shared.contains([posting.grant, posting.grantLine]) || shared.contains([posting.grant, -1])) {
+        // One pass: each area's spend on what is shared in the dates asked for, and to the forecast's day.
+        let targets = Set(agreed.map(\.1))
+        var toDay: [Shared: [String: Money]] = [:]
+        for posting in ledger.postings where ledger.isSpend(posting) && posting.area >= 0 {
+            let target = [Shared(grant: posting.grant, line: posting.grantLine), Shared(grant: posting.grant, line: -1)].first(where: targets.contains)
+            guard let target else { continue }
             let id = ledger.areas[Int(posting.area)].id
-            spent[id] = try (spent[id] ?? .zero).plus(posting.amount, "spent on allocations")
+            if scope.includes(posting) { spent[id] = try (spent[id] ?? .zero).plus(posting.amount, "spent on allocations") }
+            if ledger.transactions[Int(posting.transaction)].date <= day {
+                toDay[target, default: [:]][id] = try (toDay[target]?[id] ?? .zero).plus(posting.amount, "spent on allocations")
+            }
         }
-        let forecast = try forecasts(agreed, scope)
+        let forecast = try forecasts(agreed, spentToDay: toDay, day: day, ledger)
         for index in rows.indices {
             guard case .id(let id) = rows[index].key else { continue }
             rows[index].allocated = allocated[id] ?? .zero
@@ -53,26 +65,19 @@ public enum AreasReport {
         }
     }
 
-    /// Each area's forecast on the allocations, to the end of the dates asked for (else the books'
-    /// last day): its spend on each shared line to that day, then its part of what the line's
-    /// forecast (report budget's, by entry or profile) has still to spend, shared to the penny in
-    /// proportion to what is left of each area's share (by the shares, when nothing is left).
-    static func forecasts(_ agreed: [AgreedAllocation], _ scope: ReportScope) throws(ReportError) -> [String: Money] {
-        let ledger = scope.ledger
-        let day = scope.end ?? ledger.transactions.map(\.date).max() ?? Day(daysSinceEpoch: 0)
+    /// Each area's forecast on the allocations, to `day`: its spend on each shared line to that day,
+    /// then its part of what the line's forecast (report budget's, by entry or profile) has still to
+    /// spend, shared to the penny in proportion to what is left of each area's share (by the shares,
+    /// when nothing is left).
+    static func forecasts(_ agreed: [(AgreedAllocation, Shared)], spentToDay: [Shared: [String: Money]], day: Day,
+                          _ ledger: Ledger) throws(ReportError) -> [String: Money] {
+        // Budget monitoring's lines to the day, once for every grant shared.
+        let lines = try BudgetReport.figures(ledger, ReportFilter(to: day), BudgetSettings(asOf: day)).rows
         var forecast: [String: Money] = [:]
-        for allocation in agreed {
-            guard let grantID = allocation.grantID, let grant = ledger.grantIndex[grantID] else { continue }
-            let lines = try BudgetReport.figures(ledger, ReportFilter(to: day, grantID: grantID), BudgetSettings(asOf: day)).rows
-                .filter { allocation.lineID == nil || $0.key == .id(allocation.lineID ?? "") }
-            let ahead = try Money.total(try lines.map { line throws(ReportError) in try line.forecast.minus(line.actualToDate, "forecast") }, "forecast")
-            let line = allocation.lineID.flatMap { ledger.grants[grant].lineIndex($0) }
-            var spent: [String: Money] = [:]
-            for posting in ledger.postings where posting.grant == Int32(grant) && ledger.isSpend(posting) && posting.area >= 0
-                && (line.map { posting.grantLine == Int32($0) } ?? true) && ledger.transactions[Int(posting.transaction)].date <= day {
-                let id = ledger.areas[Int(posting.area)].id
-                spent[id] = try (spent[id] ?? .zero).plus(posting.amount, "spent on allocations")
-            }
+        for (allocation, target) in agreed {
+            let shared = lines.filter { $0.grantID == allocation.grantID && (allocation.lineID == nil || $0.key == .id(allocation.lineID ?? "")) }
+            let ahead = try Money.total(try shared.map { line throws(ReportError) in try line.forecast.minus(line.actualToDate, "forecast") }, "forecast")
+            let spent = spentToDay[target] ?? [:]
             let left = allocation.shares.map { Rational(pence: max(.zero, Money(pence: $0.amount.pence - (spent[$0.areaID] ?? .zero).pence))) }
             let parts = LargestRemainder.share(ahead, by: left) ?? LargestRemainder.share(ahead, by: allocation.shares.map { Rational(pence: $0.amount) })
                 ?? allocation.shares.map { _ in Money.zero }

@@ -22,19 +22,16 @@ public enum MoneyAtRisk {
             for opening in openings(ledger.grants[index]) { open.append((index, opening)) }
         }
         let actuals = try spend(ledger, in: open, position: position)
+        // Each grant's lines' forecasts still to spend, placed in time once, whatever windows the grant has.
+        var placed: [Int: [(part: Money, day: Day)]] = [:]
         var windows: [SpendWindow] = []
         for (place, (index, opening)) in open.enumerated() {
             let grant = ledger.grants[index]
+            if placed[index] == nil { placed[index] = try parts(linesOf[grant.id] ?? [], grant, position: position) }
             var ahead = Money.zero
             // Once the day has passed nothing more can fall in it, whatever is still forecast.
-            for line in linesOf[grant.id] ?? [] where position <= opening.spendBy {
-                let (periods, dueDays) = timing(line, grant)
-                let path = try ForecastTiming.path(line, over: periods, position: position)
-                // A part falls in the window when it falls due in it, and not before the position (a
-                // period under way whose due date is cut to a deadline already passed falls after it).
-                for (part, due) in zip(path, dueDays) where max(due, position) >= opening.start && max(due, position) <= opening.spendBy {
-                    ahead = try ahead.plus(part, "forecast in \(opening.label)")
-                }
+            for (part, day) in placed[index] ?? [] where position <= opening.spendBy && day >= opening.start && day <= opening.spendBy {
+                ahead = try ahead.plus(part, "forecast in \(opening.label)")
             }
             windows.append(SpendWindow(
                 grantID: grant.id, financialYear: opening.year, start: opening.start, spendBy: opening.spendBy, mustSpend: opening.money,
@@ -42,6 +39,19 @@ public enum MoneyAtRisk {
                 location: opening.location, locationLength: opening.length))
         }
         return windows
+    }
+
+    /// What the lines' forecasts have still to spend, each part with the day it falls: when its
+    /// period falls due, and not before the position (a period under way whose due date is cut to a
+    /// deadline already passed falls after it).
+    static func parts(_ lines: [BudgetLineFigures], _ grant: Grant, position: Day) throws(ReportError) -> [(part: Money, day: Day)] {
+        var parts: [(part: Money, day: Day)] = []
+        for line in lines {
+            let (periods, dueDays) = timing(line, grant)
+            let path = try ForecastTiming.path(line, over: periods, position: position)
+            for (part, due) in zip(path, dueDays) where !part.isZero { parts.append((part, max(due, position))) }
+        }
+        return parts
     }
 
     /// Budget monitoring's line figures for `filter` (by the method and to the day of `settings`),

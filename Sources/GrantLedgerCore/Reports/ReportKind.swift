@@ -7,7 +7,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
     public func build(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter(), budget: BudgetSettings? = nil,
                       register: RegisterReport.Query = RegisterReport.Query()) throws(ReportError) -> Report {
         // Without settings, the day of the books' last transaction (looked for only by the reports that need a day).
-        func settings() -> BudgetSettings { budget ?? BudgetSettings(asOf: ledger.transactions.map(\.date).max() ?? Day(daysSinceEpoch: 0)) }
+        func settings() -> BudgetSettings { budget ?? BudgetSettings(asOf: ledger.lastDay) }
         switch self {
         case .calendar: return try CalendarReport.build(ledger, filter, asOf: settings().asOf)
         case .claims: return try ClaimsReport.build(ledger, filter, asOf: settings().asOf)
