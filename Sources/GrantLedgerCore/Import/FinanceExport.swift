@@ -22,10 +22,29 @@ public enum FinanceExport {
     public static func read(path: String, rules: ImportRules, sources: SourceFiles = SourceFiles(),
                             role: String = "finance export", origin: SettingOrigin? = nil) -> Reading {
         switch sources.read(path, role: role, label: "the export",
-                            hint: "check the path; the export is the CSV saved from the finance system", at: origin) {
-        case .success(let source): return read(source, rules: rules)
+                            hint: "check the path; the export is the CSV saved from the finance system", at: origin,
+                            format: .text(rules.encoding?.value ?? .utf8)) {
+        case .success(let source):
+            if rules.encoding == nil, let problem = notUTF8Problem(source, rules: rules) { return Reading(diagnostics: [problem]) }
+            return read(source, rules: rules)
         case .failure(let problem): return Reading(diagnostics: [problem])
         }
+    }
+
+    /// An export that is not UTF-8 and whose rules name no encoding: one error naming the encoding it
+    /// looks to be in, at its first byte that is not UTF-8, rather than one per cell.
+    static func notUTF8Problem(_ source: SourceFile, rules: ImportRules) -> Diagnostic? {
+        guard let found = TextEncoding.guess(source.content) else { return nil }
+        let before = source.bytes[source.contentStart..<found.byteOffset]
+        let line = 1 + before.lazy.filter { $0 == ASCII.newline }.count
+        let lineStart = before.lastIndex(of: ASCII.newline).map { $0 + 1 } ?? source.contentStart
+        let byte = TextEncoding.hex(source.bytes[found.byteOffset])
+        let encoding = found.name.hasPrefix("Windows-1252 or") ? "windows-1252 (or latin-1)" : "windows-1252"
+        return Diagnostic(
+            .badEncoding,
+            "the export \(source.name) is not UTF-8: it looks like \(found.name) (byte 0x\(byte) is \(found.character) there)",
+            hint: "add the line encoding \(encoding) to the rules (\(rules.file)), or save the export as CSV UTF-8",
+            at: SourceLocation(file: source.name, line: line, column: found.byteOffset - lineStart + 1), length: 1)
     }
 
     public static func read(text: String, name: String = "<export>", rules: ImportRules) -> Reading {
@@ -117,7 +136,6 @@ public enum FinanceExport {
                 report(field, .impossibleDate, "there is no such date as \(field.text)", hint: "check the day of the month")
             }
         }
-        let amount = cell(.amount).flatMap { readAmount($0, name: name, limit: &limit, into: &diagnostics) }
         var reference: String?
         if let field = cell(.reference) {
             if field.text.isEmpty {
@@ -146,27 +164,33 @@ public enum FinanceExport {
             report(at, .unmappedRow, "the rules give this row a line but no grant",
                    hint: "add grant to the map rule that sets line \(coding[.line]?.value ?? "")")
         }
-        guard diagnostics.count == before, let date, let amount, let reference else { return nil }
+        let treatment = coding[.vat].map { $0.value == "irrecoverable" ? VATTreatment.irrecoverable : rules.vat?.value } ?? rules.vat?.value
+        let amounts = rules.amountShape.flatMap {
+            readAmounts(shape: $0, treatment: treatment, cell: cell, name: name, limit: &limit, into: &diagnostics)
+        }
+        guard diagnostics.count == before, let date, let amounts, let reference else { return nil }
         var cells: [ColumnRole: CSVField] = [:]
         for role in ColumnRole.allCases { if let field = cell(role) { cells[role] = field } }
+        cells[.amount] = amounts.field
         func text(_ role: ColumnRole) -> String? {
             guard let value = cell(role)?.text, !value.isEmpty else { return nil }
             return value
         }
-        return ExportRow(file: name, line: record.line, date: date, amount: amount, reference: reference,
+        return ExportRow(file: name, line: record.line, date: date, amount: amounts.spend, vat: amounts.vat,
+                         vatAccount: amounts.vatAccount, reference: reference,
                          supplier: text(.supplier), description: text(.description), costCentre: text(.costCentre),
                          accountCode: text(.account), coding: coding, cells: cells)
     }
 
     /// A problem at `field`, `offset` bytes into it and `length` long (the whole field when nil).
-    private static func located(_ field: CSVField, in name: String, _ code: DiagnosticCode, _ message: String, hint: String,
+    static func located(_ field: CSVField, in name: String, _ code: DiagnosticCode, _ message: String, hint: String,
                                 offset: Int = 0, length: Int? = nil) -> Diagnostic {
         Diagnostic(code, message, hint: hint, at: SourceLocation(file: name, line: field.line, column: field.column + offset),
                    length: length ?? field.length)
     }
 
     /// The amount cell: money within the limit, or a problem located in the cell.
-    private static func readAmount(_ field: CSVField, name: String, limit: inout AmountLimit,
+    static func readAmount(_ field: CSVField, name: String, limit: inout AmountLimit,
                                    into diagnostics: inout DiagnosticLog) -> Money? {
         if field.text.isEmpty {
             diagnostics.append(located(field, in: name, .badAmount, "this row has no amount", hint: "every row that is not skipped needs an amount"))
