@@ -172,7 +172,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         // from there that is not part of a valid sequence.
         let byte = bytes[firstBad]
         let usesHighControls = bytes.contains { (0x80...0x9F).contains($0) }
-        let name = usesHighControls ? "Windows-1252" : "Windows-1252 or Latin-1 (ISO-8859-1)"
+        let name = usesHighControls ? "Windows-1252" : "Windows-1252 or Latin-1"
         let scalar: UInt32 = byte < 0xA0 && byte >= 0x80 ? UInt32(cp1252High[Int(byte) - 0x80]) : UInt32(byte)
         let character = scalar == 0 ? "an undefined byte" : String(Character(Unicode.Scalar(scalar) ?? "?"))
         return (name, firstBad, character)

@@ -19,6 +19,9 @@ public struct ImportRules: Sendable {
     public var rules: [MappingRule] = []
     /// The export's encoding when it is not UTF-8 (`encoding windows-1252`): converted as it is read.
     public var encoding: Located<TextEncoding>?
+    /// The days a statement covers (`period 2022-10-01..2022-12-31`), which an audit compares when
+    /// it is given no dates of its own; without it, the statement's first and last dates.
+    public var period: Located<Period>?
     /// The sheet of an .xlsx export to read (`sheet Transactions`); the first when not named.
     public var sheet: Located<String>?
     /// What happens to VAT (`vat recoverable ACCOUNT`, `vat irrecoverable`), for exports with VAT columns.

@@ -267,9 +267,11 @@ struct RulesParser {
             readSheet(line, first)
         case "vat":
             readVAT(line, first)
+        case "period":
+            readPeriod(line, first)
         default:
             report(line, 0, first.text.utf8.count, .unknownDirective, "unknown rules keyword \"\(first.text)\"",
-                   hint: suggestion(first.text, ["column", "date-format", "paid-from", "date-tolerance", "encoding", "sheet", "vat", "skip", "map"]))
+                   hint: suggestion(first.text, ["column", "date-format", "paid-from", "date-tolerance", "encoding", "sheet", "vat", "period", "skip", "map"]))
         }
     }
 

@@ -20,6 +20,20 @@ extension RulesParser {
         rules.sheet = line.located(name)
     }
 
+    /// `period 2022-23` or `period 2022-10-01..2022-12-31`: the days a statement covers.
+    mutating func readPeriod(_ line: RulesLine, _ first: (offset: Int, text: String)) {
+        guard line.words.count == 2 else { return line.words.count < 2 ? missingValue(line, first) : extraWords(line, 2) }
+        let word = line.words[1]
+        switch Period.parse(word.text) {
+        case .success(let period):
+            rules.period = Located(period, at: line.origin(word.offset, word.text.utf8.count))
+        case .failure(let problem):
+            let why = problem == .endBeforeStart ? "it ends before it starts" : problem == .impossibleDate ? "there is no such date" : "it is not a period"
+            report(line, word.offset, word.text.utf8.count, .badValue, "\"\(word.text)\" cannot be the statement's period: \(why)",
+                   hint: "write a financial year (period 2022-23) or the first and last days (period 2022-10-01..2022-12-31)")
+        }
+    }
+
     /// `vat recoverable ACCOUNT` or `vat irrecoverable`.
     mutating func readVAT(_ line: RulesLine, _ first: (offset: Int, text: String)) {
         guard line.words.count >= 2 else { return missingValue(line, first) }
