@@ -172,7 +172,8 @@ struct ZipDirectory {
             at -= 1
         }
         guard at >= lowest else {
-            throw XlsxPartProblem("it is not a zip file, or it is cut short: the end of a zip's list of parts is missing")
+            throw XlsxPartProblem("the workbook is cut short or damaged: the list of its parts, at the end of the file, is missing",
+                                  hint: "copy or download it again, or open it in a spreadsheet program and save it again as .xlsx")
         }
         let disk = try le16(bytes, at + 4), directoryDisk = try le16(bytes, at + 6)
         var count = Int(try le16(bytes, at + 10))
