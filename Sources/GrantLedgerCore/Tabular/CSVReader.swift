@@ -41,7 +41,8 @@ public enum CSVFieldKind: Sendable, Hashable {
     /// A workbook date cell (`t="d"`), `text` its ISO 8601 text as stored.
     case date
     /// A workbook error value, `text` the error (`#REF!`, `#DIV/0!`): reported by whoever uses the
-    /// cell (`XlsxCellProblem.spreadsheetError`), so an error in a column nobody reads stops nothing.
+    /// cell, in its own words and code (`AreaTable`: "crime for Ashfield is the spreadsheet error
+    /// #REF! (cell B2)"), so an error in a column nobody reads stops nothing.
     case error
 }
 

@@ -58,27 +58,47 @@ public enum SpreadsheetNumber {
     /// digits are read by `ExactNumberParser`; the exponent scales them by a power of ten.
     public static func value(_ text: String) -> Rational? {
         let bytes = Array(text.utf8)
-        var index = bytes.first == ASCII.minus ? 1 : 0
+        guard let (mantissaEnd, exponent) = scan(bytes),
+              let mantissa = try? ExactNumberParser.parseValue(bytes[..<mantissaEnd]) else { return nil }
+        if exponent == 0 { return mantissa }
+        let power = BigInt(10).power(abs(exponent))
+        let scale = exponent > 0 ? Rational(power) : Rational(numerator: 1, denominator: power) ?? .one
+        return mantissa * scale
+    }
+
+    /// Whether `text` is a number's stored text: the same grammar as `value(_:)`, checked byte by
+    /// byte without building the value (a sheet's reader checks every number cell, and only the
+    /// columns used are read as values).
+    public static func isStoredNumber(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { scan($0) != nil }
+    }
+
+    /// Where the digits end and the exponent, when `bytes` is `-?D+(.D+)?([eE][+-]?D+)?` with an
+    /// exponent of at most `maximumExponent` either way.
+    private static func scan<C: RandomAccessCollection>(_ bytes: C) -> (Int, Int)? where C.Element == UInt8, C.Index == Int {
+        var index = bytes.startIndex
+        if index < bytes.endIndex && bytes[index] == ASCII.minus { index += 1 }
         let digitsStart = index
-        while index < bytes.count && ASCII.isDigit(bytes[index]) { index += 1 }
+        while index < bytes.endIndex && ASCII.isDigit(bytes[index]) { index += 1 }
         guard index > digitsStart else { return nil }
-        if index < bytes.count && bytes[index] == ASCII.period {
+        if index < bytes.endIndex && bytes[index] == ASCII.period {
             index += 1
             let decimals = index
-            while index < bytes.count && ASCII.isDigit(bytes[index]) { index += 1 }
+            while index < bytes.endIndex && ASCII.isDigit(bytes[index]) { index += 1 }
             guard index > decimals else { return nil }
         }
         let mantissaEnd = index
         var exponent = 0
-        if index < bytes.count && (bytes[index] == UInt8(ascii: "E") || bytes[index] == UInt8(ascii: "e")) {
+        if index < bytes.endIndex && (bytes[index] == UInt8(ascii: "E") || bytes[index] == UInt8(ascii: "e")) {
             index += 1
             var negative = false
-            if index < bytes.count && (bytes[index] == ASCII.plus || bytes[index] == ASCII.minus) {
+            if index < bytes.endIndex && (bytes[index] == ASCII.plus || bytes[index] == ASCII.minus) {
                 negative = bytes[index] == ASCII.minus
                 index += 1
             }
             let exponentStart = index
-            while index < bytes.count && ASCII.isDigit(bytes[index]) {
+            while index < bytes.endIndex && ASCII.isDigit(bytes[index]) {
                 exponent = exponent * 10 + Int(bytes[index] &- ASCII.zero)
                 guard exponent <= maximumExponent else { return nil }
                 index += 1
@@ -86,12 +106,8 @@ public enum SpreadsheetNumber {
             guard index > exponentStart else { return nil }
             if negative { exponent = -exponent }
         }
-        guard index == bytes.count,
-              let mantissa = try? ExactNumberParser.parseValue(bytes[..<mantissaEnd]) else { return nil }
-        if exponent == 0 { return mantissa }
-        let power = BigInt(10).power(abs(exponent))
-        let scale = exponent > 0 ? Rational(power) : Rational(numerator: 1, denominator: power) ?? .one
-        return mantissa * scale
+        guard index == bytes.endIndex else { return nil }
+        return (mantissaEnd - bytes.startIndex, exponent)
     }
 
     /// How far a stored number may be from whole pence and still be read as them, relative to its

@@ -21,7 +21,8 @@ protocol XMLPartHandler: AnyObject {
 /// while a shared string written `<t xml:space="preserve"> Newark </t>` must keep them. `XMLParser`
 /// gives every character of text as written, entities decoded, CDATA included.
 ///
-/// Its traps, handled here: given `Data` whole, libxml2 refuses a document over 10 MB (after
+/// Its traps, handled here: invalid UTF-8 in an element or attribute name crashes it (so a part
+/// must be valid UTF-8 before it is parsed); given `Data` whole, libxml2 refuses a document over 10 MB (after
 /// delivering every event), so the bytes are given as a stream; as a stream, a document cut short
 /// (`<a>` with no `</a>`) parses "successfully", so the root element must be seen to close; and a
 /// document type declaration (where entities, and so entity-expansion bombs, live) is refused
@@ -37,6 +38,11 @@ final class XMLPartParser: NSObject, XMLParserDelegate {
     /// Reads `bytes` (the part `name`) into `handler`; the problem when it is not a well-formed XML
     /// document or the handler stopped.
     static func parse(_ bytes: [UInt8], part name: String, into handler: XMLPartHandler) -> XlsxPartProblem? {
+        // Invalid UTF-8 in a name reaches FoundationXML's element callback, which traps on it
+        // (found by fuzzing): a workbook's XML is UTF-8, so anything else is refused first.
+        if let bad = bytes.withUnsafeBufferPointer({ $0.firstInvalidUTF8Offset() }) {
+            return XlsxPartProblem("\(name) is not valid UTF-8 (at byte \(bad + 1))")
+        }
         if hasDocumentType(bytes) {
             return XlsxPartProblem("\(name) declares a document type, which no workbook part has (it could hide an entity bomb)")
         }

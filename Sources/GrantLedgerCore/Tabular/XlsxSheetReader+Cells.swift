@@ -44,7 +44,7 @@ extension XlsxSheetReader {
         switch open.type {
         case "n":
             kind = .number
-            if !value.isEmpty && SpreadsheetNumber.value(value) == nil {
+            if !value.isEmpty && !SpreadsheetNumber.isStoredNumber(value) {
                 cellProblem(reference, "holds \(quoted(value)) as a number, which is not one")
                 text = ""
             }

@@ -15,6 +15,7 @@ struct SpreadsheetNumberTests {
     ] as [(String, Int64)])
     func storedTextIsWholePence(_ text: String, _ pence: Int64) throws {
         #expect(try SpreadsheetNumber.pence(text).get() == Money(pence: pence))
+        #expect(SpreadsheetNumber.isStoredNumber(text))
     }
 
     @Test func aFractionOfAPennyIsAProblemNamingTheNearest() {
@@ -34,6 +35,7 @@ struct SpreadsheetNumberTests {
         for text in ["abc", "1,5", "", "-", ".5", "5.", "1E", "1E+", "1E999", "1e-999", "+1", "1.2.3", "£5", " 1", "0x10", "NaN", "1E400"] {
             #expect(SpreadsheetNumber.pence(text) == .failure(.notANumber), "\(text)")
             #expect(SpreadsheetNumber.value(text) == nil, "\(text)")
+            #expect(!SpreadsheetNumber.isStoredNumber(text), "\(text)")
         }
         #expect(SpreadsheetNumber.value("4.9406564584124654E-324") != nil, "a double's smallest is read")
     }

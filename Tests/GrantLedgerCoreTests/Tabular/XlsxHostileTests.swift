@@ -65,6 +65,16 @@ struct XlsxHostileTests {
         #expect(shared.message.hasPrefix("xl/sharedStrings.xml is not well-formed XML"))
     }
 
+    /// Found by FuzzXlsx: an attribute name of invalid UTF-8 crashed Foundation's XMLParser.
+    @Test func invalidUTF8IsRefusedBeforeXMLParserSeesIt() throws {
+        let sheet = Array("<worksheet xmlns=\"\(F.main)\"><sheetData><row r=\"1\"><c r".utf8) + [0xFF, 0xFF, 0xFF]
+            + Array("=\"B1\"><v>1</v></c></row></sheetData></worksheet>".utf8)
+        var parts = F.parts(sheets: [("S", "")]).map { ($0.0, Array($0.1.utf8)) }
+        parts[parts.count - 1].1 = sheet
+        let problem = try #require(Self.refusal(F.zipBytes(parts)))
+        #expect(problem.message == "xl/worksheets/sheet1.xml is not valid UTF-8 (at byte 104)")
+    }
+
     @Test func aDocumentTypeIsRefusedBeforeParsing() throws {
         let bomb = """
             <?xml version="1.0"?><!-- a comment --><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
