@@ -208,7 +208,7 @@ public struct AreaTable: Sendable {
     /// cell's text by the exact parser (so `126,300` typed as text reads as in a CSV file). Nil
     /// after a problem, appended.
     private func indicatorValue(_ cell: CSVField, name: String, area: String, into diagnostics: inout [Diagnostic]) -> Rational? {
-        let place = cell.cell.map { " (cell \($0))" } ?? ""
+        let place = cell.cellSuffix
         if cell.kind == .error {
             diagnostics.append(Diagnostic(
                 .badIndicatorValue, "\(name) for \(area) is the spreadsheet error \(cell.text)\(place)",

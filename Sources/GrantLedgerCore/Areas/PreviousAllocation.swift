@@ -152,7 +152,7 @@ public struct PreviousAllocation: Sendable {
         let what = "last year's amount for \(area)"
         if cell.kind == .error {
             diagnostics.append(Diagnostic(
-                .badAmount, "\(what) is the spreadsheet error \(cell.text)\(cell.cell.map { " (cell \($0))" } ?? "")",
+                .badAmount, "\(what) is the spreadsheet error \(cell.text)\(cell.cellSuffix)",
                 hint: "correct the formula in the workbook, or type the amount", at: AreaTable.location(file, cell)))
             return nil
         }

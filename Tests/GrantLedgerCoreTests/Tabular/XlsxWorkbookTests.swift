@@ -97,6 +97,21 @@ struct XlsxWorkbookTests {
         #expect(try SpreadsheetNumber.day(serial, date1904: mac.date1904).get() == Day(year: 1904, month: 1, day: 1))
     }
 
+    @Test func aDateCellIsASerialOrISOText() throws {
+        let rows = "<row r=\"2\"><c r=\"A2\"><v>45017.5</v></c><c r=\"B2\" t=\"d\"><v>2023-04-01T00:00:00</v></c>" +
+            "<c r=\"C2\" t=\"inlineStr\"><is><t>01/04/2023</t></is></c><c r=\"D2\" t=\"d\"><v>April</v></c><c r=\"E2\"><v>60</v></c></row>"
+        let fields = try #require(F.read(F.workbook(rows: rows)).0.first?.fields)
+        let day = Day(year: 2023, month: 4, day: 1)!
+        #expect(fields[0].spreadsheetDay(date1904: false) == .success(day))
+        #expect(fields[0].spreadsheetDay(date1904: true) == .success(Day(year: 2027, month: 4, day: 2)!))
+        #expect(fields[1].spreadsheetDay(date1904: false) == .success(day))
+        #expect(fields[2].spreadsheetDay(date1904: false) == nil, "text is the caller's to read")
+        #expect(fields[3].spreadsheetDay(date1904: false) == .failure(.notADay))
+        #expect(fields[4].spreadsheetDay(date1904: false) == .failure(.phantomLeapDay))
+        #expect(fields[0].cellSuffix == " (cell A2)")
+        #expect(CSVField(text: "x", line: 1, column: 1, length: 1).cellSuffix == "")
+    }
+
     @Test func aSheetIsChosenByNameExactlyThenIgnoringCaseAndTheFirstByDefault() throws {
         let sheets = [("Summary", F.sheet("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")),
                       ("AP Lines", F.sheet("<row r=\"1\"><c r=\"A1\"><v>2</v></c></row>")),
