@@ -292,6 +292,71 @@ def nwps_march():
         writer.writerows(rows)
 
 
+# ---------------------------------------------------------------- NWPS 2021-22, October to December (.xlsx)
+def nwps_q3_xlsx():
+    """The accounts-payable export as the finance system's "Export to Excel" gives it: a cover sheet
+    first, the lines on the sheet "AP Lines", numbers as numbers (one carrying a double's rounding
+    noise, 3120.0000000000005, as a SUM in a spreadsheet leaves it), dates as date cells (serials), and
+    the document number as a number. Written with openpyxl; the zip's timestamps are the only bytes
+    that change from one run to the next."""
+    from openpyxl import Workbook
+    from datetime import datetime
+    export = Export("NCC", 71055000)
+
+    def council(day, ref, area, account, text, net, doc_type="INV"):
+        export.invoice(day, ref, COUNCIL[area], [(*NWPS[area], account, f"NWPS focus areas, {text}", Decimal(net))], doc_type=doc_type)
+
+    council(date(2021, 10, 5), "INV-21-1001", "ashfield", "5410", "diversionary youth sessions", "3760.15")
+    export.invoice(date(2021, 10, 12), "INV-21-1002", "Secure Vision Ltd", [
+        (*NWPS["mansfield"], "4110", "NWPS focus areas, redeployable CCTV camera", Decimal("2950.00"))])
+    council(date(2021, 10, 26), "INV-21-1003", "bassetlaw", "4110", "alley gates", "3120.00")
+    council(date(2021, 11, 9), "INV-21-1101", "broxtowe", "5410", "community clean-up days", "2408.60")
+    export.invoice(date(2021, 11, 16), "SNB-2111-01", "Midshires Venue Hire Ltd",
+                   [("CS2000", "SNB Core", "5610", "Board meeting room hire", Decimal("180.00"))])
+    council(date(2021, 11, 23), "INV-21-1102", "newark-sherwood", "4110", "home security for repeat victims", "2766.45")
+    council(date(2021, 12, 7), "INV-21-1201", "gedling", "5410", "ASB mediation referrals", "3015.00")
+    council(date(2021, 12, 14), "CN-21-1202", "ashfield", "5410", "youth session not held", "-240.00", doc_type="CRN")
+    council(date(2021, 12, 17), "INV-21-1203", "rushcliffe", "4110", "home security for repeat victims", "1984.30")
+
+    book = Workbook()
+    cover = book.active
+    cover.title = "Report"
+    cover.append(["Accounts payable lines, NWPS cost centres"])
+    cover.append(["Periods 07 to 09, 2021/22"])
+    cover.append(["Run by AP.BATCH"])
+    lines = book.create_sheet("AP Lines")
+    lines.append(COLUMNS)
+    for row in export.rows:
+        cells = list(row)
+        for index in (3, 14, 18):  # posting, invoice and payment dates: date cells
+            day, month, year = (int(part) for part in cells[index].split("/"))
+            cells[index] = datetime(year, month, day)
+        cells[4] = int(cells[4])  # the document number
+        cells[6] = int(cells[6])  # the line number
+        amount = Decimal(cells[17].replace(",", "").replace("(", "-").replace(")", ""))
+        cells[17] = float(amount)
+        lines.append(cells)
+        for index in (3, 14, 18):
+            lines.cell(row=lines.max_row, column=index + 1).number_format = "DD/MM/YYYY"
+        lines.cell(row=lines.max_row, column=18).number_format = "#,##0.00;(#,##0.00)"
+    stamp = datetime(2022, 1, 4, 9, 0, 0)
+    book.properties.created = stamp
+    book.properties.modified = stamp
+    book.save(HERE / "ncc-nwps-2021-q3.xlsx")
+    # openpyxl writes a float's shortest text; a spreadsheet's SUM leaves a double's noise, which
+    # the reader must take as £3,120.00: put it into INV-21-1003's amount (cell R5) as Excel would.
+    import zipfile
+    path = HERE / "ncc-nwps-2021-q3.xlsx"
+    with zipfile.ZipFile(path) as original:
+        parts = [(info, original.read(info.filename)) for info in original.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for info, data in parts:
+            if info.filename == "xl/worksheets/sheet2.xml":
+                assert b'<c r="R5" s="2" t="n"><v>3120</v>' in data
+                data = data.replace(b'<c r="R5" s="2" t="n"><v>3120</v>', b'<c r="R5" s="2" t="n"><v>3120.0000000000005</v>')
+            rewritten.writestr(info, data)
+
+
 if __name__ == "__main__":
     ss4_export(planted=False).write("bassetlaw-ss4-statement.csv")
     ss4_export(planted=True).write("bassetlaw-ss4-statement-planted.csv")
@@ -299,4 +364,5 @@ if __name__ == "__main__":
     nwps_january()
     nwps_february()
     nwps_march()
+    nwps_q3_xlsx()
     print("wrote", ", ".join(p.name for p in sorted(HERE.glob("*.csv"))), file=sys.stderr)

@@ -6,7 +6,7 @@ extension XlsxWorkbook {
     /// they are, no encoding or line ends asked of them), anything else as text.
     static func open(_ path: String, workbook: Bool, sources: SourceFiles, role: String, label: String, hint: String,
                      at origin: SettingOrigin?) -> Opened {
-        sources.read(path, role: role, label: label, hint: hint, at: origin)
+        sources.read(path, role: role, label: label, hint: hint, at: origin, format: workbook ? .binary : .utf8)
     }
 
     /// The problem with naming a sheet of a file that is not a workbook.
