@@ -17,6 +17,13 @@ extension SourceFiles {
             try refuseCarriageReturnsAlone(bytes, path: path)
             return SourceFile(name: path, canonicalPath: canonical, bytes: bytes, identity: identity)
         case .text(let encoding):
+            // UTF-8 read as a single-byte encoding would turn every £ into Â£ without a word.
+            if encoding == .windows1252 || encoding == .latin1, bytes.contains(where: { $0 >= 0x80 }),
+               TextEncoding.guess(bytes[...]) == nil {
+                throw FileError(.badEncoding, "\(path) is UTF-8, not \(encoding.displayName): read as \(encoding.displayName), every character past ASCII would be garbled (£ as Â£)",
+                                hint: "take the encoding line out of the rules: UTF-8 needs none",
+                                at: SourceLocation(file: path, line: 1, column: 1))
+            }
             switch encoding.utf8(bytes) {
             case .success(let converted):
                 try refuseCarriageReturnsAlone(converted, path: path)

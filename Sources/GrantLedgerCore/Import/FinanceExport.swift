@@ -33,7 +33,15 @@ public enum FinanceExport {
             if workbook { return read(workbook: source, rules: rules) }
             if rules.encoding == nil, let problem = notUTF8Problem(source, rules: rules) { return Reading(diagnostics: [problem]) }
             return read(source, rules: rules)
-        case .failure(let problem): return Reading(diagnostics: [problem])
+        case .failure(let problem):
+            // UTF-16 is named by the door; for an export, the rules can say so.
+            if rules.encoding == nil, problem.code == .badEncoding, problem.message.contains("UTF-16") {
+                let encoding = problem.message.contains("big-endian") ? "utf-16be" : problem.message.contains("no byte-order mark") ? "utf-16le" : "utf-16"
+                return Reading(diagnostics: [Diagnostic(problem.code, problem.message,
+                                                        hint: "add the line encoding \(encoding) to the rules (\(rules.file)), or save the export as CSV UTF-8",
+                                                        at: problem.location, length: problem.length, excerpt: "")])
+            }
+            return Reading(diagnostics: [problem])
         }
     }
 

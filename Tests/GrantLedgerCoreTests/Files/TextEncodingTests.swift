@@ -94,3 +94,26 @@ struct TextEncodingTests {
         #expect(problem?.location == SourceLocation(file: "r.rules", line: 1, column: 11))
     }
 }
+
+extension TextEncodingTests {
+    @Test func utf8NamedAsWindows1252IsRefusedRatherThanGarbled() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("e.csv", "Supplier,Amount\nCafé,£1.00\n")
+        #expect(throws: FileError.self) { try SourceFiles().open(path, role: "x", format: .text(.windows1252)) }
+        // ASCII is the same in both: read.
+        let ascii = try folder.write("a.csv", "Supplier,Amount\nCafe,1.00\n")
+        #expect(try SourceFiles().open(ascii, role: "x", format: .text(.windows1252)).line(2) == "Cafe,1.00")
+    }
+
+    @Test func aUTF16ExportWithNoEncodingLineIsToldWhichLineToAdd() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("e.csv", Data([0xFF, 0xFE] + Array("D,I,A\n".utf8).flatMap { [$0, 0] }))
+        let rules = ImportRulesReader.read(text: "column date  D\ncolumn reference  I\ncolumn amount  A\npaid-from  assets:bank\nmap\n  account  expenses:cctv\n",
+                                           name: "r.rules").rules
+        let reading = FinanceExport.read(path: path, rules: rules)
+        #expect(reading.diagnostics.map(\.hint) == ["add the line encoding utf-16 to the rules (r.rules), or save the export as CSV UTF-8"])
+        let named = ImportRulesReader.read(text: "encoding utf-16\ncolumn date  D\ncolumn reference  I\ncolumn amount  A\npaid-from  assets:bank\nmap\n  account  expenses:cctv\n",
+                                           name: "r.rules").rules
+        #expect(FinanceExport.read(path: path, rules: named).diagnostics.isEmpty)
+    }
+}
