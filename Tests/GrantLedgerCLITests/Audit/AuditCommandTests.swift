@@ -127,7 +127,7 @@ struct AuditCommandTests {
         // Given no dates, the statement's own first and last dates are compared, and said to be.
         let unnarrowed = try Grantledger.run(arguments, in: folder.url)
         #expect(unnarrowed.status == 0, "\(unnarrowed.stderr.prefix(600))")
-        #expect(unnarrowed.stdout.contains("\nDates compared: 2023-01-09 to 2023-03-24, the statement's first and last dates\n"))
+        #expect(unnarrowed.stdout.contains("\nDates compared: 2023-01-01 to 2023-03-31, the months of the statement's first and last dates\n"))
         // A year declared in the rules is compared whole: the rest of the year is in the ledger only.
         let rules = try String(contentsOf: Grantledger.packageRoot.appendingPathComponent("examples/finance/bassetlaw-ss4.rules"), encoding: .utf8)
         try (rules + "period  2022-23\n").write(to: folder.url.appendingPathComponent("year.rules"), atomically: true, encoding: .utf8)
