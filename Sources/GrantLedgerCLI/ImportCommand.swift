@@ -26,6 +26,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print what would be added, and change nothing.")
     var dryRun = false
 
+    @Option(help: ArgumentHelp("Explain how the rules treat the row on line N of the export (as an editor numbers it: the line errors give), and change nothing. The books are read only to check the ids the row names; they need not be clean.", valueName: "N"))
+    var explainRow: Int?
+
     @Argument(help: "The books: ledger files or folders (default: ledgers/).")
     var paths: [String] = []
 
@@ -38,6 +41,7 @@ struct ImportCommand: ParsableCommand {
         let job = ImportJob(export: file, rules: rules, into: into, books: paths.isEmpty ? ["ledgers"] : paths, dryRun: dryRun,
                             exportOrigin: locator.origin(argument: file), rulesOrigin: locator.origin(option: "--rules", value: rules),
                             intoOrigin: locator.origin(option: "--into", value: into))
+        if let explainRow { return try explain(job, line: explainRow, origin: locator.origin(option: "--explain-row", value: "\(explainRow)")) }
         switch job.run(sources: Run.sources) {
         case .refused(let diagnostics, let refusal):
             if !diagnostics.isEmpty { Console.error(Run.report(diagnostics)) }
@@ -57,6 +61,21 @@ struct ImportCommand: ParsableCommand {
             if findings > 0 {
                 Console.error("grantledger: note: the books have \(findings) finding\(findings == 1 ? "" : "s"); `grantledger check` lists them")
             }
+        }
+    }
+
+    /// `--explain-row N`: the explanation on standard output; the row's problems, if any, as
+    /// diagnostics (exit 2), as an import would show them.
+    func explain(_ job: ImportJob, line: Int, origin: SettingOrigin?) throws {
+        switch job.explain(line: line, lineOrigin: origin, sources: Run.sources) {
+        case .refused(let diagnostics):
+            try Run.stopOnErrors(diagnostics)
+        case .explained(let explanation, let bookErrors):
+            Console.out(RowExplanationText.text(explanation, rules: rules))
+            if bookErrors > 0 {
+                Console.error("grantledger: note: the books have \(bookErrors) error\(bookErrors == 1 ? "" : "s") (`grantledger check` lists them); the row's ids were checked against what of them could be read")
+            }
+            if case .problems(let problems) = explanation.outcome { try Run.stopOnErrors(problems) }
         }
     }
 

@@ -21,27 +21,55 @@ public enum FinanceExport {
     /// (`finance export`, `statement`), `origin` is where it was named.
     public static func read(path: String, rules: ImportRules, sources: SourceFiles = SourceFiles(),
                             role: String = "finance export", origin: SettingOrigin? = nil) -> Reading {
-        // A workbook by its extension (its rules' `encoding` is for CSV, and says nothing of it).
+        switch sheet(path: path, rules: rules, sources: sources, role: role, origin: origin) {
+        case .records(let sheet): return read(sheet, rules: rules)
+        case .failed(let problems): return Reading(diagnostics: problems)
+        }
+    }
+
+    /// An export's records before the rules code them, however it came (a CSV file's lines, a
+    /// workbook sheet's rows), with what the reader found on the way.
+    struct Sheet {
+        let records: [CSVRecord]
+        let name: String
+        /// A workbook's date system: its date cells are serials from 1904 rather than 1900.
+        let date1904: Bool
+        let diagnostics: DiagnosticLog
+        /// Said with a missing heading: which sheets the workbook has.
+        let sheetNote: String?
+        /// A CSV export's text, for a row's line as written.
+        var source: SourceFile? = nil
+    }
+
+    /// A sheet of records, or why the export has none.
+    enum Opening {
+        case records(Sheet)
+        case failed([Diagnostic])
+    }
+
+    /// The export at `path` read once through `sources`: a workbook by its extension (its rules'
+    /// `encoding` is for CSV, and says nothing of it), else CSV in the rules' encoding.
+    static func sheet(path: String, rules: ImportRules, sources: SourceFiles, role: String, origin: SettingOrigin?) -> Opening {
         let workbook = XlsxWorkbook.isWorkbook(path)
         if !workbook, let sheet = rules.sheet {
-            return Reading(diagnostics: [XlsxWorkbook.sheetOfCSVProblem(path, sheet: sheet.value, origin: sheet.origin)])
+            return .failed([XlsxWorkbook.sheetOfCSVProblem(path, sheet: sheet.value, origin: sheet.origin)])
         }
         switch sources.read(path, role: role, label: "the export",
                             hint: "check the path; the export is the CSV or .xlsx saved from the finance system", at: origin,
                             format: workbook ? .binary : .text(rules.encoding?.value ?? .utf8)) {
         case .success(let source):
-            if workbook { return read(workbook: source, rules: rules) }
-            if rules.encoding == nil, let problem = notUTF8Problem(source, rules: rules) { return Reading(diagnostics: [problem]) }
-            return read(source, rules: rules)
+            if workbook { return Self.sheet(workbook: source, rules: rules) }
+            if rules.encoding == nil, let problem = notUTF8Problem(source, rules: rules) { return .failed([problem]) }
+            return Self.sheet(csv: source)
         case .failure(let problem):
             // UTF-16 is named by the door; for an export, the rules can say so.
             if rules.encoding == nil, problem.code == .badEncoding, problem.message.contains("UTF-16") {
                 let encoding = problem.message.contains("big-endian") ? "utf-16be" : problem.message.contains("no byte-order mark") ? "utf-16le" : "utf-16"
-                return Reading(diagnostics: [Diagnostic(problem.code, problem.message,
-                                                        hint: "add the line encoding \(encoding) to the rules (\(rules.file)), or save the export as CSV UTF-8",
-                                                        at: problem.location, length: problem.length, excerpt: "")])
+                return .failed([Diagnostic(problem.code, problem.message,
+                                           hint: "add the line encoding \(encoding) to the rules (\(rules.file)), or save the export as CSV UTF-8",
+                                           at: problem.location, length: problem.length, excerpt: "")])
             }
-            return Reading(diagnostics: [problem])
+            return .failed([problem])
         }
     }
 
@@ -70,26 +98,43 @@ public enum FinanceExport {
     }
 
     public static func read(_ source: SourceFile, rules: ImportRules) -> Reading {
-        let name = source.name
-        if source.content.allSatisfy({ ASCII.isBlank($0) || $0 == ASCII.newline || $0 == ASCII.carriageReturn }) {
-            return Reading(diagnostics: [emptyProblem(name)])
+        switch sheet(csv: source) {
+        case .records(let sheet): return read(sheet, rules: rules)
+        case .failed(let problems): return Reading(diagnostics: problems)
         }
-        var reader = CSVReader(file: name)
-        let records = reader.records(source)
-        // A broken quote leaves the rest of the file unreadable: report it alone.
-        if reader.diagnostics.contains(where: { $0.code == .badCSVQuote }) { return Reading(diagnostics: reader.diagnostics.all) }
-        return read(records, name: name, rules: rules, date1904: false, diagnostics: reader.diagnostics)
     }
 
     /// The export in the sheet the rules name (the first when they name none) of the workbook in
     /// `source`: numbers from their stored text, dates from their serials.
     public static func read(workbook source: SourceFile, rules: ImportRules) -> Reading {
+        switch sheet(workbook: source, rules: rules) {
+        case .records(let sheet): return read(sheet, rules: rules)
+        case .failed(let problems): return Reading(diagnostics: problems)
+        }
+    }
+
+    /// A CSV export's records.
+    static func sheet(csv source: SourceFile) -> Opening {
+        let name = source.name
+        if source.content.allSatisfy({ ASCII.isBlank($0) || $0 == ASCII.newline || $0 == ASCII.carriageReturn }) {
+            return .failed([emptyProblem(name)])
+        }
+        var reader = CSVReader(file: name)
+        let records = reader.records(source)
+        // A broken quote leaves the rest of the file unreadable: report it alone.
+        if reader.diagnostics.contains(where: { $0.code == .badCSVQuote }) { return .failed(reader.diagnostics.all) }
+        return .records(Sheet(records: records, name: name, date1904: false, diagnostics: reader.diagnostics, sheetNote: nil,
+                              source: source))
+    }
+
+    /// The records of the workbook's sheet the rules name (the first when they name none).
+    static func sheet(workbook source: SourceFile, rules: ImportRules) -> Opening {
         switch XlsxWorkbook.read(source) {
-        case .failure(let error): return Reading(diagnostics: [error.diagnostic])
+        case .failure(let error): return .failed([error.diagnostic])
         case .success(let workbook):
             let (records, problems) = workbook.records(sheet: rules.sheet?.value, origin: rules.sheet?.origin)
-            if !problems.isEmpty && records.isEmpty { return Reading(diagnostics: problems) }
-            if records.isEmpty { return Reading(diagnostics: [emptyProblem(source.name)]) }
+            if !problems.isEmpty && records.isEmpty { return .failed(problems) }
+            if records.isEmpty { return .failed([emptyProblem(source.name)]) }
             var diagnostics = DiagnosticLog()
             diagnostics.append(contentsOf: problems)
             // With headings not found, the lines may be on another sheet: say which sheets there are.
@@ -97,8 +142,8 @@ public enum FinanceExport {
                 "; this is sheet \(quoted(shown)) of the workbook, whose sheets are "
                     + workbook.sheetNames.map { quoted($0) }.joined(separator: ", ") + ": name the one with the rows in the rules (sheet NAME)"
             }
-            return Self.read(records, name: source.name, rules: rules, date1904: workbook.date1904, diagnostics: diagnostics,
-                             sheetNote: read)
+            return .records(Sheet(records: records, name: source.name, date1904: workbook.date1904, diagnostics: diagnostics,
+                                  sheetNote: read))
         }
     }
 
@@ -108,54 +153,28 @@ public enum FinanceExport {
                    at: SourceLocation(file: name, line: 1, column: 1), excerpt: "")
     }
 
-    /// The rows of `records` (a CSV file's or a sheet's), after the reader's `diagnostics`.
-    static func read(_ records: [CSVRecord], name: String, rules: ImportRules, date1904: Bool, diagnostics: DiagnosticLog,
-                     sheetNote: String? = nil) -> Reading {
-        var diagnostics = diagnostics
-        guard let header = records.first else { return Reading(diagnostics: diagnostics.all) }
-
-        var indices: [ColumnRole: Int] = [:]
-        let headings = header.fields.map(\.text)
-        for role in ColumnRole.allCases {
-            guard let wanted = rules.columns[role] else { continue }
-            if let index = headings.firstIndex(of: wanted.value)
-                ?? headings.firstIndex(where: { $0.lowercased() == wanted.value.lowercased() }) {
-                indices[role] = index
-                continue
-            }
-            let named = wanted.origin.map { " (named in \($0.location.file):\($0.location.line))" } ?? ""
-            diagnostics.append(Diagnostic(
-                .missingExportColumn, "the export has no column \"\(wanted.value)\" for the \(role.rawValue)\(named)",
-                hint: Suggestion.hint(wanted.value, in: headings, known: "its columns are: " + headings.map { quoted($0) }.joined(separator: ", "),
-                                      quote: true) + (sheetNote ?? ""),
-                at: SourceLocation(file: name, line: header.line, column: 1), length: max(1, header.endColumn - 1)))
-        }
-        if diagnostics.contains(where: { $0.severity == .error }) { return Reading(diagnostics: diagnostics.all) }
+    /// The rows of `sheet`, coded by the rules, after the reader's problems.
+    static func read(_ sheet: Sheet, rules: ImportRules) -> Reading {
+        let name = sheet.name
+        var (prepared, diagnostics) = prepare(sheet, rules: rules)
+        guard let prepared, !diagnostics.contains(where: { $0.severity == .error }) else { return Reading(diagnostics: diagnostics.all) }
 
         var reading = Reading()
         // Each amount and their sizes' sum within the spreadsheet limit, so every total and difference
         // audit and import work out from the rows is exact everywhere (see `AmountLimit`).
         var limit = AmountLimit()
-        for record in records.dropFirst() {
-            if let problem = record.workbookRaggedProblem(headerWidth: header.fields.count, file: name) {
-                diagnostics.append(problem)
+        for record in sheet.records.dropFirst() {
+            if let ragged = raggedRow(record, header: prepared.header, export: name) {
+                diagnostics.append(ragged)
                 continue
             }
-            if record.fields.count != header.fields.count {
-                let count = record.fields.count
-                let column = count > header.fields.count ? record.fields[header.fields.count].column : record.endColumn
-                diagnostics.append(Diagnostic(
-                    .raggedRow, "this row has \(count) cell\(count == 1 ? "" : "s"), the heading row \(header.fields.count)",
-                    hint: "a cell holding a comma must be in quotes: \"1,234.56\"; or the export was cut short",
-                    at: SourceLocation(file: name, line: record.line, column: column)))
-                continue
-            }
-            func cell(_ role: ColumnRole) -> CSVField? { indices[role].map { record.fields[$0] } }
-            if rules.rules.contains(where: { $0.kind == .skip && matches($0, cell) }) {
+            func cell(_ role: ColumnRole) -> CSVField? { prepared.indices[role].map { record.fields[$0] } }
+            if prepared.matcher.skip(record) != nil {
                 reading.skipped += 1
                 continue
             }
-            if let row = readRow(record, name: name, rules: rules, date1904: date1904, cell: cell, limit: &limit, into: &diagnostics) {
+            if let row = readRow(record, name: name, rules: rules, date1904: sheet.date1904, cell: cell,
+                                 coding: prepared.matcher.coding(record), limit: &limit, into: &diagnostics) {
                 reading.rows.append(row)
             }
         }
@@ -164,12 +183,77 @@ public enum FinanceExport {
         return reading
     }
 
-    static func matches(_ rule: MappingRule, _ cell: (ColumnRole) -> CSVField?) -> Bool {
-        rule.conditions.allSatisfy { cell($0.role)?.text == $0.value }
+    /// An export ready for coding: its heading row, where each role's column is, and the rules
+    /// bound to its columns.
+    struct Prepared {
+        let header: CSVRecord
+        let indices: [ColumnRole: Int]
+        let matcher: RuleMatcher
     }
 
-    private static func readRow(_ record: CSVRecord, name: String, rules: ImportRules, date1904: Bool, cell: (ColumnRole) -> CSVField?,
-                                limit: inout AmountLimit, into diagnostics: inout DiagnosticLog) -> ExportRow? {
+    /// Finds in the sheet's heading row the columns the rules name and test. Nil when no row can be
+    /// coded (no heading row, a column missing); a bad cell is in the log and leaves the other rows
+    /// readable.
+    static func prepare(_ sheet: Sheet, rules: ImportRules) -> (prepared: Prepared?, diagnostics: DiagnosticLog) {
+        let name = sheet.name
+        var diagnostics = sheet.diagnostics
+        guard let header = sheet.records.first else { return (nil, diagnostics) }
+
+        var indices: [ColumnRole: Int] = [:]
+        let headings = header.fields.map(\.text)
+        var missing = false
+        for role in ColumnRole.allCases {
+            guard let wanted = rules.columns[role] else { continue }
+            if let index = column(wanted.value, in: headings) {
+                indices[role] = index
+                continue
+            }
+            diagnostics.append(missingColumn(wanted, for: "for the \(role.rawValue)", header: header, export: name, note: sheet.sheetNote))
+            missing = true
+        }
+        let (matcher, problems) = RuleMatcher.bind(rules, header: header, roleColumns: indices, export: name, note: sheet.sheetNote)
+        diagnostics.append(contentsOf: problems)
+        if missing || !problems.isEmpty { return (nil, diagnostics) }
+        return (Prepared(header: header, indices: indices, matcher: matcher), diagnostics)
+    }
+
+    /// The column headed `heading`: exactly, else ignoring case.
+    static func column(_ heading: String, in headings: [String]) -> Int? {
+        headings.firstIndex(of: heading) ?? headings.firstIndex(where: { $0.lowercased() == heading.lowercased() })
+    }
+
+    /// The export has no column headed as the rules say: shown at its heading row, naming where the
+    /// rules name it (`purpose`: "for the amount", "that a rule tests"); `note` says which sheets a
+    /// workbook has.
+    static func missingColumn(_ wanted: Located<String>, for purpose: String, namedAlso others: [SourceLocation] = [],
+                              header: CSVRecord, export name: String, note: String?) -> Diagnostic {
+        let headings = header.fields.map(\.text)
+        let also = others.isEmpty ? "" : ", and line\(others.count == 1 ? "" : "s") " + others.map { "\($0.line)" }.joined(separator: ", ")
+        let named = wanted.origin.map { " (named in \($0.location.file):\($0.location.line)\(also))" } ?? ""
+        return Diagnostic(
+            .missingExportColumn, "the export has no column \"\(wanted.value)\" \(purpose)\(named)",
+            hint: Suggestion.hint(wanted.value, in: headings, known: "its columns are: " + headings.map { quoted($0) }.joined(separator: ", "),
+                                  quote: true) + (note ?? ""),
+            at: SourceLocation(file: name, line: header.line, column: 1), length: max(1, header.endColumn - 1))
+    }
+
+    /// A row with more or fewer cells than the heading row, shown at the first cell too many or
+    /// where the missing ones would start (a workbook's at the cell right of the header).
+    static func raggedRow(_ record: CSVRecord, header: CSVRecord, export name: String) -> Diagnostic? {
+        if let problem = record.workbookRaggedProblem(headerWidth: header.fields.count, file: name) { return problem }
+        guard record.fields.count != header.fields.count else { return nil }
+        let count = record.fields.count
+        let column = count > header.fields.count ? record.fields[header.fields.count].column : record.endColumn
+        return Diagnostic(
+            .raggedRow, "this row has \(count) cell\(count == 1 ? "" : "s"), the heading row \(header.fields.count)",
+            hint: "a cell holding a comma must be in quotes: \"1,234.56\"; or the export was cut short",
+            at: SourceLocation(file: name, line: record.line, column: column))
+    }
+
+    /// The row read and checked, coded by what the map rules give it (`RuleMatcher.coding`).
+    static func readRow(_ record: CSVRecord, name: String, rules: ImportRules, date1904: Bool, cell: (ColumnRole) -> CSVField?,
+                        coding given: [MappingRule.Field: RuleMatcher.Given],
+                        limit: inout AmountLimit, into diagnostics: inout DiagnosticLog) -> ExportRow? {
         let before = diagnostics.count
         func report(_ field: CSVField, _ code: DiagnosticCode, _ message: String, hint: String) {
             diagnostics.append(located(field, in: name, code, message, hint: hint))
@@ -203,10 +287,7 @@ public enum FinanceExport {
                 reference = field.text
             }
         }
-        var coding: [MappingRule.Field: Located<String>] = [:]
-        for rule in rules.rules where rule.kind == .map && matches(rule, cell) {
-            for (field, value) in rule.fields { coding[field] = value }
-        }
+        let coding = given.mapValues(\.value)
         if coding[.account] == nil {
             let codes = [ColumnRole.costCentre, .account].compactMap { role in
                 cell(role).map { "\(role.rawValue) \($0.text.isEmpty ? "(empty)" : $0.text)" }

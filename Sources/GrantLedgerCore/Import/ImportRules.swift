@@ -3,9 +3,12 @@
 /// Written in the ledger's own style (see `examples/finance/README.md`): `column ROLE  Heading`
 /// lines name the columns used, `date-format` and `paid-from` say how to read and balance a row,
 /// and `skip` and `map` rules, tried in file order, decide what each row becomes. A `skip` that
-/// matches drops the row (a VAT line, a cost centre that is not grant funded); every `map` that
-/// matches sets its fields, later ones overriding earlier ones, so a cost-centre rule can give the
-/// grant, line, area and initiative and an account-code rule the class.
+/// matches drops the row (a VAT line, a cost centre that is not grant funded). For each field, the
+/// first `map` that matches and sets it gives it; a later match cannot change it, so a specific
+/// rule written above a general one (`map cost-centre CS2101` above `map "Service Area" prefix
+/// "Community Safety"`) wins, as in a list of exceptions read top down, while rules setting
+/// different fields combine: a cost-centre rule can give the grant, line, area and initiative and an
+/// account-code rule the class.
 public struct ImportRules: Sendable {
     public var file: String
     /// The export's heading for each role, with where the rules file says so.
@@ -41,7 +44,8 @@ public struct ImportRules: Sendable {
     }
 }
 
-/// One `skip` or `map` rule: conditions on coded columns, all of which must hold.
+/// One `skip` or `map` rule: conditions on the row's cells (`RuleCondition`), all of which must hold;
+/// a `map` with none holds for every row.
 public struct MappingRule: Sendable {
     public enum Kind: Sendable { case skip, map }
 
@@ -54,12 +58,12 @@ public struct MappingRule: Sendable {
     }
 
     public let kind: Kind
-    public let conditions: [(role: ColumnRole, value: String)]
+    public let conditions: [RuleCondition]
     public var fields: [Field: Located<String>] = [:]
     public let location: SourceLocation
     public let note: String?
 
-    public init(kind: Kind, conditions: [(role: ColumnRole, value: String)], location: SourceLocation, note: String?) {
+    public init(kind: Kind, conditions: [RuleCondition], location: SourceLocation, note: String?) {
         self.kind = kind
         self.conditions = conditions
         self.location = location

@@ -179,34 +179,14 @@ struct RulesParser {
 
     /// `skip CONDITIONS` or `map CONDITIONS` (whose indented fields follow).
     mutating func readRule(_ line: RulesLine, _ first: (offset: Int, text: String)) {
-        var conditions: [(ColumnRole, String)] = []
-        var index = 1
-        var broken = false
-        while index < line.words.count {
-            let roleWord = line.words[index]
-            guard let role = ColumnRole(rawValue: roleWord.text), role.canBeTested else {
-                let testable = ColumnRole.allCases.filter(\.canBeTested).map(\.rawValue)
-                report(line, roleWord.offset, roleWord.text.utf8.count, .unknownField,
-                       "a rule tests a coded column, not \"\(roleWord.text)\"", hint: suggestion(roleWord.text, testable))
-                broken = true
-                break
-            }
-            guard index + 1 < line.words.count else {
-                report(line, roleWord.offset, roleWord.text.utf8.count, .missingField, "\(roleWord.text) needs a value to match",
-                       hint: "for example: \(first.text) \(roleWord.text) 9210")
-                broken = true
-                break
-            }
-            conditions.append((role, line.words[index + 1].text))
-            index += 2
-        }
+        var (conditions, note, broken) = readConditions(line, first)
         if first.text == "skip" && conditions.isEmpty && !broken {
             report(line, 0, first.text.utf8.count, .missingField, "skip needs a condition, or it would skip every row",
                    hint: "for example: skip account 9210   ; VAT input")
             broken = true
         }
         let rule = MappingRule(kind: first.text == "skip" ? .skip : .map, conditions: conditions,
-                               location: SourceLocation(file: rules.file, line: line.number, column: 1), note: line.comment)
+                               location: SourceLocation(file: rules.file, line: line.number, column: 1), note: note)
         if first.text == "skip" {
             if !broken { rules.rules.append(rule) }
         } else {
