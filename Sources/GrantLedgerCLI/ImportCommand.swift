@@ -10,7 +10,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Append a finance-system export's new rows to a ledger, idempotently.",
         discussion: """
-        Rows are read with the rules file (see examples/finance/README.md), grouped into one transaction per reference and date, and appended to the --into ledger in the ledger's own syntax. A reference already in the ledger with the same content is skipped; with different content it is an error showing both. The books (PATH…, default ledgers/) must check without errors after the import. 
+        Rows are read with the rules file (see examples/finance/README.md), grouped into one transaction per reference and date, and appended to the --into ledger in the ledger's own syntax. A reference already in the ledger with the same content is skipped; with different content it is an error showing both. The books (PATH…, default ledgers/) must check without errors after the import. --explain-row N shows how the rules treat the row on line N instead (each rule tried, which rule gave each field, the posting it becomes) and changes nothing. 
         """
     )
 

@@ -28,6 +28,7 @@ enum RowExplanationText {
         case .posting(let row):
             if let posting = explanation.posting {
                 lines.append("It becomes the posting: \(posting.text)")
+                if let vat = explanation.vatPosting { lines.append("  and its VAT: \(vat.text)") }
                 lines.append("  ref \(row.reference)" + (row.supplier.map { ", payee \($0)" } ?? ""))
             }
         case .problems(let problems):

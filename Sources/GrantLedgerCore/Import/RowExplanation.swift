@@ -61,4 +61,10 @@ public struct RowExplanation: Sendable {
         if case .posting(let row) = outcome { return PostingContent(row) }
         return nil
     }
+
+    /// Its recoverable VAT, posted apart to the rules' VAT account; nil when there is none.
+    public var vatPosting: PostingContent? {
+        if case .posting(let row) = outcome { return ImportedTransaction.vatPosting([row]) }
+        return nil
+    }
 }
