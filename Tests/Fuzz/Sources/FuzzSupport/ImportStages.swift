@@ -89,6 +89,32 @@ extension ImportHarness {
 }
 
 public enum ImportStages {
+    /// `import --explain-row`: never a trap, its problems located, and for an export that reads
+    /// cleanly the same coding as the read itself (the row it posts, or none when it is skipped).
+    static func explainOneRow(rules: ImportRules, exportPath: String, export: FinanceExport.Reading, line: Int, sources: SourceFiles) {
+        switch FinanceExport.explain(path: exportPath, rules: rules, line: line, sources: sources) {
+        case .failure(.unreadable(let problems)):
+            Promises.reported(problems, sources: sources, located: true)
+        case .failure(.notADataRow):
+            break
+        case .success(let explanation):
+            expect(explanation.trials.isEmpty || explanation.trials.count == rules.rules.count,
+                   "\(explanation.trials.count) rules tried of \(rules.rules.count)")
+            let read = export.rows.first { $0.line == line }
+            switch explanation.outcome {
+            case .problems(let problems):
+                Promises.reported(problems, sources: sources, located: true)
+                expect(read == nil, "line \(line) explained with problems, read as a row")
+            case .skipped:
+                expect(read == nil, "line \(line) explained as skipped, read as a row")
+            case .posting(let row):
+                guard !export.diagnostics.contains(where: { $0.severity == .error }) else { return }
+                expect(read?.amount == row.amount && read?.coding.mapValues(\.value) == row.coding.mapValues(\.value),
+                       "line \(line) explained as another posting than it reads as")
+            }
+        }
+    }
+
     /// `variant` (the input's size) picks the audit's output format, as in `LedgerStages.outputs`.
     public static func run(rulesPath: String, exportPath: String, books: ImportBooks, variant: Int) {
         let sources = SourceFiles()
@@ -97,6 +123,7 @@ public enum ImportStages {
         guard !rulesProblems.contains(where: { $0.severity == .error }) else { return }
         let export = FinanceExport.read(path: exportPath, rules: rules, sources: sources)
         Promises.reported(export.diagnostics, sources: sources, located: true)
+        explainOneRow(rules: rules, exportPath: exportPath, export: export, line: 1 + variant % 40, sources: sources)
         let againstBooks = rules.problems(against: books.ledger, rows: export.rows)
         Promises.reported(againstBooks, sources: sources, located: true)
         let audit = Auditor.audit(ledger: books.ledger, checkFindings: [], statement: (export.rows, rules, exportPath), financialYear: nil)
