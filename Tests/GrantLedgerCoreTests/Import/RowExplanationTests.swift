@@ -14,17 +14,8 @@ struct RowExplanationTests {
         column cost-centre  CC
         column account      Code
         paid-from  assets:bank
-        skip account 9210                 ; VAT
-        map cost-centre CS2105 "Service Area" contains Youth
-          initiative  nwps-mansfield-youth
-        map cost-centre CS2105            ; Mansfield
-          area        mansfield
-          initiative  nwps-mansfield
-        map "Service Area" prefix "Community Safety"
-          grant       pcc-nwps
-          line        nwps
-          account     expenses:nwps
-          area        nottinghamshire
+        skip account 9210
+        \(RuleMatcherTests.exceptionAboveItsRule)
         map supplier matches ^Secure
           class  capital
         """

@@ -6,14 +6,9 @@ import Testing
 /// heading row naming the rules line.
 @Suite("Rules bound to an export")
 struct RuleMatcherTests {
-    static let rulesText = """
-        column date         Date
-        column amount       Amount
-        column reference    Ref
-        column cost-centre  CC
-        column account      Code
-        paid-from  assets:bank
-        skip account 9210
+    /// Mansfield's youth work above the rule for the rest of Mansfield, then a rule for every
+    /// community safety row: the exception's initiative and Mansfield's area win by coming first.
+    static let exceptionAboveItsRule = """
         map cost-centre CS2105 "Service Area" contains Youth
           initiative  nwps-mansfield-youth
         map cost-centre CS2105
@@ -24,6 +19,17 @@ struct RuleMatcherTests {
           line        nwps
           account     expenses:nwps
           area        nottinghamshire
+        """
+
+    static let rulesText = """
+        column date         Date
+        column amount       Amount
+        column reference    Ref
+        column cost-centre  CC
+        column account      Code
+        paid-from  assets:bank
+        skip account 9210
+        \(exceptionAboveItsRule)
         map account prefix 41
           class  capital
         map
