@@ -1,0 +1,202 @@
+import Testing
+@testable import GrantLedgerCore
+
+/// `near-duplicate-payment`: the same payment again within a fortnight, in the books (`check`) and
+/// in the finance system's statement (`audit`).
+@Suite("Near-duplicate payments")
+struct NearDuplicatePaymentTests {
+    static func payment(_ date: String, _ amount: String = "£250.00", ref: String? = "INV-7",
+                        payee: String = "Secure Vision Ltd", account: String = "expenses:cctv") -> String {
+        """
+        \(date) * \(payee) | cameras   ; grant:ss4\(ref.map { ", ref:\($0)" } ?? "")
+            \(account)  \(amount)   ; line:cctv
+            assets:bank
+
+        """
+    }
+
+    /// The near-duplicate findings of `check` on the declarations and `transactions`, which must read
+    /// without errors.
+    static func found(_ transactions: String, checks: [LedgerCheck] = LedgerCheck.standard) -> [Diagnostic] {
+        let (_, diagnostics) = LedgerLoader.load(text: LedgerText.declarations + transactions, name: "t.ledger", checks: checks)
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(DiagnosticRenderer().render(diagnostics))")
+        return diagnostics.filter { $0.code == .nearDuplicatePayment || $0.code == .duplicateTransaction }
+    }
+
+    /// The line of the first transaction after the declarations; each `payment` takes three.
+    static let firstLine = LedgerText.declarations.filter { $0 == "\n" }.count + 1
+
+    @Test func aPaymentAgainAWeekLaterIsFound() throws {
+        let found = Self.found(Self.payment("2022-10-03") + Self.payment("2022-10-10"))
+        #expect(found.codes == [.nearDuplicatePayment])
+        let finding = try #require(found.first)
+        #expect(finding.message == "Secure Vision Ltd: £250.00 with reference INV-7 again, 7 days after the payment at t.ledger:\(Self.firstLine) dated 2022-10-03")
+        #expect(finding.hint == "if it was paid twice, recover the overpayment from the supplier; if both payments are meant, give the second its own reference")
+        // At the later payment's first posting, once for the pair (its bank side repeats too).
+        #expect(finding.location == SourceLocation(file: "t.ledger", line: Self.firstLine + 4, column: 5))
+        #expect(finding.length == "expenses:cctv".utf8.count)
+        #expect(finding.severity == .finding)
+    }
+
+    @Test func fourteenDaysApartIsFoundAndFifteenIsNot() {
+        #expect(Self.found(Self.payment("2022-10-03") + Self.payment("2022-10-17")).codes == [.nearDuplicatePayment])
+        #expect(Self.found(Self.payment("2022-10-03") + Self.payment("2022-10-18")).isEmpty)
+        // A monthly charge that keeps its reference.
+        #expect(Self.found(Self.payment("2022-10-03") + Self.payment("2022-10-31") + Self.payment("2022-11-28")).isEmpty)
+    }
+
+    @Test func theOrderInTheFileDoesNotMatterOnlyTheDates() throws {
+        let found = Self.found(Self.payment("2022-10-10") + Self.payment("2022-10-03"))
+        let finding = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(finding.location?.line == Self.firstLine + 1)
+        #expect(finding.message.hasSuffix("7 days after the payment at t.ledger:\(Self.firstLine + 3) dated 2022-10-03"))
+    }
+
+    @Test func aPaymentSplitUnderDifferentReferencesIsNotARepeat() {
+        #expect(Self.found(Self.payment("2022-10-03", ref: "INV-7/1") + Self.payment("2022-10-10", ref: "INV-7/2")).isEmpty)
+    }
+
+    @Test func twoEqualLinesOfOneTransactionAreNotARepeat() {
+        let twoLines = """
+            2022-10-03 * Secure Vision Ltd | two cameras   ; grant:ss4, ref:INV-7
+                expenses:cctv  £250.00   ; line:cctv
+                expenses:cctv  £250.00   ; line:cctv
+                assets:bank
+
+            """
+        #expect(Self.found(twoLines).isEmpty)
+        // A later repeat of it is one finding, not one per line.
+        #expect(Self.found(twoLines + twoLines.replacingOccurrences(of: "2022-10-03", with: "2022-10-10")).count == 1)
+    }
+
+    @Test func anInvoiceAndItsCreditNoteAreNotARepeat() {
+        let credit = """
+            2022-10-10 * Secure Vision Ltd | credit note   ; grant:ss4, ref:INV-7
+                expenses:cctv  -£250.00   ; line:cctv
+                assets:bank
+
+            """
+        #expect(Self.found(Self.payment("2022-10-03") + credit).isEmpty)
+    }
+
+    @Test func paymentsWithoutAReferenceAreNeverCompared() {
+        #expect(Self.found(Self.payment("2022-10-03", ref: nil) + Self.payment("2022-10-10", ref: nil)).isEmpty)
+    }
+
+    @Test func anotherPayeeOrAmountIsAnotherPayment() {
+        #expect(Self.found(Self.payment("2022-10-03") + Self.payment("2022-10-10", payee: "Other Ltd")).isEmpty)
+        #expect(Self.found(Self.payment("2022-10-03") + Self.payment("2022-10-10", "£250.01")).isEmpty)
+    }
+
+    /// Coded to another line, the payment still left the bank twice: the bank side repeats.
+    @Test func theSamePaymentCodedElsewhereRepeatsOnItsBankSide() throws {
+        let found = Self.found(Self.payment("2022-10-03") + Self.payment("2022-10-10", account: "expenses:lighting"))
+        let finding = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(finding.message.hasPrefix("Secure Vision Ltd: -£250.00 with reference INV-7 again, 7 days after"))
+        #expect(finding.location?.line == Self.firstLine + 5)
+    }
+
+    /// `check` has no duplicates check: a copy on the same day is a near duplicate there. The audit
+    /// runs both, and the pair is one finding, the stronger `duplicate-transaction`.
+    @Test func aCopyOnTheSameDayIsReportedOnce() {
+        let twice = Self.payment("2022-10-03") + Self.payment("2022-10-03")
+        let checked = Self.found(twice)
+        #expect(checked.codes == [.nearDuplicatePayment])
+        #expect(checked.first?.message.contains("again, on the same day as the payment at") == true)
+        #expect(Self.found(twice, checks: LedgerCheck.audit).codes == [.duplicateTransaction])
+        // A third a week later is still a near duplicate of the second.
+        let thrice = Self.found(twice + Self.payment("2022-10-10"), checks: LedgerCheck.audit)
+        #expect(thrice.codes == [.duplicateTransaction, .nearDuplicatePayment])
+    }
+
+    /// The window holds only the last fortnight's postings and forgets the rest: on books long
+    /// enough to grow and empty its table many times, it finds exactly the transactions a comparison
+    /// of every pair finds.
+    @Test func theWindowFindsWhatComparingEveryPairFinds() {
+        var random = SplitMix(seed: 20261125)
+        var text = ""
+        var rows: [(day: Int, payee: Int, ref: Int, amount: Int)] = []
+        for _ in 0..<1500 {
+            let row = (day: Int(random.next() % 400), payee: Int(random.next() % 3), ref: Int(random.next() % 40),
+                       amount: Int(random.next() % 3) + 1)
+            rows.append(row)
+            let date = Day(daysSinceEpoch: Int32(19_174 + row.day))
+            text += Self.payment("\(date)", "£\(row.amount).00", ref: "R\(row.ref)", payee: "Payee \(row.payee)")
+        }
+        let (ledger, diagnostics) = LedgerLoader.load(text: LedgerText.declarations + text, name: "t.ledger")
+        let flagged = Set(diagnostics.filter { $0.code == .nearDuplicatePayment }.compactMap(\.location?.line))
+        // Transaction i is at line firstLine + 3i; the later of a pair by date, then by place in the file.
+        var expected: Set<Int> = []
+        for (i, a) in rows.enumerated() {
+            for (j, b) in rows.enumerated() where j != i && (b.day, j) < (a.day, i) && a.day - b.day <= 14
+                && (a.payee, a.ref, a.amount) == (b.payee, b.ref, b.amount) {
+                expected.insert(Self.firstLine + 3 * i + 1)
+            }
+        }
+        #expect(ledger.transactions.count == rows.count)
+        #expect(!expected.isEmpty)
+        #expect(flagged == expected)
+    }
+
+    // MARK: The statement
+
+    static let rules = """
+        column date         Date
+        column amount       Amount
+        column reference    Invoice
+        column supplier     Supplier
+        column cost-centre  CC
+        date-format     DD/MM/YYYY
+        paid-from       assets:bank
+        map cost-centre C1
+          grant    ss4
+          line     cctv
+          account  expenses:cctv
+        """
+
+    static func audit(_ transactions: String, _ csv: String) -> AuditResult {
+        let (ledger, diagnostics) = LedgerLoader.load(text: LedgerText.declarations + transactions, name: "t.ledger", checks: LedgerCheck.audit)
+        let rules = ImportRulesReader.read(text: rules, name: "r.rules").rules
+        let export = FinanceExport.read(text: "Date,Invoice,Supplier,CC,Amount\n" + csv, name: "s.csv", rules: rules)
+        #expect(export.diagnostics.isEmpty)
+        return Auditor.audit(ledger: ledger, checkFindings: diagnostics, statement: (export.rows, rules, "s.csv"), financialYear: nil)
+    }
+
+    @Test func aStatementRowAgainAWeekLaterIsFound() throws {
+        let result = Self.audit(Self.payment("2022-10-03"), """
+            03/10/2022,INV-7,Secure Vision Ltd,C1,250.00
+            10/10/2022,INV-7,Secure Vision Ltd,C1,250.00
+
+            """)
+        // The repeat is said to be that, not a row to import.
+        #expect(result.findings.map(\.code) == [.nearDuplicatePayment])
+        let finding = try #require(result.findings.first)
+        #expect(finding.diagnostic.message == "Secure Vision Ltd: £250.00 with reference INV-7 again, 7 days after the payment at s.csv:2 dated 2022-10-03")
+        #expect(finding.diagnostic.hint == NearDuplicatePayment.hint)
+        #expect(finding.location == SourceLocation(file: "s.csv", line: 3, column: 12))
+        #expect(finding.reference == "INV-7")
+    }
+
+    @Test func statementRowsFifteenDaysApartOrOtherwiseDifferentAreNotRepeats() {
+        let ledger = Self.payment("2022-10-03") + Self.payment("2022-10-18")
+        #expect(Self.audit(ledger, """
+            03/10/2022,INV-7,Secure Vision Ltd,C1,250.00
+            18/10/2022,INV-7,Secure Vision Ltd,C1,250.00
+
+            """).findings.isEmpty)
+        let split = Self.payment("2022-10-03", "£200.00", ref: "INV-7/1") + Self.payment("2022-10-10", "£50.00", ref: "INV-7/2")
+        #expect(Self.audit(split, """
+            03/10/2022,INV-7/1,Secure Vision Ltd,C1,200.00
+            10/10/2022,INV-7/2,Secure Vision Ltd,C1,50.00
+
+            """).findings.isEmpty)
+        let credit = Self.payment("2022-10-03") + Self.payment("2022-10-10", "-£250.00")
+        #expect(Self.audit(credit, """
+            03/10/2022,INV-7,Secure Vision Ltd,C1,250.00
+            10/10/2022,INV-7,Secure Vision Ltd,C1,(250.00)
+
+            """).findings.isEmpty)
+    }
+}
