@@ -3,30 +3,49 @@ import GrantLedgerCore
 import Testing
 
 /// Tests/ErrorCatalogue/: one reproducer per diagnostic code, with the exact stderr of the command
-/// that shows it (`grantledger check <code>.ledger`, or the arguments in `<code>.args`). Adding a code
-/// without a reproducer fails here.
+/// that shows it (`grantledger check <code>.ledger`, or the arguments in `<code>.args`), and one per
+/// variant (`<code>.<variant>.ledger`) where a code covers several mistakes worded apart. Adding a
+/// code without a reproducer fails here.
 @Suite("Error catalogue")
 struct CatalogueTests {
     static let folder = Grantledger.packageRoot.appendingPathComponent("Tests/ErrorCatalogue")
 
-    static func file(_ code: DiagnosticCode, _ suffix: String) -> URL {
-        folder.appendingPathComponent(code.rawValue + "." + suffix)
+    static func file(_ code: DiagnosticCode, _ suffix: String) -> URL { file(code.rawValue, suffix) }
+
+    /// `stem` is a code, or a code and a variant (`bad-amount.three-decimals`).
+    static func file(_ stem: String, _ suffix: String) -> URL {
+        folder.appendingPathComponent(stem + "." + suffix)
     }
 
-    /// The whole command line after `grantledger`: the words of <code>.args when there is one (one
-    /// argument per line, so an argument may hold spaces), else `check <code>.ledger`.
-    static func arguments(_ code: DiagnosticCode) throws -> [String] {
-        let args = file(code, "args")
+    /// The code a file of the catalogue belongs to: its name up to the first point
+    /// (`bad-amount.three-decimals.ledger` is `bad-amount`'s).
+    static func code(ofFile name: String) -> String { String(name.prefix { $0 != "." }) }
+
+    /// The variants: a code's further reproducers, where one code covers several mistakes each worded
+    /// apart (`<code>.<variant>.ledger` or `.args`), found in the folder.
+    static let variants: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return Set(names.compactMap { name -> String? in
+            let parts = name.split(separator: ".")
+            guard parts.count == 3, ["ledger", "args"].contains(parts[2]) else { return nil }
+            return "\(parts[0]).\(parts[1])"
+        }).sorted()
+    }()
+
+    /// The whole command line after `grantledger`: the words of <stem>.args when there is one (one
+    /// argument per line, so an argument may hold spaces), else `check <stem>.ledger`.
+    static func arguments(_ stem: String) throws -> [String] {
+        let args = file(stem, "args")
         guard FileManager.default.fileExists(atPath: args.path) else {
-            return ["check", "Tests/ErrorCatalogue/\(code.rawValue).ledger"]
+            return ["check", "Tests/ErrorCatalogue/\(stem).ledger"]
         }
         return try String(contentsOf: args, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
 
-    /// The environment of <code>.env (KEY=VALUE lines): how a write failure (a full disk) is shown on
+    /// The environment of <stem>.env (KEY=VALUE lines): how a write failure (a full disk) is shown on
     /// any machine, through the fault the one output door can be told to meet.
-    static func environment(_ code: DiagnosticCode) throws -> [String: String] {
-        let env = file(code, "env")
+    static func environment(_ stem: String) throws -> [String: String] {
+        let env = file(stem, "env")
         guard FileManager.default.fileExists(atPath: env.path) else { return [:] }
         var values: [String: String] = [:]
         for line in try String(contentsOf: env, encoding: .utf8).split(separator: "\n") {
@@ -48,22 +67,25 @@ struct CatalogueTests {
         let codes = Set(DiagnosticCode.allCases.map(\.rawValue))
         let extras: Set<String> = ["README.md", "regenerate.sh", ".gitattributes"]
         for name in try FileManager.default.contentsOfDirectory(atPath: Self.folder.path) where !extras.contains(name) {
-            let stem = (name as NSString).deletingPathExtension
-            #expect(codes.contains(stem), "\(name) is not named after a diagnostic code")
+            #expect(codes.contains(Self.code(ofFile: name)), "\(name) is not named after a diagnostic code")
+        }
+        for variant in Self.variants {
+            #expect(FileManager.default.fileExists(atPath: Self.file(variant, "expected").path), "no \(variant).expected")
         }
     }
 
     @Test func theReadmeSaysHowEachCodeIsReproduced() throws {
         let readme = try String(contentsOf: Self.folder.appendingPathComponent("README.md"), encoding: .utf8)
-        for code in DiagnosticCode.allCases {
-            #expect(readme.contains("`\(code.rawValue)`"), "README.md does not mention \(code.rawValue)")
+        for name in DiagnosticCode.allCases.map(\.rawValue) + Self.variants {
+            #expect(readme.contains("`\(name)`"), "README.md does not mention \(name)")
         }
     }
 
-    @Test(arguments: DiagnosticCode.allCases)
-    func theReproducerGivesExactlyTheExpectedOutput(_ code: DiagnosticCode) throws {
-        let expected = try String(contentsOf: Self.file(code, "expected"), encoding: .utf8)
-        let result = try Grantledger.run(Self.arguments(code), environment: Self.environment(code))
+    @Test(arguments: DiagnosticCode.allCases.map(\.rawValue) + variants)
+    func theReproducerGivesExactlyTheExpectedOutput(_ stem: String) throws {
+        let code = try #require(DiagnosticCode(rawValue: Self.code(ofFile: stem)))
+        let expected = try String(contentsOf: Self.file(stem, "expected"), encoding: .utf8)
+        let result = try Grantledger.run(Self.arguments(stem), environment: Self.environment(stem))
         #expect(result.stderr == expected, "regenerate with Tests/ErrorCatalogue/regenerate.sh, then read the diff")
         #expect(result.status == (code.severity == .error ? 2 : 1))
         // The reproducer triggers its own code and no other.

@@ -118,8 +118,9 @@ public struct PreviousAllocation: Sendable {
                 rows.append(Row(area: name.text, amount: amount, nameField: name))
             } catch {
                 diagnostics.append(Diagnostic(
-                    .badAmount, "last year's amount for \(name.text) \(quoted(cell.text)): \(error.message)", hint: error.hint,
-                    at: AreaTable.location(file, cell, offset: min(error.offset, max(0, cell.length - 1)))))
+                    .badAmount, "last year's amount for \(name.text): \(error.message(about: cell.text))", hint: error.hint,
+                    at: AreaTable.location(file, cell, offset: min(error.offset, max(0, cell.length - 1))),
+                    length: error.caretLength(in: cell.length)))
             }
         }
         if let problem = limit.totalProblem("last year's allocation") { diagnostics.append(problem) }
