@@ -29,29 +29,33 @@ public enum NearDuplicatePaymentCheck {
             for index in ledger.transactionsByDate() {
                 let transaction = ledger.transactions[index]
                 let day = transaction.date.daysSinceEpoch
-                window.forget(before: day - Int32(NearDuplicatePayment.windowDays))
+                window.move(to: day)
                 var payeeHash: UInt64?
+                // A transaction's postings mostly share its reference: its bytes are hashed once.
+                var lastReference: (text: String, hash: UInt64)?
                 reportedAgainst.removeAll(keepingCapacity: true)
                 // Fields are read in place: a copy of each posting would retain its strings.
                 for p in transaction.postingRange {
                     guard let reference = postings[Int(p)].reference else { continue }
                     let payee = payeeHash ?? Self.payeeHash(transaction)
                     payeeHash = payee
+                    let referenceHash = lastReference.flatMap { $0.text == reference ? $0.hash : nil } ?? Self.bytesHash(reference)
+                    lastReference = (reference, referenceHash)
                     let account = postings[Int(p)].account, amount = postings[Int(p)].amount
-                    let hash = PaymentWindow.mix(payee, Self.bytesHash(reference), account, amount.pence)
-                    let earlier = window.latest(hash) { other in
+                    let hash = PaymentWindow.mix(payee, referenceHash, account, amount.pence)
+                    let earlier = window.latest(hash, day: day) { other in
                         postings[Int(other)].account == account && postings[Int(other)].amount == amount
                             && postings[Int(other)].reference == reference
                             && Self.samePayee(ledger.transactions[Int(postings[Int(other)].transaction)], transaction)
                     }
                     guard let earlier else {
-                        window.add(p, hash: hash, day: day)
+                        window.hold(p, hash: hash, day: day, in: nil)
                         continue
                     }
-                    let other = postings[Int(earlier)].transaction
+                    let other = postings[Int(earlier.posting)].transaction
                     // Two equal lines of one transaction are not a repeat.
                     if other == Int32(index) { continue }
-                    window.replace(earlier, with: p, hash: hash, day: day)
+                    window.hold(p, hash: hash, day: day, in: earlier.slot)
                     if reportedAgainst.contains(other) { continue }
                     reportedAgainst.append(other)
                     let first = ledger.transactions[Int(other)]
@@ -105,15 +109,59 @@ public enum NearDuplicatePaymentCheck {
     }
 }
 
-/// The postings of the last few days, each findable by its key's hash: an open-addressing table
-/// (linear probing, backward-shift deletion) holding, for each key, its latest posting, beside the
-/// postings in the order they came, which is date order, so the oldest are forgotten from the front.
+/// The postings of the last `windowDays` days, each findable by its key's hash, for each key its
+/// latest posting. Days are cut into spans of `windowDays + 1`; a table holds the current span's
+/// postings and another the span's before, so every posting at most `windowDays` earlier is in one
+/// of the two, and moving to the next span empties the older table whole: no posting is ever taken
+/// out one at a time, and memory follows the busiest fortnight.
 struct PaymentWindow {
-    private var slots = [Int32](repeating: -1, count: 64)
-    private var slotHashes = [UInt64](repeating: 0, count: 64)
-    private var count = 0
-    private var queue: [(posting: Int32, hash: UInt64, day: Int32)] = []
-    private var head = 0
+    private var current = Table()
+    private var previous = Table()
+    /// The span `current` holds; nil before the first move.
+    private var span: Int32?
+
+    /// The span of `day`: `day / (windowDays + 1)` rounded down, for days before 1970 too (where
+    /// Swift's division rounds towards zero).
+    static func span(of day: Int32) -> Int32 {
+        let length = Int32(NearDuplicatePayment.windowDays + 1)
+        let quotient = day / length
+        return day % length < 0 ? quotient - 1 : quotient
+    }
+
+    /// Takes the window to `day`, which is never before the last day it was taken to.
+    mutating func move(to day: Int32) {
+        let next = Self.span(of: day)
+        guard next != span else { return }
+        if let span, next == span + 1 {
+            swap(&current, &previous)
+            current.removeAll()
+        } else {
+            current.removeAll()
+            previous.removeAll()
+        }
+        span = next
+    }
+
+    /// The latest posting held whose key has `hash`, for which `same` holds, dated at most
+    /// `windowDays` before `day`; with its slot when it is in the current span's table.
+    func latest(_ hash: UInt64, day: Int32, same: (Int32) -> Bool) -> (posting: Int32, slot: Int?)? {
+        if let slot = current.slot(hash, same) { return (current.postings[slot], slot) }
+        if let slot = previous.slot(hash, same), day - previous.days[slot] <= Int32(NearDuplicatePayment.windowDays) {
+            return (previous.postings[slot], nil)
+        }
+        return nil
+    }
+
+    /// Holds `posting` as its key's latest: in `slot` of the current span's table, where its key's
+    /// earlier posting was found, or added to it.
+    mutating func hold(_ posting: Int32, hash: UInt64, day: Int32, in slot: Int?) {
+        if let slot {
+            current.postings[slot] = posting
+            current.days[slot] = day
+        } else {
+            current.add(posting, hash: hash, day: day)
+        }
+    }
 
     /// A key's hash from its parts' (the two byte hashes, the account id, the pence).
     @inline(__always)
@@ -126,86 +174,49 @@ struct PaymentWindow {
         return hash
     }
 
-    /// The latest posting held whose key has `hash` and for which `same` holds.
-    func latest(_ hash: UInt64, same: (Int32) -> Bool) -> Int32? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            if slotHashes[slot] == hash && same(slots[slot]) { return slots[slot] }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
+    /// Open addressing, linear probing: per slot a posting (-1: empty), its key's hash and its day.
+    struct Table {
+        var postings = [Int32](repeating: -1, count: 64)
+        private var hashes = [UInt64](repeating: 0, count: 64)
+        var days = [Int32](repeating: 0, count: 64)
+        private var count = 0
 
-    mutating func add(_ posting: Int32, hash: UInt64, day: Int32) {
-        if (count + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = posting
-        slotHashes[slot] = hash
-        count += 1
-        queue.append((posting, hash, day))
-    }
-
-    /// Holds `posting` for its key in place of `earlier`.
-    mutating func replace(_ earlier: Int32, with posting: Int32, hash: UInt64, day: Int32) {
-        guard let slot = slot(of: earlier, hash: hash) else { return }
-        slots[slot] = posting
-        queue.append((posting, hash, day))
-    }
-
-    /// Forgets the postings dated before `day`.
-    mutating func forget(before day: Int32) {
-        while head < queue.count && queue[head].day < day {
-            if let slot = slot(of: queue[head].posting, hash: queue[head].hash) { remove(slot) }
-            head += 1
-        }
-        if head > 1024 && head * 2 > queue.count {
-            queue.removeFirst(head)
-            head = 0
-        }
-    }
-
-    private func slot(of posting: Int32, hash: UInt64) -> Int? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            if slots[slot] == posting { return slot }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
-
-    /// Empties `slot`, moving back the entries after it that probing would no longer reach.
-    private mutating func remove(_ slot: Int) {
-        let mask = slots.count - 1
-        var hole = slot, next = slot
-        while true {
-            next = (next + 1) & mask
-            if slots[next] < 0 { break }
-            let home = Int(truncatingIfNeeded: slotHashes[next]) & mask
-            // The entry stays when its home lies cyclically in (hole, next].
-            let stays = hole <= next ? (hole < home && home <= next) : (hole < home || home <= next)
-            if stays { continue }
-            slots[hole] = slots[next]
-            slotHashes[hole] = slotHashes[next]
-            hole = next
-        }
-        slots[hole] = -1
-        count -= 1
-    }
-
-    private mutating func grow() {
-        let old = zip(slots, slotHashes).filter { $0.0 >= 0 }
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        slotHashes = [UInt64](repeating: 0, count: slots.count)
-        let mask = slots.count - 1
-        for (posting, hash) in old {
+        func slot(_ hash: UInt64, _ same: (Int32) -> Bool) -> Int? {
+            let mask = postings.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = posting
-            slotHashes[slot] = hash
+            while postings[slot] >= 0 {
+                if hashes[slot] == hash && same(postings[slot]) { return slot }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+
+        mutating func add(_ posting: Int32, hash: UInt64, day: Int32) {
+            if (count + 1) * 2 > postings.count { grow() }
+            let mask = postings.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while postings[slot] >= 0 { slot = (slot + 1) & mask }
+            postings[slot] = posting
+            hashes[slot] = hash
+            days[slot] = day
+            count += 1
+        }
+
+        /// Empties the table, keeping its size for the next span.
+        mutating func removeAll() {
+            guard count > 0 else { return }
+            for index in postings.indices { postings[index] = -1 }
+            count = 0
+        }
+
+        private mutating func grow() {
+            let held = postings.indices.filter { postings[$0] >= 0 }.map { (postings[$0], hashes[$0], days[$0]) }
+            let size = postings.count * 2
+            postings = [Int32](repeating: -1, count: size)
+            hashes = [UInt64](repeating: 0, count: size)
+            days = [Int32](repeating: 0, count: size)
+            count = 0
+            for (posting, hash, day) in held { add(posting, hash: hash, day: day) }
         }
     }
 }
