@@ -69,7 +69,7 @@ DEMO_ALLOCATION ?= --scenario examples/scenarios/nwps-2021-22-thirds.scenario \
 .PHONY: help deps test-deps bench-deps build demo test bench clean fuzz fuzz-build fuzz-regression
 
 help:
-	@echo "make deps       install libxlsxwriter-dev and pkg-config (Debian) if missing"
+	@echo "make deps       install libxlsxwriter-dev, pkg-config, zlib1g-dev (ZIPFoundation) and libxml2 (Debian) if missing"
 	@echo "make test-deps  deps + hledger, openpyxl, icalendar, LibreOffice Calc (the workbook oracle)"
 	@echo "make build      release build of the grantledger executable"
 	@echo "make demo       build, check the ledgers, print the 2019-20 grants, write out/committee.xlsx"
@@ -79,7 +79,7 @@ help:
 	@echo "make clean      remove build products and demo output"
 
 deps:
-	@$(call apt_ensure,libxlsxwriter-dev pkg-config)
+	@$(call apt_ensure,libxlsxwriter-dev pkg-config zlib1g-dev libxml2)
 
 test-deps: deps
 	@command -v hledger >/dev/null || { $(call apt_ensure,hledger); }

@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
         // SHA-256 of every input, for the Provenance sheet.
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // Reading .xlsx workbooks (area data, finance exports): the zip container, from bytes in memory.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -33,6 +35,7 @@ let package = Package(
                 .product(name: "BigInt", package: "BigInt"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // libxlsxwriter's choice of deflate level, made ours (see Sources/CXlsxDeflate/xlsx_deflate.c).
@@ -56,6 +59,8 @@ let package = Package(
                 "GrantLedgerCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "BigInt", package: "BigInt"),
+                // Tests build small workbooks in memory from inline XML.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(

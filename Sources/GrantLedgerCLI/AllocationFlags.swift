@@ -1,7 +1,7 @@
 import ArgumentParser
 import GrantLedgerCore
 
-/// The settings of one allocation as options, the same thirteen a scenario file holds
+/// The settings of one allocation as options, the same fourteen a scenario file holds
 /// (`--floor £20,000.00` is `floor  £20,000.00`): one group shared by `allocate` and by
 /// `export --xlsx` (its allocation sheet), turned into a scenario draft here and read by the core's
 /// one scenario loader, so both commands accept exactly the same things.
@@ -11,9 +11,13 @@ struct AllocationFlags: ParsableArguments {
     var pot: String?
 
     @Option(help: ArgumentHelp(
-        "Area data: a CSV file whose first column is area (a district, or an initiative) and whose other columns are indicators.",
+        "Area data: a CSV file (or an .xlsx workbook) whose first column is area (a district, or an initiative) and whose other columns are indicators.",
         valueName: "FILE.csv"))
     var areas: String?
+
+    @Option(name: .customLong("area-sheet"), help: ArgumentHelp(
+        "The sheet of an .xlsx area file to read; the first sheet without it.", valueName: "NAME"))
+    var areaSheet: String?
 
     @Option(name: .customLong("weight"), help: ArgumentHelp(
         "An indicator and its weight: NAME=1/3, NAME=0.25 or NAME=25%. Repeat for each.", valueName: "NAME=W"))
@@ -40,7 +44,8 @@ struct AllocationFlags: ParsableArguments {
     var topSlices: [String] = []
 
     @Option(help: ArgumentHelp(
-        "Last year's allocation: a CSV with columns area and amount (for change and damping).", valueName: "FILE.csv"))
+        "Last year's allocation: a CSV (or an .xlsx workbook's first sheet) with columns area and amount (for change and damping).",
+        valueName: "FILE.csv"))
     var previous: String?
 
     @Option(help: ArgumentHelp("Hold each area within a band of last year's amount: 10%, -5%,+10%, -5% or +10%.", valueName: "BAND"))
@@ -87,7 +92,8 @@ struct AllocationFlags: ParsableArguments {
 
     /// Each option that is a setting of the method, with the scenario key it sets and its values.
     var settings: [(key: ScenarioKey, values: [String])] {
-        [(.pot, pot.map { [$0] } ?? []), (.areas, areas.map { [$0] } ?? []), (.weight, weights), (.indicator, indicators),
+        [(.pot, pot.map { [$0] } ?? []), (.areas, areas.map { [$0] } ?? []), (.areaSheet, areaSheet.map { [$0] } ?? []),
+         (.weight, weights), (.indicator, indicators),
          (.round, round.map { [$0] } ?? []), (.floor, floors), (.cap, caps), (.topSlice, topSlices),
          (.previous, previous.map { [$0] } ?? []), (.damping, damping.map { [$0] } ?? []),
          (.perHead, perHead.map { [$0] } ?? []), (.title, title.map { [$0] } ?? []),

@@ -23,6 +23,7 @@ let harnesses = [
     "FuzzAreas",          // area CSV read, then allocated by fixed scenarios
     "FuzzImportRules",    // an import rules file, then a fixed finance export read and planned by it
     "FuzzFinanceExport",  // a finance export CSV read by the shipped rules and planned against books
+    "FuzzXlsx",           // an .xlsx workbook (whole, or a sheet's or the shared strings' XML) read as area data
 ]
 
 let package = Package(

@@ -65,7 +65,7 @@ import Testing
         let end = try #require(help.range(of: "\n\n", range: start.upperBound..<help.endIndex))
         let group = help[start.upperBound..<end.lowerBound].split(separator: "\n").filter { $0.hasPrefix("  --") }
             .map { $0.dropFirst(2).split(separator: " ").prefix(2).joined(separator: " ") }
-        #expect(group == ["--scenario <FILE>", "--pot <AMOUNT>", "--areas <FILE.csv>", "--weight <NAME=W>", "--indicator <NAME=FORMULA>",
+        #expect(group == ["--scenario <FILE>", "--pot <AMOUNT>", "--areas <FILE.csv>", "--area-sheet <NAME>", "--weight <NAME=W>", "--indicator <NAME=FORMULA>",
                           "--round <UNIT>", "--floor <AMOUNT>", "--cap <AMOUNT>", "--top-slice <SLICE>",
                           "--previous <FILE.csv>", "--damping <BAND>", "--per-head <COLUMN>", "--title <TEXT>",
                           "--description <TEXT>", "--allocation-name <NAME>"])

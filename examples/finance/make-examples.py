@@ -197,8 +197,172 @@ def nwps_export():
     return export
 
 
+# ---------------------------------------------------------------- NWPS 2021-22, January 2022 (Windows-1252)
+def nwps_january():
+    """The same accounts-payable export as July to September, saved from Excel as "CSV (Comma
+    delimited)": Windows-1252, amounts with a pound sign, a curly apostrophe and an en dash."""
+    export = Export("NCC", 71058000)
+
+    def council(day, ref, area, account, text, net, supplier=None, doc_type="INV"):
+        export.invoice(day, ref, supplier or COUNCIL[area],
+                       [(*NWPS[area], account, f"NWPS focus areas \u2013 {text}", Decimal(net))], doc_type=doc_type)
+
+    council(date(2022, 1, 5), "INV-22-0101", "ashfield", "5610", "residents\u2019 meeting room hire", "185.00",
+            supplier="St Mary\u2019s Community Centre")
+    council(date(2022, 1, 11), "INV-22-0102", "mansfield", "5410", "diversionary youth sessions", "3890.25")
+    export.invoice(date(2022, 1, 14), "DA-2201-01", "Juno Women\u2019s Aid",
+                   [("CS3100", "Domestic Abuse Services", "5210", "Domestic abuse outreach, quarter 4", Decimal("8500.00"))])
+    council(date(2022, 1, 19), "INV-22-0103", "gedling", "4110", "home security for repeat victims", "2615.80")
+    council(date(2022, 1, 26), "INV-22-0104", "rushcliffe", "4110", "alley gates", "2042.00")
+    council(date(2022, 1, 28), "CN-22-0105", "bassetlaw", "5410", "mediation sessions not held", "-320.00", doc_type="CRN")
+    for row in export.rows:
+        row[17] = ("(\u00a3" + row[17][1:]) if row[17].startswith("(") else "\u00a3" + row[17]
+    with open(HERE / "ncc-nwps-2022-01.csv", "w", newline="", encoding="cp1252") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(export.rows)
+
+
+# ---------------------------------------------------------------- NWPS 2021-22, February 2022 (net, VAT, gross)
+VAT_COLUMNS = ["Trans Date", "Doc Ref", "Supplier", "Cost Centre", "Nominal", "Description", "VAT Code", "Net",
+               "VAT", "Gross"]
+
+
+def nwps_february():
+    """Invoice lines from the purchase ledger's "lines with VAT" report: net, VAT and gross on each
+    line, VAT at 20% rounded half up; hospitality (5620) is business entertainment, whose VAT is blocked."""
+    rows = []
+
+    def line(day, ref, supplier, area, nominal, text, net, code="S"):
+        net = Decimal(net)
+        vat = (net * Decimal("0.2")).quantize(Decimal("0.01"), ROUND_HALF_UP) if code == "S" else Decimal("0.00")
+        rows.append([day.strftime("%d/%m/%Y"), ref, supplier, NWPS[area][0], nominal, f"NWPS focus areas, {text}", code,
+                     f"{net:.2f}", f"{vat:.2f}", f"{net + vat:.2f}"])
+
+    line(date(2022, 2, 3), "INV-22-0201", "Secure Vision Ltd", "broxtowe", "4110", "redeployable CCTV camera", "2310.00")
+    line(date(2022, 2, 3), "INV-22-0201", "Secure Vision Ltd", "broxtowe", "4110", "camera installation", "420.00")
+    line(date(2022, 2, 9), "INV-22-0202", "Newark and Sherwood District Council", "newark-sherwood", "5410",
+         "community clean-up days", "2988.40", code="OS")
+    line(date(2022, 2, 16), "INV-22-0203", "Trentgate Security Doors Ltd", "ashfield", "4110",
+         "door and window locks for repeat victims", "1875.00")
+    line(date(2022, 2, 22), "INV-22-0204", "Midshires Venue Hire Ltd", "mansfield", "5620",
+         "refreshments, residents' celebration event", "150.00")
+    line(date(2022, 2, 24), "CN-22-0205", "Trentgate Security Doors Ltd", "ashfield", "4110",
+         "lock returned unused", "-62.50")
+    rows.append(["25/02/2022", "SNB-2202-01", "Midshires Venue Hire Ltd", "CS2000", "5610", "Board meeting room hire", "S",
+                 "180.00", "36.00", "216.00"])
+    with open(HERE / "ncc-nwps-2022-02-vat.csv", "w", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(VAT_COLUMNS)
+        writer.writerows(rows)
+
+
+# ---------------------------------------------------------------- NWPS 2021-22, March 2022 (debit and credit)
+GL_COLUMNS = ["Period", "Journal Date", "Source", "Reference", "Cost Centre", "Account", "Narrative", "Supplier",
+              "Debit", "Credit"]
+
+
+def nwps_march():
+    """The general ledger's cost-centre listing for period 12: spend in Debit, credit notes in
+    Credit, the other column left empty; VAT input on account 9210, which the rules skip."""
+    rows = []
+
+    def entry(day, ref, source, area, account, text, supplier, debit=None, credit=None):
+        centre = NWPS[area][0] if area in NWPS else area
+        rows.append(["12", day.strftime("%d/%m/%Y"), source, ref, centre, account, text, supplier,
+                     f"{Decimal(debit):,.2f}" if debit else "", f"{Decimal(credit):,.2f}" if credit else ""])
+
+    entry(date(2022, 3, 2), "INV-22-0301", "AP", "bassetlaw", "5410", "NWPS focus areas, ASB mediation referrals",
+          "Bassetlaw District Council", debit="3305.10")
+    entry(date(2022, 3, 8), "INV-22-0302", "AP", "gedling", "4110", "NWPS focus areas, alley gates", "Secure Vision Ltd",
+          debit="1640.00")
+    entry(date(2022, 3, 8), "INV-22-0302", "AP", "gedling", "9210", "VAT at 20%", "Secure Vision Ltd", debit="328.00")
+    entry(date(2022, 3, 15), "CN-22-0303", "AP", "gedling", "4110", "NWPS focus areas, gate hinge credited",
+          "Secure Vision Ltd", credit="85.00")
+    entry(date(2022, 3, 15), "CN-22-0303", "AP", "gedling", "9210", "VAT at 20%", "Secure Vision Ltd", credit="17.00")
+    entry(date(2022, 3, 23), "INV-22-0304", "AP", "rushcliffe", "5410", "NWPS focus areas, community clean-up days",
+          "Rushcliffe Borough Council", debit="2276.45")
+    entry(date(2022, 3, 30), "INV-22-0305", "AP", "newark-sherwood", "4110",
+          "NWPS focus areas, home security for repeat victims", "Newark and Sherwood District Council", debit="2950.00")
+    entry(date(2022, 3, 31), "SNB-2203-01", "AP", "CS2000", "5610", "Board meeting room hire", "Midshires Venue Hire Ltd",
+          debit="180.00")
+    with open(HERE / "ncc-nwps-2022-03-ledger.csv", "w", newline="") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(GL_COLUMNS)
+        writer.writerows(rows)
+
+
+# ---------------------------------------------------------------- NWPS 2021-22, October to December (.xlsx)
+def nwps_q3_xlsx():
+    """The accounts-payable export as the finance system's "Export to Excel" gives it: a cover sheet
+    first, the lines on the sheet "AP Lines", numbers as numbers (one carrying a double's rounding
+    noise, 3120.0000000000005, as a SUM in a spreadsheet leaves it), dates as date cells (serials), and
+    the document number as a number. Written with openpyxl; the zip's timestamps are the only bytes
+    that change from one run to the next."""
+    from openpyxl import Workbook
+    from datetime import datetime
+    export = Export("NCC", 71055000)
+
+    def council(day, ref, area, account, text, net, doc_type="INV"):
+        export.invoice(day, ref, COUNCIL[area], [(*NWPS[area], account, f"NWPS focus areas, {text}", Decimal(net))], doc_type=doc_type)
+
+    council(date(2021, 10, 5), "INV-21-1001", "ashfield", "5410", "diversionary youth sessions", "3760.15")
+    export.invoice(date(2021, 10, 12), "INV-21-1002", "Secure Vision Ltd", [
+        (*NWPS["mansfield"], "4110", "NWPS focus areas, redeployable CCTV camera", Decimal("2950.00"))])
+    council(date(2021, 10, 26), "INV-21-1003", "bassetlaw", "4110", "alley gates", "3120.00")
+    council(date(2021, 11, 9), "INV-21-1101", "broxtowe", "5410", "community clean-up days", "2408.60")
+    export.invoice(date(2021, 11, 16), "SNB-2111-01", "Midshires Venue Hire Ltd",
+                   [("CS2000", "SNB Core", "5610", "Board meeting room hire", Decimal("180.00"))])
+    council(date(2021, 11, 23), "INV-21-1102", "newark-sherwood", "4110", "home security for repeat victims", "2766.45")
+    council(date(2021, 12, 7), "INV-21-1201", "gedling", "5410", "ASB mediation referrals", "3015.00")
+    council(date(2021, 12, 14), "CN-21-1202", "ashfield", "5410", "youth session not held", "-240.00", doc_type="CRN")
+    council(date(2021, 12, 17), "INV-21-1203", "rushcliffe", "4110", "home security for repeat victims", "1984.30")
+
+    book = Workbook()
+    cover = book.active
+    cover.title = "Report"
+    cover.append(["Accounts payable lines, NWPS cost centres"])
+    cover.append(["Periods 07 to 09, 2021/22"])
+    cover.append(["Run by AP.BATCH"])
+    lines = book.create_sheet("AP Lines")
+    lines.append(COLUMNS)
+    for row in export.rows:
+        cells = list(row)
+        for index in (3, 14, 18):  # posting, invoice and payment dates: date cells
+            day, month, year = (int(part) for part in cells[index].split("/"))
+            cells[index] = datetime(year, month, day)
+        cells[4] = int(cells[4])  # the document number
+        cells[6] = int(cells[6])  # the line number
+        amount = Decimal(cells[17].replace(",", "").replace("(", "-").replace(")", ""))
+        cells[17] = float(amount)
+        lines.append(cells)
+        for index in (3, 14, 18):
+            lines.cell(row=lines.max_row, column=index + 1).number_format = "DD/MM/YYYY"
+        lines.cell(row=lines.max_row, column=18).number_format = "#,##0.00;(#,##0.00)"
+    stamp = datetime(2022, 1, 4, 9, 0, 0)
+    book.properties.created = stamp
+    book.properties.modified = stamp
+    book.save(HERE / "ncc-nwps-2021-q3.xlsx")
+    # openpyxl writes a float's shortest text; a spreadsheet's SUM leaves a double's noise, which
+    # the reader must take as £3,120.00: put it into INV-21-1003's amount (cell R5) as Excel would.
+    import zipfile
+    path = HERE / "ncc-nwps-2021-q3.xlsx"
+    with zipfile.ZipFile(path) as original:
+        parts = [(info, original.read(info.filename)) for info in original.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for info, data in parts:
+            if info.filename == "xl/worksheets/sheet2.xml":
+                assert b'<c r="R5" s="2" t="n"><v>3120</v>' in data
+                data = data.replace(b'<c r="R5" s="2" t="n"><v>3120</v>', b'<c r="R5" s="2" t="n"><v>3120.0000000000005</v>')
+            rewritten.writestr(info, data)
+
+
 if __name__ == "__main__":
     ss4_export(planted=False).write("bassetlaw-ss4-statement.csv")
     ss4_export(planted=True).write("bassetlaw-ss4-statement-planted.csv")
     nwps_export().write("ncc-nwps-2021-q2.csv")
+    nwps_january()
+    nwps_february()
+    nwps_march()
+    nwps_q3_xlsx()
     print("wrote", ", ".join(p.name for p in sorted(HERE.glob("*.csv"))), file=sys.stderr)

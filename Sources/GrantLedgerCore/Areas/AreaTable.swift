@@ -12,11 +12,19 @@ public struct AreaTable: Sendable {
     public let areas: [AreaRow]
 
     /// Reads and checks a file: structure, header, area names. Problems are collected, not thrown;
-    /// the table is `nil` only when there is no header. Rows with problems are left out of it.
-    public static func read(path: String, origin: SettingOrigin? = nil, sources: SourceFiles = SourceFiles()) -> (AreaTable?, [Diagnostic]) {
-        switch sources.read(path, role: "area data", label: "area file",
-                            hint: "name a CSV file whose first column is area, e.g. examples/areas/nottinghamshire-districts.csv", at: origin) {
-        case .success(let source): return parse(source)
+    /// the table is `nil` only when there is no header. Rows with problems are left out of it. A
+    /// path ending `.xlsx` (any case) is read as a workbook: its sheet `sheet` (named at
+    /// `sheetOrigin`), or its first sheet.
+    public static func read(path: String, origin: SettingOrigin? = nil, sources: SourceFiles = SourceFiles(),
+                            sheet: String? = nil, sheetOrigin: SettingOrigin? = nil) -> (AreaTable?, [Diagnostic]) {
+        let workbook = XlsxWorkbook.isWorkbook(path)
+        if !workbook, let sheet {
+            return (nil, [XlsxWorkbook.sheetOfCSVProblem(path, sheet: sheet, origin: sheetOrigin)])
+        }
+        switch XlsxWorkbook.open(path, workbook: workbook, sources: sources, role: "area data", label: "area file",
+                                 hint: "name a CSV file whose first column is area, e.g. examples/areas/nottinghamshire-districts.csv",
+                                 at: origin) {
+        case .success(let source): return workbook ? parse(workbook: source, sheet: sheet, sheetOrigin: sheetOrigin) : parse(source)
         case .failure(let problem): return (nil, [problem])
         }
     }
@@ -26,17 +34,36 @@ public struct AreaTable: Sendable {
         parse(SourceFile(name: file, bytes: bytes))
     }
 
+    /// Reads area data from the sheet `sheet` (the first when nil) of the workbook in `source`.
+    public static func parse(workbook source: SourceFile, sheet: String? = nil, sheetOrigin: SettingOrigin? = nil) -> (AreaTable?, [Diagnostic]) {
+        switch XlsxWorkbook.read(source) {
+        case .failure(let error): return (nil, [error.diagnostic])
+        case .success(let workbook):
+            let (records, problems) = workbook.records(sheet: sheet, origin: sheetOrigin)
+            var diagnostics = DiagnosticLog()
+            diagnostics.append(contentsOf: problems)
+            let name = workbook.sheetName(matching: sheet).map { "sheet \(quoted($0)) of the area file" } ?? "the area file"
+            if records.isEmpty && !problems.isEmpty { return (nil, diagnostics.all) }
+            return parse(records, file: source.name, diagnostics: diagnostics, empty: name)
+        }
+    }
+
     public static func parse(_ source: SourceFile) -> (AreaTable?, [Diagnostic]) {
-        let file = source.name
-        var reader = CSVReader(file: file)
+        var reader = CSVReader(file: source.name)
         let records = reader.records(source)
-        var diagnostics = reader.diagnostics
+        return parse(records, file: source.name, diagnostics: reader.diagnostics, empty: "the area file")
+    }
+
+    /// The table in `records` (a CSV file's or a sheet's), after the reader's `diagnostics`;
+    /// `empty` names what is empty when there are none.
+    static func parse(_ records: [CSVRecord], file: String, diagnostics: DiagnosticLog, empty: String) -> (AreaTable?, [Diagnostic]) {
+        var diagnostics = diagnostics
         let start = SourceLocation(file: file, line: 1, column: 1)
 
         guard let header = records.first else {
             if diagnostics.isEmpty {
                 diagnostics.append(Diagnostic(
-                    .emptyAreaFile, "the area file is empty",
+                    .emptyAreaFile, "\(empty) is empty",
                     hint: "write a header row such as area,population,crime,deprivation, then one row per area",
                     at: start, excerpt: ""))
             }
@@ -52,6 +79,10 @@ public struct AreaTable: Sendable {
         var seenAreas: [String: Int] = [:]
         for record in records.dropFirst() {
             let expected = header.fields.count
+            if let problem = record.workbookRaggedProblem(headerWidth: expected, file: file) {
+                diagnostics.append(problem)
+                continue
+            }
             if record.fields.count != expected {
                 let many = record.fields.count > expected
                 let at = many
@@ -167,32 +198,55 @@ public struct AreaTable: Sendable {
         var diagnostics: [Diagnostic] = []
         for area in areas {
             let cell = area.cells[columnIndex]
-            do {
-                let value = try ExactNumberParser.parseValue(ArraySlice(cell.text.utf8))
-                if value.isNegative {
-                    diagnostics.append(Diagnostic(
-                        .negativeIndicator, "\(name) for \(area.name) is negative",
-                        hint: "indicators count or score something: they are zero or more",
-                        at: Self.location(file, cell), length: cell.length))
-                }
-                values.append(value)
-            } catch {
-                let message = cell.text.isEmpty
-                    ? "\(name) for \(area.name) is empty"
-                    : "\(name) for \(area.name) is not a number: \(error.message)"
-                diagnostics.append(Diagnostic(
-                    .badIndicatorValue, message,
-                    hint: error.kind.sharedHint ?? "write a plain decimal such as 126300, 126,300 or 26.308 (write 0 for none)",
-                    at: Self.location(file, cell, offset: cell.text.isEmpty ? 0 : error.offset),
-                    length: cell.text.isEmpty ? 1 : max(1, cell.length - error.offset)))
-            }
+            if let value = indicatorValue(cell, name: name, area: area.name, into: &diagnostics) { values.append(value) }
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
         return (values, [])
     }
 
+    /// The value of one area's cell: a workbook's number from its stored text, exactly; any other
+    /// cell's text by the exact parser (so `126,300` typed as text reads as in a CSV file). Nil
+    /// after a problem, appended.
+    private func indicatorValue(_ cell: CSVField, name: String, area: String, into diagnostics: inout [Diagnostic]) -> Rational? {
+        let place = cell.cellSuffix
+        if cell.kind == .error {
+            diagnostics.append(Diagnostic(
+                .badIndicatorValue, "\(name) for \(area) is the spreadsheet error \(cell.text)\(place)",
+                hint: "correct the formula in the workbook, or type the value (write 0 for none)",
+                at: Self.location(file, cell)))
+            return nil
+        }
+        do throws(NumberParseProblem) {
+            let value: Rational
+            if cell.isStoredNumber, let stored = SpreadsheetNumber.value(cell.text) {
+                value = stored
+            } else {
+                value = try ExactNumberParser.parseValue(ArraySlice(cell.text.utf8))
+            }
+            if value.isNegative {
+                diagnostics.append(Diagnostic(
+                    .negativeIndicator, "\(name) for \(area) is negative\(place)",
+                    hint: "indicators count or score something: they are zero or more",
+                    at: Self.location(file, cell), length: cell.length))
+            }
+            return value
+        } catch {
+            let message = cell.text.isEmpty
+                ? "\(name) for \(area) is empty\(place)"
+                : "\(name) for \(area) is not a number: \(error.message)\(place)"
+            diagnostics.append(Diagnostic(
+                .badIndicatorValue, message,
+                hint: error.kind.sharedHint ?? "write a plain decimal such as 126300, 126,300 or 26.308 (write 0 for none)",
+                at: Self.location(file, cell, offset: cell.text.isEmpty ? 0 : error.offset),
+                length: cell.text.isEmpty ? 1 : max(1, cell.length - error.offset)))
+            return nil
+        }
+    }
+
+    /// Where `field` is, `offset` bytes into it; a workbook's cell is one place (its row and column),
+    /// so the offset is left out.
     static func location(_ file: String, _ field: CSVField, offset: Int = 0) -> SourceLocation {
-        SourceLocation(file: file, line: field.line, column: field.column + offset)
+        SourceLocation(file: file, line: field.line, column: field.column + (field.cell == nil ? offset : 0))
     }
 }
 

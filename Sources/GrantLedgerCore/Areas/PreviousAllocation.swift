@@ -21,11 +21,28 @@ public struct PreviousAllocation: Sendable {
     /// (`Allocator.prepare`): changes against last year are then exact in every output.
     let amountLimit: AmountLimit
 
+    /// Reads last year's allocation from `path`: a CSV file, or the first sheet of a workbook when the
+    /// path ends `.xlsx` (any case).
     public static func read(path: String, origin: SettingOrigin? = nil, sources: SourceFiles = SourceFiles()) -> (PreviousAllocation?, [Diagnostic]) {
-        switch sources.read(path, role: "previous allocation", label: "previous allocation",
-                            hint: "name a CSV file with the columns area and amount, e.g. examples/scenarios/nwps-2020-21-illustrative.csv", at: origin) {
-        case .success(let source): return parse(source, origin: origin)
+        let workbook = XlsxWorkbook.isWorkbook(path)
+        switch XlsxWorkbook.open(path, workbook: workbook, sources: sources, role: "previous allocation", label: "previous allocation",
+                                 hint: "name a CSV file with the columns area and amount, e.g. examples/scenarios/nwps-2020-21-illustrative.csv",
+                                 at: origin) {
+        case .success(let source): return workbook ? parse(workbook: source, origin: origin) : parse(source, origin: origin)
         case .failure(let problem): return (nil, [problem])
+        }
+    }
+
+    /// Reads last year's allocation from the first sheet of the workbook in `source`.
+    public static func parse(workbook source: SourceFile, origin: SettingOrigin? = nil) -> (PreviousAllocation?, [Diagnostic]) {
+        switch XlsxWorkbook.read(source) {
+        case .failure(let error): return (nil, [error.diagnostic])
+        case .success(let workbook):
+            let (records, problems) = workbook.records(sheet: nil)
+            var diagnostics = DiagnosticLog()
+            diagnostics.append(contentsOf: problems)
+            if records.isEmpty && !problems.isEmpty { return (nil, diagnostics.all) }
+            return parse(records, file: source.name, diagnostics: diagnostics, origin: origin)
         }
     }
 
@@ -49,10 +66,14 @@ public struct PreviousAllocation: Sendable {
     }
 
     public static func parse(_ source: SourceFile, origin: SettingOrigin? = nil) -> (PreviousAllocation?, [Diagnostic]) {
-        let file = source.name
-        var reader = CSVReader(file: file)
+        var reader = CSVReader(file: source.name)
         let records = reader.records(source)
-        var diagnostics = reader.diagnostics
+        return parse(records, file: source.name, diagnostics: reader.diagnostics, origin: origin)
+    }
+
+    /// Last year's allocation in `records` (a CSV file's or a sheet's), after the reader's `diagnostics`.
+    static func parse(_ records: [CSVRecord], file: String, diagnostics: DiagnosticLog, origin: SettingOrigin?) -> (PreviousAllocation?, [Diagnostic]) {
+        var diagnostics = diagnostics
         guard let header = records.first else {
             if diagnostics.isEmpty {
                 diagnostics.append(Diagnostic(
@@ -75,6 +96,10 @@ public struct PreviousAllocation: Sendable {
         var seen: [String: Int] = [:]
         var limit = AmountLimit()
         for record in records.dropFirst() {
+            if let problem = record.workbookRaggedProblem(headerWidth: header.fields.count, file: file) {
+                diagnostics.append(problem)
+                continue
+            }
             guard record.fields.count == header.fields.count else {
                 let many = record.fields.count > header.fields.count
                 let at = many
@@ -101,30 +126,54 @@ public struct PreviousAllocation: Sendable {
             }
             seen[name.text] = record.line
             let cell = record.fields[amountColumn]
-            do throws(MoneyParseProblem) {
-                let amount = try MoneyParser.parse(cell.text)
-                if amount.isNegative {
-                    diagnostics.append(Diagnostic(
-                        .badAmount, "last year's amount for \(name.text) is negative", hint: "an allocation is zero or more",
-                        at: AreaTable.location(file, cell), length: cell.length))
-                    continue
-                }
-                if let problem = limit.count(amount, what: "last year's amount for \(name.text)", at: {
-                    (AreaTable.location(file, cell), cell.length, nil)
-                }) {
-                    diagnostics.append(problem)
-                    continue
-                }
-                rows.append(Row(area: name.text, amount: amount, nameField: name))
-            } catch {
+            guard let amount = amount(cell, area: name.text, file: file, into: &diagnostics) else { continue }
+            if amount.isNegative {
                 diagnostics.append(Diagnostic(
-                    .badAmount, "last year's amount for \(name.text): \(error.message(about: cell.text))", hint: error.hint,
-                    at: AreaTable.location(file, cell, offset: min(error.offset, max(0, cell.length - 1))),
-                    length: error.caretLength(in: cell.length)))
+                    .badAmount, "last year's amount for \(name.text) is negative", hint: "an allocation is zero or more",
+                    at: AreaTable.location(file, cell), length: cell.length))
+                continue
             }
+            if let problem = limit.count(amount, what: "last year's amount for \(name.text)", at: {
+                (AreaTable.location(file, cell), cell.length, nil)
+            }) {
+                diagnostics.append(problem)
+                continue
+            }
+            rows.append(Row(area: name.text, amount: amount, nameField: name))
         }
         if let problem = limit.totalProblem("last year's allocation") { diagnostics.append(problem) }
         return (PreviousAllocation(file: file, rows: rows, origin: origin, amountLimit: limit), diagnostics.all)
+    }
+
+    /// The amount in `cell`: a workbook's number from its stored text, in whole pence within a
+    /// double's rounding (`SpreadsheetNumber.pence`); any other cell's text by the strict money
+    /// parser. Nil after a problem, appended.
+    static func amount(_ cell: CSVField, area: String, file: String, into diagnostics: inout DiagnosticLog) -> Money? {
+        let what = "last year's amount for \(area)"
+        if cell.kind == .error {
+            diagnostics.append(Diagnostic(
+                .badAmount, "\(what) is the spreadsheet error \(cell.text)\(cell.cellSuffix)",
+                hint: "correct the formula in the workbook, or type the amount", at: AreaTable.location(file, cell)))
+            return nil
+        }
+        if cell.isStoredNumber {
+            switch SpreadsheetNumber.pence(cell.text) {
+            case .success(let amount): return amount
+            case .failure(let problem):
+                diagnostics.append(Diagnostic(.badAmount, "\(what): " + problem.message("cell \(cell.cell ?? "")", holding: cell.text),
+                                              hint: problem.hint, at: AreaTable.location(file, cell)))
+                return nil
+            }
+        }
+        do throws(MoneyParseProblem) {
+            return try MoneyParser.parse(cell.text)
+        } catch {
+            diagnostics.append(Diagnostic(
+                .badAmount, "\(what): \(error.message(about: cell.text))", hint: error.hint,
+                at: AreaTable.location(file, cell, offset: min(error.offset, max(0, cell.length - 1))),
+                length: error.caretLength(in: cell.length)))
+            return nil
+        }
     }
 
     /// Last year's amount for each of `table`'s areas, in its order; a located problem for every area

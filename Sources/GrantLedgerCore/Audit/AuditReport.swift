@@ -27,6 +27,7 @@ public enum AuditReport {
         if let r = result.reconciliation {
             let byReference = r.matched.filter { $0.matchedBy == .reference }.count
             output += "\nReconciliation with \(r.statementFile) (rules \(r.rulesFile)), grants \(r.grants.joined(separator: ", "))\n"
+            if let period = r.period { output += "Dates compared: \(period.words)\n" }
             output += "Matched by reference, then by exact amount within \(plural(r.dateTolerance, "day")):\n"
             output += "  matched                   \(r.matched.count) (\(byReference) by reference, \(r.matched.count - byReference) by date and amount)\n"
             output += "  amount differences        \(r.amountDifferences.count)\n"
@@ -176,6 +177,10 @@ public enum AuditReport {
             // The files and the tolerance share the block's first line.
             let files = [J.member("statement", J.string(r.statementFile)), J.member("rules", J.string(r.rulesFile)),
                          J.member("date_tolerance_days", String(r.dateTolerance))].joined(separator: ", ")
+            let period = r.period.map { p in
+                J.object([("from", J.string(p.period.start.description)), ("to", J.string(p.period.end.description)),
+                          ("why", J.string(p.words.components(separatedBy: ", ").dropFirst().joined(separator: ", ")))])
+            } ?? "null"
             let matched = r.matched.map { p in
                 J.object([("matched_by", J.string(p.matchedBy.rawValue)), ("amount_difference", J.amount(p.amountDifference)),
                           ("line_differs", String(p.lineDiffers)), ("statement", statementItem(p.statement)),
@@ -187,6 +192,7 @@ public enum AuditReport {
             }
             reconciliation = J.block([
                 files,
+                J.member("dates_compared", period),
                 J.member("grants", J.array(r.grants.map(J.string), indent: 6)),
                 J.member("matched", J.array(matched, indent: 6)),
                 J.member("unmatched_statement", J.array(r.unmatchedStatement.map(statementItem), indent: 6)),

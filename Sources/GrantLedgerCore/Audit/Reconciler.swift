@@ -7,15 +7,17 @@
 ///    the rules' `date-tolerance` days apart, nearest date first (a reference keyed differently).
 /// 3. What is still left is on one side only.
 ///
-/// Only the grants the rules map to are compared, and with dates (a year, a quarter, from and to)
-/// only entries dated within them on both sides, so a statement for one grant or one quarter does
-/// not make the rest of the books look missing.
+/// Only the grants the rules map to are compared, and only entries dated within the statement's
+/// period on both sides (the dates asked for, else the rules' `period`, else the statement's first
+/// and last dates: `StatementPeriod`), so a statement for one grant or one quarter does not make
+/// the rest of the books look missing.
 public enum Reconciler {
     public static func reconcile(ledger: Ledger, rows: [ExportRow], rules: ImportRules, statementFile: String,
                                  period: Period?) -> (Reconciliation, [AuditFinding]) {
         let scope = Set(rules.grantIDs)
-        var matching = Matching(ledgerItems: ledgerItems(ledger, scope: scope, period: period),
-                                statement: statementItems(rows, period: period))
+        let compared = StatementPeriod.choose(asked: period, rules: rules, rows: rows)
+        var matching = Matching(ledgerItems: ledgerItems(ledger, scope: scope, period: compared?.period),
+                                statement: statementItems(rows, period: compared?.period))
         matching.pairByReference()
         matching.pairByDateAndAmount(tolerance: rules.dateTolerance)
         let ledgerItems = matching.ledgerItems, statementItems = matching.statementItems
@@ -50,7 +52,7 @@ public enum Reconciler {
         }
         let reconciliation = Reconciliation(
             statementFile: statementFile, rulesFile: rules.file, grants: ledger.grants.map(\.id).filter(scope.contains),
-            dateTolerance: rules.dateTolerance, matched: matched, unmatchedLedger: unmatchedLedger,
+            period: compared, dateTolerance: rules.dateTolerance, matched: matched, unmatchedLedger: unmatchedLedger,
             unmatchedStatement: unmatchedStatement, repeatedStatement: matching.repeats.map { statementItems[$0.statement] },
             lineTotals: lineTotals, total: total)
         return (reconciliation, findings)

@@ -5,6 +5,8 @@ public struct Reconciliation: Sendable {
     public let rulesFile: String
     /// The grants compared: those the rules map statement rows to.
     public let grants: [String]
+    /// The days compared, and why those (nil for a statement with no rows for the grants).
+    public let period: StatementPeriod?
     public let dateTolerance: Int
     /// Every pair, clean or not.
     public let matched: [ReconciledPair]

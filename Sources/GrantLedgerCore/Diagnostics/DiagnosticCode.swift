@@ -11,6 +11,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case badEncoding = "bad-encoding"
     /// Text the one rule (`TextRule`) refuses: a control character, U+FFFE/U+FFFF, or too long for a cell.
     case badText = "bad-text"
+    /// An .xlsx workbook that cannot be read: not a zip, damaged, a zip bomb, a part missing or not
+    /// well-formed XML (at `file:1:1`), or a cell the reader refuses (at its row and column).
+    case badXlsx = "bad-xlsx"
     case includeNotFound = "include-not-found"
     case includeCycle = "include-cycle"
     case includeTooDeep = "include-too-deep"

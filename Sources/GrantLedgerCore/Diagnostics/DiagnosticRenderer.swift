@@ -8,7 +8,9 @@ import Foundation
 ///       hint: correct an amount, or leave one amount out to have it inferred
 ///
 /// Source lines not captured while reading come from the files as they were read (`SourceFiles`),
-/// never from the disk again: the line shown is the line that was parsed.
+/// never from the disk again: the line shown is the line that was parsed. A location in an .xlsx
+/// workbook (named so, as the readers choose it) is a row and a column of a sheet: no line of the
+/// binary file is ever shown for it, whatever excerpt the diagnostic carries.
 ///
 /// How the program names itself and how a reader asks for more problems are the caller's words (the
 /// CLI's `grantledger:` and `--max-problems N`), never the core's.
@@ -73,7 +75,8 @@ public final class DiagnosticRenderer {
         var text: String
         if let location = diagnostic.location {
             text = "\(Self.printable(location.file)):\(location.line):\(location.column): \(head)\n"
-            if let whole = diagnostic.excerpt ?? sourceLine(location.file, location.line) {
+            // A workbook is binary: its location is a row and column, and it has no line to show.
+            if !XlsxWorkbook.isWorkbook(location.file), let whole = diagnostic.excerpt ?? sourceLine(location.file, location.line) {
                 let (line, column, length) = Self.window(whole, byteColumn: location.column, byteLength: diagnostic.length)
                 let number = String(location.line)
                 let gutter = String(repeating: " ", count: number.count)

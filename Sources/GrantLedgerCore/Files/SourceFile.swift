@@ -25,17 +25,28 @@ public final class SourceFile: @unchecked Sendable {
 
     /// Which file on disk, and which version of it, the bytes were read from (nil in memory).
     let identity: FileIdentity?
+    /// The encoding the file was converted from (`encoding windows-1252` in an export's rules); nil
+    /// when `bytes` are the file's own.
+    public let convertedFrom: TextEncoding?
+    /// The size of the file as saved: of the bytes before any conversion, as `ls -l` shows it.
+    public let sizeOnDisk: Int
 
     private let lock = NSLock()
     private var cachedDigest: String?
     private var cachedLineStarts: [Int]?
 
-    init(name: String, canonicalPath: String?, bytes: [UInt8], identity: FileIdentity? = nil) {
+    /// `convertedFrom` gives the encoding and the bytes as saved, when `bytes` are their conversion
+    /// to UTF-8: the hash and size are of the saved bytes, which `sha256sum` and `ls -l` see.
+    init(name: String, canonicalPath: String?, bytes: [UInt8], identity: FileIdentity? = nil,
+         convertedFrom: (encoding: TextEncoding, saved: [UInt8])? = nil) {
         self.name = name
         self.canonicalPath = canonicalPath
         self.bytes = bytes
         self.identity = identity
         self.contentStart = Encoding.hasUTF8ByteOrderMark(bytes) ? 3 : 0
+        self.convertedFrom = convertedFrom?.encoding
+        self.sizeOnDisk = convertedFrom?.saved.count ?? bytes.count
+        if let saved = convertedFrom?.saved { cachedDigest = Self.sha256(of: saved) }
     }
 
     /// Text held in memory, read as if from a file called `name`.
@@ -53,7 +64,7 @@ public final class SourceFile: @unchecked Sendable {
     /// The bytes after any byte-order mark.
     public var content: ArraySlice<UInt8> { bytes[contentStart...] }
 
-    /// The SHA-256 of the bytes, in lower-case hex as `sha256sum` prints it; computed once, on first use.
+    /// The SHA-256 of the bytes as saved, in lower-case hex as `sha256sum` prints it; computed once, on first use.
     public var sha256: String {
         lock.lock()
         defer { lock.unlock() }

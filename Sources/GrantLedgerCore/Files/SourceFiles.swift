@@ -26,7 +26,9 @@ public final class SourceFiles: @unchecked Sendable {
 
     /// Opens and reads `path` (or returns it, if already read), noting it as having `role` (`ledger`,
     /// `area data`, `scenario`…) for the Provenance sheet. Throws the reason it cannot be had.
-    public func open(_ path: String, role: String) throws(FileError) -> SourceFile {
+    /// `format` says how its bytes are taken: UTF-8 text (the default), text converted from another
+    /// encoding (its hash and size stay those of the bytes on disk), or binary.
+    public func open(_ path: String, role: String, format: InputFormat = .utf8) throws(FileError) -> SourceFile {
         let canonical = FilePaths.canonical(path)
         lock.lock()
         if let file = byCanonicalPath[canonical] {
@@ -46,20 +48,10 @@ public final class SourceFiles: @unchecked Sendable {
             return file
         }
         lock.unlock()
-        let bytes: [UInt8]
-        let identity: FileIdentity?
+        let file: SourceFile
         do throws(FileError) {
-            (bytes, identity) = try Self.readWhole(path, policy: policy)
-            if let encoding = Encoding.otherThanUTF8(bytes) {
-                throw FileError(.badEncoding, "\(path) is in \(encoding), not UTF-8",
-                                hint: "save it as UTF-8 (in Excel: Save As, CSV UTF-8; in an editor: Save with Encoding, UTF-8)",
-                                at: SourceLocation(file: path, line: 1, column: 1))
-            }
-            if Encoding.endsLinesWithCarriageReturnsAlone(bytes) {
-                throw FileError(.badEncoding, "\(path) ends its lines with carriage returns alone (classic Mac OS), so it would read as one line",
-                                hint: "save it with Unix (LF) or Windows (CRLF) line ends",
-                                at: SourceLocation(file: path, line: 1, column: 1))
-            }
+            let (bytes, identity) = try Self.readWhole(path, policy: policy)
+            file = try Self.decode(bytes, path: path, canonical: canonical, identity: identity, format: format)
         } catch {
             // Remembered, so a file named twice is refused once and never read again.
             lock.lock()
@@ -67,11 +59,10 @@ public final class SourceFiles: @unchecked Sendable {
             lock.unlock()
             throw error
         }
-        let file = SourceFile(name: path, canonicalPath: canonical, bytes: bytes, identity: identity)
         lock.lock()
         defer { lock.unlock() }
         if let raced = byCanonicalPath[canonical] { return raced }
-        remember(file, role: role)
+        remember(file, role: file.convertedFrom.map { "\(role) (read as \($0.displayName))" } ?? role)
         return file
     }
 

@@ -6,7 +6,11 @@ public struct ExportRow: Sendable {
     /// The line the row starts on.
     public let line: Int
     public let date: Day
+    /// The spend: what the row's spend account is debited (net when VAT is recoverable, gross when not).
     public let amount: Money
+    /// Recoverable VAT, posted to `vatAccount`; zero when the export has no VAT or it is a cost.
+    public let vat: Money
+    public let vatAccount: String?
     public let reference: String
     public let supplier: String?
     public let description: String?
@@ -14,8 +18,27 @@ public struct ExportRow: Sendable {
     public let accountCode: String?
     /// What the `map` rules set, each with where the rules file set it.
     public let coding: [MappingRule.Field: Located<String>]
-    /// Where each used cell starts, for carets.
+    /// Where each used cell starts, for carets. `.amount` is the cell the spend was read from
+    /// (the debit or credit, the net or gross) whatever the export's shape.
     public let cells: [ColumnRole: CSVField]
+
+    public init(file: String, line: Int, date: Day, amount: Money, vat: Money = Money(pence: 0), vatAccount: String? = nil,
+                reference: String, supplier: String?, description: String?, costCentre: String?, accountCode: String?,
+                coding: [MappingRule.Field: Located<String>], cells: [ColumnRole: CSVField]) {
+        self.file = file
+        self.line = line
+        self.date = date
+        self.amount = amount
+        self.vat = vat
+        self.vatAccount = vatAccount
+        self.reference = reference
+        self.supplier = supplier
+        self.description = description
+        self.costCentre = costCentre
+        self.accountCode = accountCode
+        self.coding = coding
+        self.cells = cells
+    }
 
     public var location: SourceLocation { SourceLocation(file: file, line: line, column: 1) }
 

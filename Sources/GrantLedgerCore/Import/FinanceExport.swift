@@ -21,11 +21,44 @@ public enum FinanceExport {
     /// (`finance export`, `statement`), `origin` is where it was named.
     public static func read(path: String, rules: ImportRules, sources: SourceFiles = SourceFiles(),
                             role: String = "finance export", origin: SettingOrigin? = nil) -> Reading {
-        switch sources.read(path, role: role, label: "the export",
-                            hint: "check the path; the export is the CSV saved from the finance system", at: origin) {
-        case .success(let source): return read(source, rules: rules)
-        case .failure(let problem): return Reading(diagnostics: [problem])
+        // A workbook by its extension (its rules' `encoding` is for CSV, and says nothing of it).
+        let workbook = XlsxWorkbook.isWorkbook(path)
+        if !workbook, let sheet = rules.sheet {
+            return Reading(diagnostics: [XlsxWorkbook.sheetOfCSVProblem(path, sheet: sheet.value, origin: sheet.origin)])
         }
+        switch sources.read(path, role: role, label: "the export",
+                            hint: "check the path; the export is the CSV or .xlsx saved from the finance system", at: origin,
+                            format: workbook ? .binary : .text(rules.encoding?.value ?? .utf8)) {
+        case .success(let source):
+            if workbook { return read(workbook: source, rules: rules) }
+            if rules.encoding == nil, let problem = notUTF8Problem(source, rules: rules) { return Reading(diagnostics: [problem]) }
+            return read(source, rules: rules)
+        case .failure(let problem):
+            // UTF-16 is named by the door; for an export, the rules can say so.
+            if rules.encoding == nil, problem.code == .badEncoding, problem.message.contains("UTF-16") {
+                let encoding = problem.message.contains("big-endian") ? "utf-16be" : problem.message.contains("no byte-order mark") ? "utf-16le" : "utf-16"
+                return Reading(diagnostics: [Diagnostic(problem.code, problem.message,
+                                                        hint: "add the line encoding \(encoding) to the rules (\(rules.file)), or save the export as CSV UTF-8",
+                                                        at: problem.location, length: problem.length, excerpt: "")])
+            }
+            return Reading(diagnostics: [problem])
+        }
+    }
+
+    /// An export that is not UTF-8 and whose rules name no encoding: one error naming the encoding it
+    /// looks to be in, at its first byte that is not UTF-8, rather than one per cell.
+    static func notUTF8Problem(_ source: SourceFile, rules: ImportRules) -> Diagnostic? {
+        guard let found = TextEncoding.guess(source.content) else { return nil }
+        let before = source.bytes[source.contentStart..<found.byteOffset]
+        let line = 1 + before.lazy.filter { $0 == ASCII.newline }.count
+        let lineStart = before.lastIndex(of: ASCII.newline).map { $0 + 1 } ?? source.contentStart
+        let byte = TextEncoding.hex(source.bytes[found.byteOffset])
+        let encoding = found.name.hasPrefix("Windows-1252 or") ? "windows-1252 (or latin-1)" : "windows-1252"
+        return Diagnostic(
+            .badEncoding,
+            "the export \(source.name) is not UTF-8: it looks like \(found.name) (byte 0x\(byte) is \(found.character) there)",
+            hint: "add the line encoding \(encoding) to the rules (\(rules.file)), or save the export as CSV UTF-8",
+            at: SourceLocation(file: source.name, line: line, column: found.byteOffset - lineStart + 1), length: 1)
     }
 
     public static func read(text: String, name: String = "<export>", rules: ImportRules) -> Reading {
@@ -39,15 +72,46 @@ public enum FinanceExport {
     public static func read(_ source: SourceFile, rules: ImportRules) -> Reading {
         let name = source.name
         if source.content.allSatisfy({ ASCII.isBlank($0) || $0 == ASCII.newline || $0 == ASCII.carriageReturn }) {
-            return Reading(diagnostics: [Diagnostic(.emptyExport, "the export \(name) is empty",
-                                    hint: "export again from the finance system: a saved export has at least its heading row",
-                                    at: SourceLocation(file: name, line: 1, column: 1), excerpt: "")])
+            return Reading(diagnostics: [emptyProblem(name)])
         }
         var reader = CSVReader(file: name)
         let records = reader.records(source)
-        var diagnostics = reader.diagnostics
         // A broken quote leaves the rest of the file unreadable: report it alone.
-        if diagnostics.contains(where: { $0.code == .badCSVQuote }) { return Reading(diagnostics: diagnostics.all) }
+        if reader.diagnostics.contains(where: { $0.code == .badCSVQuote }) { return Reading(diagnostics: reader.diagnostics.all) }
+        return read(records, name: name, rules: rules, date1904: false, diagnostics: reader.diagnostics)
+    }
+
+    /// The export in the sheet the rules name (the first when they name none) of the workbook in
+    /// `source`: numbers from their stored text, dates from their serials.
+    public static func read(workbook source: SourceFile, rules: ImportRules) -> Reading {
+        switch XlsxWorkbook.read(source) {
+        case .failure(let error): return Reading(diagnostics: [error.diagnostic])
+        case .success(let workbook):
+            let (records, problems) = workbook.records(sheet: rules.sheet?.value, origin: rules.sheet?.origin)
+            if !problems.isEmpty && records.isEmpty { return Reading(diagnostics: problems) }
+            if records.isEmpty { return Reading(diagnostics: [emptyProblem(source.name)]) }
+            var diagnostics = DiagnosticLog()
+            diagnostics.append(contentsOf: problems)
+            // With headings not found, the lines may be on another sheet: say which sheets there are.
+            let read = workbook.sheetNames.count < 2 ? nil : workbook.sheetName(matching: rules.sheet?.value).map { shown in
+                "; this is sheet \(quoted(shown)) of the workbook, whose sheets are "
+                    + workbook.sheetNames.map { quoted($0) }.joined(separator: ", ") + ": name the one with the rows in the rules (sheet NAME)"
+            }
+            return Self.read(records, name: source.name, rules: rules, date1904: workbook.date1904, diagnostics: diagnostics,
+                             sheetNote: read)
+        }
+    }
+
+    private static func emptyProblem(_ name: String) -> Diagnostic {
+        Diagnostic(.emptyExport, "the export \(name) is empty",
+                   hint: "export again from the finance system: a saved export has at least its heading row",
+                   at: SourceLocation(file: name, line: 1, column: 1), excerpt: "")
+    }
+
+    /// The rows of `records` (a CSV file's or a sheet's), after the reader's `diagnostics`.
+    static func read(_ records: [CSVRecord], name: String, rules: ImportRules, date1904: Bool, diagnostics: DiagnosticLog,
+                     sheetNote: String? = nil) -> Reading {
+        var diagnostics = diagnostics
         guard let header = records.first else { return Reading(diagnostics: diagnostics.all) }
 
         var indices: [ColumnRole: Int] = [:]
@@ -63,7 +127,7 @@ public enum FinanceExport {
             diagnostics.append(Diagnostic(
                 .missingExportColumn, "the export has no column \"\(wanted.value)\" for the \(role.rawValue)\(named)",
                 hint: Suggestion.hint(wanted.value, in: headings, known: "its columns are: " + headings.map { quoted($0) }.joined(separator: ", "),
-                                      quote: true),
+                                      quote: true) + (sheetNote ?? ""),
                 at: SourceLocation(file: name, line: header.line, column: 1), length: max(1, header.endColumn - 1)))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return Reading(diagnostics: diagnostics.all) }
@@ -73,6 +137,10 @@ public enum FinanceExport {
         // audit and import work out from the rows is exact everywhere (see `AmountLimit`).
         var limit = AmountLimit()
         for record in records.dropFirst() {
+            if let problem = record.workbookRaggedProblem(headerWidth: header.fields.count, file: name) {
+                diagnostics.append(problem)
+                continue
+            }
             if record.fields.count != header.fields.count {
                 let count = record.fields.count
                 let column = count > header.fields.count ? record.fields[header.fields.count].column : record.endColumn
@@ -87,7 +155,7 @@ public enum FinanceExport {
                 reading.skipped += 1
                 continue
             }
-            if let row = readRow(record, name: name, rules: rules, cell: cell, limit: &limit, into: &diagnostics) {
+            if let row = readRow(record, name: name, rules: rules, date1904: date1904, cell: cell, limit: &limit, into: &diagnostics) {
                 reading.rows.append(row)
             }
         }
@@ -100,14 +168,20 @@ public enum FinanceExport {
         rule.conditions.allSatisfy { cell($0.role)?.text == $0.value }
     }
 
-    private static func readRow(_ record: CSVRecord, name: String, rules: ImportRules, cell: (ColumnRole) -> CSVField?,
+    private static func readRow(_ record: CSVRecord, name: String, rules: ImportRules, date1904: Bool, cell: (ColumnRole) -> CSVField?,
                                 limit: inout AmountLimit, into diagnostics: inout DiagnosticLog) -> ExportRow? {
         let before = diagnostics.count
         func report(_ field: CSVField, _ code: DiagnosticCode, _ message: String, hint: String) {
             diagnostics.append(located(field, in: name, code, message, hint: hint))
         }
         var date: Day?
-        if let field = cell(.date) {
+        if let field = cell(.date), let serial = field.spreadsheetDay(date1904: date1904) {
+            // A workbook's date cell: its serial, whatever the rules' date format (which is for text).
+            switch serial {
+            case .success(let day): date = day
+            case .failure(let problem): report(field, .badDate, problem.message("the date", holding: field.text), hint: problem.hint)
+            }
+        } else if let field = cell(.date) {
             switch rules.dateFormat.parse(field.text) {
             case .success(let day): date = day
             case .failure(let failure):
@@ -122,7 +196,6 @@ public enum FinanceExport {
                 }
             }
         }
-        let amount = cell(.amount).flatMap { readAmount($0, name: name, limit: &limit, into: &diagnostics) }
         var reference: String?
         if let field = cell(.reference) {
             if field.text.isEmpty {
@@ -151,31 +224,45 @@ public enum FinanceExport {
             report(at, .unmappedRow, "the rules give this row a line but no grant",
                    hint: "add grant to the map rule that sets line \(coding[.line]?.value ?? "")")
         }
-        guard diagnostics.count == before, let date, let amount, let reference else { return nil }
+        let treatment = coding[.vat].map { $0.value == "irrecoverable" ? VATTreatment.irrecoverable : rules.vat?.value } ?? rules.vat?.value
+        let amounts = rules.amountShape.flatMap {
+            readAmounts(shape: $0, treatment: treatment, cell: cell, name: name, limit: &limit, into: &diagnostics)
+        }
+        guard diagnostics.count == before, let date, let amounts, let reference else { return nil }
         var cells: [ColumnRole: CSVField] = [:]
         for role in ColumnRole.allCases { if let field = cell(role) { cells[role] = field } }
+        cells[.amount] = amounts.field
         func text(_ role: ColumnRole) -> String? {
             guard let value = cell(role)?.text, !value.isEmpty else { return nil }
             return value
         }
-        return ExportRow(file: name, line: record.line, date: date, amount: amount, reference: reference,
+        return ExportRow(file: name, line: record.line, date: date, amount: amounts.spend, vat: amounts.vat,
+                         vatAccount: amounts.vatAccount, reference: reference,
                          supplier: text(.supplier), description: text(.description), costCentre: text(.costCentre),
                          accountCode: text(.account), coding: coding, cells: cells)
     }
 
     /// A problem at `field`, `offset` bytes into it and `length` long (the whole field when nil).
-    private static func located(_ field: CSVField, in name: String, _ code: DiagnosticCode, _ message: String, hint: String,
+    static func located(_ field: CSVField, in name: String, _ code: DiagnosticCode, _ message: String, hint: String,
                                 offset: Int = 0, length: Int? = nil) -> Diagnostic {
-        Diagnostic(code, message, hint: hint, at: SourceLocation(file: name, line: field.line, column: field.column + offset),
+        Diagnostic(code, message + field.cellSuffix, hint: hint, at: SourceLocation(file: name, line: field.line, column: field.column + offset),
                    length: length ?? field.length)
     }
 
     /// The amount cell: money within the limit, or a problem located in the cell.
-    private static func readAmount(_ field: CSVField, name: String, limit: inout AmountLimit,
+    static func readAmount(_ field: CSVField, name: String, limit: inout AmountLimit,
                                    into diagnostics: inout DiagnosticLog) -> Money? {
         if field.text.isEmpty {
             diagnostics.append(located(field, in: name, .badAmount, "this row has no amount", hint: "every row that is not skipped needs an amount"))
             return nil
+        }
+        if let value = spreadsheetAmount(field, name: name, into: &diagnostics) {
+            guard let amount = value else { return nil }
+            if let problem = limit.count(amount, at: { (SourceLocation(file: name, line: field.line, column: field.column), field.length, nil) }) {
+                diagnostics.append(problem)
+                return nil
+            }
+            return amount
         }
         switch ExportAmount.parse(field.text) {
         case .success(let value):
@@ -190,6 +277,26 @@ public enum FinanceExport {
             let code: DiagnosticCode = problem.kind == .overflow ? .amountOverflow : .badAmount
             diagnostics.append(located(field, in: name, code, problem.message(about: field.text), hint: problem.hint,
                                        offset: min(problem.offset, max(field.length - 1, 0)), length: problem.caretLength(in: field.length)))
+            return nil
+        }
+    }
+
+    /// A workbook's number or error cell as an amount: `.some(nil)` after a problem (reported),
+    /// nil for a text cell, which is read as typed.
+    private static func spreadsheetAmount(_ field: CSVField, name: String, into diagnostics: inout DiagnosticLog) -> Money?? {
+        switch field.kind {
+        case .number:
+            switch SpreadsheetNumber.pence(field.text) {
+            case .success(let amount): return .some(amount)
+            case .failure(let problem):
+                diagnostics.append(located(field, in: name, .badAmount, problem.message("the amount", holding: field.text), hint: problem.hint))
+                return .some(nil)
+            }
+        case .error:
+            diagnostics.append(located(field, in: name, .badAmount, "the amount is the spreadsheet error \(field.text)",
+                                       hint: "correct the formula in the workbook, or export again"))
+            return .some(nil)
+        case .text, .boolean, .date:
             return nil
         }
     }

@@ -17,7 +17,8 @@ public struct ImportPlan: Sendable {
     /// which may have been edited since, are not compared.
     public static func make(rows: [ExportRow], rules: ImportRules, ledger: Ledger) -> ImportPlan {
         var plan = ImportPlan()
-        let mapped = Set(rules.rules.compactMap { $0.fields[.account]?.value })
+        let vatAccount = rules.vatAccount?.value
+        let mapped = Set(rules.rules.compactMap { $0.fields[.account]?.value } + (vatAccount.map { [$0] } ?? []))
 
         // The ledger's postings by reference, to the accounts the rules map to.
         var existing: [String: [Int]] = [:]
@@ -53,8 +54,11 @@ public struct ImportPlan: Sendable {
         var fresh: [ImportedTransaction] = []
         for reference in order {
             let group = byReference[reference] ?? []
-            let incoming = group.map(PostingContent.init).sorted()
-            let found = (existing[reference] ?? []).map { PostingContent(ledger.postings[$0], in: ledger) }.sorted()
+            let incoming = transactions(reference, group).flatMap(\.content).sorted()
+            let found = (existing[reference] ?? []).map { index in
+                let content = PostingContent(ledger.postings[index], in: ledger)
+                return content.account == vatAccount ? PostingContent(vatOf: content.date, account: content.account, amount: content.amount) : content
+            }.sorted()
             if found.isEmpty {
                 fresh += transactions(reference, group)
             } else if found == incoming {
@@ -94,7 +98,7 @@ public struct ImportPlan: Sendable {
             for row in group { if let note = row.description, !notes.contains(note) { notes.append(note) } }
             return ImportedTransaction(date: date, reference: reference, payee: payee,
                                        note: notes.isEmpty ? nil : notes.joined(separator: " / "),
-                                       postings: group.map(PostingContent.init), rows: group)
+                                       postings: group.map(PostingContent.init), vat: ImportedTransaction.vatPosting(group), rows: group)
         }
     }
 }

@@ -11,6 +11,19 @@ extension ImportRules {
         if let paidFrom, ledger.accountIndex[paidFrom.value] == nil {
             unknown(paidFrom, .unknownAccount, "account", ledger.accounts.map(\.name), declare: "account \(paidFrom.value)")
         }
+        if let vatAccount {
+            if let index = ledger.accountIndex[vatAccount.value] {
+                let kind = ledger.accounts[index].kind
+                if kind != .assets && kind != .liabilities {
+                    problems.append(Diagnostic(
+                        .badValue, "recoverable VAT is claimed back, so it goes to an asset or liability account, not \(vatAccount.value) (\(kind.rawValue))",
+                        hint: "name the VAT account, such as assets:vat-recoverable; if the VAT is a cost, write vat irrecoverable",
+                        origin: vatAccount.origin))
+                }
+            } else {
+                unknown(vatAccount, .unknownAccount, "account", ledger.accounts.map(\.name), declare: "account \(vatAccount.value)")
+            }
+        }
         for rule in self.rules where rule.kind == .map {
             for (field, located) in rule.fields.sorted(by: { $0.value.origin?.location.line ?? 0 < $1.value.origin?.location.line ?? 0 }) {
                 switch field {
@@ -31,7 +44,7 @@ extension ImportRules {
                     if ledger.accountIndex[located.value] == nil {
                         unknown(located, .unknownAccount, "account", ledger.accounts.map(\.name), declare: "account \(located.value)")
                     }
-                case .line, .spendClass:
+                case .line, .spendClass, .vat:
                     break
                 }
             }

@@ -17,6 +17,20 @@ public struct ImportRules: Sendable {
     /// by date and exact amount when their references differ.
     public var dateTolerance: Int = 3
     public var rules: [MappingRule] = []
+    /// The export's encoding when it is not UTF-8 (`encoding windows-1252`): converted as it is read.
+    public var encoding: Located<TextEncoding>?
+    /// The days a statement covers (`period 2022-10-01..2022-12-31`), which an audit compares when
+    /// it is given no dates of its own; without it, the statement's first and last dates.
+    public var period: Located<Period>?
+    /// The sheet of an .xlsx export to read (`sheet Transactions`); the first when not named.
+    public var sheet: Located<String>?
+    /// What happens to VAT (`vat recoverable ACCOUNT`, `vat irrecoverable`), for exports with VAT columns.
+    public var vat: Located<VATTreatment>?
+    /// The VAT account's name as written, located for the check against the books.
+    public var vatAccount: Located<String>?
+
+    /// How the rows give their amount, from the columns named (nil only when the rules had errors).
+    public var amountShape: AmountShape? { AmountShape.of(Set(columns.keys)) }
 
     public init(file: String) { self.file = file }
 
@@ -35,6 +49,8 @@ public struct MappingRule: Sendable {
         case grant, line, account, area, initiative
         case spendClass = "class"
         case match
+        /// `recoverable` or `irrecoverable`: the VAT treatment of the rows this rule codes.
+        case vat
     }
 
     public let kind: Kind

@@ -224,7 +224,7 @@ struct RulesParser {
             if skippingLostBlock { return }
             guard openRule != nil else {
                 report(line, first.offset, line.bytes.count - first.offset, .badSyntax, "an indented line outside a map rule",
-                       hint: "indent only the fields of a map rule: grant, line, account, area, initiative, class, match")
+                       hint: "indent only the fields of a map rule: grant, line, account, area, initiative, class, match, vat")
                 return
             }
             readField(line)
@@ -261,9 +261,17 @@ struct RulesParser {
             }
         case "skip", "map":
             readRule(line, first)
+        case "encoding":
+            readEncoding(line, first)
+        case "sheet":
+            readSheet(line, first)
+        case "vat":
+            readVAT(line, first)
+        case "period":
+            readPeriod(line, first)
         default:
             report(line, 0, first.text.utf8.count, .unknownDirective, "unknown rules keyword \"\(first.text)\"",
-                   hint: suggestion(first.text, ["column", "date-format", "paid-from", "date-tolerance", "skip", "map"]))
+                   hint: suggestion(first.text, ["column", "date-format", "paid-from", "date-tolerance", "encoding", "sheet", "vat", "period", "skip", "map"]))
         }
     }
 
@@ -280,6 +288,11 @@ struct RulesParser {
         if field == .spendClass && value.text != "capital" && value.text != "revenue" {
             report(line, value.offset, value.text.utf8.count, .badValue, "class must be capital or revenue, not \"\(value.text)\"",
                    hint: "write class  capital, or class  revenue")
+            return
+        }
+        if field == .vat && value.text != "recoverable" && value.text != "irrecoverable" {
+            report(line, value.offset, value.text.utf8.count, .badValue, "vat must be recoverable or irrecoverable, not \"\(value.text)\"",
+                   hint: "write vat  irrecoverable for rows whose VAT is a cost, or vat  recoverable")
             return
         }
         if value.text.contains(",") {
@@ -316,6 +329,7 @@ struct RulesParser {
                 .missingField, "the rules do not say which column holds the \(role.rawValue)",
                 hint: "add a line such as: column \(role.rawValue)  \(Self.exampleHeading(role))", at: top))
         }
+        finishAmounts()
         if rules.paidFrom == nil && !lostPaidFrom {
             diagnostics.append(Diagnostic(
                 .missingField, "the rules do not say which account pays (the other side of each transaction)",
@@ -337,25 +351,30 @@ struct RulesParser {
         case .description: return "Line Description"
         case .costCentre: return "Cost Centre"
         case .account: return "Account Code"
+        case .debit: return "Debit"
+        case .credit: return "Credit"
+        case .net: return "Net"
+        case .vat: return "VAT"
+        case .gross: return "Gross"
         }
     }
 
-    private mutating func missingValue(_ line: RulesLine, _ word: (offset: Int, text: String)) {
+    mutating func missingValue(_ line: RulesLine, _ word: (offset: Int, text: String)) {
         report(line, word.offset, word.text.utf8.count, .missingField, "\(word.text) needs a value", hint: "write \(word.text) and its value on the same line")
     }
 
-    private mutating func extraWords(_ line: RulesLine, _ from: Int) {
+    mutating func extraWords(_ line: RulesLine, _ from: Int) {
         let start = line.words[from].offset
         let last = line.words[line.words.count - 1]
         report(line, start, last.offset + last.text.utf8.count - start, .badSyntax, "unexpected words after the value",
                hint: "put notes after ; as a comment")
     }
 
-    private func suggestion(_ word: String, _ known: [String]) -> String {
+    func suggestion(_ word: String, _ known: [String]) -> String {
         Suggestion.hint(word, in: known, known: "known: " + known.joined(separator: ", "))
     }
 
-    private mutating func report(_ line: RulesLine, _ offset: Int, _ length: Int, _ code: DiagnosticCode, _ message: String, hint: String) {
+    mutating func report(_ line: RulesLine, _ offset: Int, _ length: Int, _ code: DiagnosticCode, _ message: String, hint: String) {
         diagnostics.append(Diagnostic(code, message, hint: hint, origin: line.origin(offset, length)))
     }
 }

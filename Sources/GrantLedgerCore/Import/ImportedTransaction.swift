@@ -5,8 +5,24 @@ public struct ImportedTransaction: Sendable {
     public let reference: String
     public let payee: String
     public let note: String?
+    /// The spend postings, one per row.
     public let postings: [PostingContent]
+    /// The rows' recoverable VAT, summed, to the rules' VAT account; nil when there is none.
+    public let vat: PostingContent?
     public let rows: [ExportRow]
+
+    /// What the ledger must say for these rows to count as imported: the spend postings and the VAT.
+    var content: [PostingContent] { (postings + (vat.map { [$0] } ?? [])).sorted() }
+
+    /// The VAT posting for `rows` (one date's rows of one reference): their recoverable VAT summed,
+    /// untagged (it is not grant spend); nil when it comes to nothing.
+    static func vatPosting(_ rows: [ExportRow]) -> PostingContent? {
+        guard let first = rows.first(where: { $0.vatAccount != nil }), let account = first.vatAccount else { return nil }
+        // Each amount is within the spreadsheet limit and so is their sum (`AmountLimit`).
+        let total = (try? Money.sum(rows.filter { $0.vatAccount == account }.map(\.vat))) ?? Money(pence: 0)
+        guard total != Money(pence: 0) else { return nil }
+        return PostingContent(vatOf: first.date, account: account, amount: total)
+    }
 }
 
 /// What a posting says, by name: the unit `import` compares to decide whether a row is already in
@@ -33,6 +49,12 @@ public struct PostingContent: Hashable, Sendable, Comparable {
         self.initiative = initiative
         self.spendClass = spendClass
         self.match = match
+    }
+
+    /// A VAT posting: the account and amount alone, whatever tags the ledger's transaction gives it.
+    init(vatOf date: Day, account: String, amount: Money) {
+        self.init(date: date, account: account, amount: amount, grant: nil, line: nil, area: nil, initiative: nil,
+                  spendClass: nil, match: nil)
     }
 
     init(_ row: ExportRow) {

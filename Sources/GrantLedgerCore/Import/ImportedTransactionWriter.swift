@@ -44,6 +44,7 @@ public enum ImportedTransactionWriter {
             }
             result.append(postingLine(posting.account, posting.amount, tags))
         }
+        if let vat = transaction.vat { result.append(postingLine(vat.account, vat.amount, [])) }
         result.append("    \(paidFrom)")
         return result
     }

@@ -176,6 +176,7 @@ public enum ScenarioFile {
         case .description: return "description  The board's December 2020 method"
         case .pot: return "pot  £270,750.00, or pot  grant:pcc-nwps-2021-22 line:nwps ledger:../../ledgers"
         case .areas: return "areas  ../areas/nottinghamshire-districts.csv"
+        case .areaSheet: return "area-sheet  Districts"
         case .weight: return "weight  population  1/3"
         case .indicator: return "indicator  deprivation-pw = deprivation × population"
         case .round: return "round  0.01"

@@ -7,6 +7,8 @@ public enum ScenarioKey: String, CaseIterable, Sendable {
     case description
     case pot
     case areas
+    /// The sheet of an .xlsx area file to read (its first sheet without it).
+    case areaSheet = "area-sheet"
     case weight
     case indicator
     case round

@@ -163,7 +163,9 @@ public enum ScenarioLoader {
                 return nil
             }
             let path = FilePaths.resolve(setting.text, relativeTo: draft.directory)
-            let (table, problems) = AreaTable.read(path: path, origin: setting.origin, sources: ledgers.sources)
+            let sheet = draft.first(.areaSheet)
+            let (table, problems) = AreaTable.read(path: path, origin: setting.origin, sources: ledgers.sources,
+                                                   sheet: sheet?.text, sheetOrigin: sheet?.origin)
             diagnostics += problems
             return table
         }

@@ -51,8 +51,10 @@ public struct ScenarioDraft: Sendable {
 
     /// This draft with every key that `overrides` sets replaced by its settings (all of them, for
     /// keys given more than once: `--weight` on the command line replaces the file's whole blend).
+    /// Other area data replaces the file's sheet of its own too: the sheet belongs to its workbook.
     public func overridden(by overrides: ScenarioDraft) -> ScenarioDraft {
-        let replaced = Set(overrides.settings.map(\.key))
+        var replaced = Set(overrides.settings.map(\.key))
+        if replaced.contains(.areas) { replaced.insert(.areaSheet) }
         var merged = self
         merged.settings = settings.filter { !replaced.contains($0.key) } + overrides.settings
         merged.wording = wording.taking(replaced, from: overrides.wording)

@@ -1,12 +1,49 @@
-/// One cell of a CSV file, with where it starts, so that a bad value gets a caret under it.
+/// One cell of a CSV file, with where it starts, so that a bad value gets a caret under it. A
+/// worksheet's cell read by `XlsxWorkbook` is one too: its line is the row number, its column the
+/// column number (A = 1), its length 1, and `cell` and `kind` say what the workbook held.
 public struct CSVField: Sendable {
     /// The content, quotes removed and doubled quotes undone; unquoted cells are trimmed of blanks.
+    /// From a workbook: the text as stored (spaces kept), or a number's stored text (`kind`).
     public let text: String
     public let line: Int
     /// The byte column of the first content byte (after an opening quote).
     public let column: Int
     /// The content's length in bytes as written (at least 1 for the caret).
     public let length: Int
+    /// The cell's reference in a workbook (`D7`); nil for a CSV cell.
+    public let cell: String?
+    /// What the cell held: always `.text` for a CSV cell.
+    public let kind: CSVFieldKind
+
+    public init(text: String, line: Int, column: Int, length: Int, cell: String? = nil, kind: CSVFieldKind = .text) {
+        self.text = text
+        self.line = line
+        self.column = column
+        self.length = length
+        self.cell = cell
+        self.kind = kind
+    }
+
+    /// Whether `text` is a workbook number's stored text (`2772.0000000000005`, `1E-3`): read it
+    /// with `SpreadsheetNumber`, never as typed text.
+    public var isStoredNumber: Bool { kind == .number }
+}
+
+/// What a cell held. A CSV cell is always text; a workbook's cell says how its value was stored.
+public enum CSVFieldKind: Sendable, Hashable {
+    /// Text: a CSV cell, or a workbook's shared, inline or formula string.
+    case text
+    /// A workbook number, `text` its stored text: the shortest decimal that reads back as the
+    /// cell's double (`SpreadsheetNumber` reads it exactly). Dates are numbers too (serials).
+    case number
+    /// A workbook boolean, `text` `TRUE` or `FALSE`.
+    case boolean
+    /// A workbook date cell (`t="d"`), `text` its ISO 8601 text as stored.
+    case date
+    /// A workbook error value, `text` the error (`#REF!`, `#DIV/0!`): reported by whoever uses the
+    /// cell, in its own words and code (`AreaTable`: "crime for Ashfield is the spreadsheet error
+    /// #REF! (cell B2)"), so an error in a column nobody reads stops nothing.
+    case error
 }
 
 /// One record: its fields and the line it starts on.

@@ -91,6 +91,6 @@ public struct InputFile: Hashable, Sendable {
 
     /// The file as it was read: its size and the hash of exactly the bytes the figures came from.
     public init(_ source: SourceFile, path: String, role: String) {
-        self.init(path: path, role: role, bytes: UInt64(source.byteCount), sha256: source.sha256)
+        self.init(path: path, role: role, bytes: UInt64(source.sizeOnDisk), sha256: source.sha256)
     }
 }

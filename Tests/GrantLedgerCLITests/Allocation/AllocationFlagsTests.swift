@@ -4,7 +4,7 @@ import Testing
 
 /// `allocate` and `export --xlsx` share one group of allocation options and one loader: a setting
 /// the old export flags lacked (a top-slice) is now read by export too, with allocate's message;
-/// and each of the thirteen settings given as options allocates exactly as the same setting
+/// and each of the fourteen settings given as options allocates exactly as the same setting
 /// written in a scenario file.
 @Suite("Allocation flags")
 struct AllocationFlagsTests {
@@ -38,6 +38,7 @@ struct AllocationFlagsTests {
 
     static let root = ReportTestCLI.root.path
     static let areas = "\(root)/examples/areas/nottinghamshire-districts.csv"
+    static let workbook = "\(root)/examples/areas/nottinghamshire-districts.xlsx"
     static let previous = "\(root)/examples/scenarios/nwps-2020-21-illustrative.csv"
     static let baseWeights: [(name: String, value: String)] = [("population", "1/3"), ("crime", "1/3"), ("deprivation", "1/3")]
 
@@ -48,6 +49,8 @@ struct AllocationFlagsTests {
         Setting(key: .pot, options: ["--pot", "grant:pcc-nwps-2021-22 line:nwps ledger:\(root)/ledgers/nottinghamshire"],
                 lines: ["pot  grant:pcc-nwps-2021-22 line:nwps ledger:\(root)/ledgers/nottinghamshire"]),
         Setting(key: .areas, options: [], lines: []),
+        // The same districts from a workbook's sheet, named as a person would type it.
+        Setting(key: .areaSheet, options: ["--area-sheet", "districts"], lines: ["area-sheet  districts"]),
         Setting(key: .weight, options: [], lines: [],
                 weights: [("population", "0.4"), ("crime", "35%"), ("deprivation", "1/4")]),
         Setting(key: .indicator, options: ["--indicator", "deprivation-pw = deprivation × population"],
@@ -81,7 +84,7 @@ struct AllocationFlagsTests {
         let optionsJSON = try Self.allocation(fromOptions.stdout)
         #expect(optionsJSON == (try Self.allocation(fromFile.stdout)))
         // The setting took effect: the allocation is not the base one (areas: the base itself).
-        if setting.key != .areas {
+        if setting.key != .areas && setting.key != .areaSheet {
             let base = try ReportTestCLI.grantledger(["allocate", "--name", "s", "--areas", Self.areas, "--format", "json",
                                                       "--pot", "£270,750.00"]
                                                      + Self.baseWeights.flatMap { ["--weight", "\($0)=\($1)"] })
@@ -120,8 +123,9 @@ struct AllocationFlagsTests {
     /// The options for `setting` over the base scenario, and the same written as a scenario file named s.
     static func optionsAndFile(_ setting: Setting) throws -> (options: [String], file: URL) {
         let weights = setting.weights ?? Self.baseWeights
-        var options = ["--name", "s", "--areas", Self.areas, "--format", "json"]
-        var lines = ["areas  \(Self.areas)"]
+        let areas = setting.key == .areaSheet ? Self.workbook : Self.areas
+        var options = ["--name", "s", "--areas", areas, "--format", "json"]
+        var lines = ["areas  \(areas)"]
         if setting.key != .pot {
             options += ["--pot", "£270,750.00"]
             lines.append("pot  £270,750.00")

@@ -106,7 +106,7 @@ struct AuditCommandTests {
     }
 
     /// A statement for one quarter, audited for that quarter, finds nothing: both sides are cut to
-    /// its dates. Against the whole books it would call the rest of the year "in the ledger only".
+    /// its dates. Against the whole year it would call the rest of the year "in the ledger only".
     @Test func aOneQuarterStatementFindsOnlyThatQuartersDifferences() throws {
         let folder = try ReadmeConsole.workspace()
         let whole = try String(contentsOf: Grantledger.packageRoot.appendingPathComponent("examples/finance/bassetlaw-ss4-statement.csv"), encoding: .utf8)
@@ -124,9 +124,21 @@ struct AuditCommandTests {
         #expect(audited.status == 0, "\(audited.stderr)")
         #expect(audited.stdout.hasPrefix("Audit of 7 ledger files against q4.csv (2022-23-Q4)\n"))
         #expect(audited.stdout.contains("  matched                   13 (13 by reference, 0 by date and amount)\n"))
+        // Given no dates, the statement's own first and last dates are compared, and said to be.
         let unnarrowed = try Grantledger.run(arguments, in: folder.url)
-        #expect(unnarrowed.status == 1, "\(unnarrowed.stdout.prefix(600))")
-        #expect(Self.findings(unnarrowed.stderr).allSatisfy { $0.hasPrefix("unmatched-ledger-spend") } && Self.findings(unnarrowed.stderr).count == 36)
+        #expect(unnarrowed.status == 0, "\(unnarrowed.stderr.prefix(600))")
+        #expect(unnarrowed.stdout.contains("\nDates compared: 2023-01-01 to 2023-03-31, the months of the statement's first and last dates\n"))
+        // A year declared in the rules is compared whole: the rest of the year is in the ledger only.
+        let rules = try String(contentsOf: Grantledger.packageRoot.appendingPathComponent("examples/finance/bassetlaw-ss4.rules"), encoding: .utf8)
+        try (rules + "period  2022-23\n").write(to: folder.url.appendingPathComponent("year.rules"), atomically: true, encoding: .utf8)
+        let year = try Grantledger.run(["audit", "--statement", "q4.csv", "--rules", "year.rules", "--at-risk-above", "£10,000.00"], in: folder.url)
+        #expect(year.status == 1)
+        #expect(year.stdout.contains("\nDates compared: 2022-04-01 to 2023-03-31, the rules' period (year.rules:\(rules.split(separator: "\n", omittingEmptySubsequences: false).count))\n"))
+        let ledgerOnly = Self.findings(year.stderr)
+        #expect(!ledgerOnly.isEmpty && ledgerOnly.allSatisfy { $0.hasPrefix("unmatched-ledger-spend") }, "\(ledgerOnly)")
+        // The dates asked for win over the rules'.
+        let asked = try Grantledger.run(["audit", "--statement", "q4.csv", "--rules", "year.rules", "--quarter", "2022-23-Q4"], in: folder.url)
+        #expect(asked.stdout.contains("\nDates compared: 2023-01-01 to 2023-03-31, the dates asked for\n"))
         // The planted statement for that quarter: its three differences dated in it, not the fourth (September 2023).
         let planted = try Grantledger.run(Self.planted + ["--quarter", "2022-23-Q4"])
         #expect(Self.findings(planted.stderr) == ["amount-difference BNS-23-0101", "duplicate-statement-row BNS-23-0202", "line-difference BNS-23-0304"])

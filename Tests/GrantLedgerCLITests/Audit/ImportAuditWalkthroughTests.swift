@@ -7,7 +7,7 @@ import Testing
 struct ImportAuditWalkthroughTests {
     @Test func everyBlockPrintsWhatItShows() throws {
         let blocks = try ReadmeConsole.blocks(section: "## Import and audit")
-        #expect(blocks.count == 4)
+        #expect(blocks.count == 5)
         let folder = try ReadmeConsole.workspace()
         for block in blocks {
             #expect(try ReadmeConsole.output(of: block, in: folder.url) == block, "regenerate the README block that starts: \(block.prefix(80))")

@@ -104,7 +104,8 @@ struct ImportCommandTests {
           "bad.csv:4:176: error[ragged-row]: this row has 23 cells, the heading row 22"]),
         // "Café" saved as Windows-1252: the byte E9 is not UTF-8.
         ("wrong encoding", Array((header + row(supplier: "Caf\u{0}")).utf8).map { $0 == 0 ? 0xE9 : $0 },
-         ["bad.csv:2:78: error[bad-encoding]: this cell is not valid UTF-8"]),
+         ["bad.csv:2:81: error[bad-encoding]: the export bad.csv is not UTF-8: it looks like Windows-1252 or Latin-1 (byte 0xE9 is é there)",
+          "hint: add the line encoding windows-1252 (or latin-1) to the rules (examples/finance/ncc-nwps.rules), or save the export as CSV UTF-8"]),
         ("empty file", [], ["bad.csv:1:1: error[empty-export]: the export bad.csv is empty"]),
         ("a comma not in quotes", Array((header + row(amount: "2,950.00")).utf8), ["bad.csv:2:178: error[ragged-row]"]),
         ("no reference", Array((header + row(reference: "")).utf8), ["bad.csv:2:102: error[missing-field]: this row has no reference"]),

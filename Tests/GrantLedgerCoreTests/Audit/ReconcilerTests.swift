@@ -98,8 +98,13 @@ struct ReconcilerTests {
         let ledger = Self.spend("2022-10-03", "A", "£100.00") + Self.spend("2023-04-03", "B", "£60.00")
         let result = Self.audit(ledger, "03/10/2022,A,C1,100.00\n", year: FinancialYear(startYear: 2022))
         #expect(result.findings.isEmpty)
-        let whole = Self.audit(ledger, "03/10/2022,A,C1,100.00\n")
-        #expect(whole.findings.map(\.code) == [.unmatchedLedgerSpend])
+        // Given no dates, the statement's months are compared: April 2023 is not in an October statement.
+        let months = Self.audit(ledger, "03/10/2022,A,C1,100.00\n")
+        #expect(months.findings.isEmpty)
+        #expect(months.reconciliation?.period?.words == "2022-10-01 to 2022-10-31, the months of the statement's first and last dates")
+        // A statement's rows a month apart cover both months, and what the ledger has between them.
+        let whole = Self.audit(ledger, "03/10/2022,A,C1,100.00\n30/04/2023,X,C1,1.00\n")
+        #expect(whole.findings.map(\.code).sorted { $0.rawValue < $1.rawValue } == [.unmatchedLedgerSpend, .unmatchedStatementRow])
     }
 
     @Test func reportsInEveryFormat() {

@@ -22,8 +22,9 @@ public final class ImportBooks: @unchecked Sendable {
         into = "\(folder.path)/imported.ledger"
     }
 
-    /// Two sets on the shipped books: the county's NWPS line (ncc-nwps.rules) and the Safer Streets
-    /// round 4 bid (bassetlaw-ss4.rules).
+    /// The sets on the shipped books: the county's NWPS line (ncc-nwps.rules), the Safer Streets
+    /// round 4 bid (bassetlaw-ss4.rules), and the NWPS exports of other shapes: Windows-1252
+    /// (ncc-nwps-ansi.rules), net/VAT/gross (ncc-nwps-vat.rules) and debit/credit (ncc-nwps-gl.rules).
     public static func shipped(_ folder: ScratchFolder) -> [ImportBooks] {
         let books = "\(Fixtures.repositoryRoot)/ledgers/nottinghamshire"
         let (ledger, problems) = LedgerLoader.load(paths: [books])
@@ -35,7 +36,10 @@ public final class ImportBooks: @unchecked Sendable {
         expect(!preludeProblems.contains { $0.severity == .error },
                "the books' declarations do not read alone: \(DiagnosticRenderer().render(preludeProblems))")
         return [ImportBooks(folder, rules: "ncc-nwps.rules", export: "ncc-nwps-2021-q2.csv", books: (ledger, prelude)),
-                ImportBooks(folder, rules: "bassetlaw-ss4.rules", export: "bassetlaw-ss4-statement.csv", books: (ledger, prelude))]
+                ImportBooks(folder, rules: "bassetlaw-ss4.rules", export: "bassetlaw-ss4-statement.csv", books: (ledger, prelude)),
+                ImportBooks(folder, rules: "ncc-nwps-ansi.rules", export: "ncc-nwps-2022-01.csv", books: (ledger, prelude)),
+                ImportBooks(folder, rules: "ncc-nwps-vat.rules", export: "ncc-nwps-2022-02-vat.csv", books: (ledger, prelude)),
+                ImportBooks(folder, rules: "ncc-nwps-gl.rules", export: "ncc-nwps-2022-03-ledger.csv", books: (ledger, prelude))]
     }
 
 
@@ -60,17 +64,27 @@ public final class ImportHarness: @unchecked Sendable {
     }
 
     /// Fuzzed rules, against Bassetlaw's statement when they name its Safer Streets grant (`ss4`),
-    /// else the county's NWPS export.
+    /// the export of the shape they name (an encoding, VAT columns, a debit column), else the
+    /// county's NWPS export.
     public func fuzzRules(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let pick = bytes.firstRange(of: Array("ss4".utf8)) == nil ? 0 : 1
+        let pick = Self.pick(bytes, [("ss4", 1), ("encoding", 2), ("column net", 3), ("column gross", 3), ("column debit", 4)])
         ImportStages.run(rulesPath: folder.write("input.rules", bytes), exportPath: exports[pick], books: books[pick], variant: bytes.count / 2)
     }
 
     /// A fuzzed export, read by Bassetlaw's rules when it names the district council's company
     /// code (`BDC`), else by the county's NWPS rules.
     public func fuzzExport(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let pick = bytes.firstRange(of: Array("BDC,".utf8)) == nil ? 0 : 1
+        var pick = Self.pick(bytes, [("BDC,", 1), (",Net,", 3), ("Gross", 3), ("Debit", 4)])
+        // Not UTF-8: read as Windows-1252, as its rules say.
+        if pick == 0 && TextEncoding.guess(ArraySlice(bytes)) != nil { pick = 2 }
         ImportStages.run(rulesPath: rules[pick], exportPath: folder.write("input.csv", bytes), books: books[pick], variant: bytes.count / 2)
+    }
+}
+
+extension ImportHarness {
+    /// The set of the first marker `bytes` hold (0 when none).
+    static func pick(_ bytes: UnsafeBufferPointer<UInt8>, _ markers: [(String, Int)]) -> Int {
+        markers.first { bytes.firstRange(of: Array($0.0.utf8)) != nil }?.1 ?? 0
     }
 }
 
