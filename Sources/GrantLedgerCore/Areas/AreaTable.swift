@@ -236,7 +236,7 @@ public struct AreaTable: Sendable {
                 : "\(name) for \(area) is not a number: \(error.message)\(place)"
             diagnostics.append(Diagnostic(
                 .badIndicatorValue, message,
-                hint: "write a plain decimal such as 126300, 126,300 or 26.308 (write 0 for none)",
+                hint: error.kind.sharedHint ?? "write a plain decimal such as 126300, 126,300 or 26.308 (write 0 for none)",
                 at: Self.location(file, cell, offset: cell.text.isEmpty ? 0 : error.offset),
                 length: cell.text.isEmpty ? 1 : max(1, cell.length - error.offset)))
             return nil

@@ -169,8 +169,9 @@ public struct PreviousAllocation: Sendable {
             return try MoneyParser.parse(cell.text)
         } catch {
             diagnostics.append(Diagnostic(
-                .badAmount, "\(what) \(quoted(cell.text)): \(error.message)", hint: error.hint,
-                at: AreaTable.location(file, cell, offset: min(error.offset, max(0, cell.length - 1)))))
+                .badAmount, "\(what): \(error.message(about: cell.text))", hint: error.hint,
+                at: AreaTable.location(file, cell, offset: min(error.offset, max(0, cell.length - 1))),
+                length: error.caretLength(in: cell.length)))
             return nil
         }
     }

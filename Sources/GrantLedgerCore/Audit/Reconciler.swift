@@ -36,8 +36,11 @@ public enum Reconciler {
         let unmatchedStatement = statementItems.indices.filter { !matching.statementUsed[$0] }.map { statementItems[$0] }
         let unmatchedLedger = ledgerItems.indices.filter { !matching.ledgerUsed[$0] }.map { ledgerItems[$0] }
         var findings = pairFindings(matched, matching.rowsByLocation)
-        findings += leftoverFindings(matching, unmatchedStatement: unmatchedStatement, unmatchedLedger: unmatchedLedger,
-                                     statementFile: statementFile)
+        let nearDuplicates = nearDuplicateFindings(matching)
+        findings += nearDuplicates.findings
+        // A row left over that repeats an earlier payment is said to be that, not something to import.
+        findings += leftoverFindings(matching, unmatchedStatement: unmatchedStatement.filter { !nearDuplicates.rows.contains($0.location) },
+                                     unmatchedLedger: unmatchedLedger, statementFile: statementFile)
 
         let (lineTotals, total, totalsOverflow) = totals(ledger, scope: scope, ledgerItems, statementItems)
         if overflow || totalsOverflow {
@@ -196,15 +199,60 @@ public enum Reconciler {
         return findings
     }
 
+    /// A finding about one statement row, pointed at its reference cell (the row's start if it has none).
+    static func rowFinding(_ item: StatementItem, _ matching: Matching, _ code: DiagnosticCode, _ message: String,
+                           hint: String) -> AuditFinding {
+        let at = matching.rowsByLocation[item.location]?.location(of: .reference) ?? (location: item.location, length: 1)
+        return AuditFinding(Diagnostic(code, message, hint: hint, at: at.location, length: at.length),
+                            reference: item.reference, grant: item.grant, line: item.line)
+    }
+
+    /// Statement rows with an earlier row's supplier, reference and amount on another day at most
+    /// `NearDuplicatePayment.windowDays` later (the same day is `duplicate-statement-row`'s to say):
+    /// one finding at each later row, naming the first row of the nearest earlier day; with the rows found.
+    static func nearDuplicateFindings(_ matching: Matching) -> (findings: [AuditFinding], rows: Set<SourceLocation>) {
+        struct Key: Hashable { let supplier: String?, reference: String, amount: Money }
+        let items = matching.statementItems
+        var groups: [Key: [Int]] = [:]
+        var order: [Key] = []
+        for (index, item) in items.enumerated() {
+            let key = Key(supplier: item.supplier, reference: item.reference, amount: item.amount)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(index)
+        }
+        var findings: [AuditFinding] = []
+        var found: Set<SourceLocation> = []
+        for key in order {
+            guard let rows = groups[key], rows.count > 1 else { continue }
+            let byDate = rows.sorted { (items[$0].date, $0) < (items[$1].date, $1) }
+            var dayFirst = byDate[0]
+            var earlier: Int?
+            for row in byDate.dropFirst() {
+                if items[row].date != items[dayFirst].date {
+                    earlier = dayFirst
+                    dayFirst = row
+                }
+                guard let earlier else { continue }
+                let days = Int(items[row].date.daysSinceEpoch - items[earlier].date.daysSinceEpoch)
+                guard days <= NearDuplicatePayment.windowDays else { continue }
+                let item = items[row]
+                found.insert(item.location)
+                findings.append(rowFinding(
+                    item, matching, .nearDuplicatePayment,
+                    NearDuplicatePayment.message(amount: item.amount, payee: item.supplier, reference: item.reference,
+                                                 earlier: place(items[earlier].location), on: items[earlier].date, daysLater: days),
+                    hint: NearDuplicatePayment.hint))
+            }
+        }
+        return (findings, found)
+    }
+
     /// Statement rows repeated, and what is on one side only.
     static func leftoverFindings(_ matching: Matching, unmatchedStatement: [StatementItem], unmatchedLedger: [LedgerSpendItem],
                                  statementFile: String) -> [AuditFinding] {
-        let statementItems = matching.statementItems, rowsByLocation = matching.rowsByLocation
-        /// A finding about one statement row, pointed at its reference cell (the row's start if it has none).
+        let statementItems = matching.statementItems
         func rowFinding(_ item: StatementItem, _ code: DiagnosticCode, _ message: String, hint: String) -> AuditFinding {
-            let at = rowsByLocation[item.location]?.location(of: .reference) ?? (location: item.location, length: 1)
-            return AuditFinding(Diagnostic(code, message, hint: hint, at: at.location, length: at.length),
-                                reference: item.reference, grant: item.grant, line: item.line)
+            Reconciler.rowFinding(item, matching, code, message, hint: hint)
         }
         var findings: [AuditFinding] = []
         for (s, original) in matching.repeats {

@@ -29,12 +29,21 @@ public struct LedgerCheck: Sendable {
         LedgerCheck(name: "spend-period", needsCompleteTransactions: false, run: SpendChecks.withinGrantPeriod),
         LedgerCheck(name: "line-budgets", needsCompleteTransactions: true, run: SpendChecks.withinLineBudget),
         LedgerCheck(name: "balance-assertions", needsCompleteTransactions: true, run: BalanceAssertionCheck.run),
+        nearDuplicates,
     ]
+
+    /// The same payment again within a fortnight (`NearDuplicatePaymentCheck`).
+    static let nearDuplicates = LedgerCheck(name: "near-duplicates", needsCompleteTransactions: true,
+                                            run: NearDuplicatePaymentCheck.run)
 
     /// What `grantledger audit` runs: the standard checks and the funders' conditions (tranches,
     /// match funding, capital and revenue caps, bids against grants, duplicate entries). Kept out
-    /// of `check`, which runs on every save and must stay fast on a million transactions.
-    public static let audit: [LedgerCheck] = standard + [
+    /// of `check`, which runs on every save and must stay fast on a million transactions. Beside the
+    /// duplicates check, near-duplicates leaves to it the pairs it reports (one finding per pair).
+    public static let audit: [LedgerCheck] = standard.map { check in
+        check.name != nearDuplicates.name ? check
+            : LedgerCheck(name: check.name, needsCompleteTransactions: true, run: NearDuplicatePaymentCheck.besideExactCopies)
+    } + [
         LedgerCheck(name: "tranches", needsCompleteTransactions: true, run: TrancheChecks.run),
         LedgerCheck(name: "match-funding", needsCompleteTransactions: true, run: MatchFundingChecks.run),
         LedgerCheck(name: "capital-revenue", needsCompleteTransactions: true, run: SpendClassChecks.run),

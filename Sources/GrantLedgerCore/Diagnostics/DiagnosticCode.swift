@@ -77,6 +77,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case unclassifiedSpend = "unclassified-spend"
     case bidGrantMismatch = "bid-grant-mismatch"
     case duplicateTransaction = "duplicate-transaction"
+    /// The same payment again within `NearDuplicatePayment.windowDays`: same payee (supplier on a
+    /// statement), reference, account and amount, on another transaction or statement row.
+    case nearDuplicatePayment = "near-duplicate-payment"
     case moneyAtRisk = "money-at-risk"
     case claimMismatch = "claim-mismatch"
     // Audit: reconciliation with the finance system (findings)
@@ -137,7 +140,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         switch self {
         case .unallocatedAward, .lineOverspent, .awardExceedsRequest, .varianceUnexplained,
              .trancheOverspent, .spendOutsideTranche, .matchFundingShort, .classCapExceeded, .unclassifiedSpend,
-             .bidGrantMismatch, .duplicateTransaction, .moneyAtRisk, .claimMismatch,
+             .bidGrantMismatch, .duplicateTransaction, .nearDuplicatePayment, .moneyAtRisk, .claimMismatch,
              .unmatchedStatementRow, .unmatchedLedgerSpend, .amountDifference, .lineDifference, .duplicateStatementRow:
             return .finding
         default: return .error

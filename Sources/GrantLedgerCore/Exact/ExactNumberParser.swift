@@ -73,7 +73,7 @@ public enum ExactNumberParser {
             } else if byte == ASCII.comma && grouping {
                 let firstGroupTooLong = !sawComma && groupLength > 3
                 if groupLength == 0 || firstGroupTooLong || (sawComma && groupLength != 3) {
-                    throw NumberParseProblem(.badGrouping, at: index)
+                    throw refusal(.badGrouping, at: index, bytes, start, end)
                 }
                 sawComma = true
                 groupLength = 0
@@ -82,7 +82,7 @@ public enum ExactNumberParser {
             }
             index += 1
         }
-        if sawComma && groupLength != 3 { throw NumberParseProblem(.badGrouping, at: index - groupLength - 1) }
+        if sawComma && groupLength != 3 { throw refusal(.badGrouping, at: index - groupLength - 1, bytes, start, end) }
         var places = 0
         if index < end && bytes[index] == ASCII.period {
             let point = index
@@ -94,10 +94,20 @@ public enum ExactNumberParser {
             }
             if places == 0 { throw NumberParseProblem(.noDecimals, at: point) }
         }
-        if index < end { throw NumberParseProblem(.strayCharacter, at: index) }
+        if index < end { throw refusal(.strayCharacter, at: index, bytes, start, end) }
         let whole = integer(digits)
         if places == 0 { return Rational(whole) }
         return Rational(numerator: whole, denominator: BigInt(10).power(places)) ?? .zero
+    }
+
+    /// `kind` at `offset`, unless `start..<end` is a number written with a decimal comma (`26,3`,
+    /// `0,5`, `1.234,5`): then the money parser's `decimalComma`, worded as it is for amounts.
+    private static func refusal(_ kind: NumberParseProblemKind, at offset: Int, _ bytes: [UInt8], _ start: Int, _ end: Int)
+        -> NumberParseProblem {
+        let comma = bytes.withUnsafeBufferPointer { all in
+            MoneyParser.decimalComma(in: UnsafeBufferPointer(rebasing: all[start..<end]), from: 0)
+        }
+        return comma.map { NumberParseProblem(.decimalComma, at: start + $0) } ?? NumberParseProblem(kind, at: offset)
     }
 
     /// ASCII digits to an integer, in 128 bits when they fit.
@@ -117,9 +127,12 @@ public typealias NumberParseProblem = ParseProblem<NumberParseProblemKind>
 /// The reasons a weight or an indicator value is refused.
 public enum NumberParseProblemKind: String, ParseProblemKind {
     case noDigits, noLeadingDigit, strayCharacter, badGrouping, noDecimals, zeroDenominator, notWhole
+    /// The same mistake as in an amount, in the same words (`MoneyParseProblemKind.decimalComma`).
+    case decimalComma
 
     public var message: String {
         switch self {
+        case .decimalComma: return MoneyParseProblemKind.decimalComma.message
         case .noDigits: return "a number needs digits"
         case .noLeadingDigit: return "a number must start with a digit"
         case .strayCharacter: return "unexpected character in a number"
@@ -129,4 +142,8 @@ public enum NumberParseProblemKind: String, ParseProblemKind {
         case .notWhole: return "a fraction is written with whole numbers"
         }
     }
+
+    /// The hint shared with amounts, for a mistake made alike in both; nil where the reader's own
+    /// hint (which knows what the number is) says more.
+    public var sharedHint: String? { self == .decimalComma ? MoneyParseProblemKind.decimalComma.hint : nil }
 }

@@ -268,11 +268,16 @@ public enum FinanceExport {
         } else if let field = cell(.date) {
             switch rules.dateFormat.parse(field.text) {
             case .success(let day): date = day
-            case .failure(.malformed):
-                report(field, .badDate, field.text.isEmpty ? "this row has no date" : "\"\(field.text)\" is not a date written \(rules.dateFormat.rawValue)",
-                       hint: "the rules say dates are written \(rules.dateFormat.rawValue); change date-format if the export writes them another way")
-            case .failure(.impossible):
-                report(field, .impossibleDate, "there is no such date as \(field.text)", hint: "check the day of the month")
+            case .failure(let failure):
+                // In the words every reader of dates gives; `12/13/2026` read DD/MM/YYYY cannot be,
+                // but is a date written month first.
+                let problem = DateProblem(field.text, expected: rules.dateFormat.rawValue)
+                if failure == .impossible && !problem.looksLikeADate {
+                    let (message, hint) = DateProblem.impossible(field.text)
+                    report(field, .impossibleDate, message, hint: hint)
+                } else {
+                    report(field, .badDate, field.text.isEmpty ? "this row has no date" : problem.message, hint: problem.hint(.dateFormat))
+                }
             }
         }
         var reference: String?
@@ -351,11 +356,8 @@ public enum FinanceExport {
             return value
         case .failure(let problem):
             let code: DiagnosticCode = problem.kind == .overflow ? .amountOverflow : .badAmount
-            let hint = problem.kind == .strayCharacter
-                ? "write amounts like 1,234.56, -1,234.56 or (1,234.56) for a credit"
-                : problem.hint
-            diagnostics.append(located(field, in: name, code, "\(problem.message): \(field.text)", hint: hint,
-                                       offset: min(problem.offset, max(field.length - 1, 0)), length: 1))
+            diagnostics.append(located(field, in: name, code, problem.message(about: field.text), hint: problem.hint,
+                                       offset: min(problem.offset, max(field.length - 1, 0)), length: problem.caretLength(in: field.length)))
             return nil
         }
     }

@@ -129,15 +129,8 @@ extension LedgerParser {
 
     /// A field's date, or nil after reporting it malformed or impossible.
     func fieldDay(_ range: Range<Int>, _ line: LineCursor, _ number: Int) -> Day? {
-        switch line.date(range) {
-        case .day(let day): return day
-        case .malformed:
-            report(.badDate, "expected a date written YYYY-MM-DD, found \"\(line.string(range))\"", hint: "for example 2023-03-31",
-                   line, number, range.lowerBound, max(1, range.count))
-        case .impossible:
-            report(.impossibleDate, "there is no such date as \(line.string(range))", hint: "check the day of the month",
-                   line, number, range.lowerBound, range.count)
-        }
+        if case .day(let day) = line.date(range) { return day }
+        reportDate(range, line, number)
         return nil
     }
 
@@ -311,6 +304,16 @@ extension LedgerParser {
         switch Period.parse(value) {
         case .success(let period): return period
         case .failure(let problem):
+            // An end written another way (`01/07/2022..30/09/2023`) in the words every reader of dates gives.
+            var offset = 0
+            for end in value.components(separatedBy: "..") {
+                let date = DateProblem(end, expected: "YYYY-MM-DD")
+                if problem == .malformed && date.looksLikeADate {
+                    report(.badPeriod, date.message, hint: date.hint(.rewrite), cursor, number, valueRange.lowerBound + offset, end.utf8.count)
+                    return nil
+                }
+                offset += end.utf8.count + 2
+            }
             let message: String
             switch problem {
             case .malformed: message = "\"\(value)\" is not a period"

@@ -236,14 +236,22 @@ final class LedgerParser {
                 lastDateBytes = bytes
                 lastDate = day
             }
-        case .malformed:
+        case .malformed, .impossible:
             transactionBroken = true
-            report(.badDate, "a transaction must start with a date written YYYY-MM-DD", hint: "for example 2019-04-30",
-                   cursor, number, range.lowerBound, range.count)
-        case .impossible:
-            transactionBroken = true
-            report(.impossibleDate, "there is no such date as \(cursor.string(range))", hint: "check the day of the month",
-                   cursor, number, range.lowerBound, range.count)
+            reportDate(range, cursor, number)
+        }
+    }
+
+    /// A date at `range` that did not read (malformed or impossible), in the words every reader of
+    /// dates gives (`DateProblem`).
+    func reportDate(_ range: Range<Int>, _ cursor: LineCursor, _ number: Int) {
+        let text = cursor.string(range)
+        if case .impossible = cursor.date(range) {
+            let (message, hint) = DateProblem.impossible(text)
+            report(.impossibleDate, message, hint: hint, cursor, number, range.lowerBound, range.count)
+        } else {
+            let problem = DateProblem(text, expected: "YYYY-MM-DD")
+            report(.badDate, problem.message, hint: problem.hint(.rewrite), cursor, number, range.lowerBound, max(1, range.count))
         }
     }
 
@@ -322,10 +330,8 @@ final class LedgerParser {
             return amount
         } catch {
             let code: DiagnosticCode = error.kind == .overflow ? .amountOverflow : .badAmount
-            let text = cursor.string(range)
-            report(code, "\(error.message): \(text)", hint: error.hint, cursor, number,
-                   range.lowerBound + min(error.offset, max(range.count - 1, 0)),
-                   error.kind == .overflow || error.kind == .badGrouping ? range.count - min(error.offset, range.count - 1) : 1)
+            report(code, error.message(about: cursor.string(range)), hint: error.hint, cursor, number,
+                   range.lowerBound + min(error.offset, max(range.count - 1, 0)), error.caretLength(in: range.count))
             return nil
         }
     }
@@ -334,7 +340,7 @@ final class LedgerParser {
     func nonNegativeMoney(_ range: Range<Int>, _ cursor: LineCursor, _ number: Int, what: String) -> Money? {
         guard let amount = money(range, cursor, number) else { return nil }
         if amount.isNegative {
-            report(.badValue, "\(what) cannot be negative: \(cursor.string(range))", hint: "write the amount without a minus sign",
+            report(.badValue, "\(what) cannot be negative: \(cursor.string(range))", hint: "write the amount without a minus sign or brackets",
                    cursor, number, range.lowerBound, range.count)
             return nil
         }

@@ -160,10 +160,10 @@ struct ScenarioCommandTests {
             .write(to: directory.appendingPathComponent("floors.scenario"), atomically: true, encoding: .utf8)
         let file = try AllocateCLI.allocate(["floors.scenario"], in: directory)
         #expect(file.status == 2)
-        #expect(file.stderr.contains("floors.scenario:5:17: error[bad-amount]: floor for Gedling \"ten\""))
+        #expect(file.stderr.contains("floors.scenario:5:17: error[bad-amount]: floor for Gedling: unexpected character in an amount: ten"))
         #expect(!file.stderr.contains("--floor"))
         let option = try AllocateCLI.allocate(["floors.scenario", "--floor", "Gedling x"], in: directory)
-        #expect(option.stderr.contains("error[bad-amount]: --floor for Gedling \"x\""))
+        #expect(option.stderr.contains("error[bad-amount]: --floor for Gedling: unexpected character in an amount: x"))
     }
 }
 

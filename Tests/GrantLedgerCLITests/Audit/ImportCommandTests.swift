@@ -95,11 +95,11 @@ struct ImportCommandTests {
         ("wrong columns", Array((header.replacingOccurrences(of: "Invoice No", with: "Invoice Number") + row()).utf8),
          ["bad.csv:1:1: error[missing-export-column]: the export has no column \"Invoice No\" for the reference"]),
         ("bad dates", Array((header + row(date: "2021-07-14") + row(date: "31/06/2021", reference: "INV-21-0798")).utf8),
-         ["bad.csv:2:16: error[bad-date]: \"2021-07-14\" is not a date written DD/MM/YYYY",
+         ["bad.csv:2:16: error[bad-date]: dates are written DD/MM/YYYY, and 2021-07-14 is 14 July 2021 written YYYY-MM-DD",
           "bad.csv:3:16: error[impossible-date]: there is no such date as 31/06/2021"]),
         ("bad amounts", Array((header + row(amount: "\"2.950,00\"") + row(reference: "INV-21-0798", amount: "29.500")
                                 + row(reference: "INV-21-0797", amount: "£2,95")).utf8),
-         ["bad.csv:2:147: error[bad-amount]: three digits after the point: is this a thousands mark?: 2.950,00",
+         ["bad.csv:2:151: error[bad-amount]: a decimal comma (European style) is not accepted: 2.950,00",
           "bad.csv:3:150: error[bad-amount]: an amount has at most two decimal places: 29.500",
           "bad.csv:4:176: error[ragged-row]: this row has 23 cells, the heading row 22"]),
         // "Café" saved as Windows-1252: the byte E9 is not UTF-8.

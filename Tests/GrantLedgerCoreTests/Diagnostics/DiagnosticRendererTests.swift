@@ -94,7 +94,7 @@ struct DiagnosticRendererTests {
         #expect(findings == [
             .unallocatedAward, .lineOverspent, .awardExceedsRequest, .varianceUnexplained,
             .trancheOverspent, .spendOutsideTranche, .matchFundingShort, .classCapExceeded, .unclassifiedSpend,
-            .bidGrantMismatch, .duplicateTransaction, .moneyAtRisk, .claimMismatch,
+            .bidGrantMismatch, .duplicateTransaction, .nearDuplicatePayment, .moneyAtRisk, .claimMismatch,
             .unmatchedStatementRow, .unmatchedLedgerSpend, .amountDifference, .lineDifference, .duplicateStatementRow,
         ])
         #expect(Severity.finding < Severity.error)

@@ -16,6 +16,8 @@ struct ExactNumberParserTests {
         ("/3", .noDigits, 0), (".5", .noLeadingDigit, 0), ("1.", .noDecimals, 1), ("1.5/3", .notWhole, 1),
         ("1/3/4", .strayCharacter, 3), ("25 %", .strayCharacter, 2), ("1,000", .strayCharacter, 1),
         ("a", .strayCharacter, 0), ("1e3", .strayCharacter, 1), ("%", .noDigits, 0), ("1/3%", .notWhole, 3),
+        // A decimal comma, as in an amount.
+        ("0,5", .decimalComma, 1), ("33,3%", .decimalComma, 2), ("-0,25", .decimalComma, 2),
     ] as [(String, NumberParseProblem.Kind, Int)])
     func badWeights(_ text: String, _ kind: NumberParseProblem.Kind, _ offset: Int) {
         #expect(throws: NumberParseProblem(kind, at: offset)) { try ExactNumberParser.parseWeight(text) }
@@ -30,7 +32,8 @@ struct ExactNumberParserTests {
     }
 
     @Test(arguments: [
-        ("1,5", NumberParseProblem.Kind.badGrouping, 1), ("1234,567", .badGrouping, 4), ("1,23,456", .badGrouping, 4),
+        ("1,5", NumberParseProblem.Kind.decimalComma, 1), ("26,30", .decimalComma, 2), ("1.234,5", .decimalComma, 5),
+        ("1234,567", .badGrouping, 4), ("1,23,456", .badGrouping, 4),
         (",123", .badGrouping, 0), ("12 3", .strayCharacter, 2), ("x", .strayCharacter, 0), ("", .noDigits, 0),
         ("1.2.3", .strayCharacter, 3), ("£5", .strayCharacter, 0),
     ] as [(String, NumberParseProblem.Kind, Int)])

@@ -23,24 +23,33 @@ struct MoneyParserTests {
         ("£92,233,720,368,547,758.07", Int64.max),
         ("-£92,233,720,368,547,758.07", -Int64.max),
         ("92233720368547758.07", Int64.max),
+        // The accountants' negative.
+        ("(£1,250.00)", -125_000),
+        ("(1250)", -125_000),
+        ("(£0.00)", 0),
+        ("(£92,233,720,368,547,758.07)", -Int64.max),
     ] as [(String, Int64)])
     func accepts(_ text: String, _ pence: Int64) throws {
         #expect(try MoneyParser.parse(text) == Money(pence: pence))
     }
 
     @Test(arguments: [
-        // A decimal comma is never guessed.
-        ("1,5", MoneyParseProblem.Kind.badGrouping, 1),
+        // A decimal comma is never guessed: pointed at the comma.
+        ("1,5", MoneyParseProblem.Kind.decimalComma, 1),
+        ("12,34", .decimalComma, 2),
+        ("1234,5", .decimalComma, 4),
+        ("£48.250,00", .decimalComma, 8),
+        ("1.234,5", .decimalComma, 5),
+        ("-£1.234.567,89", .decimalComma, 12),
+        // Commas that group nothing.
         ("1,23,456", .badGrouping, 4),
         ("1234,567", .badGrouping, 4),
         ("1,234,", .badGrouping, 5),
-        ("12,34", .badGrouping, 2),
-        // A point followed by three digits after a £ looks like a European thousands mark.
-        ("£1.234", .europeanThousands, 3),
-        ("£12.345", .europeanThousands, 4),
-        ("£48.250,00", .europeanThousands, 4),
-        ("1.234,5", .europeanThousands, 1),
-        // A bare number with more than two decimals is a computed figure: round it.
+        ("1,234,56", .badGrouping, 5),
+        // Three decimals, with a £ or without: a figure not rounded, or a European thousands mark,
+        // one mistake in one wording; pointed at the first digit past the pence.
+        ("£1.234", .tooManyDecimals, 6),
+        ("£125.125", .tooManyDecimals, 8),
         ("12.345", .tooManyDecimals, 5),
         ("1.2345", .tooManyDecimals, 4),
         ("£1.2345", .tooManyDecimals, 6),
@@ -58,6 +67,15 @@ struct MoneyParserTests {
         ("abc", .strayCharacter, 0),
         ("$5", .strayCharacter, 0),
         ("1e3", .strayCharacter, 1),
+        // Brackets are a negative round the whole amount, with no sign inside.
+        ("(£1,250.00", .badBrackets, 0),
+        ("(-£1,250.00)", .badBrackets, 1),
+        ("(£(5))", .badBrackets, 3),
+        ("()", .badBrackets, 0),
+        ("£1,250.00)", .badBrackets, 10),
+        ("-(£5)", .badBrackets, 1),
+        ("(£1.234,56)", .decimalComma, 8),
+        ("(12.345)", .tooManyDecimals, 6),
         // A point needs digits on both sides.
         ("12.", .noDecimals, 2),
         ("£12.", .noDecimals, 4),
@@ -75,6 +93,7 @@ struct MoneyParserTests {
         ("£999,999,999,999,999,999,999.99", .overflow, 2),
         ("99999999999999999999999999999999999999", .overflow, 0),
         ("£92233720368547759", .overflow, 2),
+        ("(£92,233,720,368,547,758.08)", .overflow, 3),
     ] as [(String, MoneyParseProblem.Kind, Int)])
     func rejects(_ text: String, _ kind: MoneyParseProblem.Kind, _ offset: Int) {
         #expect(throws: MoneyParseProblem(kind, at: offset)) { try MoneyParser.parse(text) }
@@ -82,7 +101,7 @@ struct MoneyParserTests {
 
     @Test func everyProblemExplainsItself() {
         for kind in [MoneyParseProblem.Kind.noDigits, .strayCharacter, .badGrouping, .noDecimals, .tooManyDecimals,
-                     .europeanThousands, .overflow] {
+                     .decimalComma, .badBrackets, .overflow] {
             let problem = MoneyParseProblem(kind, at: 0)
             #expect(!problem.message.isEmpty)
             #expect(!problem.hint.isEmpty)
@@ -105,6 +124,6 @@ struct MoneyParserTests {
                 return nil
             } catch { return error }
         }
-        #expect(problem == MoneyParseProblem(.badGrouping, at: 3))
+        #expect(problem == MoneyParseProblem(.decimalComma, at: 3))
     }
 }

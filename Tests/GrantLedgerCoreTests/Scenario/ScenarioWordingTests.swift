@@ -22,8 +22,8 @@ struct ScenarioWordingTests {
                                         missing: [.areas: .init("give AREAS", hint: "AREAS FILE")])
         let (_, problems) = ScenarioLoader.load(draft)
         let messages = problems.map(\.message)
-        #expect(messages.contains { $0.hasPrefix("POT ") }, "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("LOWEST ") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("POT: ") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("LOWEST: ") }, "\(messages)")
         #expect(messages.contains("give AREAS"), "\(messages)")
         // No wording for a missing weight: the file's words, never silence (exit 2 with nothing said).
         #expect(messages.contains("no weights given"), "\(messages)")

@@ -47,14 +47,15 @@ public struct AllocationSettings: Sendable {
     }
 
     /// Reads an amount setting (the pot, the rounding unit, a floor) with the strict money parser,
-    /// named in messages as `option`.
-    public static func amount(_ text: String, option: String, origin: SettingOrigin?) throws(SettingError) -> Located<Money> {
+    /// named in messages as `option`; `offset` is where `text` starts in the setting.
+    public static func amount(_ text: String, option: String, origin: SettingOrigin?, offset: Int = 0) throws(SettingError)
+        -> Located<Money> {
         do throws(MoneyParseProblem) {
             return Located(try MoneyParser.parse(text), at: origin)
         } catch {
             throw SettingError(Diagnostic(
-                .badAmount, "\(option) \(quoted(text)): \(error.message)", hint: error.hint, origin: origin,
-                offset: error.offset, length: 1))
+                .badAmount, "\(option): \(error.message(about: text))", hint: error.hint, origin: origin,
+                offset: offset + error.offset, length: error.caretLength(in: text.utf8.count)))
         }
     }
 
@@ -80,7 +81,7 @@ public struct AllocationSettings: Sendable {
         if !problems.isEmpty { return problems }
         if pot.value.isNegative {
             problems.append(Diagnostic(.badPot, "the pot \(pot.value) is negative",
-                                       hint: "the pot is the amount to share out: write it without a minus sign, e.g. £270,750.00", origin: pot.origin))
+                                       hint: "the pot is the amount to share out: write it without a minus sign or brackets, e.g. £270,750.00", origin: pot.origin))
         }
         if unit.value.pence <= 0 {
             problems.append(Diagnostic(.badRoundingUnit, "the rounding unit must be more than zero, not \(unit.value)",

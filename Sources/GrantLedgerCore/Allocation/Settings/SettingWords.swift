@@ -46,12 +46,6 @@ extension AllocationSettings {
     static func amount(
         _ word: SettingWords.Word, what: String, origin: SettingOrigin?
     ) throws(SettingError) -> Money {
-        do throws(MoneyParseProblem) {
-            return try MoneyParser.parse(word.text)
-        } catch {
-            throw SettingError(Diagnostic(
-                .badAmount, "\(what) \(quoted(word.text)): \(error.message)", hint: error.hint, origin: origin,
-                offset: word.offset + error.offset, length: 1))
-        }
+        try amount(word.text, option: what, origin: origin, offset: word.offset).value
     }
 }

@@ -63,7 +63,8 @@ public struct WeightSetting: Sendable {
         do throws(NumberParseProblem) {
             return try ExactNumberParser.parseWeight(text)
         } catch {
-            throw SettingError(Diagnostic(code, message(error.message), hint: hint, origin: origin, offset: offset + error.offset, length: 1))
+            throw SettingError(Diagnostic(code, message(error.message), hint: error.kind.sharedHint ?? hint, origin: origin,
+                                          offset: offset + error.offset, length: 1))
         }
     }
 }

@@ -1,0 +1,222 @@
+/// `near-duplicate-payment`: a posting repeated in another transaction within
+/// `NearDuplicatePayment.windowDays` days: the same payee (the transaction's `payee`, compared byte
+/// for byte), the same `ref:`, the same account and the same amount. A finding, said once for each
+/// pair of transactions at the later one's first repeated posting (its bank side repeats too).
+///
+/// Not a repeat: two equal lines of one transaction, a posting without a reference (nothing says it
+/// is the same invoice), an invoice and its credit note (opposite signs), one payment split under
+/// different references.
+///
+/// Runs on every `check`, so it must stay linear on a million transactions: transactions are taken
+/// in date order, and only the postings of the last `windowDays` days are held, in a hash table keyed
+/// by the posting's account, pence and a hash of its payee's and reference's bytes (`PaymentWindow`),
+/// so memory follows the busiest fortnight, not the books, and no string is made per posting.
+public enum NearDuplicatePaymentCheck {
+    /// What `check` runs: every pair, a copy on the same day included (`check` does not run
+    /// `DuplicateTransactionCheck`).
+    @Sendable public static func run(_ ledger: Ledger) -> [Diagnostic] { findings(ledger, besideExactCopies: false) }
+
+    /// What `audit` runs beside `DuplicateTransactionCheck`: a pair that check reports (the whole
+    /// transaction again on its day) is left to it, so each pair is one finding, the stronger.
+    @Sendable public static func besideExactCopies(_ ledger: Ledger) -> [Diagnostic] { findings(ledger, besideExactCopies: true) }
+
+    static func findings(_ ledger: Ledger, besideExactCopies: Bool) -> [Diagnostic] {
+        var window = PaymentWindow()
+        var problems: [Diagnostic] = []
+        // The earlier transactions the one being read was already reported against.
+        var reportedAgainst: [Int32] = []
+        ledger.postings.withUnsafeBufferPointer { postings in
+            for index in ledger.transactionsByDate() {
+                let transaction = ledger.transactions[index]
+                let day = transaction.date.daysSinceEpoch
+                window.move(to: day)
+                var payeeHash: UInt64?
+                // A transaction's postings mostly share its reference: its bytes are hashed once.
+                var lastReference: (text: String, hash: UInt64)?
+                reportedAgainst.removeAll(keepingCapacity: true)
+                // Fields are read in place: a copy of each posting would retain its strings.
+                for p in transaction.postingRange {
+                    guard let reference = postings[Int(p)].reference else { continue }
+                    let payee = payeeHash ?? Self.payeeHash(transaction)
+                    payeeHash = payee
+                    let referenceHash = lastReference.flatMap { $0.text == reference ? $0.hash : nil } ?? Self.bytesHash(reference)
+                    lastReference = (reference, referenceHash)
+                    let account = postings[Int(p)].account, amount = postings[Int(p)].amount
+                    let hash = PaymentWindow.mix(payee, referenceHash, account, amount.pence)
+                    let earlier = window.latest(hash, day: day) { other in
+                        postings[Int(other)].account == account && postings[Int(other)].amount == amount
+                            && postings[Int(other)].reference == reference
+                            && Self.samePayee(ledger.transactions[Int(postings[Int(other)].transaction)], transaction)
+                    }
+                    guard let earlier else {
+                        window.hold(p, hash: hash, day: day, in: nil)
+                        continue
+                    }
+                    let other = postings[Int(earlier.posting)].transaction
+                    // Two equal lines of one transaction are not a repeat.
+                    if other == Int32(index) { continue }
+                    window.hold(p, hash: hash, day: day, in: earlier.slot)
+                    if reportedAgainst.contains(other) { continue }
+                    reportedAgainst.append(other)
+                    let first = ledger.transactions[Int(other)]
+                    if besideExactCopies, first.date == transaction.date,
+                       let key = DuplicateTransactionCheck.key(ledger, transaction), key == DuplicateTransactionCheck.key(ledger, first) {
+                        continue
+                    }
+                    problems.append(finding(ledger, postings[Int(p)], in: transaction, reference: reference, earlier: first))
+                }
+            }
+        }
+        return problems
+    }
+
+    static func finding(_ ledger: Ledger, _ posting: Posting, in transaction: Transaction, reference: String,
+                        earlier: Transaction) -> Diagnostic {
+        let place = "\(earlier.location.file):\(earlier.location.line)"
+        return Diagnostic(
+            .nearDuplicatePayment,
+            NearDuplicatePayment.message(amount: posting.amount, payee: String(transaction.payee), reference: reference,
+                                         earlier: place, on: earlier.date,
+                                         daysLater: Int(transaction.date.daysSinceEpoch - earlier.date.daysSinceEpoch)),
+            hint: NearDuplicatePayment.hint, at: ledger.location(of: posting), length: ledger.account(of: posting).name.utf8.count)
+    }
+
+    /// The bytes of a transaction's payee: its description up to a `|`, less the blanks before it
+    /// (as `Transaction.payee`, without walking characters).
+    static func withPayeeBytes<R>(_ transaction: Transaction, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var description = transaction.description
+        return description.withUTF8 { bytes in
+            var end = bytes.firstIndex(of: ASCII.pipe) ?? bytes.count
+            if end < bytes.count { while end > 0 && bytes[end - 1] == ASCII.space { end -= 1 } }
+            return body(UnsafeBufferPointer(rebasing: bytes[..<end]))
+        }
+    }
+
+    static func payeeHash(_ transaction: Transaction) -> UInt64 { withPayeeBytes(transaction, hash) }
+
+    static func samePayee(_ a: Transaction, _ b: Transaction) -> Bool {
+        withPayeeBytes(a) { first in withPayeeBytes(b) { second in first.elementsEqual(second) } }
+    }
+
+    static func bytesHash(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8(hash)
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let (head, tail) = ByteInterner.words(bytes)
+        return ByteInterner.hash(bytes, head, tail)
+    }
+}
+
+/// The postings of the last `windowDays` days, each findable by its key's hash, for each key its
+/// latest posting. Days are cut into spans of `windowDays + 1`; a table holds the current span's
+/// postings and another the span's before, so every posting at most `windowDays` earlier is in one
+/// of the two, and moving to the next span empties the older table whole: no posting is ever taken
+/// out one at a time, and memory follows the busiest fortnight.
+struct PaymentWindow {
+    private var current = Table()
+    private var previous = Table()
+    /// The span `current` holds; nil before the first move.
+    private var span: Int32?
+
+    /// The span of `day`: `day / (windowDays + 1)` rounded down, for days before 1970 too (where
+    /// Swift's division rounds towards zero).
+    static func span(of day: Int32) -> Int32 {
+        let length = Int32(NearDuplicatePayment.windowDays + 1)
+        let quotient = day / length
+        return day % length < 0 ? quotient - 1 : quotient
+    }
+
+    /// Takes the window to `day`, which is never before the last day it was taken to.
+    mutating func move(to day: Int32) {
+        let next = Self.span(of: day)
+        guard next != span else { return }
+        if let span, next == span + 1 {
+            swap(&current, &previous)
+            current.removeAll()
+        } else {
+            current.removeAll()
+            previous.removeAll()
+        }
+        span = next
+    }
+
+    /// The latest posting held whose key has `hash`, for which `same` holds, dated at most
+    /// `windowDays` before `day`; with its slot when it is in the current span's table.
+    func latest(_ hash: UInt64, day: Int32, same: (Int32) -> Bool) -> (posting: Int32, slot: Int?)? {
+        if let slot = current.slot(hash, same) { return (current.postings[slot], slot) }
+        if let slot = previous.slot(hash, same), day - previous.days[slot] <= Int32(NearDuplicatePayment.windowDays) {
+            return (previous.postings[slot], nil)
+        }
+        return nil
+    }
+
+    /// Holds `posting` as its key's latest: in `slot` of the current span's table, where its key's
+    /// earlier posting was found, or added to it.
+    mutating func hold(_ posting: Int32, hash: UInt64, day: Int32, in slot: Int?) {
+        if let slot {
+            current.postings[slot] = posting
+            current.days[slot] = day
+        } else {
+            current.add(posting, hash: hash, day: day)
+        }
+    }
+
+    /// A key's hash from its parts' (the two byte hashes, the account id, the pence).
+    @inline(__always)
+    static func mix(_ payee: UInt64, _ reference: UInt64, _ account: Int32, _ pence: Int64) -> UInt64 {
+        var hash = payee &* 0x9E37_79B9_7F4A_7C15
+        hash ^= (reference << 29 | reference >> 35) &* 0xC2B2_AE3D_27D4_EB4F
+        hash ^= UInt64(UInt32(bitPattern: account)) &* 0x1656_67B1_9E37_79F9
+        hash ^= UInt64(bitPattern: pence) &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 32
+        return hash
+    }
+
+    /// Open addressing, linear probing: per slot a posting (-1: empty), its key's hash and its day.
+    struct Table {
+        var postings = [Int32](repeating: -1, count: 64)
+        private var hashes = [UInt64](repeating: 0, count: 64)
+        var days = [Int32](repeating: 0, count: 64)
+        private var count = 0
+
+        func slot(_ hash: UInt64, _ same: (Int32) -> Bool) -> Int? {
+            let mask = postings.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while postings[slot] >= 0 {
+                if hashes[slot] == hash && same(postings[slot]) { return slot }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+
+        mutating func add(_ posting: Int32, hash: UInt64, day: Int32) {
+            if (count + 1) * 2 > postings.count { grow() }
+            let mask = postings.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while postings[slot] >= 0 { slot = (slot + 1) & mask }
+            postings[slot] = posting
+            hashes[slot] = hash
+            days[slot] = day
+            count += 1
+        }
+
+        /// Empties the table, keeping its size for the next span.
+        mutating func removeAll() {
+            guard count > 0 else { return }
+            for index in postings.indices { postings[index] = -1 }
+            count = 0
+        }
+
+        private mutating func grow() {
+            let held = postings.indices.filter { postings[$0] >= 0 }.map { (postings[$0], hashes[$0], days[$0]) }
+            let size = postings.count * 2
+            postings = [Int32](repeating: -1, count: size)
+            hashes = [UInt64](repeating: 0, count: size)
+            days = [Int32](repeating: 0, count: size)
+            count = 0
+            for (posting, hash, day) in held { add(posting, hash: hash, day: day) }
+        }
+    }
+}
