@@ -75,6 +75,10 @@ struct AuditCommand: ParsableCommand {
                 let filter = try ReportFilter.parse(financialYear: year == nil ? nil : financialYear, quarter: quarter, month: month,
                                                     from: from, to: to)
                 dates = AuditDates(filter)
+                // As the reports refuse them: dates that hold no day would compare nothing and look clean.
+                if let period = dates?.period, period.end < period.start {
+                    problems.append(ReportError.emptyRange(from: period.start, to: period.end).diagnostic)
+                }
             } catch {
                 problems.append(error.diagnostic)
             }

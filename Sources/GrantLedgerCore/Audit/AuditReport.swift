@@ -19,7 +19,7 @@ public enum AuditReport {
         if let reconciliation = result.reconciliation { output += " against \(reconciliation.statementFile)" }
         if let dates = result.dates { output += " (\(dates.label))" }
         output += "\n\n"
-        let internalFindings = result.findings.filter { !reconciliationCodes.contains($0.code) }
+        let internalFindings = result.findings.filter { !isReconciliation($0, result) }
         output += "Internal checks (\(result.checks.joined(separator: ", "))): "
         output += internalFindings.isEmpty ? "no findings\n" : "\(plural(internalFindings.count, "finding"))\n"
         for finding in internalFindings { output += "  " + line(finding) + "\n" }
@@ -35,7 +35,7 @@ public enum AuditReport {
             output += "  in the statement only     \(r.unmatchedStatement.count)\n"
             output += "  repeated in the statement \(r.repeatedStatement.count)\n"
             output += "  in the ledger only        \(r.unmatchedLedger.count)\n"
-            let differences = result.findings.filter { reconciliationCodes.contains($0.code) }
+            let differences = result.findings.filter { isReconciliation($0, result) }
             if !differences.isEmpty {
                 output += "\n" + ((try? Report(title: "Differences", columns: differenceColumns, rows: differences.map { differenceRow($0, r) }))
                     .map(TableWriter.render) ?? "")
@@ -46,8 +46,16 @@ public enum AuditReport {
         return output
     }
 
+    /// Whether a finding belongs to the reconciliation: one of its codes, or a near-duplicate
+    /// payment found among the statement's rows (one among the ledger's is an internal check).
+    static func isReconciliation(_ finding: AuditFinding, _ result: AuditResult) -> Bool {
+        if reconciliationCodes.contains(finding.code) { return true }
+        guard finding.code == .nearDuplicatePayment, let r = result.reconciliation else { return false }
+        return finding.location?.file == r.statementFile
+    }
+
     static let reconciliationCodes: Set<DiagnosticCode> = [
-        .amountDifference, .lineDifference, .duplicateStatementRow, .unmatchedStatementRow, .unmatchedLedgerSpend,
+        .amountDifference, .lineDifference, .duplicateStatementRow, .unmatchedStatementRow, .unmatchedLedgerSpend, .statementOutsideDates,
     ]
 
     static func line(_ finding: AuditFinding) -> String {
@@ -86,6 +94,12 @@ public enum AuditReport {
             statement = r.unmatchedStatement.first { $0.location == here }
             kind = "statement only"
             gap = statement?.amount ?? .zero
+        case .nearDuplicatePayment:
+            // Its row is also matched or statement-only, which carries any gap.
+            statement = (r.matched.map(\.statement) + r.unmatchedStatement).first { $0.location == here }
+            kind = "near duplicate"
+        case .statementOutsideDates:
+            kind = "outside the dates"
         default:
             ledger = r.unmatchedLedger.first { $0.location == finding.location }
             kind = "ledger only"

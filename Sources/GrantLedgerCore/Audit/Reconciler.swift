@@ -38,9 +38,12 @@ public enum Reconciler {
         var findings = pairFindings(matched, matching.rowsByLocation)
         let nearDuplicates = nearDuplicateFindings(matching)
         findings += nearDuplicates.findings
-        // A row left over that repeats an earlier payment is said to be that, not something to import.
-        findings += leftoverFindings(matching, unmatchedStatement: unmatchedStatement.filter { !nearDuplicates.rows.contains($0.location) },
+        // A row left over that repeats an earlier payment is still a row the ledger lacks (the totals'
+        // gap holds it): both are said, so the Differences table adds up to the gap.
+        findings += leftoverFindings(matching, unmatchedStatement: unmatchedStatement,
                                      unmatchedLedger: unmatchedLedger, statementFile: statementFile)
+        // Rows outside dates asked for were left out on purpose; outside the rules' own period, by mistake.
+        if let compared, case .rules = compared.source, let outside = outsideFinding(rows, compared) { findings.append(outside) }
 
         let (lineTotals, total, totalsOverflow) = totals(ledger, scope: scope, ledgerItems, statementItems)
         if overflow || totalsOverflow {
@@ -72,6 +75,19 @@ public enum Reconciler {
                 line: line, account: ledger.account(of: posting).name, location: ledger.location(of: posting)))
         }
         return ledgerItems
+    }
+
+    /// One finding for the statement's rows (for the grants compared) dated outside the rules'
+    /// period, at the first: a period that misses the statement must not look clean.
+    static func outsideFinding(_ rows: [ExportRow], _ compared: StatementPeriod) -> AuditFinding? {
+        let outside = rows.filter { $0.grantID != nil && !compared.period.contains($0.date) }
+        guard let first = outside.first else { return nil }
+        let count = outside.count
+        return AuditFinding(Diagnostic(
+            .statementOutsideDates,
+            "\(count) of the statement's rows \(count == 1 ? "is" : "are") dated outside the dates compared (\(compared.words)), from this one (\(first.date), reference \(first.reference))",
+            hint: "they were not reconciled: audit with dates that cover the statement (--fy, --quarter, --from/--to), or correct the rules' period",
+            at: first.location), reference: first.reference, grant: first.grantID, line: first.lineID)
     }
 
     /// The statement's rows that name a grant, dated in the period, with the rows by location.

@@ -18,5 +18,7 @@ public enum NearDuplicatePayment {
         return "\(who)\(amount) with reference \(reference) again, \(when) the payment at \(place) dated \(earlierDate)"
     }
 
-    static let hint = "if it was paid twice, recover the overpayment from the supplier; if both payments are meant, give the second its own reference"
+    /// The fix is the finance system's, never a ledger edit: a reference changed in the books would
+    /// make the next import of the same export add the payment again.
+    static let hint = "if it was paid twice, recover the overpayment from the supplier; if both are meant (instalments), ask finance to reference them apart (INV-1/1, INV-1/2), then import again"
 }

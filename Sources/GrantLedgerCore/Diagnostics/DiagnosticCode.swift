@@ -84,6 +84,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case claimMismatch = "claim-mismatch"
     // Audit: reconciliation with the finance system (findings)
     case unmatchedStatementRow = "unmatched-statement-row"
+    /// Statement rows dated outside the dates an audit compares: left out, and said to be.
+    case statementOutsideDates = "statement-outside-dates"
     case unmatchedLedgerSpend = "unmatched-ledger-spend"
     case amountDifference = "amount-difference"
     case lineDifference = "line-difference"
@@ -141,7 +143,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .unallocatedAward, .lineOverspent, .awardExceedsRequest, .varianceUnexplained,
              .trancheOverspent, .spendOutsideTranche, .matchFundingShort, .classCapExceeded, .unclassifiedSpend,
              .bidGrantMismatch, .duplicateTransaction, .nearDuplicatePayment, .moneyAtRisk, .claimMismatch,
-             .unmatchedStatementRow, .unmatchedLedgerSpend, .amountDifference, .lineDifference, .duplicateStatementRow:
+             .unmatchedStatementRow, .unmatchedLedgerSpend, .amountDifference, .lineDifference, .duplicateStatementRow,
+             .statementOutsideDates:
             return .finding
         default: return .error
         }

@@ -1,12 +1,12 @@
 import Crypto
 import Foundation
 
-/// One input file, read once: its bytes, the SHA-256 of exactly those bytes, where its lines start,
-/// and the decision about its encoding. Every reader (ledgers and includes, scenarios, area data,
+/// One input file, read once: its bytes (converted to UTF-8 when its rules name another encoding),
+/// the SHA-256 of the bytes as saved, where its lines start, and the decision about its encoding. Every reader (ledgers and includes, scenarios, area data,
 /// last year's allocation, import rules, finance exports, statements) parses these bytes; the
 /// diagnostic renderer shows lines from them and the Provenance sheet lists their hash, so what is
-/// shown, what is hashed and what was parsed are the same bytes, even if the file changes on disk
-/// while the command runs.
+/// shown and what was parsed are the same bytes, and what is hashed is the file they came from, even
+/// if it changes on disk while the command runs.
 ///
 /// Made by `SourceFiles` (the one door), or from text in memory (tests, and the ledger `import` is
 /// about to write, checked before it is written).
@@ -18,7 +18,8 @@ public final class SourceFile: @unchecked Sendable {
     /// The path with `.`/`..` and symlinks resolved: how two spellings of one file are told apart.
     /// Nil for text held in memory.
     public let canonicalPath: String?
-    /// Every byte of the file, a byte-order mark included.
+    /// Every byte of the file, a byte-order mark included; for a converted file, its UTF-8 (after a
+    /// UTF-8 byte-order mark when it came from UTF-16).
     public let bytes: [UInt8]
     /// Where the content starts: 3 after a UTF-8 byte-order mark, else 0.
     public let contentStart: Int

@@ -17,13 +17,7 @@ extension SourceFiles {
             try refuseCarriageReturnsAlone(bytes, path: path)
             return SourceFile(name: path, canonicalPath: canonical, bytes: bytes, identity: identity)
         case .text(let encoding):
-            // UTF-8 read as a single-byte encoding would turn every £ into Â£ without a word.
-            if encoding == .windows1252 || encoding == .latin1, bytes.contains(where: { $0 >= 0x80 }),
-               TextEncoding.guess(bytes[...]) == nil {
-                throw FileError(.badEncoding, "\(path) is UTF-8, not \(encoding.displayName): read as \(encoding.displayName), every character past ASCII would be garbled (£ as Â£)",
-                                hint: "take the encoding line out of the rules: UTF-8 needs none",
-                                at: SourceLocation(file: path, line: 1, column: 1))
-            }
+            if encoding == .windows1252 || encoding == .latin1 { try refuseOtherThanSingleByte(bytes, path: path, encoding) }
             switch encoding.utf8(bytes) {
             case .success(let converted):
                 try refuseCarriageReturnsAlone(converted, path: path)
@@ -34,6 +28,31 @@ extension SourceFiles {
                                 hint: "check the encoding the rules name is the one the export is saved in",
                                 at: encoding.location(of: problem.byteOffset, in: bytes, file: path))
             }
+        }
+    }
+
+    /// A file named Windows-1252 or Latin-1 that is not: UTF-8 (every £ would be Â£), UTF-16 (a
+    /// zero byte beside every letter), UTF-8 mixed in (a second program's lines), or, for Latin-1,
+    /// Windows-1252's printable bytes 0x80–0x9F, which Latin-1 reads as invisible control characters.
+    private static func refuseOtherThanSingleByte(_ bytes: [UInt8], path: String, _ encoding: TextEncoding) throws(FileError) {
+        let top = SourceLocation(file: path, line: 1, column: 1)
+        if let other = Encoding.otherThanUTF8(bytes) {
+            throw FileError(.badEncoding, "\(path) is in \(other), not \(encoding.displayName)",
+                            hint: "write the encoding the file is in (encoding utf-16), or save the export as CSV UTF-8", at: top)
+        }
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return }
+        if TextEncoding.guess(bytes[...]) == nil {
+            throw FileError(.badEncoding, "\(path) is UTF-8, not \(encoding.displayName): read as \(encoding.displayName), every character past ASCII would be garbled (£ as Â£)",
+                            hint: "take the encoding line out of the rules: UTF-8 needs none", at: top)
+        }
+        if let offset = TextEncoding.firstUTF8Sequence(bytes) {
+            throw FileError(.badEncoding, "\(path) mixes two encodings: UTF-8 here, \(encoding.displayName) elsewhere",
+                            hint: "export the file again in one encoding, better UTF-8 (CSV UTF-8)",
+                            at: TextEncoding.utf8.location(of: offset, in: Array(bytes.prefix(offset).map { $0 < 0x80 ? $0 : 0x3F }), file: path))
+        }
+        if encoding == .latin1, let offset = bytes.firstIndex(where: { (0x80...0x9F).contains($0) }) {
+            throw FileError(.badEncoding, "\(path) has byte 0x\(TextEncoding.hex(bytes[offset])), a control character in Latin-1: it is Windows-1252 text",
+                            hint: "write encoding windows-1252 in the rules", at: encoding.location(of: offset, in: bytes, file: path))
         }
     }
 

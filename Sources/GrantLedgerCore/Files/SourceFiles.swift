@@ -4,7 +4,8 @@ import SystemPackage
 /// The one door every input comes in by. A file is opened once per run however many times and
 /// however it is named (a ledger included twice, a scenario's ledger that is also on the command
 /// line): it must be a regular file once symlinks are followed (never a device, a FIFO or a
-/// folder, which could be read for ever), no larger than the policy allows, and UTF-8. What comes
+/// folder, which could be read for ever), no larger than the policy allows, and UTF-8 text (or
+/// text converted from the encoding its rules name, or a workbook's bytes: `InputFormat`). What comes
 /// in is kept: the renderer shows lines from it, the Provenance sheet lists it with its hash.
 ///
 /// Thread-safe: the parallel reader opens includes from several threads.

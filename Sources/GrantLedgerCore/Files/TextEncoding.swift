@@ -150,6 +150,23 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 
+    /// The offset of the first well-formed UTF-8 sequence of two or more bytes (`é` as C3 A9), in
+    /// text otherwise read byte by byte: nil when there is none.
+    static func firstUTF8Sequence(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 1
+            if length > 1, index + length <= bytes.count,
+               bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }),
+               String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// What bytes that are not UTF-8 most likely are, for the error that names it: the first byte
     /// that breaks UTF-8, and the character it is in Windows-1252 (which agrees with Latin-1 from
     /// 0xA0 up). Nil when the bytes are UTF-8.

@@ -40,6 +40,14 @@ extension FinanceExport {
               let debit = optionalAmount(debitField, name: name, limit: &limit, into: &diagnostics),
               let credit = optionalAmount(creditField, name: name, limit: &limit, into: &diagnostics) else { return nil }
         let zero = Money(pence: 0)
+        // Each column holds its side as a positive figure: a signed one would turn a credit into spend.
+        for (value, field, side) in [(debit, debitField, "debit"), (credit, creditField, "credit")] {
+            guard let value, value < zero else { continue }
+            diagnostics.append(located(field, in: name, .badAmount, "the \(side) column holds a negative amount (\(value))",
+                                       hint: "a debit/credit export writes both sides as positive figures, so the sign is the column's; "
+                                           + "if this export signs its amounts, name one column as amount instead"))
+            return nil
+        }
         switch (debit, credit) {
         case (nil, nil):
             diagnostics.append(located(debitField, in: name, .badAmount, "this row has no amount: its debit and credit are both empty",
@@ -88,6 +96,15 @@ extension FinanceExport {
         default: break
         }
         guard let net, let vat, let gross else { return nil }
+        // VAT goes with its net: a refund's VAT is refunded too. VAT the other way, or more than the
+        // whole, is a keying slip, never posted.
+        let zero = Money(pence: 0)
+        if vat != zero, (net < zero) != (vat < zero) || (gross < zero) != (vat < zero) || net == zero, let at = vatField ?? grossField {
+            diagnostics.append(located(at, in: name, .badAmount,
+                                       "the VAT (\(vat)) does not go with the net (\(net)) and the gross (\(gross)): VAT has the net's sign and is part of the gross",
+                                       hint: "correct the row in the finance system; a credit note's net, VAT and gross are all negative"))
+            return nil
+        }
         switch treatment {
         case .recoverable(let account)?:
             guard let field = netField ?? grossField else { return nil }
@@ -109,6 +126,7 @@ extension FinanceExport {
         return readAmount(field, name: name, limit: &limit, into: &diagnostics)
     }
 
-    /// −amount; amounts are within the spreadsheet limit, so this never overflows.
-    private static func negative(_ amount: Money) -> Money { (try? amount.negated()) ?? amount }
+    /// −amount. Amounts are within the spreadsheet limit (`readAmount`), far inside Int64, so negating
+    /// one cannot overflow; were it ever to, nothing plausible stands in: the largest negative.
+    private static func negative(_ amount: Money) -> Money { (try? amount.negated()) ?? Money(pence: Int64.min) }
 }

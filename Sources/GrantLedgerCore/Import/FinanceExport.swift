@@ -30,6 +30,7 @@ public enum FinanceExport {
     /// An export's records before the rules code them, however it came (a CSV file's lines, a
     /// workbook sheet's rows), with what the reader found on the way.
     struct Sheet {
+        /// Every cell `asExportValue`: trimmed, whole numbers in plain digits.
         let records: [CSVRecord]
         let name: String
         /// A workbook's date system: its date cells are serials from 1904 rather than 1900.
@@ -38,7 +39,17 @@ public enum FinanceExport {
         /// Said with a missing heading: which sheets the workbook has.
         let sheetNote: String?
         /// A CSV export's text, for a row's line as written.
-        var source: SourceFile? = nil
+        var source: SourceFile?
+
+        init(records: [CSVRecord], name: String, date1904: Bool, diagnostics: DiagnosticLog, sheetNote: String?,
+             source: SourceFile? = nil) {
+            self.records = records.map(\.asExportValues)
+            self.name = name
+            self.date1904 = date1904
+            self.diagnostics = diagnostics
+            self.sheetNote = sheetNote
+            self.source = source
+        }
     }
 
     /// A sheet of records, or why the export has none.
@@ -59,11 +70,11 @@ public enum FinanceExport {
                             format: workbook ? .binary : .text(rules.encoding?.value ?? .utf8)) {
         case .success(let source):
             if workbook { return Self.sheet(workbook: source, rules: rules) }
-            if rules.encoding == nil, let problem = notUTF8Problem(source, rules: rules) { return .failed([problem]) }
+            if (rules.encoding?.value ?? .utf8) == .utf8, let problem = notUTF8Problem(source, rules: rules) { return .failed([problem]) }
             return Self.sheet(csv: source)
         case .failure(let problem):
             // UTF-16 is named by the door; for an export, the rules can say so.
-            if rules.encoding == nil, problem.code == .badEncoding, problem.message.contains("UTF-16") {
+            if (rules.encoding?.value ?? .utf8) == .utf8, problem.code == .badEncoding, problem.message.hasPrefix("\(path) is in UTF-16") {
                 let encoding = problem.message.contains("big-endian") ? "utf-16be" : problem.message.contains("no byte-order mark") ? "utf-16le" : "utf-16"
                 return .failed([Diagnostic(problem.code, problem.message,
                                            hint: "add the line encoding \(encoding) to the rules (\(rules.file)), or save the export as CSV UTF-8",
@@ -285,6 +296,9 @@ public enum FinanceExport {
             if field.text.isEmpty {
                 report(field, .missingField, "this row has no reference",
                        hint: "the reference (invoice number) is how an imported row is recognised; add it in the finance system")
+            } else if let invisible = field.invisibleCharacter {
+                report(field, .badValue, "the reference \(quoted(field.text)) holds a character that cannot be seen (U+\(Self.hex4(invisible.value)))",
+                       hint: "retype the reference in the finance system: with it, the reference is another one that looks the same")
             } else if field.text.contains(",") || field.text.contains(where: \.isNewline) {
                 report(field, .badValue, "a reference cannot hold a comma or a line break: \"\(field.text)\"",
                        hint: "ledger tags end at a comma; correct the reference in the finance system")
@@ -324,6 +338,12 @@ public enum FinanceExport {
     }
 
     /// A problem at `field`, `offset` bytes into it and `length` long (the whole field when nil).
+    /// `00A0`, `200B`: a scalar as Unicode charts write it.
+    static func hex4(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
     static func located(_ field: CSVField, in name: String, _ code: DiagnosticCode, _ message: String, hint: String,
                                 offset: Int = 0, length: Int? = nil) -> Diagnostic {
         Diagnostic(code, message + field.cellSuffix, hint: hint, at: SourceLocation(file: name, line: field.line, column: field.column + offset),

@@ -28,7 +28,8 @@ extension ImportJob {
         let (ledger, bookProblems) = LedgerLoader.load(paths: books, sources: sources)
         if case .posting(let row) = explanation.outcome {
             // The checks import makes of the rules against the books, kept to what this row uses.
-            let used = Set(row.coding.values.compactMap(\.origin?.location) + [rulesRead.paidFrom?.origin?.location].compactMap { $0 })
+            let vatAccount = row.vatAccount == nil ? nil : rulesRead.vatAccount?.origin?.location
+            let used = Set(row.coding.values.compactMap(\.origin?.location) + [rulesRead.paidFrom?.origin?.location, vatAccount].compactMap { $0 })
             let problems = rulesRead.problems(against: ledger, rows: [row]).filter { $0.location.map(used.contains) ?? false }
             if !problems.isEmpty { explanation.outcome = .problems(problems) }
         }

@@ -35,7 +35,9 @@ public struct ImportPlan: Sendable {
         var firstRow: [PostingContent: ExportRow] = [:]
         for row in rows {
             let content = PostingContent(row)
-            let key = PostingContent(date: content.date, account: content.account + "\u{1}" + row.reference, amount: content.amount,
+            // Two lines alike but for their VAT are two lines.
+            let key = PostingContent(date: content.date, account: content.account + "\u{1}" + row.reference + "\u{1}\(row.vat.pence)",
+                                     amount: content.amount,
                                      grant: content.grant, line: content.line, area: content.area,
                                      initiative: content.initiative, spendClass: content.spendClass, match: content.match)
             if let first = firstRow[key] {

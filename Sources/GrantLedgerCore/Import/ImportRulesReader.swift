@@ -105,6 +105,9 @@ struct RulesParser {
     var lostRoles: Set<ColumnRole> = []
     var lostPaidFrom = false
     var lostMap = false
+    /// The line each one-off setting (`paid-from`, `vat`, `encoding`…) was first given on: a second
+    /// is an error, never a silent change of how every row reads.
+    var settingLines: [String: Int] = [:]
 
     init(file: String) { rules = ImportRules(file: file) }
 
@@ -212,6 +215,13 @@ struct RulesParser {
         }
         finishRule()
         skippingLostBlock = false
+        if Self.oneOffSettings.contains(first.text) {
+            if let earlier = settingLines[first.text] {
+                return report(line, 0, first.text.utf8.count, .duplicateSetting, "\(first.text) is set twice",
+                              hint: "it was first set on line \(earlier); keep one")
+            }
+            settingLines[first.text] = line.number
+        }
         switch first.text {
         case "column":
             readColumn(line)
@@ -321,6 +331,9 @@ struct RulesParser {
                 hint: "add one such as: map cost-centre CS2101, then indented grant, line and account lines", at: top))
         }
     }
+
+    /// The settings a rules file gives once.
+    static let oneOffSettings: Set<String> = ["date-format", "paid-from", "date-tolerance", "encoding", "sheet", "vat", "period"]
 
     static func exampleHeading(_ role: ColumnRole) -> String {
         switch role {

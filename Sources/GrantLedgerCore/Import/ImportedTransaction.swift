@@ -15,7 +15,9 @@ public struct ImportedTransaction: Sendable {
     var content: [PostingContent] { (postings + (vat.map { [$0] } ?? [])).sorted() }
 
     /// The VAT posting for `rows` (one date's rows of one reference): their recoverable VAT summed,
-    /// untagged (it is not grant spend); nil when it comes to nothing.
+    /// compared by account and amount alone; nil when it comes to nothing. The ledger gives it the
+    /// transaction's `grant:` tag, as it gives the bank posting: harmless, since spend is only ever
+    /// postings to expenses accounts (`Ledger.isSpend`).
     static func vatPosting(_ rows: [ExportRow]) -> PostingContent? {
         guard let first = rows.first(where: { $0.vatAccount != nil }), let account = first.vatAccount else { return nil }
         // Each amount is within the spreadsheet limit and so is their sum (`AmountLimit`).

@@ -67,11 +67,47 @@ public struct RuleCondition: Sendable {
 
     /// The value compiled as the pattern of a `matches` test, or the compiler's reason in words.
     public static func compile(_ pattern: String) -> Result<Regex<AnyRegexOutput>, PatternProblem> {
+        if let at = nestedRepetition(pattern) {
+            return .failure(PatternProblem(reason: "a repeated group repeats inside too (\(at)), which can take longer than the age of the universe to fail on a long cell; write the group without its inner + or *"))
+        }
         do {
             return .success(try Regex(pattern))
         } catch {
             return .failure(PatternProblem(reason: String(describing: error)))
         }
+    }
+
+    /// The first group repeated by `+`, `*` or `{n,}` that holds such a repetition itself
+    /// (`(a+)+`, `(\w+\s?)*`), as written: Swift's `Regex` backtracks with no limit, and such a
+    /// pattern tries exponentially many ways to split a cell it does not match. Nil when none.
+    static func nestedRepetition(_ pattern: String) -> String? {
+        let characters = Array(pattern)
+        var opened: [(start: Int, repeats: Bool)] = []
+        var index = 0, inClass = false
+        func repeatsAt(_ i: Int) -> Bool {
+            guard i < characters.count else { return false }
+            if characters[i] == "+" || characters[i] == "*" { return true }
+            // `{n,}` and `{n,m}` with m large enough to matter: any brace repetition counts.
+            return characters[i] == "{" && characters[(i + 1)...].prefix(while: { $0 != "}" }).contains(",")
+        }
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\" { index += 2; continue }
+            if inClass { if character == "]" { inClass = false }; index += 1; continue }
+            switch character {
+            case "[": inClass = true
+            case "(": opened.append((index, false))
+            case ")":
+                guard let group = opened.popLast() else { break }
+                if group.repeats && repeatsAt(index + 1) { return String(characters[group.start...(index + 1)]) }
+                if group.repeats || repeatsAt(index + 1), !opened.isEmpty { opened[opened.count - 1].repeats = true }
+            case "+", "*": if !opened.isEmpty { opened[opened.count - 1].repeats = true }
+            case "{": if repeatsAt(index), !opened.isEmpty { opened[opened.count - 1].repeats = true }
+            default: break
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Why a pattern does not compile, as the regular-expression compiler says it.

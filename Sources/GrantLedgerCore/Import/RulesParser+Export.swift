@@ -93,6 +93,11 @@ extension RulesParser {
     }
 
     private mutating func finishVAT(_ shape: AmountShape, top: SourceLocation) {
+        if let account = rules.vatAccount, account.value == rules.paidFrom?.value {
+            diagnostics.append(Diagnostic(
+                .badValue, "the VAT account is the account that pays (\(account.value)): the bank would be credited net and the VAT lost",
+                hint: "post recoverable VAT to an account of its own, such as assets:vat-recoverable", origin: account.origin))
+        }
         if shape.carriesVAT && rules.vat == nil {
             diagnostics.append(Diagnostic(
                 .missingField, "the export has VAT columns, but the rules do not say whether VAT is recoverable",

@@ -43,7 +43,8 @@ extension XlsxSheetReader {
         var kind = CSVFieldKind.text
         switch open.type {
         case "n":
-            kind = .number
+            // A formatted blank (`<c r="D3" s="3"/>`) holds nothing: empty text, as a CSV's empty cell.
+            kind = value.isEmpty ? .text : .number
             if !value.isEmpty && !SpreadsheetNumber.isStoredNumber(value) {
                 cellProblem(reference, "holds \(quoted(value)) as a number, which is not one")
                 text = ""

@@ -31,7 +31,7 @@ struct NearDuplicatePaymentTests {
         #expect(found.codes == [.nearDuplicatePayment])
         let finding = try #require(found.first)
         #expect(finding.message == "Secure Vision Ltd: £250.00 with reference INV-7 again, 7 days after the payment at t.ledger:\(Self.firstLine) dated 2022-10-03")
-        #expect(finding.hint == "if it was paid twice, recover the overpayment from the supplier; if both payments are meant, give the second its own reference")
+        #expect(finding.hint == "if it was paid twice, recover the overpayment from the supplier; if both are meant (instalments), ask finance to reference them apart (INV-1/1, INV-1/2), then import again")
         // At the later payment's first posting, once for the pair (its bank side repeats too).
         #expect(finding.location == SourceLocation(file: "t.ledger", line: Self.firstLine + 4, column: 5))
         #expect(finding.length == "expenses:cctv".utf8.count)

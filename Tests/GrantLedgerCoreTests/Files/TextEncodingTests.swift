@@ -117,3 +117,37 @@ extension TextEncodingTests {
         #expect(FinanceExport.read(path: path, rules: named).diagnostics.isEmpty)
     }
 }
+
+extension TextEncodingTests {
+    @Test func aFileThatIsNotTheSingleByteEncodingNamedIsRefused() throws {
+        let folder = try TemporaryFolder()
+        // Windows-1252's ’ (0x92) named Latin-1 would be an invisible control character.
+        let latin = try folder.write("l.csv", Data(Self.windows1252))
+        #expect(throws: FileError.self) { try SourceFiles().open(latin, role: "x", format: .text(.latin1)) }
+        // UTF-8 mixed into Windows-1252 text: a second program's line.
+        let mixed = try folder.write("m.csv", Data(Array("Caf".utf8) + [0xE9] + Array("\nCafé\n".utf8)))
+        do {
+            _ = try SourceFiles().open(mixed, role: "x", format: .text(.windows1252))
+            Issue.record("mixed encodings were read")
+        } catch {
+            #expect(error.message == "\(mixed) mixes two encodings: UTF-8 here, Windows-1252 elsewhere")
+            #expect(error.location?.line == 2)
+        }
+        // UTF-16 named Windows-1252 is named for what it is.
+        let wide = try folder.write("w.csv", Data([0xFF, 0xFE, 0x41, 0x00]))
+        do {
+            _ = try SourceFiles().open(wide, role: "x", format: .text(.windows1252))
+            Issue.record("UTF-16 was read as Windows-1252")
+        } catch {
+            #expect(error.message == "\(wide) is in UTF-16 (little-endian), not Windows-1252")
+        }
+    }
+
+    @Test func encodingUTF8InTheRulesStillGetsTheOneErrorNamingTheEncoding() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("e.csv", Data(Array("Date,Invoice,Amount\n05/01/2022,INV-1,".utf8) + [0xA3] + Array("1.00\n".utf8)))
+        let rules = ImportRulesReader.read(text: "encoding utf-8\ncolumn date  Date\ncolumn reference  Invoice\ncolumn amount  Amount\npaid-from  assets:bank\nmap\n  account  expenses:cctv\n",
+                                           name: "r.rules").rules
+        #expect(FinanceExport.read(path: path, rules: rules).diagnostics.map(\.code) == [.badEncoding])
+    }
+}

@@ -93,3 +93,12 @@ struct FinanceExportXlsxTests {
         #expect(reading.diagnostics.first?.location?.line == 1)
     }
 }
+
+extension FinanceExportXlsxTests {
+    /// LibreOffice and openpyxl write a formatted blank as a number cell with no value.
+    @Test func aFormattedBlankCellIsEmptyNotABadNumber() {
+        let reading = Self.read(Self.workbook(
+            "<row r=\"2\"><c r=\"A2\" s=\"3\" t=\"n\"/><c r=\"B2\" t=\"inlineStr\"><is><t>INV-1</t></is></c><c r=\"C2\" t=\"inlineStr\"><is><t>C1</t></is></c><c r=\"D2\"><v>10</v></c></row>"))
+        #expect(reading.diagnostics.map(\.message) == ["this row has no date (cell A2)"])
+    }
+}
