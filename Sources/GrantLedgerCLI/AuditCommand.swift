@@ -61,28 +61,32 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup(title: "Input files")
     var inputOptions: InputOptions
 
+    /// The year as before; a quarter, a month or days by the report filter's rules (and words).
+    func auditDates(_ locator: ArgumentLocator, problems: inout [Diagnostic]) -> AuditDates? {
+        let year = DateOptions.financialYear(financialYear, locator, problems: &problems) { text in
+            ("\"\(text)\" is not a financial year", "write it like 2022-23")
+        }
+        guard quarter != nil || month != nil || from != nil || to != nil else { return year.map(AuditDates.init) }
+        do {
+            let filter = try ReportFilter.parse(financialYear: year == nil ? nil : financialYear, quarter: quarter, month: month,
+                                                from: from, to: to)
+            let dates = AuditDates(filter)
+            // As the reports refuse them: dates that hold no day would compare nothing and look clean.
+            if let period = dates?.period, period.end < period.start {
+                problems.append(ReportError.emptyRange(from: period.start, to: period.end).diagnostic)
+            }
+            return dates
+        } catch {
+            problems.append(error.diagnostic)
+            return year.map(AuditDates.init)
+        }
+    }
+
     func run() throws {
         Run.start(inputOptions)
         let locator = ArgumentLocator()
         var problems: [Diagnostic] = []
-        let year = DateOptions.financialYear(financialYear, locator, problems: &problems) { text in
-            ("\"\(text)\" is not a financial year", "write it like 2022-23")
-        }
-        // The year as before; a quarter, a month or days by the report filter's rules (and words).
-        var dates = year.map(AuditDates.init)
-        if quarter != nil || month != nil || from != nil || to != nil {
-            do {
-                let filter = try ReportFilter.parse(financialYear: year == nil ? nil : financialYear, quarter: quarter, month: month,
-                                                    from: from, to: to)
-                dates = AuditDates(filter)
-                // As the reports refuse them: dates that hold no day would compare nothing and look clean.
-                if let period = dates?.period, period.end < period.start {
-                    problems.append(ReportError.emptyRange(from: period.start, to: period.end).diagnostic)
-                }
-            } catch {
-                problems.append(error.diagnostic)
-            }
-        }
+        let dates = auditDates(locator, problems: &problems)
         let asOfDay = DateOptions.asOf(asOf, locator, problems: &problems)
         var risk = MoneyAtRisk.Threshold(asOf: asOfDay)
         if let atRiskAbove {
