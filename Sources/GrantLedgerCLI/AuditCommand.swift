@@ -62,11 +62,11 @@ struct AuditCommand: ParsableCommand {
     var inputOptions: InputOptions
 
     /// The year as before; a quarter, a month or days by the report filter's rules (and words).
-    func auditDates(_ locator: ArgumentLocator, problems: inout [Diagnostic]) -> AuditDates? {
+    func auditDates(_ locator: ArgumentLocator, problems: inout [Diagnostic]) -> (year: FinancialYear?, dates: AuditDates?) {
         let year = DateOptions.financialYear(financialYear, locator, problems: &problems) { text in
             ("\"\(text)\" is not a financial year", "write it like 2022-23")
         }
-        guard quarter != nil || month != nil || from != nil || to != nil else { return year.map(AuditDates.init) }
+        guard quarter != nil || month != nil || from != nil || to != nil else { return (year, year.map(AuditDates.init)) }
         do {
             let filter = try ReportFilter.parse(financialYear: year == nil ? nil : financialYear, quarter: quarter, month: month,
                                                 from: from, to: to)
@@ -75,10 +75,10 @@ struct AuditCommand: ParsableCommand {
             if let period = dates?.period, period.end < period.start {
                 problems.append(ReportError.emptyRange(from: period.start, to: period.end).diagnostic)
             }
-            return dates
+            return (year, dates)
         } catch {
             problems.append(error.diagnostic)
-            return year.map(AuditDates.init)
+            return (year, year.map(AuditDates.init))
         }
     }
 
@@ -86,7 +86,7 @@ struct AuditCommand: ParsableCommand {
         Run.start(inputOptions)
         let locator = ArgumentLocator()
         var problems: [Diagnostic] = []
-        let dates = auditDates(locator, problems: &problems)
+        let (year, dates) = auditDates(locator, problems: &problems)
         let asOfDay = DateOptions.asOf(asOf, locator, problems: &problems)
         var risk = MoneyAtRisk.Threshold(asOf: asOfDay)
         if let atRiskAbove {
