@@ -73,11 +73,16 @@ class Export:
                               entered])
         return number
 
-    def write(self, name):
-        with open(HERE / name, "w", newline="") as out:
-            writer = csv.writer(out, lineterminator="\r\n")
-            writer.writerow(COLUMNS)
-            writer.writerows(self.rows)
+    def write(self, name, encoding="utf-8"):
+        write_csv(name, COLUMNS, self.rows, encoding)
+
+
+def write_csv(name, columns, rows, encoding="utf-8"):
+    """A CSV file as the finance systems here save one: CRLF line ends, quotes only where needed."""
+    with open(HERE / name, "w", newline="", encoding=encoding) as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
 
 
 # ---------------------------------------------------------------- Safer Streets round 4, from the ledger
@@ -217,10 +222,7 @@ def nwps_january():
     council(date(2022, 1, 28), "CN-22-0105", "bassetlaw", "5410", "mediation sessions not held", "-320.00", doc_type="CRN")
     for row in export.rows:
         row[17] = ("(\u00a3" + row[17][1:]) if row[17].startswith("(") else "\u00a3" + row[17]
-    with open(HERE / "ncc-nwps-2022-01.csv", "w", newline="", encoding="cp1252") as out:
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(export.rows)
+    export.write("ncc-nwps-2022-01.csv", encoding="cp1252")
 
 
 # ---------------------------------------------------------------- NWPS 2021-22, February 2022 (net, VAT, gross)
@@ -251,10 +253,7 @@ def nwps_february():
          "lock returned unused", "-62.50")
     rows.append(["25/02/2022", "SNB-2202-01", "Midshires Venue Hire Ltd", "CS2000", "5610", "Board meeting room hire", "S",
                  "180.00", "36.00", "216.00"])
-    with open(HERE / "ncc-nwps-2022-02-vat.csv", "w", newline="") as out:
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(VAT_COLUMNS)
-        writer.writerows(rows)
+    write_csv("ncc-nwps-2022-02-vat.csv", VAT_COLUMNS, rows)
 
 
 # ---------------------------------------------------------------- NWPS 2021-22, March 2022 (debit and credit)
@@ -286,10 +285,7 @@ def nwps_march():
           "NWPS focus areas, home security for repeat victims", "Newark and Sherwood District Council", debit="2950.00")
     entry(date(2022, 3, 31), "SNB-2203-01", "AP", "CS2000", "5610", "Board meeting room hire", "Midshires Venue Hire Ltd",
           debit="180.00")
-    with open(HERE / "ncc-nwps-2022-03-ledger.csv", "w", newline="") as out:
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(GL_COLUMNS)
-        writer.writerows(rows)
+    write_csv("ncc-nwps-2022-03-ledger.csv", GL_COLUMNS, rows)
 
 
 # ---------------------------------------------------------------- NWPS 2021-22, October to December (.xlsx)
