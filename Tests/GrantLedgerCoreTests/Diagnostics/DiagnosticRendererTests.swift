@@ -95,7 +95,8 @@ struct DiagnosticRendererTests {
             .unallocatedAward, .lineOverspent, .awardExceedsRequest, .varianceUnexplained,
             .trancheOverspent, .spendOutsideTranche, .matchFundingShort, .classCapExceeded, .unclassifiedSpend,
             .bidGrantMismatch, .duplicateTransaction, .nearDuplicatePayment, .moneyAtRisk, .claimMismatch,
-            .unmatchedStatementRow, .unmatchedLedgerSpend, .amountDifference, .lineDifference, .duplicateStatementRow,
+            .unmatchedStatementRow, .statementOutsideDates, .unmatchedLedgerSpend, .amountDifference, .lineDifference,
+            .duplicateStatementRow,
         ])
         #expect(Severity.finding < Severity.error)
     }
