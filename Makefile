@@ -66,7 +66,21 @@ DEMO_ALLOCATION ?= --scenario examples/scenarios/nwps-2021-22-thirds.scenario \
   --scenario examples/scenarios/nwps-2021-22-crime-heavier.scenario \
   --scenario examples/scenarios/nwps-2021-22-damped.scenario
 
-.PHONY: help deps test-deps bench-deps build demo test bench clean fuzz fuzz-build fuzz-regression
+.PHONY: help deps test-deps bench-deps build demo test bench clean fuzz fuzz-build fuzz-regression install uninstall
+
+# `make install`: the binary, its manual page and bash, zsh and fish completions under PREFIX, all
+# inside DESTDIR when it is set (a package build's staging folder). `make uninstall` takes them out.
+PREFIX ?= /usr/local
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MAN1DIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISH_COMPLETIONS = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+# The manual page is dated by the last commit, so two installs of one commit give the same bytes.
+MAN_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
+MAN_PAGE := .build/man/grantledger.1
+# Installing to /usr/local needs root: sudo when not root and the folder is not writable.
+INSTALL_SUDO = $(shell [ -w "$(DESTDIR)$(PREFIX)" ] || [ "$$(id -u)" = 0 ] || echo sudo)
 
 help:
 	@echo "make deps       install libxlsxwriter-dev, pkg-config, zlib1g-dev (ZIPFoundation) and libxml2 (Debian) if missing"
@@ -76,6 +90,8 @@ help:
 	@echo "make test       test-deps, debug build, every test (non-zero exit on any failure)"
 	@echo "make bench      release build, peers (ledger, hledger, XlsxWriter), then the benchmark table"
 	@echo "make fuzz       build the libFuzzer harnesses, fuzz each for FUZZ_SECONDS (default 60); fails on any crash, leak or input over 1 s"
+	@echo "make install    release build, then install grantledger, its man page and bash/zsh/fish completions (PREFIX=/usr/local, DESTDIR)"
+	@echo "make uninstall  remove what make install installed (same PREFIX and DESTDIR)"
 	@echo "make clean      remove build products and demo output"
 
 deps:
@@ -105,6 +121,30 @@ ifeq ($(DEMO_EXPORT),1)
 	$(RELEASE_BIN) export --xlsx $(DEMO_XLSX) --as-of $(DEMO_AS_OF) $(DEMO_ALLOCATION)
 	@echo "committee workbook written to $(abspath $(DEMO_XLSX))"
 endif
+
+install: deps
+	@# swift-argument-parser's manual plugin builds the package in release mode without the release
+	@# flags, so it runs first and the release build after it is the binary installed.
+	$(SWIFT) package generate-manual --date $(MAN_DATE) --section 1 >/dev/null
+	@mkdir -p .build/man
+	cp .build/plugins/GenerateManual/outputs/GrantLedgerCLI/grantledger.1 $(MAN_PAGE)
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
+	@mkdir -p .build/completions
+	$(RELEASE_BIN) --generate-completion-script bash > .build/completions/grantledger.bash
+	$(RELEASE_BIN) --generate-completion-script zsh > .build/completions/_grantledger
+	$(RELEASE_BIN) --generate-completion-script fish > .build/completions/grantledger.fish
+	$(INSTALL_SUDO) install -d "$(BINDIR)" "$(MAN1DIR)" "$(BASH_COMPLETIONS)" "$(ZSH_COMPLETIONS)" "$(FISH_COMPLETIONS)"
+	$(INSTALL_SUDO) install -m 755 $(RELEASE_BIN) "$(BINDIR)/grantledger"
+	$(INSTALL_SUDO) install -m 644 $(MAN_PAGE) "$(MAN1DIR)/grantledger.1"
+	$(INSTALL_SUDO) install -m 644 .build/completions/grantledger.bash "$(BASH_COMPLETIONS)/grantledger"
+	$(INSTALL_SUDO) install -m 644 .build/completions/_grantledger "$(ZSH_COMPLETIONS)/_grantledger"
+	$(INSTALL_SUDO) install -m 644 .build/completions/grantledger.fish "$(FISH_COMPLETIONS)/grantledger.fish"
+	@echo "installed $(BINDIR)/grantledger, its manual page (man grantledger) and shell completions"
+
+uninstall:
+	$(INSTALL_SUDO) rm -f "$(BINDIR)/grantledger" "$(MAN1DIR)/grantledger.1" "$(BASH_COMPLETIONS)/grantledger" \
+	  "$(ZSH_COMPLETIONS)/_grantledger" "$(FISH_COMPLETIONS)/grantledger.fish"
+	@echo "removed grantledger from $(DESTDIR)$(PREFIX)"
 
 test: test-deps
 	$(SWIFT) build --build-tests
