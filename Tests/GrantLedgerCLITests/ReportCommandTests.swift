@@ -51,6 +51,16 @@ import Testing
         #expect(lines.last?.hasPrefix("Total") == true)
     }
 
+    /// Committee reports write the year 2019/20: the same year as 2019-20, printed 2019-20.
+    @Test func aYearWrittenWithASlashIsTheSameYear() throws {
+        let folder = try ReportTestCLI.books(Self.books)
+        let dash = try ReportTestCLI.grantledger(["report", "grants", "--fy", "2019-20", folder.path])
+        let slash = try ReportTestCLI.grantledger(["report", "grants", "--fy", "2019/20", folder.path])
+        #expect(slash.status == 0, "\(slash.stderr)")
+        #expect(slash.stdout == dash.stdout)
+        #expect(slash.stdout.hasPrefix("Grants (2019-20)\n"))
+    }
+
     @Test func balanceCSVHasExactlyAccountAndBalance() throws {
         let folder = try ReportTestCLI.books(Self.books)
         let result = try ReportTestCLI.grantledger(["report", "balance", "--format", "csv", folder.path])
@@ -74,7 +84,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--fy", "2019/20"], "--fy 2019/20: not a financial year"),
+        (["--fy", "2019/21"], "--fy 2019/21: not a financial year"),
         (["--from", "2019-13-01"], "--from 2019-13-01: there is no such date"),
         (["--grant", "snbb"], "did you mean snb?"),
         (["--area", "ashfeld"], "did you mean ashfield?"),

@@ -17,9 +17,11 @@ public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvert
         return "\(startYear)-\(next < 10 ? "0" : "")\(next)"
     }
 
-    /// `2019-20`; the second part must be the year after the first.
+    /// `2019-20`, or `2019/20` as committee reports write it; the second part must be the year
+    /// after the first. Always printed `2019-20`.
     public static func parse(_ text: String) -> FinancialYear? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let separator: Character = text.contains("/") ? "/" : "-"
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
               parts.allSatisfy({ $0.utf8.allSatisfy(ASCII.isDigit) }),
               let start = Int(parts[0]), let end = Int(parts[1]),

@@ -134,12 +134,12 @@ struct FinancialYearTests {
         }
     }
 
-    @Test(arguments: [("2019-20", 2019), ("1999-00", 1999), ("2009-10", 2009), ("9998-99", 9998)])
+    @Test(arguments: [("2019-20", 2019), ("1999-00", 1999), ("2009-10", 2009), ("9998-99", 9998), ("2019/20", 2019), ("2026/27", 2026)])
     func parses(_ text: String, _ start: Int) {
         #expect(FinancialYear.parse(text) == FinancialYear(startYear: start))
     }
 
-    @Test(arguments: ["2019-21", "2019-2020", "2019-2", "19-20", "2019", "2019/20", "2019-19", "9999-00", "0999-00", ""])
+    @Test(arguments: ["2019-21", "2019-2020", "2019-2", "19-20", "2019", "2019/21", "2019/20-", "2019-20/21", "2019-19", "9999-00", "0999-00", ""])
     func rejects(_ text: String) {
         #expect(FinancialYear.parse(text) == nil)
     }
