@@ -267,7 +267,16 @@ final class LedgerParser {
             return
         }
         let accountStart = cursor.position
-        let accountRange = cursor.accountName()
+        var accountRange = cursor.accountName()
+        if let space = Self.oneSpaceBeforeAmount(cursor.bytes, accountRange) {
+            // `expenses:asb £1,234.56`: said once, and read as meant, so no undeclared account or
+            // missing amount follows from it.
+            report(.badSyntax, "one space before the amount: an account and its amount are parted by two spaces or a tab",
+                   hint: "write two spaces there: \(cursor.string(accountRange.lowerBound..<space))  \(cursor.string((space + 1)..<accountRange.upperBound))",
+                   cursor, number, space, 1)
+            accountRange = accountRange.lowerBound..<space
+            cursor.position = space + 1
+        }
         checkLength(accountRange, cursor, number, what: "the account name")
         let account = accounts.use(cursor.slice(accountRange), file: file, line: number, column: accountStart + 1)
         // Built in place in `pending`: a posting carries its transaction's tags, and copying them
@@ -302,6 +311,20 @@ final class LedgerParser {
             report(.badSyntax, "unexpected text after the amount", hint: "put notes after ; as a comment",
                    cursor, number, cursor.position, cursor.bytes.count - cursor.position)
         }
+    }
+
+    /// The offset of a single space inside an account name that is followed, to the name's end, by
+    /// what can only be an amount (a pound sign, or digits with two decimals): an account name may
+    /// hold spaces (`expenses:office 2024`), but not a figure like `£1,234.56`. Nil otherwise; the
+    /// usual name, with no space in it, costs one scan for a space.
+    static func oneSpaceBeforeAmount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard let space = bytes[range].lastIndex(of: ASCII.space), space + 1 < range.upperBound else { return nil }
+        let word = bytes[(space + 1)..<range.upperBound]
+        let pound: [UInt8] = [0xC2, 0xA3]
+        let hasPound = word.starts(with: pound) || word.dropFirst().starts(with: pound)
+        let twoDecimals = word.count >= 4 && word[word.endIndex - 3] == ASCII.period
+            && word.suffix(2).allSatisfy(ASCII.isDigit) && word.allSatisfy { ASCII.isDigit($0) || $0 == ASCII.comma || $0 == ASCII.period || $0 == ASCII.minus }
+        return hasPound || twoDecimals ? space : nil
     }
 
     private func amountToken(_ cursor: inout LineCursor) -> Range<Int> {
