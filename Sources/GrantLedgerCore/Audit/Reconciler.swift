@@ -36,8 +36,7 @@ public enum Reconciler {
         let unmatchedStatement = statementItems.indices.filter { !matching.statementUsed[$0] }.map { statementItems[$0] }
         let unmatchedLedger = ledgerItems.indices.filter { !matching.ledgerUsed[$0] }.map { ledgerItems[$0] }
         var findings = pairFindings(matched, matching.rowsByLocation)
-        let nearDuplicates = nearDuplicateFindings(matching)
-        findings += nearDuplicates.findings
+        findings += nearDuplicateFindings(matching)
         // A row left over that repeats an earlier payment is still a row the ledger lacks (the totals'
         // gap holds it): both are said, so the Differences table adds up to the gap.
         findings += leftoverFindings(matching, unmatchedStatement: unmatchedStatement,
@@ -226,7 +225,7 @@ public enum Reconciler {
     /// Statement rows with an earlier row's supplier, reference and amount on another day at most
     /// `NearDuplicatePayment.windowDays` later (the same day is `duplicate-statement-row`'s to say):
     /// one finding at each later row, naming the first row of the nearest earlier day; with the rows found.
-    static func nearDuplicateFindings(_ matching: Matching) -> (findings: [AuditFinding], rows: Set<SourceLocation>) {
+    static func nearDuplicateFindings(_ matching: Matching) -> [AuditFinding] {
         struct Key: Hashable { let supplier: String?, reference: String, amount: Money }
         let items = matching.statementItems
         var groups: [Key: [Int]] = [:]
@@ -237,7 +236,6 @@ public enum Reconciler {
             groups[key, default: []].append(index)
         }
         var findings: [AuditFinding] = []
-        var found: Set<SourceLocation> = []
         for key in order {
             guard let rows = groups[key], rows.count > 1 else { continue }
             let byDate = rows.sorted { (items[$0].date, $0) < (items[$1].date, $1) }
@@ -252,7 +250,6 @@ public enum Reconciler {
                 let days = Int(items[row].date.daysSinceEpoch - items[earlier].date.daysSinceEpoch)
                 guard days <= NearDuplicatePayment.windowDays else { continue }
                 let item = items[row]
-                found.insert(item.location)
                 findings.append(rowFinding(
                     item, matching, .nearDuplicatePayment,
                     NearDuplicatePayment.message(amount: item.amount, payee: item.supplier, reference: item.reference,
@@ -260,7 +257,7 @@ public enum Reconciler {
                     hint: NearDuplicatePayment.hint))
             }
         }
-        return (findings, found)
+        return findings
     }
 
     /// Statement rows repeated, and what is on one side only.

@@ -48,7 +48,7 @@ extension SourceFiles {
         if let offset = TextEncoding.firstUTF8Sequence(bytes) {
             throw FileError(.badEncoding, "\(path) mixes two encodings: UTF-8 here, \(encoding.displayName) elsewhere",
                             hint: "export the file again in one encoding, better UTF-8 (CSV UTF-8)",
-                            at: TextEncoding.utf8.location(of: offset, in: Array(bytes.prefix(offset).map { $0 < 0x80 ? $0 : 0x3F }), file: path))
+                            at: TextEncoding.utf8.location(of: offset, in: bytes, file: path))
         }
         if encoding == .latin1, let offset = bytes.firstIndex(where: { (0x80...0x9F).contains($0) }) {
             throw FileError(.badEncoding, "\(path) has byte 0x\(TextEncoding.hex(bytes[offset])), a control character in Latin-1: it is Windows-1252 text",

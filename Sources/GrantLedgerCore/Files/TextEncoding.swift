@@ -185,8 +185,8 @@ public enum TextEncoding: String, CaseIterable, Sendable {
             }
         }
         guard let firstBad else { return nil }
-        // The decoder may have taken the bad byte with a lead byte before it; find the first byte
-        // from there that is not part of a valid sequence.
+        // The offset is the start of the sequence the decoder refused: the lead byte a finance
+        // export's Windows-1252 character is.
         let byte = bytes[firstBad]
         let usesHighControls = bytes.contains { (0x80...0x9F).contains($0) }
         let name = usesHighControls ? "Windows-1252" : "Windows-1252 or Latin-1"

@@ -88,16 +88,13 @@ public enum FinanceExport {
     /// looks to be in, at its first byte that is not UTF-8, rather than one per cell.
     static func notUTF8Problem(_ source: SourceFile, rules: ImportRules) -> Diagnostic? {
         guard let found = TextEncoding.guess(source.content) else { return nil }
-        let before = source.bytes[source.contentStart..<found.byteOffset]
-        let line = 1 + before.lazy.filter { $0 == ASCII.newline }.count
-        let lineStart = before.lastIndex(of: ASCII.newline).map { $0 + 1 } ?? source.contentStart
         let byte = TextEncoding.hex(source.bytes[found.byteOffset])
         let encoding = found.name.hasPrefix("Windows-1252 or") ? "windows-1252 (or latin-1)" : "windows-1252"
         return Diagnostic(
             .badEncoding,
             "the export \(source.name) is not UTF-8: it looks like \(found.name) (byte 0x\(byte) is \(found.character) there)",
             hint: "add the line encoding \(encoding) to the rules (\(rules.file)), or save the export as CSV UTF-8",
-            at: SourceLocation(file: source.name, line: line, column: found.byteOffset - lineStart + 1), length: 1)
+            at: TextEncoding.utf8.location(of: found.byteOffset, in: source.bytes, file: source.name), length: 1)
     }
 
     public static func read(text: String, name: String = "<export>", rules: ImportRules) -> Reading {

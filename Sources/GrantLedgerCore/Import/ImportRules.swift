@@ -32,8 +32,9 @@ public struct ImportRules: Sendable {
     /// The VAT account's name as written, located for the check against the books.
     public var vatAccount: Located<String>?
 
-    /// How the rows give their amount, from the columns named (nil only when the rules had errors).
-    public var amountShape: AmountShape? { AmountShape.of(Set(columns.keys)) }
+    /// How the rows give their amount, from the columns named: found once by the reader (nil only
+    /// when the rules had errors), not again for every row.
+    public var amountShape: AmountShape?
 
     public init(file: String) { self.file = file }
 

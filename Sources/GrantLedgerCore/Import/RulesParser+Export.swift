@@ -89,6 +89,7 @@ extension RulesParser {
                 origin: rules.columns[last]?.origin))
             return
         }
+        rules.amountShape = shape
         finishVAT(shape, top: top)
     }
 
