@@ -9,9 +9,9 @@ struct GrantLedger: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "grantledger",
-        abstract: "Exact plain-text ledgers of community-safety grant funding: check, report, export, import, audit.",
+        abstract: "Exact plain-text ledgers of community-safety grant funding: init, check, report, export, import, audit.",
         version: version,
-        subcommands: [CheckCommand.self, ReportCommand.self, ExportCommand.self, AllocateCommand.self, ImportCommand.self, AuditCommand.self, ClaimCommand.self]
+        subcommands: [InitCommand.self, CheckCommand.self, ReportCommand.self, ExportCommand.self, AllocateCommand.self, ImportCommand.self, AuditCommand.self, ClaimCommand.self]
     )
 
     /// Arguments that are not UTF-8 are refused before they are parsed (see

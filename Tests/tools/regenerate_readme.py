@@ -13,7 +13,7 @@ import os, shutil, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # A ### section runs to the next ## heading: "### Sharing out a forecast underspend" holds "### The allocation agreed".
-SECTIONS = ["## Budget monitoring through the year", "### Sharing out a forecast underspend", "## Import and audit"]
+SECTIONS = ["## Start your own books", "## Budget monitoring through the year", "### Sharing out a forecast underspend", "## Import and audit"]
 
 
 def run_block(block, folder):
