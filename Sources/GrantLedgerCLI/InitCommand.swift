@@ -41,9 +41,9 @@ struct InitCommand: ParsableCommand {
     }
 
     /// What was written, and the first commands to run on it. The folder as typed, but for any
-    /// control character in its name, shown as `<U+000A>` rather than sent to the terminal.
+    /// control character in its name, shown as `�` (as diagnostics show one) rather than sent to the terminal.
     var summary: String {
-        let named = VisibleText.writable(folder).text
+        let named = DiagnosticRenderer.printable(folder)
         let shown = named.hasSuffix("/") ? named : named + "/"
         let width = StarterBooks.files.map(\.name.count).max() ?? 0
         var lines = ["wrote \(StarterBooks.files.count) files to \(shown):"]

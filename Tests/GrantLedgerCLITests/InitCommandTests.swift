@@ -76,6 +76,15 @@ struct InitCommandTests {
         }
     }
 
+    @Test func aControlCharacterInTheNameNeverReachesTheTerminal() throws {
+        let scratch = try ScratchFolder()
+        let made = try Grantledger.run(["init", "books\u{1B}[2J"], in: scratch.url)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(!made.stdout.contains("\u{1B}"))
+        #expect(made.stdout.hasPrefix("wrote 6 files to books\u{FFFD}[2J/:\n"), "\(made.stdout)")
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("books\u{1B}[2J/main.ledger").path))
+    }
+
     @Test func anEmptyFolderIsFilledInPlace() throws {
         let scratch = try ScratchFolder()
         let books = scratch.url.appendingPathComponent("books")
@@ -145,6 +154,30 @@ struct InitCommandTests {
             #expect(result.stderr.contains(fault == "ENOSPC" ? "error[disk-full]: cannot write \(folder)/main.ledger" : "error[write-failed]"),
                     "\(result.stderr)")
             #expect(try Self.tree(scratch.url) == before)
+        }
+    }
+
+    /// A real full disk (a 12 KiB tmpfs holds the first files, not all six): disk-full, and the
+    /// disk as it was, for a new folder and for an empty one alike.
+    @Test(.enabled(if: geteuid() == 0, "mounting a small tmpfs needs root"))
+    func aRealFullDiskLeavesNothingBehind() throws {
+        let scratch = try ScratchFolder()
+        let disk = scratch.url.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: false)
+        let shell = URL(fileURLWithPath: "/bin/sh")
+        let mounted = try Grantledger.run(["-c", "mount -t tmpfs -o size=12k tmpfs \"$0\"", disk.path], in: scratch.url, executable: shell)
+        guard mounted.status == 0 else {
+            print("note: full-disk test skipped: cannot mount a tmpfs here (\(mounted.stderr))")
+            return
+        }
+        defer { _ = try? Grantledger.run(["-c", "umount \"$0\"", disk.path], in: scratch.url, executable: shell) }
+        try FileManager.default.createDirectory(at: disk.appendingPathComponent("empty"), withIntermediateDirectories: false)
+        for folder in ["books", "empty"] {
+            let before = try Self.tree(disk)
+            let result = try Grantledger.run(["init", folder], in: disk)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("error[disk-full]: cannot write \(folder)/"), "\(result.stderr)")
+            #expect(try Self.tree(disk) == before)
         }
     }
 

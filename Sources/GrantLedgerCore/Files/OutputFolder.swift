@@ -22,9 +22,16 @@ public enum OutputFolder {
     public static func create(_ destination: String, files: [(name: String, bytes: [UInt8])]) throws(FileError) {
         let written = withoutTrailingSlashes(destination)
         guard !written.isEmpty else {
-            throw FileError(.notAFolder, "an empty path does not name a folder", hint: "name the folder to create, for example my-books")
+            throw FileError(.notAFolder, "an empty path does not name a folder",
+                            hint: "name the folder to create, for example my-books; nothing was changed")
         }
-        let target = try FilePaths.followingLinks(written, eachLink: OutputFile.refuseLinksPlantedByOthers)
+        let target: String
+        do {
+            target = try FilePaths.followingLinks(written, eachLink: OutputFile.refuseLinksPlantedByOthers)
+        } catch where error.code == .notARegularFile {
+            throw FileError(.notAFolder, "refusing to write into \(destination): it is a loop of symbolic links, not a folder",
+                            hint: "name a new folder, or an empty one; nothing was changed")
+        }
         if let existing = SystemCalls.status(target) {
             guard existing.type == .directory else { throw notAFolder(destination, existing.type) }
             try fill(emptyFolder: target, shownAs: destination, with: files)
@@ -71,6 +78,12 @@ public enum OutputFolder {
             entries = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
             throw FileError.system(SystemCalls.accessForReading(folder) ?? .ioError, "read the folder", destination, written: true)
+        }
+        let working = OutputFile.temporaryPrefix(for: name)
+        if let other = entries.first, entries.allSatisfy({ $0.hasPrefix(working) }) {
+            // What is left after `removeAbandoned` is held: a run still writing it.
+            throw FileError(.folderNotEmpty, "refusing to write into \(destination): another grantledger run is writing into it (\(other))",
+                            hint: "let that run finish, then look at the folder; nothing was changed")
         }
         guard entries.isEmpty else { throw notEmpty(destination, holding: entries) }
         let stage = try Stage(in: folder, for: name, destination: destination)

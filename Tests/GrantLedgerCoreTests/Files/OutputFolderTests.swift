@@ -59,8 +59,10 @@ struct OutputFolderTests {
         #expect(Self.code(folder.path + "/pipe") == .notAFolder)
         #expect(Self.code(file + "/books") == .notAFolder)
         #expect(Self.code("") == .notAFolder)
+        #expect(symlink("loop", folder.path + "/loop") == 0)
+        #expect(Self.code(folder.path + "/loop") == .notAFolder)
         #expect(Self.code(folder.path + "/missing/books") == .fileNotFound)
-        #expect(try Self.listing(folder.path) == ["main.ledger", "pipe"])
+        #expect(try Self.listing(folder.path) == ["loop", "main.ledger", "pipe"])
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "; mine\n")
     }
 
