@@ -146,10 +146,13 @@ uninstall:
 	  "$(ZSH_COMPLETIONS)/_grantledger" "$(FISH_COMPLETIONS)/grantledger.fish"
 	@echo "removed grantledger from $(DESTDIR)$(PREFIX)"
 
+# Tests whose oracle is missing are skipped (a failure under CI) and listed at the end, pass or fail.
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	@rm -rf .build/test-skips
+	$(SWIFT) test || { status=$$?; Tests/tools/report_skips.sh; exit $$status; }
 	$(MAKE) --no-print-directory fuzz-regression
+	@Tests/tools/report_skips.sh
 
 # Coverage-guided fuzzing (Tests/Fuzz: harnesses, seed corpora, dictionaries; README "Fuzzing").
 # Builds, corpora grown by fuzzing, crashes and logs live in $(FUZZ_DIR), outside git.
