@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// `grantledger init`: new books that check clean and report from the first minute, written all
@@ -159,7 +160,7 @@ struct InitCommandTests {
 
     /// A real full disk (a 12 KiB tmpfs holds the first files, not all six): disk-full, and the
     /// disk as it was, for a new folder and for an empty one alike.
-    @Test(.enabled(if: geteuid() == 0, "mounting a small tmpfs needs root"))
+    @Test(.enabled(if: Requirement.root.shouldRun, "mounting a small tmpfs needs root"))
     func aRealFullDiskLeavesNothingBehind() throws {
         let scratch = try ScratchFolder()
         let disk = scratch.url.appendingPathComponent("disk")
@@ -167,7 +168,7 @@ struct InitCommandTests {
         let shell = URL(fileURLWithPath: "/bin/sh")
         let mounted = try Grantledger.run(["-c", "mount -t tmpfs -o size=12k tmpfs \"$0\"", disk.path], in: scratch.url, executable: shell)
         guard mounted.status == 0 else {
-            print("note: full-disk test skipped: cannot mount a tmpfs here (\(mounted.stderr))")
+            Requirement.recordSkip("init full-disk test", because: "cannot mount a tmpfs here: " + mounted.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
             return
         }
         defer { _ = try? Grantledger.run(["-c", "umount \"$0\"", disk.path], in: scratch.url, executable: shell) }
