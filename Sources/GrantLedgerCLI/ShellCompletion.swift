@@ -5,9 +5,10 @@ import GrantLedgerCore
 /// swift-argument-parser's generated scripts call the binary back (`grantledger ---completion report
 /// -- --grant …` and the words typed so far) and print what these closures return. The ids come
 /// from the books the command would read (its words parsed by the command itself, see
-/// `CompletesFromBooks`), through the one input door with the reader alone: declarations are what
-/// is offered, so the checks are not run. Any problem (no books, an error in them, a path that is
-/// no regular file) offers nothing: completion prints only candidates, and never hangs or crashes.
+/// `CompletesFromBooks`), through the one input door by the reader alone: declarations are what is
+/// offered, so the checks (balances, budgets) are not run. Any problem the reader meets (no books,
+/// an error in them, an include not there, a path that is no regular file) offers nothing:
+/// completion prints only candidates, and never hangs, crashes or writes to standard error.
 enum ShellCompletion {
     /// What a value names.
     enum Declared: Sendable {
@@ -40,12 +41,12 @@ enum ShellCompletion {
     static func ids(_ declared: Declared) -> CompletionKind {
         .custom { words, _, prefix in
             let typed = ShellWords.unquoted(prefix)
-            let command = parsed(words)
-            let books = command?.books(for: declared) ?? Books([])
-            let policy = command?.inputOptions.policy ?? InputPolicy(wording: InputOptions.wording)
-            var found = ledger(books, policy).map { declaredIDs(declared, in: $0, grant: books.grant) } ?? []
-            if declared == .previousAllocation { found += PathCandidates.completing(typed, extensions: ["csv", "xlsx"]) }
-            return Array(Set(found.filter { $0.hasPrefix(typed) })).sorted().compactMap { ShellWords.literal($0, for: .requesting) }
+            var found = declared == .previousAllocation ? PathCandidates.completing(typed, extensions: ["csv", "xlsx"]) : []
+            // The books are read only while an id may still be what is typed, not a path.
+            if declared != .previousAllocation || "allocation:".hasPrefix(typed) || typed.hasPrefix("allocation:") {
+                found += declaredIDs(declared, words)
+            }
+            return Set(found.filter { $0.hasPrefix(typed) }).sorted().compactMap { ShellWords.literal($0, for: .requesting) }
         }
     }
 
@@ -59,18 +60,19 @@ enum ShellCompletion {
         return (try? command.parseAsRoot(words.dropFirst(2).map { ShellWords.unquoted($0, expandingHome: true) })) as? any CompletesFromBooks
     }
 
-    /// The books read and nothing else, or nil when anything in them is an error.
-    private static func ledger(_ books: Books, _ policy: InputPolicy) -> Ledger? {
+    /// The ids of `declared` in the books the command being typed would read, within the door's
+    /// limits it would set; none when anything in them is an error.
+    private static func declaredIDs(_ declared: Declared, _ words: [String]) -> [String] {
+        let command = parsed(words)
+        let books = command?.books(for: declared) ?? Books([])
+        let policy = command?.inputOptions.policy ?? InputPolicy(wording: InputOptions.wording)
         let (ledger, diagnostics) = LedgerLoader.load(paths: books.paths, sources: SourceFiles(policy: policy), checks: [])
-        return diagnostics.contains { $0.severity == .error } ? nil : ledger
-    }
-
-    private static func declaredIDs(_ declared: Declared, in ledger: Ledger, grant: String?) -> [String] {
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return [] }
         switch declared {
         case .grant: return ledger.grants.map(\.id)
         case .line:
             // The lines of the grant asked for; none of an unknown grant, which the command refuses.
-            guard let grant else { return ledger.lineIDs() }
+            guard let grant = books.grant else { return ledger.lineIDs() }
             return ledger.grantIndex[grant].map { ledger.lineIDs(ofGrant: $0) } ?? []
         case .area: return ledger.areas.map(\.id)
         case .initiative: return ledger.initiatives.map(\.id)
