@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// Shell completion as a shell runs it: the bash script the binary generates is sourced in bash and
@@ -7,6 +8,8 @@ import Testing
 @Suite("Shell completion")
 struct CompletionTests {
     static let bash = ["/bin/bash", "/usr/bin/bash"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// bash runs the script; without it the tests that need it are skipped, and the skip listed by `make test`.
+    static let bashRequirement = Requirement(name: "bash", missing: bash == nil ? ["bash, which runs the completion script"] : [])
 
     /// The generated bash script, written once outside any folder a test lists.
     static let bashScript: URL? = {
@@ -36,6 +39,7 @@ struct CompletionTests {
     /// TAB after `words` (as bash holds them: quotes as typed), typed in `folder`, with
     /// `grantledger` on the PATH as an installed one is.
     static func tab(_ words: [String], in folder: URL) throws -> (candidates: [String], stderr: String) {
+        try bashRequirement.require()
         let bash = try #require(bash), script = try #require(bashScript, "the binary made no bash completion script")
         let path = Grantledger.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let result = try Grantledger.run(["-c", driver, "bash", script.path, "grantledger"] + words, in: folder,
@@ -50,7 +54,7 @@ struct CompletionTests {
             + lines.map { "  line \($0)  £100.00  A line\n" }.joined()
     }
 
-    @Test(.enabled(if: bash != nil, "bash is not installed here: the completion script cannot be run"))
+    @Test(.enabled(if: bashRequirement.shouldRun))
     func grantIDsComeFromTheBooksInTheFolder() throws {
         let folder = try ReadmeConsole.workspace()
         let (candidates, stderr) = try Self.tab(["report", "budget", "--grant", "pcc-s"], in: folder.url)
@@ -64,7 +68,7 @@ struct CompletionTests {
         #expect(try Self.tab(["report", "--grant", "pcc-s"], in: folder.url).candidates == ["pcc-snb-2019-20"])
     }
 
-    @Test(.enabled(if: bash != nil, "bash is not installed here: the completion script cannot be run"))
+    @Test(.enabled(if: bashRequirement.shouldRun))
     func linesAreThoseOfTheGrantGivenEarlierOnTheLine() throws {
         let folder = try ReadmeConsole.workspace()
         let lines = try Self.tab(["report", "register", "--grant", "pcc-snb-2019-20", "--line", ""], in: folder.url).candidates
@@ -78,7 +82,7 @@ struct CompletionTests {
         #expect(try Self.tab(["report", "register", "--grant", "no-such-grant", "--line", ""], in: folder.url).candidates.isEmpty)
     }
 
-    @Test(.enabled(if: bash != nil, "bash is not installed here: the completion script cannot be run"))
+    @Test(.enabled(if: bashRequirement.shouldRun))
     func areasInitiativesAccountsAndClaimsGrant() throws {
         let folder = try ReadmeConsole.workspace()
         #expect(try Self.tab(["report", "areas", "--area", "m"], in: folder.url).candidates == ["ma-csp", "mansfield"])
@@ -88,7 +92,7 @@ struct CompletionTests {
         #expect(try Self.tab(["allocate", "--underspend", "ss4"], in: folder.url).candidates == ["ss4-bns"])
     }
 
-    @Test(.enabled(if: bash != nil, "bash is not installed here: the completion script cannot be run"))
+    @Test(.enabled(if: bashRequirement.shouldRun))
     func theBooksNamedOnTheLineAreRead() throws {
         let folder = try ScratchFolder()
         try folder.write("my books/one.ledger", Self.grant("ss4"))
@@ -102,7 +106,7 @@ struct CompletionTests {
         #expect(try Self.tab(["allocate", "--ledger", "other", "--underspend", ""], in: folder.url).candidates == ["ss5"])
     }
 
-    @Test(.enabled(if: bash != nil, "bash is not installed here: the completion script cannot be run"))
+    @Test(.enabled(if: bashRequirement.shouldRun))
     func brokenBooksOfferNothingAndSayNothing() throws {
         let folder = try ScratchFolder()
         try folder.write("include-missing/main.ledger", ExitCodeTests.clean + "include gone.ledger\n")
@@ -137,7 +141,7 @@ struct CompletionTests {
 
     /// A line id or account name may be any word, `$(…)` included, and bash expands the words it is
     /// offered: they come back as written, and nothing runs.
-    @Test(.enabled(if: bash != nil, "bash is not installed here: the completion script cannot be run"))
+    @Test(.enabled(if: bashRequirement.shouldRun))
     func idsThatLookLikeShellAreOfferedAsWrittenAndNeverRun() throws {
         let folder = try ScratchFolder()
         try folder.write("ledgers/main.ledger", Self.grant("ss4", lines: ["$(touch${IFS}ran)", "`touch${IFS}ran2`{a,b}~"]))
@@ -149,7 +153,7 @@ struct CompletionTests {
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("ran2").path))
     }
 
-    @Test(.enabled(if: bash != nil, "bash is not installed here: the completion script cannot be run"))
+    @Test(.enabled(if: bashRequirement.shouldRun))
     func filesAreOfferedByWhatTheyHold() throws {
         let scenarios = try Self.tab(["export", "--scenario", "examples/scenarios/nwps"], in: Grantledger.packageRoot).candidates
         #expect(scenarios == ["examples/scenarios/nwps-2021-22-crime-heavier.scenario", "examples/scenarios/nwps-2021-22-damped.scenario",
