@@ -21,9 +21,12 @@ struct GrantLedger: ParsableCommand {
     )
 
     /// Arguments that are not UTF-8 are refused before they are parsed (see
-    /// `ArgumentLocator.encodingProblems`); then the usual parsing and run.
+    /// `ArgumentLocator.encodingProblems`); then the usual parsing and run. A shell asking for
+    /// completions (`---completion`, see `ShellCompletion`) is answered with candidates or nothing,
+    /// never an error, whatever the words typed so far.
     static func main() {
-        let problems = ArgumentLocator().encodingProblems()
+        let completing = CommandLine.arguments.dropFirst().first == "---completion"
+        let problems = completing ? [] : ArgumentLocator().encodingProblems()
         if !problems.isEmpty {
             Console.error(Run.report(problems))
             Foundation.exit(ExitStatus.badInput.rawValue)

@@ -25,7 +25,7 @@ struct InitCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The folder to create.", valueName: "FOLDER"))
+    @Argument(help: ArgumentHelp("The folder to create.", valueName: "FOLDER"), completion: .directory)
     var folder = "ledgers"
 
     func run() throws {
@@ -51,7 +51,7 @@ struct InitCommand: ParsableCommand {
             lines.append("  " + file.name + String(repeating: " ", count: width - file.name.count + 2) + file.purpose)
         }
         // The default folder is every command's default: `grantledger check` needs no path.
-        let books = folder == "ledgers" ? "" : " " + Self.shellWord(named)
+        let books = folder == "ledgers" ? "" : " " + ShellWords.pasteable(named)
         lines += [
             "Every entry is an invented example, labelled so. Next:",
             "  grantledger check\(books)",
@@ -59,15 +59,5 @@ struct InitCommand: ParsableCommand {
             "  grantledger report grants --fy \(StarterBooks.year)\(books)",
         ]
         return lines.joined(separator: "\n")
-    }
-
-    private static let plain = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/-+:@%,=".unicodeScalars)
-
-    /// `path` as a shell should be given it: quoted unless every character is plain, and never
-    /// read as an option.
-    static func shellWord(_ path: String) -> String {
-        let word = path.hasPrefix("-") ? "./" + path : path
-        guard word.isEmpty || !word.unicodeScalars.allSatisfy(plain.contains) else { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

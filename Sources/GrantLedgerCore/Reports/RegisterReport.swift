@@ -103,8 +103,7 @@ public enum RegisterReport {
                     if let line = candidate.lineIndex(lineID) { pairs.insert(Int64(index) << 32 | Int64(line)) }
                 }
                 guard !pairs.isEmpty else {
-                    let known = Set(ledger.grants.enumerated().filter { grant == nil || Int32($0.offset) == grant }.flatMap { $0.element.lines.map(\.id) })
-                    throw .unknownLine(lineID, suggestion: Suggestion.closest(to: lineID, in: known.sorted()))
+                    throw .unknownLine(lineID, suggestion: Suggestion.closest(to: lineID, in: ledger.lineIDs(ofGrant: grant.map(Int.init))))
                 }
                 lines = pairs
             } else {
