@@ -129,6 +129,9 @@ install: build
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product generate-manual
 	@mkdir -p .build/man
 	.build/release/generate-manual $(RELEASE_BIN) --date $(MAN_DATE) --section 1 --output-directory .build/man
+	@# A blank line in a help text (a paragraph break) is copied as an empty mdoc line, which man
+	@# warns about on every page view: it becomes mdoc's paragraph macro.
+	sed -i 's/^$$/.Pp/' $(MAN_PAGE)
 	@mkdir -p .build/completions
 	$(RELEASE_BIN) --generate-completion-script bash > .build/completions/grantledger.bash
 	$(RELEASE_BIN) --generate-completion-script zsh > .build/completions/_grantledger
