@@ -190,6 +190,20 @@ struct TerminalTests {
         #expect(PseudoTerminal.leavesNoProgressBehind(shown.terminal))
     }
 
+    /// The workbook's stages: building it, each sheet's rows, then packing the file.
+    @Test func theWorkbookExportSaysHowFarItHasGot() throws {
+        let folder = try ScratchFolder()
+        let shown = try PseudoTerminal.run(["export", "--xlsx", folder.url.appendingPathComponent("committee.xlsx").path, "--as-of", "2020-03-31"],
+                                           environment: ["GRANTLEDGER_PROGRESS_AFTER": "0"])
+        #expect(shown.status == 0)
+        let lines = PseudoTerminal.progressLines(shown.terminal)
+        #expect(lines.contains("building the workbook…"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("writing Spend sheet… 0 of ") && $0.hasSuffix(" rows") }, "\(lines)")
+        #expect(lines.last == "packing the workbook…", "\(lines)")
+        #expect(PseudoTerminal.leavesNoProgressBehind(shown.terminal))
+        #expect(PseudoTerminal.withoutProgress(shown.terminal).hasPrefix("wrote "))
+    }
+
     /// A terminal that goes away at once (its reader gone): every write fails with EIO; the program
     /// must end by itself, by exit and not by a signal or a crash.
     @Test(arguments: [["check"], ["report", "register"], ["report", "budget", "--fy", "2019-20"]])
