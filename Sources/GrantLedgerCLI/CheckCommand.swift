@@ -17,7 +17,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         Run.start(inputOptions)
-        let (ledger, diagnostics) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths, sources: Run.sources)
+        let (ledger, diagnostics) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths, sources: Run.sources,
+                                                      progress: Console.progressHook)
         let status = ExitStatus(diagnostics)
         if !diagnostics.isEmpty {
             Console.error(Run.report(diagnostics))

@@ -20,6 +20,7 @@ enum CommitteeWorkbookFile {
             reallocateBy: "`grantledger allocate`")
         let model: WorkbookModel
         do {
+            Console.progress?.begin("building the workbook")
             model = try CommitteeWorkbook.build(ledger, settings)
         } catch {
             throw LedgerInput.fail(error.diagnostic)
@@ -61,7 +62,7 @@ enum CommitteeWorkbookFile {
     /// The line saying so goes to standard error when standard output carries CSV or JSON.
     static func write(_ model: WorkbookModel, to path: String, asOf: Day, sayingOnStandardError: Bool = false) throws {
         do {
-            try WorkbookModelWriter.write(model, to: path)
+            try WorkbookModelWriter.write(model, to: path, progress: Console.progressHook)
         } catch {
             if case .file(let problem) = error { throw LedgerInput.fail(problem.diagnostic(at: ArgumentLocator().origin(option: "--xlsx", value: path))) }
             throw LedgerInput.fail(Diagnostic(.writeFailed, "\(error)",

@@ -73,7 +73,7 @@ struct ExportCommand: ParsableCommand {
             try refuseToOverwriteInput(path, ledger.files)
             do throws(FileError) {
                 try OutputFile.write(to: path) { sink in
-                    HledgerWriter.write(ledger, header: header(ledger), to: &sink)
+                    HledgerWriter.write(ledger, header: header(ledger), to: &sink, progress: Console.progressHook)
                 }
             } catch {
                 throw LedgerInput.fail(error.diagnostic(at: ArgumentLocator().origin(option: "--hledger", value: path)))

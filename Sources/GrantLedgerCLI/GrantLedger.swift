@@ -15,6 +15,13 @@ struct GrantLedger: ParsableCommand {
             money at risk: the books read, but something needs a person); 2 trouble: bad input, a \
             mistake on the command line (an unknown option, a value the option does not take) or an \
             output that could not be written. Nothing is changed when the status is 2.
+
+            On a terminal, problems and the RAG statuses of reports are in colour (errors red, findings \
+            yellow, hints cyan; Red, Amber, Green), decided apart for standard output and standard error; never \
+            through a pipe, into a file, or in CSV, JSON or iCalendar. NO_COLOR=1 (any value but empty) or \
+            TERM=dumb turns colour off; CLICOLOR_FORCE=1 turns it on through a pipe (for less -R). Long work \
+            shows a progress line on standard error when it is a terminal, after GRANTLEDGER_PROGRESS_AFTER \
+            seconds (default 2).
             """,
         version: version,
         subcommands: [InitCommand.self, CheckCommand.self, ReportCommand.self, ExportCommand.self, AllocateCommand.self, ImportCommand.self, AuditCommand.self, ClaimCommand.self]

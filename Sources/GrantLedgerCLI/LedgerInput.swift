@@ -11,7 +11,8 @@ enum LedgerInput {
 
     /// As `load`, also returning the findings (for the workbook's Audit sheet).
     static func loadWithFindings(_ paths: [String]) throws -> (ledger: Ledger, findings: [Diagnostic]) {
-        let (ledger, diagnostics) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths, sources: Run.sources)
+        let (ledger, diagnostics) = LedgerLoader.load(paths: paths.isEmpty ? ["ledgers"] : paths, sources: Run.sources,
+                                                      progress: Console.progressHook)
         switch ExitStatus(diagnostics) {
         case .badInput:
             Console.error(Run.report(diagnostics))

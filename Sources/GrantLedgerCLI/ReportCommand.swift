@@ -83,8 +83,9 @@ struct ReportCommand: ParsableCommand {
         let query = kind == .register ? try register.query(ArgumentLocator()) : RegisterReport.Query()
         let ledger = try LedgerInput.load(paths)
         do {
+            Console.progress?.begin("making the \(kind.rawValue) report")
             if let plain = ReportFormat(rawValue: format.rawValue) {
-                Console.out(plain.render(try kind.build(ledger, filter, budget: settings, register: query)))
+                Console.out(plain.render(try kind.build(ledger, filter, budget: settings, register: query), style: Console.outStyle))
             } else if let day = settings?.asOf {
                 // iCalendar (the calendar alone: refused above for any other report) is written from the
                 // calendar's events themselves, stamped with the as-of day.

@@ -21,10 +21,12 @@ enum Run {
     }
 
     /// The problems as people read them, the first `--max-problems` in full and the rest counted,
-    /// then the summary line.
+    /// then the summary line: for standard error, in colour when it is a terminal.
     static func report(_ diagnostics: [Diagnostic]) -> String {
         let shown = DiagnosticLog.limited(diagnostics, to: sources.policy.maximumProblems)
-        return DiagnosticRenderer(sources: sources, program: "grantledger", showingMore: "--max-problems N").render(shown) + shown.summary
+        let style = Console.errorStyle
+        return DiagnosticRenderer(sources: sources, program: "grantledger", showingMore: "--max-problems N", style: style).render(shown)
+            + shown.summary(style: style)
     }
 
     /// The one meaning of "stop on errors": when any of `diagnostics` is an error, print them all

@@ -8,17 +8,19 @@ import GrantLedgerCore
 /// `Double(pence) / 100`, fractions as their nearest double.
 public enum WorkbookModelWriter {
     /// Writes `model` to `path`. On any error no file is left at `path` that was not there before,
-    /// and an existing file is untouched.
-    public static func write(_ model: WorkbookModel, to path: String, options: WorkbookOptions = WorkbookOptions())
-        throws(WorkbookError)
+    /// and an existing file is untouched. `progress` is told every `WorkProgress.every` rows of a
+    /// sheet, and when the file is being packed.
+    public static func write(_ model: WorkbookModel, to path: String, options: WorkbookOptions = WorkbookOptions(),
+                             progress: WorkProgress? = nil) throws(WorkbookError)
     {
         let writer = try WorkbookWriter(path: path, properties: model.properties, options: options)
         do throws(WorkbookError) {
             var styles = ModelStyles()
-            for sheet in model.sheets { try write(sheet, to: writer, &styles) }
+            for sheet in model.sheets { try write(sheet, to: writer, &styles, progress: progress) }
             for name in model.names {
                 try writer.defineName(name.name, refersTo: name.target, scope: name.isLocal ? name.target.sheet : nil)
             }
+            progress?.report(.packingWorkbook)
             try writer.close()
         } catch {
             writer.discard()
@@ -26,7 +28,8 @@ public enum WorkbookModelWriter {
         }
     }
 
-    static func write(_ sheet: SheetModel, to writer: WorkbookWriter, _ styles: inout ModelStyles) throws(WorkbookError) {
+    static func write(_ sheet: SheetModel, to writer: WorkbookWriter, _ styles: inout ModelStyles,
+                      progress: WorkProgress? = nil) throws(WorkbookError) {
         let worksheet = try writer.addWorksheet(named: sheet.name)
         for (column, width) in sheet.columnWidths.enumerated() {
             try worksheet.setColumnWidth(width, columns: column...column)
@@ -43,6 +46,9 @@ public enum WorkbookModelWriter {
             try worksheet.highlight(highlight.area, equalTo: highlight.text, style: styles.tone(highlight.tone))
         }
         for row in 0..<sheet.rows.count {
+            if let progress, row % WorkProgress.every == 0 {
+                progress.report(.writingSheet(sheet.name, row: row, of: sheet.rows.count))
+            }
             let cells = sheet.rows[row]
             if let height = cells.height { try worksheet.setRowHeight(height, row: row) }
             if cells.spansColumns, sheet.columnWidths.count > 1, let cell = cells.cells.first, case .text(let text) = cell.value {

@@ -25,9 +25,11 @@ public enum ToolProcess {
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
+        // Output through a pipe is plain unless a test asks otherwise: a CLICOLOR_FORCE in the
+        // environment the tests run in must not colour the bytes they compare.
+        var inherited = ProcessInfo.processInfo.environment
+        inherited.removeValue(forKey: "CLICOLOR_FORCE")
+        process.environment = inherited.merging(environment) { $1 }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice

@@ -38,9 +38,9 @@ public enum AuditReport {
             let differences = result.findings.filter { isReconciliation($0, result) }
             if !differences.isEmpty {
                 output += "\n" + ((try? Report(title: "Differences", columns: differenceColumns, rows: differences.map { differenceRow($0, r) }))
-                    .map(TableWriter.render) ?? "")
+                    .map { TableWriter.render($0) } ?? "")
             }
-            output += "\n" + ((try? lineTotalsReport(r)).map(TableWriter.render) ?? "")
+            output += "\n" + ((try? lineTotalsReport(r)).map { TableWriter.render($0) } ?? "")
         }
         output += "\n" + (result.findings.isEmpty ? "Clean: nothing to look at.\n" : "\(plural(result.findings.count, "finding")) to look at.\n")
         return output

@@ -13,18 +13,21 @@ import Foundation
 /// binary file is ever shown for it, whatever excerpt the diagnostic carries.
 ///
 /// How the program names itself and how a reader asks for more problems are the caller's words (the
-/// CLI's `grantledger:` and `--max-problems N`), never the core's.
+/// CLI's `grantledger:` and `--max-problems N`), never the core's; so is whether it goes to a
+/// terminal in colour (`style`: the label and caret in the severity's colour, `hint:` in cyan).
 public final class DiagnosticRenderer {
     private let sources: SourceFiles?
     private let program: String?
     private let showingMore: String?
+    private let style: TerminalStyle
 
     /// `program` prefixes a problem that has no location (`grantledger: error[…]`); `showingMore`
     /// says how to see the problems counted past the limit (`--max-problems N`).
-    public init(sources: SourceFiles? = nil, program: String? = nil, showingMore: String? = nil) {
+    public init(sources: SourceFiles? = nil, program: String? = nil, showingMore: String? = nil, style: TerminalStyle = .plain) {
         self.sources = sources
         self.program = program
         self.showingMore = showingMore
+        self.style = style
     }
 
     /// All diagnostics, errors and findings in file order, each followed by a blank line; problems
@@ -44,7 +47,7 @@ public final class DiagnosticRenderer {
             let total = tallies.reduce(0) { $0 + $1.omitted }
             let byCode = tallies.map { "\(Thousands.grouped($0.omitted)) \($0.code.rawValue)" }.joined(separator: ", ")
             output += "\(prefix)\(Thousands.grouped(total)) more problem\(total == 1 ? "" : "s") not shown: \(byCode)\n"
-            output += "  hint: correct the ones shown first (often one mistake repeated)\(showingMore.map { "; \($0) shows more" } ?? "")\n\n"
+            output += "  \(hintLabel) correct the ones shown first (often one mistake repeated)\(showingMore.map { "; \($0) shows more" } ?? "")\n\n"
         }
         return output
     }
@@ -70,8 +73,13 @@ public final class DiagnosticRenderer {
         }.map(\.element)
     }
 
+    /// `hint:`, in its colour when the style has colour.
+    private var hintLabel: String { style.paint("hint:", .hint) }
+
     public func render(_ diagnostic: Diagnostic) -> String {
-        let head = "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: \(Self.printable(Self.clipped(diagnostic.message)))"
+        let tone = TerminalStyle.Tone(diagnostic.severity)
+        let label = style.paint("\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]", tone)
+        let head = "\(label): \(Self.printable(Self.clipped(diagnostic.message)))"
         var text: String
         if let location = diagnostic.location {
             text = "\(Self.printable(location.file)):\(location.line):\(location.column): \(head)\n"
@@ -82,13 +90,13 @@ public final class DiagnosticRenderer {
                 let gutter = String(repeating: " ", count: number.count)
                 let (prefix, caretCount) = Self.caret(line: line, byteColumn: column, byteLength: length)
                 text += "  \(number) | \(Self.printable(line))\n"
-                text += "  \(gutter) | \(prefix)\(String(repeating: "^", count: caretCount))\n"
+                text += "  \(gutter) | \(prefix)\(style.paint(String(repeating: "^", count: caretCount), tone))\n"
             }
         } else {
             text = "\(prefix)\(head)\n"
         }
         if let hint = diagnostic.hint {
-            text += "  hint: \(Self.printable(Self.clipped(hint)))\n"
+            text += "  \(hintLabel) \(Self.printable(Self.clipped(hint)))\n"
         }
         return text
     }
@@ -152,10 +160,15 @@ public final class DiagnosticRenderer {
 
 extension Array where Element == Diagnostic {
     /// `2 errors, 1 finding` — the last line of a failing check.
-    public var summary: String {
-        let errors = filter { $0.severity == .error }.reduce(0) { $0 + $1.weight }
-        let findings = filter { $0.severity == .finding }.reduce(0) { $0 + $1.weight }
-        func plural(_ n: Int, _ word: String) -> String { "\(Thousands.grouped(n)) \(word)\(n == 1 ? "" : "s")" }
-        return "\(plural(errors, "error")), \(plural(findings, "finding"))"
+    public var summary: String { summary(style: .plain) }
+
+    /// The summary line with each count that is not zero in its severity's colour, when `style` has colour.
+    public func summary(style: TerminalStyle) -> String {
+        func count(_ severity: Severity) -> String {
+            let n = filter { $0.severity == severity }.reduce(0) { $0 + $1.weight }
+            let text = "\(Thousands.grouped(n)) \(severity.rawValue)\(n == 1 ? "" : "s")"
+            return n == 0 ? text : style.paint(text, TerminalStyle.Tone(severity))
+        }
+        return "\(count(.error)), \(count(.finding))"
     }
 }

@@ -12,9 +12,12 @@ extension SourceFile {
     /// line, or the offset and number of the line at which `body` stopped.
     ///
     /// Lines are checked a window at a time; a line in a window that fails is not known to be clean,
-    /// and its reader checks it itself (to say where the bad byte is).
+    /// and its reader checks it itself (to say where the bad byte is). `parsed` is told how many
+    /// bytes were passed over as each window is left and when the lines stop: a progress count at
+    /// the cost of one call per window, nothing per line.
     @discardableResult
     public func forEachLine(in range: Range<Int>? = nil, firstLine: Int = 1, window: Int = SourceFile.validationWindow,
+                            parsed: ((Int) -> Void)? = nil,
                             _ body: (UnsafeBufferPointer<UInt8>, Int, Bool) throws -> Bool) rethrows -> (offset: Int, line: Int)? {
         let window = max(1, window)
         let lower = max(range?.lowerBound ?? contentStart, contentStart)
@@ -23,10 +26,16 @@ extension SourceFile {
             guard let base = buffer.baseAddress, lower < upper else { return nil }
             var start = lower
             var number = firstLine - 1
+            var windowStart = start
             var windowEnd = start
             var windowValid = false
+            defer { parsed?(start - windowStart) }
             while start < upper {
                 if start >= windowEnd {
+                    if let parsed, start > windowStart {
+                        parsed(start - windowStart)
+                        windowStart = start
+                    }
                     // The next window ends after the last newline within reach (or at the end).
                     var end = min(upper, start + window)
                     if end < upper {

@@ -2,10 +2,12 @@ import Dispatch
 
 /// Reading and checking together: what `grantledger check` and every report start from.
 public enum LedgerLoader {
-    /// Reads the books at `paths` through `sources` (the run's one door for files) and checks them.
-    public static func load(paths: [String], sources: SourceFiles = SourceFiles(),
-                            checks: [LedgerCheck] = LedgerCheck.standard) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
-        let (ledger, readProblems) = LedgerReader.read(paths: paths, sources: sources)
+    /// Reads the books at `paths` through `sources` (the run's one door for files) and checks them,
+    /// telling `progress` how the reading goes and when the checks start.
+    public static func load(paths: [String], sources: SourceFiles = SourceFiles(), checks: [LedgerCheck] = LedgerCheck.standard,
+                            progress: WorkProgress? = nil) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+        let (ledger, readProblems) = LedgerReader.read(paths: paths, sources: sources, progress: progress)
+        progress?.report(.checking(transactions: ledger.transactions.count))
         return (ledger, readProblems + run(checks, on: ledger, readProblems: readProblems))
     }
 

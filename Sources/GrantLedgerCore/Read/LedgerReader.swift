@@ -7,18 +7,20 @@ import Foundation
 /// must stay inside the tree of the paths named (see `InputPolicy`).
 public enum LedgerReader {
     /// Reads the books at `paths` through `sources` (whose replacements stand in for files on disk:
-    /// how `import` checks the books as they will be before it writes anything).
-    public static func read(paths: [String], sources: SourceFiles = SourceFiles()) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
-        read(paths: paths, sources: sources, splitting: .standard)
+    /// how `import` checks the books as they will be before it writes anything), telling `progress`
+    /// how many bytes there are to read and, a window at a time, how many are read.
+    public static func read(paths: [String], sources: SourceFiles = SourceFiles(),
+                            progress: WorkProgress? = nil) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+        read(paths: paths, sources: sources, splitting: .standard, progress: progress)
     }
 
     /// Reads as `read(paths:sources:)` does, with large files cut into ranges as `splitting` says
     /// (tests make the cut happen on small files to show that it changes nothing).
     static func read(paths: [String], sources: SourceFiles = SourceFiles(),
-                     splitting: FileSplitting) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
+                     splitting: FileSplitting, progress: WorkProgress? = nil) -> (ledger: Ledger, diagnostics: [Diagnostic]) {
         let parser = LedgerParser()
         parser.diagnostics = DiagnosticLog(limit: sources.policy.maximumProblems)
-        let session = ReadSession(parser: parser, splitting: splitting, sources: sources)
+        let session = ReadSession(parser: parser, splitting: splitting, sources: sources, progress: progress)
         var files: [String] = []
         for path in paths {
             if sources.isReplaced(path) {
@@ -51,9 +53,14 @@ public enum LedgerReader {
                 parser.diagnostics.append(problem.diagnostic)
             }
         }
-        // Read the named files first, so their size tells how much room the ledger needs.
-        let sizes = files.map { (try? sources.open($0, role: "ledger"))?.byteCount ?? 0 }
-        reserveCapacity(parser, forBytes: sizes.reduce(0, +))
+        // Read the named files first, so their size tells how much room the ledger needs (and how
+        // much there is to read: each file once, however often it is named).
+        let opened = files.compactMap { try? sources.open($0, role: "ledger") }
+        reserveCapacity(parser, forBytes: opened.reduce(0) { $0 + $1.byteCount })
+        if let progress {
+            var counted = Set<ObjectIdentifier>()
+            progress.report(.reading(bytes: opened.reduce(0) { counted.insert(ObjectIdentifier($1)).inserted ? $0 + $1.byteCount : $0 }))
+        }
         for file in files {
             session.read(file: file, includedFrom: nil)
         }
@@ -126,14 +133,21 @@ final class ReadSession {
     let parser: LedgerParser
     let splitting: FileSplitting
     let sources: SourceFiles
+    let progress: WorkProgress?
     var filesRead: [String] = []
     var seen: Set<String> = []
     var stack: [String] = []
 
-    init(parser: LedgerParser, splitting: FileSplitting, sources: SourceFiles) {
+    init(parser: LedgerParser, splitting: FileSplitting, sources: SourceFiles, progress: WorkProgress? = nil) {
         self.parser = parser
         self.splitting = splitting
         self.sources = sources
+        self.progress = progress
+    }
+
+    /// What `SourceFile.forEachLine` tells of the bytes it parsed, passed on to `progress`.
+    var parsedBytes: ((Int) -> Void)? {
+        progress.map { progress in { progress.report(.parsed(bytes: $0)) } }
     }
 
     typealias IncludeRequest = (path: String, location: SourceLocation, excerpt: String, length: Int)
@@ -187,6 +201,8 @@ final class ReadSession {
             return
         }
         seen.insert(key)
+        // The files named were counted before any was read; an include adds its size when it is reached.
+        if includedFrom != nil { progress?.report(.reading(bytes: source.byteCount)) }
         stack.append(key)
         filesRead.append(file)
         let savedFile = parser.file
@@ -208,7 +224,7 @@ final class ReadSession {
     /// Feeds the lines of `range` of `source` to the parser, reading each included file where its
     /// `include` stands, so its declarations and transactions come in order.
     func readLines(_ source: SourceFile, in range: Range<Int>?, firstLine: Int, directory: String) {
-        source.forEachLine(in: range, firstLine: firstLine) { bytes, number, isCleanText in
+        source.forEachLine(in: range, firstLine: firstLine, parsed: parsedBytes) { bytes, number, isCleanText in
             parser.read(line: bytes, number: number, isCleanText: isCleanText)
             if let request = parser.includeRequest {
                 parser.includeRequest = nil

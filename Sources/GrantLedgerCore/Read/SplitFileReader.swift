@@ -13,7 +13,8 @@ import Foundation
 extension ReadSession {
     func readSplit(_ source: SourceFile, ranges: [FileRange], directory: String) {
         let later = ranges.dropFirst().map {
-            RangeParse(source: source, range: $0, blockSize: splitting.blockSize, problemLimit: sources.policy.maximumProblems)
+            RangeParse(source: source, range: $0, blockSize: splitting.blockSize, problemLimit: sources.policy.maximumProblems,
+                       progress: progress)
         }
         // A thread of its own for each range, not a task on a shared pool: this thread waits for them,
         // and a pool whose threads all wait like this (many ledgers read at once) would never run them.
@@ -44,6 +45,7 @@ final class RangeParse: @unchecked Sendable {
     // in `take()`. `source` is immutable.
     let source: SourceFile
     let range: FileRange
+    let progress: WorkProgress?
     private var parser: LedgerParser
     private var outcome = Outcome.complete
 
@@ -54,9 +56,10 @@ final class RangeParse: @unchecked Sendable {
         case stopped(offset: Int, line: Int)
     }
 
-    init(source: SourceFile, range: FileRange, blockSize: Int, problemLimit: Int) {
+    init(source: SourceFile, range: FileRange, blockSize: Int, problemLimit: Int, progress: WorkProgress? = nil) {
         self.source = source
         self.range = range
+        self.progress = progress
         parser = LedgerParser()
         parser.diagnostics = DiagnosticLog(limit: problemLimit)
         // A copy of the name with storage of its own: every transaction's location retains it, and
@@ -68,7 +71,8 @@ final class RangeParse: @unchecked Sendable {
 
     func run() {
         let parser = self.parser
-        if let stop = source.forEachLine(in: range.bytes, firstLine: range.firstLine, { bytes, number, isCleanText in
+        let parsed = progress.map { progress in { (bytes: Int) in progress.report(.parsed(bytes: bytes)) } }
+        if let stop = source.forEachLine(in: range.bytes, firstLine: range.firstLine, parsed: parsed, { bytes, number, isCleanText in
             parser.read(line: bytes, number: number, isCleanText: isCleanText)
             return !parser.stoppedAtDirective
         }) {

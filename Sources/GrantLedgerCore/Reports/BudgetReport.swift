@@ -124,7 +124,7 @@ public enum BudgetReport {
         let varianceColumn = columns.count
         columns += [.money("forecast_variance", "Forecast variance"),
                     .percent("forecast_variance_percent", "Variance %", parts: [varianceColumn], whole: 3),
-                    .money("remaining", "Remaining"), .text("status", "RAG"), .text("note", "Variance note")]
+                    .money("remaining", "Remaining"), .rag("status", "RAG"), .text("note", "Variance note")]
         // The officer's forecast entries, with their notes, where any line is forecast by one.
         let entered = settings.method == .entries && figures.rows.contains(where: \.hasForecastEntries)
         if entered { columns.append(.text("forecast_note", "Forecast note")) }
@@ -160,7 +160,7 @@ public enum BudgetReport {
             columns += [.money("\(period)_profile", "\(period) profile"), .money("\(period)_actual", "\(period) actual")]
         }
         columns += [.money("actual_to_date", "Actual to date"), .money("committed", "Committed"), .money("forecast", "Forecast"),
-                    .money("forecast_variance", "Forecast variance"), .text("status", "RAG")]
+                    .money("forecast_variance", "Forecast variance"), .rag("status", "RAG")]
         let rows = figures.rows.map { line in
             ReportRow([.text(line.grantID), .text(line.key.label), .text(line.name), .money(line.budget)]
                       + line.periods.flatMap { [$0.profiled.map(ReportCell.money) ?? .empty, .money($0.actual)] }

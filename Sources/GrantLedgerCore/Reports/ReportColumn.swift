@@ -21,9 +21,18 @@ public struct ReportColumn: Hashable, Sendable {
     public let title: String
     public let kind: Kind
     public let total: Total
+    /// A text column of RAG statuses (`Red`, `Amber`, `Green`), which a table on a terminal colours.
+    public var isRAG = false
 
     public static func text(_ key: String, _ title: String, label: Bool = false) -> ReportColumn {
         ReportColumn(key: key, title: title, kind: .text, total: label ? .label : .none)
+    }
+
+    /// A column of RAG statuses: text, coloured red, amber or green on a terminal.
+    public static func rag(_ key: String, _ title: String) -> ReportColumn {
+        var column = ReportColumn.text(key, title)
+        column.isRAG = true
+        return column
     }
 
     public static func money(_ key: String, _ title: String) -> ReportColumn {

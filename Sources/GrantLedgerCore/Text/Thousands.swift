@@ -1,7 +1,7 @@
 /// The one thousands grouping, for money, exact decimals and counts alike: commas every three
 /// digits of the whole part, never the locale's separator (a committee report prints the same on
 /// every machine).
-enum Thousands {
+public enum Thousands {
     /// Thousands commas in the whole part of a plain decimal: `1234567.5` → `1,234,567.5`.
     static func grouped(_ decimal: String) -> String {
         var text = Substring(decimal)
@@ -19,5 +19,5 @@ enum Thousands {
     }
 
     /// `1,999,800`.
-    static func grouped(_ count: Int) -> String { grouped(String(count)) }
+    public static func grouped(_ count: Int) -> String { grouped(String(count)) }
 }

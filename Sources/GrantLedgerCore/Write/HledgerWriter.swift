@@ -15,13 +15,19 @@
 /// same days as the financial year's: its 2019Q2 is 2019-20-Q1). Plain `hledger bal` ignores the
 /// rules, so the balances are as before.
 public enum HledgerWriter {
-    public static func write<Out: TextOutputStream>(_ ledger: Ledger, header: [String] = [], to out: inout Out) {
+    /// Writes the journal to `out`, telling `progress` every `WorkProgress.every` transactions.
+    public static func write<Out: TextOutputStream>(_ ledger: Ledger, header: [String] = [], to out: inout Out,
+                                                    progress: WorkProgress? = nil) {
         for line in header { out.write("; \(line)\n") }
         out.write("\ncommodity £1000.00\n\n")
         let accounts = ledger.accounts.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for account in accounts { out.write("account \(account)\n") }
         writeBudgets(ledger, to: &out)
-        for index in ledger.transactionsByDate() {
+        let order = ledger.transactionsByDate()
+        for (written, index) in order.enumerated() {
+            if let progress, written % WorkProgress.every == 0 {
+                progress.report(.writingJournal(transaction: written, of: order.count))
+            }
             let transaction = ledger.transactions[index]
             out.write("\n")
             out.write(headerLine(transaction))

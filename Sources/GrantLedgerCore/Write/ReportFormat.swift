@@ -1,10 +1,11 @@
-/// How a report is written: a table for people, CSV and JSON for machines.
+/// How a report is written: a table for people, CSV and JSON for machines. Only the table takes
+/// `style` (colour on a terminal): what machines read is never coloured.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case table, csv, json
 
-    public func render(_ report: Report) -> String {
+    public func render(_ report: Report, style: TerminalStyle = .plain) -> String {
         switch self {
-        case .table: return TableWriter.render(report)
+        case .table: return TableWriter.render(report, style: style)
         case .csv: return CSVWriter.render(report)
         case .json: return JSONWriter.render(report)
         }

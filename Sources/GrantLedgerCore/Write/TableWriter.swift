@@ -6,11 +6,14 @@
 ///
 /// Free text longer than `textWidth` characters is shortened with `…` so a table fits a terminal;
 /// CSV and JSON always carry the whole text.
+///
+/// On a terminal (`style` with colour) a RAG column's statuses are coloured red, amber and green:
+/// each cell is padded on its visible width first, then painted, so the columns still line up.
 public enum TableWriter {
     static let gap = "  "
     public static let textWidth = 44
 
-    public static func render(_ report: Report) -> String {
+    public static func render(_ report: Report, style: TerminalStyle = .plain) -> String {
         let columns = report.columns
         var body: [[String]] = []
         var parent: ReportRow?
@@ -32,19 +35,21 @@ public enum TableWriter {
             for (index, text) in line.enumerated() { widths[index] = max(widths[index], text.count) }
         }
         let rightAligned = columns.map { $0.kind == .money || $0.kind == .percent || $0.kind == .count }
-        func format(_ cells: [String]) -> String {
+        let coloured = style.usesColour ? columns.map(\.isRAG) : []
+        func format(_ cells: [String], painted: Bool = false) -> String {
             var line = ""
             for (index, text) in cells.enumerated() {
                 if index > 0 { line += gap }
                 let padding = String(repeating: " ", count: widths[index] - text.count)
-                line += rightAligned[index] ? padding + text : text + padding
+                let shown = painted && coloured[index] ? TerminalStyle.Tone(status: text).map { style.paint(text, $0) } ?? text : text
+                line += rightAligned[index] ? padding + shown : shown + padding
             }
             return trimmingTrailingSpaces(line)
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: gap)
         var output = report.title + "\n\n"
         output += format(header) + "\n" + rule + "\n"
-        for line in body { output += format(line) + "\n" }
+        for line in body { output += format(line, painted: !coloured.isEmpty) + "\n" }
         if body.isEmpty { output += "(nothing to report)\n" }
         // A report with nothing to total (a calendar) ends at its last row.
         if report.totals.cells.contains(where: { $0 != .empty }) { output += rule + "\n" + format(totals) + "\n" }
