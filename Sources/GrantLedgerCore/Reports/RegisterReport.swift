@@ -103,8 +103,11 @@ public enum RegisterReport {
                     if let line = candidate.lineIndex(lineID) { pairs.insert(Int64(index) << 32 | Int64(line)) }
                 }
                 guard !pairs.isEmpty else {
-                    let known = Set(ledger.grants.enumerated().filter { grant == nil || Int32($0.offset) == grant }.flatMap { $0.element.lines.map(\.id) })
-                    throw .unknownLine(lineID, suggestion: Suggestion.closest(to: lineID, in: known.sorted()))
+                    // Each line id once, in the order the grants declare them.
+                    var seen: Set<String> = []
+                    let known = ledger.grants.enumerated().filter { grant == nil || Int32($0.offset) == grant }
+                        .flatMap { $0.element.lines.map(\.id) }.filter { seen.insert($0).inserted }
+                    throw .unknownLine(lineID, suggestion: SuggestedName(lineID, among: known))
                 }
                 lines = pairs
             } else {
@@ -112,7 +115,7 @@ public enum RegisterReport {
             }
             if let id = query.initiativeID {
                 guard let index = ledger.initiativeIndex[id] else {
-                    throw .unknownInitiative(id, suggestion: Suggestion.closest(to: id, in: ledger.initiatives.map(\.id)))
+                    throw .unknownInitiative(id, suggestion: SuggestedName(id, among: ledger.initiatives.map(\.id)))
                 }
                 initiative = Int32(index)
             } else {
@@ -121,13 +124,29 @@ public enum RegisterReport {
             if let name = query.account {
                 let under = ledger.accounts.map { $0.name == name || $0.name.hasPrefix(name + ":") }
                 guard under.contains(true) else {
-                    throw .unknownAccount(name, suggestion: Suggestion.closest(to: name, in: ledger.accounts.map(\.name)))
+                    throw .unknownAccount(name, suggestion: SuggestedName(name, among: Self.accountNames(ledger)))
                 }
                 accounts = under
             } else {
                 accounts = nil
             }
             payeeText = query.payee?.lowercased()
+        }
+
+        /// Every name the query's account takes: each account and each account above it
+        /// (`expenses:youth` for `expenses:youth:sessions`), each once, parents first, in the order declared.
+        static func accountNames(_ ledger: Ledger) -> [String] {
+            var seen: Set<String> = [], names: [String] = []
+            for account in ledger.accounts {
+                var end = account.name.startIndex
+                while let colon = account.name[end...].firstIndex(of: ":") {
+                    let parent = String(account.name[..<colon])
+                    if seen.insert(parent).inserted { names.append(parent) }
+                    end = account.name.index(after: colon)
+                }
+                if seen.insert(account.name).inserted { names.append(account.name) }
+            }
+            return names
         }
 
         func posting(_ posting: Posting) -> Bool {
