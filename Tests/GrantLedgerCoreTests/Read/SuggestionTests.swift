@@ -64,12 +64,12 @@ import Testing
         for (kind, ids) in try Self.shippedIDs() {
             for id in ids {
                 // A slip one edit from `id` can be as near only an id a few edits from `id` itself.
-                let neighbours = ids.filter { $0 != id && Suggestion.editDistance(bytes($0), bytes(id)) <= 3 }
+                let neighbours = ids.filter { $0 != id && Self.editDistance(bytes($0), bytes(id)) <= 3 }
                 for slip in Self.slips(of: Array(id.unicodeScalars)) {
                     let word = String(String.UnicodeScalarView(slip))
                     guard !ids.contains(word) else { continue }
                     tried += 1
-                    let rival = neighbours.contains { Suggestion.editDistance(bytes(word), bytes($0)) <= Suggestion.editDistance(bytes(word), bytes(id)) }
+                    let rival = neighbours.contains { Self.editDistance(bytes(word), bytes($0)) <= Self.editDistance(bytes(word), bytes(id)) }
                     let found = Suggestion.closest(to: word, in: ids)
                     if rival {
                         ambiguous += 1
@@ -110,9 +110,9 @@ import Testing
             var table = DistanceTable(width: 1)
             let found = table.distances(a, Array(b.prefix(a.count + limit + 1)), limit: limit)
             let bytes = { (scalars: ArraySlice<Unicode.Scalar>) in scalars.map { UInt8($0.value) } }
-            let whole = Suggestion.editDistance(bytes(a[...]), bytes(b[...]))
-            let starts = (0...b.count).map { Suggestion.editDistance(bytes(a[...]), bytes(b[..<$0])) }
-            let wordStarts = (0...a.count).map { Suggestion.editDistance(bytes(a[..<$0]), bytes(b[...])) }
+            let whole = Self.editDistance(bytes(a[...]), bytes(b[...]))
+            let starts = (0...b.count).map { Self.editDistance(bytes(a[...]), bytes(b[..<$0])) }
+            let wordStarts = (0...a.count).map { Self.editDistance(bytes(a[..<$0]), bytes(b[...])) }
             #expect(found.whole == min(whole, limit + 1), "\(a) \(b)")
             #expect(found.start == min(starts.min() ?? 0, limit + 1), "\(a) \(b)")
             #expect(found.wordStart == min(wordStarts.min() ?? 0, limit + 1), "\(a) \(b)")
@@ -133,6 +133,27 @@ import Testing
     }
 
     // MARK: Helpers
+
+    /// The whole edit-distance table, no band and no limit (insert, delete, replace, or swap two
+    /// neighbours): the oracle the banded one is held to.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
+            }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
+        }
+        return previous[b.count]
+    }
 
     /// Each kind of id the shipped books declare, and the ids of it.
     static func shippedIDs() throws -> [(String, [String])] {
