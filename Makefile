@@ -122,13 +122,16 @@ ifeq ($(DEMO_EXPORT),1)
 	@echo "committee workbook written to $(abspath $(DEMO_XLSX))"
 endif
 
-install: deps
-	@# swift-argument-parser's manual plugin builds the package in release mode without the release
-	@# flags, so it runs first and the release build after it is the binary installed.
-	$(SWIFT) package generate-manual --date $(MAN_DATE) --section 1 >/dev/null
+install: build
+	@# The manual page is written by swift-argument-parser's generate-manual from the binary just
+	@# built; built with the same flags, it reuses that build's ArgumentParser rather than a second
+	@# release build of the package (which the package plugin would make).
+	$(SWIFT) build -c release $(RELEASE_FLAGS) --product generate-manual
 	@mkdir -p .build/man
-	cp .build/plugins/GenerateManual/outputs/GrantLedgerCLI/grantledger.1 $(MAN_PAGE)
-	$(SWIFT) build -c release $(RELEASE_FLAGS)
+	.build/release/generate-manual $(RELEASE_BIN) --date $(MAN_DATE) --section 1 --output-directory .build/man
+	@# A blank line in a help text (a paragraph break) is copied as an empty mdoc line, which man
+	@# warns about on every page view: it becomes mdoc's paragraph macro.
+	sed -i 's/^$$/.Pp/' $(MAN_PAGE)
 	@mkdir -p .build/completions
 	$(RELEASE_BIN) --generate-completion-script bash > .build/completions/grantledger.bash
 	$(RELEASE_BIN) --generate-completion-script zsh > .build/completions/_grantledger
@@ -146,10 +149,13 @@ uninstall:
 	  "$(ZSH_COMPLETIONS)/_grantledger" "$(FISH_COMPLETIONS)/grantledger.fish"
 	@echo "removed grantledger from $(DESTDIR)$(PREFIX)"
 
+# Tests whose oracle is missing are skipped (a failure under CI) and listed at the end, pass or fail.
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	@rm -rf .build/test-skips
+	$(SWIFT) test || { status=$$?; Tests/tools/report_skips.sh; exit $$status; }
 	$(MAKE) --no-print-directory fuzz-regression
+	@Tests/tools/report_skips.sh
 
 # Coverage-guided fuzzing (Tests/Fuzz: harnesses, seed corpora, dictionaries; README "Fuzzing").
 # Builds, corpora grown by fuzzing, crashes and logs live in $(FUZZ_DIR), outside git.

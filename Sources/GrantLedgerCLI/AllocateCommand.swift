@@ -38,7 +38,8 @@ struct AllocateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Scenario files to run; with several, they are shown side by side, differences against the first.")
+    @Argument(help: "Scenario files to run; with several, they are shown side by side, differences against the first.",
+              completion: .file(extensions: ["scenario"]))
     var scenarios: [String] = []
 
     @OptionGroup(title: "Settings (as a scenario file's lines)")
@@ -50,7 +51,7 @@ struct AllocateCommand: ParsableCommand {
     @Option(help: "A name for a one-off run, as a scenario file's scenario line gives.")
     var name: String?
 
-    @Option(help: "Output: table (for people), csv or json.")
+    @Option(help: "Output: table (for people), csv or json.", completion: .list(Format.allCases.map(\.rawValue)))
     var format: String = "table"
 
     @Option(help: "Print the working for this area, step by step, with exact figures.")

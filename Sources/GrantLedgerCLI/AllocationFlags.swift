@@ -12,7 +12,7 @@ struct AllocationFlags: ParsableArguments {
 
     @Option(help: ArgumentHelp(
         "Area data: a CSV file (or an .xlsx workbook) whose first column is area (a district, or an initiative) and whose other columns are indicators.",
-        valueName: "FILE.csv"))
+        valueName: "FILE.csv"), completion: ShellCompletion.tables)
     var areas: String?
 
     @Option(name: .customLong("area-sheet"), help: ArgumentHelp(
@@ -45,7 +45,7 @@ struct AllocationFlags: ParsableArguments {
 
     @Option(help: ArgumentHelp(
         "Last year's allocation: a CSV (or an .xlsx workbook's first sheet) with columns area and amount (for change and damping).",
-        valueName: "FILE.csv"))
+        valueName: "FILE.csv"), completion: ShellCompletion.ids(.previousAllocation))
     var previous: String?
 
     @Option(help: ArgumentHelp("Hold each area within a band of last year's amount: 10%, -5%,+10%, -5% or +10%.", valueName: "BAND"))

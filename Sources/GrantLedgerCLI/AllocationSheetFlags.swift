@@ -7,7 +7,7 @@ import GrantLedgerCore
 /// them together under one heading; `allocations` is the one place they become allocations.
 struct AllocationSheetFlags: ParsableArguments {
     @Option(name: .customLong("scenario"), help: ArgumentHelp("An allocation scenario file, on a sheet of its own; repeat for several.",
-                                                              valueName: "FILE"))
+                                                              valueName: "FILE"), completion: .file(extensions: ["scenario"]))
     var scenarios: [String] = []
 
     @OptionGroup

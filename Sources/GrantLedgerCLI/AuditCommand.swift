@@ -16,13 +16,13 @@ struct AuditCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Ledger files or folders (default: ledgers/).")
+    @Argument(help: "Ledger files or folders (default: ledgers/).", completion: ShellCompletion.books)
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("A finance-system export to reconcile with.", valueName: "FILE.csv"))
+    @Option(help: ArgumentHelp("A finance-system export to reconcile with.", valueName: "FILE.csv"), completion: ShellCompletion.tables)
     var statement: String?
 
-    @Option(help: ArgumentHelp("The rules file for the statement.", valueName: "RULES"))
+    @Option(help: ArgumentHelp("The rules file for the statement.", valueName: "RULES"), completion: .file(extensions: ["rules"]))
     var rules: String?
 
     @Option(name: .customLong("fy"), help: ArgumentHelp("Reconcile only entries dated in this financial year (both sides).", valueName: "2022-23"))
@@ -43,7 +43,8 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "table (for people), csv or json.")
     var format: ReportFormat = .table
 
-    @Option(help: ArgumentHelp("Also write the committee workbook with an Audit sheet of the findings.", valueName: "FILE.xlsx"))
+    @Option(help: ArgumentHelp("Also write the committee workbook with an Audit sheet of the findings.", valueName: "FILE.xlsx"),
+            completion: ShellCompletion.workbook)
     var xlsx: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day money at risk is forecast to, and the workbook's date (default: today); "

@@ -11,15 +11,17 @@ struct BudgetOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("How the forecast outturn is made: entries (the line's latest forecast entry, else by profile), "
                                + "profile (actual, then committed or the rest of the profile, whichever is more) "
-                               + "or run-rate (actual carried on at its pace to the grant's end).", valueName: "METHOD"))
+                               + "or run-rate (actual carried on at its pace to the grant's end).", valueName: "METHOD"),
+            completion: .list(ForecastMethod.allCases.map(\.rawValue)))
     var forecast: String?
 
-    @Option(help: ArgumentHelp("A profile and an actual column for each month, quarter or year of the period.", valueName: "month|quarter|year"))
+    @Option(help: ArgumentHelp("A profile and an actual column for each month, quarter or year of the period.", valueName: "month|quarter|year"),
+            completion: .list(FinancialPeriod.Length.allCases.map(\.rawValue)))
     var by: String?
 
     @Option(help: ArgumentHelp("A row per grant line (the default), per initiative that carries a budget, or per tranche "
                                + "(or award with a deadline): the money to spend by a day and what of it is at risk.",
-                               valueName: "lines|initiatives|tranches"))
+                               valueName: "lines|initiatives|tranches"), completion: .list(BudgetRows.allCases.map(\.rawValue)))
     var rows: String?
 
     @Option(help: ArgumentHelp("Amber when the forecast is off the budget by more than this (default 5%).", valueName: "PERCENT"))

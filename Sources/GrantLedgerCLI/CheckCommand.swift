@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Read the ledgers and check them: balances, declarations, budgets, bids, assertions."
     )
 
-    @Argument(help: "Ledger files or folders (default: ledgers/).")
+    @Argument(help: "Ledger files or folders (default: ledgers/).", completion: ShellCompletion.books)
     var paths: [String] = []
 
     @OptionGroup(title: "Input files")

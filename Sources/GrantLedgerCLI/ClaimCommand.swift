@@ -22,10 +22,10 @@ struct ClaimCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The grant (its id).")
+    @Argument(help: "The grant (its id).", completion: ShellCompletion.ids(.grant))
     var grant: String
 
-    @Argument(help: "Ledger files or folders (default: ledgers/).")
+    @Argument(help: "Ledger files or folders (default: ledgers/).", completion: ShellCompletion.books)
     var paths: [String] = []
 
     @Option(help: ArgumentHelp("The claim for this quarter (Q1 is April to June).", valueName: "2022-23-Q3"))
@@ -41,7 +41,7 @@ struct ClaimCommand: ParsableCommand {
     var format: ReportFormat = .table
 
     @Option(help: ArgumentHelp("Also write the return as a workbook: one sheet per claim (every claim that can be made by the as-of day, without a period).",
-                               valueName: "FILE.xlsx"))
+                               valueName: "FILE.xlsx"), completion: ShellCompletion.workbook)
     var xlsx: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the claims stand on, and the workbook's date (default: today).", valueName: "DATE"))

@@ -24,10 +24,11 @@ struct ExportCommand: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("Write the transactions as an hledger journal to FILE.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Write the transactions as an hledger journal to FILE.", valueName: "FILE"),
+            completion: .file(extensions: ["journal", "hledger", "j"]))
     var hledger: String?
 
-    @Option(help: ArgumentHelp("Write the committee workbook to FILE.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Write the committee workbook to FILE.", valueName: "FILE"), completion: ShellCompletion.workbook)
     var xlsx: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
@@ -47,7 +48,7 @@ struct ExportCommand: ParsableCommand {
                                valueName: "NAME"))
     var company: String?
 
-    @Argument(help: "Ledger files or folders (default: ledgers/).")
+    @Argument(help: "Ledger files or folders (default: ledgers/).", completion: ShellCompletion.books)
     var paths: [String] = []
 
     func validate() throws {

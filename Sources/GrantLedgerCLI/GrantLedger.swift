@@ -9,19 +9,44 @@ struct GrantLedger: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "grantledger",
-        abstract: "Exact plain-text ledgers of community-safety grant funding: check, report, export, import, audit.",
+        abstract: "Exact plain-text ledgers of community-safety grant funding: init, check, report, export, import, audit.",
+        discussion: """
+            Exit status, for every command: 0 clean; 1 findings (an overspend, an audit difference, \
+            money at risk: the books read, but something needs a person); 2 trouble: bad input, a \
+            mistake on the command line (an unknown option, a value the option does not take) or an \
+            output that could not be written. Nothing is changed when the status is 2.
+            """,
         version: version,
-        subcommands: [CheckCommand.self, ReportCommand.self, ExportCommand.self, AllocateCommand.self, ImportCommand.self, AuditCommand.self, ClaimCommand.self]
+        subcommands: [InitCommand.self, CheckCommand.self, ReportCommand.self, ExportCommand.self, AllocateCommand.self, ImportCommand.self, AuditCommand.self, ClaimCommand.self]
     )
 
     /// Arguments that are not UTF-8 are refused before they are parsed (see
-    /// `ArgumentLocator.encodingProblems`); then the usual parsing and run.
+    /// `ArgumentLocator.encodingProblems`); then the usual parsing and run. A shell asking for
+    /// completions (`---completion`, see `ShellCompletion`) is answered with candidates or nothing,
+    /// never an error, whatever the words typed so far.
     static func main() {
-        let problems = ArgumentLocator().encodingProblems()
+        let completing = CommandLine.arguments.dropFirst().first == "---completion"
+        let problems = completing ? [] : ArgumentLocator().encodingProblems()
         if !problems.isEmpty {
             Console.error(Run.report(problems))
             Foundation.exit(ExitStatus.badInput.rawValue)
         }
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withStatusFor: error)
+        }
+    }
+
+    /// Ends the run for `error` under the one exit-code scheme (0 clean, 1 findings, 2 trouble):
+    /// the argument parser's usage errors, which it would end with sysexits' 64, are trouble with
+    /// the command line and end with 2 like every other mistake in what was given, so a script
+    /// needs one test (`status >= 2`) for "fix something". Help and the version still end with 0.
+    static func exit(withStatusFor error: any Error) -> Never {
+        let status = exitCode(for: error)
+        guard status == .validationFailure else { exit(withError: error) }
+        Console.error(fullMessage(for: error))
+        Foundation.exit(ExitStatus.badInput.rawValue)
     }
 }

@@ -14,13 +14,14 @@ struct ImportCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The export, a CSV file.", valueName: "FILE.csv"))
+    @Argument(help: ArgumentHelp("The export, a CSV file.", valueName: "FILE.csv"), completion: ShellCompletion.tables)
     var file: String
 
-    @Option(help: ArgumentHelp("The rules file describing the export.", valueName: "RULES"))
+    @Option(help: ArgumentHelp("The rules file describing the export.", valueName: "RULES"), completion: .file(extensions: ["rules"]))
     var rules: String
 
-    @Option(help: ArgumentHelp("The ledger file to append to (one of the books, or a new .ledger file in a books folder).", valueName: "LEDGER"))
+    @Option(help: ArgumentHelp("The ledger file to append to (one of the books, or a new .ledger file in a books folder).", valueName: "LEDGER"),
+            completion: ShellCompletion.books)
     var into: String
 
     @Flag(help: "Print what would be added, and change nothing.")
@@ -29,7 +30,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Explain how the rules treat the row on line N of the export (as an editor numbers it: the line errors give), and change nothing. The books are read only to check the ids the row names; they need not be clean.", valueName: "N"))
     var explainRow: Int?
 
-    @Argument(help: "The books: ledger files or folders (default: ledgers/).")
+    @Argument(help: "The books: ledger files or folders (default: ledgers/).", completion: ShellCompletion.books)
     var paths: [String] = []
 
     @OptionGroup(title: "Input files")

@@ -3,13 +3,13 @@ import GrantLedgerCore
 
 /// `report register`'s query, beside the dates, grant and area every report takes.
 struct RegisterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only postings on this line (of --grant, or of any grant).", valueName: "ID"))
+    @Option(help: ArgumentHelp("Only postings on this line (of --grant, or of any grant).", valueName: "ID"), completion: ShellCompletion.ids(.line))
     var line: String?
 
-    @Option(help: ArgumentHelp("Only postings for this initiative.", valueName: "ID"))
+    @Option(help: ArgumentHelp("Only postings for this initiative.", valueName: "ID"), completion: ShellCompletion.ids(.initiative))
     var initiative: String?
 
-    @Option(help: ArgumentHelp("Only this account and the accounts under it.", valueName: "NAME"))
+    @Option(help: ArgumentHelp("Only this account and the accounts under it.", valueName: "NAME"), completion: ShellCompletion.ids(.account))
     var account: String?
 
     @Option(help: ArgumentHelp("Only transactions whose payee contains this text (any case).", valueName: "TEXT"))

@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Which report.")
     var kind: ReportKind
 
-    @Argument(help: "Ledger files or folders (default: ledgers/).")
+    @Argument(help: "Ledger files or folders (default: ledgers/).", completion: ShellCompletion.books)
     var paths: [String] = []
 
     @Option(name: .customLong("fy"), help: ArgumentHelp("A financial year, April to March.", valueName: "2019-20"))
@@ -44,10 +44,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Count postings dated on or before this day.", valueName: "YYYY-MM-DD"))
     var to: String?
 
-    @Option(help: ArgumentHelp("Only this grant (its id).", valueName: "ID"))
+    @Option(help: ArgumentHelp("Only this grant (its id).", valueName: "ID"), completion: ShellCompletion.ids(.grant))
     var grant: String?
 
-    @Option(help: ArgumentHelp("Only this area and the areas within it (its id).", valueName: "ID"))
+    @Option(help: ArgumentHelp("Only this area and the areas within it (its id).", valueName: "ID"), completion: ShellCompletion.ids(.area))
     var area: String?
 
     @Option(help: "table (for people), csv or json (for programs; amounts as exact decimal strings); ics (report calendar only).")

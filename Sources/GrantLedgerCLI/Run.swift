@@ -11,7 +11,12 @@ enum Run {
 
     static func start(_ options: InputOptions) {
         sources = SourceFiles(policy: options.policy)
-        // A write past `ulimit -f` must fail with EFBIG (reported, the old file kept), not kill us.
+        startWriting()
+    }
+
+    /// For a command that writes without reading (`init`): a write past `ulimit -f` must fail with
+    /// EFBIG (reported, the old files kept), not kill us.
+    static func startWriting() {
         signal(SIGXFSZ, SIG_IGN)
     }
 

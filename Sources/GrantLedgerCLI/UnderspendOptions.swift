@@ -7,7 +7,8 @@ import GrantLedgerCore
 /// them mean nothing without `--underspend`, so they are refused alone rather than ignored.
 struct UnderspendOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Share out what this grant is forecast to leave unspent by a spend-by date (its tranche "
-                               + "for the year given by --fy, or its award to its deadline), in place of a pot.", valueName: "GRANT"))
+                               + "for the year given by --fy, or its award to its deadline), in place of a pot.", valueName: "GRANT"),
+            completion: ShellCompletion.ids(.grant))
     var underspend: String?
 
     @Option(name: .customLong("fy"), help: ArgumentHelp("With --underspend: the financial year the window's spend-by date "
@@ -18,7 +19,8 @@ struct UnderspendOptions: ParsableArguments {
                                                            + "(default: today).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("With --underspend: the books, a ledger file or folder (default: ledgers).", valueName: "PATH"))
+    @Option(help: ArgumentHelp("With --underspend: the books, a ledger file or folder (default: ledgers).", valueName: "PATH"),
+            completion: ShellCompletion.books)
     var ledger: String?
 
     static let labels = UnderspendPot.Request.Labels(grant: "--underspend", financialYear: "--fy", asOf: "--as-of", books: "--ledger")

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Exit codes as a shell script sees them: 0 clean, 1 findings, 2 bad input, 64 usage.
+/// Exit codes as a shell script sees them: 0 clean, 1 findings, 2 trouble (bad input, a mistake on
+/// the command line, an output that could not be written), as the root command's help says.
 @Suite("Exit codes")
 struct ExitCodeTests {
     static let clean = """
@@ -106,9 +107,33 @@ struct ExitCodeTests {
         #expect(!result.stderr.contains("error["))
     }
 
-    @Test func aUsageErrorKeepsTheArgumentParsersCode() throws {
-        let result = try Grantledger.run(["check", "--no-such-option"])
-        #expect(result.status == 64)
-        #expect(try Grantledger.run(["frobnicate"]).status == 64)
+    @Test func aMistakeOnTheCommandLineExitsTwoLikeAnyBadInput() throws {
+        let unknownOption = try Grantledger.run(["check", "--no-such-option"])
+        #expect(unknownOption.status == 2)
+        #expect(unknownOption.stderr.hasPrefix("Error: Unknown option '--no-such-option'\nUsage: grantledger check"))
+        #expect(unknownOption.stdout.isEmpty)
+        let unknownCommand = try Grantledger.run(["frobnicate"])
+        #expect(unknownCommand.status == 2)
+        #expect(unknownCommand.stderr.contains("frobnicate"))
+        let badChoice = try Grantledger.run(["report", "nope"])
+        #expect(badChoice.status == 2)
+        #expect(badChoice.stderr.contains("The value 'nope' is invalid for '<kind>'"))
+        // A command's own validation (export with nothing to export) is the same kind of mistake.
+        let nothingToExport = try Grantledger.run(["export"])
+        #expect(nothingToExport.status == 2)
+        #expect(nothingToExport.stderr.hasPrefix("Error: name what to export"))
+    }
+
+    @Test func helpAndVersionExitZeroOnStandardOutput() throws {
+        let help = try Grantledger.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Exit status, for every command: 0 clean; 1 findings"))
+        #expect(help.stderr.isEmpty)
+        let subcommandHelp = try Grantledger.run(["check", "--help"])
+        #expect(subcommandHelp.status == 0)
+        #expect(subcommandHelp.stdout.hasPrefix("OVERVIEW:"))
+        let version = try Grantledger.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.split(separator: ".").count == 3)
     }
 }

@@ -1,16 +1,17 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// `grantledger export --hledger` checked by hledger itself: the journal must read in hledger 1.25
 /// and its balances must agree with `grantledger report balance`, account by account, to the penny.
 @Suite struct ExportHledgerTests {
-    @Test(.enabled(if: ReportTestCLI.hledgerTestsEnabled, "hledger is not installed"))
+    @Test(.enabled(if: Requirement.hledger.shouldRun, "hledger is not installed"))
     func hledgerAgreesWithTheBalanceReportOnTheTestBooks() throws {
         let folder = try ReportTestCLI.books(ReportCommandTests.books + Self.awkwardTransactions)
         try expectAgreement(on: folder.path)
     }
 
-    @Test(.enabled(if: ReportTestCLI.hledgerTestsEnabled, "hledger is not installed"))
+    @Test(.enabled(if: Requirement.hledger.shouldRun, "hledger is not installed"))
     func hledgerAgreesWithTheBalanceReportOnTheShippedLedgers() throws {
         let ledgers = ReportTestCLI.root.appendingPathComponent("ledgers")
         let shipped = FileManager.default.enumerator(atPath: ledgers.path)?.contains { ($0 as? String)?.hasSuffix(".ledger") == true }
@@ -21,7 +22,7 @@ import Testing
 
     /// The export's budgets read by hledger: `hledger bal --budget -Q --pivot budget` gives, for
     /// each line and quarter, the profile and actual that `report budget --by quarter` gives.
-    @Test(.enabled(if: ReportTestCLI.hledgerTestsEnabled, "hledger is not installed"),
+    @Test(.enabled(if: Requirement.hledger.shouldRun, "hledger is not installed"),
           arguments: [("pcc-snb-2019-20", ["--fy", "2019-20"], ["-b", "2019-04-01", "-e", "2020-04-01"]),
                       ("ss4-bns", ["--from", "2022-07-01", "--to", "2023-09-30"], ["-b", "2022-07-01", "-e", "2023-10-01"])])
     func hledgerBudgetAgreesWithTheBudgetReport(_ grant: String, _ ours: [String], _ theirs: [String]) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// `grantledger export --xlsx`: the committee workbook, exported as `make demo` does and read back by
@@ -32,44 +33,44 @@ import Testing
 
     // MARK: - The oracle
 
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func libreOfficeAgreesWithEveryCachedFormulaValueOfTheDemoWorkbook() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let path = try Self.exportDemo()
-        let (summary, output) = try WorkbookOracle.recalculationCheck(path)
-        let passed = try #require(WorkbookOracle.passedWithNoFailures(summary), "\(output)")
+        let (summary, output) = try XlsxOracle.recalculate(path)
+        let passed = try #require(XlsxOracle.passedWithNoFailures(summary), "\(output)")
         #expect(passed > 150, "\(output)")
     }
 
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func libreOfficeAgreesForOneFinancialYearAndAnAllocationFromFlags() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let path = try Self.exportDemo(["--fy", "2019-20"], arguments: ["--as-of", "2026-11-25"] + Self.flagArguments)
         let book = try WorkbookOracle.inspect(path)
         #expect(book.sheets == ["Summary", "Budget v actual", "Budget monitoring", "Bids", "Spend", "NWPS 2021-22", "Provenance"])
         #expect(!book.find("Summary", text: "Spent before 2019-20").isEmpty)
         #expect(book.cells("NWPS 2021-22").values.contains { ($0["value"] as? String)?.contains("FloorAmount") == true })
-        let (summary, output) = try WorkbookOracle.recalculationCheck(path)
-        #expect((WorkbookOracle.passedWithNoFailures(summary) ?? 0) > 100, "\(output)")
+        let (summary, output) = try XlsxOracle.recalculate(path)
+        #expect((XlsxOracle.passedWithNoFailures(summary) ?? 0) > 100, "\(output)")
     }
 
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func libreOfficeAgreesForEveryShippedScenario() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let scenarios = try FileManager.default.contentsOfDirectory(
             atPath: ReportTestCLI.root.appendingPathComponent("examples/scenarios").path)
             .filter { $0.hasSuffix(".scenario") }.sorted()
         #expect(scenarios.count >= 5)
         let path = try Self.exportDemo(arguments: ["--as-of", "2026-11-25"] + scenarios.flatMap { ["--scenario", "examples/scenarios/" + $0] })
-        let (summary, output) = try WorkbookOracle.recalculationCheck(path)
-        #expect((WorkbookOracle.passedWithNoFailures(summary) ?? 0) > 300, "\(output)")
+        let (summary, output) = try XlsxOracle.recalculate(path)
+        #expect((XlsxOracle.passedWithNoFailures(summary) ?? 0) > 300, "\(output)")
     }
 
     // MARK: - Read back
 
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func sheetsTotalsFormatsChartsNamesAndPrinting() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let book = try WorkbookOracle.inspect(try Self.exportDemo())
         #expect(book.sheets == ["Summary", "Budget v actual", "Budget monitoring", "Bids", "Spend"] + Self.demoScenarios + ["Comparison", "Provenance"])
 
@@ -159,9 +160,9 @@ import Testing
         #expect(custom["Command"]?.hasPrefix("grantledger export --xlsx ") == true)
     }
 
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func provenanceListsEveryInputWithItsSHA256() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let book = try WorkbookOracle.inspect(try Self.exportDemo())
         let cells = book.cells("Provenance")
         let files = try FileManager.default.contentsOfDirectory(atPath: ReportTestCLI.root.appendingPathComponent("ledgers/nottinghamshire").path)
@@ -179,9 +180,9 @@ import Testing
 
     // MARK: - Safe, deterministic, atomic
 
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func textThatLooksLikeAFormulaStaysText() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let injected = "=HYPERLINK(\"http://x\",\"y\")"
         let books = ReportCommandTests.books + """
 
@@ -287,9 +288,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func findingsGoOnTheAuditSheet() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         // £300,000 spent on a £270,750 line: an overspent line is a finding, not an error.
         let books = ReportCommandTests.books.replacingOccurrences(of: "£90,250.00", with: "£300,000.00")
         let folder = try ReportTestCLI.books(books)
@@ -299,8 +300,8 @@ import Testing
         let book = try WorkbookOracle.inspect(path)
         #expect(book.sheets.contains("Audit"))
         #expect(!book.find("Audit", text: "line-overspent").isEmpty)
-        let (summary, output) = try WorkbookOracle.recalculationCheck(path)
-        #expect(WorkbookOracle.passedWithNoFailures(summary) != nil, "\(output)")
+        let (summary, output) = try XlsxOracle.recalculate(path)
+        #expect(XlsxOracle.passedWithNoFailures(summary) != nil, "\(output)")
         let statuses = book.cells("Summary").values.compactMap { $0["cached"] as? String }
         #expect(statuses.contains("Red"), "an overspent grant is Red")
     }

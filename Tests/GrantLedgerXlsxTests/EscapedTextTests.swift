@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 @testable import GrantLedgerCore
 import PropertyBased
 import Testing
@@ -32,8 +33,8 @@ struct EscapedTextTests {
     /// Through openpyxl: shared strings (the normal mode) read back as given. (A literal `_x005F_`
     /// is left out here: openpyxl deletes every `x005F_` it finds rather than decoding left to
     /// right, so no writing of it survives openpyxl; the decoder test above covers it.)
-    @Test(.enabled(if: Oracle.shouldRun)) func openpyxlReadsTheOriginalTextBack() throws {
-        try #require(Oracle.isAvailable, "oracle missing: \(Oracle.missing.joined(separator: ", "))")
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun)) func openpyxlReadsTheOriginalTextBack() throws {
+        try Requirement.workbookOracle.require()
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         let texts = ["_x0041_", "a_x0041_x0042_b", "snake_x_case", "plain", "_x000D_ is a carriage return"]

@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 @testable import GrantLedgerCore
 import Testing
 @testable import GrantLedgerXlsx
@@ -147,10 +148,10 @@ enum LargeBooks {
 
 /// The same books through LibreOffice: on both sides of the Spend total's bound, and with the
 /// huge grant's 2p remainder, every formula left recalculates to its cached exact figure.
-@Suite("Large totals through LibreOffice", .enabled(if: Oracle.shouldRun))
+@Suite("Large totals through LibreOffice", .enabled(if: Requirement.workbookOracle.shouldRun))
 struct LargeTotalsRecalcTests {
     @Test func summaryBudgetAndSpendTotalsAtTheBoundRecalculateWithoutADifference() throws {
-        try #require(Oracle.isAvailable, "oracle missing: \(Oracle.missing.joined(separator: ", "))")
+        try Requirement.workbookOracle.require()
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         for payments in [4_000, 5_000] {
@@ -158,7 +159,7 @@ struct LargeTotalsRecalcTests {
             let model = try CommitteeWorkbook.build(ledger, LargeBooks.settings)
             let path = scratch.file("large-\(payments).xlsx")
             try WorkbookModelWriter.write(model, to: path)
-            let (summary, output) = try Oracle.recalculate(path)
+            let (summary, output) = try XlsxOracle.recalculate(path)
             print("\(payments) payments: \(summary)")
             #expect(summary.hasSuffix(" passed, 0 failed"), "\(payments): \(output.suffix(3_000))")
             #expect((Int(summary.split(separator: " ")[0]) ?? 0) > 10, "\(summary)")

@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 @testable import GrantLedgerCore
 import Testing
 @testable import GrantLedgerXlsx
@@ -6,7 +7,7 @@ import Testing
 /// Workbook models with many allocation sheets (awkward weights, floors, units, exact whole amounts,
 /// ties) written by `WorkbookModelWriter` and recalculated by LibreOffice: every formula's cached
 /// value, the program's exact figure, must be what the spreadsheet computes.
-@Suite("Workbook model through the oracle", .enabled(if: Oracle.shouldRun))
+@Suite("Workbook model through the oracle", .enabled(if: Requirement.workbookOracle.shouldRun))
 struct ModelWorkbookOracleTests {
     static let ledger = """
         funder opcc  Office of the Police and Crime Commissioner
@@ -68,7 +69,7 @@ struct ModelWorkbookOracleTests {
     }
 
     @Test func everyCachedValueIsWhatLibreOfficeComputes() throws {
-        try #require(Oracle.isAvailable, "oracle missing: \(Oracle.missing.joined(separator: ", "))")
+        try Requirement.workbookOracle.require()
         var generator = SplitMix64(seed: 20_261_125)
         var scenarios = [
             ("Equal thirds", try Self.allocation(
@@ -109,13 +110,13 @@ struct ModelWorkbookOracleTests {
         defer { scratch.remove() }
         let path = scratch.file("scenarios.xlsx")
         try WorkbookModelWriter.write(model, to: path)
-        let (summary, output) = try Oracle.recalculate(path)
+        let (summary, output) = try XlsxOracle.recalculate(path)
         #expect(summary.hasSuffix(" passed, 0 failed"), "\(output)")
         #expect((Int(summary.split(separator: " ")[0]) ?? 0) > 1000, "\(output)")
     }
 
     @Test func rowsAndHighlightsAndNamesReachTheFile() throws {
-        try #require(Oracle.isAvailable, "oracle missing: \(Oracle.missing.joined(separator: ", "))")
+        try Requirement.workbookOracle.require()
         let (ledger, _) = LedgerLoader.load(text: Self.ledger)
         let model = try CommitteeWorkbook.build(ledger, CommitteeWorkbookSettings(
             asOf: Day.parse("2019-12-31") ?? Day(daysSinceEpoch: 0),

@@ -1,59 +1,18 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 @testable import GrantLedgerXlsx
 
-/// The workbook oracle the project carries (`Tests/tools/xlsx-oracle`): openpyxl reads the file as a
-/// spreadsheet library would, and headless LibreOffice recalculates every formula so the cached
-/// values can be compared with its results.
-///
-/// Skipped on a machine without the oracle; under CI (`CI` set) a missing oracle is a failure,
-/// because `make test` installs everything it needs.
-enum Oracle {
-    static let directory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // GrantLedgerXlsxTests
-        .deletingLastPathComponent()  // Tests
-        .appendingPathComponent("tools/xlsx-oracle")  // the project's own copy
-
-    static var isCI: Bool {
-        guard let value = ProcessInfo.processInfo.environment["CI"]?.lowercased() else { return false }
-        return !["", "0", "false", "no"].contains(value)
-    }
-
-    static var isAvailable: Bool { missing.isEmpty }
-
-    /// What is missing, for the failure message.
-    static let missing: [String] = {
-        var missing: [String] = []
-        if !FileManager.default.fileExists(atPath: directory.appendingPathComponent("xlsx_recalc_check.py").path) {
-            missing.append("oracle scripts at \(directory.path)")
-        }
-        if (try? runTool(["python3", "-c", "import openpyxl"])) == nil { missing.append("python3 with openpyxl") }
-        if (try? runTool(["sh", "-c", "command -v soffice"])) == nil { missing.append("soffice (LibreOffice)") }
-        return missing
-    }()
-
-    static var shouldRun: Bool { isCI || isAvailable }
-
-    /// `xlsx_recalc_check.py BOOK`: LibreOffice recalculates every formula; its last line
-    /// (`N passed, M failed`) and all it printed.
-    static func recalculate(_ path: String) throws -> (summary: String, output: String) {
-        let output = String(decoding: try runTool([
-            "python3", directory.appendingPathComponent("xlsx_recalc_check.py").path, path,
-        ]), as: UTF8.self)
-        return (output.split(separator: "\n").last.map(String.init) ?? "", output)
-    }
-}
-
-@Suite("Independent oracle (openpyxl, LibreOffice)", .enabled(if: Oracle.shouldRun))
+@Suite("Independent oracle (openpyxl, LibreOffice)", .enabled(if: Requirement.workbookOracle.shouldRun))
 struct OracleTests {
     @Test("openpyxl sees text as text, formulas with cached values, formats, names and the chart")
     func openpyxlView() throws {
-        try #require(Oracle.isAvailable, "oracle missing: \(Oracle.missing.joined(separator: ", "))")
+        try Requirement.workbookOracle.require()
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         let path = scratch.file("committee.xlsx")
         try SampleWorkbook.write(to: path)
-        let output = try runTool(["python3", Oracle.directory.appendingPathComponent("openpyxl_dump.py").path, path])
+        let output = try runTool(["python3", Requirement.xlsxOracleFolder.appendingPathComponent("openpyxl_dump.py").path, path])
         let dump = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
 
         #expect(dump["sheets"] as? [String] == ["Summary", "Spend data"])
@@ -79,17 +38,12 @@ struct OracleTests {
 
     @Test("LibreOffice's recalculation agrees with every cached formula value")
     func recalculation() throws {
-        try #require(Oracle.isAvailable, "oracle missing: \(Oracle.missing.joined(separator: ", "))")
+        try Requirement.workbookOracle.require()
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         let path = scratch.file("committee.xlsx")
         try SampleWorkbook.write(to: path)
-        let output = String(decoding: try runTool([
-            "python3", Oracle.directory.appendingPathComponent("xlsx_recalc_check.py").path, path,
-        ]), as: UTF8.self)
-        let summary = try #require(output.split(separator: "\n").last.map(String.init))
-        let parts = summary.split(separator: " ")
-        #expect(summary.hasSuffix("passed, 0 failed"), "\(output)")
-        #expect(parts.count == 4 && Int(parts[0]) == 3, "\(output)")
+        let (summary, output) = try XlsxOracle.recalculate(path)
+        #expect(XlsxOracle.passedWithNoFailures(summary) == 3, "\(output)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Synchronization
 @testable import GrantLedgerCore
 import PropertyBased
@@ -97,10 +98,10 @@ struct SheetNameTests {
 /// 10,000 random scenario names in committee workbooks written by libxlsxwriter, every one opened by
 /// openpyxl: sheet names legal and distinct ignoring case, and every reference (cross-sheet formulas
 /// on Comparison, local names like Pot, chart series, print titles) naming a sheet that is there.
-@Suite("Random scenario names through openpyxl", .enabled(if: Oracle.shouldRun))
+@Suite("Random scenario names through openpyxl", .enabled(if: Requirement.workbookOracle.shouldRun))
 struct SheetNameWorkbookTests {
     @Test func tenThousandRandomScenarioNamesOpenInOpenpyxl() throws {
-        try #require(Oracle.isAvailable, "oracle missing: \(Oracle.missing.joined(separator: ", "))")
+        try Requirement.workbookOracle.require()
         let (ledger, _) = LedgerLoader.load(text: ModelWorkbookOracleTests.ledger)
         // The smallest scenario a sheet can show, so the time goes on the names: one area, one indicator.
         let allocation = try ModelWorkbookOracleTests.allocation("area,population\nA,1\n", pot: 100, weights: [("population", "1")])

@@ -137,6 +137,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case readOnlyFileSystem = "read-only-file-system"
     case permissionDenied = "permission-denied"
     case writeFailed = "write-failed"
+    /// A folder to create (`init`'s books) that exists and holds something: new files are never
+    /// mixed with files already there (`OutputFolder`).
+    case folderNotEmpty = "folder-not-empty"
+    /// A folder to create where a file, a pipe or a device is, or inside one (`OutputFolder`).
+    case notAFolder = "not-a-folder"
     // Scenario files
     case duplicateSetting = "duplicate-setting"
 

@@ -96,7 +96,7 @@ public final class DiagnosticRenderer {
     /// Text from a file, safe to print on a terminal: control characters (an escape sequence
     /// hidden in a ledger could retitle the window or clear the screen) become U+FFFD, one
     /// character for one, so the caret still lines up. Tabs stay.
-    static func printable(_ text: String) -> String {
+    public static func printable(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? "\u{FFFD}" : $0 }))
     }

@@ -35,26 +35,35 @@ public final class OutputFile {
     private var scratch: String?
     private let existing: Stat?
 
+    /// The path messages name: `destination`, unless the file is written somewhere on the way to it
+    /// (inside an `OutputFolder`'s temporary folder), when it is the path the user will find it at.
+    private let shown: String
+
     /// Reserves the temporary file now, so a missing or read-only folder fails before any work.
-    public init(_ destination: String) throws(FileError) {
+    public convenience init(_ destination: String) throws(FileError) {
+        try self.init(destination, shownAs: destination)
+    }
+
+    init(_ destination: String, shownAs shown: String) throws(FileError) {
         guard !destination.isEmpty, !destination.hasSuffix("/") else {
-            throw FileError(.notARegularFile, "\(destination.isEmpty ? "an empty path" : destination) does not name a file",
+            throw FileError(.notARegularFile, "\(destination.isEmpty ? "an empty path" : shown) does not name a file",
                             hint: "name the file to write, for example out/committee.xlsx")
         }
         self.destination = destination
+        self.shown = shown
         target = try FilePaths.followingLinks(destination, eachLink: Self.refuseLinksPlantedByOthers)
         let (folder, name) = FilePaths.split(target)
         self.folder = folder
         existing = SystemCalls.status(target)
         if let existing, existing.type != .regular {
             let what = existing.type == .directory ? "a folder" : SourceFiles.describe(existing.type)
-            throw FileError(.notARegularFile, "refusing to write \(destination): it is \(what), not a regular file",
+            throw FileError(.notARegularFile, "refusing to write \(shown): it is \(what), not a regular file",
                             hint: "name a regular file to write; nothing was changed")
         }
         Self.removeAbandoned(in: folder, for: name)
         var created: (String, FileDescriptor)?
         for _ in 0..<16 {
-            let candidate = FilePaths.join(folder, Self.temporaryPrefix(for: name) + "\(getpid())-\(String(UInt64.random(in: .min ... .max), radix: 16)).tmp")
+            let candidate = Self.temporaryCandidate(in: folder, for: name)
             do {
                 let fd = try FileDescriptor.open(FilePath(candidate), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
                                                  permissions: FilePermissions(rawValue: 0o666))
@@ -63,11 +72,11 @@ public final class OutputFile {
             } catch Errno.fileExists {
                 continue
             } catch {
-                throw FileError.system(error as? Errno ?? .ioError, "write", destination, written: true)
+                throw FileError.system(error as? Errno ?? .ioError, "write", shown, written: true)
             }
         }
         guard let (path, fd) = created else {
-            throw FileError(.writeFailed, "cannot find a free temporary name beside \(destination)", hint: "remove stray .tmp files in its folder")
+            throw FileError(.writeFailed, "cannot find a free temporary name beside \(shown)", hint: "remove stray .tmp files in its folder")
         }
         temporaryPath = path
         descriptor = fd
@@ -89,7 +98,7 @@ public final class OutputFile {
         do {
             try SystemCalls.mkdir(path, mode: 0o700)
         } catch {
-            throw FileError.system(error, "write", destination, written: true)
+            throw FileError.system(error, "write", shown, written: true)
         }
         scratch = path
         return path
@@ -97,12 +106,12 @@ public final class OutputFile {
 
     /// Appends `bytes` to the temporary file.
     public func write(_ bytes: UnsafeRawBufferPointer) throws(FileError) {
-        guard let descriptor else { throw FileError(.writeFailed, "\(destination) is already closed", hint: "this is a bug in grantledger") }
-        if let fault = Self.injectedFault { throw FileError.system(fault, "write", destination, written: true) }
+        guard let descriptor else { throw FileError(.writeFailed, "\(shown) is already closed", hint: "this is a bug in grantledger") }
+        if let fault = Self.injectedFault { throw FileError.system(fault, "write", shown, written: true) }
         do {
             _ = try descriptor.writeAll(bytes)
         } catch {
-            throw FileError.system(error as? Errno ?? .ioError, "write", destination, written: true)
+            throw FileError.system(error as? Errno ?? .ioError, "write", shown, written: true)
         }
     }
 
@@ -123,7 +132,7 @@ public final class OutputFile {
     /// Flushes the temporary file to disk, gives it the replaced file's mode, and renames it over
     /// the target. The file cannot be written after.
     public func commit() throws(FileError) {
-        guard !finished else { throw FileError(.writeFailed, "\(destination) is already closed", hint: "this is a bug in grantledger") }
+        guard !finished else { throw FileError(.writeFailed, "\(shown) is already closed", hint: "this is a bug in grantledger") }
         do throws(Errno) {
             if let fault = Self.injectedFault { throw fault }
             let fd: FileDescriptor
@@ -151,17 +160,13 @@ public final class OutputFile {
             try SystemCalls.rename(temporaryPath, target)
         } catch {
             discard()
-            throw FileError.system(error, "write", destination, written: true)
+            throw FileError.system(error, "write", shown, written: true)
         }
         finished = true
         releaseLock()
         removeScratch()
-        // The rename reaches the disk only when the folder is flushed too. Best effort: the file is
-        // complete and in place, and some file systems refuse to flush a folder.
-        if let folderFD = try? FileDescriptor.open(FilePath(folder), .readOnly, options: [.closeOnExec, .directory]) {
-            try? SystemCalls.fsync(folderFD)
-            try? folderFD.close()
-        }
+        // The rename reaches the disk only when the folder is flushed too.
+        SystemCalls.syncFolder(folder)
     }
 
     /// Abandons the file: removes the temporary file; the destination is as it was. Safe to repeat.
@@ -185,9 +190,10 @@ public final class OutputFile {
         scratch = nil
     }
 
-    /// Writes `destination` with `body`, all or nothing.
-    public static func write(to destination: String, _ body: (inout OutputSink) throws(FileError) -> Void) throws(FileError) {
-        let file = try OutputFile(destination)
+    /// Writes `destination` with `body`, all or nothing; messages name it `shown` (by default, itself).
+    public static func write(to destination: String, shownAs shown: String? = nil,
+                             _ body: (inout OutputSink) throws(FileError) -> Void) throws(FileError) {
+        let file = try OutputFile(destination, shownAs: shown ?? destination)
         var sink = OutputSink(file)
         do {
             try body(&sink)
@@ -219,7 +225,12 @@ public final class OutputFile {
         ".\(name.utf8.count > 120 ? String(decoding: Array(name.utf8.prefix(120)), as: UTF8.self) : name).grantledger-"
     }
 
-    /// Removes `.NAME.grantledger-PID-….tmp` files (and the `….scratch` folders beside them) in
+    /// A fresh `.NAME.grantledger-PID-RANDOM.tmp` in `folder`, for a temporary file or folder.
+    static func temporaryCandidate(in folder: String, for name: String) -> String {
+        FilePaths.join(folder, temporaryPrefix(for: name) + "\(getpid())-\(String(UInt64.random(in: .min ... .max), radix: 16)).tmp")
+    }
+
+    /// Removes `.NAME.grantledger-PID-….tmp` files and folders (and the `….scratch` folders beside them) in
     /// `folder` that no run holds: a killed run's leftovers. A file whose lock is held (a run still
     /// writing it, here or on another machine) and anything not named so are left alone.
     static func removeAbandoned(in folder: String, for name: String) {
@@ -230,7 +241,12 @@ public final class OutputFile {
             guard let fd = try? FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec, .noFollow]) else { continue }
             defer { try? fd.close() }
             guard SystemCalls.tryLock(fd) else { continue }
-            SystemCalls.unlink(path)
+            if (try? fd.stat())?.type == .directory {
+                // An `OutputFolder`'s temporary folder, with the files written into it so far.
+                try? FileManager.default.removeItem(atPath: path)
+            } else {
+                SystemCalls.unlink(path)
+            }
             try? FileManager.default.removeItem(atPath: String(path.dropLast(".tmp".count)) + ".scratch")
         }
         // A scratch folder whose temporary file has gone (killed between the two removals).

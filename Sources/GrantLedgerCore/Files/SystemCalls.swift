@@ -2,7 +2,7 @@ import Foundation
 import SystemPackage
 
 /// The few system calls the file doors need that swift-system 1.8 does not wrap (fsync, rename,
-/// mkdir, readlink, fchmod, fchown, flock, realpath, access), each in one place, retried on EINTR
+/// link, mkdir, readlink, fchmod, fchown, flock, realpath, access), each in one place, retried on EINTR
 /// and throwing swift-system's `Errno`, so the rest of the code reads like swift-system's own.
 enum SystemCalls {
     static func check(_ result: Int32) throws(Errno) {
@@ -19,9 +19,19 @@ enum SystemCalls {
     static func fsync(_ fd: FileDescriptor) throws(Errno) { try retrying { Glibc.fsync(fd.rawValue) } }
     static func rename(_ from: String, _ to: String) throws(Errno) { try check(Glibc.rename(from, to)) }
     static func mkdir(_ path: String, mode: mode_t) throws(Errno) { try check(Glibc.mkdir(path, mode)) }
+    /// A second name for a file; fails with EEXIST rather than replace a file already at `to`.
+    static func link(_ from: String, _ to: String) throws(Errno) { try check(Glibc.link(from, to)) }
     static func unlink(_ path: String) { _ = Glibc.unlink(path) }
     static func fchmod(_ fd: FileDescriptor, _ mode: mode_t) throws(Errno) { try check(Glibc.fchmod(fd.rawValue, mode)) }
     static func fchown(_ fd: FileDescriptor, _ uid: uid_t, _ gid: gid_t) throws(Errno) { try check(Glibc.fchown(fd.rawValue, uid, gid)) }
+
+    /// Flushes the folder at `path` to disk, so a rename or a link into it survives a power cut.
+    /// Best effort: the change is made already, and some file systems refuse to flush a folder.
+    static func syncFolder(_ path: String) {
+        guard let fd = try? FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec, .directory]) else { return }
+        try? fsync(fd)
+        try? fd.close()
+    }
 
     /// Takes an exclusive lock on `fd` if nobody holds one; false when somebody does.
     static func tryLock(_ fd: FileDescriptor) -> Bool { flock(fd.rawValue, LOCK_EX | LOCK_NB) == 0 }

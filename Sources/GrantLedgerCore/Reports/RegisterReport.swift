@@ -103,11 +103,7 @@ public enum RegisterReport {
                     if let line = candidate.lineIndex(lineID) { pairs.insert(Int64(index) << 32 | Int64(line)) }
                 }
                 guard !pairs.isEmpty else {
-                    // Each line id once, in the order the grants declare them.
-                    var seen: Set<String> = []
-                    let known = ledger.grants.enumerated().filter { grant == nil || Int32($0.offset) == grant }
-                        .flatMap { $0.element.lines.map(\.id) }.filter { seen.insert($0).inserted }
-                    throw .unknownLine(lineID, suggestion: SuggestedName(lineID, among: known))
+                    throw .unknownLine(lineID, suggestion: SuggestedName(lineID, among: ledger.lineIDs(ofGrant: grant.map(Int.init))))
                 }
                 lines = pairs
             } else {

@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// Area data and last year's allocation from .xlsx workbooks: the shipped
@@ -87,7 +88,7 @@ struct AllocateXlsxTests {
             """)
     }
 
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func aBadCellIsNamedAndLastYearsAmountsAreReadFromAWorkbook() throws {
         let folder = try ReportTestCLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import GrantLedgerCore
 import Testing
 
@@ -95,7 +96,7 @@ struct AllocationFlagsTests {
     /// Export's half of the same promise: the allocation sheet export draws from the options is the
     /// sheet it draws from the same setting in a scenario file, cell for cell (formulas and cached
     /// values, read back by openpyxl), but for where the scenario came from.
-    @Test(.enabled(if: WorkbookOracle.shouldRun), arguments: everySetting)
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun), arguments: everySetting)
     func anOptionDrawsTheSheetTheSameLineInAFileDraws(_ setting: Setting) throws {
         let (options, file) = try Self.optionsAndFile(setting)
         let folder = file.deletingLastPathComponent()

@@ -190,13 +190,9 @@ struct UnderspendCommandTests {
         Int(pounds.replacingOccurrences(of: ".", with: "")) ?? -1
     }
 
-    /// The README's block runs as shown, on a copy of the shipped books.
-    @Test func theReadmeBlockIsTheRealOutput() throws {
+    /// The README's block shows the share-out of the at-risk money (ReadmeConsoleTests runs it).
+    @Test func theReadmeBlockSharesOutTheMoneyAtRisk() throws {
         let blocks = try ReadmeConsole.blocks(section: "### Sharing out a forecast underspend")
-        #expect(!blocks.isEmpty)
-        let folder = try ReadmeConsole.workspace()
-        for block in blocks {
-            #expect(try ReadmeConsole.output(of: block, in: folder.url) == block, "regenerate the README block that starts: \(block.prefix(80))")
-        }
+        #expect(blocks.contains { $0.contains("$ grantledger allocate --underspend ss4-bns") && $0.contains("£478.55") })
     }
 }

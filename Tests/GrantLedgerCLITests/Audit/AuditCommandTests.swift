@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// `grantledger audit`, end to end on the shipped books and the example statements.
@@ -171,9 +172,9 @@ struct AuditCommandTests {
 /// `audit --xlsx`: the findings, reconciliation differences among them, on the workbook's Audit sheet.
 @Suite("audit --xlsx")
 struct AuditWorkbookTests {
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func thePlantedDifferencesAreOnTheAuditSheetAndTheBytesRepeat() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let folder = try ScratchFolder()
         // The same command twice (the command line is on the Provenance sheet): the same bytes.
         let first = folder.url.appendingPathComponent("audit.xlsx").path
@@ -203,9 +204,9 @@ struct AuditWorkbookTests {
 
     /// The allocation sheets `export --xlsx` takes (`--scenario`, the one-off settings): audit's
     /// workbook has the same scenario sheets, cell for cell, read by the same option group.
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func takesTheSameScenarioOptionsAsExport() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let folder = try ScratchFolder()
         let scenarios = ["--scenario", "examples/scenarios/nwps-2021-22-thirds.scenario",
                          "--scenario", "examples/scenarios/nwps-2021-22-damped.scenario",

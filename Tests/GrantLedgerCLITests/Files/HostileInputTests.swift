@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// Inputs a hostile file or a tired officer gives: devices, pipes, huge files, endless errors,
@@ -214,7 +215,7 @@ struct HostileInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
     }
 
-    @Test(.enabled(if: geteuid() == 0, "making a link owned by another user needs root"))
+    @Test(.enabled(if: Requirement.root.shouldRun, "making a link owned by another user needs root"))
     func aLinkAnotherUserPlantedInASharedFolderIsNotFollowed() throws {
         let folder = try ScratchFolder()
         let shared = folder.url.appendingPathComponent("shared").path

@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// Every file the tool writes goes through one door (OutputFile): all or nothing, never over a
@@ -7,7 +8,6 @@ import Testing
 struct OutputSafetyTests {
     static let root = Grantledger.packageRoot
     static let ledgers = root.appendingPathComponent("ledgers").path
-    static let isRoot = geteuid() == 0
 
     static func mode(_ path: String) -> mode_t? {
         var info = stat()
@@ -54,12 +54,12 @@ struct OutputSafetyTests {
         #expect(try Self.temporaries(in: folder.url).isEmpty)
     }
 
-    @Test(.enabled(if: isRoot, "making device nodes needs root"))
+    @Test(.enabled(if: Requirement.root.shouldRun, "making device nodes needs root"))
     func aDeviceDestinationIsRefusedAndStaysADevice() throws {
         let folder = try ScratchFolder()
         let null = folder.url.appendingPathComponent("null").path, full = folder.url.appendingPathComponent("full").path
         guard mknod(null, S_IFCHR | 0o666, dev_t((1 << 8) | 3)) == 0, mknod(full, S_IFCHR | 0o666, dev_t((1 << 8) | 7)) == 0 else {
-            print("note: device-node test skipped: mknod is not allowed here (errno \(errno))")
+            Requirement.recordSkip("device-node test", because: "mknod is not allowed here (errno \(errno))")
             return
         }
         for (option, path) in [("--xlsx", null), ("--hledger", full), ("--hledger", null)] {
@@ -193,7 +193,7 @@ struct OutputSafetyTests {
     /// A real full disk: a small tmpfs, filled to several levels. Each export either succeeds with
     /// the complete workbook (byte for byte the one written on a roomy disk) or fails as disk-full
     /// with the old workbook untouched and no temporary file left; never a workbook cut short.
-    @Test(.enabled(if: isRoot, "mounting a small tmpfs needs root"))
+    @Test(.enabled(if: Requirement.root.shouldRun, "mounting a small tmpfs needs root"))
     func aFullDiskNeverGivesAHalfWorkbook() throws {
         let folder = try ScratchFolder()
         let text = KilledRunTests.spendLedger(transactions: 20_000)
@@ -213,7 +213,7 @@ struct OutputSafetyTests {
         let mounted = try Grantledger.run(["-c", "mount -t tmpfs -o size=\(size) tmpfs \"$0\"", disk.path], in: folder.url,
                                           executable: URL(fileURLWithPath: "/bin/bash"))
         guard mounted.status == 0 else {
-            print("note: full-disk test skipped: cannot mount a tmpfs here (\(mounted.stderr))")
+            Requirement.recordSkip("full-disk test", because: "cannot mount a tmpfs here: " + mounted.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
             return
         }
         defer { _ = try? Grantledger.run(["-c", "umount \"$0\"", disk.path], in: folder.url, executable: URL(fileURLWithPath: "/bin/bash")) }

@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// `report calendar` on the shipped books: every due date their declarations make (each grant's last
@@ -19,7 +20,7 @@ struct CalendarCommandTests {
         #expect(rows.contains("2023-01-01,in 31 days,ss4-bns,claim,\"2022-23-Q3, from 2023-01-01\""))
     }
 
-    @Test(.enabled(if: WorkbookOracle.isCI || (try? WorkbookOracle.python(["-c", "import icalendar"])) != nil))
+    @Test(.enabled(if: Requirement.icalendar.shouldRun))
     func theICalendarParsesStrictlyAndHoldsTheSameEvents() throws {
         let folder = try ScratchFolder()
         let ics = try Grantledger.run(["report", "calendar", "--as-of", "2022-12-01", "--format", "ics"])

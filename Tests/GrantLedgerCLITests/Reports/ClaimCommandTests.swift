@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// `grantledger claim` on the shipped Safer Streets round 4 books: every figure of every claim is the
@@ -103,9 +104,9 @@ struct ClaimCommandTests {
 
     /// The workbook: a sheet per claim in a return layout, its formulas recalculated by LibreOffice to
     /// the program's figures, the same bytes from the same command.
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func theClaimWorkbookRecalculatesAndRepeats() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let folder = try ScratchFolder()
         let path = folder.url.appendingPathComponent("claims.xlsx").path
         var bytes: [Data?] = []
@@ -121,7 +122,7 @@ struct ClaimCommandTests {
         for text in ["Certification", "Prepared by", "Checked by", "Grants officer, Bassetlaw DC (illustrative)", "safer-streets.ledger:464"] {
             #expect(q3.contains(text), "\(text)")
         }
-        let (summary, output) = try WorkbookOracle.recalculationCheck(path)
-        #expect((WorkbookOracle.passedWithNoFailures(summary) ?? 0) > 50, "\(output)")
+        let (summary, output) = try XlsxOracle.recalculate(path)
+        #expect((XlsxOracle.passedWithNoFailures(summary) ?? 0) > 50, "\(output)")
     }
 }

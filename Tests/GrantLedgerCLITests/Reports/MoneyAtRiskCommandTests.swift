@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// A grant forecast to leave money unspent at 31 March shows the same sum wherever the grant is: in
@@ -76,9 +77,9 @@ struct MoneyAtRiskCommandTests {
         #expect(april.stderr.contains("£3,450.00 of the 2023-24 tranche was not spent by 31 March 2024 and is lost"), "\(april.stderr)")
     }
 
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func theSummarySheetCarriesIt() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let books = try Self.path()
         let xlsx = URL(fileURLWithPath: books).deletingLastPathComponent().appendingPathComponent("committee.xlsx").path
         let export = try ReportTestCLI.grantledger(["export", "--xlsx", xlsx, "--as-of", "2023-09-30", books])
@@ -93,7 +94,7 @@ struct MoneyAtRiskCommandTests {
         let column = header.prefix { $0.isLetter }, row = grant.drop { $0.isLetter }
         #expect(cells["\(column)\(row)"]?["value"] as? Double == 1250)
         #expect(cells.values.contains { ($0["value"] as? String)?.contains(Self.sentence) == true })
-        let (summary, output) = try WorkbookOracle.recalculationCheck(xlsx)
-        #expect(WorkbookOracle.passedWithNoFailures(summary) != nil, "\(output)")
+        let (summary, output) = try XlsxOracle.recalculate(xlsx)
+        #expect(XlsxOracle.passedWithNoFailures(summary) != nil, "\(output)")
     }
 }

@@ -1,10 +1,9 @@
 import Foundation
+import GrantLedgerTestSupport
 
 /// Runs the built `grantledger` binary, as a user would, from a chosen working directory.
 enum Grantledger {
-    /// The package root: three folders up from this file (Tests/GrantLedgerCLITests/Support/).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot: URL = GrantLedgerTestSupport.packageRoot
 
     /// The binary: $GRANTLEDGER_BINARY, else beside the test bundle (honours --scratch-path), else
     /// .build/debug/grantledger under the package root.
@@ -45,31 +44,9 @@ enum Grantledger {
     /// another program instead (a shell that sets limits before it starts grantledger).
     static func run(_ arguments: [String], in directory: URL = packageRoot, executable: URL = binary,
                     environment: [String: String] = [:]) throws -> Result {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("grantledger-run-" + UUID().uuidString)
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let result = try ToolProcess.run(executable, arguments, in: directory, environment: environment)
+        return Result(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
+                      stderr: String(decoding: result.stderr, as: UTF8.self))
     }
 }
 

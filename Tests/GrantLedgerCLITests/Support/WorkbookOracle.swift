@@ -4,33 +4,10 @@ import Foundation
 /// (`Tests/tools/xlsx-oracle`: openpyxl, and LibreOffice recalculating every formula) and
 /// `Tests/tools/xlsx_inspect.py` (openpyxl's view of cells, names, charts and print settings).
 ///
-/// Skipped on a machine without them; under CI a missing oracle fails, since `make test` installs it.
+/// Whether they are here is `Requirement.workbookOracle`'s to say; running the recalculation is
+/// `XlsxOracle`'s (both in Tests/TestSupport, shared with the other test targets).
 enum WorkbookOracle {
-    static let directory = ReportTestCLI.root.appendingPathComponent("Tests/tools/xlsx-oracle")
     static let inspector = ReportTestCLI.root.appendingPathComponent("Tests/tools/xlsx_inspect.py").path
-
-    static var isCI: Bool {
-        guard let value = ProcessInfo.processInfo.environment["CI"]?.lowercased() else { return false }
-        return !["", "0", "false", "no"].contains(value)
-    }
-
-    static let missing: [String] = {
-        var missing: [String] = []
-        if !FileManager.default.fileExists(atPath: directory.appendingPathComponent("xlsx_recalc_check.py").path) {
-            missing.append("the oracle scripts at \(directory.path)")
-        }
-        if (try? python(["-c", "import openpyxl"])) == nil { missing.append("python3 with openpyxl") }
-        if (try? ReportTestCLI.run("/bin/sh", ["-c", "command -v soffice"], in: ReportTestCLI.root))?.status != 0 {
-            missing.append("soffice (LibreOffice)")
-        }
-        return missing
-    }()
-
-    static var shouldRun: Bool { isCI || missing.isEmpty }
-
-    static func requireAvailable() throws {
-        if !missing.isEmpty { throw ReportTestCLI.Missing(description: "workbook oracle missing: " + missing.joined(separator: ", ")) }
-    }
 
     @discardableResult
     static func python(_ arguments: [String]) throws -> String {
@@ -39,22 +16,6 @@ enum WorkbookOracle {
             throw ReportTestCLI.Missing(description: "python3 \(arguments.first ?? "") exited \(result.status): \(result.stderr)")
         }
         return result.stdout
-    }
-
-    /// `xlsx_recalc_check.py BOOK`'s summary line, `N passed, M failed`, and everything it printed.
-    static func recalculationCheck(_ path: String) throws -> (summary: String, output: String) {
-        let result = try ReportTestCLI.run(
-            "/usr/bin/env", ["python3", directory.appendingPathComponent("xlsx_recalc_check.py").path, path],
-            in: ReportTestCLI.root)
-        let summary = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        return (summary, result.stdout + result.stderr)
-    }
-
-    /// The number of formulas that passed, when the summary says none failed.
-    static func passedWithNoFailures(_ summary: String) -> Int? {
-        let parts = summary.split(separator: " ")
-        guard parts.count == 4, parts[1] == "passed,", parts[2] == "0", parts[3] == "failed" else { return nil }
-        return Int(parts[0])
     }
 
     /// What openpyxl sees in the workbook.

@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// The demo workbook's allocation sheets as a committee member meets them (issue 12), read back by
@@ -35,9 +36,9 @@ import Testing
         return abs(a - b) <= max(abs(b), 1) * 1e-12
     }
 
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func theRetainedSliceAndThePotCloseTheScenarioSheetAndTheComparison() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let book = try WorkbookOracle.inspect(try ExportXlsxTests.exportDemo())
         let sheet = Self.damped
         let amount = try Self.place(book, sheet, "Amount").column
@@ -64,9 +65,9 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func perHeadAndChangeAreLiveWithAllocatesExactFigures() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let book = try WorkbookOracle.inspect(try ExportXlsxTests.exportDemo())
         let sheet = Self.damped
         let exact = try Self.exact(sheet)
@@ -92,9 +93,9 @@ import Testing
 
     /// The floored, damped sheet is protected (no password), no cell left unlocked, the pot among
     /// them, and the note by the pot says why and what to do; LibreOffice agrees with every cached value.
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func aSheetWhoseFloorTheProgramMetIsLockedWithANoteByThePot() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let path = try ExportXlsxTests.exportDemo()
         let book = try WorkbookOracle.inspect(path)
         let locked = book.sheet(Self.damped)
@@ -111,7 +112,7 @@ import Testing
             #expect(book.sheet(open)["protected"] as? Bool == false, "\(open)")
         }
         #expect((book.cell("nwps-2021-22-thirds", "C\(pot)")["value"] as? String)?.hasPrefix("Change the pot or a weight") == true)
-        let (summary, output) = try WorkbookOracle.recalculationCheck(path)
-        #expect((WorkbookOracle.passedWithNoFailures(summary) ?? 0) > 600, "\(output)")
+        let (summary, output) = try XlsxOracle.recalculate(path)
+        #expect((XlsxOracle.passedWithNoFailures(summary) ?? 0) > 600, "\(output)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// What `check` accepts, `export --xlsx` writes: text long enough to wrap past the tallest row a
@@ -34,8 +35,8 @@ import Testing
         let export = try ReportTestCLI.grantledger(["export", "--xlsx", book, "--as-of", "2023-03-31", "--author", author, books])
         #expect(export.status == 0, "\(export.stderr)")
         #expect(!export.stderr.contains("row height"), "\(export.stderr)")
-        guard WorkbookOracle.shouldRun else { return }
-        try WorkbookOracle.requireAvailable()
+        guard Requirement.workbookOracle.shouldRun else { return }
+        try Requirement.workbookOracle.require()
         let script = """
             import sys, openpyxl
             book = openpyxl.load_workbook(sys.argv[1])

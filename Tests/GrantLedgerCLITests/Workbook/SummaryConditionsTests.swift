@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 import Testing
 
 /// A grant audit flags is never Green on the Summary: match funding short of its share shows on the
@@ -50,9 +51,9 @@ import Testing
         return found
     }
 
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func matchFundingShortIsShownAndIsNeverGreen() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let (book, path) = try Self.export(Self.books)
         let row = Self.row(book, grant: "ss")
         // £700 spent needs £350 of match at 50%; £50 recorded: £300 short.
@@ -61,13 +62,13 @@ import Testing
         // 70% of the award spent 75% through the year is Green by the pace rule; the condition makes it Amber.
         #expect(row.values.contains { ($0 as? String) == "Amber" }, "\(row)")
         #expect(!row.values.contains { ($0 as? String) == "Green" }, "\(row)")
-        let (summary, output) = try WorkbookOracle.recalculationCheck(path)
-        #expect(WorkbookOracle.passedWithNoFailures(summary) != nil, "\(output)")
+        let (summary, output) = try XlsxOracle.recalculate(path)
+        #expect(XlsxOracle.passedWithNoFailures(summary) != nil, "\(output)")
     }
 
-    @Test(.enabled(if: WorkbookOracle.shouldRun))
+    @Test(.enabled(if: Requirement.workbookOracle.shouldRun))
     func aTrancheOverspentIsRed() throws {
-        try WorkbookOracle.requireAvailable()
+        try Requirement.workbookOracle.require()
         let overspent = Self.books.replacingOccurrences(of: "tranche  2022-23  £1,000.00", with: "tranche  2022-23  £400.00")
             .replacingOccurrences(of: "expenses:partners  £50.00", with: "expenses:partners  £500.00")
         let row = Self.row(try Self.export(overspent).book, grant: "ss")

@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 @testable import GrantLedgerCore
 import Testing
 
@@ -6,38 +7,20 @@ import Testing
 /// strings, a computed float, a date with its number format, a boolean, a formula with no cached
 /// value, a second sheet. Skipped where python3 cannot import openpyxl, except under CI.
 enum Openpyxl {
-    static var isCI: Bool {
-        guard let value = ProcessInfo.processInfo.environment["CI"]?.lowercased() else { return false }
-        return !["", "0", "false", "no"].contains(value)
-    }
-
-    static let isAvailable: Bool = (try? python(["-c", "import openpyxl"])) != nil
-
-    static var shouldRun: Bool { isCI || isAvailable }
-
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     /// Runs python3 with `arguments`; its standard output, or a failure.
     @discardableResult
     static func python(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "python3 exited \(process.terminationStatus): \(String(decoding: err, as: UTF8.self))")
+        let result = try ToolProcess.onPath(["python3"] + arguments)
+        guard result.status == 0 else {
+            throw Failure(description: "python3 exited \(result.status): \(String(decoding: result.stderr, as: UTF8.self))")
         }
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: result.stdout, as: UTF8.self)
     }
 }
 
-@Suite("Xlsx workbook written by openpyxl", .enabled(if: Openpyxl.shouldRun))
+@Suite("Xlsx workbook written by openpyxl", .enabled(if: Requirement.openpyxl.shouldRun))
 struct XlsxOpenpyxlTests {
     static let script = """
         import sys, datetime, openpyxl
@@ -57,7 +40,7 @@ struct XlsxOpenpyxlTests {
         """
 
     @Test func readsWhatOpenpyxlWrote() throws {
-        try #require(Openpyxl.isAvailable, "python3 with openpyxl is missing (make test-deps installs it)")
+        try Requirement.openpyxl.require()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-openpyxl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,4 +1,5 @@
 import Foundation
+import GrantLedgerTestSupport
 
 /// Reads an .xlsx back with an independent implementation (Python's zipfile, which also checks
 /// every entry's CRC), so the tests see the bytes a spreadsheet program would, not the writer's view.
@@ -118,27 +119,10 @@ struct ToolError: Error, CustomStringConvertible {
 /// Runs a command found on PATH; returns its standard output, or throws with its standard error.
 @discardableResult
 func runTool(_ arguments: [String]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    // Standard error goes to a file so that neither pipe can fill up and stall the tool.
-    let errURL = FileManager.default.temporaryDirectory
-        .appendingPathComponent("grantledger-tool-\(UUID().uuidString).err")
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: errURL) }
-    let errHandle = try FileHandle(forWritingTo: errURL)
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = errHandle
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try errHandle.close()
-    guard process.terminationStatus == 0 else {
-        let errText = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        throw ToolError("\(arguments.prefix(2).joined(separator: " ")) exited \(process.terminationStatus): "
-            + errText + String(decoding: data, as: UTF8.self))
+    let result = try ToolProcess.onPath(arguments)
+    guard result.status == 0 else {
+        throw ToolError("\(arguments.prefix(2).joined(separator: " ")) exited \(result.status): "
+            + String(decoding: result.stderr, as: UTF8.self) + String(decoding: result.stdout, as: UTF8.self))
     }
-    return data
+    return result.stdout
 }
