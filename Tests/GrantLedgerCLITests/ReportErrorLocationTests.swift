@@ -60,6 +60,9 @@ struct ReportErrorLocationTests {
         // Forty initiatives are too many for a hint: it says where to see them.
         let initiatives = try Self.located(["report", "register", "--initiative", "housing-benefit"])
         #expect(initiatives.lines.contains("  hint: there are 40 initiatives: grantledger report initiatives lists them"), "\(initiatives.stderr)")
+        // The accounts are counted as report balance lists them, though --account also takes their parents.
+        let accounts = try Self.located(["report", "register", "--account", "housing-benefit"])
+        #expect(accounts.lines.contains("  hint: there are 39 accounts: grantledger report balance lists them"), "\(accounts.stderr)")
     }
 
     @Test func anOptionGivenTwiceIsLocatedAtTheValueKept() throws {

@@ -39,7 +39,7 @@ struct DistanceTable {
         return cells.withUnsafeMutableBufferPointer { cells in
             word.withUnsafeBufferPointer { word in
                 candidate.withUnsafeBufferPointer { candidate in
-                    // Rows rotate through the three thirds of the buffer: row i is at `rows[i % 3]`.
+                    // Rows rotate through the three thirds of the buffer: row i starts at `row(i)`.
                     func row(_ i: Int) -> Int { (i % 3) * width }
                     for j in 0...columns { cells[j] = min(j, far) }
                     var wordStart = !cut && m <= limit ? m : far

@@ -22,8 +22,8 @@ enum Suggestion {
     ///    `mansfield-town`).
     ///
     /// Each step wants one best candidate: two as near as each other (`ss` for four grants, `pcc`
-    /// for two, `line3` for `line1` and `line2`, or an empty word) give nil, since a guess between them would be arbitrary and a wrong
-    /// hint is worse than none. Whole ids come before starts, so `expenses:yout` is `expenses:youth`,
+    /// for two, `line3` for `line1` and `line2`, or an empty word) give nil, since a guess between
+    /// them would be arbitrary and a wrong hint is worse than none. Whole ids come before starts, so `expenses:yout` is `expenses:youth`,
     /// not `expenses:youth-diversion`. Linear in the number of candidates: each comparison is a
     /// band of the edit-distance table as wide as the distance allowed, stopped once every cell
     /// of two rows is past it.

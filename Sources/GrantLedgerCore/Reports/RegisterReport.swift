@@ -120,7 +120,10 @@ public enum RegisterReport {
             if let name = query.account {
                 let under = ledger.accounts.map { $0.name == name || $0.name.hasPrefix(name + ":") }
                 guard under.contains(true) else {
-                    throw .unknownAccount(name, suggestion: SuggestedName(name, among: Self.accountNames(ledger)))
+                    var suggestion = SuggestedName(name, among: Self.accountNames(ledger))
+                    // Too many to list: counted as report balance lists them, the declared accounts alone.
+                    if case .many = suggestion { suggestion = .many(ledger.accounts.count) }
+                    throw .unknownAccount(name, suggestion: suggestion)
                 }
                 accounts = under
             } else {
