@@ -28,10 +28,24 @@ struct ArgumentLocator {
 
     /// The `occurrence`-th value given to `option` (`--weight x=1/3` or `--weight=x=1/3`).
     func origin(option: String, value: String, occurrence: Int = 0) -> SettingOrigin? {
+        let matches = places(option: option, value: value)
+        guard occurrence < matches.count else { return nil }
+        return origin(matches[occurrence], length: value.utf8.count)
+    }
+
+    /// The last value given to `option` equal to `value`: the one a single-valued option keeps, as
+    /// swift-argument-parser keeps `b` of `--grant a --grant b`.
+    func lastOrigin(option: String, value: String) -> SettingOrigin? {
+        places(option: option, value: value).last.map { origin($0, length: value.utf8.count) }
+    }
+
+    /// Where each value of `option` equal to `value` starts: the argument, and the bytes into it.
+    private func places(option: String, value: String) -> [(index: Int, offset: Int)] {
         var matches: [(index: Int, offset: Int)] = []
         var index = 1
         while index < arguments.count {
             let argument = arguments[index]
+            if argument == "--" { break }
             if argument == option, index + 1 < arguments.count {
                 if arguments[index + 1] == value { matches.append((index + 1, 0)) }
                 index += 2
@@ -40,19 +54,30 @@ struct ArgumentLocator {
             if argument == option + "=" + value { matches.append((index, option.utf8.count + 1)) }
             index += 1
         }
-        guard occurrence < matches.count else { return nil }
-        let match = matches[occurrence]
-        let location = SourceLocation(file: Self.file, line: 1, column: starts[match.index] + match.offset + 1)
-        return SettingOrigin(location: location, length: max(1, value.utf8.count), excerpt: line)
+        return matches
+    }
+
+    /// An empty argument is shown as `''`: the caret goes under both quotes, not the second alone.
+    private func origin(_ place: (index: Int, offset: Int), length: Int) -> SettingOrigin {
+        let empty = arguments[place.index].isEmpty
+        let location = SourceLocation(file: Self.file, line: 1, column: starts[place.index] + place.offset + (empty ? 0 : 1))
+        return SettingOrigin(location: location, length: empty ? 2 : max(1, length), excerpt: line)
     }
 
     /// The `occurrence`-th argument equal to `value` that is not an option's value (a scenario file).
     func origin(argument value: String, occurrence: Int = 0, flags: Set<String> = []) -> SettingOrigin? {
         var seen = 0
         var index = 1
+        var optionsEnded = false
         while index < arguments.count {
             let argument = arguments[index]
-            if argument.hasPrefix("--") {
+            // After `--` every argument is a value, one starting with a dash (`claim -- -x`) too.
+            if argument == "--" && !optionsEnded {
+                optionsEnded = true
+                index += 1
+                continue
+            }
+            if argument.hasPrefix("--") && !optionsEnded {
                 // An option and, unless written --option=value or a flag, its value.
                 let takesValue = !flags.contains(argument) && !argument.contains("=") && index + 1 < arguments.count
                     && !arguments[index + 1].hasPrefix("--")

@@ -61,7 +61,7 @@ struct ClaimCommand: ParsableCommand {
         guard let index = ledger.grantIndex[grant] else {
             // The report filter's words for an unknown grant, with its suggestion, pointed at the argument.
             let said = ReportError.unknownGrant(grant, suggestion: ledger.suggestedGrant(for: grant)).diagnostic(naming: { _ in "grant" })
-            throw LedgerInput.fail(Diagnostic(.unknownGrant, said.message, hint: said.hint, origin: locator.origin(argument: grant)))
+            throw LedgerInput.fail(Diagnostic(.unknownGrant, said.message, hint: said.hint, origin: grantOrigin(locator)))
         }
         if let xlsx { try CommitteeWorkbookFile.refuseInput(xlsx, ledger.files.map { (path: $0, role: "ledger") }) }
         let returns: [ClaimReturn]
@@ -83,7 +83,7 @@ struct ClaimCommand: ParsableCommand {
             if claims.isEmpty { throw fail(.noSchedule(grant: grant), origin: nil) }
             // Every claim that can be made by the day (an advance claim, from its period's start).
             returns = try claims.filter { ($0.schedule.timing == .advance ? $0.due.covers.start : $0.due.opens) <= day }.map { figures in
-                try build(ledger, index, figures.due.period, day: day, origin: locator.origin(argument: grant))
+                try build(ledger, index, figures.due.period, day: day, origin: grantOrigin(locator))
             }
             if let xlsx, returns.isEmpty {
                 throw LedgerInput.fail(Diagnostic(.badValue, "grant \(grant) has no claim that can be made by \(day), so there is no return to write",
@@ -118,6 +118,12 @@ struct ClaimCommand: ParsableCommand {
         return (option, text, period)
     }
 
+    /// Where the grant argument is written: the first argument after the command's own name
+    /// equal to it (`claim claim` is a grant called claim).
+    private func grantOrigin(_ locator: ArgumentLocator) -> SettingOrigin? {
+        locator.origin(argument: grant, occurrence: grant == Self.configuration.commandName ? 1 : 0)
+    }
+
     private func build(_ ledger: Ledger, _ index: Int, _ period: FinancialPeriod, day: Day?, origin: SettingOrigin?) throws -> ClaimReturn {
         do {
             return try ClaimReturn.build(ledger, grant: index, period: period, through: day)
@@ -129,7 +135,7 @@ struct ClaimCommand: ParsableCommand {
     /// A return that cannot be built, told at the grant (no schedule) or at the period asked for.
     private func fail(_ problem: ClaimReturn.Problem, origin: SettingOrigin?) -> ExitCode {
         let at: SettingOrigin?
-        if case .noSchedule = problem { at = ArgumentLocator().origin(argument: grant) } else { at = origin }
+        if case .noSchedule = problem { at = grantOrigin(ArgumentLocator()) } else { at = origin }
         return LedgerInput.fail(Diagnostic(.badValue, problem.message, hint: problem.hint, origin: at))
     }
 

@@ -28,6 +28,7 @@ public struct LedgerCheck: Sendable {
         LedgerCheck(name: "tranche-dates", needsCompleteTransactions: false, run: TrancheChecks.declarations),
         LedgerCheck(name: "spend-period", needsCompleteTransactions: false, run: SpendChecks.withinGrantPeriod),
         LedgerCheck(name: "line-budgets", needsCompleteTransactions: true, run: SpendChecks.withinLineBudget),
+        LedgerCheck(name: "spend-lines", needsCompleteTransactions: true, run: SpendLineChecks.run),
         LedgerCheck(name: "balance-assertions", needsCompleteTransactions: true, run: BalanceAssertionCheck.run),
         nearDuplicates,
     ]

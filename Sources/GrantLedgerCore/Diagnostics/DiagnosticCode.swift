@@ -65,6 +65,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     // Findings
     case unallocatedAward = "unallocated-award"
     case lineOverspent = "line-overspent"
+    /// Spend on a grant with budget lines whose posting names none of them (`SpendLineChecks`).
+    case spendWithoutLine = "spend-without-line"
     case awardExceedsRequest = "award-exceeds-request"
     /// A month or quarter whose actual is off its line's profile by more than the grant's variance
     /// threshold, with no variance note for it.
@@ -145,7 +147,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
 
     public var severity: Severity {
         switch self {
-        case .unallocatedAward, .lineOverspent, .awardExceedsRequest, .varianceUnexplained,
+        case .unallocatedAward, .lineOverspent, .spendWithoutLine, .awardExceedsRequest, .varianceUnexplained,
              .trancheOverspent, .spendOutsideTranche, .matchFundingShort, .classCapExceeded, .unclassifiedSpend,
              .bidGrantMismatch, .duplicateTransaction, .nearDuplicatePayment, .moneyAtRisk, .claimMismatch,
              .unmatchedStatementRow, .unmatchedLedgerSpend, .amountDifference, .lineDifference, .duplicateStatementRow,

@@ -55,6 +55,14 @@ public struct Ledger: Sendable {
         return SourceLocation(file: transaction.location.file, line: Int(posting.sourceLine), column: Int(posting.column))
     }
 
+    /// Where the posting's amount is written and how long it is; the account and its name's length
+    /// when the amount was left out (inferred), so there is always something to point at.
+    public func amountPlace(of posting: Posting) -> (location: SourceLocation, length: Int) {
+        let account = location(of: posting)
+        guard posting.amountColumn > 0 else { return (account, self.account(of: posting).name.utf8.count) }
+        return (SourceLocation(file: account.file, line: account.line, column: Int(posting.amountColumn)), Int(posting.amountLength))
+    }
+
     /// Transaction indices in date order, ties in file order: the order balances are counted in.
     public func transactionsByDate() -> [Int] {
         var order = Array(transactions.indices)

@@ -58,13 +58,20 @@ public struct Posting: Sendable {
     /// Line of the posting in its transaction's file.
     public let sourceLine: Int32
     public let column: Int16
+    /// Column of the amount as written, 0 when it was left out to be inferred: where a finding
+    /// about the amount points (`Ledger.amountPlace`). Beside `column`, and its length after
+    /// `hasAssertion`, so that a posting still packs into 88 bytes.
+    public let amountColumn: Int16
     public var spendClass: SpendClass?
     public var amountInferred: Bool
     private var hasAssertion: Bool
+    /// The amount's length as written, in bytes (at most 255; an amount is never near it).
+    public let amountLength: UInt8
 
     init(account: Int32, amount: Money, grant: Int32, grantLine: Int32, area: Int32, initiative: Int32,
                 spendClass: SpendClass?, amountInferred: Bool, assertion: Money?, supplier: String?, reference: String?,
-                transaction: Int32, sourceLine: Int32, column: Int16, matchGrant: Int32 = -1) {
+                transaction: Int32, sourceLine: Int32, column: Int16, matchGrant: Int32 = -1,
+                amountColumn: Int16 = 0, amountLength: UInt8 = 0) {
         self.amount = amount
         self.assertedPence = assertion?.pence ?? 0
         self.hasAssertion = assertion != nil
@@ -79,6 +86,8 @@ public struct Posting: Sendable {
         self.transaction = transaction
         self.sourceLine = sourceLine
         self.column = column
+        self.amountColumn = amountColumn
+        self.amountLength = amountLength
         self.spendClass = spendClass
         self.amountInferred = amountInferred
     }

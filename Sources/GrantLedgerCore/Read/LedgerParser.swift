@@ -90,6 +90,9 @@ final class LedgerParser {
         var line: Int32
         var column: Int16
         var accountLength: Int32
+        /// Where the amount is written (`Posting.amountColumn`; 0 when left out) and its length.
+        var amountColumn: Int16 = 0
+        var amountLength: UInt8 = 0
     }
 
     // MARK: Lines
@@ -291,6 +294,8 @@ final class LedgerParser {
             let amount = money(amountRange, cursor, number)
             if amount == nil { transactionBroken = true }
             pending[index].amount = amount
+            pending[index].amountColumn = Int16(clamping: amountRange.lowerBound + 1)
+            pending[index].amountLength = UInt8(clamping: amountRange.count)
             cursor.skipBlanks()
         }
         if !cursor.atEnd && cursor.current == ASCII.equals {
@@ -487,7 +492,7 @@ final class LedgerParser {
                 amountInferred: index == inferredIndex, assertion: pending[index].assertion,
                 supplier: supplier, reference: reference,
                 transaction: transactionIndex, sourceLine: pending[index].line, column: pending[index].column,
-                matchGrant: match)
+                matchGrant: match, amountColumn: pending[index].amountColumn, amountLength: pending[index].amountLength)
             if let output { output.postings.append(posting) } else { ledger.postings.append(posting) }
         }
         let transaction = Transaction(

@@ -1,10 +1,5 @@
 /// "Did you mean …?" for a mistyped id or name: the one algorithm every reader and command uses.
 enum Suggestion {
-    /// A candidate equal to `word` but for case; else the nearest by edit distance, when close
-    /// enough (a third of the word's length); else the only one that starts the same way, ignoring
-    /// case (`Newark` for `Newark and Sherwood`), when the shorter of the two has three characters or
-    /// more. Nil when nothing is near, or when several start the same way: a guess among them (`ss`
-    /// for four grants, or an empty word) would be arbitrary, and a wrong hint is worse than none.
     /// `known` (what there is), led by `did you mean X? ` when a candidate is near: the one wording of
     /// a suggestion in a hint. `quote` quotes the suggestion, as a list of quoted names does.
     static func hint(_ word: String, in candidates: [String], known: String, quote: Bool = false) -> String {
@@ -12,44 +7,66 @@ enum Suggestion {
         return "did you mean \(quote ? quoted(close) : close)? " + known
     }
 
+    /// Words longer than this are matched only as they are but for case: nobody mistypes a
+    /// hundred-character id, and the comparisons below grow with the word's length.
+    static let longestCompared = 100
+
+    /// The candidate a person most likely meant by `word`, ignoring case throughout:
+    /// 1. one equal to it but for case;
+    /// 2. else the one nearest by edit distance, when within a third of the word's length (at least
+    ///    one edit): `ss4-bnz`, `youth-crme`, `ss4-bsn`;
+    /// 3. else, for a word of three characters or more, the one whose start is nearest the word,
+    ///    within the same distance: a slip inside the start of a longer id, `pcc-msb` for
+    ///    `pcc-snb-2019-20`, `Newark` for `Newark and Sherwood`, `vru` for `vru-2019-20`; or whose
+    ///    whole is nearest the word's start, within a third of its own length (`mansfield` for
+    ///    `mansfield-town`).
+    ///
+    /// Each step wants one best candidate: two as near as each other (`ss` for four grants, `pcc`
+    /// for two, `line3` for `line1` and `line2`, or an empty word) give nil, since a guess between
+    /// them would be arbitrary and a wrong hint is worse than none. Whole ids come before starts, so `expenses:yout` is `expenses:youth`,
+    /// not `expenses:youth-diversion`. Linear in the number of candidates: each comparison is a
+    /// band of the edit-distance table as wide as the distance allowed, stopped once every cell
+    /// of two rows is past it.
     static func closest(to word: String, in candidates: [String]) -> String? {
         let lower = word.lowercased()
-        if let same = candidates.first(where: { $0.lowercased() == lower }) { return same }
-        let target = Array(word.utf8)
-        var best: (String, Int)?
+        let target = Array(lower.unicodeScalars)
+        guard !target.isEmpty else { return nil }
+        guard target.count <= longestCompared else { return candidates.first { $0.lowercased() == lower } }
+        let limit = max(1, target.count / 3), compared = target.count + limit + 1
+        var table = DistanceTable(width: compared)
+        var whole = Best(), start = Best()
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.utf8))
-            guard distance <= max(1, target.count / 3) else { continue }
-            if let current = best, current.1 <= distance { continue }
-            best = (candidate, distance)
-        }
-        if let best { return best.0 }
-        let starting = candidates.filter { candidate in
             let other = candidate.lowercased()
-            return min(other.count, lower.count) >= 3 && (other.hasPrefix(lower) || lower.hasPrefix(other))
+            if other == lower { return candidate }
+            // The candidate's first characters only: past them it cannot be near as a whole.
+            let characters = Array(other.unicodeScalars.prefix(compared))
+            let distances = table.distances(target, characters, limit: limit)
+            if distances.whole <= limit { whole.offer(candidate, (distances.whole, distances.start)) }
+            // The candidate held against the word's start is held to a third of its own length:
+            // `date` is three edits from `net ` but no slip for `net amount`.
+            let wordStart = distances.wordStart <= max(1, characters.count / 3) ? distances.wordStart : limit + 1
+            let nearest = min(distances.start, wordStart)
+            if target.count >= 3 && characters.count >= 3 && nearest <= limit { start.offer(candidate, (nearest, 0)) }
         }
-        return starting.count == 1 ? starting[0] : nil
+        if let found = whole.found { return whole.isUnique ? found : nil }
+        return start.isUnique ? start.found : nil
     }
 
-    /// Edits (insert, delete, replace, or swap two neighbours: `nwsp` for `nwps` is one slip of the
-    /// fingers, not two) turning `a` into `b`.
-    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
-                }
+    /// The nearest candidate seen so far, and whether another was as near. Distances compare
+    /// as pairs: two ids as near as a whole are told apart by how near their starts are (`dat` is
+    /// one edit from `date` and from `vat`, but starts `date`).
+    private struct Best {
+        var found: String?
+        var distance = (Int.max, Int.max)
+        var isUnique = true
+
+        mutating func offer(_ candidate: String, _ distance: (Int, Int)) {
+            if distance < self.distance {
+                (found, self.distance, isUnique) = (candidate, distance, true)
+            } else if distance == self.distance && candidate != found {
+                isUnique = false
             }
-            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
-        return previous[b.count]
     }
 }
 

@@ -103,7 +103,7 @@ public enum RegisterReport {
                     if let line = candidate.lineIndex(lineID) { pairs.insert(Int64(index) << 32 | Int64(line)) }
                 }
                 guard !pairs.isEmpty else {
-                    throw .unknownLine(lineID, suggestion: Suggestion.closest(to: lineID, in: ledger.lineIDs(ofGrant: grant.map(Int.init))))
+                    throw .unknownLine(lineID, suggestion: SuggestedName(lineID, among: ledger.lineIDs(ofGrant: grant.map(Int.init))))
                 }
                 lines = pairs
             } else {
@@ -111,7 +111,7 @@ public enum RegisterReport {
             }
             if let id = query.initiativeID {
                 guard let index = ledger.initiativeIndex[id] else {
-                    throw .unknownInitiative(id, suggestion: Suggestion.closest(to: id, in: ledger.initiatives.map(\.id)))
+                    throw .unknownInitiative(id, suggestion: SuggestedName(id, among: ledger.initiatives.map(\.id)))
                 }
                 initiative = Int32(index)
             } else {
@@ -120,13 +120,32 @@ public enum RegisterReport {
             if let name = query.account {
                 let under = ledger.accounts.map { $0.name == name || $0.name.hasPrefix(name + ":") }
                 guard under.contains(true) else {
-                    throw .unknownAccount(name, suggestion: Suggestion.closest(to: name, in: ledger.accounts.map(\.name)))
+                    var suggestion = SuggestedName(name, among: Self.accountNames(ledger))
+                    // Too many to list: counted as report balance lists them, the declared accounts alone.
+                    if case .many = suggestion { suggestion = .many(ledger.accounts.count) }
+                    throw .unknownAccount(name, suggestion: suggestion)
                 }
                 accounts = under
             } else {
                 accounts = nil
             }
             payeeText = query.payee?.lowercased()
+        }
+
+        /// Every name the query's account takes: each account and each account above it
+        /// (`expenses:youth` for `expenses:youth:sessions`), each once, parents first, in the order declared.
+        static func accountNames(_ ledger: Ledger) -> [String] {
+            var seen: Set<String> = [], names: [String] = []
+            for account in ledger.accounts {
+                var end = account.name.startIndex
+                while let colon = account.name[end...].firstIndex(of: ":") {
+                    let parent = String(account.name[..<colon])
+                    if seen.insert(parent).inserted { names.append(parent) }
+                    end = account.name.index(after: colon)
+                }
+                if seen.insert(account.name).inserted { names.append(account.name) }
+            }
+            return names
         }
 
         func posting(_ posting: Posting) -> Bool {

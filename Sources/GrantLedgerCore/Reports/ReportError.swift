@@ -3,11 +3,11 @@
 /// other problem (exit 2). The error says which setting is wrong (`ReportFilter.Setting`) and the
 /// value given; how a setting is spelled (`--fy` on the command line) is the caller's word.
 public enum ReportError: Error, Hashable, Sendable {
-    case unknownGrant(String, suggestion: String?)
-    case unknownArea(String, suggestion: String?)
-    case unknownLine(String, suggestion: String?)
-    case unknownInitiative(String, suggestion: String?)
-    case unknownAccount(String, suggestion: String?)
+    case unknownGrant(String, suggestion: SuggestedName)
+    case unknownArea(String, suggestion: SuggestedName)
+    case unknownLine(String, suggestion: SuggestedName)
+    case unknownInitiative(String, suggestion: SuggestedName)
+    case unknownAccount(String, suggestion: SuggestedName)
     case badDate(ReportFilter.Setting, text: String)
     case badFinancialYear(String)
     /// A quarter or month not written as one (`2019-20-Q3`, `2019-10`).
@@ -29,20 +29,20 @@ public enum ReportError: Error, Hashable, Sendable {
     public func diagnostic(naming name: (ReportFilter.Setting) -> String) -> Diagnostic {
         switch self {
         case .unknownGrant(let id, let suggestion):
-            return Diagnostic(.unknownGrant, "\(name(.grant)) \(id): no grant has that id",
-                              hint: suggestion.map { "did you mean \($0)?" } ?? "grant ids are declared as: grant ID  Name")
+            return Diagnostic(.unknownGrant, "\(name(.grant)) \(shown(id)): no grant has that id",
+                              hint: suggestion.hint("grants", listedBy: "report grants", declaredAs: "grant ID  Name"))
         case .unknownArea(let id, let suggestion):
-            return Diagnostic(.unknownArea, "\(name(.area)) \(id): no area has that id",
-                              hint: suggestion.map { "did you mean \($0)?" } ?? "area ids are declared as: area ID  Name")
+            return Diagnostic(.unknownArea, "\(name(.area)) \(shown(id)): no area has that id",
+                              hint: suggestion.hint("areas", listedBy: "report areas", declaredAs: "area ID  Name"))
         case .unknownLine(let id, let suggestion):
-            return Diagnostic(.unknownLine, "\(name(.line)) \(id): no grant asked for has that line",
-                              hint: suggestion.map { "did you mean \($0)?" } ?? "a grant's lines are declared as: line ID  AMOUNT  Name")
+            return Diagnostic(.unknownLine, "\(name(.line)) \(shown(id)): no grant asked for has that line",
+                              hint: suggestion.hint("lines", listedBy: "report lines", declaredAs: "line ID  AMOUNT  Name, under its grant"))
         case .unknownInitiative(let id, let suggestion):
-            return Diagnostic(.unknownInitiative, "\(name(.initiative)) \(id): no initiative has that id",
-                              hint: suggestion.map { "did you mean \($0)?" } ?? "initiative ids are declared as: initiative ID  Name")
+            return Diagnostic(.unknownInitiative, "\(name(.initiative)) \(shown(id)): no initiative has that id",
+                              hint: suggestion.hint("initiatives", listedBy: "report initiatives", declaredAs: "initiative ID  Name"))
         case .unknownAccount(let name_, let suggestion):
-            return Diagnostic(.unknownAccount, "\(name(.account)) \(name_): no account is that or under it",
-                              hint: suggestion.map { "did you mean \($0)?" } ?? "accounts are declared as: account expenses:…")
+            return Diagnostic(.unknownAccount, "\(name(.account)) \(shown(name_)): no account is that or under it",
+                              hint: suggestion.hint("accounts", listedBy: "report balance", declaredAs: "account expenses:…"))
         case .badDate(let setting, let text):
             let option = name(setting), impossible = Period.looksLikeDate(text)
             return Diagnostic(impossible ? .impossibleDate : .badDate,
@@ -79,4 +79,23 @@ public enum ReportError: Error, Hashable, Sendable {
                               hint: "please report this as a bug in grantledger")
         }
     }
+
+    /// The setting whose value is wrong and the value given, when the problem is one value (an id
+    /// the books do not have, a date that is not one): what a caller points at where it was written.
+    public var settingAtFault: (setting: ReportFilter.Setting, value: String)? {
+        switch self {
+        case .unknownGrant(let id, _): (.grant, id)
+        case .unknownArea(let id, _): (.area, id)
+        case .unknownLine(let id, _): (.line, id)
+        case .unknownInitiative(let id, _): (.initiative, id)
+        case .unknownAccount(let name, _): (.account, name)
+        case .badDate(let setting, let text), .badFinancialPeriod(let setting, let text): (setting, text)
+        case .badFinancialYear(let text): (.financialYear, text)
+        case .twoPeriods, .budgetByArea, .tooManyPeriods, .emptyRange, .overflow, .malformedRow, .malformedColumn: nil
+        }
+    }
+
+    /// An id as a message shows it: an empty one as '', so that `--grant ''` does not read as a
+    /// missing word.
+    private func shown(_ id: String) -> String { id.isEmpty ? "''" : id }
 }

@@ -40,7 +40,7 @@ struct ReportScope {
         }
         if let id = filter.areaID {
             guard let index = ledger.areaIndex[id] else {
-                throw .unknownArea(id, suggestion: Suggestion.closest(to: id, in: ledger.areas.map(\.id)))
+                throw .unknownArea(id, suggestion: SuggestedName(id, among: ledger.areas.map(\.id)))
             }
             areas = Self.subtree(of: index, in: ledger)
         } else {
@@ -82,6 +82,7 @@ struct ReportScope {
 }
 
 extension Ledger {
-    /// The declared grant id nearest a mistyped one, if any is near.
-    public func suggestedGrant(for id: String) -> String? { Suggestion.closest(to: id, in: grants.map(\.id)) }
+    /// What a hint can offer for a grant id the books do not have: the declared one nearest it,
+    /// else the grants there are.
+    public func suggestedGrant(for id: String) -> SuggestedName { SuggestedName(id, among: grants.map(\.id)) }
 }

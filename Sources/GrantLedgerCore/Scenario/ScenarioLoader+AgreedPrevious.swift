@@ -25,9 +25,9 @@ extension ScenarioLoader.Reading {
         }
         guard let index = books.allocationIndex[id] else {
             let ids = books.allocations.map(\.id)
-            diagnostics.append(Diagnostic(.unknownAllocation, "\(ledger) has no agreed allocation \(id)",
-                                          hint: Suggestion.hint(id, in: ids, known: ids.isEmpty ? "it records none: allocation ID  Name, with its grant, agreed day and areas' shares"
-                                                                    : "its allocations are " + ids.joined(separator: ", ")),
+            let hint = ids.isEmpty ? "it records none: allocation ID  Name, with its grant, agreed day and areas' shares"
+                : SuggestedName(id, among: ids).hint("allocations in \(ledger)", listedBy: nil, declaredAs: "allocation ID  Name")
+            diagnostics.append(Diagnostic(.unknownAllocation, "\(ledger) has no agreed allocation \(id)", hint: hint,
                                           origin: setting.origin, offset: "allocation:".utf8.count, length: id.utf8.count))
             return (nil, false)
         }

@@ -226,8 +226,7 @@ public enum ScenarioLoader {
         _ grantOffset: Int, _ lineOffset: Int, _ diagnostics: inout [Diagnostic]
     ) -> (Money, String)? {
         guard let index = books.grantIndex[grantID] else {
-            let ids = books.grants.map(\.id)
-            let hint = Suggestion.hint(grantID, in: ids, known: "the grants in \(ledger) are " + ids.joined(separator: ", "))
+            let hint = books.suggestedGrant(for: grantID).hint("grants in \(ledger)", listedBy: "report grants", declaredAs: "grant ID  Name")
             diagnostics.append(Diagnostic(.unknownGrant, "\(ledger) has no grant \(grantID)", hint: hint, origin: setting.origin,
                                           offset: grantOffset, length: grantID.utf8.count))
             return nil
@@ -243,8 +242,8 @@ public enum ScenarioLoader {
         }
         guard let line = grant.lineIndex(lineID).map({ grant.lines[$0] }) else {
             let ids = grant.lines.map(\.id)
-            let hint = Suggestion.hint(lineID, in: ids,
-                                       known: ids.isEmpty ? "grant \(grantID) has no lines" : "the lines of \(grantID) are " + ids.joined(separator: ", "))
+            let hint = ids.isEmpty ? "grant \(grantID) has no lines"
+                : SuggestedName(lineID, among: ids).hint("lines of \(grantID)", listedBy: "report lines --grant \(grantID)", declaredAs: "line ID  AMOUNT  Name")
             diagnostics.append(Diagnostic(.unknownLine, "grant \(grantID) has no line \(lineID)", hint: hint, origin: setting.origin,
                                           offset: lineOffset, length: lineID.utf8.count))
             return nil

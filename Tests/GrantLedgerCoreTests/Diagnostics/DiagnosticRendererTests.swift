@@ -92,7 +92,7 @@ struct DiagnosticRendererTests {
     @Test func onlyTheseCodesAreFindings() {
         let findings = DiagnosticCode.allCases.filter { $0.severity == .finding }
         #expect(findings == [
-            .unallocatedAward, .lineOverspent, .awardExceedsRequest, .varianceUnexplained,
+            .unallocatedAward, .lineOverspent, .spendWithoutLine, .awardExceedsRequest, .varianceUnexplained,
             .trancheOverspent, .spendOutsideTranche, .matchFundingShort, .classCapExceeded, .unclassifiedSpend,
             .bidGrantMismatch, .duplicateTransaction, .nearDuplicatePayment, .moneyAtRisk, .claimMismatch,
             .unmatchedStatementRow, .statementOutsideDates, .unmatchedLedgerSpend, .amountDifference, .lineDifference,

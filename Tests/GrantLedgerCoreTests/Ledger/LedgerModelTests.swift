@@ -16,6 +16,12 @@ struct LedgerModelTests {
         #expect(!Self.posting(assertion: nil).hasGrant)
     }
 
+    /// A million transactions hold three million postings: a new field must find room in the padding
+    /// (`amountColumn` and `amountLength` did) or be weighed, not slip in unnoticed.
+    @Test func aPostingPacksIntoEightyEightBytes() {
+        #expect(MemoryLayout<Posting>.stride == 88)
+    }
+
     @Test(arguments: [
         ("Bassetlaw District Council | CCTV cameras", "Bassetlaw District Council", "CCTV cameras" as String?),
         ("Payee only", "Payee only", nil),

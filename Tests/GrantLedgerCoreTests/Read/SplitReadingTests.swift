@@ -120,7 +120,8 @@ struct SplitReadingTests {
         // Renumbered by `absorb`: account, grant, grantLine, area, initiative, matchGrant, transaction.
         #expect(Mirror(reflecting: posting).children.compactMap(\.label) == [
             "amount", "assertedPence", "supplier", "reference", "account", "grant", "grantLine", "area", "initiative",
-            "matchGrant", "transaction", "sourceLine", "column", "spendClass", "amountInferred", "hasAssertion",
+            "matchGrant", "transaction", "sourceLine", "column", "amountColumn", "spendClass", "amountInferred", "hasAssertion",
+            "amountLength",
         ])
         let tables = Mirror(reflecting: LedgerParser()).children.filter { $0.value is SymbolTable }.compactMap(\.label)
         #expect(tables == ["accounts", "grantSymbols", "areaSymbols", "initiativeSymbols", "lineNames"])

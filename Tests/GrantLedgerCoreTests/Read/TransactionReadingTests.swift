@@ -104,11 +104,12 @@ struct TransactionReadingTests {
     @Test func textThatIsNotATagIsLeftAsComment() {
         let (ledger, diagnostics) = Self.load("""
             2022-10-31 Invoice   ; paid late, see note: the supplier was slow, colour:blue
-                expenses:cctv   £1.00   ; amount inferred: no, grant:ss4
+                expenses:cctv   £1.00   ; amount inferred: no, grant:ss4, line:cctv
                 assets:bank             ; amount inferred: -£1.00
             """)
         #expect(diagnostics.isEmpty, "\(DiagnosticRenderer().render(diagnostics))")
         #expect(ledger.postings.map(\.grant) == [0, -1])
+        #expect(ledger.postings.map(\.grantLine) == [0, -1])
     }
 
     @Test func tabsSeparateAccountsFromAmounts() {

@@ -84,10 +84,10 @@ struct RegisterReportTests {
         let ledger = LedgerText.load(Self.books).ledger
         let rows = try RegisterReport.figures(ledger, ReportFilter(grantID: "h"), RegisterReport.Query(lineID: "youth")).rows
         #expect(rows.map(\.amount.pence) == [300])
-        #expect(throws: ReportError.unknownLine("other", suggestion: nil)) {
+        #expect(throws: ReportError.unknownLine("other", suggestion: .known(["youth"]))) {
             try RegisterReport.figures(ledger, ReportFilter(grantID: "h"), RegisterReport.Query(lineID: "other"))
         }
-        #expect(throws: ReportError.unknownAccount("expenses:yuth", suggestion: "expenses:other")) {
+        #expect(throws: ReportError.unknownAccount("expenses:yuth", suggestion: .near("expenses:youth"))) {
             try RegisterReport.figures(ledger, ReportFilter(), RegisterReport.Query(account: "expenses:yuth"))
         }
     }

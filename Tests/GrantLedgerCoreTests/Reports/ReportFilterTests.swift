@@ -73,17 +73,17 @@ import Testing
     }
 
     @Test func unknownGrantIsAnErrorWithASuggestion() {
-        #expect(throws: ReportError.unknownGrant("snb-2019-21", suggestion: "snb-2019-20")) {
+        #expect(throws: ReportError.unknownGrant("snb-2019-21", suggestion: .near("snb-2019-20"))) {
             try GrantsReport.build(ledger, ReportFilter(grantID: "snb-2019-21"))
         }
-        let diagnostic = ReportError.unknownGrant("snb-2019-21", suggestion: "snb-2019-20").diagnostic(naming: Self.option)
+        let diagnostic = ReportError.unknownGrant("snb-2019-21", suggestion: .near("snb-2019-20")).diagnostic(naming: Self.option)
         #expect(diagnostic.message == "--grant snb-2019-21: no grant has that id")
         #expect(diagnostic.hint == "did you mean snb-2019-20?")
     }
 
     @Test func unknownAreaIsAnErrorInEveryReport() {
         for kind in ReportKind.allCases {
-            #expect(throws: ReportError.unknownArea("basetlaw", suggestion: "bassetlaw")) {
+            #expect(throws: ReportError.unknownArea("basetlaw", suggestion: .near("bassetlaw"))) {
                 try kind.build(ledger, ReportFilter(areaID: "basetlaw"))
             }
         }
