@@ -131,7 +131,7 @@ install: build
 	.build/release/generate-manual $(RELEASE_BIN) --date $(MAN_DATE) --section 1 --output-directory .build/man
 	@# A blank line in a help text (a paragraph break) is copied as an empty mdoc line, which man
 	@# warns about on every page view: it becomes mdoc's paragraph macro.
-	sed -i 's/^$$/.Pp/' $(MAN_PAGE)
+	sed 's/^$$/.Pp/' $(MAN_PAGE) > $(MAN_PAGE).tmp && mv $(MAN_PAGE).tmp $(MAN_PAGE)
 	@mkdir -p .build/completions
 	$(RELEASE_BIN) --generate-completion-script bash > .build/completions/grantledger.bash
 	$(RELEASE_BIN) --generate-completion-script zsh > .build/completions/_grantledger
@@ -154,7 +154,7 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	@rm -rf .build/test-skips
 	$(SWIFT) test || { status=$$?; Tests/tools/report_skips.sh; exit $$status; }
-	$(MAKE) --no-print-directory fuzz-regression
+	$(MAKE) --no-print-directory fuzz-regression || { status=$$?; Tests/tools/report_skips.sh; exit $$status; }
 	@Tests/tools/report_skips.sh
 
 # Coverage-guided fuzzing (Tests/Fuzz: harnesses, seed corpora, dictionaries; README "Fuzzing").

@@ -49,10 +49,11 @@ struct GrantLedger: ParsableCommand {
     /// Ends the run for `error` under the one exit-code scheme (0 clean, 1 findings, 2 trouble):
     /// the argument parser's usage errors, which it would end with sysexits' 64, are trouble with
     /// the command line and end with 2 like every other mistake in what was given, so a script
-    /// needs one test (`status >= 2`) for "fix something". Help and the version still end with 0.
+    /// needs one test (`status >= 2`) for "fix something". Help and the version still end with 0,
+    /// and a command's own `ExitCode` (1 for findings) is kept; any other error is trouble, 2, never
+    /// the parser's 1, which here would read as "findings".
     static func exit(withStatusFor error: any Error) -> Never {
-        let status = exitCode(for: error)
-        guard status == .validationFailure else { exit(withError: error) }
+        if error is ExitCode || exitCode(for: error) == .success { exit(withError: error) }
         Console.error(fullMessage(for: error))
         Foundation.exit(ExitStatus.badInput.rawValue)
     }
