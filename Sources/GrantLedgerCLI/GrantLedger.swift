@@ -11,10 +11,12 @@ struct GrantLedger: ParsableCommand {
         commandName: "grantledger",
         abstract: "Exact plain-text ledgers of community-safety grant funding: init, check, report, export, import, audit.",
         discussion: """
-            Exit status, for every command: 0 clean; 1 findings (an overspend, an audit difference, \
-            money at risk: the books read, but something needs a person); 2 trouble: bad input, a \
-            mistake on the command line (an unknown option, a value the option does not take) or an \
-            output that could not be written. Nothing is changed when the status is 2.
+            Exit status, for every command: 0 done; 1 findings, from the commands that look for them \
+            (check, audit, allocate: an overspend, an audit difference, money at risk: the books read, \
+            but something needs a person; report and export make what was asked and end \
+            with 0, noting any findings the books have); 2 trouble: bad input, a mistake on the command \
+            line (an unknown option, a value the option does not take) or an output that could not be \
+            written. Nothing is changed when the status is 2.
 
             On a terminal, problems and the RAG statuses of reports are in colour (errors red, findings \
             yellow, hints cyan; Red, Amber, Green), decided apart for standard output and standard error; never \

@@ -129,7 +129,8 @@ struct CompletionTests {
         _ = HostileInputTests.fifo(folder, "books/pipe.ledger")
         try folder.write("including/main.ledger", ExitCodeTests.clean + "include pipe.ledger\n")
         _ = HostileInputTests.fifo(folder, "including/pipe.ledger")
-        for (books, expected) in [("books/pipe.ledger", ""), ("books", "ss4\n"), ("including", "")] {
+        // A pipe in the books' folder is an error for the command (not-a-regular-file), so nothing is offered.
+        for (books, expected) in [("books/pipe.ledger", ""), ("books", ""), ("including", "")] {
             let result = try #require(try HostileInputTests.run(["---completion", "report", "--", "--grant", "4", "0",
                                                                  "grantledger", "report", "budget", books, "--grant", ""], in: folder.url),
                                       "completion never finished with \(books)")

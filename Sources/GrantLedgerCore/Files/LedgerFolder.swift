@@ -52,11 +52,11 @@ public enum LedgerFolder {
                 switch entry.type {
                 case .directory:
                     if !name.hasPrefix(".") { folders.append(child) }
-                case .regular, .symbolicLink:
-                    // A link is followed only to a file (the door checks it); never into another folder.
-                    if name.hasSuffix(".ledger") { files.append(child) }
                 default:
-                    continue
+                    // A link is followed only to a file (the door checks it); never into another folder.
+                    // A .ledger that is not a file (a FIFO, a device) goes to the door too, which refuses
+                    // it with not-a-regular-file: never a quiet gap in the books.
+                    if name.hasSuffix(".ledger") { files.append(child) }
                 }
             }
         }

@@ -39,6 +39,17 @@ struct HostileInputTests {
         return path
     }
 
+    /// A pipe named like a ledger in the books' folder is refused, not skipped: "6 files … clean"
+    /// must never be said of books one of whose .ledger files was not read.
+    @Test func aPipeInTheBooksFolderIsRefusedNotSkipped() throws {
+        let folder = try ScratchFolder()
+        try folder.write("books/main.ledger", Self.accounts)
+        _ = Self.fifo(folder, "books/pipe.ledger")
+        let result = try #require(try Self.run(["check", "books"], in: folder.url), "check never finished")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("pipe.ledger") && result.stderr.contains("error[not-a-regular-file]"), "\(result.stderr)")
+    }
+
     @Test(arguments: ["fifo", "/dev/zero", "/dev/urandom"])
     func aDeviceOrPipeIncludedIsRefusedAtTheInclude(_ target: String) throws {
         let folder = try ScratchFolder()
