@@ -22,12 +22,26 @@ enum Console {
     static let progress: ProgressLine? = {
         let environment = ProcessInfo.processInfo.environment
         guard isatty(STDERR_FILENO) == 1, environment["TERM"] != "dumb" else { return nil }
-        let asked = environment["GRANTLEDGER_PROGRESS_AFTER"].flatMap(Double.init)
-        let line = ProgressLine(descriptor: STDERR_FILENO, delay: asked.map { $0.isFinite ? max(0, $0) : 2 } ?? 2)
+        let line = ProgressLine(descriptor: STDERR_FILENO, delay: milliseconds(environment["GRANTLEDGER_PROGRESS_AFTER"]) ?? 2000)
         // However the program ends (a command's exit, an error thrown to the argument parser), the line goes.
         atexit { Console.progress?.finish() }
         return line
     }()
+
+    /// `GRANTLEDGER_PROGRESS_AFTER`'s seconds (`2`, `0.5`; a negative number is 0) as whole
+    /// milliseconds; nil, for the default, when it is not a number of seconds.
+    static func milliseconds(_ seconds: String?) -> Int? {
+        guard let seconds, !seconds.isEmpty else { return nil }
+        let parts = seconds.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let negative = parts[0].hasPrefix("-")
+        let whole = negative ? parts[0].dropFirst() : parts[0]
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard !(whole.isEmpty && fraction.isEmpty), whole.count <= 9,
+              (whole + fraction).allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        if negative { return 0 }
+        let thousandths = (fraction.prefix(3) + String(repeating: "0", count: max(0, 3 - fraction.count)))
+        return (Int(whole) ?? 0) * 1000 + (Int(thousandths) ?? 0)
+    }
 
     /// What the core tells of long work, for the progress line; nil when there is none to draw.
     static var progressHook: WorkProgress? { progress?.hook }

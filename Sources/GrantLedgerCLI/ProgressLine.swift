@@ -4,7 +4,7 @@ import GrantLedgerCore
 /// The line on a terminal's standard error that says what long work is doing
 /// (`grantledger: reading ledgers… 142 MB of 190 MB`), redrawn in place (`\r`, then `ESC[K` to
 /// clear what is left of the old one) at most four times a second, by a thread of its own once the
-/// work has gone on for `delay` seconds. `Console` erases it before anything else is written to
+/// work has gone on for `delay` (milliseconds). `Console` erases it before anything else is written to
 /// either stream, and at exit; an interrupt (Ctrl-C) or a terminate erases it before the program
 /// dies of the signal, so the shell's prompt starts on a clean line.
 ///
@@ -14,7 +14,8 @@ import GrantLedgerCore
 final class ProgressLine: @unchecked Sendable {
     // @unchecked: every mutable field is guarded by `lock`.
     private let lock = NSLock()
-    private let delay: Double
+    /// How long work goes on before the line is drawn, in milliseconds.
+    private let delay: Int
     private let descriptor: Int32
 
     /// What the work is doing now; nil when there is nothing to show (before the first stage, and
@@ -34,7 +35,7 @@ final class ProgressLine: @unchecked Sendable {
         case reading, checking(Int), step(String), sheet(String, row: Int, of: Int), packing, journal(Int, of: Int)
     }
 
-    init(descriptor: Int32, delay: Double) {
+    init(descriptor: Int32, delay: Int) {
         self.descriptor = descriptor
         self.delay = delay
     }
@@ -99,7 +100,7 @@ final class ProgressLine: @unchecked Sendable {
     }
 
     private func run() {
-        if delay > 0 { Thread.sleep(forTimeInterval: delay) }
+        if delay > 0 { Self.sleep(milliseconds: delay) }
         while true {
             lock.lock()
             if finished {
@@ -109,7 +110,7 @@ final class ProgressLine: @unchecked Sendable {
             if !visible { becomeVisible() }
             draw()
             lock.unlock()
-            Thread.sleep(forTimeInterval: 0.25)
+            Self.sleep(milliseconds: 250)
         }
     }
 
@@ -188,5 +189,11 @@ final class ProgressLine: @unchecked Sendable {
             }
         }
         return true
+    }
+
+    /// Sleeps this thread; whole milliseconds, so no binary fraction of a second is carried about.
+    private static func sleep(milliseconds: Int) {
+        var wait = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000), left = timespec()
+        while nanosleep(&wait, &left) == -1 && errno == EINTR { wait = left }
     }
 }
