@@ -70,7 +70,7 @@ public enum Reconciler {
             if let period, !period.contains(date) { continue }
             let line = posting.grantLine >= 0 && Int(posting.grantLine) < grant.lines.count ? grant.lines[Int(posting.grantLine)].id : nil
             ledgerItems.append(LedgerSpendItem(
-                date: date, amount: posting.amount, reference: posting.reference, supplier: posting.supplier, grant: grant.id,
+                date: date, amount: posting.amount, reference: ledger.reference(of: posting), supplier: ledger.supplier(of: posting), grant: grant.id,
                 line: line, account: ledger.account(of: posting).name, location: ledger.location(of: posting)))
         }
         return ledgerItems

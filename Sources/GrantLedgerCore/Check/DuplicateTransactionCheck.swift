@@ -17,33 +17,73 @@ public enum DuplicateTransactionCheck {
     /// nothing to compare by.
     static func key(_ ledger: Ledger, _ transaction: Transaction) -> Key? {
         let postings = ledger.postings(of: transaction)
-        let supplier = postings.lazy.compactMap(\.supplier).first
-        let reference = postings.lazy.compactMap(\.reference).first
+        let supplier = postings.lazy.compactMap { ledger.supplier(of: $0) }.first
+        let reference = postings.lazy.compactMap { ledger.reference(of: $0) }.first
         guard supplier != nil || reference != nil else { return nil }
         return Key(date: transaction.date, supplier: supplier, reference: reference,
                    amounts: postings.map(\.amount.pence).sorted())
     }
 
+    /// A hash of what `key` holds, made without building it (no strings, no sorted array): the
+    /// texts' bytes where they are kept, and the amounts summed through two mixes, so their order
+    /// does not matter. Equal keys have equal hashes; two transactions with equal hashes are
+    /// compared by their keys.
+    static func keyHash(_ ledger: Ledger, _ transaction: Transaction) -> UInt64? {
+        var supplier = TextStore.none, reference = TextStore.none
+        var sum: UInt64 = 0, mixedSum: UInt64 = 0
+        ledger.postings.withUnsafeBufferPointer { postings in
+            for p in transaction.postingRange {
+                if supplier < 0 { supplier = postings[Int(p)].supplierText }
+                if reference < 0 { reference = postings[Int(p)].referenceText }
+                let pence = UInt64(bitPattern: postings[Int(p)].amount.pence)
+                sum &+= pence &* 0x9E37_79B9_7F4A_7C15
+                mixedSum &+= (pence ^ (pence >> 29)) &* 0xBF58_476D_1CE4_E5B9
+            }
+        }
+        guard supplier >= 0 || reference >= 0 else { return nil }
+        var hash = UInt64(bitPattern: Int64(transaction.date.daysSinceEpoch)) &* 0x94D0_49BB_1331_11EB
+        hash ^= sum ^ (mixedSum >> 1) ^ UInt64(transaction.postingRange.count)
+        hash = (hash &* 0x100_0000_01b3) ^ ledger.texts.withBytes(supplier, NearDuplicatePaymentCheck.hash)
+        hash = (hash &* 0x100_0000_01b3) ^ (ledger.texts.withBytes(reference, NearDuplicatePaymentCheck.hash) &* 3)
+        return hash
+    }
+
     @Sendable public static func run(_ ledger: Ledger) -> [Diagnostic] {
-        var seen: [Key: Int] = [:]
+        // The first transaction with each hash; keys whose hash another key has too, exactly.
+        var firstByHash: [UInt64: Int32] = [:]
+        var firstByKey: [Key: Int] = [:]
         var problems: [Diagnostic] = []
         for (index, transaction) in ledger.transactions.enumerated() {
-            guard let key = key(ledger, transaction) else { continue }
-            guard let first = seen[key] else {
-                seen[key] = index
+            guard let hash = keyHash(ledger, transaction) else { continue }
+            guard let candidate = firstByHash[hash] else {
+                firstByHash[hash] = Int32(index)
                 continue
             }
-            let postings = ledger.postings(of: transaction)
-            let original = ledger.transactions[first].location
-            let debits = postings.map(\.amount).filter { !$0.isNegative && !$0.isZero }
-            let amount = (try? Money.sum(debits)).map(\.description) ?? "amounts too large to total"
-            let what = [key.reference.map { "reference \($0)" }, key.supplier.map { "supplier \($0)" }].compactMap { $0 }.joined(separator: ", ")
-            problems.append(Diagnostic(
-                .duplicateTransaction,
-                "this transaction repeats the one at \(original.file):\(original.line): \(transaction.date), \(amount), \(what)",
-                hint: "delete one of them, or give each its own reference if both are real",
-                at: transaction.location, length: 10))
+            guard let key = key(ledger, transaction) else { continue }
+            let first: Int
+            if key == self.key(ledger, ledger.transactions[Int(candidate)]) {
+                first = Int(candidate)
+            } else if let earlier = firstByKey[key] {
+                first = earlier
+            } else {
+                firstByKey[key] = index
+                continue
+            }
+            problems.append(finding(ledger, transaction, key: key, repeating: ledger.transactions[first]))
         }
         return problems
+    }
+
+    static func finding(_ ledger: Ledger, _ transaction: Transaction, key: Key, repeating first: Transaction) -> Diagnostic {
+        let postings = ledger.postings(of: transaction)
+        let original = ledger.location(of: first)
+        let debits = postings.map(\.amount).filter { !$0.isNegative && !$0.isZero }
+        let amount = (try? Money.sum(debits)).map(\.description) ?? "amounts too large to total"
+        let what = [key.reference.map { "reference \($0)" }, key.supplier.map { "supplier \($0)" }].compactMap { $0 }.joined(separator: ", ")
+        return Diagnostic(
+            .duplicateTransaction,
+            "this transaction repeats the one at \(original.file):\(original.line): \(transaction.date), \(amount), \(what)",
+            hint: "delete one of them, or give each its own reference if both are real",
+            at: ledger.location(of: transaction), length: 10)
     }
 }

@@ -32,21 +32,23 @@ public enum NearDuplicatePaymentCheck {
                 window.move(to: day)
                 var payeeHash: UInt64?
                 // A transaction's postings mostly share its reference: its bytes are hashed once.
-                var lastReference: (text: String, hash: UInt64)?
+                var lastReference: (text: Int32, hash: UInt64)?
                 reportedAgainst.removeAll(keepingCapacity: true)
                 // Fields are read in place: a copy of each posting would retain its strings.
                 for p in transaction.postingRange {
-                    guard let reference = postings[Int(p)].reference else { continue }
-                    let payee = payeeHash ?? Self.payeeHash(transaction)
+                    let reference = postings[Int(p)].referenceText
+                    guard reference >= 0 else { continue }
+                    let payee = payeeHash ?? Self.payeeHash(ledger, transaction)
                     payeeHash = payee
-                    let referenceHash = lastReference.flatMap { $0.text == reference ? $0.hash : nil } ?? Self.bytesHash(reference)
+                    let referenceHash = lastReference.flatMap { $0.text == reference ? $0.hash : nil }
+                        ?? ledger.texts.withBytes(reference, Self.hash)
                     lastReference = (reference, referenceHash)
                     let account = postings[Int(p)].account, amount = postings[Int(p)].amount
                     let hash = PaymentWindow.mix(payee, referenceHash, account, amount.pence)
                     let earlier = window.latest(hash, day: day) { other in
                         postings[Int(other)].account == account && postings[Int(other)].amount == amount
-                            && postings[Int(other)].reference == reference
-                            && Self.samePayee(ledger.transactions[Int(postings[Int(other)].transaction)], transaction)
+                            && ledger.texts.same(postings[Int(other)].referenceText, reference)
+                            && Self.samePayee(ledger, ledger.transactions[Int(postings[Int(other)].transaction)], transaction)
                     }
                     guard let earlier else {
                         window.hold(p, hash: hash, day: day, in: nil)
@@ -63,7 +65,7 @@ public enum NearDuplicatePaymentCheck {
                        let key = DuplicateTransactionCheck.key(ledger, transaction), key == DuplicateTransactionCheck.key(ledger, first) {
                         continue
                     }
-                    problems.append(finding(ledger, postings[Int(p)], in: transaction, reference: reference, earlier: first))
+                    problems.append(finding(ledger, postings[Int(p)], in: transaction, reference: ledger.texts.string(reference) ?? "", earlier: first))
                 }
             }
         }
@@ -72,35 +74,24 @@ public enum NearDuplicatePaymentCheck {
 
     static func finding(_ ledger: Ledger, _ posting: Posting, in transaction: Transaction, reference: String,
                         earlier: Transaction) -> Diagnostic {
-        let place = "\(earlier.location.file):\(earlier.location.line)"
+        let earlierPlace = ledger.location(of: earlier)
+        let place = "\(earlierPlace.file):\(earlierPlace.line)"
         return Diagnostic(
             .nearDuplicatePayment,
-            NearDuplicatePayment.message(amount: posting.amount, payee: String(transaction.payee), reference: reference,
+            NearDuplicatePayment.message(amount: posting.amount, payee: ledger.payee(of: transaction), reference: reference,
                                          earlier: place, on: earlier.date,
                                          daysLater: Int(transaction.date.daysSinceEpoch - earlier.date.daysSinceEpoch)),
             hint: NearDuplicatePayment.hint, at: ledger.location(of: posting), length: ledger.account(of: posting).name.utf8.count)
     }
 
-    /// The bytes of a transaction's payee: its description up to a `|`, less the blanks before it
-    /// (as `Transaction.payee`, without walking characters).
-    static func withPayeeBytes<R>(_ transaction: Transaction, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        var description = transaction.description
-        return description.withUTF8 { bytes in
-            var end = bytes.firstIndex(of: ASCII.pipe) ?? bytes.count
-            if end < bytes.count { while end > 0 && bytes[end - 1] == ASCII.space { end -= 1 } }
-            return body(UnsafeBufferPointer(rebasing: bytes[..<end]))
+    static func payeeHash(_ ledger: Ledger, _ transaction: Transaction) -> UInt64 {
+        ledger.texts.withBytes(transaction.descriptionText) { hash(Ledger.payeeBytes($0)) }
+    }
+
+    static func samePayee(_ ledger: Ledger, _ a: Transaction, _ b: Transaction) -> Bool {
+        ledger.texts.withBytes(a.descriptionText) { first in
+            ledger.texts.withBytes(b.descriptionText) { second in Ledger.payeeBytes(first).elementsEqual(Ledger.payeeBytes(second)) }
         }
-    }
-
-    static func payeeHash(_ transaction: Transaction) -> UInt64 { withPayeeBytes(transaction, hash) }
-
-    static func samePayee(_ a: Transaction, _ b: Transaction) -> Bool {
-        withPayeeBytes(a) { first in withPayeeBytes(b) { second in first.elementsEqual(second) } }
-    }
-
-    static func bytesHash(_ text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8(hash)
     }
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {

@@ -42,7 +42,7 @@ public enum SpreadsheetDateChecks {
             early(commitment.closed, "commitment \(commitment.id)'s closing date", at: commitment.closedLocation ?? commitment.location,
                   length: 10)
         }
-        for transaction in ledger.transactions { early(transaction.date, "the date", at: transaction.location, length: 10) }
+        for transaction in ledger.transactions { early(transaction.date, "the date", at: ledger.location(of: transaction), length: 10) }
         return problems
     }
 }

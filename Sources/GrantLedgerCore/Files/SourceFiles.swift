@@ -217,6 +217,7 @@ public final class SourceFiles: @unchecked Sendable {
         var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
             count = 0
             let raw = UnsafeMutableRawBufferPointer(buffer)
+            SystemCalls.preferHugePages(raw)
             while count < buffer.count {
                 do {
                     let read = try descriptor.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[count...]))

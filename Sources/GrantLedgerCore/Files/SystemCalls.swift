@@ -65,4 +65,27 @@ enum SystemCalls {
     static func status(_ path: String, following: Bool = true) -> Stat? {
         try? FilePath(path).stat(followTargetSymlink: following)
     }
+
+    /// Asks the kernel to back `buffer` with 2 MiB pages where it can (transparent huge pages in
+    /// `madvise` mode, Debian's default). A million-transaction ledger fills some 600 MB: in 4 KiB
+    /// pages that is 160,000 page faults, a third of `check`'s time spent in the kernel; in huge
+    /// pages, a few hundred. Only the whole pages inside the buffer are advised, and only for
+    /// buffers of 4 MiB or more; the advice changes no byte, and where it is refused nothing changes.
+    static func preferHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
+        guard buffer.count >= 4 << 20, let base = buffer.baseAddress else { return }
+        let page = 2 << 20
+        let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
+        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(aligned, end - start, 14 /* MADV_HUGEPAGE */)
+    }
+
+    /// `preferHugePages` for the room an array has reserved (its capacity, not only its elements).
+    static func preferHugePages<Element>(forCapacityOf array: inout [Element]) {
+        let bytes = array.capacity * MemoryLayout<Element>.stride
+        array.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            preferHugePages(UnsafeMutableRawBufferPointer(start: base, count: bytes))
+        }
+    }
 }

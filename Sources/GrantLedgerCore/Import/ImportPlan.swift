@@ -24,7 +24,7 @@ public struct ImportPlan: Sendable {
         var existing: [String: [Int]] = [:]
         let wanted = Set(rows.map(\.reference))
         for (index, posting) in ledger.postings.enumerated() {
-            guard let reference = posting.reference, wanted.contains(reference),
+            guard let reference = ledger.reference(of: posting), wanted.contains(reference),
                   mapped.contains(ledger.account(of: posting).name) else { continue }
             existing[reference, default: []].append(index)
         }

@@ -18,6 +18,10 @@ public struct Ledger: Sendable {
     public internal(set) var accounts: [Account] = []
     public internal(set) var transactions: [Transaction] = []
     public internal(set) var postings: [Posting] = []
+    /// The descriptions, codes, references and suppliers of the transactions and postings.
+    public internal(set) var texts = TextStore()
+    /// The files transactions are in, as the user named them: `Transaction.file` numbers them.
+    public internal(set) var locationFiles: [String] = []
 
     public internal(set) var funderIndex: [String: Int] = [:]
     public internal(set) var areaIndex: [String: Int] = [:]
@@ -52,7 +56,7 @@ public struct Ledger: Sendable {
 
     public func location(of posting: Posting) -> SourceLocation {
         let transaction = transactions[Int(posting.transaction)]
-        return SourceLocation(file: transaction.location.file, line: Int(posting.sourceLine), column: Int(posting.column))
+        return SourceLocation(file: locationFiles[Int(transaction.file)], line: Int(posting.sourceLine), column: Int(posting.column))
     }
 
     /// Where the posting's amount is written and how long it is; the account and its name's length

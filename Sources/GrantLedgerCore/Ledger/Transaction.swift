@@ -5,27 +5,33 @@ public struct Transaction: Sendable {
 
     public let date: Day
     public let status: Status
-    public let code: String?
-    public let description: String
+    /// The code (`(…)` after the status) and the description, as numbers in `Ledger.texts`: read
+    /// them with `Ledger.code(of:)` and `Ledger.description(of:)`.
+    let codeText: Int32
+    let descriptionText: Int32
     /// Set only inside the core: the reader moves it on when it joins ranges of a file read in parallel.
     public internal(set) var postingRange: Range<Int32>
-    public let location: SourceLocation
+    /// The file (a number in `Ledger.locationFiles`) and line of the transaction's date: read as a
+    /// place with `Ledger.location(of:)`.
+    let file: Int32
+    public let line: Int32
 
-    public var payee: Substring {
-        guard let bar = description.firstIndex(of: "|") else { return Substring(description) }
-        return description[..<bar].dropLast(while: { $0 == " " })
+    init(date: Day, status: Status, codeText: Int32, descriptionText: Int32, postingRange: Range<Int32>, file: Int32, line: Int32) {
+        self.date = date
+        self.status = status
+        self.codeText = codeText
+        self.descriptionText = descriptionText
+        self.postingRange = postingRange
+        self.file = file
+        self.line = line
     }
-    public var note: Substring? {
-        guard let bar = description.firstIndex(of: "|") else { return nil }
-        return description[description.index(after: bar)...].drop(while: { $0 == " " })
-    }
-}
 
-extension Substring {
-    fileprivate func dropLast(while predicate: (Character) -> Bool) -> Substring {
-        var end = endIndex
-        while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
-        return self[startIndex..<end]
+    /// The same transaction with its numbers moved on, when it joins the ledger of another reader.
+    func moved(texts: Int32, file: Int32, postings: Int32) -> Transaction {
+        Transaction(date: date, status: status, codeText: codeText < 0 ? codeText : codeText + texts,
+                    descriptionText: descriptionText + texts,
+                    postingRange: postingRange.lowerBound + postings ..< postingRange.upperBound + postings,
+                    file: file, line: line)
     }
 }
 
@@ -41,8 +47,10 @@ public enum SpendClass: UInt8, CaseIterable, Sendable {
 public struct Posting: Sendable {
     public var amount: Money
     private var assertedPence: Int64
-    public var supplier: String?
-    public var reference: String?
+    /// The `supplier:` and `ref:` tags, as numbers in `Ledger.texts` (`TextStore.none` when absent):
+    /// read them with `Ledger.supplier(of:)` and `Ledger.reference(of:)`.
+    public internal(set) var supplierText: Int32
+    public internal(set) var referenceText: Int32
     /// The indices into the ledger's tables are set only inside the core: the reader renumbers them
     /// when it joins ranges of a file read in parallel (`LedgerParser+Merge`) and resolves names, and a
     /// client that changed one would put the posting out of step with the ledger's indices.
@@ -69,14 +77,15 @@ public struct Posting: Sendable {
     public let amountLength: UInt8
 
     init(account: Int32, amount: Money, grant: Int32, grantLine: Int32, area: Int32, initiative: Int32,
-                spendClass: SpendClass?, amountInferred: Bool, assertion: Money?, supplier: String?, reference: String?,
+                spendClass: SpendClass?, amountInferred: Bool, assertion: Money?, supplierText: Int32 = TextStore.none,
+                referenceText: Int32 = TextStore.none,
                 transaction: Int32, sourceLine: Int32, column: Int16, matchGrant: Int32 = -1,
                 amountColumn: Int16 = 0, amountLength: UInt8 = 0) {
         self.amount = amount
         self.assertedPence = assertion?.pence ?? 0
         self.hasAssertion = assertion != nil
-        self.supplier = supplier
-        self.reference = reference
+        self.supplierText = supplierText
+        self.referenceText = referenceText
         self.account = account
         self.grant = grant
         self.grantLine = grantLine

@@ -24,7 +24,11 @@ final class BlockStore<Element> {
 
     func append(_ element: consuming Element) {
         let offset = count % blockSize
-        if offset == 0 { blocks.append(.allocate(capacity: blockSize)) }
+        if offset == 0 {
+            let block = UnsafeMutablePointer<Element>.allocate(capacity: blockSize)
+            SystemCalls.preferHugePages(UnsafeMutableRawBufferPointer(start: block, count: blockSize * MemoryLayout<Element>.stride))
+            blocks.append(block)
+        }
         (blocks[blocks.count - 1] + offset).initialize(to: element)
         count += 1
     }

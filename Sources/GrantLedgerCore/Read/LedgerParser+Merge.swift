@@ -27,8 +27,10 @@ extension LedgerParser {
                 linePair(grant: grants[Int(pair.grant)], line: lines[Int(pair.line)]) { pair.location }
             })
         let postingBase = Int32(ledger.postings.count)
+        let textBase = ledger.texts.append(later.ledger.texts)
+        let files = later.ledger.locationFiles.map(locationFileID)
         if let output = later.rangeOutput {
-            append(output, renumberedBy: maps)
+            append(output, renumberedBy: maps, textBase: textBase, files: files)
         }
         for var tag in later.claimTags {
             tag.posting += postingBase
@@ -50,15 +52,15 @@ extension LedgerParser {
 
     /// Moves a range's transactions and postings after this parser's, then moves their indices on and
     /// renumbers their symbols where they now stand. Only the fields that hold indices change.
-    private func append(_ output: RangeOutput, renumberedBy maps: SymbolMaps) {
+    private func append(_ output: RangeOutput, renumberedBy maps: SymbolMaps, textBase: Int32, files: [Int32]) {
         let firstTransaction = ledger.transactions.count, firstPosting = ledger.postings.count
         output.transactions.moveAll(onto: &ledger.transactions)
         output.postings.moveAll(onto: &ledger.postings)
         let transactionOffset = Int32(firstTransaction), postingOffset = Int32(firstPosting)
         ledger.transactions.withUnsafeMutableBufferPointer { transactions in
             for index in firstTransaction..<transactions.count {
-                let range = transactions[index].postingRange
-                transactions[index].postingRange = range.lowerBound + postingOffset ..< range.upperBound + postingOffset
+                let transaction = transactions[index]
+                transactions[index] = transaction.moved(texts: textBase, file: files[Int(transaction.file)], postings: postingOffset)
             }
         }
         ledger.postings.withUnsafeMutableBufferPointer { postings in
@@ -70,9 +72,15 @@ extension LedgerParser {
                 postings[index].area = Self.renumber(postings[index].area, maps.areas)
                 postings[index].initiative = Self.renumber(postings[index].initiative, maps.initiatives)
                 postings[index].transaction += transactionOffset
+                postings[index].supplierText = Self.moved(postings[index].supplierText, by: textBase)
+                postings[index].referenceText = Self.moved(postings[index].referenceText, by: textBase)
             }
         }
     }
+
+    /// A text's number in this parser's `texts`; `TextStore.none` stays none.
+    @inline(__always)
+    private static func moved(_ text: Int32, by base: Int32) -> Int32 { text < 0 ? text : text + base }
 
     /// A symbol in this parser's numbering; -1 (no tag) stays -1.
     @inline(__always)

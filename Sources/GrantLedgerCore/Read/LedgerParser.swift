@@ -24,15 +24,20 @@ final class LedgerParser {
     var includeRequest: (path: String, location: SourceLocation, excerpt: String, length: Int)?
 
     /// The file being read, as the user would write its path.
-    var file = ""
+    var file = "" {
+        didSet { fileID = -1 }
+    }
+    /// `file`'s number in `ledger.locationFiles`, found when a transaction first needs it (-1 until then).
+    private var fileID: Int32 = -1
+    private var fileIDs: [String: Int32] = [:]
     var block: Block = .none
 
     // The transaction being read.
     var transactionBroken = false
     var transactionDate = Day(daysSinceEpoch: 0)
     var transactionStatus = Transaction.Status.none
-    var transactionCode: String?
-    var transactionDescription = ""
+    var transactionCode = TextStore.none
+    var transactionDescription = TextStore.none
     var transactionLine = 0
     var transactionTags = TagSet()
     var pending: [PendingPosting] = []
@@ -189,7 +194,7 @@ final class LedgerParser {
         block = .transaction
         transactionBroken = false
         transactionTags = TagSet()
-        transactionCode = nil
+        transactionCode = TextStore.none
         transactionStatus = .none
         transactionLine = number
         if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
@@ -217,14 +222,14 @@ final class LedgerParser {
             while end < cursor.bytes.count && cursor.bytes[end] != ASCII.closeParen { end += 1 }
             if end < cursor.bytes.count {
                 checkLength(start..<end, cursor, number, what: "the code")
-                transactionCode = cursor.string(start..<end)
+                transactionCode = ledger.texts.add(cursor.slice(start..<end))
                 cursor.position = end + 1
                 cursor.skipBlanks()
             }
         }
         let description = cursor.textUntilComment()
         checkLength(description, cursor, number, what: "the description")
-        transactionDescription = cursor.string(description)
+        transactionDescription = ledger.texts.add(cursor.slice(description))
         if let comment = cursor.comment() {
             readTags(comment, &cursor, number, into: &transactionTags)
         }
@@ -471,7 +476,7 @@ final class LedgerParser {
                                        column: Int(pending[index].tags.matchColumn)),
                     length: 6))
             }
-            if let claim = pending[index].tags.claim.take() {
+            if let claim = ledger.texts.string(pending[index].tags.claim) {
                 let location = SourceLocation(file: file, line: Int(pending[index].tags.claimLine), column: Int(pending[index].tags.claimColumn))
                 if grant < 0 {
                     if claimProblemAt != location {
@@ -483,22 +488,35 @@ final class LedgerParser {
                     claimTags.append(ClaimTag(posting: start + Int32(index), grant: grant, period: claim, location: location))
                 }
             }
-            // The strings move out of the pending posting (cleared next), so they are not retained.
-            let supplier = pending[index].tags.supplier.take(), reference = pending[index].tags.reference.take()
             let posting = Posting(
                 account: pending[index].account, amount: pending[index].amount ?? .zero,
                 grant: grant, grantLine: grantLine, area: pending[index].tags.area,
                 initiative: pending[index].tags.initiative, spendClass: pending[index].tags.spendClass,
                 amountInferred: index == inferredIndex, assertion: pending[index].assertion,
-                supplier: supplier, reference: reference,
+                supplierText: pending[index].tags.supplier, referenceText: pending[index].tags.reference,
                 transaction: transactionIndex, sourceLine: pending[index].line, column: pending[index].column,
                 matchGrant: match, amountColumn: pending[index].amountColumn, amountLength: pending[index].amountLength)
             if let output { output.postings.append(posting) } else { ledger.postings.append(posting) }
         }
         let transaction = Transaction(
-            date: transactionDate, status: transactionStatus, code: transactionCode, description: transactionDescription,
-            postingRange: start..<start + Int32(pending.count), location: transactionLocation)
+            date: transactionDate, status: transactionStatus, codeText: transactionCode, descriptionText: transactionDescription,
+            postingRange: start..<start + Int32(pending.count), file: currentFileID(), line: Int32(transactionLine))
         if let output { output.transactions.append(transaction) } else { ledger.transactions.append(transaction) }
+    }
+
+    /// The number of the file being read in `ledger.locationFiles`, given it on first use.
+    private func currentFileID() -> Int32 {
+        if fileID < 0 { fileID = locationFileID(file) }
+        return fileID
+    }
+
+    /// The number of the file called `name` in `ledger.locationFiles`, given it on first use.
+    func locationFileID(_ name: String) -> Int32 {
+        if let id = fileIDs[name] { return id }
+        let id = Int32(ledger.locationFiles.count)
+        ledger.locationFiles.append(name)
+        fileIDs[name] = id
+        return id
     }
 
     /// The id of the pair (`grant`, `line`), made on its first use there.
@@ -579,12 +597,12 @@ final class LedgerParser {
             guard requireValue() else { return }
             tags.initiative = initiativeSymbols.use(cursor.slice(value), file: file, line: number, column: valueStart + 1)
         case 8 where cursor.equals(name, "supplier"):
-            tags.supplier = cursor.string(value)
+            tags.supplier = ledger.texts.add(cursor.slice(value))
         case 3 where cursor.equals(name, "ref"):
-            tags.reference = cursor.string(value)
+            tags.reference = ledger.texts.add(cursor.slice(value))
         case 5 where cursor.equals(name, "claim"):
             guard requireValue() else { return }
-            tags.claim = cursor.string(value)
+            tags.claim = ledger.texts.add(cursor.slice(value))
             tags.claimLine = Int32(number)
             tags.claimColumn = Int32(start + 1)
         default:

@@ -99,6 +99,9 @@ public enum LedgerReader {
     static func reserveCapacity(_ parser: LedgerParser, forBytes bytes: Int) {
         parser.ledger.postings.reserveCapacity(bytes / 50)
         parser.ledger.transactions.reserveCapacity(bytes / 150)
+        SystemCalls.preferHugePages(forCapacityOf: &parser.ledger.postings)
+        SystemCalls.preferHugePages(forCapacityOf: &parser.ledger.transactions)
+        parser.ledger.texts.reserveCapacity(bytes: bytes / 5, texts: bytes / 100)
     }
 }
 

@@ -12,11 +12,13 @@ struct TagSet {
     var area: Int32 = -1
     var initiative: Int32 = -1
     var spendClass: SpendClass?
-    var supplier: String?
-    var reference: String?
-    /// `claim:PERIOD`: the posting settles the claim of its grant for that period (`GrantClaim`).
-    /// Kept as text: few postings carry one, and it is tied to its claim once everything is read.
-    var claim: String?
+    /// `supplier:` and `ref:`, as numbers in the reading ledger's `texts` (`TextStore.none` when absent):
+    /// a posting copies its transaction's set, and numbers copy without touching a reference count.
+    var supplier = TextStore.none
+    var reference = TextStore.none
+    /// `claim:PERIOD`: the posting settles the claim of its grant for that period (`GrantClaim`),
+    /// tied to its claim once everything is read.
+    var claim = TextStore.none
     var claimLine: Int32 = 0
     var claimColumn: Int32 = 0
 }

@@ -56,7 +56,7 @@ struct CommitmentTally {
         var invoices: [InvoiceKey: [(Day, Money)]] = [:]
         for posting in ledger.postings where ledger.isSpend(posting) {
             let date = ledger.transactions[Int(posting.transaction)].date
-            guard let reference = posting.reference, references.contains(reference), date <= day else { continue }
+            guard let reference = ledger.reference(of: posting), references.contains(reference), date <= day else { continue }
             invoices[InvoiceKey(grant: Int(posting.grant), reference: reference), default: []].append((date, posting.amount))
         }
         return invoices

@@ -48,13 +48,13 @@ public enum RegisterReport {
         var balance = Money.zero
         for index in ledger.transactionsByDate() {
             let transaction = ledger.transactions[index]
-            guard scope.includes(day: transaction.date), accepts.payee(transaction) else { continue }
+            guard scope.includes(day: transaction.date), accepts.payee(ledger, transaction) else { continue }
             for posting in ledger.postings(of: transaction) where scope.includes(posting) && accepts.posting(posting) {
                 balance = try balance.plus(posting.amount, "running balance")
                 let grant = posting.grant >= 0 ? ledger.grants[Int(posting.grant)] : nil
                 let line = grant.flatMap { grant in posting.grantLine >= 0 && Int(posting.grantLine) < grant.lines.count
                     ? grant.lines[Int(posting.grantLine)].id : nil }
-                rows.append(Row(date: transaction.date, reference: posting.reference, description: transaction.description,
+                rows.append(Row(date: transaction.date, reference: ledger.reference(of: posting), description: ledger.description(of: transaction),
                                 account: ledger.account(of: posting).name, grantID: grant?.id, lineID: line,
                                 areaID: posting.area >= 0 ? ledger.areas[Int(posting.area)].id : nil,
                                 amount: posting.amount, balance: balance, location: ledger.location(of: posting)))
@@ -157,9 +157,9 @@ public enum RegisterReport {
             return true
         }
 
-        func payee(_ transaction: Transaction) -> Bool {
+        func payee(_ ledger: Ledger, _ transaction: Transaction) -> Bool {
             guard let payeeText else { return true }
-            return transaction.payee.lowercased().contains(payeeText)
+            return ledger.payee(of: transaction).lowercased().contains(payeeText)
         }
     }
 }

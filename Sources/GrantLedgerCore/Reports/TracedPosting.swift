@@ -13,9 +13,9 @@ public struct TracedPosting: Hashable, Sendable {
     init(_ posting: Posting, in ledger: Ledger) {
         let transaction = ledger.transactions[Int(posting.transaction)]
         date = transaction.date
-        reference = posting.reference
-        payee = posting.supplier ?? String(transaction.payee)
-        description = transaction.description
+        reference = ledger.reference(of: posting)
+        payee = ledger.supplier(of: posting) ?? ledger.payee(of: transaction)
+        description = ledger.description(of: transaction)
         lineID = posting.grant >= 0 && posting.grantLine >= 0 ? ledger.grants[Int(posting.grant)].lines[Int(posting.grantLine)].id : nil
         spendClass = posting.spendClass
         amount = posting.amount

@@ -57,8 +57,8 @@ enum SpendSheet {
             if posting.grantLine >= 0 { measure(2, ledger.grants[Int(posting.grant)].lines[Int(posting.grantLine)].id) }
             if posting.area >= 0 { measure(3, ledger.areas[Int(posting.area)].id) }
             if posting.initiative >= 0 { measure(4, ledger.initiatives[Int(posting.initiative)].id) }
-            measure(5, supplier(posting, ledger.transactions[Int(posting.transaction)]))
-            measure(7, posting.reference)
+            measure(5, supplier(ledger, posting, ledger.transactions[Int(posting.transaction)]))
+            measure(7, ledger.reference(of: posting))
             measure(8, posting.spendClass?.name)
             if posting.amount.pence >= 0 {
                 if posting.amount.pence > largest?.pence ?? -1 { largest = posting.amount }
@@ -77,7 +77,7 @@ enum SpendSheet {
                     let posting = ledger.postings[Int(p)]
                     guard ledger.isSpend(posting), scope.includes(posting) else { continue }
                     if !described {
-                        measure(6, transaction.description)
+                        measure(6, ledger.description(of: transaction))
                         described = true
                     }
                     try add(ledger, p)
@@ -142,9 +142,9 @@ enum SpendSheet {
 
     /// Who was paid: the `supplier:` tag, or for a row keyed by hand without one, the payee (the
     /// description before `|`), as an import writes it; nil when there is neither.
-    static func supplier(_ posting: Posting, _ transaction: Transaction) -> String? {
-        if let supplier = posting.supplier { return supplier }
-        let payee = transaction.payee
+    static func supplier(_ ledger: Ledger, _ posting: Posting, _ transaction: Transaction) -> String? {
+        if let supplier = ledger.supplier(of: posting) { return supplier }
+        let payee = ledger.payee(of: transaction)
         return payee.isEmpty ? nil : String(payee)
     }
 
@@ -153,8 +153,8 @@ enum SpendSheet {
         let posting = ledger.postings[index]
         let transaction = ledger.transactions[Int(posting.transaction)]
         let grant = ledger.grants[Int(posting.grant)]
-        let supplier = supplier(posting, transaction)
-        let lines = max(ColumnWidth.lines(transaction.description, width: widths.description),
+        let supplier = supplier(ledger, posting, transaction)
+        let lines = max(ColumnWidth.lines(ledger.description(of: transaction), width: widths.description),
                         supplier.map { ColumnWidth.lines($0, width: widths.supplier) } ?? 1)
         return SheetRow([
             .date(transaction.date),
@@ -163,8 +163,8 @@ enum SpendSheet {
             .text(posting.area >= 0 ? ledger.areas[Int(posting.area)].id : nil),
             .text(posting.initiative >= 0 ? ledger.initiatives[Int(posting.initiative)].id : nil),
             .text(supplier, .wrapped),
-            .text(transaction.description, .wrapped),
-            .text(posting.reference),
+            .text(ledger.description(of: transaction), .wrapped),
+            .text(ledger.reference(of: posting)),
             .text(posting.spendClass?.name),
             .money(posting.amount),
         ], height: lines > 1 ? ColumnWidth.rowHeight(lines: lines) : nil)

@@ -30,7 +30,7 @@ public enum HledgerWriter {
             }
             let transaction = ledger.transactions[index]
             out.write("\n")
-            out.write(headerLine(transaction))
+            out.write(headerLine(ledger, transaction))
             for posting in ledger.postings(of: transaction) {
                 out.write(postingLine(posting, ledger))
             }
@@ -44,15 +44,15 @@ public enum HledgerWriter {
         return text
     }
 
-    static func headerLine(_ transaction: Transaction) -> String {
+    static func headerLine(_ ledger: Ledger, _ transaction: Transaction) -> String {
         var line = transaction.date.description
         switch transaction.status {
         case .cleared: line += " *"
         case .pending: line += " !"
         case .none: break
         }
-        let description = Self.description(transaction.description)
-        if let code = transaction.code {
+        let description = Self.description(ledger.description(of: transaction))
+        if let code = ledger.code(of: transaction) {
             line += " (\(Self.description(code)))"
         } else if let first = description.unicodeScalars.first, first == "*" || first == "!" || first == "(" {
             // An empty code stops hledger reading the description's first character as a status or code.
@@ -97,8 +97,8 @@ public enum HledgerWriter {
         if posting.area >= 0 { tags.append("area:\(ledger.areas[Int(posting.area)].id)") }
         if posting.initiative >= 0 { tags.append("initiative:\(ledger.initiatives[Int(posting.initiative)].id)") }
         if let spendClass = posting.spendClass { tags.append("class:\(spendClass.name)") }
-        if let supplier = posting.supplier { tags.append("supplier:\(tagValue(supplier))") }
-        if let reference = posting.reference { tags.append("ref:\(tagValue(reference))") }
+        if let supplier = ledger.supplier(of: posting) { tags.append("supplier:\(tagValue(supplier))") }
+        if let reference = ledger.reference(of: posting) { tags.append("ref:\(tagValue(reference))") }
         if ledger.isSpend(posting), posting.grantLine >= 0 {
             let grant = ledger.grants[Int(posting.grant)]
             if Int(posting.grantLine) < grant.lines.count { tags.append("budget:budget:\(grant.id):\(grant.lines[Int(posting.grantLine)].id)") }

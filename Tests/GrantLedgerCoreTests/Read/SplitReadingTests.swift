@@ -115,13 +115,19 @@ struct SplitReadingTests {
     /// until the merge has been looked at.
     @Test func theMergeKnowsEveryPostingFieldAndSymbolTable() {
         let posting = Posting(account: 0, amount: .zero, grant: -1, grantLine: -1, area: -1, initiative: -1, spendClass: nil,
-                              amountInferred: false, assertion: nil, supplier: nil, reference: nil, transaction: 0,
+                              amountInferred: false, assertion: nil, transaction: 0,
                               sourceLine: 0, column: 0)
-        // Renumbered by `absorb`: account, grant, grantLine, area, initiative, matchGrant, transaction.
+        // Renumbered by `absorb`: supplierText, referenceText, account, grant, grantLine, area, initiative,
+        // matchGrant, transaction; and each transaction's texts, file and postings.
         #expect(Mirror(reflecting: posting).children.compactMap(\.label) == [
-            "amount", "assertedPence", "supplier", "reference", "account", "grant", "grantLine", "area", "initiative",
+            "amount", "assertedPence", "supplierText", "referenceText", "account", "grant", "grantLine", "area", "initiative",
             "matchGrant", "transaction", "sourceLine", "column", "amountColumn", "spendClass", "amountInferred", "hasAssertion",
             "amountLength",
+        ])
+        let transaction = Transaction(date: Day(daysSinceEpoch: 0), status: .none, codeText: -1, descriptionText: 0,
+                                      postingRange: 0..<0, file: 0, line: 1)
+        #expect(Mirror(reflecting: transaction).children.compactMap(\.label) == [
+            "date", "status", "codeText", "descriptionText", "postingRange", "file", "line",
         ])
         let tables = Mirror(reflecting: LedgerParser()).children.filter { $0.value is SymbolTable }.compactMap(\.label)
         #expect(tables == ["accounts", "grantSymbols", "areaSymbols", "initiativeSymbols", "lineNames"])
@@ -159,6 +165,12 @@ struct SplitReadingTests {
         // Every stored field, private ones included.
         #expect(dumped(a.transactions) == dumped(b.transactions), "\(context)")
         #expect(dumped(a.postings) == dumped(b.postings), "\(context)")
+        // The texts those fields number, and the files.
+        #expect(a.locationFiles == b.locationFiles && a.texts.count == b.texts.count, "\(context)")
+        #expect(a.transactions.map(a.description(of:)) == b.transactions.map(b.description(of:))
+                && a.transactions.map(a.code(of:)) == b.transactions.map(b.code(of:)), "\(context)")
+        #expect(a.postings.map(a.reference(of:)) == b.postings.map(b.reference(of:))
+                && a.postings.map(a.supplier(of:)) == b.postings.map(b.supplier(of:)), "\(context)")
     }
 
     static func dumped<T>(_ value: T) -> String {
