@@ -88,12 +88,13 @@ class Results:
         print()
         self.markdown.append("")
 
-    def table(self, rows, text_columns=2):
-        """Rows as an aligned table (the first `text_columns` left-aligned, figures right-aligned),
-        and as a Markdown table with the same alignment."""
+    def table(self, rows, text_columns=2, text_last=False):
+        """Rows as an aligned table (the first `text_columns`, and the last with `text_last`,
+        left-aligned; figures right-aligned), and as a Markdown table with the same alignment."""
         widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+        left = [i < text_columns or (text_last and i == len(widths) - 1) for i in range(len(widths))]
         for index, row in enumerate(rows):
-            print("  ".join(str(cell).ljust(widths[i]) if i < text_columns else str(cell).rjust(widths[i])
+            print("  ".join(str(cell).ljust(widths[i]) if left[i] else str(cell).rjust(widths[i])
                             for i, cell in enumerate(row)).rstrip())
             if index == 0:
                 print("  ".join("-" * width for width in widths))
@@ -101,7 +102,7 @@ class Results:
         def cells(row):
             return "| " + " | ".join(str(cell).replace("|", "\\|") for cell in row) + " |"
         self.markdown.append(cells(rows[0]))
-        self.markdown.append("|" + "|".join("---" if i < text_columns else "---:" for i in range(len(rows[0]))) + "|")
+        self.markdown.append("|" + "|".join("---" if left[i] else "---:" for i in range(len(widths))) + "|")
         self.markdown.extend(cells(row) for row in rows[1:])
         self.markdown.append("")
 
@@ -114,9 +115,9 @@ class Results:
         if not self.targets:
             self.say("(no target measured in this run)")
             return
-        self.table([["target", "measured", ""]] + [
+        self.table([["target", "measured", "status"]] + [
             [name, figure, "not measured" if met is None else "met" if met else "NOT MET"]
-            for name, figure, met in self.targets])
+            for name, figure, met in self.targets], text_last=True)
 
     def write(self, header):
         path = os.path.join(OUT, "results.md")
@@ -755,7 +756,7 @@ def bench_export(results, sizes, timeout):
                      "", ratio(over), ""])
         if size == largest:
             results.target(f"export of {size:,} spend rows: ≤ 1.3x the C libxlsxwriter floor", ratio(over), over <= 1.3)
-    results.table(rows)
+    results.table(rows, text_last=True)
     if floor is None:
         results.target("export: ≤ 1.3x the C libxlsxwriter floor", floor_problem, None)
     if not have_peer:
