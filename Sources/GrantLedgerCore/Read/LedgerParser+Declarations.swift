@@ -16,7 +16,7 @@ extension LedgerParser {
                                   String(decoding: cursor.bytes, as: UTF8.self), pathRange.count)
             }
         case "account":
-            let nameRange = cursor.accountName()
+            let nameRange = cursor.accountName().range
             checkLength(nameRange, cursor, number, what: "the account name")
             let name = cursor.string(nameRange)
             let top = name.split(separator: ":", omittingEmptySubsequences: false)

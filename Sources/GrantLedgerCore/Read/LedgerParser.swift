@@ -275,8 +275,9 @@ final class LedgerParser {
             return
         }
         let accountStart = cursor.position
-        var accountRange = cursor.accountName()
-        if let space = Self.oneSpaceBeforeAmount(cursor.bytes, accountRange) {
+        let name = cursor.accountName()
+        var accountRange = name.range
+        if name.hasSpace, let space = Self.oneSpaceBeforeAmount(cursor.bytes, accountRange) {
             // `expenses:asb £1,234.56`: said once, and read as meant, so no undeclared account or
             // missing amount follows from it.
             report(.badSyntax, "one space before the amount: an account and its amount are parted by two spaces or a tab",
@@ -287,20 +288,19 @@ final class LedgerParser {
         }
         checkLength(accountRange, cursor, number, what: "the account name")
         let account = accounts.use(cursor.slice(accountRange), file: file, line: number, column: accountStart + 1)
-        // Built in place in `pending`: a posting carries its transaction's tags, and copying them
-        // about would retain and release their strings each time.
-        pending.append(PendingPosting(
+        // Built here and appended whole once read: each change to an element of `pending` would
+        // check the array's uniqueness and bounds again.
+        var posting = PendingPosting(
             account: account, amount: nil, assertion: nil, tags: transactionTags,
-            line: Int32(number), column: Int16(clamping: accountStart + 1), accountLength: Int32(accountRange.count)))
-        let index = pending.count - 1
+            line: Int32(number), column: Int16(clamping: accountStart + 1), accountLength: Int32(accountRange.count))
         cursor.skipBlanks()
         if !cursor.atEnd && cursor.current != ASCII.semicolon && cursor.current != ASCII.equals {
             let amountRange = amountToken(&cursor)
             let amount = money(amountRange, cursor, number)
             if amount == nil { transactionBroken = true }
-            pending[index].amount = amount
-            pending[index].amountColumn = Int16(clamping: amountRange.lowerBound + 1)
-            pending[index].amountLength = UInt8(clamping: amountRange.count)
+            posting.amount = amount
+            posting.amountColumn = Int16(clamping: amountRange.lowerBound + 1)
+            posting.amountLength = UInt8(clamping: amountRange.count)
             cursor.skipBlanks()
         }
         if !cursor.atEnd && cursor.current == ASCII.equals {
@@ -311,16 +311,17 @@ final class LedgerParser {
                 report(.badAmount, "a balance assertion needs an amount after =", hint: "for example = £1,000.00",
                        cursor, number, cursor.position, 1)
             } else {
-                pending[index].assertion = money(assertionRange, cursor, number)
+                posting.assertion = money(assertionRange, cursor, number)
             }
             cursor.skipBlanks()
         }
         if let comment = cursor.comment() {
-            readTags(comment, &cursor, number, into: &pending[index].tags)
+            readTags(comment, &cursor, number, into: &posting.tags)
         } else if !cursor.atEnd {
             report(.badSyntax, "unexpected text after the amount", hint: "put notes after ; as a comment",
                    cursor, number, cursor.position, cursor.bytes.count - cursor.position)
         }
+        pending.append(posting)
     }
 
     /// The offset of a single space inside an account name that is followed, to the name's end, by

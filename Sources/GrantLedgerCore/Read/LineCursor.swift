@@ -58,11 +58,13 @@ struct LineCursor {
         return start..<end
     }
 
-    /// An account name: up to two blanks, a tab, a comment or the end.
-    mutating func accountName() -> Range<Int> {
+    /// An account name: up to two blanks, a tab, a comment or the end; and whether a space is
+    /// inside it (most names have none, and then nothing else need look for one).
+    mutating func accountName() -> (range: Range<Int>, hasSpace: Bool) {
         let start = position
         // Nothing can end the name before its first blank: jump there eight bytes at a time.
         position = Self.firstBlank(in: bytes, from: position)
+        let firstBlank = position
         while position < bytes.count {
             let byte = bytes[position]
             if byte == ASCII.tab { break }
@@ -73,7 +75,7 @@ struct LineCursor {
         }
         var end = position
         while end > start && ASCII.isBlank(bytes[end - 1]) { end -= 1 }
-        return start..<end
+        return (start..<end, firstBlank < end)
     }
 
     /// The index of the first space or tab at or after `from`, or `bytes.count`. Tests eight bytes at

@@ -14,9 +14,13 @@ struct SymbolTable {
             firstUse.append(SourceLocation(file: file(), line: line, column: column))
             uses.append(1)
         } else {
-            // No uses yet means only declared so far: this is the first use.
-            if uses[Int(id)] == 0 { firstUse[Int(id)] = SourceLocation(file: file(), line: line, column: column) }
-            uses[Int(id)] += 1
+            // One access to the counts (each checks the array is not shared), not two.
+            let firstUsed = uses.withUnsafeMutableBufferPointer { counts in
+                counts[Int(id)] += 1
+                return counts[Int(id)] == 1
+            }
+            // No uses before means only declared so far: this is the first use.
+            if firstUsed { firstUse[Int(id)] = SourceLocation(file: file(), line: line, column: column) }
         }
         return id
     }
