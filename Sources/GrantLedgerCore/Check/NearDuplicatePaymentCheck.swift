@@ -136,9 +136,9 @@ struct PaymentWindow {
     /// The latest posting held whose key has `hash`, for which `same` holds, dated at most
     /// `windowDays` before `day`; with its slot when it is in the current span's table.
     func latest(_ hash: UInt64, day: Int32, same: (Int32) -> Bool) -> (posting: Int32, slot: Int?)? {
-        if let slot = current.slot(hash, same) { return (current.postings[slot], slot) }
-        if let slot = previous.slot(hash, same), day - previous.days[slot] <= Int32(NearDuplicatePayment.windowDays) {
-            return (previous.postings[slot], nil)
+        if let slot = current.slot(hash, same) { return (current.entries[slot].posting, slot) }
+        if let slot = previous.slot(hash, same), day - previous.entries[slot].day <= Int32(NearDuplicatePayment.windowDays) {
+            return (previous.entries[slot].posting, nil)
         }
         return nil
     }
@@ -147,8 +147,7 @@ struct PaymentWindow {
     /// earlier posting was found, or added to it.
     mutating func hold(_ posting: Int32, hash: UInt64, day: Int32, in slot: Int?) {
         if let slot {
-            current.postings[slot] = posting
-            current.days[slot] = day
+            current.set(slot, posting: posting, day: day)
         } else {
             current.add(posting, hash: hash, day: day)
         }
@@ -165,49 +164,59 @@ struct PaymentWindow {
         return hash
     }
 
-    /// Open addressing, linear probing: per slot a posting (-1: empty), its key's hash and its day.
+    /// Open addressing, linear probing: per slot a posting (-1: empty), its key's hash and its day,
+    /// side by side so a probe reads one place.
     struct Table {
-        var postings = [Int32](repeating: -1, count: 64)
-        private var hashes = [UInt64](repeating: 0, count: 64)
-        var days = [Int32](repeating: 0, count: 64)
+        struct Entry {
+            var posting: Int32
+            var day: Int32
+            var hash: UInt64
+        }
+
+        private(set) var entries = [Entry](repeating: Entry(posting: -1, day: 0, hash: 0), count: 64)
         private var count = 0
 
         func slot(_ hash: UInt64, _ same: (Int32) -> Bool) -> Int? {
-            let mask = postings.count - 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while postings[slot] >= 0 {
-                if hashes[slot] == hash && same(postings[slot]) { return slot }
-                slot = (slot + 1) & mask
+            entries.withUnsafeBufferPointer { table in
+                let mask = table.count - 1
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while table[slot].posting >= 0 {
+                    if table[slot].hash == hash && same(table[slot].posting) { return slot }
+                    slot = (slot + 1) & mask
+                }
+                return nil
             }
-            return nil
+        }
+
+        mutating func set(_ slot: Int, posting: Int32, day: Int32) {
+            entries[slot].posting = posting
+            entries[slot].day = day
         }
 
         mutating func add(_ posting: Int32, hash: UInt64, day: Int32) {
-            if (count + 1) * 2 > postings.count { grow() }
-            let mask = postings.count - 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while postings[slot] >= 0 { slot = (slot + 1) & mask }
-            postings[slot] = posting
-            hashes[slot] = hash
-            days[slot] = day
+            if (count + 1) * 2 > entries.count { grow() }
+            entries.withUnsafeMutableBufferPointer { table in
+                let mask = table.count - 1
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while table[slot].posting >= 0 { slot = (slot + 1) & mask }
+                table[slot] = Entry(posting: posting, day: day, hash: hash)
+            }
             count += 1
         }
 
-        /// Empties the table, keeping its size for the next span.
         mutating func removeAll() {
             guard count > 0 else { return }
-            for index in postings.indices { postings[index] = -1 }
+            entries.withUnsafeMutableBufferPointer { table in
+                for index in table.indices { table[index].posting = -1 }
+            }
             count = 0
         }
 
         private mutating func grow() {
-            let held = postings.indices.filter { postings[$0] >= 0 }.map { (postings[$0], hashes[$0], days[$0]) }
-            let size = postings.count * 2
-            postings = [Int32](repeating: -1, count: size)
-            hashes = [UInt64](repeating: 0, count: size)
-            days = [Int32](repeating: 0, count: size)
+            let held = entries.filter { $0.posting >= 0 }
+            entries = [Entry](repeating: Entry(posting: -1, day: 0, hash: 0), count: entries.count * 2)
             count = 0
-            for (posting, hash, day) in held { add(posting, hash: hash, day: day) }
+            for entry in held { add(entry.posting, hash: entry.hash, day: entry.day) }
         }
     }
 }

@@ -10,50 +10,62 @@ struct ByteInterner {
     private var arena: [UInt8] = []
     private var starts: [Int32] = []
     private var lengths: [Int32] = []
-    private var heads: [UInt64] = []
-    private var tails: [UInt64] = []
     private var hashes: [UInt64] = []
-    private var slots: [Int32] = Array(repeating: -1, count: 256)
+    /// The open-addressed table: each slot holds the name's words and length beside its id, so a
+    /// lookup reads one slot (one cache line) and compares integers.
+    private var slots = [Slot](repeating: .empty, count: 256)
+
+    private struct Slot {
+        var head: UInt64
+        var tail: UInt64
+        var length: Int32
+        /// -1 for an empty slot.
+        var id: Int32
+
+        static let empty = Slot(head: 0, tail: 0, length: 0, id: -1)
+    }
 
     var count: Int { starts.count }
 
-    /// The id of `bytes`, and whether it was seen for the first time.
+    /// The id of `bytes`, and whether it was new (given the next id).
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
         let (head, tail) = Self.words(bytes)
         let hash = Self.hash(bytes, head, tail)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let id = Int(slots[slot])
-            if id < 0 { break }
-            if heads[id] == head && tails[id] == tail && Int(lengths[id]) == bytes.count
-                && (bytes.count <= 16 || equals(id, bytes)) {
-                return (Int32(id), false)
+        let length = Int32(truncatingIfNeeded: bytes.count)
+        let found: (id: Int32, slot: Int) = slots.withUnsafeBufferPointer { table in
+            let mask = table.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = table[slot]
+                if entry.id < 0 { return (-1, slot) }
+                if entry.head == head && entry.tail == tail && entry.length == length
+                    && (bytes.count <= 16 || equals(Int(entry.id), bytes)) {
+                    return (entry.id, slot)
+                }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
-        return (insert(bytes, head: head, tail: tail, hash: hash, slot: slot), true)
+        if found.id >= 0 { return (found.id, false) }
+        return (insert(bytes, head: head, tail: tail, hash: hash, slot: found.slot), true)
     }
 
-    /// Out of line: new names are rare, and the lookup above stays small enough to inline.
     @inline(never)
     private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, tail: UInt64, hash: UInt64,
                                  slot: Int) -> Int32 {
         let id = Int32(starts.count)
         starts.append(Int32(arena.count))
         lengths.append(Int32(bytes.count))
-        heads.append(head)
-        tails.append(tail)
         hashes.append(hash)
         arena.append(contentsOf: bytes)
-        slots[slot] = id
+        slots[slot] = Slot(head: head, tail: tail, length: Int32(bytes.count), id: id)
         if starts.count * 2 > slots.count {
-            slots = Array(repeating: -1, count: slots.count * 2)
+            let old = slots
+            slots = [Slot](repeating: .empty, count: old.count * 2)
             let mask = slots.count - 1
-            for (index, h) in hashes.enumerated() {
-                var s = Int(truncatingIfNeeded: h) & mask
-                while slots[s] >= 0 { s = (s + 1) & mask }
-                slots[s] = Int32(index)
+            for entry in old where entry.id >= 0 {
+                var s = Int(truncatingIfNeeded: hashes[Int(entry.id)]) & mask
+                while slots[s].id >= 0 { s = (s + 1) & mask }
+                slots[s] = entry
             }
         }
         return id

@@ -530,33 +530,39 @@ final class LedgerParser {
     // MARK: Tags
 
     /// Reads `name:value` tags, comma separated, from a comment. Other text is left as comment.
+    /// One pass over the comment's bytes: each part's name, colon, value and comma are found as the
+    /// bytes go by (a posting's tags are read three million times in a large ledger).
     func readTags(_ range: Range<Int>, _ cursor: inout LineCursor, _ number: Int, into tags: inout TagSet) {
-        var partStart = range.lowerBound
+        let bytes = cursor.bytes
         let end = range.upperBound
-        while partStart < end {
-            var partEnd = partStart
-            while partEnd < end && cursor.bytes[partEnd] != ASCII.comma { partEnd += 1 }
-            readTag(partStart..<partEnd, cursor, number, into: &tags)
-            partStart = partEnd + 1
+        var i = range.lowerBound
+        while i < end {
+            while i < end && ASCII.isBlank(bytes[i]) { i += 1 }
+            let start = i
+            // A name runs to its colon; a blank or a comma first means the part is not a tag.
+            while i < end && bytes[i] != ASCII.colon && bytes[i] != ASCII.comma && !ASCII.isBlank(bytes[i]) { i += 1 }
+            guard i < end, bytes[i] == ASCII.colon, i > start else {
+                while i < end && bytes[i] != ASCII.comma { i += 1 }
+                i += 1
+                continue
+            }
+            let colon = i
+            var valueStart = colon + 1
+            while valueStart < end && ASCII.isBlank(bytes[valueStart]) { valueStart += 1 }
+            var partEnd = valueStart
+            while partEnd < end && bytes[partEnd] != ASCII.comma { partEnd += 1 }
+            var valueEnd = partEnd
+            while valueEnd > valueStart && ASCII.isBlank(bytes[valueEnd - 1]) { valueEnd -= 1 }
+            readTag(start: start, colon: colon, value: valueStart..<valueEnd, cursor, number, into: &tags)
+            i = partEnd + 1
         }
     }
 
-    private func readTag(_ range: Range<Int>, _ cursor: LineCursor, _ number: Int, into tags: inout TagSet) {
-        let bytes = cursor.bytes
-        var start = range.lowerBound
-        while start < range.upperBound && ASCII.isBlank(bytes[start]) { start += 1 }
-        var colon = start
-        while colon < range.upperBound && bytes[colon] != ASCII.colon {
-            if ASCII.isBlank(bytes[colon]) { return }
-            colon += 1
-        }
-        guard colon < range.upperBound, colon > start else { return }
-        var valueStart = colon + 1
-        while valueStart < range.upperBound && ASCII.isBlank(bytes[valueStart]) { valueStart += 1 }
-        var valueEnd = range.upperBound
-        while valueEnd > valueStart && ASCII.isBlank(bytes[valueEnd - 1]) { valueEnd -= 1 }
+    /// One tag: its name at `start..<colon`, its value (blanks trimmed) at `value`.
+    private func readTag(start: Int, colon: Int, value: Range<Int>, _ cursor: LineCursor, _ number: Int,
+                         into tags: inout TagSet) {
+        let valueStart = value.lowerBound
         let name = start..<colon
-        let value = valueStart..<valueEnd
         checkLength(value, cursor, number, what: "the \(cursor.string(name)) tag's value")
 
         func requireValue() -> Bool {

@@ -248,10 +248,10 @@ struct NearDuplicatePaymentTests {
         for posting in Int32(0)..<1000 { table.add(posting, hash: UInt64(posting) &* 0x9E37_79B9_7F4A_7C15, day: posting) }
         #expect(table.slot(UInt64(999) &* 0x9E37_79B9_7F4A_7C15, same) != nil)
         table.removeAll()
-        #expect(table.postings.allSatisfy { $0 < 0 })
+        #expect(table.entries.allSatisfy { $0.posting < 0 })
         #expect((Int32(0)..<1000).allSatisfy { table.slot(UInt64($0) &* 0x9E37_79B9_7F4A_7C15, same) == nil })
         table.add(5, hash: 1, day: 0)
-        #expect(table.slot(1, same).map { table.postings[$0] } == 5)
+        #expect(table.slot(1, same).map { table.entries[$0].posting } == 5)
     }
 
     // MARK: The statement
