@@ -57,6 +57,8 @@ struct ClaimCommand: ParsableCommand {
         let day = DateOptions.asOf(asOf, locator, problems: &problems)
         let period = periodAsked(locator, &problems)
         try Run.stopOnErrors(problems)
+        // The return lists every input's SHA-256 (but CSV): worked out while the books are read.
+        Run.sources.hashesAsRead = format != .csv || xlsx != nil
         let ledger = try LedgerInput.load(paths)
         guard let index = ledger.grantIndex[grant] else {
             // The report filter's words for an unknown grant, with its suggestion, pointed at the argument.

@@ -1,4 +1,5 @@
 import Crypto
+import Dispatch
 import Foundation
 
 /// One input file, read once: its bytes (converted to UTF-8 when its rules name another encoding),
@@ -34,6 +35,8 @@ public final class SourceFile: @unchecked Sendable {
 
     private let lock = NSLock()
     private var cachedDigest: String?
+    /// Set while the digest is being worked out on another thread (`startHashing`).
+    private var hashing: DispatchGroup?
     private var cachedLineStarts: [Int]?
 
     /// `convertedFrom` gives the encoding and the bytes as saved, when `bytes` are their conversion
@@ -68,11 +71,39 @@ public final class SourceFile: @unchecked Sendable {
     /// The SHA-256 of the bytes as saved, in lower-case hex as `sha256sum` prints it; computed once, on first use.
     public var sha256: String {
         lock.lock()
+        if let cachedDigest {
+            lock.unlock()
+            return cachedDigest
+        }
+        if let hashing {
+            lock.unlock()
+            hashing.wait()
+            return sha256
+        }
         defer { lock.unlock() }
-        if let cachedDigest { return cachedDigest }
         let hex = Self.sha256(of: bytes)
         cachedDigest = hex
         return hex
+    }
+
+    /// Starts working out `sha256` on a thread of its own (a thread, not a task on a shared pool,
+    /// which the parallel reader's waiting threads could leave it queued behind); `sha256` waits
+    /// for it. Nothing happens if the digest is known or already being worked out.
+    func startHashing() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard cachedDigest == nil, hashing == nil else { return }
+        let group = DispatchGroup()
+        group.enter()
+        hashing = group
+        Thread {
+            let hex = Self.sha256(of: self.bytes)
+            self.lock.withLock {
+                self.cachedDigest = hex
+                self.hashing = nil
+            }
+            group.leave()
+        }.start()
     }
 
     /// The SHA-256 of `bytes` in lower-case hex (swift-crypto's, over BoringSSL).

@@ -29,10 +29,25 @@ struct ByteInterner {
 
     /// The id of `bytes`, and whether it was new (given the next id).
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
+        let hash = Self.hash(bytes)
+        let found = lookUp(bytes, hash: hash)
+        if found.id >= 0 { return (found.id, false) }
         let (head, tail) = Self.words(bytes)
-        let hash = Self.hash(bytes, head, tail)
+        return (insert(bytes, head: head, tail: tail, hash: hash, slot: found.slot), true)
+    }
+
+    /// The id of `bytes` if it has one (nothing is added).
+    func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let found = lookUp(bytes, hash: Self.hash(bytes))
+        return found.id >= 0 ? found.id : nil
+    }
+
+    /// The id of `bytes` (-1 if none) and the slot it is in, or the empty slot it would take.
+    @inline(__always)
+    private func lookUp(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int32, slot: Int) {
+        let (head, tail) = Self.words(bytes)
         let length = Int32(truncatingIfNeeded: bytes.count)
-        let found: (id: Int32, slot: Int) = slots.withUnsafeBufferPointer { table in
+        return slots.withUnsafeBufferPointer { table in
             let mask = table.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
@@ -45,8 +60,6 @@ struct ByteInterner {
                 slot = (slot + 1) & mask
             }
         }
-        if found.id >= 0 { return (found.id, false) }
-        return (insert(bytes, head: head, tail: tail, hash: hash, slot: found.slot), true)
     }
 
     @inline(never)
@@ -134,6 +147,12 @@ struct ByteInterner {
 
     /// The two words and the length, mixed; for longer names, every word between as well (FNV-1a
     /// style). Simple, good enough for identifiers, and deterministic across runs.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let (head, tail) = words(bytes)
+        return hash(bytes, head, tail)
+    }
+
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ head: UInt64, _ tail: UInt64) -> UInt64 {
         var hash = (head &* 0x9E37_79B9_7F4A_7C15) ^ (tail &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(bytes.count)

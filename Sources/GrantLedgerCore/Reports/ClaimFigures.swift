@@ -59,13 +59,23 @@ public struct ClaimFigures: Hashable, Sendable {
         var byGrant = [[Int]](repeating: [], count: ledger.grants.count)
         for (place, entry) in dues.enumerated() { byGrant[entry.grant].append(place) }
         var eligible = [Int64](repeating: 0, count: dues.count)
+        // A schedule's periods follow one another without overlapping (each starts after the one
+        // before ends): then a posting's period is found by halving, not by trying each of a long
+        // grant's hundreds of quarters; otherwise every period is tried.
+        let covers = dues.map(\.due.covers)
+        let ordered = byGrant.map { places in zip(places, places.dropFirst()).allSatisfy { covers[$0].end < covers[$1].start } }
         for posting in ledger.postings where posting.grant >= 0 && ledger.isSpend(posting) {
-            let places = byGrant[Int(posting.grant)]
+            let grant = Int(posting.grant)
+            let places = byGrant[grant]
             guard !places.isEmpty else { continue }
             let date = ledger.transactions[Int(posting.transaction)].date
             // Books that passed check hold amounts far inside Int64 (AmountLimit): these sums cannot overflow.
             guard date <= last else { continue }
-            for place in places where dues[place].due.covers.contains(date) { eligible[place] &+= posting.amount.pence }
+            if ordered[grant] {
+                if let place = Self.place(of: date, among: places, covers) { eligible[place] &+= posting.amount.pence }
+            } else {
+                for place in places where dues[place].due.covers.contains(date) { eligible[place] &+= posting.amount.pence }
+            }
         }
         return dues.enumerated().map { place, entry in
             let grant = ledger.grants[entry.grant]
@@ -75,6 +85,18 @@ public struct ClaimFigures: Hashable, Sendable {
                                 eligible: Money(pence: eligible[place]), received: record.map { received($0, ledger, through: last) } ?? .zero,
                                 claimed: steps.last { $0.status == .submitted }?.amount, steps: steps)
         }
+    }
+
+    /// The place among `places` (in order, periods not overlapping) whose period holds `date`, if any.
+    static func place(of date: Day, among places: [Int], _ periods: [Period]) -> Int? {
+        // The first period ending on or after the date; it holds the date if it starts by then.
+        var low = 0, high = places.count
+        while low < high {
+            let middle = (low + high) / 2
+            if periods[places[middle]].end < date { low = middle + 1 } else { high = middle }
+        }
+        guard low < places.count, periods[places[low]].contains(date) else { return nil }
+        return places[low]
     }
 
     /// The income credited on a claim's tagged postings (an income posting's credit is negative).

@@ -52,12 +52,26 @@ struct CommitmentTally {
     /// Spend by grant and reference, dated on or before `day`, with its dates: what may have
     /// released commitments (a reference names one commitment per grant: `CommitmentChecks`).
     static func invoiced(_ ledger: Ledger, through day: Day) throws(ReportError) -> [InvoiceKey: [(Day, Money)]] {
-        let references = Set(ledger.commitments.map(\.releasingReference))
         var invoices: [InvoiceKey: [(Day, Money)]] = [:]
-        for posting in ledger.postings where ledger.isSpend(posting) {
+        guard !ledger.commitments.isEmpty else { return invoices }
+        // The commitments' references, looked up by the postings' bytes where they are kept: no
+        // String is made for a posting whose reference releases nothing (nearly all of them).
+        var references = ByteInterner()
+        var names: [String] = []
+        for commitment in ledger.commitments where Int(references.intern(commitment.releasingReference)) == names.count {
+            names.append(commitment.releasingReference)
+        }
+        // A transaction's postings mostly share one reference: its answer is kept for the next.
+        var lastText = TextStore.none, lastName: Int32?
+        for posting in ledger.postings where posting.referenceText >= 0 && ledger.isSpend(posting) {
+            if posting.referenceText != lastText {
+                lastText = posting.referenceText
+                lastName = ledger.texts.withBytes(lastText) { references.id(of: $0) }
+            }
+            guard let name = lastName else { continue }
             let date = ledger.transactions[Int(posting.transaction)].date
-            guard let reference = ledger.reference(of: posting), references.contains(reference), date <= day else { continue }
-            invoices[InvoiceKey(grant: Int(posting.grant), reference: reference), default: []].append((date, posting.amount))
+            guard date <= day else { continue }
+            invoices[InvoiceKey(grant: Int(posting.grant), reference: names[Int(name)]), default: []].append((date, posting.amount))
         }
         return invoices
     }

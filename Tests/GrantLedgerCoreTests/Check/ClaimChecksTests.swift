@@ -183,4 +183,24 @@ struct ClaimChecksTests {
             "claim ss4 2022-23-Q3 received £260.00 against £250.00 claimed",
         ])
     }
+
+    /// A posting's claim period is found by halving the schedule's periods (a long grant has
+    /// hundreds of quarters): the one holding the date, none for a date in a gap or outside them.
+    @Test func aPostingsPeriodIsFoundByHalving() throws {
+        func day(_ text: String) throws -> Day { try #require(Day.parse(text)) }
+        let periods = [try Period(start: day("2022-04-01"), end: day("2022-06-30")),
+                       try Period(start: day("2022-07-01"), end: day("2022-09-30")),
+                       try Period(start: day("2022-12-01"), end: day("2022-12-31"))]
+        let places = [0, 1, 2]
+        #expect(ClaimFigures.place(of: try day("2022-03-31"), among: places, periods) == nil)
+        #expect(ClaimFigures.place(of: try day("2022-04-01"), among: places, periods) == 0)
+        #expect(ClaimFigures.place(of: try day("2022-06-30"), among: places, periods) == 0)
+        #expect(ClaimFigures.place(of: try day("2022-07-01"), among: places, periods) == 1)
+        #expect(ClaimFigures.place(of: try day("2022-10-15"), among: places, periods) == nil, "in the gap")
+        #expect(ClaimFigures.place(of: try day("2022-12-31"), among: places, periods) == 2)
+        #expect(ClaimFigures.place(of: try day("2023-01-01"), among: places, periods) == nil)
+        // Places name periods in another list: the answer is the place, not its position.
+        #expect(ClaimFigures.place(of: try day("2022-12-05"), among: [1, 2], periods) == 2)
+        #expect(ClaimFigures.place(of: try day("2022-05-05"), among: [], periods) == nil)
+    }
 }

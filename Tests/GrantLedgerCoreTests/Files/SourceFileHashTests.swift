@@ -45,4 +45,26 @@ struct SourceFileHashTests {
             #expect(file.byteCount == size)
         }
     }
+
+    /// A command that shows hashes has each file hashed on another thread as it is read: the
+    /// digest it waits for is the one worked out in place, whether it asks before the thread is
+    /// done or after, and asking many times at once gives one answer.
+    @Test func hashingAsReadGivesTheSameDigest() async throws {
+        let folder = try TemporaryFolder()
+        let sources = SourceFiles()
+        sources.hashesAsRead = true
+        #expect(sources.hashesAsRead)
+        for (index, size) in [0, 5, (1 << 20) + 3, 9 << 20].enumerated() {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: ($0 >> 5) &* 37 &+ $0) }
+            let path = try folder.write("h\(index)", Data(bytes))
+            let file = try sources.open(path, role: "test")
+            let expected = SourceFile.sha256(of: bytes)
+            let answers = await withTaskGroup(of: String.self) { group in
+                for _ in 0..<4 { group.addTask { file.sha256 } }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers == Array(repeating: expected, count: 4), "size \(size)")
+            #expect(file.sha256 == expected)
+        }
+    }
 }
