@@ -88,4 +88,19 @@ enum SystemCalls {
             preferHugePages(UnsafeMutableRawBufferPointer(start: base, count: bytes))
         }
     }
+
+    /// `bytes` of zeroed memory straight from the kernel (an anonymous mapping, advised for huge
+    /// pages), or nil when it cannot be had (the caller then uses malloc). Freed by `unmapPages`.
+    static func mapPages(_ bytes: Int) -> UnsafeMutableRawPointer? {
+        guard bytes > 0 else { return nil }
+        let pages = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        guard let pages, pages != MAP_FAILED else { return nil }
+        preferHugePages(UnsafeMutableRawBufferPointer(start: pages, count: bytes))
+        return pages
+    }
+
+    /// Gives memory from `mapPages` back to the kernel.
+    static func unmapPages(_ pages: UnsafeMutableRawPointer, _ bytes: Int) {
+        _ = munmap(pages, bytes)
+    }
 }

@@ -7,8 +7,17 @@
 /// each string of each element only for the array to release it again.
 final class BlockStore<Element> {
     private let blockSize: Int
-    private var blocks: [UnsafeMutablePointer<Element>] = []
+    private var blocks: [Block] = []
     private(set) var count = 0
+
+    /// A block, and whether its memory came straight from the kernel (`SystemCalls.mapPages`).
+    /// Such memory goes back to the kernel the moment the block is freed: a block freed by the
+    /// reading thread's own malloc arena would stay in the process, and a million-transaction read
+    /// would peak with its later ranges held twice (in blocks and in the ledger they moved to).
+    private struct Block {
+        let base: UnsafeMutablePointer<Element>
+        let mapped: Bool
+    }
 
     init(blockSize: Int) {
         precondition(blockSize > 0)
@@ -17,28 +26,38 @@ final class BlockStore<Element> {
 
     deinit {
         for (index, block) in blocks.enumerated() {
-            block.deinitialize(count: filled(index))
-            block.deallocate()
+            block.base.deinitialize(count: filled(index))
+            free(block)
         }
     }
+
+    private var blockBytes: Int { blockSize * MemoryLayout<Element>.stride }
 
     func append(_ element: consuming Element) {
         let offset = count % blockSize
         if offset == 0 {
-            let block = UnsafeMutablePointer<Element>.allocate(capacity: blockSize)
-            SystemCalls.preferHugePages(UnsafeMutableRawBufferPointer(start: block, count: blockSize * MemoryLayout<Element>.stride))
-            blocks.append(block)
+            if let pages = SystemCalls.mapPages(blockBytes) {
+                blocks.append(Block(base: pages.bindMemory(to: Element.self, capacity: blockSize), mapped: true))
+            } else {
+                blocks.append(Block(base: .allocate(capacity: blockSize), mapped: false))
+            }
         }
-        (blocks[blocks.count - 1] + offset).initialize(to: element)
+        (blocks[blocks.count - 1].base + offset).initialize(to: element)
         count += 1
     }
 
-    /// Moves every element, in order, onto the end of `target`, freeing each block as soon as it is
-    /// empty; the store is left empty.
+    private func free(_ block: Block) {
+        if block.mapped {
+            SystemCalls.unmapPages(UnsafeMutableRawPointer(block.base), blockBytes)
+        } else {
+            block.base.deallocate()
+        }
+    }
+
     func moveAll(onto target: inout [Element]) {
         for (index, block) in blocks.enumerated() {
-            target.append(contentsOf: MovedElements(base: block, count: filled(index)))
-            block.deallocate()
+            target.append(contentsOf: MovedElements(base: block.base, count: filled(index)))
+            free(block)
         }
         blocks = []
         count = 0

@@ -67,6 +67,9 @@ final class RangeParse: @unchecked Sendable {
         parser.file = String(decoding: Array(source.name.utf8), as: UTF8.self)
         parser.stopsAtDirectives = true
         parser.rangeOutput = LedgerParser.RangeOutput(blockSize: blockSize)
+        // Room for the range's texts up front, as `LedgerReader.reserveCapacity` makes for the
+        // whole: an array doubling as it fills would leave its old buffers in this thread's heap.
+        parser.ledger.texts.reserveCapacity(bytes: range.bytes.count / 5, texts: range.bytes.count / 100)
     }
 
     func run() {
