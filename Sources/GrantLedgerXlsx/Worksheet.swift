@@ -129,6 +129,14 @@ public final class Worksheet {
         }
     }
 
+    /// Text already known to need nothing done (`CellTextBytes`), as a NUL-terminated C string
+    /// the caller owns: libxlsxwriter copies it, so one buffer serves every cell.
+    func writeCString(_ text: UnsafePointer<CChar>, at cell: CellRef, format: CellFormat) throws(WorkbookError) {
+        try write(at: cell, format: format, "text") { row, column, format in
+            worksheet_write_string(handle, row, column, text, format)
+        }
+    }
+
     func writeNumber(_ value: Double, at cell: CellRef, format: CellFormat) throws(WorkbookError) {
         guard value.isFinite else { throw .invalidArgument("\(name)!\(cell): \(value) is not a finite number") }
         try write(at: cell, format: format, "number") { row, column, format in
