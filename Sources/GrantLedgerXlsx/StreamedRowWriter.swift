@@ -1,3 +1,4 @@
+import CXlsxWriter
 import GrantLedgerCore
 
 /// Writes the rows of a `SheetRowStream` (the Spend sheet's postings) straight to a worksheet, cell
@@ -14,12 +15,24 @@ final class StreamedRowWriter: SheetCellSink {
     private let sheet: Worksheet
     private let writer: WorkbookWriter
     private(set) var styles: ModelStyles
-    /// The first error met: the rest of the row is passed over and `write` throws it.
+    /// The first error met: every cell after it is passed over and `write` throws it.
     private var failure: WorkbookError?
+    private var failed = false
     private var row = 0
+    /// `row` as checked for libxlsxwriter when it began.
+    private var position: lxw_row_t = 0
     private var column = 0
+    /// The look, kind and format last written in each column: a streamed column keeps one look,
+    /// so its format is found with one comparison.
+    private var columnFormats: [ColumnFormat?] = []
     private var buffer: UnsafeMutablePointer<CChar>
     private var capacity = 256
+
+    private struct ColumnFormat {
+        let look: CellLook
+        let kind: ModelStyles.Kind
+        let format: CellFormat
+    }
 
     init(sheet: Worksheet, writer: WorkbookWriter, styles: ModelStyles) {
         self.sheet = sheet
@@ -39,56 +52,77 @@ final class StreamedRowWriter: SheetCellSink {
                 progress.report(.writingSheet(sheet.name, row: row, of: total))
             }
             stream.emit(index, to: self)
-            if let failure { throw failure }
+            if failed, let failure { throw failure }
         }
     }
 
     func beginRow(height: Double?) {
         column = 0
-        guard let height else { return }
-        attempt { () throws(WorkbookError) in try sheet.setRowHeight(height, row: row) }
+        attempt { () throws(WorkbookError) in
+            if let height { try sheet.setRowHeight(height, row: row) }
+            position = try sheet.streamedRow(row)
+        }
     }
 
     func empty(_ look: CellLook) {
         defer { column += 1 }
-        guard styles.blank(look) != nil else { return }
+        guard !failed, styles.blank(look) != nil else { return }
         attempt { () throws(WorkbookError) in
-            try sheet.writeBlank(at: here, format: styles.format(look, .text, column: column, on: writer))
+            try sheet.writeBlank(at: CellRef(row: row, column: column), format: format(look, .text))
         }
     }
 
     func text(_ utf8: UnsafeBufferPointer<UInt8>, _ look: CellLook) {
         defer { column += 1 }
         attempt { () throws(WorkbookError) in
-            let format = try styles.format(look, .text, column: column, on: writer)
+            let format = try format(look, .text)
             guard CellTextBytes.isWritableAsIs(utf8) else {
-                return try sheet.writeText(String(decoding: utf8, as: UTF8.self), at: here, format: format)
+                return try sheet.writeText(String(decoding: utf8, as: UTF8.self), at: CellRef(row: row, column: column),
+                                           format: format)
             }
-            try sheet.writeCString(cString(utf8), at: here, format: format)
+            try sheet.streamText(cString(utf8), row: position, column: column, format: format)
         }
     }
 
     func date(_ day: Day, _ look: CellLook) {
         defer { column += 1 }
         attempt { () throws(WorkbookError) in
-            try sheet.writeDate(day, at: here, format: styles.format(look, .date, column: column, on: writer))
+            let format = try format(look, .date)
+            try sheet.streamNumber(Double(try day.excelSerial()), row: position, column: column, format: format)
         }
     }
 
     func money(_ money: Money, _ look: CellLook) {
         defer { column += 1 }
         attempt { () throws(WorkbookError) in
-            try sheet.writeMoney(money, at: here, format: styles.format(look, .money, column: column, on: writer))
+            let format = try format(look, .money)
+            let pounds = try money.excelValue(at: "\(sheet.name)!\(CellRef(row: row, column: column))")
+            try sheet.streamNumber(pounds, row: position, column: column, format: format)
         }
     }
-
-    private var here: CellRef { CellRef(row: row, column: column) }
 
     /// Runs one cell's write unless an earlier one failed, keeping the first error.
     @inline(__always)
     private func attempt(_ body: () throws(WorkbookError) -> Void) {
-        guard failure == nil else { return }
-        do { try body() } catch { failure = error }
+        guard !failed else { return }
+        do {
+            try body()
+        } catch {
+            failed = true
+            failure = error
+        }
+    }
+
+    /// The format for `look` and `kind` in the current column, as `ModelStyles.format` resolves it.
+    @inline(__always)
+    private func format(_ look: CellLook, _ kind: ModelStyles.Kind) throws(WorkbookError) -> CellFormat {
+        if column < columnFormats.count, let known = columnFormats[column], known.kind == kind, known.look == look {
+            return known.format
+        }
+        let format = try styles.format(look, kind, column: column, on: writer)
+        while columnFormats.count <= column { columnFormats.append(nil) }
+        columnFormats[column] = ColumnFormat(look: look, kind: kind, format: format)
+        return format
     }
 
     /// `utf8` in the buffer, NUL-terminated (the buffer grows to the longest text).

@@ -17,10 +17,11 @@ import Darwin
 /// formulas exist only through the `writeFormula` methods, whose text the program builds.
 public final class Worksheet {
     public let name: String
-    private let handle: UnsafeMutablePointer<lxw_worksheet>
+    // Internal for the streamed rows (Worksheet+Streamed.swift); nothing else outside this file uses them.
+    let handle: UnsafeMutablePointer<lxw_worksheet>
     // Strong: a sheet keeps its workbook alive, and checks it is still open before each call.
-    private let workbook: WorkbookWriter
-    private var lastRowWritten = -1
+    let workbook: WorkbookWriter
+    var lastRowWritten = -1
 
     init(name: String, handle: UnsafeMutablePointer<lxw_worksheet>, workbook: WorkbookWriter) {
         self.name = name
@@ -124,14 +125,6 @@ public final class Worksheet {
 
     func writeText(_ text: String, at cell: CellRef, format: CellFormat) throws(WorkbookError) {
         let text = VisibleText.cellText(text)
-        try write(at: cell, format: format, "text") { row, column, format in
-            worksheet_write_string(handle, row, column, text, format)
-        }
-    }
-
-    /// Text already known to need nothing done (`CellTextBytes`), as a NUL-terminated C string
-    /// the caller owns: libxlsxwriter copies it, so one buffer serves every cell.
-    func writeCString(_ text: UnsafePointer<CChar>, at cell: CellRef, format: CellFormat) throws(WorkbookError) {
         try write(at: cell, format: format, "text") { row, column, format in
             worksheet_write_string(handle, row, column, text, format)
         }

@@ -11,6 +11,16 @@ struct SpendRows: SheetRowStream {
     let postings: [Int32]
     /// The widths the supplier and description wrap within.
     let widths: (supplier: Double, description: Double)
+    /// How many characters fit on a line of each: a text no more bytes long is one line.
+    private let capacities: (supplier: Int, description: Int)
+
+    init(ledger: Ledger, names: SpendNames, postings: [Int32], widths: (supplier: Double, description: Double)) {
+        self.ledger = ledger
+        self.names = names
+        self.postings = postings
+        self.widths = widths
+        capacities = (ColumnWidth.capacity(width: widths.supplier), ColumnWidth.capacity(width: widths.description))
+    }
 
     var count: Int { postings.count }
 
@@ -18,16 +28,16 @@ struct SpendRows: SheetRowStream {
         let posting = ledger.postings[Int(postings[index])]
         let transaction = ledger.transactions[Int(posting.transaction)]
         ledger.texts.withBytes(transaction.descriptionText) { description in
-            let described = ColumnWidth.lines(description, width: widths.description)
+            let described = lines(description, capacities.description, widths.description)
             if posting.supplierText >= 0 {
                 ledger.texts.withBytes(posting.supplierText) { supplier in
-                    let lines = max(described, ColumnWidth.lines(supplier, width: widths.supplier))
-                    emit(posting, transaction.date, description, supplier, lines: lines, to: sink)
+                    let tall = max(described, lines(supplier, capacities.supplier, widths.supplier))
+                    emit(posting, transaction.date, description, supplier, lines: tall, to: sink)
                 }
             } else {
                 let payee = Ledger.payeeBytes(description)
-                let lines = payee.isEmpty ? described : max(described, ColumnWidth.lines(payee, width: widths.supplier))
-                emit(posting, transaction.date, description, payee.isEmpty ? nil : payee, lines: lines, to: sink)
+                let tall = payee.isEmpty ? described : max(described, lines(payee, capacities.supplier, widths.supplier))
+                emit(posting, transaction.date, description, payee.isEmpty ? nil : payee, lines: tall, to: sink)
             }
         }
     }
@@ -53,6 +63,12 @@ struct SpendRows: SheetRowStream {
         sink.money(posting.amount, body)
     }
 
+    /// `ColumnWidth.lines` for text given as its UTF-8 bytes: text no longer than a line (by bytes,
+    /// which bound its characters) is one line without being made a `String`.
+    private func lines(_ utf8: UnsafeBufferPointer<UInt8>, _ capacity: Int, _ width: Double) -> Int {
+        utf8.count <= capacity ? 1 : ColumnWidth.lines(String(decoding: utf8, as: UTF8.self), width: width)
+    }
+
     private func name(_ number: Int32, _ look: CellLook, to sink: any SheetCellSink) {
         guard number >= 0 else { return sink.empty(look) }
         names.store.withBytes(number) { sink.text($0, look) }
@@ -67,14 +83,5 @@ struct SpendRows: SheetRowStream {
             let payee = Ledger.payeeBytes(description)
             if !payee.isEmpty { body(payee) }
         }
-    }
-}
-
-extension ColumnWidth {
-    /// `lines(_:width:bold:)` for text given as its UTF-8 bytes: text no longer than a line (by
-    /// bytes, which bound its characters) is one line without being made a `String`.
-    static func lines(_ utf8: UnsafeBufferPointer<UInt8>, width: Double) -> Int {
-        if utf8.count <= capacity(width: width) { return 1 }
-        return lines(String(decoding: utf8, as: UTF8.self), width: width)
     }
 }
