@@ -18,11 +18,11 @@ enum CellTextBytes {
             if mayNeedLook(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return isWritableByteByByte(utf8) }
             offset += 8
         }
-        if offset < utf8.count {
-            // The last few bytes, padded with letters (which need no look).
-            var word: UInt64 = 0x4141_4141_4141_4141
-            withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[offset...])) }
-            if mayNeedLook(word) { return isWritableByteByByte(utf8) }
+        // The last few bytes, one at a time.
+        while offset < utf8.count {
+            let byte = base[offset]
+            if byte < 0x20 || byte >= 0x7F || byte == 0x5F { return isWritableByteByByte(utf8) }
+            offset += 1
         }
         return true
     }

@@ -66,7 +66,7 @@ final class StreamedRowWriter: SheetCellSink {
 
     func empty(_ look: CellLook) {
         defer { column += 1 }
-        guard !failed, styles.blank(look) != nil else { return }
+        guard !failed, ModelStyles.blankIsStyled(look) else { return }
         attempt { () throws(WorkbookError) in
             try sheet.writeBlank(at: CellRef(row: row, column: column), format: format(look, .text))
         }
