@@ -13,9 +13,12 @@ enum CommitteeWorkbookFile {
         author: String?, company: String?
     ) throws {
         try refuseInput(path, inputs)
+        let files = try fingerprints(inputs)
+        // Hashed on another core while the sheets are built: the Provenance sheet, built last, waits for it.
+        InputFile.hashInBackground(files)
         let settings = CommitteeWorkbookSettings(
             asOf: asOf, financialYear: financialYear, scenarios: scenarios, findings: findings,
-            provenance: Provenance(toolVersion: GrantLedger.version, commandLine: commandLine, inputs: try fingerprints(inputs)),
+            provenance: Provenance(toolVersion: GrantLedger.version, commandLine: commandLine, inputs: files),
             author: author ?? "grantledger", company: company, stepsShownBy: "`grantledger allocate --explain AREA`",
             reallocateBy: "`grantledger allocate`")
         let model: WorkbookModel
@@ -39,7 +42,8 @@ enum CommitteeWorkbookFile {
     }
 
     /// Each file once (however its path was written), in the order first read, with the hash of
-    /// the bytes that were read: never read again, so the hash is of what the figures came from.
+    /// the bytes that were read (worked out when first asked for): never read again, so the hash is
+    /// of what the figures came from.
     static func fingerprints(_ inputs: [(path: String, role: String)]) throws -> [InputFile] {
         var fingerprints: [InputFile] = []
         var seen: Set<String> = []

@@ -51,9 +51,14 @@ struct ModelStyles {
 
     /// The style an empty cell still needs (a shaded header gap, a ruled totals cell), or nil.
     mutating func blank(_ look: CellLook) -> CellStyle? {
+        Self.blankIsStyled(look) ? style(look, .text) : nil
+    }
+
+    /// Whether an empty cell of `look` is written at all: only where its look shows without a value.
+    static func blankIsStyled(_ look: CellLook) -> Bool {
         switch look.role {
-        case .header, .total, .input: return style(look, .text)
-        default: return nil
+        case .header, .total, .input: return true
+        default: return false
         }
     }
 

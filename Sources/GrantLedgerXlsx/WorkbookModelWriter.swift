@@ -45,7 +45,7 @@ public enum WorkbookModelWriter {
         for highlight in sheet.highlights {
             try worksheet.highlight(highlight.area, equalTo: highlight.text, style: styles.tone(highlight.tone))
         }
-        for row in 0..<sheet.rows.count {
+        for row in 0..<sheet.rows.streamStart {
             if let progress, row % WorkProgress.every == 0 {
                 progress.report(.writingSheet(sheet.name, row: row, of: sheet.rows.count))
             }
@@ -60,6 +60,11 @@ public enum WorkbookModelWriter {
             for (column, cell) in cells.cells.enumerated() {
                 try write(cell, at: CellRef(row: row, column: column), on: worksheet, writer, &styles)
             }
+        }
+        if let stream = sheet.rows.stream {
+            let streamed = StreamedRowWriter(sheet: worksheet, writer: writer, styles: styles)
+            defer { styles = streamed.styles }
+            try streamed.write(stream, from: sheet.rows.streamStart, of: sheet.rows.count, progress: progress)
         }
         for chart in sheet.charts { try worksheet.insertChart(chart) }
         if sheet.isLocked { try worksheet.protectWithoutPassword() }

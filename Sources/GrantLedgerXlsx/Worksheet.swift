@@ -17,10 +17,11 @@ import Darwin
 /// formulas exist only through the `writeFormula` methods, whose text the program builds.
 public final class Worksheet {
     public let name: String
-    private let handle: UnsafeMutablePointer<lxw_worksheet>
+    // Internal for the streamed rows (Worksheet+Streamed.swift); nothing else outside this file uses them.
+    let handle: UnsafeMutablePointer<lxw_worksheet>
     // Strong: a sheet keeps its workbook alive, and checks it is still open before each call.
-    private let workbook: WorkbookWriter
-    private var lastRowWritten = -1
+    let workbook: WorkbookWriter
+    var lastRowWritten = -1
 
     init(name: String, handle: UnsafeMutablePointer<lxw_worksheet>, workbook: WorkbookWriter) {
         self.name = name

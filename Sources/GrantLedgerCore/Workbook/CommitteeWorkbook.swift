@@ -7,15 +7,7 @@ public enum CommitteeWorkbook {
     public static let title = "Community safety grants: committee workbook"
 
     public static func build(_ ledger: Ledger, _ settings: CommitteeWorkbookSettings) throws(ReportError) -> WorkbookModel {
-        var names: [DefinedName] = []
-        let monitoring = try BudgetMonitoringFigures(ledger, settings)
-        var sheets: [SheetModel] = [
-            try SummarySheet.build(ledger, settings, monitoring, &names),
-            try BudgetSheet.build(ledger, settings, &names),
-            try BudgetMonitoringSheet.build(ledger, settings, monitoring, &names),
-            try BidsSheet.build(ledger, settings, &names),
-            try SpendSheet.build(ledger, settings, &names),
-        ]
+        var (sheets, names) = try LedgerSheets.build(ledger, settings)
         var scenarioSheets: [String] = []
         var amountCells: [[String: CellRef]] = []
         var amountBounds: [[String: SpreadsheetBound]] = []

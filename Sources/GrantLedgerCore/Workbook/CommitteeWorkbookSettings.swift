@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What the committee workbook is built from besides the ledger.
 public struct CommitteeWorkbookSettings: Sendable {
     /// The date the figures are as of: spend after it is left out, time elapsed is counted to it,
@@ -80,17 +82,48 @@ public struct InputFile: Hashable, Sendable {
     /// What it is: `ledger`, `area data`, `scenario`.
     public let role: String
     public let bytes: UInt64
-    public let sha256: String
+    /// The SHA-256 of the bytes the figures came from, in lower-case hex. For a file as read, its
+    /// `SourceFile` works it out on first use, once, whichever thread asks first: so an export can
+    /// hash its inputs on one core while it builds its sheets on another (`hashInBackground`).
+    public var sha256: String { source?.sha256 ?? given }
+    private let given: String
+    private let source: SourceFile?
 
     public init(path: String, role: String, bytes: UInt64, sha256: String) {
         self.path = path
         self.role = role
         self.bytes = bytes
-        self.sha256 = sha256
+        given = sha256
+        source = nil
     }
 
     /// The file as it was read: its size and the hash of exactly the bytes the figures came from.
     public init(_ source: SourceFile, path: String, role: String) {
-        self.init(path: path, role: role, bytes: UInt64(source.sizeOnDisk), sha256: source.sha256)
+        self.path = path
+        self.role = role
+        bytes = UInt64(source.sizeOnDisk)
+        given = ""
+        self.source = source
+    }
+
+    public static func == (a: InputFile, b: InputFile) -> Bool {
+        a.path == b.path && a.role == b.role && a.bytes == b.bytes && a.sha256 == b.sha256
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(role)
+        hasher.combine(bytes)
+        hasher.combine(sha256)
+    }
+
+    /// Starts working out the SHA-256 of `inputs` on another thread and returns at once; reading
+    /// `sha256` later takes the result, or waits for it.
+    public static func hashInBackground(_ inputs: [InputFile]) {
+        let sources = inputs.compactMap(\.source)
+        guard !sources.isEmpty else { return }
+        DispatchQueue.global().async {
+            for source in sources { _ = source.sha256 }
+        }
     }
 }

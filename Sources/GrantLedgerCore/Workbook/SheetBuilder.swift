@@ -78,7 +78,7 @@ enum ColumnWidth {
     /// spreadsheet does. A width counts digits; ordinary text is narrower (about 1.2 letters to a
     /// digit in the default font, fewer in bold), less a little for the cell's margins.
     static func lines(_ text: String, width: Double, bold: Bool = false) -> Int {
-        let capacity = max(1, Int(((width - 1.5) * (bold ? 1.03 : 1.18)).rounded(.down)))
+        let capacity = capacity(width: width, bold: bold)
         // Text no longer than a line is one line, whatever its words: its bytes bound its characters,
         // so this skips the word split for almost every cell of a long Spend sheet.
         if text.utf8.count <= capacity { return 1 }
@@ -102,6 +102,11 @@ enum ColumnWidth {
         }
         return lines
     }
+    /// How many characters of ordinary (or bold) text fit on a line of a column `width` wide.
+    static func capacity(width: Double, bold: Bool = false) -> Int {
+        max(1, Int(((width - 1.5) * (bold ? 1.03 : 1.18)).rounded(.down)))
+    }
+
     /// Room for the cell's padding and a bold heading's wider letters.
     static let padding: Double = 2
 

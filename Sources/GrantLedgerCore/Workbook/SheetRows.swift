@@ -20,22 +20,44 @@ public struct SheetRow: Hashable, Sendable {
 
 /// A sheet's rows, top to bottom, either held or made on demand.
 ///
-/// The Spend sheet can have a million rows: it is described by a count and a function from row
-/// number to row, so the writer can stream it to disk with memory that stays flat however many
-/// rows there are, while smaller sheets simply hold their rows.
+/// The Spend sheet can have a million rows: it is a few held rows followed by a `SheetRowStream`,
+/// so the writer can stream it to disk with memory that stays flat however many rows there are,
+/// taking each row's cells straight from the stream, while smaller sheets simply hold their rows.
 public struct SheetRows: Sendable {
     public let count: Int
     private let make: @Sendable (Int) -> SheetRow
+    /// The rows from `streamStart` on, for a writer that takes their cells straight from it.
+    public let stream: (any SheetRowStream)?
+    /// The first row of `stream`: the rows before it are held (`count` when there is no stream).
+    public let streamStart: Int
 
     public init(_ rows: [SheetRow]) {
         count = rows.count
         make = { rows[$0] }
+        stream = nil
+        streamStart = count
     }
 
     /// `count` rows, row `i` made by `row(i)` when the writer reaches it.
     public init(count: Int, row: @escaping @Sendable (Int) -> SheetRow) {
         self.count = max(0, count)
         make = row
+        stream = nil
+        streamStart = self.count
+    }
+
+    /// `held`, then the rows of `stream`; a streamed row read through the subscript is collected
+    /// from the same description the writer streams.
+    public init(_ held: [SheetRow], then stream: some SheetRowStream) {
+        count = held.count + stream.count
+        streamStart = held.count
+        self.stream = stream
+        make = { index in
+            if index < held.count { return held[index] }
+            let collector = SheetRowCollector()
+            stream.emit(index - held.count, to: collector)
+            return collector.row
+        }
     }
 
     public subscript(index: Int) -> SheetRow {

@@ -9,8 +9,9 @@
 /// the SUBTOTAL into blocks would bound it tighter, but needs block subtotals somewhere on the sheet:
 /// rows among the postings break sorting and filtering, and a hidden helper column is a trap.
 ///
-/// The rows are not held: the sheet is a count and a function from row number to row, so a ledger
-/// of a million postings streams out with flat memory. Only the postings' indices are kept.
+/// The rows are not held: the posting rows are a `SpendRows` stream that the writer takes cell by
+/// cell from the ledger's bytes, so a ledger of a million postings streams out with flat memory and
+/// no value made per cell. Only the postings' indices are kept.
 enum SpendSheet {
     static let name = "Spend"
     static let titles = ["Date", "Grant", "Line", "Area", "Initiative", "Supplier", "Description", "Ref", "Class", "Amount"]
@@ -41,25 +42,42 @@ enum SpendSheet {
             // Text no more bytes long than the column is wide cannot widen it (a character is at
             // least a byte): most cells of a long sheet stop here, without counting characters.
             guard Double(text.utf8.count) + ColumnWidth.padding > widths[column] else { return }
-            let cap = column == supplierColumn ? supplierWidth : column == descriptionColumn ? descriptionWidth : 40
-            widths[column] = max(widths[column], min(Double(text.count) + ColumnWidth.padding, cap))
+            widths[column] = max(widths[column], min(Double(text.count) + ColumnWidth.padding, cap(column)))
+        }
+
+        /// The same for text given as its UTF-8 bytes (the ledger's, or a name's in `SpendNames`):
+        /// only text long enough to widen the column is made a `String`, to count its characters.
+        mutating func measure(_ column: Int, _ utf8: UnsafeBufferPointer<UInt8>) {
+            guard Double(utf8.count) + ColumnWidth.padding > widths[column] else { return }
+            let characters = String(decoding: utf8, as: UTF8.self).count
+            widths[column] = max(widths[column], min(Double(characters) + ColumnWidth.padding, cap(column)))
+        }
+
+        /// Text `number` of `store`, if any.
+        mutating func measure(_ column: Int, _ number: Int32, in store: TextStore) {
+            guard number >= 0 else { return }
+            store.withBytes(number) { measure(column, $0) }
+        }
+
+        private func cap(_ column: Int) -> Double {
+            column == supplierColumn ? supplierWidth : column == descriptionColumn ? descriptionWidth : 40
         }
 
         /// Counts one posting in: its amount, and its texts against the column widths.
-        mutating func add(_ ledger: Ledger, _ p: Int32) throws(ReportError) {
+        mutating func add(_ ledger: Ledger, _ names: SpendNames, _ p: Int32) throws(ReportError) {
             let posting = ledger.postings[Int(p)]
             postings.append(p)
             total = try total.plus(posting.amount, "spend")
             let pence = Int128(posting.amount.pence)
             magnitude += pence < 0 ? -pence : pence
             if pence > 0 { signs.positive = true } else if pence < 0 { signs.negative = true }
-            measure(1, ledger.grants[Int(posting.grant)].id)
-            if posting.grantLine >= 0 { measure(2, ledger.grants[Int(posting.grant)].lines[Int(posting.grantLine)].id) }
-            if posting.area >= 0 { measure(3, ledger.areas[Int(posting.area)].id) }
-            if posting.initiative >= 0 { measure(4, ledger.initiatives[Int(posting.initiative)].id) }
-            measure(5, supplier(ledger, posting, ledger.transactions[Int(posting.transaction)]))
-            measure(7, ledger.reference(of: posting))
-            measure(8, posting.spendClass?.name)
+            measure(1, names.grant(posting), in: names.store)
+            measure(2, names.line(posting), in: names.store)
+            measure(3, names.area(posting), in: names.store)
+            measure(4, names.initiative(posting), in: names.store)
+            SpendRows.withSupplier(ledger, posting) { measure(5, $0) }
+            measure(7, posting.referenceText, in: ledger.texts)
+            measure(8, names.spendClass(posting), in: names.store)
             if posting.amount.pence >= 0 {
                 if posting.amount.pence > largest?.pence ?? -1 { largest = posting.amount }
             } else if posting.amount.pence < mostNegative?.pence ?? 0 {
@@ -68,7 +86,7 @@ enum SpendSheet {
         }
 
         /// Every spend posting in scope, transaction by transaction in date order.
-        init(_ ledger: Ledger, _ scope: ReportScope) throws(ReportError) {
+        init(_ ledger: Ledger, _ names: SpendNames, _ scope: ReportScope) throws(ReportError) {
             widths[0] = 11
             for index in ledger.transactionsByDate() {
                 let transaction = ledger.transactions[index]
@@ -77,10 +95,10 @@ enum SpendSheet {
                     let posting = ledger.postings[Int(p)]
                     guard ledger.isSpend(posting), scope.includes(posting) else { continue }
                     if !described {
-                        measure(6, ledger.description(of: transaction))
+                        measure(6, transaction.descriptionText, in: ledger.texts)
                         described = true
                     }
-                    try add(ledger, p)
+                    try add(ledger, names, p)
                 }
             }
             for amount in [largest, mostNegative] { measure(amountColumn, amount?.formatted(.display)) }
@@ -92,7 +110,8 @@ enum SpendSheet {
         throws(ReportError) -> SheetModel
     {
         let filter = settings.filter
-        let selection = try Selection(ledger, try ReportScope(ledger, filter))
+        let spendNames = SpendNames(ledger)
+        let selection = try Selection(ledger, spendNames, try ReportScope(ledger, filter))
         let selected = selection.postings, total = selection.total, widths = selection.widths
 
         let position = filter.end ?? settings.asOf
@@ -124,12 +143,8 @@ enum SpendSheet {
                 SheetCell(.text(title), CellLook(.header, wrap: true, headsFigures: column == amountColumn))
             }),
         ]
-        let postings = selected
-        let wrapWidths = (supplier: widths[supplierColumn], description: widths[descriptionColumn])
-        let rows = SheetRows(count: prefix.count + count) { row in
-            if row < prefix.count { return prefix[row] }
-            return spendRow(ledger, Int(postings[row - prefix.count]), wrapWidths)
-        }
+        let rows = SheetRows(prefix, then: SpendRows(ledger: ledger, names: spendNames, postings: selected,
+                                                     widths: (widths[supplierColumn], widths[descriptionColumn])))
         if count > 0 {
             names.append(DefinedName("SpendAmounts", SheetArea(sheet: name, area: CellArea(column: amountColumn, rows: first...last))))
         }
@@ -138,35 +153,5 @@ enum SpendSheet {
             autofilter: CellArea(first: CellRef(row: headerRow, column: 0),
                                  last: CellRef(row: max(headerRow, last), column: amountColumn)),
             printTitleRows: headerRow...headerRow)
-    }
-
-    /// Who was paid: the `supplier:` tag, or for a row keyed by hand without one, the payee (the
-    /// description before `|`), as an import writes it; nil when there is neither.
-    static func supplier(_ ledger: Ledger, _ posting: Posting, _ transaction: Transaction) -> String? {
-        if let supplier = ledger.supplier(of: posting) { return supplier }
-        let payee = ledger.payee(of: transaction)
-        return payee.isEmpty ? nil : String(payee)
-    }
-
-    /// One posting's row, tall enough for its wrapped supplier and description.
-    static func spendRow(_ ledger: Ledger, _ index: Int, _ widths: (supplier: Double, description: Double)) -> SheetRow {
-        let posting = ledger.postings[index]
-        let transaction = ledger.transactions[Int(posting.transaction)]
-        let grant = ledger.grants[Int(posting.grant)]
-        let supplier = supplier(ledger, posting, transaction)
-        let lines = max(ColumnWidth.lines(ledger.description(of: transaction), width: widths.description),
-                        supplier.map { ColumnWidth.lines($0, width: widths.supplier) } ?? 1)
-        return SheetRow([
-            .date(transaction.date),
-            .text(grant.id),
-            .text(posting.grantLine >= 0 && Int(posting.grantLine) < grant.lines.count ? grant.lines[Int(posting.grantLine)].id : nil),
-            .text(posting.area >= 0 ? ledger.areas[Int(posting.area)].id : nil),
-            .text(posting.initiative >= 0 ? ledger.initiatives[Int(posting.initiative)].id : nil),
-            .text(supplier, .wrapped),
-            .text(ledger.description(of: transaction), .wrapped),
-            .text(ledger.reference(of: posting)),
-            .text(posting.spendClass?.name),
-            .money(posting.amount),
-        ], height: lines > 1 ? ColumnWidth.rowHeight(lines: lines) : nil)
     }
 }
