@@ -119,11 +119,9 @@ public struct InputFile: Hashable, Sendable {
 
     /// Starts working out the SHA-256 of `inputs` on another thread and returns at once; reading
     /// `sha256` later takes the result, or waits for it.
+    /// The one way a file is hashed in the background is `SourceFile.startHashing` (also used by
+    /// `SourceFiles.hashesAsRead`); a file already hashed or being hashed is left as it is.
     public static func hashInBackground(_ inputs: [InputFile]) {
-        let sources = inputs.compactMap(\.source)
-        guard !sources.isEmpty else { return }
-        DispatchQueue.global().async {
-            for source in sources { _ = source.sha256 }
-        }
+        for source in inputs.compactMap(\.source) { source.startHashing() }
     }
 }
