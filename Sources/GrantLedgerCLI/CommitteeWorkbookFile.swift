@@ -13,9 +13,9 @@ enum CommitteeWorkbookFile {
         author: String?, company: String?
     ) throws {
         try refuseInput(path, inputs)
+        // Hashed as they were read (`SourceFiles.hashesAsRead`, set by export and claim): the
+        // Provenance sheet, built last, waits for any hash not yet done.
         let files = try fingerprints(inputs)
-        // Hashed on another core while the sheets are built: the Provenance sheet, built last, waits for it.
-        InputFile.hashInBackground(files)
         let settings = CommitteeWorkbookSettings(
             asOf: asOf, financialYear: financialYear, scenarios: scenarios, findings: findings,
             provenance: Provenance(toolVersion: GrantLedger.version, commandLine: commandLine, inputs: files),

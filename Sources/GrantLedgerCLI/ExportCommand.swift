@@ -68,6 +68,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         Run.start(inputOptions)
+        // The workbook's Provenance sheet lists every input's SHA-256: worked out while the books are read.
+        Run.sources.hashesAsRead = xlsx != nil
         let (ledger, findings) = try LedgerInput.loadWithFindings(paths)
         if let path = hledger {
             try refuseToOverwriteInput(path, ledger.files)

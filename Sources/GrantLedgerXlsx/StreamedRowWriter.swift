@@ -17,7 +17,6 @@ final class StreamedRowWriter: SheetCellSink {
     private(set) var styles: ModelStyles
     /// The first error met: every cell after it is passed over and `write` throws it.
     private var failure: WorkbookError?
-    private var failed = false
     private var row = 0
     /// `row` as checked for libxlsxwriter when it began.
     private var position: lxw_row_t = 0
@@ -52,7 +51,7 @@ final class StreamedRowWriter: SheetCellSink {
                 progress.report(.writingSheet(sheet.name, row: row, of: total))
             }
             stream.emit(index, to: self)
-            if failed, let failure { throw failure }
+            if let failure { throw failure }
         }
     }
 
@@ -66,7 +65,7 @@ final class StreamedRowWriter: SheetCellSink {
 
     func empty(_ look: CellLook) {
         defer { column += 1 }
-        guard !failed, ModelStyles.blankIsStyled(look) else { return }
+        guard failure == nil, ModelStyles.blankIsStyled(look) else { return }
         attempt { () throws(WorkbookError) in
             try sheet.writeBlank(at: CellRef(row: row, column: column), format: format(look, .text))
         }
@@ -104,11 +103,10 @@ final class StreamedRowWriter: SheetCellSink {
     /// Runs one cell's write unless an earlier one failed, keeping the first error.
     @inline(__always)
     private func attempt(_ body: () throws(WorkbookError) -> Void) {
-        guard !failed else { return }
+        guard failure == nil else { return }
         do {
             try body()
         } catch {
-            failed = true
             failure = error
         }
     }

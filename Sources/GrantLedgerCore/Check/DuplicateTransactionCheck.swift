@@ -43,8 +43,8 @@ public enum DuplicateTransactionCheck {
         guard supplier >= 0 || reference >= 0 else { return nil }
         var hash = UInt64(bitPattern: Int64(transaction.date.daysSinceEpoch)) &* 0x94D0_49BB_1331_11EB
         hash ^= sum ^ (mixedSum >> 1) ^ UInt64(transaction.postingRange.count)
-        hash = (hash &* 0x100_0000_01b3) ^ ledger.texts.withBytes(supplier, NearDuplicatePaymentCheck.hash)
-        hash = (hash &* 0x100_0000_01b3) ^ (ledger.texts.withBytes(reference, NearDuplicatePaymentCheck.hash) &* 3)
+        hash = (hash &* 0x100_0000_01b3) ^ ledger.texts.withBytes(supplier, ByteInterner.hash)
+        hash = (hash &* 0x100_0000_01b3) ^ (ledger.texts.withBytes(reference, ByteInterner.hash) &* 3)
         return hash
     }
 

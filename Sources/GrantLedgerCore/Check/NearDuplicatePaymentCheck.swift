@@ -41,7 +41,7 @@ public enum NearDuplicatePaymentCheck {
                     let payee = payeeHash ?? Self.payeeHash(ledger, transaction)
                     payeeHash = payee
                     let referenceHash = lastReference.flatMap { $0.text == reference ? $0.hash : nil }
-                        ?? ledger.texts.withBytes(reference, Self.hash)
+                        ?? ledger.texts.withBytes(reference, ByteInterner.hash)
                     lastReference = (reference, referenceHash)
                     let account = postings[Int(p)].account, amount = postings[Int(p)].amount
                     let hash = PaymentWindow.mix(payee, referenceHash, account, amount.pence)
@@ -85,18 +85,13 @@ public enum NearDuplicatePaymentCheck {
     }
 
     static func payeeHash(_ ledger: Ledger, _ transaction: Transaction) -> UInt64 {
-        ledger.texts.withBytes(transaction.descriptionText) { hash(Ledger.payeeBytes($0)) }
+        ledger.texts.withBytes(transaction.descriptionText) { ByteInterner.hash(Ledger.payeeBytes($0)) }
     }
 
     static func samePayee(_ ledger: Ledger, _ a: Transaction, _ b: Transaction) -> Bool {
         ledger.texts.withBytes(a.descriptionText) { first in
             ledger.texts.withBytes(b.descriptionText) { second in Ledger.payeeBytes(first).elementsEqual(Ledger.payeeBytes(second)) }
         }
-    }
-
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let (head, tail) = ByteInterner.words(bytes)
-        return ByteInterner.hash(bytes, head, tail)
     }
 }
 
@@ -204,6 +199,7 @@ struct PaymentWindow {
             count += 1
         }
 
+        /// Empties the table, keeping its size for the next span.
         mutating func removeAll() {
             guard count > 0 else { return }
             entries.withUnsafeMutableBufferPointer { table in

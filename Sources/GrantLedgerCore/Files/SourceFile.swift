@@ -12,7 +12,7 @@ import Foundation
 /// Made by `SourceFiles` (the one door), or from text in memory (tests, and the ledger `import` is
 /// about to write, checked before it is written).
 public final class SourceFile: @unchecked Sendable {
-    // @unchecked: everything is immutable except the two caches, which `lock` guards.
+    // @unchecked: everything is immutable except the caches and the hashing under way, which `lock` guards.
 
     /// The path as the user wrote it (or as an include resolved it): what every location shows.
     public let name: String

@@ -3,8 +3,8 @@
 ///
 /// A parser reading a later range of a split file keeps its transactions and postings here rather
 /// than in arrays (see `LedgerParser.absorb`): moving out of an array is not possible (it frees its
-/// elements one by one, so a move would have to leave a value behind), and copying would retain
-/// each string of each element only for the array to release it again.
+/// elements one by one, so a move would have to leave a value behind), and an array copies all it
+/// holds each time it grows, where a filled block stays where it is.
 final class BlockStore<Element> {
     private let blockSize: Int
     private var blocks: [Block] = []
@@ -27,7 +27,7 @@ final class BlockStore<Element> {
     deinit {
         for (index, block) in blocks.enumerated() {
             block.base.deinitialize(count: filled(index))
-            free(block)
+            release(block)
         }
     }
 
@@ -46,7 +46,7 @@ final class BlockStore<Element> {
         count += 1
     }
 
-    private func free(_ block: Block) {
+    private func release(_ block: Block) {
         if block.mapped {
             SystemCalls.unmapPages(UnsafeMutableRawPointer(block.base), blockBytes)
         } else {
@@ -54,10 +54,12 @@ final class BlockStore<Element> {
         }
     }
 
+    /// Moves every element, in order, onto the end of `target`, freeing each block as soon as it is
+    /// empty; the store is left empty.
     func moveAll(onto target: inout [Element]) {
         for (index, block) in blocks.enumerated() {
             target.append(contentsOf: MovedElements(base: block.base, count: filled(index)))
-            free(block)
+            release(block)
         }
         blocks = []
         count = 0

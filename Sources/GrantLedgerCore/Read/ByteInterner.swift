@@ -29,23 +29,23 @@ struct ByteInterner {
 
     /// The id of `bytes`, and whether it was new (given the next id).
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
-        let hash = Self.hash(bytes)
-        let found = lookUp(bytes, hash: hash)
-        if found.id >= 0 { return (found.id, false) }
         let (head, tail) = Self.words(bytes)
+        let hash = Self.hash(bytes, head, tail)
+        let found = lookUp(bytes, head: head, tail: tail, hash: hash)
+        if found.id >= 0 { return (found.id, false) }
         return (insert(bytes, head: head, tail: tail, hash: hash, slot: found.slot), true)
     }
 
     /// The id of `bytes` if it has one (nothing is added).
     func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let found = lookUp(bytes, hash: Self.hash(bytes))
+        let (head, tail) = Self.words(bytes)
+        let found = lookUp(bytes, head: head, tail: tail, hash: Self.hash(bytes, head, tail))
         return found.id >= 0 ? found.id : nil
     }
 
     /// The id of `bytes` (-1 if none) and the slot it is in, or the empty slot it would take.
     @inline(__always)
-    private func lookUp(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int32, slot: Int) {
-        let (head, tail) = Self.words(bytes)
+    private func lookUp(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, tail: UInt64, hash: UInt64) -> (id: Int32, slot: Int) {
         let length = Int32(truncatingIfNeeded: bytes.count)
         return slots.withUnsafeBufferPointer { table in
             let mask = table.count - 1
@@ -62,6 +62,7 @@ struct ByteInterner {
         }
     }
 
+    /// Out of line: new names are rare, and the lookup above stays small enough to inline.
     @inline(never)
     private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, head: UInt64, tail: UInt64, hash: UInt64,
                                  slot: Int) -> Int32 {
@@ -120,8 +121,8 @@ struct ByteInterner {
         }
     }
 
-    /// The first and the last eight bytes, little-endian and zero-padded (the tail is zero for names
-    /// of eight bytes or fewer, which the head holds whole).
+    /// The first and the last eight bytes (the tail is zero for names of eight bytes or fewer, which
+    /// the head holds whole, a name under eight bytes as two loads that may overlap).
     @inline(__always)
     static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> (head: UInt64, tail: UInt64) {
         let n = bytes.count

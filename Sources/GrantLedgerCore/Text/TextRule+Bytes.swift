@@ -99,8 +99,8 @@ extension TextRule {
     /// fails is checked again line by line (`firstByteProblem`), to say where and what.
     ///
     /// Two passes, each faster than one doing both: the UTF-8 check skips ASCII sixteen bytes at a
-    /// time, and the control scan compares sixteen bytes at once as a vector (a compare, three
-    /// equalities and two ors per block: about half an instruction a byte, against three and a half
+    /// time, and the control scan compares sixteen bytes at once as a vector (a compare, four
+    /// equalities and three ors per block: about half an instruction a byte, against three and a half
     /// for eight-byte bit tricks, which had to look closer at every word holding a line end).
     /// Carriage returns, allowed only before a line feed, are looked at one by one, and only in a
     /// window that has any (a file with CR LF line ends).

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// What the committee workbook is built from besides the ledger.
 public struct CommitteeWorkbookSettings: Sendable {
     /// The date the figures are as of: spend after it is left out, time elapsed is counted to it,
@@ -83,8 +81,9 @@ public struct InputFile: Hashable, Sendable {
     public let role: String
     public let bytes: UInt64
     /// The SHA-256 of the bytes the figures came from, in lower-case hex. For a file as read, its
-    /// `SourceFile` works it out on first use, once, whichever thread asks first: so an export can
-    /// hash its inputs on one core while it builds its sheets on another (`hashInBackground`).
+    /// `SourceFile` works it out once, on another thread from when it was read if the command said
+    /// so (`SourceFiles.hashesAsRead`), else on first use: so an export hashes its inputs on one
+    /// core while it reads and builds on another.
     public var sha256: String { source?.sha256 ?? given }
     private let given: String
     private let source: SourceFile?
@@ -115,13 +114,5 @@ public struct InputFile: Hashable, Sendable {
         hasher.combine(role)
         hasher.combine(bytes)
         hasher.combine(sha256)
-    }
-
-    /// Starts working out the SHA-256 of `inputs` on another thread and returns at once; reading
-    /// `sha256` later takes the result, or waits for it.
-    /// The one way a file is hashed in the background is `SourceFile.startHashing` (also used by
-    /// `SourceFiles.hashesAsRead`); a file already hashed or being hashed is left as it is.
-    public static func hashInBackground(_ inputs: [InputFile]) {
-        for source in inputs.compactMap(\.source) { source.startHashing() }
     }
 }

@@ -38,14 +38,6 @@ public struct SheetRows: Sendable {
         streamStart = count
     }
 
-    /// `count` rows, row `i` made by `row(i)` when the writer reaches it.
-    public init(count: Int, row: @escaping @Sendable (Int) -> SheetRow) {
-        self.count = max(0, count)
-        make = row
-        stream = nil
-        streamStart = self.count
-    }
-
     /// `held`, then the rows of `stream`; a streamed row read through the subscript is collected
     /// from the same description the writer streams.
     public init(_ held: [SheetRow], then stream: some SheetRowStream) {

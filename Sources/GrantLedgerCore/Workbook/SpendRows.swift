@@ -29,15 +29,9 @@ struct SpendRows: SheetRowStream {
         let transaction = ledger.transactions[Int(posting.transaction)]
         ledger.texts.withBytes(transaction.descriptionText) { description in
             let described = lines(description, capacities.description, widths.description)
-            if posting.supplierText >= 0 {
-                ledger.texts.withBytes(posting.supplierText) { supplier in
-                    let tall = max(described, lines(supplier, capacities.supplier, widths.supplier))
-                    emit(posting, transaction.date, description, supplier, lines: tall, to: sink)
-                }
-            } else {
-                let payee = Ledger.payeeBytes(description)
-                let tall = payee.isEmpty ? described : max(described, lines(payee, capacities.supplier, widths.supplier))
-                emit(posting, transaction.date, description, payee.isEmpty ? nil : payee, lines: tall, to: sink)
+            Self.withSupplier(ledger, posting, description: description) { supplier in
+                let tall = supplier.map { max(described, lines($0, capacities.supplier, widths.supplier)) } ?? described
+                emit(posting, transaction.date, description, supplier, lines: tall, to: sink)
             }
         }
     }
@@ -78,10 +72,17 @@ struct SpendRows: SheetRowStream {
     /// without one, the payee (the description before `|`), as an import writes it; not at all when
     /// there is neither.
     static func withSupplier(_ ledger: Ledger, _ posting: Posting, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        if posting.supplierText >= 0 { return ledger.texts.withBytes(posting.supplierText, body) }
         ledger.texts.withBytes(ledger.transactions[Int(posting.transaction)].descriptionText) { description in
-            let payee = Ledger.payeeBytes(description)
-            if !payee.isEmpty { body(payee) }
+            withSupplier(ledger, posting, description: description) { if let supplier = $0 { body(supplier) } }
         }
+    }
+
+    /// The same, given the bytes of the posting's transaction's description; `body` is given nil
+    /// when there is neither a tag nor a payee.
+    static func withSupplier(_ ledger: Ledger, _ posting: Posting, description: UnsafeBufferPointer<UInt8>,
+                             _ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
+        if posting.supplierText >= 0 { return ledger.texts.withBytes(posting.supplierText) { body($0) } }
+        let payee = Ledger.payeeBytes(description)
+        body(payee.isEmpty ? nil : payee)
     }
 }
