@@ -57,11 +57,30 @@ enum Console {
             }
         }
         guard let failure else { return }
-        let problem = FileError.system(errno: errnoCode(failure), "write", "standard output", written: true)
         // Whatever it wrote before is complete: only this output is lost.
+        stop(FileError.system(errno: errnoCode(failure), "write", "standard output", written: true))
+    }
+
+    /// A write to standard output failed: said on standard error, and the run ends (exit 2).
+    private static func stop(_ problem: FileError) -> Never {
         Self.error(Run.report([Diagnostic(problem.code, problem.message,
                                           hint: "send the output somewhere it can be written, then run the command again")]))
         exit(ExitStatus.badInput.rawValue)
+    }
+
+    /// Output written a megabyte at a time as `body` makes it (`send` takes each piece), the progress
+    /// line held off meanwhile; a failed write is told as `out` tells it.
+    static func stream(_ body: (@escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void) {
+        let failure: (any Error)? = withLineCleared {
+            do {
+                try body { bytes in try StandardOutput.write(bytes) }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        guard let failure else { return }
+        stop(failure as? FileError ?? FileError.system(errno: EIO, "write", "standard output", written: true))
     }
 
     /// Problems and notes; when even they cannot be written, the exit code is all that is left.

@@ -84,7 +84,12 @@ struct ReportCommand: ParsableCommand {
         let ledger = try LedgerInput.load(paths)
         do {
             Console.progress?.begin("making the \(kind.rawValue) report")
-            if let plain = ReportFormat(rawValue: format.rawValue) {
+            if kind == .register, let plain = ReportFormat(rawValue: format.rawValue) {
+                // Every posting: written as it is walked, never held whole (see RegisterStream).
+                let stream = try RegisterStream(ledger, filter, query)
+                let layout = try stream.measure(for: plain)
+                Console.stream { send in try stream.write(layout, as: plain, to: send) }
+            } else if let plain = ReportFormat(rawValue: format.rawValue) {
                 Console.out(plain.render(try kind.build(ledger, filter, budget: settings, register: query), style: Console.outStyle))
             } else if let day = settings?.asOf {
                 // iCalendar (the calendar alone: refused above for any other report) is written from the

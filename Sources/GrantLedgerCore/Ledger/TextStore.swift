@@ -46,6 +46,19 @@ public struct TextStore: Sendable {
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
+    /// Where text `number` lies in the bytes `withAllBytes` gives (empty for `TextStore.none`): for
+    /// a loop that reads many texts inside one call rather than one closure per text.
+    public func span(_ number: Int32) -> Range<Int> {
+        guard number >= 0 else { return 0..<0 }
+        let index = Int(number)
+        return (index == 0 ? 0 : ends[index - 1])..<ends[index]
+    }
+
+    /// Calls `body` with every text's bytes, one after another (see `span`).
+    public func withAllBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        try bytes.withUnsafeBufferPointer { (all) throws(E) -> R in try body(all) }
+    }
+
     /// Whether texts `a` and `b` are the same bytes (both none counts as the same).
     public func same(_ a: Int32, _ b: Int32) -> Bool {
         if a == b { return true }

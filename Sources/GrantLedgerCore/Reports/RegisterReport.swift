@@ -42,35 +42,71 @@ public enum RegisterReport {
 
     public static func figures(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter(), _ query: Query = Query()) throws(ReportError)
         -> ReportFigures<Row> {
-        let scope = try ReportScope(ledger, filter)
-        let accepts = try Matcher(ledger, query, grant: scope.grant)
+        let walk = try Walk(ledger, filter, query)
         var rows: [Row] = []
         var balance = Money.zero
-        for index in ledger.transactionsByDate() {
-            let transaction = ledger.transactions[index]
-            guard scope.includes(day: transaction.date), accepts.payee(ledger, transaction) else { continue }
-            for posting in ledger.postings(of: transaction) where scope.includes(posting) && accepts.posting(posting) {
-                balance = try balance.plus(posting.amount, "running balance")
-                let grant = posting.grant >= 0 ? ledger.grants[Int(posting.grant)] : nil
-                let line = grant.flatMap { grant in posting.grantLine >= 0 && Int(posting.grantLine) < grant.lines.count
-                    ? grant.lines[Int(posting.grantLine)].id : nil }
-                rows.append(Row(date: transaction.date, reference: ledger.reference(of: posting), description: ledger.description(of: transaction),
-                                account: ledger.account(of: posting).name, grantID: grant?.id, lineID: line,
-                                areaID: posting.area >= 0 ? ledger.areas[Int(posting.area)].id : nil,
-                                amount: posting.amount, balance: balance, location: ledger.location(of: posting)))
-            }
+        try walk.forEach { (transaction, posting) throws(ReportError) in
+            balance = try balance.plus(posting.amount, "running balance")
+            rows.append(Row(date: transaction.date, reference: ledger.reference(of: posting), description: ledger.description(of: transaction),
+                            account: ledger.account(of: posting).name, grantID: walk.grantID(posting), lineID: walk.lineID(posting),
+                            areaID: walk.areaID(posting), amount: posting.amount, balance: balance, location: ledger.location(of: posting)))
         }
         return ReportFigures(filter: filter, rows: rows)
     }
 
+    /// The register's postings in its order, resolved once: what the rows above and the streamed
+    /// writer (`RegisterStream`) both walk, so they list the same postings.
+    struct Walk {
+        let ledger: Ledger
+        let filter: ReportFilter
+        let query: Query
+        private let scope: ReportScope
+        private let accepts: Matcher
+
+        init(_ ledger: Ledger, _ filter: ReportFilter, _ query: Query) throws(ReportError) {
+            self.ledger = ledger
+            self.filter = filter
+            self.query = query
+            scope = try ReportScope(ledger, filter)
+            accepts = try Matcher(ledger, query, grant: scope.grant)
+        }
+
+        /// Calls `body` with each posting in the register and its transaction, in date order (ties
+        /// in file order).
+        func forEach<E: Error>(_ body: (Transaction, Posting) throws(E) -> Void) throws(E) {
+            for index in ledger.transactionsByDate() {
+                let transaction = ledger.transactions[index]
+                guard scope.includes(day: transaction.date), accepts.payee(ledger, transaction) else { continue }
+                for posting in ledger.postings(of: transaction) where scope.includes(posting) && accepts.posting(posting) {
+                    try body(transaction, posting)
+                }
+            }
+        }
+
+        func grantID(_ posting: Posting) -> String? { posting.grant >= 0 ? ledger.grants[Int(posting.grant)].id : nil }
+
+        func lineID(_ posting: Posting) -> String? {
+            guard posting.grant >= 0, posting.grantLine >= 0 else { return nil }
+            let lines = ledger.grants[Int(posting.grant)].lines
+            return Int(posting.grantLine) < lines.count ? lines[Int(posting.grantLine)].id : nil
+        }
+
+        func areaID(_ posting: Posting) -> String? { posting.area >= 0 ? ledger.areas[Int(posting.area)].id : nil }
+
+        /// The title a printed register carries (see `RegisterReport.title`).
+        var title: String { RegisterReport.title(ReportFigures<Row>(filter: filter, rows: []), query) }
+    }
+
+    /// The register's columns, for the table above and the streamed writer alike.
+    static let columns: [ReportColumn] = [
+        .date("date", "Date"), .text("reference", "Reference", label: true), .text("description", "Description"),
+        .text("account", "Account"), .text("grant", "Grant"), .text("line", "Line"), .text("area", "Area"),
+        .money("amount", "Amount"),
+        // A running balance is never summed: the totals row leaves it blank.
+        ReportColumn(key: "balance", title: "Balance", kind: .money, total: .none),
+    ]
+
     public static func table(_ figures: ReportFigures<Row>, _ query: Query = Query()) throws(ReportError) -> Report {
-        let columns: [ReportColumn] = [
-            .date("date", "Date"), .text("reference", "Reference", label: true), .text("description", "Description"),
-            .text("account", "Account"), .text("grant", "Grant"), .text("line", "Line"), .text("area", "Area"),
-            .money("amount", "Amount"),
-            // A running balance is never summed: the totals row leaves it blank.
-            ReportColumn(key: "balance", title: "Balance", kind: .money, total: .none),
-        ]
         let rows = figures.rows.map { row in
             ReportRow([.date(row.date), row.reference.map(ReportCell.text) ?? .empty, .text(row.description), .text(row.account),
                        row.grantID.map(ReportCell.text) ?? .empty, row.lineID.map(ReportCell.text) ?? .empty,

@@ -22,7 +22,7 @@ public enum JSONWriter {
         return document(members)
     }
 
-    private static func row(row: ReportRow, _ columns: [ReportColumn], level: Int?) -> String {
+    static func row(row: ReportRow, _ columns: [ReportColumn], level: Int?) -> String {
         var members: [(key: String, value: String)] = []
         if let level { members.append(("level", String(level))) }
         for (column, cell) in zip(columns, row.cells) {

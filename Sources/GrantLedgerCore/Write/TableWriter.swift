@@ -34,19 +34,14 @@ public enum TableWriter {
         for line in body + [totals] {
             for (index, text) in line.enumerated() { widths[index] = max(widths[index], text.count) }
         }
-        let rightAligned = columns.map { $0.kind == .money || $0.kind == .percent || $0.kind == .count }
+        let rightAligned = columns.map(isRightAligned)
         let coloured = style.usesColour ? columns.map(\.isRAG) : []
         func format(_ cells: [String], painted: Bool = false) -> String {
-            var line = ""
-            for (index, text) in cells.enumerated() {
-                if index > 0 { line += gap }
-                let padding = String(repeating: " ", count: widths[index] - text.count)
-                let shown = painted && coloured[index] ? TerminalStyle.Tone(status: text).map { style.paint(text, $0) } ?? text : text
-                line += rightAligned[index] ? padding + shown : shown + padding
+            line(cells, widths: widths, rightAligned: rightAligned) { index, text in
+                painted && coloured[index] ? TerminalStyle.Tone(status: text).map { style.paint(text, $0) } ?? text : text
             }
-            return trimmingTrailingSpaces(line)
         }
-        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: gap)
+        let rule = self.rule(widths)
         var output = report.title + "\n\n"
         output += format(header) + "\n" + rule + "\n"
         for line in body { output += format(line, painted: !coloured.isEmpty) + "\n" }
@@ -56,6 +51,28 @@ public enum TableWriter {
         if !report.notes.isEmpty { output += "\n" + report.notes.map { $0 + "\n" }.joined() }
         return output
     }
+
+    /// The kinds of column whose cells are right-aligned: the figures.
+    static func isRightAligned(_ column: ReportColumn) -> Bool {
+        column.kind == .money || column.kind == .percent || column.kind == .count
+    }
+
+    /// One line of the table: each cell padded to its column's width on the side away from its
+    /// alignment, the columns `gap` apart, no spaces at the end. `shown` may dress a cell (paint
+    /// it) after its padding is counted.
+    static func line(_ cells: [String], widths: [Int], rightAligned: [Bool], shown: (Int, String) -> String = { $1 }) -> String {
+        var line = ""
+        for (index, text) in cells.enumerated() {
+            if index > 0 { line += gap }
+            let padding = String(repeating: " ", count: widths[index] - text.count)
+            let dressed = shown(index, text)
+            line += rightAligned[index] ? padding + dressed : dressed + padding
+        }
+        return trimmingTrailingSpaces(line)
+    }
+
+    /// The rule under the headings and above the totals.
+    static func rule(_ widths: [Int]) -> String { widths.map { String(repeating: "-", count: $0) }.joined(separator: gap) }
 
     static func shortened(_ text: String) -> String {
         text.count <= textWidth ? text : String(text.prefix(textWidth - 1)) + "…"

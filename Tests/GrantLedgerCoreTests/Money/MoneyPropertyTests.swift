@@ -31,6 +31,22 @@ struct MoneyRoundTripTests {
         }
     }
 
+    /// The formatter writes bytes itself; Swift's own integer printing and the one grouping are the oracle.
+    @Test func formattingAgreesWithSwiftsIntegerPrinting() async {
+        await propertyCheck(count: 1000, input: Self.anyPence) { pence throws in
+            let money = Money(pence: pence)
+            let magnitude = pence.magnitude, cents = magnitude % 100
+            let plain = (pence < 0 ? "-" : "") + String(magnitude / 100) + "." + (cents < 10 ? "0" : "") + String(cents)
+            #expect(money.formatted(.plain) == plain)
+            let grouped = Thousands.grouped(String(magnitude / 100))
+            #expect(money.formatted(.display) == (pence < 0 ? "-" : "") + "£" + grouped + "." + plain.suffix(2))
+            #expect(money.formattedWidth(.plain) == plain.count)
+            #expect(money.formattedWidth(.display) == money.formatted(.display).count)
+        }
+        #expect(Money(pence: .min).formatted(.display) == "-£92,233,720,368,547,758.08")
+        #expect(Money(pence: .min).formattedWidth(.display) == 27)
+    }
+
     @Test func displayAndPlainDifferOnlyInThePoundSignAndCommas() async {
         await propertyCheck(count: 500, input: Self.anyPence) { pence throws in
             let money = Money(pence: pence)

@@ -1,0 +1,13 @@
+import SystemPackage
+
+/// The program's standard output, for what is written as it is made (a streamed register) rather
+/// than handed over whole: every byte written, a failure told as the file doors tell theirs.
+public enum StandardOutput {
+    public static func write(_ bytes: UnsafeRawBufferPointer) throws(FileError) {
+        do {
+            _ = try FileDescriptor.standardOutput.writeAll(bytes)
+        } catch {
+            throw FileError.system(error as? Errno ?? .ioError, "write", "standard output", written: true)
+        }
+    }
+}

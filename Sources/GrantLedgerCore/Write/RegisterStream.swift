@@ -1,0 +1,261 @@
+/// `report register` written as it is walked, never held whole: byte for byte what
+/// `ReportFormat.render(RegisterReport.build(…))` gives, without the rows between.
+///
+/// Why a second writer: a register lists every posting. At a million transactions that is three
+/// and a half million rows, which as `Row`s, `ReportRow`s and one `String` took seconds and gigabytes
+/// before the first byte was written. Here the rows are walked twice (`RegisterReport.Walk`, the
+/// walk the report's rows come from): once to learn the table's column widths, the rows' total and
+/// that no running balance overflows, once to write, from the ledger's own bytes, a megabyte at a
+/// time. Text that is printable ASCII (nearly all of it) is measured and cut in bytes; any other
+/// text takes the `String` way through the same functions the table, CSV and JSON writers use, so
+/// both ways write the same; the tests hold the two writers to each other.
+public struct RegisterStream {
+    let walk: RegisterReport.Walk
+
+    public init(_ ledger: Ledger, _ filter: ReportFilter = ReportFilter(), _ query: RegisterReport.Query = RegisterReport.Query())
+        throws(ReportError) {
+        walk = try RegisterReport.Walk(ledger, filter, query)
+    }
+
+    /// What the first walk learns: how many rows, their totals, and (for a table) each column's width.
+    public struct Layout: Sendable {
+        let rows: Int
+        /// The totals row, made by `Report` itself from the rows' sum, as the table writers have it.
+        let totals: ReportRow
+        let widths: [Int]
+    }
+
+    /// The first walk: every running balance worked out (an overflow is an error before anything is
+    /// written) and, for a table, every cell measured.
+    public func measure(for format: ReportFormat) throws(ReportError) -> Layout {
+        let columns = RegisterReport.columns
+        var widths = columns.map(\.title.count)
+        var balance = Money.zero, rows = 0
+        let measuring = format == .table
+        var days = DayText(), description = DescriptionCache()
+        let named = measuring ? NamedCells(walk.ledger, TableCell.init) : nil
+        try walk.ledger.texts.withAllBytes { (texts) throws(ReportError) in
+            try walk.forEach { (transaction, posting) throws(ReportError) in
+                balance = try balance.plus(posting.amount, "running balance")
+                rows += 1
+                guard let named else { return }
+                let cells = named.cells(of: posting)
+                let reference = posting.referenceText >= 0 ? TableCell.width(of: texts.slice(walk.ledger.texts.span(posting.referenceText))) : 0
+                widen(&widths[0], days.text(transaction.date).count)
+                widen(&widths[1], reference)
+                widen(&widths[2], description.tableWidth(transaction, texts, walk.ledger.texts))
+                widen(&widths[3], cells.account.width)
+                widen(&widths[4], cells.grant.width)
+                widen(&widths[5], cells.line.width)
+                widen(&widths[6], cells.area.width)
+                widen(&widths[7], posting.amount.formattedWidth(.display))
+                widen(&widths[8], balance.formattedWidth(.display))
+            }
+        }
+        var sum = ReportRow(Array(repeating: ReportCell.empty, count: columns.count))
+        sum.cells[columns.count - 2] = .money(balance)
+        let totals = try Report(title: "", columns: columns, rows: [sum]).totals
+        for (index, cell) in totals.cells.enumerated() { widths[index] = max(widths[index], cell.displayText.count) }
+        return Layout(rows: rows, totals: totals, widths: widths)
+    }
+
+    @inline(__always)
+    private func widen(_ width: inout Int, _ measured: Int) {
+        if measured > width { width = measured }
+    }
+
+    /// The second walk: the register in `format`, handed to `send` a megabyte at a time. A register
+    /// with no rows is written by the table writers themselves (there is nothing to stream).
+    public func write(_ layout: Layout, as format: ReportFormat, to send: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+        let out = ByteChunks(send: send)
+        if layout.rows == 0 {
+            let empty = try RegisterReport.table(ReportFigures(filter: walk.filter, rows: []), walk.query)
+            try out.write(format.render(empty))
+        } else {
+            switch format {
+            case .table: try writeTable(layout, out)
+            case .csv: try writeCSV(layout, out)
+            case .json: try writeJSON(layout, out)
+            }
+        }
+        try out.flush()
+    }
+
+    // MARK: The table
+
+    private func writeTable(_ layout: Layout, _ out: ByteChunks) throws {
+        let columns = RegisterReport.columns, widths = layout.widths
+        let right = columns.map(TableWriter.isRightAligned)
+        let rule = TableWriter.rule(widths)
+        try out.write(walk.title + "\n\n" + TableWriter.line(columns.map(\.title), widths: widths, rightAligned: right) + "\n" + rule + "\n")
+        let named = NamedCells(walk.ledger, TableCell.init)
+        let store = walk.ledger.texts
+        var days = DayText(), description = DescriptionCache()
+        var balance = Money.zero
+        try store.withAllBytes { texts in
+            try walk.forEach { transaction, posting in
+                balance = Money(pence: balance.pence &+ posting.amount.pence)  // measured: cannot overflow
+                let cells = named.cells(of: posting)
+                let day = days.text(transaction.date)
+                try out.reserve(day.count + widths[0] + 2)
+                out.put(day)
+                out.put(ASCII.space, times: widths[0] - day.count + 2)
+                try TableCell.write(posting.referenceText >= 0 ? texts.slice(store.span(posting.referenceText)) : nil, width: widths[1], out)
+                try description.writeTable(transaction, texts, store, width: widths[2], out)
+                try cells.account.write(width: widths[3], out)
+                try cells.grant.write(width: widths[4], out)
+                try cells.line.write(width: widths[5], out)
+                try cells.area.write(width: widths[6], out)
+                try Self.putMoney(posting.amount, .display, width: widths[7], out)
+                out.put(ASCII.space, times: 2)
+                try Self.putMoney(balance, .display, width: widths[8], out)
+                out.put(ASCII.newline)
+            }
+        }
+        let totals = layout.totals.cells.map(\.displayText)
+        try out.write(rule + "\n" + TableWriter.line(totals, widths: widths, rightAligned: right) + "\n")
+    }
+
+    /// An amount right-aligned in `width`, with room for the gap after it.
+    @inline(__always)
+    private static func putMoney(_ money: Money, _ style: MoneyStyle, width: Int, _ out: ByteChunks) throws {
+        try out.reserve(width + Money.longestFormatted + 2)
+        out.put(ASCII.space, times: width - money.formattedWidth(style))
+        out.putMoney(money, style)
+    }
+
+    // MARK: CSV and JSON
+
+    private func writeCSV(_ layout: Layout, _ out: ByteChunks) throws {
+        let columns = RegisterReport.columns
+        try out.write(columns.map { CSVCell.text($0.key) }.joined(separator: ",") + "\n")
+        try writeDelimited(out, rows: layout.rows, NamedCells(walk.ledger) { Array((CSVCell.text($0 ?? "")).utf8) }, prefixes: Array(repeating: [ASCII.comma], count: columns.count),
+                           rowStart: [], rowEnd: [ASCII.newline], text: CSVText.put, none: [], quote: [])
+    }
+
+    private func writeJSON(_ layout: Layout, _ out: ByteChunks) throws {
+        let columns = RegisterReport.columns
+        let heading = "{\n  " + JSONWriter.member("title", JSONWriter.string(walk.title)) + ",\n  "
+            + JSONWriter.member("columns", JSONWriter.array(columns.map {
+                JSONWriter.object([("key", JSONWriter.string($0.key)), ("title", JSONWriter.string($0.title)), ("kind", JSONWriter.string($0.kind.rawValue))])
+            })) + ",\n  \"rows\": [\n    "
+        try out.write(heading)
+        let prefixes = columns.map { Array((", " + JSONWriter.string($0.key) + ": ").utf8) }
+        try writeDelimited(out, rows: layout.rows, NamedCells(walk.ledger) { Array(JSONWriter.nullable($0).utf8) }, prefixes: prefixes,
+                           rowStart: Array("{\"level\": 0".utf8), rowEnd: Array("},\n    ".utf8), text: JSONText.put,
+                           none: Array("null".utf8), quote: [0x22])
+        try out.write("\n  ],\n  " + JSONWriter.member("totals", JSONWriter.row(row: layout.totals, columns, level: nil)) + "\n}\n")
+    }
+
+    /// The rows of CSV or JSON: each cell after its prefix (a comma; `, "key": `), the row between
+    /// `rowStart` and `rowEnd`; the first prefix of a CSV row is dropped, and the last row's end
+    /// is cut to its closing brace for JSON.
+    private func writeDelimited(_ out: ByteChunks, rows: Int, _ named: NamedCells<[UInt8]>, prefixes: [[UInt8]], rowStart: [UInt8], rowEnd: [UInt8],
+                                text: (UnsafeBufferPointer<UInt8>, ByteChunks) throws -> Void, none: [UInt8], quote: [UInt8]) throws {
+        let store = walk.ledger.texts
+        let csv = rowStart.isEmpty
+        var days = DayText()
+        var balance = Money.zero
+        var rowsLeft = rows
+        try store.withAllBytes { texts in
+            try walk.forEach { transaction, posting in
+                balance = Money(pence: balance.pence &+ posting.amount.pence)  // measured: cannot overflow
+                rowsLeft -= 1
+                let cells = named.cells(of: posting)
+                let day = days.text(transaction.date)
+                try out.reserve(rowStart.count + prefixes[0].count + day.count + 2)
+                out.put(rowStart)
+                if !csv { out.put(prefixes[0]) }
+                out.put(quote)
+                out.put(day)
+                out.put(quote)
+                try out.reserve(prefixes[1].count + none.count)
+                out.put(prefixes[1])
+                if posting.referenceText >= 0 { try text(texts.slice(store.span(posting.referenceText)), out) } else { out.put(none) }
+                try out.reserve(prefixes[2].count)
+                out.put(prefixes[2])
+                try text(texts.slice(store.span(transaction.descriptionText)), out)
+                try put(cells.account, after: prefixes[3], out)
+                try put(cells.grant, after: prefixes[4], out)
+                try put(cells.line, after: prefixes[5], out)
+                try put(cells.area, after: prefixes[6], out)
+                try put(posting.amount, after: prefixes[7], quote, out)
+                try put(balance, after: prefixes[8], quote, out)
+                try out.reserve(rowEnd.count)
+                if csv || rowsLeft > 0 { out.put(rowEnd) } else { out.put(rowEnd[0]) }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func put(_ cell: [UInt8], after prefix: [UInt8], _ out: ByteChunks) throws {
+        try out.reserve(prefix.count + cell.count)
+        out.put(prefix)
+        out.put(cell)
+    }
+
+    @inline(__always)
+    private func put(_ money: Money, after prefix: [UInt8], _ quote: [UInt8], _ out: ByteChunks) throws {
+        try out.reserve(prefix.count + Money.longestFormatted + 2)
+        out.put(prefix)
+        out.put(quote)
+        out.putMoney(money, .plain)
+        out.put(quote)
+    }
+}
+
+extension ByteChunks {
+    /// An amount as `Money.formatted(style)` spells it (room for `Money.longestFormatted` reserved).
+    @inline(__always)
+    func putMoney(_ money: Money, _ style: MoneyStyle) {
+        withSpace(Money.longestFormatted) { money.write(style, to: $0) }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The bytes in `range`.
+    @inline(__always)
+    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: self[range]) }
+}
+
+/// Each day's text, made once for the run of postings on it.
+private struct DayText {
+    private var day: Day?
+    private var bytes: [UInt8] = []
+
+    mutating func text(_ date: Day) -> [UInt8] {
+        if date != day {
+            day = date
+            bytes = Array(date.description.utf8)
+        }
+        return bytes
+    }
+}
+
+/// The description's table cell, measured once for the postings of its transaction.
+private struct DescriptionCache {
+    private var text: Int32 = .min
+    private var cell = TableCell(nil)
+    private var fast = true
+    private var range: Range<Int> = 0..<0
+
+    private mutating func load(_ transaction: Transaction, _ texts: UnsafeBufferPointer<UInt8>, _ store: TextStore) {
+        guard transaction.descriptionText != text else { return }
+        text = transaction.descriptionText
+        range = store.span(text)
+        let bytes = texts.slice(range)
+        fast = ASCII.isPrintable(bytes)
+        cell = fast ? TableCell(width: Swift.min(bytes.count, TableWriter.textWidth)) : TableCell(String(decoding: bytes, as: UTF8.self))
+    }
+
+    mutating func tableWidth(_ transaction: Transaction, _ texts: UnsafeBufferPointer<UInt8>, _ store: TextStore) -> Int {
+        load(transaction, texts, store)
+        return cell.width
+    }
+
+    mutating func writeTable(_ transaction: Transaction, _ texts: UnsafeBufferPointer<UInt8>, _ store: TextStore, width: Int,
+                             _ out: ByteChunks) throws {
+        load(transaction, texts, store)
+        if fast { try TableCell.write(texts.slice(range), width: width, out) } else { try cell.write(width: width, out) }
+    }
+}
