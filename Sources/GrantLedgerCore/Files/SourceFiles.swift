@@ -40,7 +40,10 @@ public final class SourceFiles: @unchecked Sendable {
     /// `area data`, `scenario`…) for the Provenance sheet. Throws the reason it cannot be had.
     /// `format` says how its bytes are taken: UTF-8 text (the default), text converted from another
     /// encoding (its hash and size stay those of the bytes on disk), or binary.
-    public func open(_ path: String, role: String, format: InputFormat = .utf8) throws(FileError) -> SourceFile {
+    ///
+    /// `leaveOnDiskFrom`: a UTF-8 file of at least this many bytes is not read whole but left on
+    /// disk and read a window at a time (`DiskBytes`): what the ledger reader asks for its large files.
+    public func open(_ path: String, role: String, format: InputFormat = .utf8, leaveOnDiskFrom: Int? = nil) throws(FileError) -> SourceFile {
         let canonical = FilePaths.canonical(path)
         lock.lock()
         if let file = byCanonicalPath[canonical] {
@@ -62,8 +65,14 @@ public final class SourceFiles: @unchecked Sendable {
         lock.unlock()
         let file: SourceFile
         do throws(FileError) {
-            let (bytes, identity) = try Self.readWhole(path, policy: policy)
-            file = try Self.decode(bytes, path: path, canonical: canonical, identity: identity, format: format)
+            let (descriptor, identity) = try Self.openRegular(path, policy: policy)
+            if let threshold = leaveOnDiskFrom, format == .utf8, identity.size >= threshold {
+                file = try Self.leftOnDisk(DiskBytes(path: path, descriptor: descriptor, identity: identity), canonical: canonical)
+            } else {
+                defer { try? descriptor.close() }
+                let bytes = try Self.readWhole(descriptor, path, size: Int(identity.size), policy: policy)
+                file = try Self.decode(bytes, path: path, canonical: canonical, identity: identity, format: format)
+            }
         } catch {
             // Remembered, so a file named twice is refused once and never read again.
             lock.lock()
@@ -192,6 +201,14 @@ public final class SourceFiles: @unchecked Sendable {
     /// regular file, and reads it whole, refusing more than `limit` bytes even from a file that
     /// says it is empty (as /proc files do).
     static func readWhole(_ path: String, policy: InputPolicy) throws(FileError) -> ([UInt8], FileIdentity) {
+        let (descriptor, identity) = try openRegular(path, policy: policy)
+        defer { try? descriptor.close() }
+        return (try readWhole(descriptor, path, size: Int(identity.size), policy: policy), identity)
+    }
+
+    /// Opens `path` without blocking and refuses anything but a regular file within the size limit:
+    /// the descriptor (the caller closes it) and which file and version it is.
+    static func openRegular(_ path: String, policy: InputPolicy) throws(FileError) -> (FileDescriptor, FileIdentity) {
         let limit = policy.maximumFileSize
         let descriptor: FileDescriptor
         do {
@@ -199,7 +216,8 @@ public final class SourceFiles: @unchecked Sendable {
         } catch {
             throw FileError.system(error as? Errno ?? .ioError, "read", path, written: false)
         }
-        defer { try? descriptor.close() }
+        var keep = false
+        defer { if !keep { try? descriptor.close() } }
         let size: Int
         let identity: FileIdentity
         do {
@@ -222,6 +240,14 @@ public final class SourceFiles: @unchecked Sendable {
             throw FileError(.readFailed, "cannot read \(path)", hint: "check the file")
         }
         if size > limit { throw tooLarge(path, size: size, policy: policy) }
+        keep = true
+        return (descriptor, identity)
+    }
+
+    /// Reads the regular file open on `descriptor` whole: `size` bytes, and more if it holds more
+    /// than it said, up to the limit.
+    static func readWhole(_ descriptor: FileDescriptor, _ path: String, size: Int, policy: InputPolicy) throws(FileError) -> [UInt8] {
+        let limit = policy.maximumFileSize
         if let fault = readFault { throw FileError.system(fault, "read", path, written: false) }
         var failure: Errno?
         var longer = false
@@ -259,7 +285,7 @@ public final class SourceFiles: @unchecked Sendable {
             }
         }
         if bytes.count > limit { throw tooLarge(path, size: bytes.count, policy: policy) }
-        return (bytes, identity)
+        return bytes
     }
 
     /// `GRANTLEDGER_FAULT_READ=EIO` makes every read fail so: how the error catalogue shows a

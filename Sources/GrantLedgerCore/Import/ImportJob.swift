@@ -133,7 +133,10 @@ public struct ImportJob: Sendable {
                                             hint: "run the import again; nothing was written")], .input)
             }
         }
-        let spliced = Splice(read?.bytes ?? [], planned, source: export)
+        // A large ledger left on disk is read whole again here, checked unchanged since it was read.
+        let bytes: [UInt8]
+        do throws(FileError) { bytes = try read?.wholeBytes() ?? [] } catch { return .refused([error.diagnostic], .input) }
+        let spliced = Splice(bytes, planned, source: export)
 
         // Check the books as they will be, in memory and through a copy of the door (the caller's
         // still reads the ledger as it is on disk): nothing is written until they pass, and a dry

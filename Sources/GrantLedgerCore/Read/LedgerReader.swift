@@ -55,7 +55,7 @@ public enum LedgerReader {
         }
         // Read the named files first, so their size tells how much room the ledger needs (and how
         // much there is to read: each file once, however often it is named).
-        let opened = files.compactMap { try? sources.open($0, role: "ledger") }
+        let opened = files.compactMap { try? sources.open($0, role: "ledger", leaveOnDiskFrom: splitting.minimumSize) }
         reserveCapacity(parser, forBytes: opened.reduce(0) { $0 + $1.byteCount })
         if let progress {
             var counted = Set<ObjectIdentifier>()
@@ -188,7 +188,7 @@ final class ReadSession {
         }
         let source: SourceFile
         do {
-            source = try sources.open(file, role: includedFrom == nil ? "ledger" : "ledger (included)")
+            source = try sources.open(file, role: includedFrom == nil ? "ledger" : "ledger (included)", leaveOnDiskFrom: splitting.minimumSize)
         } catch {
             if let from = includedFrom {
                 if error.code == .fileNotFound {
@@ -220,6 +220,8 @@ final class ReadSession {
             readLines(source, in: nil, firstLine: 1, directory: directory)
         }
         parser.endBlock()
+        // A file left on disk that could not be read to the end, or was changed while it was read.
+        if let problem = source.readProblem { parser.diagnostics.append(problem.diagnostic) }
         parser.file = savedFile
         stack.removeLast()
     }
