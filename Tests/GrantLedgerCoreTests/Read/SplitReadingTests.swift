@@ -115,12 +115,12 @@ struct SplitReadingTests {
     /// until the merge has been looked at.
     @Test func theMergeKnowsEveryPostingFieldAndSymbolTable() {
         let posting = Posting(account: 0, amount: .zero, grant: -1, grantLine: -1, area: -1, initiative: -1, spendClass: nil,
-                              amountInferred: false, assertion: nil, transaction: 0,
+                              amountInferred: false, transaction: 0,
                               sourceLine: 0, column: 0)
         // Renumbered by `absorb`: supplierText, referenceText, account, grant, grantLine, area, initiative,
         // matchGrant, transaction; and each transaction's texts, file and postings.
         #expect(Mirror(reflecting: posting).children.compactMap(\.label) == [
-            "amount", "assertedPence", "supplierText", "referenceText", "account", "grant", "grantLine", "area", "initiative",
+            "amount", "supplierText", "referenceText", "account", "grant", "grantLine", "area", "initiative",
             "matchGrant", "transaction", "sourceLine", "column", "amountColumn", "spendClass", "amountInferred", "hasAssertion",
             "amountLength",
         ])
