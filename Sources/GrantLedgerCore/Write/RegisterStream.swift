@@ -34,16 +34,17 @@ public struct RegisterStream {
         let measuring = format == .table
         var days = DayText(), description = DescriptionCache()
         let named = measuring ? NamedCells(walk.ledger, TableCell.init) : nil
-        try walk.ledger.texts.withAllBytes { (texts) throws(ReportError) in
+        let store = walk.ledger.texts
+        do {
             try walk.forEach { (transaction, posting) throws(ReportError) in
                 balance = try balance.plus(posting.amount, "running balance")
                 rows += 1
                 guard let named else { return }
                 let cells = named.cells(of: posting)
-                let reference = posting.referenceText >= 0 ? TableCell.width(of: texts.slice(walk.ledger.texts.span(posting.referenceText))) : 0
+                let reference = posting.referenceText >= 0 ? store.withBytes(posting.referenceText, TableCell.width) : 0
                 widen(&widths[0], days.text(transaction.date).count)
                 widen(&widths[1], reference)
-                widen(&widths[2], description.tableWidth(transaction, texts, walk.ledger.texts))
+                widen(&widths[2], description.tableWidth(transaction, store))
                 widen(&widths[3], cells.account.width)
                 widen(&widths[4], cells.grant.width)
                 widen(&widths[5], cells.line.width)
@@ -92,7 +93,7 @@ public struct RegisterStream {
         let store = walk.ledger.texts
         var days = DayText(), description = DescriptionCache()
         var balance = Money.zero
-        try store.withAllBytes { texts in
+        do {
             try walk.forEach { transaction, posting in
                 balance = Money(pence: balance.pence &+ posting.amount.pence)  // measured: cannot overflow
                 let cells = named.cells(of: posting)
@@ -100,8 +101,12 @@ public struct RegisterStream {
                 try out.reserve(day.count + widths[0] + 2)
                 out.put(day)
                 out.put(ASCII.space, times: widths[0] - day.count + 2)
-                try TableCell.write(posting.referenceText >= 0 ? texts.slice(store.span(posting.referenceText)) : nil, width: widths[1], out)
-                try description.writeTable(transaction, texts, store, width: widths[2], out)
+                if posting.referenceText >= 0 {
+                    try store.withBytes(posting.referenceText) { try TableCell.write($0, width: widths[1], out) }
+                } else {
+                    try TableCell.write(nil, width: widths[1], out)
+                }
+                try description.writeTable(transaction, store, width: widths[2], out)
                 try cells.account.write(width: widths[3], out)
                 try cells.grant.write(width: widths[4], out)
                 try cells.line.write(width: widths[5], out)
@@ -157,7 +162,7 @@ public struct RegisterStream {
         var days = DayText()
         var balance = Money.zero
         var rowsLeft = rows
-        try store.withAllBytes { texts in
+        do {
             try walk.forEach { transaction, posting in
                 balance = Money(pence: balance.pence &+ posting.amount.pence)  // measured: cannot overflow
                 rowsLeft -= 1
@@ -171,10 +176,10 @@ public struct RegisterStream {
                 out.put(quote)
                 try out.reserve(prefixes[1].count + none.count)
                 out.put(prefixes[1])
-                if posting.referenceText >= 0 { try text(texts.slice(store.span(posting.referenceText)), out) } else { out.put(none) }
+                if posting.referenceText >= 0 { try store.withBytes(posting.referenceText) { try text($0, out) } } else { out.put(none) }
                 try out.reserve(prefixes[2].count)
                 out.put(prefixes[2])
-                try text(texts.slice(store.span(transaction.descriptionText)), out)
+                try store.withBytes(transaction.descriptionText) { try text($0, out) }
                 try put(cells.account, after: prefixes[3], out)
                 try put(cells.grant, after: prefixes[4], out)
                 try put(cells.line, after: prefixes[5], out)
@@ -237,25 +242,23 @@ private struct DescriptionCache {
     private var text: Int32 = .min
     private var cell = TableCell(nil)
     private var fast = true
-    private var range: Range<Int> = 0..<0
 
-    private mutating func load(_ transaction: Transaction, _ texts: UnsafeBufferPointer<UInt8>, _ store: TextStore) {
+    private mutating func load(_ transaction: Transaction, _ store: TextStore) {
         guard transaction.descriptionText != text else { return }
         text = transaction.descriptionText
-        range = store.span(text)
-        let bytes = texts.slice(range)
-        fast = ASCII.isPrintable(bytes)
-        cell = fast ? TableCell(width: Swift.min(bytes.count, TableWriter.textWidth)) : TableCell(String(decoding: bytes, as: UTF8.self))
+        (fast, cell) = store.withBytes(text) { bytes in
+            ASCII.isPrintable(bytes) ? (true, TableCell(width: Swift.min(bytes.count, TableWriter.textWidth)))
+                : (false, TableCell(String(decoding: bytes, as: UTF8.self)))
+        }
     }
 
-    mutating func tableWidth(_ transaction: Transaction, _ texts: UnsafeBufferPointer<UInt8>, _ store: TextStore) -> Int {
-        load(transaction, texts, store)
+    mutating func tableWidth(_ transaction: Transaction, _ store: TextStore) -> Int {
+        load(transaction, store)
         return cell.width
     }
 
-    mutating func writeTable(_ transaction: Transaction, _ texts: UnsafeBufferPointer<UInt8>, _ store: TextStore, width: Int,
-                             _ out: ByteChunks) throws {
-        load(transaction, texts, store)
-        if fast { try TableCell.write(texts.slice(range), width: width, out) } else { try cell.write(width: width, out) }
+    mutating func writeTable(_ transaction: Transaction, _ store: TextStore, width: Int, _ out: ByteChunks) throws {
+        load(transaction, store)
+        if fast { try store.withBytes(text) { try TableCell.write($0, width: width, out) } } else { try cell.write(width: width, out) }
     }
 }
