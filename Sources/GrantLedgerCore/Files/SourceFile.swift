@@ -9,6 +9,12 @@ import Foundation
 /// shown and what was parsed are the same bytes, and what is hashed is the file they came from, even
 /// if it changes on disk while the command runs.
 ///
+/// A large ledger (8 MiB and more, `FileSplitting.minimumSize`) is the exception: its bytes are left
+/// on disk and read a window at a time through the descriptor it was opened by (`DiskBytes`), so
+/// a million transactions do not hold 220 MB of text beside the books made from it; the lines a
+/// problem shows are read again from that descriptor, and a file changed where it lies while the
+/// command runs is said to be changed (`readProblem`), never shown or parsed as a mixture.
+///
 /// Made by `SourceFiles` (the one door), or from text in memory (tests, and the ledger `import` is
 /// about to write, checked before it is written).
 public final class SourceFile: @unchecked Sendable {
@@ -120,7 +126,8 @@ public final class SourceFile: @unchecked Sendable {
         return hex
     }
 
-    /// The SHA-256 of the bytes, held or read a window at a time from disk.
+    /// The SHA-256 of the bytes, held or read a window at a time from disk: from the descriptor the
+    /// file was parsed through, so the same file, and looked at for a change after (`readProblem`).
     private func digest() -> String {
         guard let disk else { return Self.sha256(of: held) }
         var hasher = SHA256()
@@ -128,6 +135,7 @@ public final class SourceFile: @unchecked Sendable {
             hasher.update(bufferPointer: UnsafeRawBufferPointer(window))
             return true
         }
+        try? disk.checkUnchanged()
         return Self.hex(hasher.finalize())
     }
 

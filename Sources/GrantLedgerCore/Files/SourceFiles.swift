@@ -66,7 +66,7 @@ public final class SourceFiles: @unchecked Sendable {
         let file: SourceFile
         do throws(FileError) {
             let (descriptor, identity) = try Self.openRegular(path, policy: policy)
-            if let threshold = leaveOnDiskFrom, format == .utf8, identity.size >= threshold {
+            if let threshold = leaveOnDiskFrom, format == .utf8, identity.size >= threshold, takeOnDiskPlace() {
                 file = try Self.leftOnDisk(DiskBytes(path: path, descriptor: descriptor, identity: identity), canonical: canonical)
             } else {
                 defer { try? descriptor.close() }
@@ -86,6 +86,19 @@ public final class SourceFiles: @unchecked Sendable {
         remember(file, role: file.convertedFrom.map { "\(role) (read as \($0.displayName))" } ?? role)
         if hashing { file.startHashing() }
         return file
+    }
+
+    /// At most this many files are left on disk in a run, each holding a descriptor open; any more
+    /// are read whole, so a folder of many large ledgers never runs out of descriptors.
+    static let maximumLeftOnDisk = 64
+    private var leftOnDisk = 0
+
+    private func takeOnDiskPlace() -> Bool {
+        lock.withLock {
+            guard leftOnDisk < Self.maximumLeftOnDisk else { return false }
+            leftOnDisk += 1
+            return true
+        }
     }
 
     /// Text in memory, named `name`, kept like a file so its lines can be shown.
