@@ -9,8 +9,8 @@ import SystemPackage
 /// odd line with a problem. Read through the descriptor kept open, the windows are the bytes of the
 /// file that was opened and checked, even if another program saves a new file by its name
 /// meanwhile (an editor saves by renaming a new file into place). A file changed where it lies (cut
-/// short, or written over) is found by its size and modification time, and said to be changed,
-/// never read as a mixture; see `problem`.
+/// short, or written over) is found by its size and modification time and never accepted: the
+/// command stops with a `read-failed` error saying it changed (see `problem`).
 final class DiskBytes: @unchecked Sendable {
     // @unchecked: the descriptor and the facts are immutable; `firstProblem` is guarded by `lock`.
     let path: String
@@ -76,7 +76,15 @@ final class DiskBytes: @unchecked Sendable {
     /// Throws (and notes) that the file was changed since it was opened, when its size or
     /// modification time say so.
     func checkUnchanged() throws(FileError) {
-        guard let now = try? descriptor.stat(), FileIdentity(now) == identity else {
+        let now: Stat
+        do {
+            now = try descriptor.stat()
+        } catch {
+            let problem = FileError.system(error, "read", path, written: false)
+            note(problem)
+            throw problem
+        }
+        guard FileIdentity(now) == identity else {
             let problem = changed()
             note(problem)
             throw problem

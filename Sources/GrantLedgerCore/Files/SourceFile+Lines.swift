@@ -22,7 +22,10 @@ extension SourceFile {
         let window = max(1, window)
         let lower = max(range?.lowerBound ?? contentStart, contentStart)
         let upper = min(range?.upperBound ?? byteCount, byteCount)
-        if let disk { return try forEachLine(of: disk, in: lower..<upper, firstLine: firstLine, window: window, parsed: parsed, body) }
+        if let disk {
+            guard lower < upper else { return nil }
+            return try forEachLine(of: disk, in: lower..<upper, firstLine: firstLine, window: window, parsed: parsed, body)
+        }
         return try bytes.withUnsafeBufferPointer { buffer -> (offset: Int, line: Int)? in
             guard let base = buffer.baseAddress, lower < upper else { return nil }
             var start = lower
@@ -97,7 +100,7 @@ extension SourceFile {
                     return nil
                 }
                 if end == range.upperBound { break }
-                let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
                 var index = end - start
                 while index > searched - start && base[index - 1] != ASCII.newline { index -= 1 }
                 if index > searched - start { cut = start + index; break }
@@ -105,7 +108,7 @@ extension SourceFile {
                 end = min(range.upperBound, end + window)
             }
             if let cut { end = cut }
-            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
             let count = end - start
             let valid = TextRule.isClean(window: UnsafeBufferPointer(start: base, count: count))
             var index = 0

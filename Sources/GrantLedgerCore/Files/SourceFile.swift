@@ -13,7 +13,8 @@ import Foundation
 /// on disk and read a window at a time through the descriptor it was opened by (`DiskBytes`), so
 /// a million transactions do not hold 220 MB of text beside the books made from it; the lines a
 /// problem shows are read again from that descriptor, and a file changed where it lies while the
-/// command runs is said to be changed (`readProblem`), never shown or parsed as a mixture.
+/// command runs is never accepted: it is a `read-failed` error (`readProblem`), and no line of it
+/// is shown once it has changed.
 ///
 /// Made by `SourceFiles` (the one door), or from text in memory (tests, and the ledger `import` is
 /// about to write, checked before it is written).
@@ -106,7 +107,10 @@ public final class SourceFile: @unchecked Sendable {
     public var byteCount: Int { disk?.size ?? held.count }
 
     /// The bytes after any byte-order mark.
-    public var content: ArraySlice<UInt8> { bytes[contentStart...] }
+    public var content: ArraySlice<UInt8> {
+        let all = bytes
+        return all.count >= contentStart ? all[contentStart...] : all[...]
+    }
 
     /// The SHA-256 of the bytes as saved, in lower-case hex as `sha256sum` prints it; computed once, on first use.
     public var sha256: String {
@@ -118,7 +122,7 @@ public final class SourceFile: @unchecked Sendable {
         if let hashing {
             lock.unlock()
             hashing.wait()
-            return sha256
+            return self.sha256
         }
         defer { lock.unlock() }
         let hex = digest()
@@ -127,7 +131,10 @@ public final class SourceFile: @unchecked Sendable {
     }
 
     /// The SHA-256 of the bytes, held or read a window at a time from disk: from the descriptor the
-    /// file was parsed through, so the same file, and looked at for a change after (`readProblem`).
+    /// file was parsed through, so the same file, and looked at for a change after. A read that
+    /// fails, or a change, is noted in `readProblem`, which whoever shows the hash must look at
+    /// (`CommitteeWorkbookFile.fingerprints` does): the digest of a file that could not be read
+    /// whole is of no bytes the figures came from.
     private func digest() -> String {
         guard let disk else { return Self.sha256(of: held) }
         var hasher = SHA256()
@@ -175,9 +182,9 @@ public final class SourceFile: @unchecked Sendable {
     /// The offset of the first byte of each line (line 1 at index 0), found on first use: only a
     /// file with problems to show needs them.
     public var lineStarts: [Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cachedLineStarts { return cachedLineStarts }
+        if let cached = lock.withLock({ cachedLineStarts }) { return cached }
+        // Found outside the lock: for a file left on disk it is a read of the whole file, which
+        // must not hold up the digest; two threads asking at once find the same starts.
         var starts = [contentStart]
         let size = byteCount
         func add(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) {
@@ -189,14 +196,15 @@ public final class SourceFile: @unchecked Sendable {
             }
         }
         if let disk {
-            disk.forEachWindow(0..<size) { window, offset in
+            // A read that fails leaves the starts found so far, not kept: the lines after are not shown.
+            guard disk.forEachWindow(0..<size, { window, offset in
                 add(window, at: offset)
                 return true
-            }
+            }) else { return starts }
         } else {
             held.withUnsafeBufferPointer { add($0, at: 0) }
         }
-        cachedLineStarts = starts
+        lock.withLock { cachedLineStarts = starts }
         return starts
     }
 
@@ -215,7 +223,8 @@ public final class SourceFile: @unchecked Sendable {
                 do throws(FileError) { try disk.read(start..<end, into: UnsafeMutableRawBufferPointer(buffer)) } catch { failed = true }
                 count = failed ? 0 : end - start
             }
-            if failed { return nil }
+            // Looked at again after: a change made while the line was read shows no line at all.
+            if failed || (try? disk.checkUnchanged()) == nil { return nil }
         } else {
             bytes = Array(held[start..<end])
         }

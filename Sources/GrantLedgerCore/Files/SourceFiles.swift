@@ -50,6 +50,11 @@ public final class SourceFiles: @unchecked Sendable {
             // Another spelling of a file already read: its lines can be shown under this name too.
             if byName[path] == nil { byName[path] = file }
             lock.unlock()
+            // A large ledger left on disk, asked for by a reader that wants the bytes (an export's
+            // rules naming the books, say): read whole, checked unchanged, as that reader asks.
+            if let disk = file.disk, leaveOnDiskFrom == nil {
+                return try Self.decode(try disk.whole(), path: path, canonical: canonical, identity: disk.identity, format: format)
+            }
             return file
         }
         if let failure = failures[canonical] {
@@ -64,9 +69,11 @@ public final class SourceFiles: @unchecked Sendable {
         }
         lock.unlock()
         let file: SourceFile
+        var placeTaken = false
         do throws(FileError) {
             let (descriptor, identity) = try Self.openRegular(path, policy: policy)
-            if let threshold = leaveOnDiskFrom, format == .utf8, identity.size >= threshold, takeOnDiskPlace() {
+            if let threshold = leaveOnDiskFrom, format == .utf8, identity.size >= threshold, places.take() {
+                placeTaken = true
                 file = try Self.leftOnDisk(DiskBytes(path: path, descriptor: descriptor, identity: identity), canonical: canonical)
             } else {
                 defer { try? descriptor.close() }
@@ -74,6 +81,7 @@ public final class SourceFiles: @unchecked Sendable {
                 file = try Self.decode(bytes, path: path, canonical: canonical, identity: identity, format: format)
             }
         } catch {
+            if placeTaken { places.giveBack() }
             // Remembered, so a file named twice is refused once and never read again.
             lock.lock()
             failures[canonical] = error
@@ -82,24 +90,17 @@ public final class SourceFiles: @unchecked Sendable {
         }
         lock.lock()
         defer { lock.unlock() }
-        if let raced = byCanonicalPath[canonical] { return raced }
+        if let raced = byCanonicalPath[canonical] {
+            if placeTaken { places.giveBack() }
+            return raced
+        }
         remember(file, role: file.convertedFrom.map { "\(role) (read as \($0.displayName))" } ?? role)
         if hashing { file.startHashing() }
         return file
     }
 
-    /// At most this many files are left on disk in a run, each holding a descriptor open; any more
-    /// are read whole, so a folder of many large ledgers never runs out of descriptors.
-    static let maximumLeftOnDisk = 64
-    private var leftOnDisk = 0
-
-    private func takeOnDiskPlace() -> Bool {
-        lock.withLock {
-            guard leftOnDisk < Self.maximumLeftOnDisk else { return false }
-            leftOnDisk += 1
-            return true
-        }
-    }
+    /// How many files this door and its copies have left on disk, each holding a descriptor open.
+    private var places = OnDiskPlaces()
 
     /// Text in memory, named `name`, kept like a file so its lines can be shown.
     public func add(text: String, name: String) -> SourceFile {
@@ -128,6 +129,7 @@ public final class SourceFiles: @unchecked Sendable {
         copied.failures = failures
         copied.roots = roots
         copied.order = order
+        copied.places = places
         return copied
     }
 
@@ -210,17 +212,9 @@ public final class SourceFiles: @unchecked Sendable {
 
     // MARK: - Reading
 
-    /// Opens `path` without blocking (a FIFO must not hang the program), refuses anything but a
-    /// regular file, and reads it whole, refusing more than `limit` bytes even from a file that
-    /// says it is empty (as /proc files do).
-    static func readWhole(_ path: String, policy: InputPolicy) throws(FileError) -> ([UInt8], FileIdentity) {
-        let (descriptor, identity) = try openRegular(path, policy: policy)
-        defer { try? descriptor.close() }
-        return (try readWhole(descriptor, path, size: Int(identity.size), policy: policy), identity)
-    }
-
-    /// Opens `path` without blocking and refuses anything but a regular file within the size limit:
-    /// the descriptor (the caller closes it) and which file and version it is.
+    /// Opens `path` without blocking (a FIFO must not hang the program) and refuses anything but a
+    /// regular file within the size limit: the descriptor (the caller closes it) and which file and
+    /// version it is.
     static func openRegular(_ path: String, policy: InputPolicy) throws(FileError) -> (FileDescriptor, FileIdentity) {
         let limit = policy.maximumFileSize
         let descriptor: FileDescriptor
@@ -258,7 +252,7 @@ public final class SourceFiles: @unchecked Sendable {
     }
 
     /// Reads the regular file open on `descriptor` whole: `size` bytes, and more if it holds more
-    /// than it said, up to the limit.
+    /// than it said (as /proc files do, saying they are empty), refusing more than the limit.
     static func readWhole(_ descriptor: FileDescriptor, _ path: String, size: Int, policy: InputPolicy) throws(FileError) -> [UInt8] {
         let limit = policy.maximumFileSize
         if let fault = readFault { throw FileError.system(fault, "read", path, written: false) }

@@ -52,10 +52,11 @@ enum FileSplitter {
         return ranges
     }
 
-    /// `cut` for a file left on disk: read from just before `target` a piece at a time, each piece
-    /// starting two bytes before the last ended so that a blank line across two is seen.
-    static func cut(_ disk: DiskBytes, atOrAfter target: Int, before limit: Int) -> Int? {
-        let piece = 1 << 16
+    /// `cut` for a file left on disk: read from just before `target` a piece of `piece` bytes at a
+    /// time, each starting three bytes before the last ended, so that a blank line across two
+    /// pieces (`\n\r\n` is three bytes) is seen whole in the later one.
+    static func cut(_ disk: DiskBytes, atOrAfter target: Int, before limit: Int, piece: Int = 1 << 16) -> Int? {
+        let piece = max(piece, 4)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: piece, alignment: 16)
         defer { buffer.deallocate() }
         var from = max(target - 2, 0)
@@ -65,7 +66,7 @@ enum FileSplitter {
             let bytes = UnsafeBufferPointer(start: buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), count: end - from)
             if let found = cut(bytes, atOrAfter: target - from, before: end - from) { return from + found }
             if end == limit { return nil }
-            from = end - 2
+            from = end - 3
         }
         return nil
     }

@@ -67,6 +67,10 @@ public enum LedgerReader {
         parser.resolve()
         if let problem = parser.amountLimit.totalProblem("the books") { parser.diagnostics.append(problem) }
         parser.ledger.files = session.filesRead
+        // A file left on disk that could not be read to the end, or was changed while it was read:
+        // what was parsed of it is a mixture or a part, so nothing of the books is given, only why.
+        let unread = session.sourcesRead.compactMap(\.readProblem)
+        if !unread.isEmpty { return (Ledger(), unread.map(\.diagnostic)) }
         return (parser.ledger, parser.diagnostics.all)
     }
 
@@ -138,6 +142,8 @@ final class ReadSession {
     let sources: SourceFiles
     let progress: WorkProgress?
     var filesRead: [String] = []
+    /// The files read, each once: a file left on disk is asked after reading whether it read whole.
+    var sourcesRead: [SourceFile] = []
     var seen: Set<String> = []
     var stack: [String] = []
 
@@ -208,6 +214,7 @@ final class ReadSession {
         if includedFrom != nil { progress?.report(.reading(bytes: source.byteCount)) }
         stack.append(key)
         filesRead.append(file)
+        sourcesRead.append(source)
         let savedFile = parser.file
         parser.file = file
         // Includes are relative to the file itself: through a symlink, to the folder of its target.
@@ -220,8 +227,6 @@ final class ReadSession {
             readLines(source, in: nil, firstLine: 1, directory: directory)
         }
         parser.endBlock()
-        // A file left on disk that could not be read to the end, or was changed while it was read.
-        if let problem = source.readProblem { parser.diagnostics.append(problem.diagnostic) }
         parser.file = savedFile
         stack.removeLast()
     }

@@ -17,12 +17,16 @@ public struct RegisterStream {
         walk = try RegisterReport.Walk(ledger, filter, query)
     }
 
-    /// What the first walk learns: how many rows, their totals, and (for a table) each column's width.
+    /// What the first walk learns, for the format it was measured for: how many rows, their totals,
+    /// and (for a table) each column's width; for a register with no rows, the whole of it.
     public struct Layout: Sendable {
+        let format: ReportFormat
         let rows: Int
         /// The totals row, made by `Report` itself from the rows' sum, as the table writers have it.
         let totals: ReportRow
         let widths: [Int]
+        /// A register with no rows, drawn by the table writers themselves (there is nothing to stream).
+        let empty: String?
     }
 
     /// The first walk: every running balance worked out (an overflow is an error before anything is
@@ -57,7 +61,8 @@ public struct RegisterStream {
         sum.cells[columns.count - 2] = .money(balance)
         let totals = try Report(title: "", columns: columns, rows: [sum]).totals
         for (index, cell) in totals.cells.enumerated() { widths[index] = max(widths[index], cell.displayText.count) }
-        return Layout(rows: rows, totals: totals, widths: widths)
+        let empty = rows > 0 ? nil : format.render(try RegisterReport.table(ReportFigures(filter: walk.filter, rows: []), walk.query))
+        return Layout(format: format, rows: rows, totals: totals, widths: widths, empty: empty)
     }
 
     @inline(__always)
@@ -65,15 +70,14 @@ public struct RegisterStream {
         if measured > width { width = measured }
     }
 
-    /// The second walk: the register in `format`, handed to `send` a megabyte at a time. A register
-    /// with no rows is written by the table writers themselves (there is nothing to stream).
-    public func write(_ layout: Layout, as format: ReportFormat, to send: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// The second walk: the register in the format `layout` was measured for, handed to `send` a
+    /// megabyte at a time. Only `send` throws: every problem in the books was found by `measure`.
+    public func write(_ layout: Layout, to send: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
         let out = ByteChunks(send: send)
-        if layout.rows == 0 {
-            let empty = try RegisterReport.table(ReportFigures(filter: walk.filter, rows: []), walk.query)
-            try out.write(format.render(empty))
+        if let empty = layout.empty {
+            try out.write(empty)
         } else {
-            switch format {
+            switch layout.format {
             case .table: try writeTable(layout, out)
             case .csv: try writeCSV(layout, out)
             case .json: try writeJSON(layout, out)
@@ -206,59 +210,5 @@ public struct RegisterStream {
         out.put(quote)
         out.putMoney(money, .plain)
         out.put(quote)
-    }
-}
-
-extension ByteChunks {
-    /// An amount as `Money.formatted(style)` spells it (room for `Money.longestFormatted` reserved).
-    @inline(__always)
-    func putMoney(_ money: Money, _ style: MoneyStyle) {
-        withSpace(Money.longestFormatted) { money.write(style, to: $0) }
-    }
-}
-
-extension UnsafeBufferPointer where Element == UInt8 {
-    /// The bytes in `range`.
-    @inline(__always)
-    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: self[range]) }
-}
-
-/// Each day's text, made once for the run of postings on it.
-private struct DayText {
-    private var day: Day?
-    private var bytes: [UInt8] = []
-
-    mutating func text(_ date: Day) -> [UInt8] {
-        if date != day {
-            day = date
-            bytes = Array(date.description.utf8)
-        }
-        return bytes
-    }
-}
-
-/// The description's table cell, measured once for the postings of its transaction.
-private struct DescriptionCache {
-    private var text: Int32 = .min
-    private var cell = TableCell(nil)
-    private var fast = true
-
-    private mutating func load(_ transaction: Transaction, _ store: TextStore) {
-        guard transaction.descriptionText != text else { return }
-        text = transaction.descriptionText
-        (fast, cell) = store.withBytes(text) { bytes in
-            ASCII.isPrintable(bytes) ? (true, TableCell(width: Swift.min(bytes.count, TableWriter.textWidth)))
-                : (false, TableCell(String(decoding: bytes, as: UTF8.self)))
-        }
-    }
-
-    mutating func tableWidth(_ transaction: Transaction, _ store: TextStore) -> Int {
-        load(transaction, store)
-        return cell.width
-    }
-
-    mutating func writeTable(_ transaction: Transaction, _ store: TextStore, width: Int, _ out: ByteChunks) throws {
-        load(transaction, store)
-        if fast { try store.withBytes(text) { try TableCell.write($0, width: width, out) } } else { try cell.write(width: width, out) }
     }
 }

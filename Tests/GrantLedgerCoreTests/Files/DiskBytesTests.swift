@@ -54,6 +54,13 @@ struct DiskBytesTests {
                         "sample \(index), window \(window)")
                 #expect(got.lines.map { $0.split(separator: " ")[0] } == expected.lines.map { $0.split(separator: " ")[0] })
                 #expect(got.stop == "end")
+                // A line said to be clean is clean: the reader then skips its own checks.
+                var dirtyButSaidClean = 0
+                disk.forEachLine(window: window) { bytes, _, clean in
+                    if clean && TextRule.firstByteProblem(in: bytes, allowingLineEnds: false) != nil { dirtyButSaidClean += 1 }
+                    return true
+                }
+                #expect(dirtyButSaidClean == 0, "sample \(index), window \(window)")
                 let stopAt = max(1, expected.lines.count / 2)
                 #expect(Self.lines(disk, window: window, stopAt: stopAt).stop == Self.lines(held, window: window, stopAt: stopAt).stop)
             }
@@ -66,6 +73,16 @@ struct DiskBytesTests {
             #expect(disk.sha256 == held.sha256 && disk.sha256 == SourceFile.sha256(of: bytes))
             #expect(try disk.wholeBytes() == bytes && disk.bytes == bytes)
             for count in 1...4 { #expect(FileSplitter.ranges(of: disk, count: count) == FileSplitter.ranges(of: held, count: count)) }
+            // Cuts found a small piece at a time, so that blank lines (CR LF ones too) fall across pieces.
+            try bytes.withUnsafeBufferPointer { buffer in
+                let diskBytes = try #require(disk.disk)
+                for target in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+                    for piece in [4, 5, 7, 16] {
+                        #expect(FileSplitter.cut(diskBytes, atOrAfter: target, before: bytes.count, piece: piece)
+                                == FileSplitter.cut(buffer, atOrAfter: target, before: bytes.count), "sample \(index), target \(target), piece \(piece)")
+                    }
+                }
+            }
             #expect(disk.readProblem == nil)
         }
     }
@@ -95,6 +112,42 @@ struct DiskBytesTests {
         #expect(disk.line(1) == nil, "no excerpt from a file that is no longer the one read")
     }
 
+    /// What the reader gives for a file changed while it was read: nothing of the books, only why,
+    /// at exit 2; and a hash taken of it is known to be of other bytes.
+    @Test func aChangedFileGivesNoBooksOnlyWhy() throws {
+        let folder = try TemporaryFolder()
+        let bytes = Array(Array(repeating: Self.samples[0], count: 50).joined())
+        let path = try folder.write("changing.ledger", Data(bytes))
+        let sources = SourceFiles()
+        let disk = try sources.open(path, role: "ledger", leaveOnDiskFrom: 0)
+        try #require(disk.disk != nil && truncate(path, off_t(bytes.count / 3)) == 0)
+        let (ledger, diagnostics) = LedgerReader.read(paths: [path], sources: sources,
+                                                      splitting: FileSplitting(minimumSize: 0, maximumRanges: 2, blockSize: 7))
+        #expect(ledger.transactions.isEmpty && ledger.postings.isEmpty)
+        #expect(diagnostics.map(\.code) == [.readFailed], "\(diagnostics)")
+        #expect(ExitStatus(diagnostics) == .badInput)
+        _ = disk.sha256
+        #expect(disk.readProblem?.code == .readFailed)
+    }
+
+    /// At most `OnDiskPlaces.maximum` files are left on disk (each holds a descriptor), counted
+    /// across a door's copies; any more are read whole, as a reader wanting the bytes gets one too.
+    @Test func filesLeftOnDiskAreCapped() throws {
+        let folder = try TemporaryFolder()
+        let sources = SourceFiles()
+        var paths: [String] = []
+        for index in 0...OnDiskPlaces.maximum { paths.append(try folder.write("f\(index).ledger", "; file \(index)\n")) }
+        let half = OnDiskPlaces.maximum / 2
+        let first = try paths[..<half].map { try sources.open($0, role: "ledger", leaveOnDiskFrom: 0) }
+        let copy = sources.copy()
+        let rest = try paths[half...].map { try copy.open($0, role: "ledger", leaveOnDiskFrom: 0) }
+        #expect((first + rest).filter { $0.disk != nil }.count == OnDiskPlaces.maximum)
+        #expect(rest.last?.disk == nil && rest.last?.bytes == Array("; file \(OnDiskPlaces.maximum)\n".utf8))
+        // Asked for by a reader that wants the bytes, a file left on disk comes whole.
+        let whole = try sources.open(paths[0], role: "rules")
+        #expect(whole.disk == nil && whole.bytes == Array("; file 0\n".utf8))
+    }
+
     @Test func aFileWrittenOverInPlaceIsSaidToBeChanged() throws {
         let folder = try TemporaryFolder()
         let bytes = Self.samples[4]
@@ -110,18 +163,20 @@ struct DiskBytesTests {
         #expect(disk.readProblem?.code == .readFailed)
     }
 
-    /// Through the reader: a ledger read from disk in ranges reads as the one held whole, and a file
-    /// that says it is UTF-16, or ends lines with carriage returns alone, is refused as it is held.
+    /// Through the reader: a ledger read from disk in ranges reads as the one held whole, field for
+    /// field, and a file that says it is UTF-16, or ends lines with carriage returns alone, is
+    /// refused as it is held.
     @Test func theReaderGivesTheSameLedger() throws {
         let folder = try TemporaryFolder()
-        let path = try folder.write("big.ledger", Data(Self.samples[4]))
-        let held = LedgerReader.read(paths: [path], splitting: FileSplitting(minimumSize: 1 << 30, maximumRanges: 1, blockSize: 7))
-        for ranges in 1...3 {
-            let disk = LedgerReader.read(paths: [path], splitting: FileSplitting(minimumSize: 0, maximumRanges: ranges, blockSize: 7))
-            #expect(disk.diagnostics.map(\.message) == held.diagnostics.map(\.message))
-            #expect(disk.ledger.postings.map(\.amount) == held.ledger.postings.map(\.amount))
-            #expect(disk.ledger.postings.map(\.sourceLine) == held.ledger.postings.map(\.sourceLine))
-            #expect(disk.ledger.transactions.map(\.line) == held.ledger.transactions.map(\.line))
+        for seed in [4, 5, 6] {
+            var shape = GeneratedLedger.Shape(seed: seed)
+            shape.crlf = seed == 5
+            let path = try folder.write("big\(seed).ledger", Data(GeneratedLedger.bytes(seed: seed, shape: shape)))
+            let held = LedgerReader.read(paths: [path], splitting: FileSplitting(minimumSize: 1 << 30, maximumRanges: 1, blockSize: 7))
+            for ranges in 1...3 {
+                let disk = LedgerReader.read(paths: [path], splitting: FileSplitting(minimumSize: 0, maximumRanges: ranges, blockSize: 7))
+                try SplitReadingTests.expectSame(held, disk, "seed \(seed), \(ranges) ranges, on disk")
+            }
         }
         for (name, bytes, expected) in [("utf16.ledger", [0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00], "UTF-16"),
                                         ("mac.ledger", Array("a\rb\rc\r".utf8), "carriage returns alone")] {

@@ -13,6 +13,7 @@ struct LedgerModelTests {
         text += "2019-05-21 Nothing\n    assets:a  £0.00  = £20.00\n    assets:b  £0.00  = -£20.00\n    assets:a  £0.00\n"
         let folder = try TemporaryFolder()
         let path = try folder.write("asserted.ledger", text)
+        #expect(FileSplitter.ranges(of: SourceFile(name: path, text: text), count: 3).count == 3, "read in three ranges below")
         for splitting in [FileSplitting(minimumSize: 1 << 30, maximumRanges: 1, blockSize: 7),
                           FileSplitting(minimumSize: 0, maximumRanges: 3, blockSize: 7)] {
             let (ledger, diagnostics) = LedgerReader.read(paths: [path], splitting: splitting)

@@ -28,11 +28,33 @@ struct TextStoreTests {
                 expected += added
                 #expect(store.count == expected.count)
             }
+            // A store that has itself taken others' (several segments, an empty one last) is taken whole.
+            var nested = TextStore(), inner = TextStore(), nestedTexts: [String] = []
+            for text in ["x", "", "yz"] { _ = inner.add(text); nestedTexts.append(text) }
+            _ = nested.append(inner)
+            _ = nested.add("after")
+            nestedTexts.append("after")
+            #expect(Int(store.append(nested)) == expected.count)
+            expected += nestedTexts
             #expect((0..<expected.count).map { store.string(Int32($0)) } == expected.map(Optional.some))
             #expect(store.string(TextStore.none) == nil)
             for (a, b) in zip(expected.indices, expected.indices.reversed()) {
                 #expect(store.same(Int32(a), Int32(b)) == (expected[a] == expected[b]))
             }
         }
+    }
+
+    /// The texts taken are not copied, then or when texts are added after: their bytes stay where
+    /// they were (copying the later ranges' texts is what the segments are for).
+    @Test func textsTakenAreNotCopied() {
+        var store = TextStore(), other = TextStore()
+        _ = store.add("first")
+        let taken = other.add(String(repeating: "a long description ", count: 100))
+        let before = other.withBytes(taken) { UInt(bitPattern: $0.baseAddress) }
+        let base = store.append(other)
+        other = TextStore()
+        for index in 0..<1000 { _ = store.add("added \(index)") }
+        #expect(store.withBytes(base + taken) { UInt(bitPattern: $0.baseAddress) } == before)
+        #expect(store.string(base + taken) == String(repeating: "a long description ", count: 100))
     }
 }
