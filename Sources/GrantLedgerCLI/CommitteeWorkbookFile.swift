@@ -79,8 +79,13 @@ enum CommitteeWorkbookFile {
             try WorkbookModelWriter.write(model, to: path, progress: Console.progressHook)
         } catch {
             if case .file(let problem) = error { throw LedgerInput.fail(problem.diagnostic(at: ArgumentLocator().origin(option: "--xlsx", value: path))) }
-            throw LedgerInput.fail(Diagnostic(.writeFailed, "\(error)",
-                                              hint: "check the folder exists and can be written; no file was changed"))
+            // Past Excel's grid (a Spend sheet of more than a million postings) is no fault of the folder.
+            let hint = if case .cellOutOfRange = error {
+                "a worksheet holds 1,048,576 rows: export one financial year (--fy 2019-20) or split the books; no file was changed"
+            } else {
+                "check the folder exists and can be written; no file was changed"
+            }
+            throw LedgerInput.fail(Diagnostic(.writeFailed, "\(error)", hint: hint))
         }
         let said = "wrote \(path): \(model.sheets.count) sheets (\(model.sheets.map(\.name).joined(separator: ", ")))"
                     + ", as of \(asOf)"
