@@ -52,14 +52,24 @@ enum CommitteeWorkbookFile {
                 throw LedgerInput.fail(Diagnostic(.readFailed, "cannot record the SHA-256 of \(input.path): it was not among the files read",
                                                   hint: "this is a bug in grantledger; please report it; no file was changed"))
             }
+            try checkReadWhole(source)
             fingerprints.append(InputFile(source, path: input.path, role: input.role))
         }
         // Anything else that came in by the door (a file a future reader opens) is listed too:
         // a figure must never come from a file the Provenance sheet does not name.
         for (source, role) in Run.sources.opened where seen.insert(source.canonicalPath ?? source.name).inserted {
+            try checkReadWhole(source)
             fingerprints.append(InputFile(source, path: source.name, role: role))
         }
         return fingerprints
+    }
+
+    /// A large ledger left on disk is hashed from disk, after it was parsed: a read that failed, or
+    /// a change to the file meanwhile, is an error (exit 2), never a hash of other bytes than the
+    /// figures came from.
+    private static func checkReadWhole(_ source: SourceFile) throws {
+        _ = source.sha256
+        if let problem = source.readProblem { throw LedgerInput.fail(problem.diagnostic) }
     }
 
     /// Writes a built workbook (temporary file, then rename) and says what it holds.
@@ -69,8 +79,13 @@ enum CommitteeWorkbookFile {
             try WorkbookModelWriter.write(model, to: path, progress: Console.progressHook)
         } catch {
             if case .file(let problem) = error { throw LedgerInput.fail(problem.diagnostic(at: ArgumentLocator().origin(option: "--xlsx", value: path))) }
-            throw LedgerInput.fail(Diagnostic(.writeFailed, "\(error)",
-                                              hint: "check the folder exists and can be written; no file was changed"))
+            // Past Excel's grid (a Spend sheet of more than a million postings) is no fault of the folder.
+            let hint = if case .cellOutOfRange = error {
+                "a worksheet holds 1,048,576 rows: export one financial year (--fy 2019-20) or split the books; no file was changed"
+            } else {
+                "check the folder exists and can be written; no file was changed"
+            }
+            throw LedgerInput.fail(Diagnostic(.writeFailed, "\(error)", hint: hint))
         }
         let said = "wrote \(path): \(model.sheets.count) sheets (\(model.sheets.map(\.name).joined(separator: ", ")))"
                     + ", as of \(asOf)"

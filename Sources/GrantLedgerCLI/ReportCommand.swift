@@ -88,7 +88,7 @@ struct ReportCommand: ParsableCommand {
                 // Every posting: written as it is walked, never held whole (see RegisterStream).
                 let stream = try RegisterStream(ledger, filter, query)
                 let layout = try stream.measure(for: plain)
-                Console.stream { send in try stream.write(layout, as: plain, to: send) }
+                Console.stream { send in try stream.write(layout, to: send) }
             } else if let plain = ReportFormat(rawValue: format.rawValue) {
                 Console.out(plain.render(try kind.build(ledger, filter, budget: settings, register: query), style: Console.outStyle))
             } else if let day = settings?.asOf {

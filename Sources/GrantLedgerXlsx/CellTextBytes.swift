@@ -32,11 +32,7 @@ enum CellTextBytes {
     /// which never miss one.
     @inline(__always)
     private static func mayNeedLook(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        let control = (word &- ones &* 0x20) & ~word
-        let delete = word ^ (ones &* 0x7F), underscore = word ^ (ones &* 0x5F)
-        let found = word | control | ((delete &- ones) & ~delete) | ((underscore &- ones) & ~underscore)
-        return found & high != 0
+        ByteWord.hasUnprintable(word) || ByteWord.equalMask(word, ByteWord.repeated(0x5F)) != 0
     }
 
     /// The exact test, for the words that might fail it.

@@ -2,15 +2,16 @@
 /// counting postings in date order, ties in file order, as hledger does.
 public enum BalanceAssertionCheck {
     @Sendable public static func run(_ ledger: Ledger) -> [Diagnostic] {
-        guard ledger.postings.contains(where: { $0.assertion != nil }) else { return [] }
+        guard !ledger.assertions.isEmpty else { return [] }
         var balances = [MoneyTotal](repeating: MoneyTotal(), count: ledger.accounts.count)
         var problems: [Diagnostic] = []
         for transactionIndex in ledger.transactionsByDate() {
             let transaction = ledger.transactions[transactionIndex]
-            for posting in ledger.postings(of: transaction) {
+            for index in transaction.postingRange {
+                let posting = ledger.postings[Int(index)]
                 let account = Int(posting.account)
                 balances[account].add(posting.amount)
-                guard let asserted = posting.assertion else { continue }
+                guard posting.hasAssertion, let asserted = ledger.assertions[index] else { continue }
                 let actual = balances[account]
                 if actual != MoneyTotal(asserted) {
                     let difference = actual - MoneyTotal(asserted)

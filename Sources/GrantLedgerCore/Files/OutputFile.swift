@@ -130,9 +130,12 @@ public final class OutputFile {
     }
 
     /// Flushes the temporary file to disk, gives it the replaced file's mode, and renames it over
-    /// the target. The file cannot be written after.
-    public func commit() throws(FileError) {
+    /// the target. The file cannot be written after. `unless` is asked last, just before the
+    /// rename: a problem it gives leaves the target as it was (`import` asks whether the ledger it
+    /// appends to was changed meanwhile, which writing a large one gives time for).
+    public func commit(unless refusal: (() -> FileError?)? = nil) throws(FileError) {
         guard !finished else { throw FileError(.writeFailed, "\(shown) is already closed", hint: "this is a bug in grantledger") }
+        var refused: FileError?
         do throws(Errno) {
             if let fault = Self.injectedFault { throw fault }
             let fd: FileDescriptor
@@ -157,10 +160,15 @@ public final class OutputFile {
                 self.descriptor = nil
                 do { try descriptor.close() } catch { throw error as? Errno ?? .ioError }
             }
-            try SystemCalls.rename(temporaryPath, target)
+            refused = refusal?()
+            if refused == nil { try SystemCalls.rename(temporaryPath, target) }
         } catch {
             discard()
             throw FileError.system(error, "write", shown, written: true)
+        }
+        if let refused {
+            discard()
+            throw refused
         }
         finished = true
         releaseLock()
@@ -191,14 +199,15 @@ public final class OutputFile {
     }
 
     /// Writes `destination` with `body`, all or nothing; messages name it `shown` (by default, itself).
-    public static func write(to destination: String, shownAs shown: String? = nil,
+    /// `unless` as `commit` takes it.
+    public static func write(to destination: String, shownAs shown: String? = nil, unless refusal: (() -> FileError?)? = nil,
                              _ body: (inout OutputSink) throws(FileError) -> Void) throws(FileError) {
         let file = try OutputFile(destination, shownAs: shown ?? destination)
         var sink = OutputSink(file)
         do {
             try body(&sink)
             try sink.finish()
-            try file.commit()
+            try file.commit(unless: refusal)
         } catch {
             file.discard()
             throw error

@@ -21,7 +21,11 @@ extension SourceFile {
                             _ body: (UnsafeBufferPointer<UInt8>, Int, Bool) throws -> Bool) rethrows -> (offset: Int, line: Int)? {
         let window = max(1, window)
         let lower = max(range?.lowerBound ?? contentStart, contentStart)
-        let upper = min(range?.upperBound ?? bytes.count, bytes.count)
+        let upper = min(range?.upperBound ?? byteCount, byteCount)
+        if let disk {
+            guard lower < upper else { return nil }
+            return try forEachLine(of: disk, in: lower..<upper, firstLine: firstLine, window: window, parsed: parsed, body)
+        }
         return try bytes.withUnsafeBufferPointer { buffer -> (offset: Int, line: Int)? in
             guard let base = buffer.baseAddress, lower < upper else { return nil }
             var start = lower
@@ -65,6 +69,68 @@ extension SourceFile {
             }
             return nil
         }
+    }
+
+    /// `forEachLine` for a file left on disk: each window read into one buffer, cut after its last
+    /// line end (a line longer than a window makes the window longer), its lines given as from a
+    /// file held whole. A read that fails stops the lines as if the file ended there; the reader
+    /// says why from `readProblem`.
+    private func forEachLine(of disk: DiskBytes, in range: Range<Int>, firstLine: Int, window: Int, parsed: ((Int) -> Void)?,
+                             _ body: (UnsafeBufferPointer<UInt8>, Int, Bool) throws -> Bool) rethrows -> (offset: Int, line: Int)? {
+        var capacity = window
+        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
+        var start = range.lowerBound, number = firstLine - 1
+        while start < range.upperBound {
+            // Read a window; while it holds no line end and the range goes on, read more after it.
+            var end = min(range.upperBound, start + window)
+            var cut: Int?
+            var searched = start
+            while true {
+                if end - start > capacity {
+                    let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: max(end - start, capacity * 2), alignment: 16)
+                    larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[..<(searched - start)]))
+                    buffer.deallocate()
+                    buffer = larger
+                    capacity = larger.count
+                }
+                do {
+                    try disk.read(searched..<end, into: UnsafeMutableRawBufferPointer(rebasing: buffer[(searched - start)...]))
+                } catch {
+                    return nil
+                }
+                if end == range.upperBound { break }
+                guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+                var index = end - start
+                while index > searched - start && base[index - 1] != ASCII.newline { index -= 1 }
+                if index > searched - start { cut = start + index; break }
+                searched = end
+                end = min(range.upperBound, end + window)
+            }
+            if let cut { end = cut }
+            guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+            let count = end - start
+            let valid = TextRule.isClean(window: UnsafeBufferPointer(start: base, count: count))
+            var index = 0
+            while index < count {
+                let lineEnd: Int
+                if let found = memchr(base + index, Int32(ASCII.newline), count - index) {
+                    lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    lineEnd = count
+                }
+                number += 1
+                let length = lineEnd > index && base[lineEnd - 1] == ASCII.carriageReturn ? lineEnd - index - 1 : lineEnd - index
+                if try !body(UnsafeBufferPointer(start: base + index, count: length), number, valid) {
+                    parsed?(index)
+                    return (start + index, number)
+                }
+                index = lineEnd + 1
+            }
+            parsed?(count)
+            start = end
+        }
+        return nil
     }
 
     /// Every line as bytes with its number: for the small files (scenarios, rules) whose readers

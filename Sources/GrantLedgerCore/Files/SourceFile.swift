@@ -9,6 +9,13 @@ import Foundation
 /// shown and what was parsed are the same bytes, and what is hashed is the file they came from, even
 /// if it changes on disk while the command runs.
 ///
+/// A large ledger (8 MiB and more, `FileSplitting.minimumSize`) is the exception: its bytes are left
+/// on disk and read a window at a time through the descriptor it was opened by (`DiskBytes`), so
+/// a million transactions do not hold 220 MB of text beside the books made from it; the lines a
+/// problem shows are read again from that descriptor, and a file changed where it lies while the
+/// command runs is never accepted: it is a `read-failed` error (`readProblem`), and no line of it
+/// is shown once it has changed.
+///
 /// Made by `SourceFiles` (the one door), or from text in memory (tests, and the ledger `import` is
 /// about to write, checked before it is written).
 public final class SourceFile: @unchecked Sendable {
@@ -20,8 +27,14 @@ public final class SourceFile: @unchecked Sendable {
     /// Nil for text held in memory.
     public let canonicalPath: String?
     /// Every byte of the file, a byte-order mark included; for a converted file, its UTF-8 (after a
-    /// UTF-8 byte-order mark when it came from UTF-16).
-    public let bytes: [UInt8]
+    /// UTF-8 byte-order mark when it came from UTF-16). For a large ledger left on disk (`disk`),
+    /// the file read again whole, or nothing if it cannot be: the readers go by `forEachLine`, and
+    /// the one that wants every byte to write them back (`import`) asks `wholeBytes()`, which says why not.
+    public var bytes: [UInt8] { disk.map { (try? $0.whole()) ?? [] } ?? held }
+    private let held: [UInt8]
+    /// A large ledger's bytes, left on disk and read a window at a time (see `DiskBytes`); nil when
+    /// `held` has them all.
+    let disk: DiskBytes?
     /// Where the content starts: 3 after a UTF-8 byte-order mark, else 0.
     public let contentStart: Int
 
@@ -45,12 +58,40 @@ public final class SourceFile: @unchecked Sendable {
          convertedFrom: (encoding: TextEncoding, saved: [UInt8])? = nil) {
         self.name = name
         self.canonicalPath = canonicalPath
-        self.bytes = bytes
+        self.held = bytes
+        self.disk = nil
         self.identity = identity
         self.contentStart = Encoding.hasUTF8ByteOrderMark(bytes) ? 3 : 0
         self.convertedFrom = convertedFrom?.encoding
         self.sizeOnDisk = convertedFrom?.saved.count ?? bytes.count
         if let saved = convertedFrom?.saved { cachedDigest = Self.sha256(of: saved) }
+    }
+
+    /// A large ledger left on disk, whose first bytes (`head`) were looked at when it was opened.
+    init(name: String, canonicalPath: String, disk: DiskBytes, head: [UInt8]) {
+        self.name = name
+        self.canonicalPath = canonicalPath
+        self.held = []
+        self.disk = disk
+        self.identity = disk.identity
+        self.contentStart = Encoding.hasUTF8ByteOrderMark(head) ? 3 : 0
+        self.convertedFrom = nil
+        self.sizeOnDisk = disk.size
+    }
+
+    /// Every byte, or why they cannot be had: for a file left on disk, read again and checked
+    /// unchanged (see `bytes`).
+    public func wholeBytes() throws(FileError) -> [UInt8] {
+        guard let disk else { return held }
+        return try disk.whole()
+    }
+
+    /// The first problem met reading a file left on disk (a failed read, a file changed while it
+    /// was read), checked for a change once more now; nil for a file held whole, or when none.
+    public var readProblem: FileError? {
+        guard let disk else { return nil }
+        try? disk.checkUnchanged()
+        return disk.problem
     }
 
     /// Text held in memory, read as if from a file called `name`.
@@ -63,10 +104,13 @@ public final class SourceFile: @unchecked Sendable {
         self.init(name: name, canonicalPath: nil, bytes: bytes)
     }
 
-    public var byteCount: Int { bytes.count }
+    public var byteCount: Int { disk?.size ?? held.count }
 
     /// The bytes after any byte-order mark.
-    public var content: ArraySlice<UInt8> { bytes[contentStart...] }
+    public var content: ArraySlice<UInt8> {
+        let all = bytes
+        return all.count >= contentStart ? all[contentStart...] : all[...]
+    }
 
     /// The SHA-256 of the bytes as saved, in lower-case hex as `sha256sum` prints it; computed once, on first use.
     public var sha256: String {
@@ -78,12 +122,28 @@ public final class SourceFile: @unchecked Sendable {
         if let hashing {
             lock.unlock()
             hashing.wait()
-            return sha256
+            return self.sha256
         }
         defer { lock.unlock() }
-        let hex = Self.sha256(of: bytes)
+        let hex = digest()
         cachedDigest = hex
         return hex
+    }
+
+    /// The SHA-256 of the bytes, held or read a window at a time from disk: from the descriptor the
+    /// file was parsed through, so the same file, and looked at for a change after. A read that
+    /// fails, or a change, is noted in `readProblem`, which whoever shows the hash must look at
+    /// (`CommitteeWorkbookFile.fingerprints` does): the digest of a file that could not be read
+    /// whole is of no bytes the figures came from.
+    private func digest() -> String {
+        guard let disk else { return Self.sha256(of: held) }
+        var hasher = SHA256()
+        disk.forEachWindow(0..<disk.size) { window, _ in
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(window))
+            return true
+        }
+        try? disk.checkUnchanged()
+        return Self.hex(hasher.finalize())
     }
 
     /// Starts working out `sha256` on a thread of its own (a thread, not a task on a shared pool,
@@ -97,7 +157,7 @@ public final class SourceFile: @unchecked Sendable {
         group.enter()
         hashing = group
         Thread {
-            let hex = Self.sha256(of: self.bytes)
+            let hex = self.digest()
             self.lock.withLock {
                 self.cachedDigest = hex
                 self.hashing = nil
@@ -122,32 +182,56 @@ public final class SourceFile: @unchecked Sendable {
     /// The offset of the first byte of each line (line 1 at index 0), found on first use: only a
     /// file with problems to show needs them.
     public var lineStarts: [Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cachedLineStarts { return cachedLineStarts }
+        if let cached = lock.withLock({ cachedLineStarts }) { return cached }
+        // Found outside the lock: for a file left on disk it is a read of the whole file, which
+        // must not hold up the digest; two threads asking at once find the same starts.
         var starts = [contentStart]
-        bytes.withUnsafeBufferPointer { buffer in
+        let size = byteCount
+        func add(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) {
             guard let base = buffer.baseAddress else { return }
-            var index = contentStart
-            while index < buffer.count,
-                  let found = memchr(base + index, Int32(ASCII.newline), buffer.count - index) {
+            var index = offset == 0 ? contentStart : 0
+            while index < buffer.count, let found = memchr(base + index, Int32(ASCII.newline), buffer.count - index) {
                 index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                if index < buffer.count { starts.append(index) }
+                if offset + index < size { starts.append(offset + index) }
             }
         }
-        cachedLineStarts = starts
+        if let disk {
+            // A read that fails leaves the starts found so far, not kept: the lines after are not shown.
+            guard disk.forEachWindow(0..<size, { window, offset in
+                add(window, at: offset)
+                return true
+            }) else { return starts }
+        } else {
+            held.withUnsafeBufferPointer { add($0, at: 0) }
+        }
+        lock.withLock { cachedLineStarts = starts }
         return starts
     }
 
-    /// Line `number` (1-based) as text, without its line end; nil past the last line.
+    /// Line `number` (1-based) as text, without its line end; nil past the last line, or, for a
+    /// file left on disk, when it can no longer be read as it was.
     public func line(_ number: Int) -> String? {
         let starts = lineStarts
         guard number >= 1, number <= lineCount else { return nil }
         let start = starts[number - 1]
-        var end = number < starts.count ? starts[number] - 1 : bytes.count
-        if number == starts.count && end > start && bytes[end - 1] == ASCII.newline { end -= 1 }
-        if end > start && bytes[end - 1] == ASCII.carriageReturn { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+        let end = number < starts.count ? starts[number] : byteCount
+        let bytes: [UInt8]
+        if let disk {
+            guard (try? disk.checkUnchanged()) != nil else { return nil }
+            var failed = false
+            bytes = [UInt8](unsafeUninitializedCapacity: end - start) { buffer, count in
+                do throws(FileError) { try disk.read(start..<end, into: UnsafeMutableRawBufferPointer(buffer)) } catch { failed = true }
+                count = failed ? 0 : end - start
+            }
+            // Looked at again after: a change made while the line was read shows no line at all.
+            if failed || (try? disk.checkUnchanged()) == nil { return nil }
+        } else {
+            bytes = Array(held[start..<end])
+        }
+        var length = bytes.count
+        if length > 0 && bytes[length - 1] == ASCII.newline { length -= 1 }
+        if length > 0 && bytes[length - 1] == ASCII.carriageReturn { length -= 1 }
+        return String(decoding: bytes[..<length], as: UTF8.self)
     }
 
     /// Whether the file on disk is still the one these bytes were read from (same file, size and
@@ -159,7 +243,7 @@ public final class SourceFile: @unchecked Sendable {
     }
 
     /// The number of lines (a final line end does not start another).
-    public var lineCount: Int { bytes.count == contentStart ? 0 : lineStarts.count }
+    public var lineCount: Int { byteCount == contentStart ? 0 : lineStarts.count }
 }
 
 /// The encoding decision, made once for every input: UTF-8, with or without a byte-order mark. A

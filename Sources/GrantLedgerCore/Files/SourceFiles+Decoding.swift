@@ -9,11 +9,7 @@ extension SourceFiles {
         case .binary:
             return SourceFile(name: path, canonicalPath: canonical, bytes: bytes, identity: identity)
         case .text(.utf8):
-            if let encoding = Encoding.otherThanUTF8(bytes) {
-                throw FileError(.badEncoding, "\(path) is in \(encoding), not UTF-8",
-                                hint: "save it as UTF-8 (in Excel: Save As, CSV UTF-8; in an editor: Save with Encoding, UTF-8)",
-                                at: SourceLocation(file: path, line: 1, column: 1))
-            }
+            try refuseOtherThanUTF8(bytes, path: path)
             try refuseCarriageReturnsAlone(bytes, path: path)
             return SourceFile(name: path, canonicalPath: canonical, bytes: bytes, identity: identity)
         case .text(let encoding):
@@ -29,6 +25,30 @@ extension SourceFiles {
                                 at: encoding.location(of: problem.byteOffset, in: bytes, file: path))
             }
         }
+    }
+
+    /// A large UTF-8 file left on disk (see `DiskBytes`), held to what `decode` holds UTF-8 to: its
+    /// first bytes say whether it is UTF-16 or UTF-32; it has a line end, or no carriage return.
+    static func leftOnDisk(_ disk: DiskBytes, canonical: String) throws(FileError) -> SourceFile {
+        let path = disk.path
+        var head = [UInt8](repeating: 0, count: min(disk.size, 1 << 16))
+        var failure: FileError?
+        head.withUnsafeMutableBytes { buffer in
+            do throws(FileError) { try disk.read(0..<buffer.count, into: buffer) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        try refuseOtherThanUTF8(head, path: path)
+        // A line end in the first bytes, as nearly every file has, settles it; else every window is looked at.
+        if !head.contains(ASCII.newline) {
+            var newline = false, carriageReturn = false
+            guard disk.forEachWindow(0..<disk.size, { window, _ in
+                newline = window.contains(ASCII.newline)
+                carriageReturn = carriageReturn || window.contains(ASCII.carriageReturn)
+                return !newline
+            }) else { throw disk.problem ?? FileError(.readFailed, "cannot read \(path)", hint: "check the file") }
+            if !newline && carriageReturn { try refuseCarriageReturnsAlone([ASCII.carriageReturn], path: path) }
+        }
+        return SourceFile(name: path, canonicalPath: canonical, disk: disk, head: head)
     }
 
     /// A file named Windows-1252 or Latin-1 that is not: UTF-8 (every £ would be Â£), UTF-16 (a
@@ -54,6 +74,14 @@ extension SourceFiles {
             throw FileError(.badEncoding, "\(path) has byte 0x\(TextEncoding.hex(bytes[offset])), a control character in Latin-1: it is Windows-1252 text",
                             hint: "write encoding windows-1252 in the rules", at: encoding.location(of: offset, in: bytes, file: path))
         }
+    }
+
+    /// UTF-8 text that says (by its first bytes) it is UTF-16 or UTF-32.
+    private static func refuseOtherThanUTF8(_ bytes: [UInt8], path: String) throws(FileError) {
+        guard let encoding = Encoding.otherThanUTF8(bytes) else { return }
+        throw FileError(.badEncoding, "\(path) is in \(encoding), not UTF-8",
+                        hint: "save it as UTF-8 (in Excel: Save As, CSV UTF-8; in an editor: Save with Encoding, UTF-8)",
+                        at: SourceLocation(file: path, line: 1, column: 1))
     }
 
     private static func refuseCarriageReturnsAlone(_ bytes: [UInt8], path: String) throws(FileError) {

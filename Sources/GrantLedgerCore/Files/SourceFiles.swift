@@ -40,13 +40,21 @@ public final class SourceFiles: @unchecked Sendable {
     /// `area data`, `scenario`…) for the Provenance sheet. Throws the reason it cannot be had.
     /// `format` says how its bytes are taken: UTF-8 text (the default), text converted from another
     /// encoding (its hash and size stay those of the bytes on disk), or binary.
-    public func open(_ path: String, role: String, format: InputFormat = .utf8) throws(FileError) -> SourceFile {
+    ///
+    /// `leaveOnDiskFrom`: a UTF-8 file of at least this many bytes is not read whole but left on
+    /// disk and read a window at a time (`DiskBytes`): what the ledger reader asks for its large files.
+    public func open(_ path: String, role: String, format: InputFormat = .utf8, leaveOnDiskFrom: Int? = nil) throws(FileError) -> SourceFile {
         let canonical = FilePaths.canonical(path)
         lock.lock()
         if let file = byCanonicalPath[canonical] {
             // Another spelling of a file already read: its lines can be shown under this name too.
             if byName[path] == nil { byName[path] = file }
             lock.unlock()
+            // A large ledger left on disk, asked for by a reader that wants the bytes (an export's
+            // rules naming the books, say): read whole, checked unchanged, as that reader asks.
+            if let disk = file.disk, leaveOnDiskFrom == nil {
+                return try Self.decode(try disk.whole(), path: path, canonical: canonical, identity: disk.identity, format: format)
+            }
             return file
         }
         if let failure = failures[canonical] {
@@ -61,10 +69,19 @@ public final class SourceFiles: @unchecked Sendable {
         }
         lock.unlock()
         let file: SourceFile
+        var placeTaken = false
         do throws(FileError) {
-            let (bytes, identity) = try Self.readWhole(path, policy: policy)
-            file = try Self.decode(bytes, path: path, canonical: canonical, identity: identity, format: format)
+            let (descriptor, identity) = try Self.openRegular(path, policy: policy)
+            if let threshold = leaveOnDiskFrom, format == .utf8, identity.size >= threshold, places.take() {
+                placeTaken = true
+                file = try Self.leftOnDisk(DiskBytes(path: path, descriptor: descriptor, identity: identity), canonical: canonical)
+            } else {
+                defer { try? descriptor.close() }
+                let bytes = try Self.readWhole(descriptor, path, size: Int(identity.size), policy: policy)
+                file = try Self.decode(bytes, path: path, canonical: canonical, identity: identity, format: format)
+            }
         } catch {
+            if placeTaken { places.giveBack() }
             // Remembered, so a file named twice is refused once and never read again.
             lock.lock()
             failures[canonical] = error
@@ -73,11 +90,17 @@ public final class SourceFiles: @unchecked Sendable {
         }
         lock.lock()
         defer { lock.unlock() }
-        if let raced = byCanonicalPath[canonical] { return raced }
+        if let raced = byCanonicalPath[canonical] {
+            if placeTaken { places.giveBack() }
+            return raced
+        }
         remember(file, role: file.convertedFrom.map { "\(role) (read as \($0.displayName))" } ?? role)
         if hashing { file.startHashing() }
         return file
     }
+
+    /// How many files this door and its copies have left on disk, each holding a descriptor open.
+    private var places = OnDiskPlaces()
 
     /// Text in memory, named `name`, kept like a file so its lines can be shown.
     public func add(text: String, name: String) -> SourceFile {
@@ -106,6 +129,7 @@ public final class SourceFiles: @unchecked Sendable {
         copied.failures = failures
         copied.roots = roots
         copied.order = order
+        copied.places = places
         return copied
     }
 
@@ -188,10 +212,10 @@ public final class SourceFiles: @unchecked Sendable {
 
     // MARK: - Reading
 
-    /// Opens `path` without blocking (a FIFO must not hang the program), refuses anything but a
-    /// regular file, and reads it whole, refusing more than `limit` bytes even from a file that
-    /// says it is empty (as /proc files do).
-    static func readWhole(_ path: String, policy: InputPolicy) throws(FileError) -> ([UInt8], FileIdentity) {
+    /// Opens `path` without blocking (a FIFO must not hang the program) and refuses anything but a
+    /// regular file within the size limit: the descriptor (the caller closes it) and which file and
+    /// version it is.
+    static func openRegular(_ path: String, policy: InputPolicy) throws(FileError) -> (FileDescriptor, FileIdentity) {
         let limit = policy.maximumFileSize
         let descriptor: FileDescriptor
         do {
@@ -199,7 +223,8 @@ public final class SourceFiles: @unchecked Sendable {
         } catch {
             throw FileError.system(error as? Errno ?? .ioError, "read", path, written: false)
         }
-        defer { try? descriptor.close() }
+        var keep = false
+        defer { if !keep { try? descriptor.close() } }
         let size: Int
         let identity: FileIdentity
         do {
@@ -222,6 +247,14 @@ public final class SourceFiles: @unchecked Sendable {
             throw FileError(.readFailed, "cannot read \(path)", hint: "check the file")
         }
         if size > limit { throw tooLarge(path, size: size, policy: policy) }
+        keep = true
+        return (descriptor, identity)
+    }
+
+    /// Reads the regular file open on `descriptor` whole: `size` bytes, and more if it holds more
+    /// than it said (as /proc files do, saying they are empty), refusing more than the limit.
+    static func readWhole(_ descriptor: FileDescriptor, _ path: String, size: Int, policy: InputPolicy) throws(FileError) -> [UInt8] {
+        let limit = policy.maximumFileSize
         if let fault = readFault { throw FileError.system(fault, "read", path, written: false) }
         var failure: Errno?
         var longer = false
@@ -259,7 +292,7 @@ public final class SourceFiles: @unchecked Sendable {
             }
         }
         if bytes.count > limit { throw tooLarge(path, size: bytes.count, policy: policy) }
-        return (bytes, identity)
+        return bytes
     }
 
     /// `GRANTLEDGER_FAULT_READ=EIO` makes every read fail so: how the error catalogue shows a

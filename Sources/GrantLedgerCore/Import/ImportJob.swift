@@ -133,7 +133,10 @@ public struct ImportJob: Sendable {
                                             hint: "run the import again; nothing was written")], .input)
             }
         }
-        let spliced = Splice(read?.bytes ?? [], planned, source: export)
+        // A large ledger left on disk is read whole again here, checked unchanged since it was read.
+        let bytes: [UInt8]
+        do throws(FileError) { bytes = try read?.wholeBytes() ?? [] } catch { return .refused([error.diagnostic], .input) }
+        let spliced = Splice(bytes, planned, source: export)
 
         // Check the books as they will be, in memory and through a copy of the door (the caller's
         // still reads the ledger as it is on disk): nothing is written until they pass, and a dry
@@ -144,12 +147,14 @@ public struct ImportJob: Sendable {
         let errors = after.filter { $0.severity == .error }
         if !errors.isEmpty { return .refused(spliced.relocated(errors, into: into, planned.plan), .booksWouldNotCheck) }
         if dryRun { return .wouldImport(block: spliced.block, planned.counts) }
-        if let read, !read.isUnchangedOnDisk {
-            return .refused([Diagnostic(.writeFailed, "\(into) was changed by another program while the import ran",
-                                        hint: "run the import again, so that change is kept; nothing was written")], .input)
-        }
+        let changed = FileError(.writeFailed, "\(into) was changed by another program while the import ran",
+                                hint: "run the import again, so that change is kept; nothing was written")
+        if let read, !read.isUnchangedOnDisk { return .refused([changed.diagnostic], .input) }
         do throws(FileError) {
-            try OutputFile.write(to: into) { sink in sink.write(bytes: spliced.content) }
+            // Asked again just before the new ledger replaces it: writing a large one takes a while.
+            try OutputFile.write(to: into, unless: { read.map { $0.isUnchangedOnDisk } == false ? changed : nil }) { sink in
+                sink.write(bytes: spliced.content)
+            }
         } catch {
             return .refused([error.diagnostic(at: intoOrigin)], .input)
         }

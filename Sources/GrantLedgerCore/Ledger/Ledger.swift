@@ -18,6 +18,9 @@ public struct Ledger: Sendable {
     public internal(set) var accounts: [Account] = []
     public internal(set) var transactions: [Transaction] = []
     public internal(set) var postings: [Posting] = []
+    /// The balance asserted after a posting (`= £1,000.00`), by the posting's index (see
+    /// `Posting.hasAssertion`).
+    public internal(set) var assertions: [Int32: Money] = [:]
     /// The descriptions, codes, references and suppliers of the transactions and postings.
     public internal(set) var texts = TextStore()
     /// The files transactions are in, as the user named them: `Transaction.file` numbers them.

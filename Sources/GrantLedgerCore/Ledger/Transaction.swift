@@ -46,7 +46,6 @@ public enum SpendClass: UInt8, CaseIterable, Sendable {
 /// transactions hold three million of these.
 public struct Posting: Sendable {
     public var amount: Money
-    private var assertedPence: Int64
     /// The `supplier:` and `ref:` tags, as numbers in `Ledger.texts` (`TextStore.none` when absent):
     /// read them with `Ledger.supplier(of:)` and `Ledger.reference(of:)`.
     public internal(set) var supplierText: Int32
@@ -68,22 +67,23 @@ public struct Posting: Sendable {
     public let column: Int16
     /// Column of the amount as written, 0 when it was left out to be inferred: where a finding
     /// about the amount points (`Ledger.amountPlace`). Beside `column`, and its length after
-    /// `hasAssertion`, so that a posting still packs into 88 bytes.
+    /// the flags, so that a posting packs into 56 bytes.
     public let amountColumn: Int16
     public var spendClass: SpendClass?
     public var amountInferred: Bool
-    private var hasAssertion: Bool
+    /// Whether a balance is asserted after this posting: its amount is in `Ledger.assertions`, since
+    /// few postings have one and eight bytes in each of three million would be 24 MB.
+    public internal(set) var hasAssertion: Bool
     /// The amount's length as written, in bytes (at most 255; an amount is never near it).
     public let amountLength: UInt8
 
     init(account: Int32, amount: Money, grant: Int32, grantLine: Int32, area: Int32, initiative: Int32,
-                spendClass: SpendClass?, amountInferred: Bool, assertion: Money?, supplierText: Int32 = TextStore.none,
+                spendClass: SpendClass?, amountInferred: Bool, hasAssertion: Bool = false, supplierText: Int32 = TextStore.none,
                 referenceText: Int32 = TextStore.none,
                 transaction: Int32, sourceLine: Int32, column: Int16, matchGrant: Int32 = -1,
                 amountColumn: Int16 = 0, amountLength: UInt8 = 0) {
         self.amount = amount
-        self.assertedPence = assertion?.pence ?? 0
-        self.hasAssertion = assertion != nil
+        self.hasAssertion = hasAssertion
         self.supplierText = supplierText
         self.referenceText = referenceText
         self.account = account
@@ -100,9 +100,6 @@ public struct Posting: Sendable {
         self.spendClass = spendClass
         self.amountInferred = amountInferred
     }
-
-    /// The balance asserted after this posting (`= £1,000.00`), if any.
-    public var assertion: Money? { hasAssertion ? Money(pence: assertedPence) : nil }
 
     public var hasGrant: Bool { grant >= 0 }
 }

@@ -32,6 +32,7 @@ extension LedgerParser {
         if let output = later.rangeOutput {
             append(output, renumberedBy: maps, textBase: textBase, files: files)
         }
+        for (posting, assertion) in later.ledger.assertions { ledger.assertions[posting + postingBase] = assertion }
         for var tag in later.claimTags {
             tag.posting += postingBase
             tag.grant = grants[Int(tag.grant)]

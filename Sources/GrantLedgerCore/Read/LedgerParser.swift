@@ -493,10 +493,11 @@ final class LedgerParser {
                 account: pending[index].account, amount: pending[index].amount ?? .zero,
                 grant: grant, grantLine: grantLine, area: pending[index].tags.area,
                 initiative: pending[index].tags.initiative, spendClass: pending[index].tags.spendClass,
-                amountInferred: index == inferredIndex, assertion: pending[index].assertion,
+                amountInferred: index == inferredIndex, hasAssertion: pending[index].assertion != nil,
                 supplierText: pending[index].tags.supplier, referenceText: pending[index].tags.reference,
                 transaction: transactionIndex, sourceLine: pending[index].line, column: pending[index].column,
                 matchGrant: match, amountColumn: pending[index].amountColumn, amountLength: pending[index].amountLength)
+            if let assertion = pending[index].assertion { ledger.assertions[start + Int32(index)] = assertion }
             if let output { output.postings.append(posting) } else { ledger.postings.append(posting) }
         }
         let transaction = Transaction(

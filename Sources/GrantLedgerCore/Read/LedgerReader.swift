@@ -55,7 +55,7 @@ public enum LedgerReader {
         }
         // Read the named files first, so their size tells how much room the ledger needs (and how
         // much there is to read: each file once, however often it is named).
-        let opened = files.compactMap { try? sources.open($0, role: "ledger") }
+        let opened = files.compactMap { try? sources.open($0, role: "ledger", leaveOnDiskFrom: splitting.minimumSize) }
         reserveCapacity(parser, forBytes: opened.reduce(0) { $0 + $1.byteCount })
         if let progress {
             var counted = Set<ObjectIdentifier>()
@@ -67,6 +67,10 @@ public enum LedgerReader {
         parser.resolve()
         if let problem = parser.amountLimit.totalProblem("the books") { parser.diagnostics.append(problem) }
         parser.ledger.files = session.filesRead
+        // A file left on disk that could not be read to the end, or was changed while it was read:
+        // what was parsed of it is a mixture or a part, so nothing of the books is given, only why.
+        let unread = session.sourcesRead.compactMap(\.readProblem)
+        if !unread.isEmpty { return (Ledger(), unread.map(\.diagnostic)) }
         return (parser.ledger, parser.diagnostics.all)
     }
 
@@ -138,6 +142,8 @@ final class ReadSession {
     let sources: SourceFiles
     let progress: WorkProgress?
     var filesRead: [String] = []
+    /// The files read, each once: a file left on disk is asked after reading whether it read whole.
+    var sourcesRead: [SourceFile] = []
     var seen: Set<String> = []
     var stack: [String] = []
 
@@ -188,7 +194,7 @@ final class ReadSession {
         }
         let source: SourceFile
         do {
-            source = try sources.open(file, role: includedFrom == nil ? "ledger" : "ledger (included)")
+            source = try sources.open(file, role: includedFrom == nil ? "ledger" : "ledger (included)", leaveOnDiskFrom: splitting.minimumSize)
         } catch {
             if let from = includedFrom {
                 if error.code == .fileNotFound {
@@ -208,6 +214,7 @@ final class ReadSession {
         if includedFrom != nil { progress?.report(.reading(bytes: source.byteCount)) }
         stack.append(key)
         filesRead.append(file)
+        sourcesRead.append(source)
         let savedFile = parser.file
         parser.file = file
         // Includes are relative to the file itself: through a symlink, to the folder of its target.

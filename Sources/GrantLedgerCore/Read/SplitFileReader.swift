@@ -9,7 +9,8 @@ import Foundation
 /// parser is absorbed into the session's (`LedgerParser.absorb`); where one stopped at a directive,
 /// what it read before is absorbed and the rest of its range is read here, in order, so that
 /// declarations, duplicates and includes are handled exactly as in one pass. Every range is a
-/// range of the same bytes, read once by `SourceFiles`.
+/// range of the same file, opened once by `SourceFiles` (and, for a file left on disk, read a window
+/// at a time by each range's thread through the one descriptor).
 extension ReadSession {
     func readSplit(_ source: SourceFile, ranges: [FileRange], directory: String) {
         let later = ranges.dropFirst().map {

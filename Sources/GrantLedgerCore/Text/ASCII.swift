@@ -35,7 +35,7 @@ enum ASCII {
         let raw = UnsafeRawPointer(base), count = bytes.count
         var offset = 0
         while offset + 8 <= count {
-            if hasUnprintable(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return false }
+            if ByteWord.hasUnprintable(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return false }
             offset += 8
         }
         while offset < count {
@@ -43,23 +43,5 @@ enum ASCII {
             offset += 1
         }
         return true
-    }
-
-    /// Whether some byte of `word` is below 0x20 or 0x7F and above: the borrow of a subtraction
-    /// finds a byte below 0x20, and adding one carries 0x7F into the high bit that every byte past
-    /// ASCII already has (a carry out of a byte starts only from one that is already found).
-    @inline(__always)
-    static func hasUnprintable(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        let below = (word &- ones &* 0x20) & ~word
-        return (below | word | (word &+ ones)) & high != 0
-    }
-
-    /// Whether some byte of `word` equals `byte` (the zero-byte test on the difference).
-    @inline(__always)
-    static func has(_ byte: UInt8, in word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let difference = word ^ (ones &* UInt64(byte))
-        return (difference &- ones) & ~difference & (ones &* 0x80) != 0
     }
 }

@@ -1,21 +1,5 @@
 import Foundation
 
-/// Eight bytes in a word, tested all at once with carry-free bit tricks (the text rule's scans).
-enum ByteWord {
-    /// The top bit of every byte.
-    static let high: UInt64 = 0x8080_8080_8080_8080
-    /// The low seven bits of every byte.
-    static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-
-    /// The top bit set in each byte of `word` below 0x80 that equals the byte of `pattern` (every
-    /// byte of `pattern` the same): no carry crosses a byte, so each answer is exact.
-    @inline(__always)
-    static func equalMask(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
-        let t = word ^ pattern
-        return ~(((t & low7) &+ low7) | t) & high
-    }
-}
-
 /// The text rule over UTF-8 bytes, for the readers: they find a refused character where it is,
 /// without making a `String` of each line (the ledger reader reads a million transactions).
 extension TextRule {
@@ -50,11 +34,8 @@ extension TextRule {
             while i + 8 <= n {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 if word & high != 0 { break }
-                // With every top bit set first, subtracting 0x20 cannot borrow across bytes: a
-                // byte's top bit ends up clear exactly when it was below 0x20. Adding 1 to a byte
-                // below 0x80 sets its top bit exactly when it was 0x7F.
-                let below = ~((word | high) &- 0x2020_2020_2020_2020) & high
-                let delete = (word &+ 0x0101_0101_0101_0101) & high
+                let below = ByteWord.below(0x20, word)
+                let delete = equalMask(word, ByteWord.repeated(0x7F))
                 if below | delete == 0 {
                     i += 8
                     continue

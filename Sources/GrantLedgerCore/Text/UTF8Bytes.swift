@@ -61,3 +61,9 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return (scalar, length)
     }
 }
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The bytes in `range`.
+    @inline(__always)
+    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: self[range]) }
+}

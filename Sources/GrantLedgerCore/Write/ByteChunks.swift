@@ -81,3 +81,11 @@ final class ByteChunks {
         }
     }
 }
+
+extension ByteChunks {
+    /// An amount as `Money.formatted(style)` spells it (room for `Money.longestFormatted` reserved).
+    @inline(__always)
+    func putMoney(_ money: Money, _ style: MoneyStyle) {
+        withSpace(Money.longestFormatted) { money.write(style, to: $0) }
+    }
+}

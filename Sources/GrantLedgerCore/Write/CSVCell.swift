@@ -18,15 +18,24 @@ public enum CSVCell {
     /// Whether a spreadsheet would read `text` as the start of a formula.
     public static func startsLikeAFormula(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
-        return first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
+        return startsLikeAFormula(first: first)
     }
 
-    /// Quoted, with quotes doubled, when it holds a comma, a quote or a line break, or starts or
-    /// ends with a space (which a spreadsheet would trim).
+    /// Whether text whose first byte is `first` starts like a formula: `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return.
+    static func startsLikeAFormula(first: UInt8) -> Bool {
+        first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D
+    }
+
+    /// Whether text must be quoted: it holds a comma, a quote or a line break, or starts or ends
+    /// with a space (which a spreadsheet would trim).
+    static func needsQuotes<Bytes: BidirectionalCollection>(_ utf8: Bytes) -> Bool where Bytes.Element == UInt8 {
+        utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } || utf8.first == 0x20 || utf8.last == 0x20
+    }
+
+    /// Quoted, with quotes doubled, when it must be (`needsQuotes`).
     static func quoted(_ text: String) -> String {
-        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            || text.utf8.first == 0x20 || text.utf8.last == 0x20
-        guard needsQuotes else { return text }
+        guard needsQuotes(text.utf8) else { return text }
         var quoted = "\""
         for character in text {
             if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }

@@ -31,8 +31,8 @@ public enum HledgerWriter {
             let transaction = ledger.transactions[index]
             out.write("\n")
             out.write(headerLine(ledger, transaction))
-            for posting in ledger.postings(of: transaction) {
-                out.write(postingLine(posting, ledger))
+            for index in transaction.postingRange {
+                out.write(postingLine(Int(index), ledger))
             }
         }
     }
@@ -82,9 +82,10 @@ public enum HledgerWriter {
         }
     }
 
-    static func postingLine(_ posting: Posting, _ ledger: Ledger) -> String {
+    static func postingLine(_ index: Int, _ ledger: Ledger) -> String {
+        let posting = ledger.postings[index]
         var line = "    \(ledger.account(of: posting).name)  \(amount(posting.amount))"
-        if let assertion = posting.assertion { line += " = \(amount(assertion))" }
+        if posting.hasAssertion, let assertion = ledger.assertions[Int32(index)] { line += " = \(amount(assertion))" }
         var tags: [String] = []
         if posting.grant >= 0 {
             let grant = ledger.grants[Int(posting.grant)]

@@ -17,12 +17,16 @@ public struct RegisterStream {
         walk = try RegisterReport.Walk(ledger, filter, query)
     }
 
-    /// What the first walk learns: how many rows, their totals, and (for a table) each column's width.
+    /// What the first walk learns, for the format it was measured for: how many rows, their totals,
+    /// and (for a table) each column's width; for a register with no rows, the whole of it.
     public struct Layout: Sendable {
+        let format: ReportFormat
         let rows: Int
         /// The totals row, made by `Report` itself from the rows' sum, as the table writers have it.
         let totals: ReportRow
         let widths: [Int]
+        /// A register with no rows, drawn by the table writers themselves (there is nothing to stream).
+        let empty: String?
     }
 
     /// The first walk: every running balance worked out (an overflow is an error before anything is
@@ -34,16 +38,17 @@ public struct RegisterStream {
         let measuring = format == .table
         var days = DayText(), description = DescriptionCache()
         let named = measuring ? NamedCells(walk.ledger, TableCell.init) : nil
-        try walk.ledger.texts.withAllBytes { (texts) throws(ReportError) in
+        let store = walk.ledger.texts
+        do {
             try walk.forEach { (transaction, posting) throws(ReportError) in
                 balance = try balance.plus(posting.amount, "running balance")
                 rows += 1
                 guard let named else { return }
                 let cells = named.cells(of: posting)
-                let reference = posting.referenceText >= 0 ? TableCell.width(of: texts.slice(walk.ledger.texts.span(posting.referenceText))) : 0
+                let reference = posting.referenceText >= 0 ? store.withBytes(posting.referenceText, TableCell.width) : 0
                 widen(&widths[0], days.text(transaction.date).count)
                 widen(&widths[1], reference)
-                widen(&widths[2], description.tableWidth(transaction, texts, walk.ledger.texts))
+                widen(&widths[2], description.tableWidth(transaction, store))
                 widen(&widths[3], cells.account.width)
                 widen(&widths[4], cells.grant.width)
                 widen(&widths[5], cells.line.width)
@@ -56,7 +61,8 @@ public struct RegisterStream {
         sum.cells[columns.count - 2] = .money(balance)
         let totals = try Report(title: "", columns: columns, rows: [sum]).totals
         for (index, cell) in totals.cells.enumerated() { widths[index] = max(widths[index], cell.displayText.count) }
-        return Layout(rows: rows, totals: totals, widths: widths)
+        let empty = rows > 0 ? nil : format.render(try RegisterReport.table(ReportFigures(filter: walk.filter, rows: []), walk.query))
+        return Layout(format: format, rows: rows, totals: totals, widths: widths, empty: empty)
     }
 
     @inline(__always)
@@ -64,15 +70,14 @@ public struct RegisterStream {
         if measured > width { width = measured }
     }
 
-    /// The second walk: the register in `format`, handed to `send` a megabyte at a time. A register
-    /// with no rows is written by the table writers themselves (there is nothing to stream).
-    public func write(_ layout: Layout, as format: ReportFormat, to send: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// The second walk: the register in the format `layout` was measured for, handed to `send` a
+    /// megabyte at a time. Only `send` throws: every problem in the books was found by `measure`.
+    public func write(_ layout: Layout, to send: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
         let out = ByteChunks(send: send)
-        if layout.rows == 0 {
-            let empty = try RegisterReport.table(ReportFigures(filter: walk.filter, rows: []), walk.query)
-            try out.write(format.render(empty))
+        if let empty = layout.empty {
+            try out.write(empty)
         } else {
-            switch format {
+            switch layout.format {
             case .table: try writeTable(layout, out)
             case .csv: try writeCSV(layout, out)
             case .json: try writeJSON(layout, out)
@@ -92,7 +97,7 @@ public struct RegisterStream {
         let store = walk.ledger.texts
         var days = DayText(), description = DescriptionCache()
         var balance = Money.zero
-        try store.withAllBytes { texts in
+        do {
             try walk.forEach { transaction, posting in
                 balance = Money(pence: balance.pence &+ posting.amount.pence)  // measured: cannot overflow
                 let cells = named.cells(of: posting)
@@ -100,8 +105,12 @@ public struct RegisterStream {
                 try out.reserve(day.count + widths[0] + 2)
                 out.put(day)
                 out.put(ASCII.space, times: widths[0] - day.count + 2)
-                try TableCell.write(posting.referenceText >= 0 ? texts.slice(store.span(posting.referenceText)) : nil, width: widths[1], out)
-                try description.writeTable(transaction, texts, store, width: widths[2], out)
+                if posting.referenceText >= 0 {
+                    try store.withBytes(posting.referenceText) { try TableCell.write($0, width: widths[1], out) }
+                } else {
+                    try TableCell.write(nil, width: widths[1], out)
+                }
+                try description.writeTable(transaction, store, width: widths[2], out)
                 try cells.account.write(width: widths[3], out)
                 try cells.grant.write(width: widths[4], out)
                 try cells.line.write(width: widths[5], out)
@@ -157,7 +166,7 @@ public struct RegisterStream {
         var days = DayText()
         var balance = Money.zero
         var rowsLeft = rows
-        try store.withAllBytes { texts in
+        do {
             try walk.forEach { transaction, posting in
                 balance = Money(pence: balance.pence &+ posting.amount.pence)  // measured: cannot overflow
                 rowsLeft -= 1
@@ -171,10 +180,10 @@ public struct RegisterStream {
                 out.put(quote)
                 try out.reserve(prefixes[1].count + none.count)
                 out.put(prefixes[1])
-                if posting.referenceText >= 0 { try text(texts.slice(store.span(posting.referenceText)), out) } else { out.put(none) }
+                if posting.referenceText >= 0 { try store.withBytes(posting.referenceText) { try text($0, out) } } else { out.put(none) }
                 try out.reserve(prefixes[2].count)
                 out.put(prefixes[2])
-                try text(texts.slice(store.span(transaction.descriptionText)), out)
+                try store.withBytes(transaction.descriptionText) { try text($0, out) }
                 try put(cells.account, after: prefixes[3], out)
                 try put(cells.grant, after: prefixes[4], out)
                 try put(cells.line, after: prefixes[5], out)
@@ -201,61 +210,5 @@ public struct RegisterStream {
         out.put(quote)
         out.putMoney(money, .plain)
         out.put(quote)
-    }
-}
-
-extension ByteChunks {
-    /// An amount as `Money.formatted(style)` spells it (room for `Money.longestFormatted` reserved).
-    @inline(__always)
-    func putMoney(_ money: Money, _ style: MoneyStyle) {
-        withSpace(Money.longestFormatted) { money.write(style, to: $0) }
-    }
-}
-
-extension UnsafeBufferPointer where Element == UInt8 {
-    /// The bytes in `range`.
-    @inline(__always)
-    func slice(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: self[range]) }
-}
-
-/// Each day's text, made once for the run of postings on it.
-private struct DayText {
-    private var day: Day?
-    private var bytes: [UInt8] = []
-
-    mutating func text(_ date: Day) -> [UInt8] {
-        if date != day {
-            day = date
-            bytes = Array(date.description.utf8)
-        }
-        return bytes
-    }
-}
-
-/// The description's table cell, measured once for the postings of its transaction.
-private struct DescriptionCache {
-    private var text: Int32 = .min
-    private var cell = TableCell(nil)
-    private var fast = true
-    private var range: Range<Int> = 0..<0
-
-    private mutating func load(_ transaction: Transaction, _ texts: UnsafeBufferPointer<UInt8>, _ store: TextStore) {
-        guard transaction.descriptionText != text else { return }
-        text = transaction.descriptionText
-        range = store.span(text)
-        let bytes = texts.slice(range)
-        fast = ASCII.isPrintable(bytes)
-        cell = fast ? TableCell(width: Swift.min(bytes.count, TableWriter.textWidth)) : TableCell(String(decoding: bytes, as: UTF8.self))
-    }
-
-    mutating func tableWidth(_ transaction: Transaction, _ texts: UnsafeBufferPointer<UInt8>, _ store: TextStore) -> Int {
-        load(transaction, texts, store)
-        return cell.width
-    }
-
-    mutating func writeTable(_ transaction: Transaction, _ texts: UnsafeBufferPointer<UInt8>, _ store: TextStore, width: Int,
-                             _ out: ByteChunks) throws {
-        load(transaction, texts, store)
-        if fast { try TableCell.write(texts.slice(range), width: width, out) } else { try cell.write(width: width, out) }
     }
 }

@@ -26,6 +26,23 @@ struct OutputFileTests {
         #expect(try Self.listing(folder) == ["out.txt"])
     }
 
+    /// A refusal asked for just before the rename (an import's: the ledger changed meanwhile) leaves
+    /// the destination as it was and no temporary file; asked and not refusing, the file is written.
+    @Test func aRefusalBeforeTheRenameLeavesTheFileAsItWas() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("out.txt", "old")
+        var asked = 0
+        let refusal = FileError(.writeFailed, "changed meanwhile", hint: "")
+        #expect(throws: FileError.self) {
+            try OutputFile.write(to: path, unless: { asked += 1; return refusal }) { sink in sink.write("new") }
+        }
+        #expect(asked == 1)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        #expect(try Self.listing(folder) == ["out.txt"])
+        try OutputFile.write(to: path, unless: { nil }) { sink in sink.write("new") }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+    }
+
     @Test func aDiscardedOrDroppedFileLeavesNothing() throws {
         let folder = try TemporaryFolder()
         do {

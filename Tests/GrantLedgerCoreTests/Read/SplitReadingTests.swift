@@ -115,12 +115,12 @@ struct SplitReadingTests {
     /// until the merge has been looked at.
     @Test func theMergeKnowsEveryPostingFieldAndSymbolTable() {
         let posting = Posting(account: 0, amount: .zero, grant: -1, grantLine: -1, area: -1, initiative: -1, spendClass: nil,
-                              amountInferred: false, assertion: nil, transaction: 0,
+                              amountInferred: false, transaction: 0,
                               sourceLine: 0, column: 0)
         // Renumbered by `absorb`: supplierText, referenceText, account, grant, grantLine, area, initiative,
         // matchGrant, transaction; and each transaction's texts, file and postings.
         #expect(Mirror(reflecting: posting).children.compactMap(\.label) == [
-            "amount", "assertedPence", "supplierText", "referenceText", "account", "grant", "grantLine", "area", "initiative",
+            "amount", "supplierText", "referenceText", "account", "grant", "grantLine", "area", "initiative",
             "matchGrant", "transaction", "sourceLine", "column", "amountColumn", "spendClass", "amountInferred", "hasAssertion",
             "amountLength",
         ])
@@ -128,6 +128,14 @@ struct SplitReadingTests {
                                       postingRange: 0..<0, file: 0, line: 1)
         #expect(Mirror(reflecting: transaction).children.compactMap(\.label) == [
             "date", "status", "codeText", "descriptionText", "postingRange", "file", "line",
+        ])
+        // A table of the ledger keyed by posting or transaction index (as `assertions` is) must be
+        // moved on by `absorb` too: this lists them all.
+        #expect(Mirror(reflecting: Ledger()).children.compactMap(\.label) == [
+            "files", "funders", "areas", "initiatives", "grants", "bids", "claims", "allocations", "commitments", "shapes",
+            "accounts", "transactions", "postings", "assertions", "texts", "locationFiles", "funderIndex", "areaIndex",
+            "initiativeIndex", "grantIndex", "bidIndex", "claimIndex", "allocationIndex", "commitmentIndex", "shapeIndex",
+            "accountIndex",
         ])
         let tables = Mirror(reflecting: LedgerParser()).children.filter { $0.value is SymbolTable }.compactMap(\.label)
         #expect(tables == ["accounts", "grantSymbols", "areaSymbols", "initiativeSymbols", "lineNames"])
@@ -165,6 +173,8 @@ struct SplitReadingTests {
         // Every stored field, private ones included.
         #expect(dumped(a.transactions) == dumped(b.transactions), "\(context)")
         #expect(dumped(a.postings) == dumped(b.postings), "\(context)")
+        // Kept beside the postings by index, and moved on when ranges are joined.
+        #expect(a.assertions == b.assertions, "\(context)")
         // The texts those fields number, and the files.
         #expect(a.locationFiles == b.locationFiles && a.texts.count == b.texts.count, "\(context)")
         #expect(a.transactions.map(a.description(of:)) == b.transactions.map(b.description(of:))

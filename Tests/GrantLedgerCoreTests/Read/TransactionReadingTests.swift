@@ -160,7 +160,8 @@ struct TransactionReadingTests {
                 assets:bank     =£90.00   ; an amount may be left out before an assertion
             """)
         #expect(diagnostics.isEmpty, "\(DiagnosticRenderer().render(diagnostics))")
-        #expect(ledger.postings.map(\.assertion) == [Money(pence: 10_000), nil, nil, Money(pence: 9_000)])
+        #expect(ledger.postings.indices.map { ledger.assertions[Int32($0)] } == [Money(pence: 10_000), nil, nil, Money(pence: 9_000)])
+        #expect(ledger.postings.map(\.hasAssertion) == [true, false, false, true])
         #expect(ledger.postings.map(\.amount.pence) == [10_000, -10_000, 1_000, -1_000])
     }
 
