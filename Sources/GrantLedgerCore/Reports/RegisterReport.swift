@@ -74,11 +74,16 @@ public enum RegisterReport {
         /// Calls `body` with each posting in the register and its transaction, in date order (ties
         /// in file order).
         func forEach<E: Error>(_ body: (Transaction, Posting) throws(E) -> Void) throws(E) {
-            for index in ledger.transactionsByDate() {
-                let transaction = ledger.transactions[index]
-                guard scope.includes(day: transaction.date), accepts.payee(ledger, transaction) else { continue }
-                for posting in ledger.postings(of: transaction) where scope.includes(posting) && accepts.posting(posting) {
-                    try body(transaction, posting)
+            // The postings read in place: a slice of them per transaction would touch their array's
+            // reference count a million times a walk.
+            try ledger.postings.withUnsafeBufferPointer { (postings) throws(E) in
+                for index in ledger.transactionsByDate() {
+                    let transaction = ledger.transactions[index]
+                    guard scope.includes(day: transaction.date), accepts.payee(ledger, transaction) else { continue }
+                    for p in Int(transaction.postingRange.lowerBound)..<Int(transaction.postingRange.upperBound) {
+                        let posting = postings[p]
+                        if scope.includes(posting) && accepts.posting(posting) { try body(transaction, posting) }
+                    }
                 }
             }
         }

@@ -37,7 +37,7 @@ public struct RegisterStream {
         var balance = Money.zero, rows = 0
         let measuring = format == .table
         var days = DayText(), description = DescriptionCache()
-        let named = measuring ? NamedCells(walk.ledger, TableCell.init) : nil
+        let named = measuring ? NamedCells(walk.ledger, TableCell.made) : nil
         let store = walk.ledger.texts
         do {
             try walk.forEach { (transaction, posting) throws(ReportError) in
@@ -46,7 +46,7 @@ public struct RegisterStream {
                 guard let named else { return }
                 let cells = named.cells(of: posting)
                 let reference = posting.referenceText >= 0 ? store.withBytes(posting.referenceText, TableCell.width) : 0
-                widen(&widths[0], days.text(transaction.date).count)
+                widen(&widths[0], days.count(transaction.date))
                 widen(&widths[1], reference)
                 widen(&widths[2], description.tableWidth(transaction, store))
                 widen(&widths[3], cells.account.width)
@@ -93,28 +93,25 @@ public struct RegisterStream {
         let right = columns.map(TableWriter.isRightAligned)
         let rule = TableWriter.rule(widths)
         try out.write(walk.title + "\n\n" + TableWriter.line(columns.map(\.title), widths: widths, rightAligned: right) + "\n" + rule + "\n")
-        let named = NamedCells(walk.ledger, TableCell.init)
+        let named = NamedCells(walk.ledger, TableCell.made)
         let store = walk.ledger.texts
         var days = DayText(), description = DescriptionCache()
         var balance = Money.zero
-        do {
+        try named.bytes.withUnsafeBufferPointer { pool in
             try walk.forEach { transaction, posting in
                 balance = Money(pence: balance.pence &+ posting.amount.pence)  // measured: cannot overflow
                 let cells = named.cells(of: posting)
-                let day = days.text(transaction.date)
-                try out.reserve(day.count + widths[0] + 2)
-                out.put(day)
-                out.put(ASCII.space, times: widths[0] - day.count + 2)
+                try days.write(transaction.date, out, spaces: widths[0] - days.count(transaction.date) + 2)
                 if posting.referenceText >= 0 {
                     try store.withBytes(posting.referenceText) { try TableCell.write($0, width: widths[1], out) }
                 } else {
                     try TableCell.write(nil, width: widths[1], out)
                 }
                 try description.writeTable(transaction, store, width: widths[2], out)
-                try cells.account.write(width: widths[3], out)
-                try cells.grant.write(width: widths[4], out)
-                try cells.line.write(width: widths[5], out)
-                try cells.area.write(width: widths[6], out)
+                try Self.put(cells.account, pool, width: widths[3], out)
+                try Self.put(cells.grant, pool, width: widths[4], out)
+                try Self.put(cells.line, pool, width: widths[5], out)
+                try Self.put(cells.area, pool, width: widths[6], out)
                 try Self.putMoney(posting.amount, .display, width: widths[7], out)
                 out.put(ASCII.space, times: 2)
                 try Self.putMoney(balance, .display, width: widths[8], out)
@@ -123,6 +120,14 @@ public struct RegisterStream {
         }
         let totals = layout.totals.cells.map(\.displayText)
         try out.write(rule + "\n" + TableWriter.line(totals, widths: widths, rightAligned: right) + "\n")
+    }
+
+    /// A named cell from `pool`, padded to `width`, then the gap.
+    @inline(__always)
+    private static func put(_ cell: NamedCells.Cell, _ pool: UnsafeBufferPointer<UInt8>, width: Int, _ out: ByteChunks) throws {
+        try out.reserve(cell.count + width + 2)
+        out.put(pool.slice(cell.start..<cell.start + cell.count))
+        out.put(ASCII.space, times: width - cell.width + 2)
     }
 
     /// An amount right-aligned in `width`, with room for the gap after it.
@@ -138,7 +143,7 @@ public struct RegisterStream {
     private func writeCSV(_ layout: Layout, _ out: ByteChunks) throws {
         let columns = RegisterReport.columns
         try out.write(columns.map { CSVCell.text($0.key) }.joined(separator: ",") + "\n")
-        try writeDelimited(out, rows: layout.rows, NamedCells(walk.ledger) { Array((CSVCell.text($0 ?? "")).utf8) }, prefixes: Array(repeating: [ASCII.comma], count: columns.count),
+        try writeDelimited(out, rows: layout.rows, NamedCells(walk.ledger) { (Array(CSVCell.text($0 ?? "").utf8), 0) }, prefixes: Array(repeating: [ASCII.comma], count: columns.count),
                            rowStart: [], rowEnd: [ASCII.newline], text: CSVText.put, none: [], quote: [])
     }
 
@@ -150,7 +155,7 @@ public struct RegisterStream {
             })) + ",\n  \"rows\": [\n    "
         try out.write(heading)
         let prefixes = columns.map { Array((", " + JSONWriter.string($0.key) + ": ").utf8) }
-        try writeDelimited(out, rows: layout.rows, NamedCells(walk.ledger) { Array(JSONWriter.nullable($0).utf8) }, prefixes: prefixes,
+        try writeDelimited(out, rows: layout.rows, NamedCells(walk.ledger) { (Array(JSONWriter.nullable($0).utf8), 0) }, prefixes: prefixes,
                            rowStart: Array("{\"level\": 0".utf8), rowEnd: Array("},\n    ".utf8), text: JSONText.put,
                            none: Array("null".utf8), quote: [0x22])
         try out.write("\n  ],\n  " + JSONWriter.member("totals", JSONWriter.row(row: layout.totals, columns, level: nil)) + "\n}\n")
@@ -159,35 +164,32 @@ public struct RegisterStream {
     /// The rows of CSV or JSON: each cell after its prefix (a comma; `, "key": `), the row between
     /// `rowStart` and `rowEnd`; the first prefix of a CSV row is dropped, and the last row's end
     /// is cut to its closing brace for JSON.
-    private func writeDelimited(_ out: ByteChunks, rows: Int, _ named: NamedCells<[UInt8]>, prefixes: [[UInt8]], rowStart: [UInt8], rowEnd: [UInt8],
+    private func writeDelimited(_ out: ByteChunks, rows: Int, _ named: NamedCells, prefixes: [[UInt8]], rowStart: [UInt8], rowEnd: [UInt8],
                                 text: (UnsafeBufferPointer<UInt8>, ByteChunks) throws -> Void, none: [UInt8], quote: [UInt8]) throws {
         let store = walk.ledger.texts
         let csv = rowStart.isEmpty
         var days = DayText()
         var balance = Money.zero
         var rowsLeft = rows
-        do {
+        try named.bytes.withUnsafeBufferPointer { pool in
             try walk.forEach { transaction, posting in
                 balance = Money(pence: balance.pence &+ posting.amount.pence)  // measured: cannot overflow
                 rowsLeft -= 1
                 let cells = named.cells(of: posting)
-                let day = days.text(transaction.date)
-                try out.reserve(rowStart.count + prefixes[0].count + day.count + 2)
+                try out.reserve(rowStart.count + prefixes[0].count)
                 out.put(rowStart)
                 if !csv { out.put(prefixes[0]) }
-                out.put(quote)
-                out.put(day)
-                out.put(quote)
+                try days.write(transaction.date, out, quoted: quote)
                 try out.reserve(prefixes[1].count + none.count)
                 out.put(prefixes[1])
                 if posting.referenceText >= 0 { try store.withBytes(posting.referenceText) { try text($0, out) } } else { out.put(none) }
                 try out.reserve(prefixes[2].count)
                 out.put(prefixes[2])
                 try store.withBytes(transaction.descriptionText) { try text($0, out) }
-                try put(cells.account, after: prefixes[3], out)
-                try put(cells.grant, after: prefixes[4], out)
-                try put(cells.line, after: prefixes[5], out)
-                try put(cells.area, after: prefixes[6], out)
+                try put(cells.account, pool, after: prefixes[3], out)
+                try put(cells.grant, pool, after: prefixes[4], out)
+                try put(cells.line, pool, after: prefixes[5], out)
+                try put(cells.area, pool, after: prefixes[6], out)
                 try put(posting.amount, after: prefixes[7], quote, out)
                 try put(balance, after: prefixes[8], quote, out)
                 try out.reserve(rowEnd.count)
@@ -197,10 +199,10 @@ public struct RegisterStream {
     }
 
     @inline(__always)
-    private func put(_ cell: [UInt8], after prefix: [UInt8], _ out: ByteChunks) throws {
+    private func put(_ cell: NamedCells.Cell, _ pool: UnsafeBufferPointer<UInt8>, after prefix: [UInt8], _ out: ByteChunks) throws {
         try out.reserve(prefix.count + cell.count)
         out.put(prefix)
-        out.put(cell)
+        out.put(pool.slice(cell.start..<cell.start + cell.count))
     }
 
     @inline(__always)

@@ -11,6 +11,12 @@ struct TableCell {
         width = shown.count
     }
 
+    /// The `String` way's bytes and width, as `NamedCells` keeps them.
+    static func made(_ text: String?) -> (bytes: [UInt8], width: Int) {
+        let cell = TableCell(text)
+        return (cell.bytes, cell.width)
+    }
+
     /// A width alone, for text written from its own bytes.
     init(width: Int) {
         bytes = []
