@@ -60,15 +60,21 @@ final class DiskBytes: @unchecked Sendable {
         }
     }
 
+    /// Bytes `range` (within the file) as an array of their own.
+    func bytes(_ range: Range<Int>) throws(FileError) -> [UInt8] {
+        var failure: FileError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
+            do throws(FileError) { try read(range, into: UnsafeMutableRawBufferPointer(buffer)) } catch { failure = error }
+            count = failure == nil ? range.count : 0
+        }
+        if let failure { throw failure }
+        return bytes
+    }
+
     /// Every byte, read again: for the rare reader that wants the whole file (an import appending
     /// to it), checked unchanged after.
     func whole() throws(FileError) -> [UInt8] {
-        var failure: FileError?
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            do throws(FileError) { try read(0..<size, into: UnsafeMutableRawBufferPointer(buffer)) } catch { failure = error }
-            count = failure == nil ? size : 0
-        }
-        if let failure { throw failure }
+        let bytes = try bytes(0..<size)
         try checkUnchanged()
         return bytes
     }

@@ -29,6 +29,4 @@ final class OnDiskPlaces: @unchecked Sendable {
     func giveBack() {
         lock.withLock { taken = max(0, taken - 1) }
     }
-
-    var count: Int { lock.withLock { taken } }
 }

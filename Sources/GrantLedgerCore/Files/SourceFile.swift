@@ -31,7 +31,7 @@ public final class SourceFile: @unchecked Sendable {
     /// the file read again whole, or nothing if it cannot be: the readers go by `forEachLine`, and
     /// the one that wants every byte to write them back (`import`) asks `wholeBytes()`, which says why not.
     public var bytes: [UInt8] { disk.map { (try? $0.whole()) ?? [] } ?? held }
-    private let held: [UInt8]
+    let held: [UInt8]
     /// A large ledger's bytes, left on disk and read a window at a time (see `DiskBytes`); nil when
     /// `held` has them all.
     let disk: DiskBytes?
@@ -217,14 +217,10 @@ public final class SourceFile: @unchecked Sendable {
         let end = number < starts.count ? starts[number] : byteCount
         let bytes: [UInt8]
         if let disk {
-            guard (try? disk.checkUnchanged()) != nil else { return nil }
-            var failed = false
-            bytes = [UInt8](unsafeUninitializedCapacity: end - start) { buffer, count in
-                do throws(FileError) { try disk.read(start..<end, into: UnsafeMutableRawBufferPointer(buffer)) } catch { failed = true }
-                count = failed ? 0 : end - start
-            }
-            // Looked at again after: a change made while the line was read shows no line at all.
-            if failed || (try? disk.checkUnchanged()) == nil { return nil }
+            // Looked at before and after: a change made while the line was read shows no line at all.
+            guard (try? disk.checkUnchanged()) != nil, let read = try? disk.bytes(start..<end), (try? disk.checkUnchanged()) != nil
+            else { return nil }
+            bytes = read
         } else {
             bytes = Array(held[start..<end])
         }

@@ -31,12 +31,7 @@ extension SourceFiles {
     /// first bytes say whether it is UTF-16 or UTF-32; it has a line end, or no carriage return.
     static func leftOnDisk(_ disk: DiskBytes, canonical: String) throws(FileError) -> SourceFile {
         let path = disk.path
-        var head = [UInt8](repeating: 0, count: min(disk.size, 1 << 16))
-        var failure: FileError?
-        head.withUnsafeMutableBytes { buffer in
-            do throws(FileError) { try disk.read(0..<buffer.count, into: buffer) } catch { failure = error }
-        }
-        if let failure { throw failure }
+        let head = try disk.bytes(0..<min(disk.size, 1 << 16))
         try refuseOtherThanUTF8(head, path: path)
         // A line end in the first bytes, as nearly every file has, settles it; else every window is looked at.
         if !head.contains(ASCII.newline) {

@@ -62,6 +62,8 @@ public enum RegisterReport {
         let query: Query
         private let scope: ReportScope
         private let accepts: Matcher
+        /// The transactions in date order, sorted once however often the postings are walked.
+        private let order: [Int]
 
         init(_ ledger: Ledger, _ filter: ReportFilter, _ query: Query) throws(ReportError) {
             self.ledger = ledger
@@ -69,6 +71,7 @@ public enum RegisterReport {
             self.query = query
             scope = try ReportScope(ledger, filter)
             accepts = try Matcher(ledger, query, grant: scope.grant)
+            order = ledger.transactionsByDate()
         }
 
         /// Calls `body` with each posting in the register and its transaction, in date order (ties
@@ -77,7 +80,7 @@ public enum RegisterReport {
             // The postings read in place: a slice of them per transaction would touch their array's
             // reference count a million times a walk.
             try ledger.postings.withUnsafeBufferPointer { (postings) throws(E) in
-                for index in ledger.transactionsByDate() {
+                for index in order {
                     let transaction = ledger.transactions[index]
                     guard scope.includes(day: transaction.date), accepts.payee(ledger, transaction) else { continue }
                     for p in Int(transaction.postingRange.lowerBound)..<Int(transaction.postingRange.upperBound) {

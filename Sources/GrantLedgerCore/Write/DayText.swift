@@ -16,7 +16,7 @@ struct DayText {
         return bytes.count
     }
 
-    /// The day's text, between `before` and `after` (a quote each, for JSON), then `spaces` spaces.
+    /// The day's text, between two `quote`s (JSON's; none for a table or CSV), then `spaces` spaces.
     mutating func write(_ date: Day, _ out: ByteChunks, quoted quote: [UInt8] = [], spaces: Int = 0) throws {
         load(date)
         try out.reserve(bytes.count + 2 * quote.count + max(0, spaces))

@@ -17,12 +17,6 @@ struct TableCell {
         return (cell.bytes, cell.width)
     }
 
-    /// A width alone, for text written from its own bytes.
-    init(width: Int) {
-        bytes = []
-        self.width = width
-    }
-
     private static let ellipsis: [UInt8] = Array("…".utf8)
 
     /// How wide `text` is once shortened: its bytes when it is printable ASCII (one character each).
